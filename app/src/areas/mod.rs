@@ -1,0 +1,9 @@
+//! Areas of the district (街道 sub-districts and 社区 communities): where things and people are placed
+//! without an exact point, and the coverage shown on the home page.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+pub mod model;

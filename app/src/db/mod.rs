@@ -1,0 +1,203 @@
+//! The database layer: one pool type for embedded SQLite and PostgreSQL, chosen by `DATABASE_URL`.
+//!
+//! Application code is written once against sqlx's `Any` driver: queries use `$1`-style parameters
+//! (both databases accept them), times are stored as Unix seconds (`BIGINT`/`INTEGER`), and the few
+//! places where the two databases differ (pragmas, how a write transaction begins, backups) live here.
+
+mod backup;
+pub mod testing;
+
+use sqlx::any::{install_default_drivers, AnyPoolOptions};
+use sqlx::{Any, AnyPool, Executor, Transaction};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+pub use backup::BackupError;
+
+/// Which database a URL points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DbKind {
+    Sqlite,
+    Postgres,
+}
+
+impl DbKind {
+    pub fn from_url(url: &str) -> Option<DbKind> {
+        let scheme = url.split(':').next()?.to_ascii_lowercase();
+        match scheme.as_str() {
+            "sqlite" => Some(DbKind::Sqlite),
+            "postgres" | "postgresql" => Some(DbKind::Postgres),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("DATABASE_URL must start with sqlite:// or postgres://")]
+    UnsupportedUrl,
+    #[error("cannot create the database folder {path}: {source}")]
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+/// A pool of connections to the app's database. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+    kind: DbKind,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+impl Db {
+    /// Opens the database (creating an SQLite file and its folder when missing). Does not migrate.
+    pub async fn connect(url: &str) -> Result<Db, ConnectError> {
+        install_default_drivers();
+        let kind = DbKind::from_url(url).ok_or(ConnectError::UnsupportedUrl)?;
+        let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        let pool = match kind {
+            DbKind::Sqlite => {
+                let url = prepare_sqlite_url(url)?;
+                options
+                    // One writer at a time is SQLite's model; a few readers share the WAL.
+                    .max_connections(8)
+                    .after_connect(|conn, _meta| {
+                        Box::pin(async move {
+                            conn.execute(
+                                "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; \
+                                 PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL;",
+                            )
+                            .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect(&url)
+                    .await?
+            }
+            DbKind::Postgres => options.max_connections(16).connect(url).await?,
+        };
+        Ok(Db { pool, kind })
+    }
+
+    /// Opens and brings the schema up to date: what `serve` and `migrate` do at start.
+    pub async fn connect_and_migrate(url: &str) -> Result<Db, ConnectError> {
+        let db = Db::connect(url).await?;
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        match self.kind {
+            DbKind::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await,
+            DbKind::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await,
+        }
+    }
+
+    pub fn kind(&self) -> DbKind {
+        self.kind
+    }
+
+    /// For reads: any query can run on the pool directly.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Starts a transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so concurrent writers wait for the busy timeout instead of failing with
+    /// "database is locked" when a read turns into a write halfway through.
+    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        match self.kind {
+            DbKind::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            DbKind::Postgres => self.pool.begin().await,
+        }
+    }
+
+    /// Answers when the database answers; used by `/healthz`.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+    }
+
+    /// Waits for connections in use to come back, then closes them (SQLite checkpoints its WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Makes sure the folder of an SQLite file exists and asks SQLite to create the file if needed.
+fn prepare_sqlite_url(url: &str) -> Result<String, ConnectError> {
+    let (location, query) = url.split_once('?').unwrap_or((url, ""));
+    let path = location
+        .trim_start_matches("sqlite:")
+        .trim_start_matches("//");
+    let in_memory = path.is_empty() || path == ":memory:";
+    if !in_memory {
+        if let Some(folder) = std::path::Path::new(path).parent() {
+            if !folder.as_os_str().is_empty() {
+                std::fs::create_dir_all(folder).map_err(|source| ConnectError::Folder {
+                    path: folder.display().to_string(),
+                    source,
+                })?;
+            }
+        }
+    }
+    if in_memory || query.split('&').any(|p| p.starts_with("mode=")) {
+        return Ok(url.to_string());
+    }
+    let separator = if query.is_empty() { "?" } else { "&" };
+    Ok(format!("{url}{separator}mode=rwc"))
+}
+
+/// Now, as stored in the database: whole seconds since the Unix epoch, UTC.
+pub fn now_unix() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_from_urls() {
+        assert_eq!(DbKind::from_url("sqlite://data/x.db"), Some(DbKind::Sqlite));
+        assert_eq!(DbKind::from_url("sqlite::memory:"), Some(DbKind::Sqlite));
+        assert_eq!(
+            DbKind::from_url("postgres://u@localhost/db"),
+            Some(DbKind::Postgres)
+        );
+        assert_eq!(
+            DbKind::from_url("PostgreSQL://localhost/db"),
+            Some(DbKind::Postgres)
+        );
+        assert_eq!(DbKind::from_url("mysql://localhost/db"), None);
+        assert_eq!(DbKind::from_url("data.db"), None);
+    }
+
+    #[test]
+    fn sqlite_urls_get_create_mode_and_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("nested/app.db");
+        let url = format!("sqlite://{}", file.display());
+        assert_eq!(prepare_sqlite_url(&url).unwrap(), format!("{url}?mode=rwc"));
+        assert!(file.parent().unwrap().is_dir());
+
+        let with_mode = format!("{url}?mode=ro");
+        assert_eq!(prepare_sqlite_url(&with_mode).unwrap(), with_mode);
+        assert_eq!(
+            prepare_sqlite_url("sqlite::memory:").unwrap(),
+            "sqlite::memory:"
+        );
+    }
+}

@@ -1,0 +1,104 @@
+//! Fresh databases for tests: always an SQLite file of its own, and a PostgreSQL schema of its own
+//! when `TEST_POSTGRES_URL` is set (CI sets it when the machine's PostgreSQL answers).
+
+use super::{Db, DbKind};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// A migrated, empty database that removes itself in [`TestDb::finish`].
+pub struct TestDb {
+    pub db: Db,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    SqliteFolder(std::path::PathBuf),
+    PostgresSchema { admin_url: String, schema: String },
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A name no other test in this run (or a parallel run) uses: lowercase letters, digits and `_`.
+fn unique_name() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!(
+        "t{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        nanos
+    )
+}
+
+/// One fresh database per backend to test: SQLite, plus PostgreSQL when `TEST_POSTGRES_URL` is set.
+pub async fn each_backend() -> Vec<TestDb> {
+    let mut dbs = vec![TestDb::sqlite().await];
+    if let Ok(url) = std::env::var("TEST_POSTGRES_URL") {
+        if !url.trim().is_empty() {
+            dbs.push(TestDb::postgres(&url).await);
+        }
+    }
+    dbs
+}
+
+impl TestDb {
+    pub async fn sqlite() -> TestDb {
+        let folder = std::env::temp_dir().join(format!("yunyixiang-test-{}", unique_name()));
+        let url = format!("sqlite://{}", folder.join("test.db").display());
+        let db = Db::connect_and_migrate(&url)
+            .await
+            .expect("open a fresh SQLite database");
+        TestDb {
+            db,
+            cleanup: Cleanup::SqliteFolder(folder),
+        }
+    }
+
+    pub async fn postgres(admin_url: &str) -> TestDb {
+        use sqlx::Connection;
+        assert_eq!(DbKind::from_url(admin_url), Some(DbKind::Postgres));
+        sqlx::any::install_default_drivers();
+        let schema = unique_name();
+        let mut admin = sqlx::AnyConnection::connect(admin_url)
+            .await
+            .expect("connect to TEST_POSTGRES_URL");
+        // Identifiers cannot be bound as parameters; this one is generated above from [a-z0-9_].
+        sqlx::query(&format!("CREATE SCHEMA {schema}"))
+            .execute(&mut admin)
+            .await
+            .expect("create a test schema");
+        admin.close().await.ok();
+
+        let separator = if admin_url.contains('?') { '&' } else { '?' };
+        let url = format!("{admin_url}{separator}options=-c%20search_path%3D{schema}");
+        let db = Db::connect_and_migrate(&url)
+            .await
+            .expect("migrate a fresh PostgreSQL schema");
+        TestDb {
+            db,
+            cleanup: Cleanup::PostgresSchema {
+                admin_url: admin_url.to_string(),
+                schema,
+            },
+        }
+    }
+
+    /// Closes the pool and removes the database; call at the end of each test.
+    pub async fn finish(self) {
+        self.db.close().await;
+        match self.cleanup {
+            Cleanup::SqliteFolder(folder) => {
+                let _ = std::fs::remove_dir_all(folder);
+            }
+            Cleanup::PostgresSchema { admin_url, schema } => {
+                use sqlx::Connection;
+                if let Ok(mut admin) = sqlx::AnyConnection::connect(&admin_url).await {
+                    let drop = format!("DROP SCHEMA IF EXISTS {schema} CASCADE");
+                    let _ = sqlx::query(&drop).execute(&mut admin).await;
+                    admin.close().await.ok();
+                }
+            }
+        }
+    }
+}

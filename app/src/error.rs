@@ -1,0 +1,99 @@
+//! The one error type of the app. It travels from server functions to the browser as JSON, carries its
+//! HTTP status, and is shown to people through the translated messages, never with database details.
+
+use crate::i18n::Texts;
+use http::StatusCode;
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum AppError {
+    /// The request was malformed or a field was not acceptable; names the field when known.
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
+    #[error("not found")]
+    NotFound,
+    /// The database (or another dependency) did not answer in time; worth retrying.
+    #[error("temporarily unavailable")]
+    Unavailable,
+    /// A bug or an unexpected failure; the details are in the server log only.
+    #[error("internal error")]
+    Internal,
+}
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::InvalidInput(_) => StatusCode::BAD_REQUEST,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// What the person is told, in their language.
+    pub fn message(&self, t: &Texts) -> &'static str {
+        match self {
+            AppError::InvalidInput(_) => t.errors.invalid_input,
+            AppError::NotFound => t.errors.not_found,
+            AppError::Unavailable => t.errors.unavailable,
+            AppError::Internal => t.errors.internal,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // The arguments could not be read: the caller sent something we do not accept.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::InvalidInput(value.to_string())
+            }
+            // The browser could not reach the server.
+            ServerFnErrorErr::Request(_) => AppError::Unavailable,
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            sqlx::Error::RowNotFound => AppError::NotFound,
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                tracing::warn!(%error, "database unavailable");
+                AppError::Unavailable
+            }
+            other => {
+                tracing::error!(error = %other, "database error");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn argument_errors_are_client_errors() {
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Args("bad".into()));
+        assert_eq!(err.status(), StatusCode::BAD_REQUEST);
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::ServerError("x".into()));
+        assert_eq!(err.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn json_round_trip_keeps_the_variant() {
+        let err = AppError::InvalidInput("lang".into());
+        let bytes = err.ser();
+        assert_eq!(AppError::de(bytes), err);
+    }
+}

@@ -1,0 +1,5 @@
+//! 一起公益: charity events and volunteering.
+
+mod page;
+
+pub use page::EventsPage;

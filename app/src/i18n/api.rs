@@ -1,0 +1,57 @@
+//! The language switch: a real form posting to a server function, so it works without JavaScript
+//! (the server sets the cookie and sends the browser back to the page it came from) and, with
+//! JavaScript, turns the page to the other language in place.
+
+use super::{use_lang, use_texts, Lang};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "set_language")]
+pub async fn set_language(lang: String) -> Result<Lang, AppError> {
+    use super::LANG_COOKIE;
+    use http::{header::SET_COOKIE, HeaderValue};
+
+    let Some(lang) = Lang::from_code(&lang) else {
+        return Err(AppError::InvalidInput("lang".into()));
+    };
+    // A year is long enough to feel permanent; the value is one of two fixed tags.
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.code()
+    );
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(&cookie),
+    ) {
+        response.append_header(SET_COOKIE, value);
+    }
+    Ok(lang)
+}
+
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let t = use_texts();
+    let action = ServerAction::<SetLanguage>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(chosen)) = action.value().get() {
+            lang.set(chosen);
+        }
+    });
+    let other = move || lang.get().other();
+
+    view! {
+        <ActionForm action=action attr:class="lang-switch">
+            <input type="hidden" name="lang" value=move || other().code()/>
+            <button
+                type="submit"
+                class="lang-switch__button"
+                title=move || t().shell.switch_language
+                aria-label=move || t().shell.switch_language
+            >
+                <span aria-hidden="true" class="lang-switch__icon">"文/A"</span>
+                <span lang=move || other().code()>{move || other().texts().lang_name}</span>
+            </button>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,141 @@
+use super::texts::*;
+
+pub static TEXTS: Texts = Texts {
+    lang_name: "English",
+    shell: ShellTexts {
+        app_name: "Yunyixiang",
+        tagline: "Doing good, close to home",
+        district: "Yunyan, Guiyang",
+        switch_language: "Change language",
+        skip_to_content: "Skip to content",
+        main_nav: "Main navigation",
+        tabs: ["Events", "Share", "Neighbours", "Map", "Me"],
+        footer: "Yunyixiang · community charity map of Yunyan district · run by the NGO support centre",
+    },
+    home: HomeTexts {
+        title: "Yunyixiang · Doing good nearby",
+        lead: "Find charity events near you in Yunyan, give things you no longer need to a neighbour, \
+               help members of the neighbourhood mutual-aid cooperative, and see on one map which \
+               organisations and resources are close by.",
+        boards_heading: "Four boards",
+        boards: [
+            BoardCard {
+                name: "Events",
+                text: "Volunteer events nearby: sign up, join the waitlist, check in and earn volunteer hours.",
+                action: "Find events",
+            },
+            BoardCard {
+                name: "Share",
+                text: "Give away, swap or lend things, so good things stay in the neighbourhood.",
+                action: "See items",
+            },
+            BoardCard {
+                name: "Neighbours",
+                text: "Services and needs of the mutual-aid cooperative's members: book a service or lend a hand.",
+                action: "Help out",
+            },
+            BoardCard {
+                name: "Map",
+                text: "Organisations, events, items and community resources on one map.",
+                action: "Open the map",
+            },
+        ],
+        coverage_heading: "Where we work",
+        coverage_areas: "Sub-districts and communities covered",
+        coverage_loading: "Loading the areas we cover…",
+        promise_heading: "Our promise",
+        promises: [
+            "Fast on a phone, on a slow network, and usable without JavaScript.",
+            "Personal details of vulnerable neighbours stay private unless they agree to share them.",
+            "Everything is in Simplified Chinese and English.",
+        ],
+    },
+    events: BoardTexts {
+        title: "Events",
+        lead: "Charity events and volunteering in Yunyan district.",
+        empty_heading: "No events yet",
+        empty_text: "When organisations publish events, they will be listed here by date, with the seats left.",
+        coming_heading: "Here you will be able to:",
+        coming: &[
+            "Filter events by category, date, distance from you and keywords",
+            "Sign up; when an event is full, join the waitlist and be moved up automatically",
+            "Check in and out on site with a QR code or a six-digit code",
+            "Collect volunteer hours and download a certificate with a verification QR code",
+        ],
+        back_home: "Back to home",
+    },
+    items: BoardTexts {
+        title: "Share",
+        lead: "Give away, swap and lend things between neighbours.",
+        empty_heading: "No items yet",
+        empty_text: "Things neighbours offer or ask for will be listed here and shown on the map.",
+        coming_heading: "Here you will be able to:",
+        coming: &[
+            "Post an offer or a request with up to six photos; the location is shown only to about 300 m",
+            "Ask for an item; the owner chooses who gets it, not whoever is fastest",
+            "Arrange the pickup in private messages, the only place the address is shown",
+            "Confirm the handover on both sides; lent items have a return date",
+        ],
+        back_home: "Back to home",
+    },
+    help: BoardTexts {
+        title: "Neighbours",
+        lead: "Services and needs of the neighbourhood mutual-aid cooperative.",
+        empty_heading: "No public help cards yet",
+        empty_text: "Once cooperative members agree to be listed, their services and needs will appear here.",
+        coming_heading: "Here you will be able to:",
+        coming: &[
+            "Book a member's service, free or at a listed price",
+            "Offer help with a member's need and have it confirmed when done",
+            "Reach members without a phone through the cooperative's coordinator",
+            "Trust that members' personal details are shown only as far as they agreed",
+        ],
+        back_home: "Back to home",
+    },
+    map: BoardTexts {
+        title: "Map",
+        lead: "Organisations, events, items and community resources nearby.",
+        empty_heading: "The map is being prepared",
+        empty_text: "Organisations, events, items, help cards and community resources will share one map.",
+        coming_heading: "Here you will be able to:",
+        coming: &[
+            "Filter by layer and category, search places and find your own location",
+            "Browse a list under the map that follows the visible area; tap a marker for details",
+            "Use OpenStreetMap, Amap or Tianditu base maps",
+            "See a list of nearby places even without JavaScript",
+        ],
+        back_home: "Back to home",
+    },
+    me: BoardTexts {
+        title: "Me",
+        lead: "Your events, hours, items and messages.",
+        empty_heading: "Your personal page, once you sign in",
+        empty_text: "When accounts arrive, this is where you manage what you take part in and what you post.",
+        coming_heading: "Here you will be able to:",
+        coming: &[
+            "See the events you joined, your volunteer hours and certificates",
+            "Manage the items you posted, your requests and your bookings",
+            "Read your notifications and choose your language",
+            "Download all your data or delete your account",
+        ],
+        back_home: "Back to home",
+    },
+    not_found: NoticeTexts {
+        title: "Page not found",
+        heading: "We could not find that page",
+        text: "The link may be mistyped, or the page has moved.",
+        action: "Back to home",
+    },
+    error: NoticeTexts {
+        title: "Something went wrong",
+        heading: "This page cannot be shown right now",
+        text: "The problem has been logged. Please try again later, or go back to the home page.",
+        action: "Back to home",
+    },
+    errors: ErrorTexts {
+        invalid_input: "Some of what you entered is not valid. Please check and try again.",
+        not_found: "We could not find what you were looking for.",
+        unavailable: "The service is unavailable for a moment. Please try again shortly.",
+        internal: "Something went wrong. Please try again later.",
+    },
+};

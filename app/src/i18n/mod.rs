@@ -1,0 +1,146 @@
+//! Translations. Every visible string lives in a `Texts` table with one instance per language, so the
+//! compiler refuses a string that exists in only one of them.
+//!
+//! The language is chosen on the server (cookie, then `Accept-Language`, then Chinese) and written into
+//! `<html lang>`; the browser reads it back from there when it hydrates, so both render the same words.
+
+mod api;
+mod en;
+mod negotiate;
+mod texts;
+mod zh;
+
+pub use api::{LanguageSwitch, SetLanguage};
+pub use negotiate::{lang_from_headers, parse_accept_language, LANG_COOKIE};
+pub use texts::*;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The languages the product speaks. Simplified Chinese is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The BCP 47 tag used in `<html lang>`, the cookie and forms.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a tag such as `zh-CN`, `zh-Hans`, `en-GB` or `EN`; anything else is not ours.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Zh => &zh::TEXTS,
+            Lang::En => &en::TEXTS,
+        }
+    }
+
+    /// The other language, offered by the switch in the header.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+/// The reader's language, shared by every component through context.
+#[derive(Clone, Copy)]
+pub struct CurrentLang(pub RwSignal<Lang>);
+
+/// Puts the reader's language into context. Call once, at the top of the app.
+pub fn provide_i18n() -> RwSignal<Lang> {
+    let lang = RwSignal::new(initial_lang());
+    provide_context(CurrentLang(lang));
+    lang
+}
+
+/// The language of this request (server) or of the page being hydrated (browser).
+fn initial_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .map(|parts| lang_from_headers(&parts.headers))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        #[cfg(feature = "hydrate")]
+        {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+                .and_then(|html| html.get_attribute("lang"))
+                .and_then(|code| Lang::from_code(&code))
+                .unwrap_or_default()
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            Lang::default()
+        }
+    }
+}
+
+pub fn use_lang() -> RwSignal<Lang> {
+    use_context::<CurrentLang>()
+        .map(|c| c.0)
+        .unwrap_or_else(|| RwSignal::new(Lang::default()))
+}
+
+/// The strings of the reader's language, as a cheap `Copy` closure for use inside views:
+/// `let t = use_texts(); view! { <h1>{move || t().home.title}</h1> }`.
+pub fn use_texts() -> impl Fn() -> &'static Texts + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || lang.get().texts()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("zh-Hans-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::from_code("en_GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::from_code(""), None);
+    }
+
+    #[test]
+    fn languages_differ_and_are_complete() {
+        let (zh, en) = (Lang::Zh.texts(), Lang::En.texts());
+        assert_ne!(zh.shell.tagline, en.shell.tagline);
+        assert_eq!(zh.shell.tabs.len(), en.shell.tabs.len());
+        assert_eq!(zh.home.boards.len(), en.home.boards.len());
+        for (a, b) in [
+            (zh.events, en.events),
+            (zh.items, en.items),
+            (zh.help, en.help),
+            (zh.map, en.map),
+            (zh.me, en.me),
+        ] {
+            assert_eq!(a.coming.len(), b.coming.len(), "{} / {}", a.title, b.title);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! The shape of the string tables. Each feature adds its own group of fields here and fills them in
+//! `zh.rs` and `en.rs`.
+
+pub struct Texts {
+    /// The language's own name, shown on the switch that selects it.
+    pub lang_name: &'static str,
+    pub shell: ShellTexts,
+    pub home: HomeTexts,
+    pub events: BoardTexts,
+    pub items: BoardTexts,
+    pub help: BoardTexts,
+    pub map: BoardTexts,
+    pub me: BoardTexts,
+    pub not_found: NoticeTexts,
+    pub error: NoticeTexts,
+    pub errors: ErrorTexts,
+}
+
+pub struct ShellTexts {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub district: &'static str,
+    pub switch_language: &'static str,
+    pub skip_to_content: &'static str,
+    pub main_nav: &'static str,
+    /// Bottom tabs, in order: events, items, help, map, me.
+    pub tabs: [&'static str; 5],
+    pub footer: &'static str,
+}
+
+pub struct HomeTexts {
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub boards_heading: &'static str,
+    /// One card per board, in tab order (events, items, help, map).
+    pub boards: [BoardCard; 4],
+    pub coverage_heading: &'static str,
+    /// Followed by the number of areas, e.g. "覆盖街道/社区" + 12.
+    pub coverage_areas: &'static str,
+    pub coverage_loading: &'static str,
+    pub promise_heading: &'static str,
+    pub promises: [&'static str; 3],
+}
+
+#[derive(Clone, Copy)]
+pub struct BoardCard {
+    pub name: &'static str,
+    pub text: &'static str,
+    pub action: &'static str,
+}
+
+/// A board's page while its feature is being built: what will be here and what it will offer.
+#[derive(Clone, Copy)]
+pub struct BoardTexts {
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub empty_heading: &'static str,
+    pub empty_text: &'static str,
+    pub coming_heading: &'static str,
+    pub coming: &'static [&'static str],
+    pub back_home: &'static str,
+}
+
+/// A full-page notice such as "not found" or "something went wrong".
+pub struct NoticeTexts {
+    pub title: &'static str,
+    pub heading: &'static str,
+    pub text: &'static str,
+    pub action: &'static str,
+}
+
+/// Messages for errors a person can meet; never database details.
+pub struct ErrorTexts {
+    pub invalid_input: &'static str,
+    pub not_found: &'static str,
+    pub unavailable: &'static str,
+    pub internal: &'static str,
+}

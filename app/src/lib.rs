@@ -1,0 +1,23 @@
+//! 云益享 · Yunyixiang: the app — pages, components, server functions and shared types.
+//! Server-only code sits behind the `ssr` feature, browser-only code behind `hydrate`.
+
+pub mod accounts;
+pub mod areas;
+pub mod components;
+pub mod error;
+pub mod events;
+pub mod help;
+pub mod home;
+pub mod i18n;
+pub mod items;
+pub mod map;
+pub mod shell;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use shell::{shell, App};

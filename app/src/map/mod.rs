@@ -1,0 +1,5 @@
+//! 公益地图: one map of organisations, events, items, help and community resources.
+
+mod page;
+
+pub use page::MapPage;

@@ -1,0 +1,13 @@
+//! The frame around every page: the HTML document, header, tab bar, routes, 404 and error pages.
+
+mod document;
+mod icons;
+mod layout;
+mod notice;
+mod routes;
+mod tab_bar;
+
+pub use document::shell;
+pub use icons::Icon;
+pub use notice::{ErrorPage, NotFound};
+pub use routes::App;

@@ -1,0 +1,39 @@
+use crate::i18n::{use_texts, NoticeTexts, Texts};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+/// Shown for any address no route matches, with HTTP status 404.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! { <Notice pick=|t| &t.not_found code="404"/> }
+}
+
+/// The friendly page behind the error boundary: something failed while rendering.
+#[component]
+pub fn ErrorPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    view! { <Notice pick=|t| &t.error code="!"/> }
+}
+
+#[component]
+fn Notice(pick: fn(&'static Texts) -> &'static NoticeTexts, code: &'static str) -> impl IntoView {
+    let t = use_texts();
+    let n = move || pick(t());
+    view! {
+        <Title text=move || n().title/>
+        <section class="notice">
+            <p class="notice__code" aria-hidden="true">{code}</p>
+            <h1>{move || n().heading}</h1>
+            <p>{move || n().text}</p>
+            <A href="/" attr:class="button">{move || n().action}</A>
+        </section>
+    }
+}

@@ -1,0 +1,37 @@
+use super::layout::Layout;
+use super::notice::NotFound;
+use crate::i18n::{provide_i18n, use_texts};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    SsrMode, StaticSegment,
+};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = provide_i18n();
+    let t = use_texts();
+
+    view! {
+        <Html {..} lang=move || lang.get().code()/>
+        <Stylesheet id="leptos" href="/pkg/yunyixiang.css"/>
+        <Title formatter=move |page: String| {
+            let app_name = t().shell.app_name;
+            if page.is_empty() || page.starts_with(app_name) { page } else { format!("{page} · {app_name}") }
+        }/>
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=StaticSegment("") view=crate::home::HomePage ssr=SsrMode::InOrder/>
+                    <Route path=StaticSegment("events") view=crate::events::EventsPage/>
+                    <Route path=StaticSegment("items") view=crate::items::ItemsPage/>
+                    <Route path=StaticSegment("help") view=crate::help::HelpPage/>
+                    <Route path=StaticSegment("map") view=crate::map::MapPage/>
+                    <Route path=StaticSegment("me") view=crate::accounts::MePage/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

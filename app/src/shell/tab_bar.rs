@@ -1,0 +1,39 @@
+use super::icons::Icon;
+use crate::i18n::use_texts;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The five tabs, in the order of `ShellTexts::tabs`.
+const TABS: [(&str, Icon); 5] = [
+    ("/events", Icon::Events),
+    ("/items", Icon::Items),
+    ("/help", Icon::Help),
+    ("/map", Icon::Map),
+    ("/me", Icon::Me),
+];
+
+/// Bottom navigation on phones; a bar under the header on wide screens (see `style/main.css`).
+#[component]
+pub fn TabBar() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <nav class="tab-bar" aria-label=move || t().shell.main_nav>
+            <ul class="tab-bar__list">
+                {TABS
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (href, icon))| {
+                        view! {
+                            <li>
+                                <A href=href attr:class="tab-bar__tab">
+                                    {icon.view()}
+                                    <span class="tab-bar__label">{move || t().shell.tabs[i]}</span>
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,16 @@
+//! What the server gives every server function: the database pool and configuration.
+
+use crate::db::Db;
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: Db,
+}
+
+/// The app state inside a server function. Missing state is a wiring bug, reported as internal.
+pub fn use_app_state() -> Result<AppState, crate::error::AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState was not provided to the server function");
+        crate::error::AppError::Internal
+    })
+}

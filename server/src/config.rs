@@ -1,0 +1,103 @@
+//! Configuration from the environment: `DATABASE_URL` and the usual `LEPTOS_*` variables.
+
+use app::db::DbKind;
+use leptos::config::{get_configuration, LeptosOptions};
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/yunyixiang.db";
+/// The name of the built JS/WASM/CSS files, as in `[[workspace.metadata.leptos]]`.
+const OUTPUT_NAME: &str = "yunyixiang";
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Config {
+    pub database_url: String,
+    pub db_kind: DbKind,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error(
+        "DATABASE_URL must start with sqlite:// (embedded database) or postgres:// \
+         (PostgreSQL server); it starts with \"{0}\""
+    )]
+    UnsupportedDatabase(String),
+    #[error("the LEPTOS_* settings are not valid: {0}")]
+    Leptos(String),
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the settings through `var`, so tests can supply their own environment.
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let database_url = var("DATABASE_URL")
+            .map(|url| url.trim().to_string())
+            .filter(|url| !url.is_empty())
+            .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
+        let db_kind = DbKind::from_url(&database_url).ok_or_else(|| {
+            let scheme = database_url.split("://").next().unwrap_or_default();
+            ConfigError::UnsupportedDatabase(scheme.chars().take(20).collect())
+        })?;
+        Ok(Config {
+            database_url,
+            db_kind,
+        })
+    }
+}
+
+/// Site address, site root and the rest, from `LEPTOS_*` variables (cargo-leptos sets them when it
+/// builds; the README lists the ones worth changing).
+pub fn leptos_options() -> Result<LeptosOptions, ConfigError> {
+    let mut options = get_configuration(None)
+        .map_err(|e| ConfigError::Leptos(e.to_string()))?
+        .leptos_options;
+    if options.output_name.is_empty() {
+        options.output_name = OUTPUT_NAME.into();
+    }
+    Ok(options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_vars(|name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_to_embedded_sqlite_under_data() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, "sqlite://data/yunyixiang.db");
+        assert_eq!(c.db_kind, DbKind::Sqlite);
+        assert_eq!(config(&[("DATABASE_URL", "  ")]).unwrap(), c);
+    }
+
+    #[test]
+    fn accepts_postgres_urls() {
+        let c = config(&[("DATABASE_URL", "postgres://app@127.0.0.1:5432/yunyixiang")]).unwrap();
+        assert_eq!(c.db_kind, DbKind::Postgres);
+        assert_eq!(c.database_url, "postgres://app@127.0.0.1:5432/yunyixiang");
+        let c = config(&[("DATABASE_URL", "postgresql://localhost/x")]).unwrap();
+        assert_eq!(c.db_kind, DbKind::Postgres);
+    }
+
+    #[test]
+    fn rejects_other_databases_without_echoing_secrets() {
+        let err = config(&[("DATABASE_URL", "mysql://root:secret@localhost/db")]).unwrap_err();
+        assert_eq!(err, ConfigError::UnsupportedDatabase("mysql".into()));
+        assert!(!err.to_string().contains("secret"));
+    }
+
+    #[test]
+    fn leptos_options_always_name_the_bundle() {
+        let options = leptos_options().unwrap();
+        assert!(!options.output_name.is_empty());
+    }
+}

@@ -1,0 +1,147 @@
+//! The HTTP surface, driven in process: health, pages, status codes, language negotiation.
+
+use super::router;
+use app::db::testing::TestDb;
+use app::state::AppState;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use leptos::config::LeptosOptions;
+use tower::ServiceExt;
+
+async fn app() -> (axum::Router, TestDb) {
+    let test = TestDb::sqlite().await;
+    app::demo::seed_demo(&test.db).await.unwrap();
+    let options = LeptosOptions::builder().output_name("yunyixiang").build();
+    (
+        router(
+            AppState {
+                db: test.db.clone(),
+            },
+            options,
+        ),
+        test,
+    )
+}
+
+async fn send(
+    router: &axum::Router,
+    request: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = axum::body::to_bytes(response.into_body(), 4 * 1024 * 1024)
+        .await
+        .unwrap();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+fn get(uri: &str) -> Request<Body> {
+    Request::get(uri).body(Body::empty()).unwrap()
+}
+
+#[tokio::test]
+async fn healthz_answers_when_the_database_answers() {
+    let (router, test) = app().await;
+    let (status, _, body) = send(&router, get("/healthz")).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
+
+    test.db.close().await;
+    let (status, _, _) = send(&router, get("/healthz")).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn home_is_chinese_by_default_with_data_from_the_database() {
+    let (router, test) = app().await;
+    let (status, headers, body) = send(&router, get("/")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(body.contains(r#"<html lang="zh-CN""#), "{body}");
+    assert!(body.contains("一起公益") && body.contains("邻里帮帮"));
+    // 10 sub-districts and 8 communities in the demo data, rendered on the server.
+    assert!(body.contains(">18<"), "coverage count missing");
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn language_follows_accept_language_then_the_cookie() {
+    let (router, test) = app().await;
+    let english = Request::get("/events")
+        .header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9")
+        .body(Body::empty())
+        .unwrap();
+    let (_, _, body) = send(&router, english).await;
+    assert!(body.contains(r#"<html lang="en""#));
+    assert!(body.contains("No events yet"));
+
+    let chosen_chinese = Request::get("/events")
+        .header(header::ACCEPT_LANGUAGE, "en-GB")
+        .header(header::COOKIE, "lang=zh-CN")
+        .body(Body::empty())
+        .unwrap();
+    let (_, _, body) = send(&router, chosen_chinese).await;
+    assert!(body.contains(r#"<html lang="zh-CN""#));
+    assert!(body.contains("这里还没有公益活动"));
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn every_tab_renders_and_unknown_pages_are_404() {
+    let (router, test) = app().await;
+    for path in ["/events", "/items", "/help", "/map", "/me"] {
+        let (status, _, body) = send(&router, get(path)).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(body.contains("class=\"empty-state\""), "{path}");
+    }
+    let (status, _, body) = send(&router, get("/no/such/page")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("没有找到这个页面"));
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn set_language_sets_the_cookie_and_rejects_unknown_languages() {
+    let (router, test) = app().await;
+    let form = |lang: &str, accept: &str| {
+        Request::post("/api/set_language")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, accept)
+            .header(header::REFERER, "http://localhost/items")
+            .body(Body::from(format!("lang={lang}")))
+            .unwrap()
+    };
+
+    // Without JavaScript: a plain form post comes back to the page it was sent from.
+    let (status, headers, _) = send(&router, form("en", "text/html")).await;
+    assert_eq!(status, StatusCode::FOUND);
+    let location = headers[header::LOCATION].to_str().unwrap();
+    assert!(location.starts_with("http://localhost/items"), "{location}");
+    let cookie = headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(
+        cookie.starts_with("lang=en;") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+
+    // With JavaScript: the answer is data; a bad value is a 400, not a server error.
+    let (status, _, body) = send(&router, form("en", "application/json")).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "\"En\""));
+    let (status, headers, body) = send(&router, form("klingon", "application/json")).await;
+    assert_eq!(body, r#"{"InvalidInput":"lang"}"#);
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(headers.get(header::SET_COOKIE).is_none());
+    let (status, _, _) = send(
+        &router,
+        Request::post("/api/set_language")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("nothing=here"))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    test.finish().await;
+}
