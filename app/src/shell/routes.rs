@@ -13,6 +13,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = provide_i18n();
     let t = use_texts();
+    mark_hydrated();
 
     view! {
         <Html {..} lang=move || lang.get().code()/>
@@ -34,4 +35,15 @@ pub fn App() -> impl IntoView {
             </Layout>
         </Router>
     }
+}
+
+/// Marks `<body data-hydrated="true">` once the browser app has taken over, so tests (and
+/// curious people) can tell a hydrated page from server-rendered HTML.
+fn mark_hydrated() {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 }

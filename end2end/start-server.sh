@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Starts the built server for the browser tests: a fresh SQLite database with the demo data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${1:-3100}
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+export DATABASE_URL="sqlite://$data/e2e.db"
+export LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_SITE_ADDR="127.0.0.1:$port"
+export LEPTOS_OUTPUT_NAME=yunyixiang
+target/debug/server seed-demo
+target/debug/server serve

@@ -1,0 +1,36 @@
+import { test as base, expect, Page } from '@playwright/test';
+
+// Every test fails if the page logs an error or throws: a page that "looks fine" but is broken
+// in the console is broken.
+// A test that expects an error status (a 404 page) lists the messages it expects.
+export const test = base.extend<{ expectedConsoleErrors: RegExp[]; consoleErrors: string[] }>({
+  expectedConsoleErrors: [[], { option: true }],
+  consoleErrors: [
+    async ({ page, expectedConsoleErrors }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        const text = msg.text();
+        if (msg.type() === 'error' && !expectedConsoleErrors.some((re) => re.test(text))) {
+          errors.push(text);
+        }
+      });
+      page.on('pageerror', (err) => errors.push(err.message));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+
+export const jsEnabled = (projectName: string) => projectName === 'hydrate';
+
+// With JavaScript, wait until the WASM app has taken over the server-rendered page.
+export async function ready(page: Page, projectName: string) {
+  if (jsEnabled(projectName)) {
+    await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  }
+}

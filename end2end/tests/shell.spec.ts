@@ -1,0 +1,95 @@
+import { test, expect, ready, jsEnabled, baseURL } from './fixtures';
+
+const tabs = [
+  { path: '/events', label: '一起公益', heading: '一起公益' },
+  { path: '/items', label: '益享生活', heading: '益享生活' },
+  { path: '/help', label: '邻里帮帮', heading: '邻里帮帮' },
+  { path: '/map', label: '公益地图', heading: '公益地图' },
+  { path: '/me', label: '我的', heading: '我的' },
+];
+
+test('the home page renders in Chinese with status 200', async ({ page }, info) => {
+  const response = await page.goto('/');
+  expect(response?.status()).toBe(200);
+  await ready(page, info.project.name);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page).toHaveTitle(/云益享/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('身边的公益');
+  // The four boards, and the coverage read from the database (10 sub-districts + 8 communities).
+  await expect(page.locator('.board-card')).toHaveCount(4);
+  await expect(page.getByTestId('coverage-count')).toHaveText('18');
+});
+
+test('with JavaScript the page hydrates and changes without a reload', async ({ page }, info) => {
+  test.skip(!jsEnabled(info.project.name), 'needs JavaScript');
+  await page.goto('/');
+  await ready(page, info.project.name);
+  // A marker on window survives only if the page is not reloaded.
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  await page.getByRole('button', { name: '切换语言' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Doing good, close to home');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+});
+
+test('the five tabs navigate', async ({ page }, info) => {
+  await page.goto('/');
+  await ready(page, info.project.name);
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  for (const tab of tabs) {
+    const link = nav.getByRole('link', { name: tab.label });
+    await link.click();
+    await expect(page).toHaveURL(tab.path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(tab.heading);
+    await expect(link).toHaveAttribute('aria-current', 'page');
+    // Every board says what will be there until its feature lands.
+    await expect(page.locator('.empty-state h2')).toBeVisible();
+    const box = await link.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+  }
+});
+
+test('the language switch turns the page to English and it stays English', async ({ page }, info) => {
+  await page.goto('/items');
+  await ready(page, info.project.name);
+  await page.getByRole('button', { name: '切换语言' }).click();
+  await expect(page).toHaveURL(/\/items/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Share');
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toContainText('Neighbours');
+
+  await page.reload();
+  await ready(page, info.project.name);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Share');
+
+  // And back again.
+  await page.getByRole('button', { name: 'Change language' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('益享生活');
+});
+
+test('a browser asking for English gets English on its first visit', async ({ browser }, info) => {
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    javaScriptEnabled: jsEnabled(info.project.name),
+  });
+  const page = await context.newPage();
+  await page.goto(baseURL);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Yunyixiang');
+  await context.close();
+});
+
+test.describe('not found', () => {
+  test.use({ expectedConsoleErrors: [/status of 404/] });
+
+  test('an unknown address shows the 404 page with status 404', async ({ page }, info) => {
+  const response = await page.goto('/no/such/page');
+  expect(response?.status()).toBe(404);
+  await ready(page, info.project.name);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('没有找到这个页面');
+  await page.getByRole('link', { name: '返回首页' }).click();
+  await expect(page).toHaveURL('/');
+});
+});
