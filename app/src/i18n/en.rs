@@ -137,5 +137,6 @@ pub static TEXTS: Texts = Texts {
         not_found: "We could not find what you were looking for.",
         unavailable: "The service is unavailable for a moment. Please try again shortly.",
         internal: "Something went wrong. Please try again later.",
+        cross_site: "This request came from another website and was refused. Please go back to Yunyixiang and try again.",
     },
 };

@@ -75,4 +75,6 @@ pub struct ErrorTexts {
     pub not_found: &'static str,
     pub unavailable: &'static str,
     pub internal: &'static str,
+    /// A form was sent to us from another website (refused: cross-site request forgery).
+    pub cross_site: &'static str,
 }

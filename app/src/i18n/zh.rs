@@ -136,5 +136,6 @@ pub static TEXTS: Texts = Texts {
         not_found: "没有找到要找的内容。",
         unavailable: "服务暂时不可用，请稍后再试。",
         internal: "出了点问题，请稍后再试。",
+        cross_site: "这个请求来自其他网站，已被拒绝。请回到云益享的页面后再试。",
     },
 };

@@ -1,5 +1,6 @@
 //! The frame around every page: the HTML document, header, tab bar, routes, 404 and error pages.
 
+pub mod csp;
 mod document;
 mod icons;
 mod layout;

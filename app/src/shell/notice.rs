@@ -6,20 +6,14 @@ use leptos_router::components::A;
 /// Shown for any address no route matches, with HTTP status 404.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
+    set_status(http::StatusCode::NOT_FOUND);
     view! { <Notice pick=|t| &t.not_found code="404"/> }
 }
 
 /// The friendly page behind the error boundary: something failed while rendering.
 #[component]
 pub fn ErrorPage() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
-    }
+    set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
     view! { <Notice pick=|t| &t.error code="!"/> }
 }
 
@@ -36,4 +30,14 @@ fn Notice(pick: fn(&'static Texts) -> &'static NoticeTexts, code: &'static str) 
             <A href="/" attr:class="button">{move || n().action}</A>
         </section>
     }
+}
+
+/// Sets the HTTP status of the page being rendered on the server; nothing to do in the browser.
+fn set_status(status: http::StatusCode) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
 }

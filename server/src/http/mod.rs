@@ -14,6 +14,8 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::time::Instant;
 
+mod security;
+
 #[derive(Clone)]
 pub struct ServerState {
     pub leptos_options: LeptosOptions,
@@ -44,6 +46,8 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
         .layer(middleware::from_fn(server_fn_error_status))
+        .layer(middleware::from_fn(security::same_origin_only))
+        .layer(middleware::from_fn(security::security_headers))
         .layer(middleware::from_fn(log_request))
         .with_state(state)
 }

@@ -145,3 +145,71 @@ async fn set_language_sets_the_cookie_and_rejects_unknown_languages() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     test.finish().await;
 }
+
+#[tokio::test]
+async fn home_still_renders_when_the_database_is_down() {
+    let (router, test) = app().await;
+    test.db.close().await;
+    let (status, _, body) = send(&router, get("/")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("四个板块"));
+    assert!(body.contains("服务暂时不可用"), "{body}");
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn forms_from_other_sites_are_refused_in_the_readers_language() {
+    let (router, test) = app().await;
+    let post = |origin: &'static str, lang: &'static str| {
+        Request::post("/api/set_language")
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ORIGIN, origin)
+            .header(header::ACCEPT_LANGUAGE, lang)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("lang=en"))
+            .unwrap()
+    };
+    let (status, headers, body) = send(&router, post("https://evil.example", "zh-CN")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(headers.get(header::SET_COOKIE).is_none());
+    assert!(body.contains("其他网站"), "{body}");
+    let (_, _, body) = send(&router, post("https://evil.example", "en")).await;
+    assert!(body.contains("another website"), "{body}");
+
+    let (status, headers, _) = send(&router, post("http://127.0.0.1:3000", "zh-CN")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers.get(header::SET_COOKIE).is_some());
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn pages_carry_security_headers_and_a_nonce_for_their_scripts() {
+    let (router, test) = app().await;
+    let (_, headers, body) = send(&router, get("/events")).await;
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the page policy");
+    assert!(nonce.len() >= 16);
+    assert!(
+        body.contains(&format!("nonce=\"{nonce}\"")),
+        "scripts lack the nonce"
+    );
+
+    let (_, second, _) = send(&router, get("/events")).await;
+    assert_ne!(
+        second[header::CONTENT_SECURITY_POLICY],
+        headers[header::CONTENT_SECURITY_POLICY]
+    );
+
+    let (_, headers, _) = send(&router, get("/healthz")).await;
+    assert_eq!(
+        headers[header::CONTENT_SECURITY_POLICY],
+        "default-src 'none'; frame-ancestors 'none'"
+    );
+    test.finish().await;
+}
