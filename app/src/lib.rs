@@ -11,6 +11,7 @@ pub mod home;
 pub mod i18n;
 pub mod items;
 pub mod map;
+pub mod orgs;
 pub mod shell;
 
 #[cfg(feature = "ssr")]
