@@ -14,6 +14,9 @@ pub enum AppError {
     /// The request was malformed or a field was not acceptable; names the field when known.
     #[error("invalid input: {0}")]
     InvalidInput(String),
+    /// The request body was over the size limit.
+    #[error("request too large")]
+    TooLarge,
     #[error("not found")]
     NotFound,
     /// The database (or another dependency) did not answer in time; worth retrying.
@@ -28,6 +31,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::InvalidInput(_) => StatusCode::BAD_REQUEST,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -38,6 +42,7 @@ impl AppError {
     pub fn message(&self, t: &Texts) -> &'static str {
         match self {
             AppError::InvalidInput(_) => t.errors.invalid_input,
+            AppError::TooLarge => t.errors.too_large,
             AppError::NotFound => t.errors.not_found,
             AppError::Unavailable => t.errors.unavailable,
             AppError::Internal => t.errors.internal,
@@ -54,6 +59,12 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
                 AppError::InvalidInput(value.to_string())
             }
+            // On the server this means the request body could not be read: cut off at the size
+            // limit (the limit layer's error says "length limit exceeded"), or not valid UTF-8.
+            ServerFnErrorErr::Deserialization(message) if message.contains("length limit") => {
+                AppError::TooLarge
+            }
+            ServerFnErrorErr::Deserialization(message) => AppError::InvalidInput(message),
             // The browser could not reach the server.
             ServerFnErrorErr::Request(_) => AppError::Unavailable,
             _ => AppError::Internal,
@@ -86,6 +97,10 @@ mod tests {
     fn argument_errors_are_client_errors() {
         let err = AppError::from_server_fn_error(ServerFnErrorErr::Args("bad".into()));
         assert_eq!(err.status(), StatusCode::BAD_REQUEST);
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
+            "length limit exceeded".into(),
+        ));
+        assert_eq!(err.status(), StatusCode::PAYLOAD_TOO_LARGE);
         let err = AppError::from_server_fn_error(ServerFnErrorErr::ServerError("x".into()));
         assert_eq!(err.status(), StatusCode::INTERNAL_SERVER_ERROR);
     }

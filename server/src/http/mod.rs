@@ -13,8 +13,12 @@ use axum::{
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::time::Instant;
+use tower_http::limit::RequestBodyLimitLayer;
 
 mod security;
+
+/// The largest request body a page or server function accepts.
+pub const MAX_FORM_BYTES: usize = 64 * 1024;
 
 #[derive(Clone)]
 pub struct ServerState {
@@ -47,6 +51,8 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
         .layer(middleware::from_fn(server_fn_error_status))
         .layer(middleware::from_fn(security::same_origin_only))
+        // Forms are small; uploads will get their own routes with their own limits.
+        .layer(RequestBodyLimitLayer::new(MAX_FORM_BYTES))
         .layer(middleware::from_fn(security::security_headers))
         .layer(middleware::from_fn(log_request))
         .with_state(state)

@@ -213,3 +213,19 @@ async fn pages_carry_security_headers_and_a_nonce_for_their_scripts() {
     );
     test.finish().await;
 }
+
+#[tokio::test]
+async fn oversized_bodies_are_refused_before_they_are_read() {
+    let (router, test) = app().await;
+    let huge = format!("lang={}", "x".repeat(super::MAX_FORM_BYTES + 1));
+    let request = Request::post("/api/set_language")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::from(huge))
+        .unwrap();
+    let (status, headers, body) = send(&router, request).await;
+    assert_eq!(body, "\"TooLarge\"");
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(headers.get(header::SET_COOKIE).is_none());
+    test.finish().await;
+}
