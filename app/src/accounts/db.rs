@@ -1,0 +1,95 @@
+//! Users in the database.
+
+use super::contact::Contact;
+use sqlx::{AnyConnection, AnyPool};
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum CreateUser {
+    Created(i64),
+    /// Someone already signed up with this mobile number or email.
+    ContactTaken,
+}
+
+/// What sign-in needs to know about an account. Never sent to the browser (holds the hash).
+#[derive(Debug, sqlx::FromRow)]
+pub struct Credentials {
+    pub id: i64,
+    pub display_name: String,
+    pub password_hash: Option<String>,
+    pub is_admin: i64,
+}
+
+fn kind(contact: &Contact) -> &'static str {
+    match contact {
+        Contact::Mobile(_) => "mobile",
+        Contact::Email(_) => "email",
+    }
+}
+
+/// Adds an account; a contact already in use is an answer, not an error (and no race can make two).
+pub async fn create_user(
+    conn: &mut AnyConnection,
+    contact: &Contact,
+    display_name: &str,
+    password_hash: &str,
+    now: i64,
+) -> Result<CreateUser, sqlx::Error> {
+    let id: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO users (contact, contact_kind, display_name, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (contact) DO NOTHING RETURNING id",
+    )
+    .bind(contact.as_str())
+    .bind(kind(contact))
+    .bind(display_name)
+    .bind(password_hash)
+    .bind(now)
+    .fetch_optional(conn)
+    .await?;
+    Ok(id.map_or(CreateUser::ContactTaken, CreateUser::Created))
+}
+
+/// The live account with this contact, if any.
+pub async fn find_credentials(
+    pool: &AnyPool,
+    contact: &Contact,
+) -> Result<Option<Credentials>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, display_name, password_hash, is_admin FROM users \
+         WHERE contact = $1 AND deleted_at IS NULL",
+    )
+    .bind(contact.as_str())
+    .fetch_optional(pool)
+    .await
+}
+
+pub async fn set_admin(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    admin: bool,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query("UPDATE users SET is_admin = $1 WHERE id = $2 AND deleted_at IS NULL")
+        .bind(i64::from(admin))
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Deletes an account: personal data is wiped, the row stays so anonymous history still counts.
+/// The contact becomes free for a new sign-up.
+pub async fn delete_user(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query(
+        "UPDATE users SET contact = NULL, contact_kind = NULL, display_name = '-', \
+         password_hash = NULL, is_admin = 0, deleted_at = $1 \
+         WHERE id = $2 AND deleted_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .execute(conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}

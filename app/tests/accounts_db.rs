@@ -1,0 +1,110 @@
+//! Accounts in the database, on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL.
+#![cfg(feature = "ssr")]
+
+use app::accounts::contact::Contact;
+use app::accounts::db::{create_user, delete_user, find_credentials, set_admin, CreateUser};
+use app::accounts::password::{hash_password, verify_password};
+use app::db::testing::each_backend;
+
+fn mobile() -> Contact {
+    Contact::parse("138 0851 0001").unwrap()
+}
+
+#[tokio::test]
+async fn sign_up_then_find_and_verify() {
+    let hash = hash_password("云岩区的志愿者".into()).await.unwrap();
+    for test in each_backend().await {
+        let db = &test.db;
+        let mut tx = db.begin_write().await.unwrap();
+        let created = create_user(&mut tx, &mobile(), "李明", &hash, 1)
+            .await
+            .unwrap();
+        let CreateUser::Created(id) = created else {
+            panic!("not created: {created:?}")
+        };
+        // The same contact again, typed differently, is the same person.
+        let again = Contact::parse("+86 13808510001").unwrap();
+        assert_eq!(
+            create_user(&mut tx, &again, "冒名", &hash, 2)
+                .await
+                .unwrap(),
+            CreateUser::ContactTaken
+        );
+        assert!(set_admin(&mut tx, id, true).await.unwrap());
+        tx.commit().await.unwrap();
+
+        let found = find_credentials(db.pool(), &mobile())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (found.id, found.display_name.as_str(), found.is_admin),
+            (id, "李明", 1)
+        );
+        assert!(verify_password("云岩区的志愿者".into(), found.password_hash.unwrap()).await);
+        let email = Contact::parse("nobody@example.cn").unwrap();
+        assert!(find_credentials(db.pool(), &email).await.unwrap().is_none());
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn deleting_wipes_personal_data_and_frees_the_contact() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let mut tx = db.begin_write().await.unwrap();
+        let CreateUser::Created(id) = create_user(&mut tx, &mobile(), "王芳", "h", 1)
+            .await
+            .unwrap()
+        else {
+            panic!()
+        };
+        assert!(delete_user(&mut tx, id, 5).await.unwrap());
+        assert!(!delete_user(&mut tx, id, 6).await.unwrap(), "deleted twice");
+        tx.commit().await.unwrap();
+
+        assert!(find_credentials(db.pool(), &mobile())
+            .await
+            .unwrap()
+            .is_none());
+        let (name, contact, hash): (String, Option<String>, Option<String>) =
+            sqlx::query_as("SELECT display_name, contact, password_hash FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_one(db.pool())
+                .await
+                .unwrap();
+        assert_eq!((name.as_str(), contact, hash), ("-", None, None));
+
+        let mut tx = db.begin_write().await.unwrap();
+        let again = create_user(&mut tx, &mobile(), "王芳", "h2", 9)
+            .await
+            .unwrap();
+        assert!(matches!(again, CreateUser::Created(new_id) if new_id != id));
+        tx.commit().await.unwrap();
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn racing_sign_ups_with_one_contact_make_one_account() {
+    for test in each_backend().await {
+        let mut tasks = Vec::new();
+        for i in 0..12 {
+            let db = test.db.clone();
+            tasks.push(tokio::spawn(async move {
+                let mut tx = db.begin_write().await?;
+                let outcome = create_user(&mut tx, &mobile(), &format!("用户{i}"), "h", i).await?;
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(outcome)
+            }));
+        }
+        let mut created = 0;
+        for task in tasks {
+            if let CreateUser::Created(_) = task.await.unwrap().unwrap() {
+                created += 1;
+            }
+        }
+        assert_eq!(created, 1);
+        test.finish().await;
+    }
+}
