@@ -108,3 +108,75 @@ async fn racing_sign_ups_with_one_contact_make_one_account() {
         test.finish().await;
     }
 }
+
+mod sessions {
+    use super::*;
+    use app::accounts::session::{
+        end_all_sessions, end_session, start_session, user_for_token, SESSION_SECONDS,
+    };
+
+    #[tokio::test]
+    async fn a_session_lives_until_sign_out_or_expiry() {
+        for test in each_backend().await {
+            let db = &test.db;
+            let mut tx = db.begin_write().await.unwrap();
+            let CreateUser::Created(id) = create_user(&mut tx, &mobile(), "李明", "h", 100)
+                .await
+                .unwrap()
+            else {
+                panic!()
+            };
+            let first = start_session(&mut tx, id, 100).await.unwrap();
+            let second = start_session(&mut tx, id, 200).await.unwrap();
+            tx.commit().await.unwrap();
+            // Each sign-in gets a new, unguessable token.
+            assert_ne!(first.token, second.token);
+            assert!(first.token.len() >= 43);
+
+            let user = user_for_token(db.pool(), &first.token, 150)
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(
+                (user.id, user.display_name.as_str(), user.is_admin),
+                (id, "李明", false)
+            );
+            assert!(user_for_token(db.pool(), "forged", 150)
+                .await
+                .unwrap()
+                .is_none());
+            // Expired.
+            let later = 100 + SESSION_SECONDS;
+            assert!(user_for_token(db.pool(), &first.token, later)
+                .await
+                .unwrap()
+                .is_none());
+
+            // Signing out kills that cookie only.
+            let mut tx = db.begin_write().await.unwrap();
+            assert!(end_session(&mut tx, &first.token).await.unwrap());
+            tx.commit().await.unwrap();
+            assert!(user_for_token(db.pool(), &first.token, 150)
+                .await
+                .unwrap()
+                .is_none());
+            assert!(user_for_token(db.pool(), &second.token, 250)
+                .await
+                .unwrap()
+                .is_some());
+
+            // A deleted account's sessions are dead, and ending all removes them.
+            let mut tx = db.begin_write().await.unwrap();
+            delete_user(&mut tx, id, 300).await.unwrap();
+            tx.commit().await.unwrap();
+            assert!(user_for_token(db.pool(), &second.token, 350)
+                .await
+                .unwrap()
+                .is_none());
+            let mut tx = db.begin_write().await.unwrap();
+            assert_eq!(end_all_sessions(&mut tx, id).await.unwrap(), 1);
+            tx.commit().await.unwrap();
+            test.finish().await;
+        }
+    }
+}

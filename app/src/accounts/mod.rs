@@ -4,7 +4,10 @@ pub mod contact;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod display_name;
+pub mod model;
 mod page;
 pub mod password;
+#[cfg(feature = "ssr")]
+pub mod session;
 
 pub use page::MePage;

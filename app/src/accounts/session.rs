@@ -1,0 +1,130 @@
+//! Server-side sessions. The browser holds a random token in an HttpOnly cookie; the database holds
+//! only its hash. Every sign-in makes a new token; signing out deletes the row, so the old cookie
+//! is useless even if someone kept a copy.
+
+use super::model::SessionUser;
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
+use rand::RngCore as _;
+use sha2::{Digest, Sha256};
+use sqlx::{AnyConnection, AnyPool};
+
+pub const SESSION_COOKIE: &str = "sid";
+/// How long a session lasts without signing in again.
+pub const SESSION_SECONDS: i64 = 30 * 24 * 60 * 60;
+
+/// A session just started: the token goes into the cookie and nowhere else.
+#[derive(Debug)]
+pub struct NewSession {
+    pub token: String,
+    pub expires_at: i64,
+}
+
+fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub async fn start_session(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    now: i64,
+) -> Result<NewSession, sqlx::Error> {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let expires_at = now + SESSION_SECONDS;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash(&token))
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(conn)
+    .await?;
+    Ok(NewSession { token, expires_at })
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionUserRow {
+    id: i64,
+    display_name: String,
+    is_admin: i64,
+}
+
+/// The person a cookie's token belongs to, if the session is live and the account not deleted.
+pub async fn user_for_token(
+    pool: &AnyPool,
+    token: &str,
+    now: i64,
+) -> Result<Option<SessionUser>, sqlx::Error> {
+    let row: Option<SessionUserRow> = sqlx::query_as(
+        "SELECT u.id, u.display_name, u.is_admin FROM sessions s \
+         JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.deleted_at IS NULL",
+    )
+    .bind(token_hash(token))
+    .bind(now)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| SessionUser {
+        id: r.id,
+        display_name: r.display_name,
+        is_admin: r.is_admin == 1,
+    }))
+}
+
+/// Signs out one browser.
+pub async fn end_session(conn: &mut AnyConnection, token: &str) -> Result<bool, sqlx::Error> {
+    let result = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash(token))
+        .execute(conn)
+        .await?;
+    Ok(result.rows_affected() > 0)
+}
+
+/// Signs out every browser of a person (after a password change or account deletion).
+pub async fn end_all_sessions(conn: &mut AnyConnection, user_id: i64) -> Result<u64, sqlx::Error> {
+    let result = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(result.rows_affected())
+}
+
+/// The `Set-Cookie` value that gives the browser its session.
+pub fn session_cookie(token: &str, max_age_seconds: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}")
+}
+
+/// The `Set-Cookie` value that removes the session cookie.
+pub fn clear_session_cookie(secure: bool) -> String {
+    session_cookie("", 0, secure)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_http_only_and_lax() {
+        let cookie = session_cookie("abc", 60, false);
+        assert_eq!(
+            cookie,
+            "sid=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=60"
+        );
+        assert!(session_cookie("abc", 60, true).ends_with("; Secure"));
+        assert!(clear_session_cookie(false).contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn tokens_are_stored_hashed() {
+        let hash = token_hash("token");
+        assert_eq!(hash.len(), 64);
+        assert_ne!(hash, "token");
+        assert_eq!(hash, token_hash("token"));
+    }
+}
