@@ -9,8 +9,44 @@ use leptos::server_fn::{
 };
 use serde::{Deserialize, Serialize};
 
+/// A form was understood but cannot be accepted as filled in; shown next to the form. These travel
+/// as errors so that, without JavaScript, the framework carries them back to the form's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormError {
+    ContactInvalid,
+    DisplayNameInvalid,
+    PasswordTooShort,
+    PasswordTooLong,
+    ContactTaken,
+    WrongCredentials,
+}
+
+impl FormError {
+    pub fn status(self) -> StatusCode {
+        match self {
+            FormError::ContactTaken => StatusCode::CONFLICT,
+            FormError::WrongCredentials => StatusCode::UNAUTHORIZED,
+            _ => StatusCode::BAD_REQUEST,
+        }
+    }
+
+    pub fn message(self, t: &Texts) -> &'static str {
+        let f = &t.form_errors;
+        match self {
+            FormError::ContactInvalid => f.contact_invalid,
+            FormError::DisplayNameInvalid => f.display_name_invalid,
+            FormError::PasswordTooShort => f.password_too_short,
+            FormError::PasswordTooLong => f.password_too_long,
+            FormError::ContactTaken => f.contact_taken,
+            FormError::WrongCredentials => f.wrong_credentials,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum AppError {
+    #[error("form not accepted: {0:?}")]
+    Form(FormError),
     /// The request was malformed or a field was not acceptable; names the field when known.
     #[error("invalid input: {0}")]
     InvalidInput(String),
@@ -30,6 +66,7 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
+            AppError::Form(problem) => problem.status(),
             AppError::InvalidInput(_) => StatusCode::BAD_REQUEST,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::NotFound => StatusCode::NOT_FOUND,
@@ -41,12 +78,19 @@ impl AppError {
     /// What the person is told, in their language.
     pub fn message(&self, t: &Texts) -> &'static str {
         match self {
+            AppError::Form(problem) => problem.message(t),
             AppError::InvalidInput(_) => t.errors.invalid_input,
             AppError::TooLarge => t.errors.too_large,
             AppError::NotFound => t.errors.not_found,
             AppError::Unavailable => t.errors.unavailable,
             AppError::Internal => t.errors.internal,
         }
+    }
+}
+
+impl From<FormError> for AppError {
+    fn from(problem: FormError) -> Self {
+        AppError::Form(problem)
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod areas;
 pub mod components;
+pub mod cookies;
 pub mod error;
 pub mod events;
 pub mod help;

@@ -5,6 +5,8 @@ use crate::db::Db;
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub db: Db,
+    /// Mark cookies `Secure` (the site is served over https).
+    pub secure_cookies: bool,
 }
 
 /// The app state inside a server function. Missing state is a wiring bug, reported as internal.

@@ -11,6 +11,8 @@ const OUTPUT_NAME: &str = "yunyixiang";
 pub struct Config {
     pub database_url: String,
     pub db_kind: DbKind,
+    /// `SECURE_COOKIES=true` when the site is served over https (cookies get `Secure`).
+    pub secure_cookies: bool,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -20,6 +22,8 @@ pub enum ConfigError {
          (PostgreSQL server); it starts with \"{0}\""
     )]
     UnsupportedDatabase(String),
+    #[error("SECURE_COOKIES must be true or false, not \"{0}\"")]
+    NotABoolean(String),
     #[error("the LEPTOS_* settings are not valid: {0}")]
     Leptos(String),
 }
@@ -39,9 +43,15 @@ impl Config {
             let scheme = database_url.split("://").next().unwrap_or_default();
             ConfigError::UnsupportedDatabase(scheme.chars().take(20).collect())
         })?;
+        let secure_cookies = match var("SECURE_COOKIES").as_deref().map(str::trim) {
+            None | Some("") | Some("0") | Some("false") | Some("no") => false,
+            Some("1") | Some("true") | Some("yes") => true,
+            Some(other) => return Err(ConfigError::NotABoolean(other.chars().take(20).collect())),
+        };
         Ok(Config {
             database_url,
             db_kind,
+            secure_cookies,
         })
     }
 }
@@ -93,6 +103,21 @@ mod tests {
         let err = config(&[("DATABASE_URL", "mysql://root:secret@localhost/db")]).unwrap_err();
         assert_eq!(err, ConfigError::UnsupportedDatabase("mysql".into()));
         assert!(!err.to_string().contains("secret"));
+    }
+
+    #[test]
+    fn secure_cookies_is_a_yes_or_no() {
+        assert!(!config(&[]).unwrap().secure_cookies);
+        assert!(
+            config(&[("SECURE_COOKIES", "true")])
+                .unwrap()
+                .secure_cookies
+        );
+        assert!(!config(&[("SECURE_COOKIES", "0")]).unwrap().secure_cookies);
+        assert_eq!(
+            config(&[("SECURE_COOKIES", "maybe")]),
+            Err(ConfigError::NotABoolean("maybe".into()))
+        );
     }
 
     #[test]

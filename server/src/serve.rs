@@ -4,10 +4,10 @@ use crate::{config, http};
 use app::{db::Db, state::AppState};
 use axum::serve::ListenerExt;
 
-pub async fn serve(db: Db) -> Result<(), String> {
+pub async fn serve(db: Db, secure_cookies: bool) -> Result<(), String> {
     let options = config::leptos_options().map_err(|e| e.to_string())?;
     let addr = options.site_addr;
-    let router = http::router(AppState { db }, options);
+    let router = http::router(AppState { db, secure_cookies }, options);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?

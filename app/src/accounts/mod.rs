@@ -1,5 +1,8 @@
 //! Accounts and the personal page 我的 (/me).
 
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod auth;
 pub mod contact;
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -9,5 +12,11 @@ mod page;
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod session;
+mod sign_in_page;
+mod sign_up_page;
 
 pub use page::MePage;
+/// The name of the session cookie (the session code itself is server-only).
+pub const SESSION_COOKIE: &str = "sid";
+pub use sign_in_page::SignInPage;
+pub use sign_up_page::SignUpPage;

@@ -1,8 +1,53 @@
+use super::api::{get_current_user, SignOut};
 use crate::components::BoardPage;
+use crate::i18n::use_texts;
 use crate::shell::Icon;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+/// 我的: the signed-in person's card (or the way to sign in) above what this page will hold.
 #[component]
 pub fn MePage() -> impl IntoView {
-    view! { <BoardPage pick=|t| &t.me icon=Icon::Me/> }
+    let t = use_texts();
+    let sign_out = ServerAction::<SignOut>::new();
+    let user = Resource::new(move || sign_out.version().get(), |_| get_current_user());
+    view! {
+        <BoardPage pick=|t| &t.me icon=Icon::Me>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match user.await {
+                        Ok(Some(user)) => view! {
+                            <section class="card account-card" data-testid="account-card">
+                                <p>
+                                    {move || t().account.signed_in_as}
+                                    <strong>{user.display_name.clone()}</strong>
+                                    {user.is_admin.then(|| view! {
+                                        <span class="badge">{move || t().account.admin_badge}</span>
+                                    })}
+                                </p>
+                                <ActionForm action=sign_out>
+                                    <button type="submit" class="button button--secondary">
+                                        {move || t().account.sign_out}
+                                    </button>
+                                </ActionForm>
+                            </section>
+                        }
+                        .into_any(),
+                        _ => view! {
+                            <section class="card account-card">
+                                <p>{move || t().account.sign_up_lead}</p>
+                                <p class="button-row">
+                                    <A href="/signin?next=/me" attr:class="button">{move || t().account.sign_in}</A>
+                                    <A href="/signup?next=/me" attr:class="button button--secondary">
+                                        {move || t().account.sign_up}
+                                    </A>
+                                </p>
+                            </section>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </BoardPage>
+    }
 }

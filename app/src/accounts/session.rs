@@ -8,7 +8,7 @@ use rand::RngCore as _;
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, AnyPool};
 
-pub const SESSION_COOKIE: &str = "sid";
+pub use super::SESSION_COOKIE;
 /// How long a session lasts without signing in again.
 pub const SESSION_SECONDS: i64 = 30 * 24 * 60 * 60;
 

@@ -19,14 +19,7 @@ pub fn lang_from_headers(headers: &HeaderMap) -> Lang {
 }
 
 fn lang_from_cookies(headers: &HeaderMap) -> Option<Lang> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LANG_COOKIE)
-        .and_then(|(_, value)| Lang::from_code(value))
+    crate::cookies::cookie_value(headers, LANG_COOKIE).and_then(Lang::from_code)
 }
 
 /// The language we speak that the browser prefers most (`q` weights, ties by order), if any.

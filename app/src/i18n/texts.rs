@@ -14,6 +14,8 @@ pub struct Texts {
     pub not_found: NoticeTexts,
     pub error: NoticeTexts,
     pub errors: ErrorTexts,
+    pub form_errors: FormErrorTexts,
+    pub account: AccountTexts,
 }
 
 pub struct ShellTexts {
@@ -78,4 +80,33 @@ pub struct ErrorTexts {
     pub internal: &'static str,
     /// A form was sent to us from another website (refused: cross-site request forgery).
     pub cross_site: &'static str,
+}
+
+/// Why a form was not accepted.
+pub struct FormErrorTexts {
+    pub contact_invalid: &'static str,
+    pub display_name_invalid: &'static str,
+    pub password_too_short: &'static str,
+    pub password_too_long: &'static str,
+    pub contact_taken: &'static str,
+    pub wrong_credentials: &'static str,
+}
+
+/// Sign-up, sign-in and the signed-in part of 我的.
+pub struct AccountTexts {
+    pub sign_in: &'static str,
+    pub sign_up: &'static str,
+    pub sign_out: &'static str,
+    pub sign_in_lead: &'static str,
+    pub sign_up_lead: &'static str,
+    pub contact_label: &'static str,
+    pub contact_hint: &'static str,
+    pub display_name_label: &'static str,
+    pub display_name_hint: &'static str,
+    pub password_label: &'static str,
+    pub new_password_hint: &'static str,
+    pub no_account: &'static str,
+    pub have_account: &'static str,
+    pub signed_in_as: &'static str,
+    pub admin_badge: &'static str,
 }

@@ -30,7 +30,9 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("items") view=crate::items::ItemsPage/>
                     <Route path=StaticSegment("help") view=crate::help::HelpPage/>
                     <Route path=StaticSegment("map") view=crate::map::MapPage/>
-                    <Route path=StaticSegment("me") view=crate::accounts::MePage/>
+                    <Route path=StaticSegment("me") view=crate::accounts::MePage ssr=SsrMode::InOrder/>
+                    <Route path=StaticSegment("signin") view=crate::accounts::SignInPage/>
+                    <Route path=StaticSegment("signup") view=crate::accounts::SignUpPage/>
                 </Routes>
             </Layout>
         </Router>

@@ -5,7 +5,7 @@ use axum::{
     extract::Request,
     http::{
         header::{
-            CONTENT_SECURITY_POLICY, CONTENT_TYPE, HOST, ORIGIN, REFERRER_POLICY,
+            CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, HOST, ORIGIN, REFERRER_POLICY,
             X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
         },
         HeaderMap, HeaderValue, Method, StatusCode,
@@ -52,10 +52,16 @@ fn is_same_origin(headers: &HeaderMap) -> bool {
 }
 
 /// Headers for every response. Pages get their own Content-Security-Policy (with a nonce) from
-/// the app; everything else gets one that allows nothing.
+/// the app; everything else gets one that allows nothing. What a signed-in person is sent may hold
+/// personal data, so no cache (browser, proxy or service worker) may keep it (privacy rule P7).
 pub async fn security_headers(request: Request, next: Next) -> Response {
+    let signed_in =
+        app::cookies::cookie_value(request.headers(), app::accounts::SESSION_COOKIE).is_some();
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if signed_in {
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store, private"));
+    }
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     // Same-origin requests keep the full referrer: forms without JavaScript are sent back there.
     headers.insert(

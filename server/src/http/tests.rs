@@ -16,6 +16,7 @@ async fn app() -> (axum::Router, TestDb) {
         router(
             AppState {
                 db: test.db.clone(),
+                secure_cookies: false,
             },
             options,
         ),
@@ -228,4 +229,164 @@ async fn oversized_bodies_are_refused_before_they_are_read() {
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(headers.get(header::SET_COOKIE).is_none());
     test.finish().await;
+}
+
+mod accounts {
+    use super::*;
+
+    fn form(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
+        let mut request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.body(Body::from(body.to_string())).unwrap()
+    }
+
+    /// The `sid=...` pair of a response's Set-Cookie header.
+    fn session_cookie(headers: &axum::http::HeaderMap) -> String {
+        headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap())
+            .find(|v| v.starts_with("sid="))
+            .expect("a session cookie")
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string()
+    }
+
+    async fn me(router: &axum::Router, cookie: &str) -> String {
+        let request = Request::post("/api/accounts/me")
+            .header(header::COOKIE, cookie)
+            .header(header::ACCEPT, "application/json")
+            .body(Body::empty())
+            .unwrap();
+        send(router, request).await.2
+    }
+
+    const SIGN_UP: &str =
+        "contact=138+0851+0001&display_name=%E6%9D%8E%E6%98%8E&password=volunteer-2026";
+
+    #[tokio::test]
+    async fn sign_up_sign_out_sign_in() {
+        let (router, test) = app().await;
+        let (status, headers, _) =
+            send(&router, form("/api/accounts/sign_up", SIGN_UP, None)).await;
+        assert_eq!(status, StatusCode::OK);
+        let set = headers[header::SET_COOKIE].to_str().unwrap();
+        assert!(
+            set.contains("HttpOnly") && set.contains("SameSite=Lax"),
+            "{set}"
+        );
+        let first = session_cookie(&headers);
+        assert!(me(&router, &first).await.contains("李明"));
+        // Pages for a signed-in person are never cached (P7); a visitor's may be.
+        let page = |cookie: Option<&str>| {
+            let mut request = Request::get("/me");
+            if let Some(cookie) = cookie {
+                request = request.header(header::COOKIE, cookie);
+            }
+            request.body(Body::empty()).unwrap()
+        };
+        let (_, headers, body) = send(&router, page(Some(&first))).await;
+        assert_eq!(headers[header::CACHE_CONTROL], "no-store, private");
+        assert!(body.contains("李明"), "the signed-in page names the person");
+        let (_, headers, _) = send(&router, page(None)).await;
+        assert!(headers.get(header::CACHE_CONTROL).is_none());
+
+        // The same number again is refused with its own status and message key.
+        let (status, _, body) = send(&router, form("/api/accounts/sign_up", SIGN_UP, None)).await;
+        assert_eq!(
+            (status, body.as_str()),
+            (StatusCode::CONFLICT, r#"{"Form":"ContactTaken"}"#)
+        );
+
+        // Signing out makes the old cookie useless.
+        let (status, _, _) = send(&router, form("/api/accounts/sign_out", "", Some(&first))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(me(&router, &first).await, "null");
+
+        // A wrong password is a 401 with a message; the right one gives a new session id.
+        let wrong = "contact=13808510001&password=not-the-password";
+        let (status, _, body) = send(&router, form("/api/accounts/sign_in", wrong, None)).await;
+        assert_eq!(
+            (status, body.as_str()),
+            (StatusCode::UNAUTHORIZED, r#"{"Form":"WrongCredentials"}"#)
+        );
+        let unknown = "contact=13900000000&password=volunteer-2026";
+        let (status, _, _) = send(&router, form("/api/accounts/sign_in", unknown, None)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+        let right = "contact=%2B86+13808510001&password=volunteer-2026";
+        let (status, headers, _) =
+            send(&router, form("/api/accounts/sign_in", right, Some(&first))).await;
+        assert_eq!(status, StatusCode::OK);
+        let second = session_cookie(&headers);
+        assert_ne!(second, first);
+        assert!(me(&router, &second).await.contains("李明"));
+        test.finish().await;
+    }
+
+    #[tokio::test]
+    async fn sign_up_input_is_checked_field_by_field() {
+        let (router, test) = app().await;
+        for (body, expected) in [
+            (
+                "contact=12345&display_name=a&password=long-enough",
+                "ContactInvalid",
+            ),
+            (
+                "contact=13808510001&display_name=+&password=long-enough",
+                "DisplayNameInvalid",
+            ),
+            (
+                "contact=13808510001&display_name=a&password=short",
+                "PasswordTooShort",
+            ),
+        ] {
+            let (status, headers, response) =
+                send(&router, form("/api/accounts/sign_up", body, None)).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+            assert_eq!(response, format!(r#"{{"Form":"{expected}"}}"#));
+            assert!(headers.get(header::SET_COOKIE).is_none());
+        }
+        // Fields missing altogether: still a 400, never a 500.
+        let (status, _, _) = send(&router, form("/api/accounts/sign_up", "contact=1", None)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        test.finish().await;
+    }
+
+    #[tokio::test]
+    async fn without_javascript_errors_return_to_the_form() {
+        let (router, test) = app().await;
+        let request = Request::post("/api/accounts/sign_in")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, "http://127.0.0.1:3000/signin")
+            .body(Body::from("contact=13808510001&password=wrong-password"))
+            .unwrap();
+        let (status, headers, _) = send(&router, request).await;
+        assert_eq!(status, StatusCode::FOUND);
+        let location = headers[header::LOCATION].to_str().unwrap();
+        assert!(
+            location.starts_with("http://127.0.0.1:3000/signin?"),
+            "{location}"
+        );
+        assert!(location.contains("__err="), "{location}");
+
+        let (status, _, body) = send(
+            &router,
+            get(location.trim_start_matches("http://127.0.0.1:3000")),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            body.contains("手机号/邮箱或密码不正确"),
+            "message not shown"
+        );
+        test.finish().await;
+    }
 }

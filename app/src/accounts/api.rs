@@ -1,0 +1,84 @@
+//! Server functions of accounts: sign up, sign in, sign out, and who is signed in.
+
+use super::model::SessionUser;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "accounts/me")]
+pub async fn get_current_user() -> Result<Option<SessionUser>, AppError> {
+    let state = crate::state::use_app_state()?;
+    super::auth::current_user(&state).await
+}
+
+#[server(endpoint = "accounts/sign_up")]
+pub async fn sign_up(
+    contact: String,
+    display_name: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    use super::{contact::Contact, db, display_name::parse_display_name, password};
+    use crate::error::FormError;
+
+    let state = crate::state::use_app_state()?;
+    let contact = Contact::parse(&contact).ok_or(FormError::ContactInvalid)?;
+    let name = parse_display_name(&display_name).ok_or(FormError::DisplayNameInvalid)?;
+    password::check_password_rules(&password).map_err(|problem| match problem {
+        password::PasswordProblem::TooShort => FormError::PasswordTooShort,
+        password::PasswordProblem::TooLong => FormError::PasswordTooLong,
+    })?;
+    let hash = password::hash_password(password).await?;
+
+    let mut tx = state.db.begin_write().await?;
+    let created = db::create_user(&mut tx, &contact, &name, &hash, crate::db::now_unix()).await?;
+    tx.commit().await?;
+    let db::CreateUser::Created(user_id) = created else {
+        return Err(FormError::ContactTaken.into());
+    };
+    super::auth::sign_in_as(&state, user_id).await?;
+    leptos_axum::redirect(super::auth::safe_next(next.as_deref()));
+    Ok(())
+}
+
+#[server(endpoint = "accounts/sign_in")]
+pub async fn sign_in(
+    contact: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    use super::{contact::Contact, db, password::verify_password};
+    use crate::error::FormError;
+
+    let state = crate::state::use_app_state()?;
+    let contact = Contact::parse(&contact).ok_or(FormError::WrongCredentials)?;
+    let account = db::find_credentials(state.db.pool(), &contact).await?;
+    let (user_id, hash) = match account {
+        Some(db::Credentials {
+            id,
+            password_hash: Some(hash),
+            ..
+        }) => (Some(id), hash),
+        // Spend the same time on unknown accounts, so timing does not tell which numbers exist.
+        _ => (None, DUMMY_HASH.to_string()),
+    };
+    let matches = verify_password(password, hash).await;
+    let Some(user_id) = user_id.filter(|_| matches) else {
+        return Err(FormError::WrongCredentials.into());
+    };
+    super::auth::sign_in_as(&state, user_id).await?;
+    leptos_axum::redirect(super::auth::safe_next(next.as_deref()));
+    Ok(())
+}
+
+#[server(endpoint = "accounts/sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    let state = crate::state::use_app_state()?;
+    super::auth::sign_out_here(&state).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// An argon2 hash of a random string nobody knows, checked when the account does not exist.
+#[cfg(feature = "ssr")]
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$dW5rbm93bmFjY291bnQ$0pWy3Ub0S5uYIvhmsDI6d2AlwuxuN9dO0/0qGGpnsSk";

@@ -1,0 +1,87 @@
+//! Who is asking: the one helper every server function uses to find the signed-in person, and
+//! the cookie handling of signing in and out.
+
+use super::model::SessionUser;
+use super::session::{self, SESSION_COOKIE};
+use crate::db::now_unix;
+use crate::error::AppError;
+use crate::state::AppState;
+use http::{header::SET_COOKIE, request::Parts, HeaderValue};
+use leptos::prelude::use_context;
+
+/// The session token the browser sent, if any.
+fn request_token() -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    crate::cookies::cookie_value(&parts.headers, SESSION_COOKIE)
+        .filter(|token| !token.is_empty())
+        .map(str::to_owned)
+}
+
+/// The signed-in person, or `None` for a visitor.
+pub async fn current_user(state: &AppState) -> Result<Option<SessionUser>, AppError> {
+    let Some(token) = request_token() else {
+        return Ok(None);
+    };
+    Ok(session::user_for_token(state.db.pool(), &token, now_unix()).await?)
+}
+
+/// Starts a fresh session for `user_id` (ending the one this browser had) and sets its cookie.
+pub async fn sign_in_as(state: &AppState, user_id: i64) -> Result<(), AppError> {
+    let mut tx = state.db.begin_write().await?;
+    if let Some(old) = request_token() {
+        session::end_session(&mut tx, &old).await?;
+    }
+    let new = session::start_session(&mut tx, user_id, now_unix()).await?;
+    tx.commit().await?;
+    set_cookie(&session::session_cookie(
+        &new.token,
+        session::SESSION_SECONDS,
+        state.secure_cookies,
+    ));
+    Ok(())
+}
+
+/// Ends this browser's session on the server and removes the cookie.
+pub async fn sign_out_here(state: &AppState) -> Result<(), AppError> {
+    if let Some(token) = request_token() {
+        let mut tx = state.db.begin_write().await?;
+        session::end_session(&mut tx, &token).await?;
+        tx.commit().await?;
+    }
+    set_cookie(&session::clear_session_cookie(state.secure_cookies));
+    Ok(())
+}
+
+fn set_cookie(value: &str) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(value),
+    ) {
+        response.append_header(SET_COOKIE, value);
+    }
+}
+
+/// Where to go after signing in: only a path on this site, never another site (open redirect).
+pub fn safe_next(next: Option<&str>) -> &str {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            path
+        }
+        _ => "/me",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next(Some("/events?x=1")), "/events?x=1");
+        assert_eq!(safe_next(None), "/me");
+        assert_eq!(safe_next(Some("")), "/me");
+        assert_eq!(safe_next(Some("https://evil.example")), "/me");
+        assert_eq!(safe_next(Some("//evil.example")), "/me");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/me");
+    }
+}
