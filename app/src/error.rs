@@ -50,6 +50,9 @@ pub enum AppError {
     /// The request was malformed or a field was not acceptable; names the field when known.
     #[error("invalid input: {0}")]
     InvalidInput(String),
+    /// Too many attempts in a short time (sign-in, sign-up, password changes).
+    #[error("too many requests")]
+    TooManyRequests,
     /// The request body was over the size limit.
     #[error("request too large")]
     TooLarge,
@@ -68,6 +71,7 @@ impl AppError {
         match self {
             AppError::Form(problem) => problem.status(),
             AppError::InvalidInput(_) => StatusCode::BAD_REQUEST,
+            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -80,6 +84,7 @@ impl AppError {
         match self {
             AppError::Form(problem) => problem.message(t),
             AppError::InvalidInput(_) => t.errors.invalid_input,
+            AppError::TooManyRequests => t.errors.too_many_requests,
             AppError::TooLarge => t.errors.too_large,
             AppError::NotFound => t.errors.not_found,
             AppError::Unavailable => t.errors.unavailable,

@@ -1,12 +1,26 @@
 //! What the server gives every server function: the database pool and configuration.
 
+use crate::accounts::rate_limit::AuthLimits;
 use crate::db::Db;
+use std::sync::Arc;
 
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub db: Db,
     /// Mark cookies `Secure` (the site is served over https).
     pub secure_cookies: bool,
+    /// Shared by every request: attempts at signing in or up, per address and per account.
+    pub auth_limits: Arc<AuthLimits>,
+}
+
+impl AppState {
+    pub fn new(db: Db, secure_cookies: bool) -> AppState {
+        AppState {
+            db,
+            secure_cookies,
+            auth_limits: Arc::new(AuthLimits::default()),
+        }
+    }
 }
 
 /// The app state inside a server function. Missing state is a wiring bug, reported as internal.

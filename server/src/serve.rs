@@ -7,7 +7,7 @@ use axum::serve::ListenerExt;
 pub async fn serve(db: Db, secure_cookies: bool) -> Result<(), String> {
     let options = config::leptos_options().map_err(|e| e.to_string())?;
     let addr = options.site_addr;
-    let router = http::router(AppState { db, secure_cookies }, options);
+    let router = http::router(AppState::new(db, secure_cookies), options);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?
@@ -16,10 +16,14 @@ pub async fn serve(db: Db, secure_cookies: bool) -> Result<(), String> {
             let _ = socket.set_nodelay(true);
         });
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))?;
+    // The peer address feeds the per-address limits on sign-in attempts.
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| format!("server error: {e}"))?;
     tracing::info!("stopped: requests in flight have finished");
     Ok(())
 }

@@ -22,6 +22,9 @@ pub async fn sign_up(
 
     let state = crate::state::use_app_state()?;
     let contact = Contact::parse(&contact).ok_or(FormError::ContactInvalid)?;
+    state
+        .auth_limits
+        .check(super::rate_limit::client_ip(), contact.as_str())?;
     let name = parse_display_name(&display_name).ok_or(FormError::DisplayNameInvalid)?;
     password::check_password_rules(&password).map_err(|problem| match problem {
         password::PasswordProblem::TooShort => FormError::PasswordTooShort,
@@ -51,6 +54,9 @@ pub async fn sign_in(
 
     let state = crate::state::use_app_state()?;
     let contact = Contact::parse(&contact).ok_or(FormError::WrongCredentials)?;
+    state
+        .auth_limits
+        .check(super::rate_limit::client_ip(), contact.as_str())?;
     let account = db::find_credentials(state.db.pool(), &contact).await?;
     let (user_id, hash) = match account {
         Some(db::Credentials {

@@ -11,6 +11,8 @@ pub mod model;
 mod page;
 pub mod password;
 #[cfg(feature = "ssr")]
+pub mod rate_limit;
+#[cfg(feature = "ssr")]
 pub mod session;
 mod sign_in_page;
 mod sign_up_page;

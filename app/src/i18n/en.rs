@@ -134,6 +134,7 @@ pub static TEXTS: Texts = Texts {
     },
     errors: ErrorTexts {
         invalid_input: "Some of what you entered is not valid. Please check and try again.",
+        too_many_requests: "Too many attempts. Please wait a minute and try again.",
         too_large: "What you sent is too large. Please shorten it and try again.",
         not_found: "We could not find what you were looking for.",
         unavailable: "The service is unavailable for a moment. Please try again shortly.",

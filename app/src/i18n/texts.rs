@@ -74,6 +74,7 @@ pub struct NoticeTexts {
 /// Messages for errors a person can meet; never database details.
 pub struct ErrorTexts {
     pub invalid_input: &'static str,
+    pub too_many_requests: &'static str,
     pub too_large: &'static str,
     pub not_found: &'static str,
     pub unavailable: &'static str,

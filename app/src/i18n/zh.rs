@@ -133,6 +133,7 @@ pub static TEXTS: Texts = Texts {
     },
     errors: ErrorTexts {
         invalid_input: "填写的内容不正确，请检查后再试。",
+        too_many_requests: "尝试次数太多了，请一分钟后再试。",
         too_large: "提交的内容太大了，请精简后再试。",
         not_found: "没有找到要找的内容。",
         unavailable: "服务暂时不可用，请稍后再试。",

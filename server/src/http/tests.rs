@@ -12,16 +12,7 @@ async fn app() -> (axum::Router, TestDb) {
     let test = TestDb::sqlite().await;
     app::demo::seed_demo(&test.db).await.unwrap();
     let options = LeptosOptions::builder().output_name("yunyixiang").build();
-    (
-        router(
-            AppState {
-                db: test.db.clone(),
-                secure_cookies: false,
-            },
-            options,
-        ),
-        test,
-    )
+    (router(AppState::new(test.db.clone(), false), options), test)
 }
 
 async fn send(
@@ -389,4 +380,26 @@ mod accounts {
         );
         test.finish().await;
     }
+}
+
+#[tokio::test]
+async fn repeated_sign_in_attempts_get_429_with_a_message() {
+    let (router, test) = app().await;
+    let attempt = || {
+        Request::post("/api/accounts/sign_in")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .body(Body::from("contact=13808519999&password=guess-guess"))
+            .unwrap()
+    };
+    for _ in 0..app::accounts::rate_limit::PER_ACCOUNT_PER_MINUTE {
+        let (status, _, _) = send(&router, attempt()).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let (status, _, body) = send(&router, attempt()).await;
+    assert_eq!(
+        (status, body.as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, "\"TooManyRequests\"")
+    );
+    test.finish().await;
 }
