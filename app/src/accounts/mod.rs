@@ -7,6 +7,7 @@ pub mod contact;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod display_name;
+mod form_parts;
 pub mod model;
 mod page;
 pub mod password;

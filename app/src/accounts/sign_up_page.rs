@@ -1,29 +1,20 @@
 use super::api::SignUp;
+use super::form_parts::{use_next, AccountPageHead, ContactField, SwitchLink};
 use crate::components::FormErrorMessage;
 use crate::i18n::use_texts;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let t = use_texts();
     let action = ServerAction::<SignUp>::new();
-    let query = use_query_map();
-    let next = move || query.read().get("next").unwrap_or_default();
+    let next = use_next();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
-        <Title text=move || t().account.sign_up/>
-        <div class="page-head">
-            <h1>{move || t().account.sign_up}</h1>
-            <p class="page-head__lead">{move || t().account.sign_up_lead}</p>
-        </div>
+        <AccountPageHead title=|t| t.account.sign_up lead=|t| t.account.sign_up_lead/>
         <ActionForm action=action attr:class="card form">
             <FormErrorMessage error/>
-            <label for="contact">{move || t().account.contact_label}</label>
-            <input id="contact" name="contact" type="text" autocomplete="username" required
-                aria-describedby="contact-hint"/>
-            <p id="contact-hint" class="hint">{move || t().account.contact_hint}</p>
+            <ContactField/>
             <label for="display_name">{move || t().account.display_name_label}</label>
             <input id="display_name" name="display_name" type="text" autocomplete="nickname" required
                 maxlength="40" aria-describedby="name-hint"/>
@@ -35,9 +26,6 @@ pub fn SignUpPage() -> impl IntoView {
             <input type="hidden" name="next" value=next/>
             <button type="submit" class="button">{move || t().account.sign_up}</button>
         </ActionForm>
-        <p>
-            {move || t().account.have_account} " "
-            <A href=move || format!("/signin?next={}", next())>{move || t().account.sign_in}</A>
-        </p>
+        <SwitchLink question=|t| t.account.have_account label=|t| t.account.sign_in to="/signin"/>
     }
 }

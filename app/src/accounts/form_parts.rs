@@ -1,0 +1,57 @@
+//! Pieces shared by the sign-in and sign-up pages.
+
+use crate::i18n::{use_texts, Texts};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_query_map};
+
+/// Where to go after the form succeeds (`?next=`), passed on to the server as a hidden field.
+pub fn use_next() -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let query = use_query_map();
+    move || query.read().get("next").unwrap_or_default()
+}
+
+/// Title, heading and lead of an account page.
+#[component]
+pub fn AccountPageHead(
+    title: fn(&'static Texts) -> &'static str,
+    lead: fn(&'static Texts) -> &'static str,
+) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <Title text=move || title(t())/>
+        <div class="page-head">
+            <h1>{move || title(t())}</h1>
+            <p class="page-head__lead">{move || lead(t())}</p>
+        </div>
+    }
+}
+
+/// The "mobile number or email" field with its example.
+#[component]
+pub fn ContactField() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <label for="contact">{move || t().account.contact_label}</label>
+        <input id="contact" name="contact" type="text" autocomplete="username" required
+            aria-describedby="contact-hint"/>
+        <p id="contact-hint" class="hint">{move || t().account.contact_hint}</p>
+    }
+}
+
+/// "No account yet? Sign up" and the reverse, keeping `?next=`.
+#[component]
+pub fn SwitchLink(
+    question: fn(&'static Texts) -> &'static str,
+    label: fn(&'static Texts) -> &'static str,
+    to: &'static str,
+) -> impl IntoView {
+    let t = use_texts();
+    let next = use_next();
+    view! {
+        <p>
+            {move || question(t())} " "
+            <A href=move || format!("{to}?next={}", next())>{move || label(t())}</A>
+        </p>
+    }
+}
