@@ -19,6 +19,8 @@ pub enum FormError {
     PasswordTooLong,
     ContactTaken,
     WrongCredentials,
+    /// The current password given to confirm a change was not right.
+    WrongPassword,
 }
 
 impl FormError {
@@ -26,6 +28,7 @@ impl FormError {
         match self {
             FormError::ContactTaken => StatusCode::CONFLICT,
             FormError::WrongCredentials => StatusCode::UNAUTHORIZED,
+            FormError::WrongPassword => StatusCode::FORBIDDEN,
             _ => StatusCode::BAD_REQUEST,
         }
     }
@@ -39,6 +42,7 @@ impl FormError {
             FormError::PasswordTooLong => f.password_too_long,
             FormError::ContactTaken => f.contact_taken,
             FormError::WrongCredentials => f.wrong_credentials,
+            FormError::WrongPassword => f.wrong_password,
         }
     }
 }
@@ -50,6 +54,9 @@ pub enum AppError {
     /// The request was malformed or a field was not acceptable; names the field when known.
     #[error("invalid input: {0}")]
     InvalidInput(String),
+    /// This needs a signed-in person.
+    #[error("not signed in")]
+    SignInRequired,
     /// Too many attempts in a short time (sign-in, sign-up, password changes).
     #[error("too many requests")]
     TooManyRequests,
@@ -71,6 +78,7 @@ impl AppError {
         match self {
             AppError::Form(problem) => problem.status(),
             AppError::InvalidInput(_) => StatusCode::BAD_REQUEST,
+            AppError::SignInRequired => StatusCode::UNAUTHORIZED,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::NotFound => StatusCode::NOT_FOUND,
@@ -84,6 +92,7 @@ impl AppError {
         match self {
             AppError::Form(problem) => problem.message(t),
             AppError::InvalidInput(_) => t.errors.invalid_input,
+            AppError::SignInRequired => t.errors.sign_in_required,
             AppError::TooManyRequests => t.errors.too_many_requests,
             AppError::TooLarge => t.errors.too_large,
             AppError::NotFound => t.errors.not_found,

@@ -18,8 +18,8 @@ async function signUp(page: Page, projectName: string, contact: string, name: st
 }
 
 test.describe('accounts', () => {
-  // A refused form answers 401/409, which Chromium logs as a failed resource load.
-  test.use({ expectedConsoleErrors: [/status of 40[19]/] });
+  // A refused form answers 401/403/409, which Chromium logs as a failed resource load.
+  test.use({ expectedConsoleErrors: [/status of 40[139]/] });
 
   test('sign up, sign out, wrong password, sign in', async ({ page }, info) => {
     const contact = phone(info.project.name, 1);
@@ -55,6 +55,26 @@ test.describe('accounts', () => {
     await page.getByLabel('密码').fill('volunteer-2026');
     await page.getByRole('button', { name: '注册' }).click();
     await expect(page.getByRole('alert')).toContainText('已经注册过了');
+  });
+
+  test('change the password, then delete the account', async ({ page }, info) => {
+    const contact = phone(info.project.name, 3);
+    await signUp(page, info.project.name, contact, '张伟');
+
+    await page.getByLabel('当前密码').fill('volunteer-2026');
+    await page.getByLabel('新密码').fill('new-password-2027');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await expect(page.getByRole('status')).toContainText('密码已修改');
+    await expect(page.getByTestId('account-card')).toContainText('张伟');
+
+    await page.getByLabel('输入密码以确认').fill('volunteer-2026');
+    await page.getByRole('button', { name: '注销账号' }).click();
+    await expect(page.getByRole('alert')).toHaveText('当前密码不正确。');
+    await page.getByLabel('输入密码以确认').fill('new-password-2027');
+    await page.getByRole('button', { name: '注销账号' }).click();
+    await expect(page).toHaveURL('/');
+    await page.goto('/me');
+    await expect(page.getByTestId('account-card')).toHaveCount(0);
   });
 
   test('in English, a wrong password is explained in English', async ({ page, context }, info) => {

@@ -26,10 +26,7 @@ pub async fn sign_up(
         .auth_limits
         .check(super::rate_limit::client_ip(), contact.as_str())?;
     let name = parse_display_name(&display_name).ok_or(FormError::DisplayNameInvalid)?;
-    password::check_password_rules(&password).map_err(|problem| match problem {
-        password::PasswordProblem::TooShort => FormError::PasswordTooShort,
-        password::PasswordProblem::TooLong => FormError::PasswordTooLong,
-    })?;
+    new_password_rules(&password)?;
     let hash = password::hash_password(password).await?;
 
     let mut tx = state.db.begin_write().await?;
@@ -82,6 +79,70 @@ pub async fn sign_out() -> Result<(), AppError> {
     super::auth::sign_out_here(&state).await?;
     leptos_axum::redirect("/");
     Ok(())
+}
+
+/// Changes the signed-in person's password; every other browser of theirs is signed out.
+#[server(endpoint = "accounts/change_password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    use super::{db, password::hash_password};
+
+    let state = crate::state::use_app_state()?;
+    let user = confirm_password(&state, current_password).await?;
+    new_password_rules(&new_password)?;
+    let hash = hash_password(new_password).await?;
+    let mut tx = state.db.begin_write().await?;
+    db::set_password_hash(&mut tx, user.id, &hash).await?;
+    super::session::end_all_sessions(&mut tx, user.id).await?;
+    tx.commit().await?;
+    super::auth::sign_in_as(&state, user.id).await?;
+    leptos_axum::redirect("/me?changed=password");
+    Ok(())
+}
+
+/// Deletes the signed-in person's account: personal data wiped, anonymous history kept.
+#[server(endpoint = "accounts/delete_account")]
+pub async fn delete_account(password: String) -> Result<(), AppError> {
+    let state = crate::state::use_app_state()?;
+    let user = confirm_password(&state, password).await?;
+    let mut tx = state.db.begin_write().await?;
+    super::db::delete_user(&mut tx, user.id, crate::db::now_unix()).await?;
+    super::session::end_all_sessions(&mut tx, user.id).await?;
+    tx.commit().await?;
+    super::auth::sign_out_here(&state).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// The signed-in person, once they have proved it again with their password (rate-limited).
+#[cfg(feature = "ssr")]
+async fn confirm_password(
+    state: &crate::state::AppState,
+    password: String,
+) -> Result<SessionUser, AppError> {
+    let user = super::auth::require_user(state).await?;
+    state
+        .auth_limits
+        .check(super::rate_limit::client_ip(), &format!("user:{}", user.id))?;
+    let hash = super::db::password_hash(state.db.pool(), user.id)
+        .await?
+        .ok_or(AppError::SignInRequired)?;
+    if !super::password::verify_password(password, hash).await {
+        return Err(crate::error::FormError::WrongPassword.into());
+    }
+    Ok(user)
+}
+
+#[cfg(feature = "ssr")]
+fn new_password_rules(password: &str) -> Result<(), crate::error::FormError> {
+    use super::password::{check_password_rules, PasswordProblem};
+    use crate::error::FormError;
+    check_password_rules(password).map_err(|problem| match problem {
+        PasswordProblem::TooShort => FormError::PasswordTooShort,
+        PasswordProblem::TooLong => FormError::PasswordTooLong,
+    })
 }
 
 /// An argon2 hash of a random string nobody knows, checked when the account does not exist.

@@ -25,6 +25,11 @@ pub async fn current_user(state: &AppState) -> Result<Option<SessionUser>, AppEr
     Ok(session::user_for_token(state.db.pool(), &token, now_unix()).await?)
 }
 
+/// The signed-in person, or `SignInRequired` (401) for a visitor.
+pub async fn require_user(state: &AppState) -> Result<SessionUser, AppError> {
+    current_user(state).await?.ok_or(AppError::SignInRequired)
+}
+
 /// Starts a fresh session for `user_id` (ending the one this browser had) and sets its cookie.
 pub async fn sign_in_as(state: &AppState, user_id: i64) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;

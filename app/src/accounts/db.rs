@@ -93,3 +93,27 @@ pub async fn delete_user(
     .await?;
     Ok(result.rows_affected() == 1)
 }
+
+/// The stored password hash of a live account.
+pub async fn password_hash(pool: &AnyPool, user_id: i64) -> Result<Option<String>, sqlx::Error> {
+    let hash: Option<Option<String>> =
+        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1 AND deleted_at IS NULL")
+            .bind(user_id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(hash.flatten())
+}
+
+pub async fn set_password_hash(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    hash: &str,
+) -> Result<bool, sqlx::Error> {
+    let result =
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2 AND deleted_at IS NULL")
+            .bind(hash)
+            .bind(user_id)
+            .execute(conn)
+            .await?;
+    Ok(result.rows_affected() == 1)
+}

@@ -15,6 +15,7 @@ pub mod password;
 pub mod rate_limit;
 #[cfg(feature = "ssr")]
 pub mod session;
+mod settings;
 mod sign_in_page;
 mod sign_up_page;
 

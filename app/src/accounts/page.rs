@@ -1,22 +1,33 @@
-use super::api::{get_current_user, SignOut};
+use super::api::{get_current_user, ChangePassword, DeleteAccount, SignOut};
+use super::settings::{ChangePasswordForm, DeleteAccountForm};
 use crate::components::BoardPage;
 use crate::i18n::use_texts;
 use crate::shell::Icon;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_query_map};
 
 /// 我的: the signed-in person's card (or the way to sign in) above what this page will hold.
 #[component]
 pub fn MePage() -> impl IntoView {
     let t = use_texts();
     let sign_out = ServerAction::<SignOut>::new();
-    let user = Resource::new(move || sign_out.version().get(), |_| get_current_user());
+    let change_password = ServerAction::<ChangePassword>::new();
+    let delete_account = ServerAction::<DeleteAccount>::new();
+    let user = Resource::new(
+        move || (sign_out.version().get(), delete_account.version().get()),
+        |_| get_current_user(),
+    );
+    let query = use_query_map();
+    let password_changed = move || query.read().get("changed").as_deref() == Some("password");
     view! {
         <BoardPage pick=|t| &t.me icon=Icon::Me>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match user.await {
                         Ok(Some(user)) => view! {
+                            {move || password_changed().then(|| view! {
+                                <p class="notice-ok" role="status">{move || t().account.password_changed}</p>
+                            })}
                             <section class="card account-card" data-testid="account-card">
                                 <p>
                                     {move || t().account.signed_in_as}
@@ -31,6 +42,8 @@ pub fn MePage() -> impl IntoView {
                                     </button>
                                 </ActionForm>
                             </section>
+                            <ChangePasswordForm action=change_password/>
+                            <DeleteAccountForm action=delete_account/>
                         }
                         .into_any(),
                         _ => view! {

@@ -134,6 +134,7 @@ pub static TEXTS: Texts = Texts {
     },
     errors: ErrorTexts {
         invalid_input: "Some of what you entered is not valid. Please check and try again.",
+        sign_in_required: "Please sign in first.",
         too_many_requests: "Too many attempts. Please wait a minute and try again.",
         too_large: "What you sent is too large. Please shorten it and try again.",
         not_found: "We could not find what you were looking for.",
@@ -148,6 +149,7 @@ pub static TEXTS: Texts = Texts {
         password_too_long: "The password can have at most 128 characters.",
         contact_taken: "This mobile number or email is already registered. Please sign in.",
         wrong_credentials: "The mobile number/email or the password is not right. Please try again.",
+        wrong_password: "The current password is not right.",
     },
     account: AccountTexts {
         sign_in: "Sign in",
@@ -165,5 +167,12 @@ pub static TEXTS: Texts = Texts {
         have_account: "Already have an account?",
         signed_in_as: "Signed in as ",
         admin_badge: "Platform admin",
+        change_password: "Change password",
+        current_password_label: "Current password",
+        new_password_label: "New password",
+        password_changed: "Your password has been changed. Other devices have been signed out.",
+        delete_account: "Delete my account",
+        delete_account_text: "Deleting removes your mobile number/email, name and password for good; what you took part in stays in the statistics, anonymously.",
+        delete_confirm_label: "Enter your password to confirm",
     },
 };

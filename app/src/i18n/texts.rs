@@ -74,6 +74,7 @@ pub struct NoticeTexts {
 /// Messages for errors a person can meet; never database details.
 pub struct ErrorTexts {
     pub invalid_input: &'static str,
+    pub sign_in_required: &'static str,
     pub too_many_requests: &'static str,
     pub too_large: &'static str,
     pub not_found: &'static str,
@@ -91,6 +92,7 @@ pub struct FormErrorTexts {
     pub password_too_long: &'static str,
     pub contact_taken: &'static str,
     pub wrong_credentials: &'static str,
+    pub wrong_password: &'static str,
 }
 
 /// Sign-up, sign-in and the signed-in part of 我的.
@@ -110,4 +112,11 @@ pub struct AccountTexts {
     pub have_account: &'static str,
     pub signed_in_as: &'static str,
     pub admin_badge: &'static str,
+    pub change_password: &'static str,
+    pub current_password_label: &'static str,
+    pub new_password_label: &'static str,
+    pub password_changed: &'static str,
+    pub delete_account: &'static str,
+    pub delete_account_text: &'static str,
+    pub delete_confirm_label: &'static str,
 }

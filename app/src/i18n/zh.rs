@@ -133,6 +133,7 @@ pub static TEXTS: Texts = Texts {
     },
     errors: ErrorTexts {
         invalid_input: "填写的内容不正确，请检查后再试。",
+        sign_in_required: "请先登录。",
         too_many_requests: "尝试次数太多了，请一分钟后再试。",
         too_large: "提交的内容太大了，请精简后再试。",
         not_found: "没有找到要找的内容。",
@@ -147,6 +148,7 @@ pub static TEXTS: Texts = Texts {
         password_too_long: "密码不能超过 128 个字符。",
         contact_taken: "这个手机号或邮箱已经注册过了，请直接登录。",
         wrong_credentials: "手机号/邮箱或密码不正确，请再试一次。",
+        wrong_password: "当前密码不正确。",
     },
     account: AccountTexts {
         sign_in: "登录",
@@ -164,5 +166,12 @@ pub static TEXTS: Texts = Texts {
         have_account: "已经有账号了？",
         signed_in_as: "当前登录：",
         admin_badge: "平台管理员",
+        change_password: "修改密码",
+        current_password_label: "当前密码",
+        new_password_label: "新密码",
+        password_changed: "密码已修改。其他设备上的登录已退出。",
+        delete_account: "注销账号",
+        delete_account_text: "注销后，你的手机号/邮箱、称呼和密码会被删除，无法恢复；你参加过的公益记录会以匿名方式保留在统计中。",
+        delete_confirm_label: "输入密码以确认",
     },
 };

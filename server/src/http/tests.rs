@@ -321,6 +321,110 @@ mod accounts {
         test.finish().await;
     }
 
+    async fn signed_up(router: &axum::Router) -> String {
+        let (status, headers, _) = send(router, form("/api/accounts/sign_up", SIGN_UP, None)).await;
+        assert_eq!(status, StatusCode::OK);
+        session_cookie(&headers)
+    }
+
+    #[tokio::test]
+    async fn changing_the_password_signs_out_other_browsers() {
+        let (router, test) = app().await;
+        let phone = signed_up(&router).await;
+        let laptop = {
+            let body = "contact=13808510001&password=volunteer-2026";
+            session_cookie(
+                &send(&router, form("/api/accounts/sign_in", body, None))
+                    .await
+                    .1,
+            )
+        };
+        // Visitors cannot; the current password must be right; the new one must follow the rules.
+        let change = "current_password=volunteer-2026&new_password=new-password-2027";
+        let (status, _, _) =
+            send(&router, form("/api/accounts/change_password", change, None)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        let wrong = "current_password=guess-guess&new_password=new-password-2027";
+        let (status, _, body) = send(
+            &router,
+            form("/api/accounts/change_password", wrong, Some(&phone)),
+        )
+        .await;
+        assert_eq!(
+            (status, body.as_str()),
+            (StatusCode::FORBIDDEN, r#"{"Form":"WrongPassword"}"#)
+        );
+        let short = "current_password=volunteer-2026&new_password=short";
+        let (status, _, _) = send(
+            &router,
+            form("/api/accounts/change_password", short, Some(&phone)),
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+
+        let (status, headers, _) = send(
+            &router,
+            form("/api/accounts/change_password", change, Some(&phone)),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        let phone_again = session_cookie(&headers);
+        assert!(me(&router, &phone_again).await.contains("李明"));
+        assert_eq!(me(&router, &phone).await, "null", "old session survived");
+        assert_eq!(
+            me(&router, &laptop).await,
+            "null",
+            "other browser still signed in"
+        );
+
+        let old = "contact=13808510001&password=volunteer-2026";
+        let (status, _, _) = send(&router, form("/api/accounts/sign_in", old, None)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        let new = "contact=13808510001&password=new-password-2027";
+        let (status, _, _) = send(&router, form("/api/accounts/sign_in", new, None)).await;
+        assert_eq!(status, StatusCode::OK);
+        test.finish().await;
+    }
+
+    #[tokio::test]
+    async fn deleting_the_account_needs_the_password_and_ends_it() {
+        let (router, test) = app().await;
+        let cookie = signed_up(&router).await;
+        let (status, _, _) = send(
+            &router,
+            form(
+                "/api/accounts/delete_account",
+                "password=guess-guess",
+                Some(&cookie),
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert!(me(&router, &cookie).await.contains("李明"));
+
+        let (status, headers, _) = send(
+            &router,
+            form(
+                "/api/accounts/delete_account",
+                "password=volunteer-2026",
+                Some(&cookie),
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(headers[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=0"));
+        assert_eq!(me(&router, &cookie).await, "null");
+        let sign_in = "contact=13808510001&password=volunteer-2026";
+        let (status, _, _) = send(&router, form("/api/accounts/sign_in", sign_in, None)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        // The number is free again.
+        signed_up(&router).await;
+        test.finish().await;
+    }
+
     #[tokio::test]
     async fn sign_up_input_is_checked_field_by_field() {
         let (router, test) = app().await;
