@@ -8,12 +8,11 @@ use leptos::prelude::*;
 #[component]
 pub fn ChangePasswordForm(action: ServerAction<ChangePassword>) -> impl IntoView {
     let t = use_texts();
-    let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
         <section class="card" aria-labelledby="change-password-heading">
             <h2 id="change-password-heading" class="card__title">{move || t().account.change_password}</h2>
             <ActionForm action=action attr:class="form">
-                <FormErrorMessage error/>
+                <FormErrorMessage result=action.value()/>
                 <label for="current_password">{move || t().account.current_password_label}</label>
                 <input id="current_password" name="current_password" type="password"
                     autocomplete="current-password" required/>
@@ -30,13 +29,12 @@ pub fn ChangePasswordForm(action: ServerAction<ChangePassword>) -> impl IntoView
 #[component]
 pub fn DeleteAccountForm(action: ServerAction<DeleteAccount>) -> impl IntoView {
     let t = use_texts();
-    let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
         <section class="card card--danger" aria-labelledby="delete-account-heading">
             <h2 id="delete-account-heading" class="card__title">{move || t().account.delete_account}</h2>
             <p>{move || t().account.delete_account_text}</p>
             <ActionForm action=action attr:class="form">
-                <FormErrorMessage error/>
+                <FormErrorMessage result=action.value()/>
                 <label for="delete_password">{move || t().account.delete_confirm_label}</label>
                 <input id="delete_password" name="password" type="password"
                     autocomplete="current-password" required/>

@@ -9,11 +9,10 @@ pub fn SignInPage() -> impl IntoView {
     let t = use_texts();
     let action = ServerAction::<SignIn>::new();
     let next = use_next();
-    let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
         <AccountPageHead title=|t| t.account.sign_in lead=|t| t.account.sign_in_lead/>
         <ActionForm action=action attr:class="card form">
-            <FormErrorMessage error/>
+            <FormErrorMessage result=action.value()/>
             <ContactField/>
             <label for="password">{move || t().account.password_label}</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required/>

@@ -9,11 +9,10 @@ pub fn SignUpPage() -> impl IntoView {
     let t = use_texts();
     let action = ServerAction::<SignUp>::new();
     let next = use_next();
-    let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
         <AccountPageHead title=|t| t.account.sign_up lead=|t| t.account.sign_up_lead/>
         <ActionForm action=action attr:class="card form">
-            <FormErrorMessage error/>
+            <FormErrorMessage result=action.value()/>
             <ContactField/>
             <label for="display_name">{move || t().account.display_name_label}</label>
             <input id="display_name" name="display_name" type="text" autocomplete="nickname" required

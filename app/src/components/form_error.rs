@@ -2,13 +2,21 @@ use crate::error::AppError;
 use crate::i18n::use_texts;
 use leptos::prelude::*;
 
-/// Why the form above was not accepted, in the reader's language (announced to screen readers).
+/// Why the form's last submission was not accepted, in the reader's language (announced to screen
+/// readers). Takes the action's value: `<FormErrorMessage result=action.value()/>`.
 #[component]
-pub fn FormErrorMessage(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+pub fn FormErrorMessage<T>(
+    #[prop(into)] result: Signal<Option<Result<T, AppError>>>,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+{
     let t = use_texts();
     move || {
-        error.get().map(|error| {
-            view! { <p class="form-error" role="alert">{move || error.message(t())}</p> }
-        })
+        result
+            .with(|r| r.as_ref().and_then(|r| r.as_ref().err()).cloned())
+            .map(|error| {
+                view! { <p class="form-error" role="alert">{move || error.message(t())}</p> }
+            })
     }
 }
