@@ -180,3 +180,58 @@ mod sessions {
         }
     }
 }
+
+#[tokio::test]
+async fn admin_create_makes_or_promotes_an_admin() {
+    use app::accounts::admin::{create_admin, AdminCreated, AdminError};
+    for test in each_backend().await {
+        let db = &test.db;
+        let made = create_admin(
+            db,
+            "admin@yunyixiang.cn",
+            "平台管理员",
+            "admin-pass-2026".into(),
+        )
+        .await
+        .unwrap();
+        let AdminCreated::NewAccount(id) = made else {
+            panic!("{made:?}")
+        };
+        let email = Contact::parse("admin@yunyixiang.cn").unwrap();
+        let found = find_credentials(db.pool(), &email).await.unwrap().unwrap();
+        assert_eq!((found.id, found.is_admin), (id, 1));
+        assert!(verify_password("admin-pass-2026".into(), found.password_hash.unwrap()).await);
+
+        // An existing resident is promoted; their password stays.
+        let mut tx = db.begin_write().await.unwrap();
+        let CreateUser::Created(resident) = create_user(&mut tx, &mobile(), "李明", "h", 1)
+            .await
+            .unwrap()
+        else {
+            panic!()
+        };
+        tx.commit().await.unwrap();
+        let promoted = create_admin(db, "13808510001", "", String::new())
+            .await
+            .unwrap();
+        assert_eq!(promoted, AdminCreated::Promoted(resident));
+        let found = find_credentials(db.pool(), &mobile())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (found.is_admin, found.password_hash.as_deref()),
+            (1, Some("h"))
+        );
+
+        assert!(matches!(
+            create_admin(db, "not-a-contact", "x", "long-enough".into()).await,
+            Err(AdminError::Contact(_))
+        ));
+        assert!(matches!(
+            create_admin(db, "new@yunyixiang.cn", "x", "short".into()).await,
+            Err(AdminError::Password)
+        ));
+        test.finish().await;
+    }
+}

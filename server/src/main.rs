@@ -31,6 +31,23 @@ enum Command {
     Backup { path: PathBuf },
     /// Load the demo data set of Yunyan district; running it again adds nothing twice.
     SeedDemo,
+    /// Platform administration.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Make a platform admin: creates the account, or promotes an existing one. The password is
+    /// read from ADMIN_PASSWORD, or asked for on the terminal.
+    Create {
+        /// Mainland mobile number or email address to sign in with.
+        #[arg(long)]
+        contact: String,
+        /// Display name of a new account.
+        #[arg(long, default_value = "平台管理员")]
+        name: String,
+    },
 }
 
 #[tokio::main]
@@ -76,7 +93,50 @@ async fn run(command: Command) -> Result<(), String> {
                 )
             })
             .map_err(|e| format!("loading demo data failed: {e}")),
+        Command::Admin(AdminCommand::Create { contact, name }) => {
+            admin_create(&db, &contact, &name).await
+        }
     };
     db.close().await;
     result
+}
+
+async fn admin_create(db: &Db, contact: &str, name: &str) -> Result<(), String> {
+    use app::accounts::admin::{create_admin, AdminCreated};
+    if app::accounts::contact::Contact::parse(contact).is_none() {
+        return Err(format!(
+            "admin create: not a mainland mobile number or email address: {contact}"
+        ));
+    }
+    let password = match std::env::var("ADMIN_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => ask_password()?,
+    };
+    match create_admin(db, contact, name, password).await {
+        Ok(AdminCreated::NewAccount(id)) => {
+            println!("created platform admin #{id} ({contact})");
+            Ok(())
+        }
+        Ok(AdminCreated::Promoted(id)) => {
+            println!(
+                "account #{id} ({contact}) is now a platform admin; its password is unchanged"
+            );
+            Ok(())
+        }
+        Err(e) => Err(format!("admin create: {e}")),
+    }
+}
+
+/// Asks twice on the terminal, without echo.
+fn ask_password() -> Result<String, String> {
+    let no_terminal = |e: std::io::Error| {
+        format!("cannot read a password from the terminal ({e}); set ADMIN_PASSWORD instead")
+    };
+    let first =
+        rpassword::prompt_password("password for the admin account: ").map_err(no_terminal)?;
+    let second = rpassword::prompt_password("the same password again: ").map_err(no_terminal)?;
+    if first != second {
+        return Err("the two passwords differ; nothing was changed".into());
+    }
+    Ok(first)
 }

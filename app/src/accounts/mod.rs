@@ -1,5 +1,7 @@
 //! Accounts and the personal page 我的 (/me).
 
+#[cfg(feature = "ssr")]
+pub mod admin;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod auth;
