@@ -8,5 +8,7 @@ trap 'rm -rf "$data"' EXIT
 export DATABASE_URL="sqlite://$data/e2e.db"
 export LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_SITE_ADDR="127.0.0.1:$port"
 export LEPTOS_OUTPUT_NAME=yunyixiang
+# Every browser test signs in from 127.0.0.1; the per-account limit still applies.
+export SIGN_IN_ATTEMPTS_PER_IP=1000
 target/debug/server seed-demo
 target/debug/server serve

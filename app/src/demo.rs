@@ -7,19 +7,26 @@ use crate::db::{now_unix, Db};
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct SeedReport {
     pub areas: u64,
+    pub accounts: u64,
+    pub organisations: u64,
 }
 
 impl SeedReport {
     pub fn total(&self) -> u64 {
-        self.areas
+        self.areas + self.accounts + self.organisations
     }
 }
 
 pub async fn seed_demo(db: &Db) -> Result<SeedReport, sqlx::Error> {
     let now = now_unix();
     let mut tx = db.begin_write().await?;
+    let areas = crate::areas::demo::seed(&mut tx, now).await?;
+    let (accounts, people) = crate::accounts::demo::seed(&mut tx, now).await?;
+    let organisations = crate::orgs::demo::seed(&mut tx, people, now).await?;
     let report = SeedReport {
-        areas: crate::areas::demo::seed(&mut tx, now).await?,
+        areas,
+        accounts,
+        organisations,
     };
     tx.commit().await?;
     Ok(report)

@@ -21,12 +21,36 @@ pub enum FormError {
     WrongCredentials,
     /// The current password given to confirm a change was not right.
     WrongPassword,
+    OrgKindInvalid,
+    OrgNameInvalid,
+    /// A text field is longer than its limit.
+    TextTooLong,
+    /// Latitude/longitude missing one half, not numbers, or out of range.
+    LocationInvalid,
+    /// The 统一社会信用代码 is malformed or its check character is wrong.
+    CreditCodeInvalid,
+    /// Another organisation already registered this credit code.
+    CreditCodeTaken,
+    /// Someone saved this record after the form was opened; nothing was overwritten.
+    EditConflict,
+    /// No account has the mobile number or email given.
+    NoSuchAccount,
+    /// That person already runs this organisation.
+    AlreadyInTeam,
+    /// The owner cannot be removed from their own organisation.
+    OwnerStays,
+    /// A rejection needs a reason the organisation can act on.
+    ReasonRequired,
 }
 
 impl FormError {
     pub fn status(self) -> StatusCode {
         match self {
-            FormError::ContactTaken => StatusCode::CONFLICT,
+            FormError::ContactTaken
+            | FormError::CreditCodeTaken
+            | FormError::EditConflict
+            | FormError::AlreadyInTeam => StatusCode::CONFLICT,
+            FormError::NoSuchAccount => StatusCode::NOT_FOUND,
             FormError::WrongCredentials => StatusCode::UNAUTHORIZED,
             FormError::WrongPassword => StatusCode::FORBIDDEN,
             _ => StatusCode::BAD_REQUEST,
@@ -43,6 +67,17 @@ impl FormError {
             FormError::ContactTaken => f.contact_taken,
             FormError::WrongCredentials => f.wrong_credentials,
             FormError::WrongPassword => f.wrong_password,
+            FormError::OrgKindInvalid => f.org_kind_invalid,
+            FormError::OrgNameInvalid => f.org_name_invalid,
+            FormError::TextTooLong => f.text_too_long,
+            FormError::LocationInvalid => f.location_invalid,
+            FormError::CreditCodeInvalid => f.credit_code_invalid,
+            FormError::CreditCodeTaken => f.credit_code_taken,
+            FormError::EditConflict => f.edit_conflict,
+            FormError::NoSuchAccount => f.no_such_account,
+            FormError::AlreadyInTeam => f.already_in_team,
+            FormError::OwnerStays => f.owner_stays,
+            FormError::ReasonRequired => f.reason_required,
         }
     }
 }
@@ -57,6 +92,9 @@ pub enum AppError {
     /// This needs a signed-in person.
     #[error("not signed in")]
     SignInRequired,
+    /// Signed in, but this person may not do this.
+    #[error("forbidden")]
+    Forbidden,
     /// Too many attempts in a short time (sign-in, sign-up, password changes).
     #[error("too many requests")]
     TooManyRequests,
@@ -79,6 +117,7 @@ impl AppError {
             AppError::Form(problem) => problem.status(),
             AppError::InvalidInput(_) => StatusCode::BAD_REQUEST,
             AppError::SignInRequired => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::NotFound => StatusCode::NOT_FOUND,
@@ -93,6 +132,7 @@ impl AppError {
             AppError::Form(problem) => problem.message(t),
             AppError::InvalidInput(_) => t.errors.invalid_input,
             AppError::SignInRequired => t.errors.sign_in_required,
+            AppError::Forbidden => t.errors.forbidden,
             AppError::TooManyRequests => t.errors.too_many_requests,
             AppError::TooLarge => t.errors.too_large,
             AppError::NotFound => t.errors.not_found,

@@ -21,6 +21,13 @@ impl AppState {
             auth_limits: Arc::new(AuthLimits::default()),
         }
     }
+
+    pub fn with_auth_limits(self, limits: AuthLimits) -> AppState {
+        AppState {
+            auth_limits: Arc::new(limits),
+            ..self
+        }
+    }
 }
 
 /// The app state inside a server function. Missing state is a wiring bug, reported as internal.

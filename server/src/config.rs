@@ -13,6 +13,9 @@ pub struct Config {
     pub db_kind: DbKind,
     /// `SECURE_COOKIES=true` when the site is served over https (cookies get `Secure`).
     pub secure_cookies: bool,
+    /// `SIGN_IN_ATTEMPTS_PER_IP`: sign-in, sign-up and password attempts one address may make per
+    /// minute (raise it when many people share one address, or for test runs).
+    pub sign_in_attempts_per_ip: u32,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -24,6 +27,8 @@ pub enum ConfigError {
     UnsupportedDatabase(String),
     #[error("SECURE_COOKIES must be true or false, not \"{0}\"")]
     NotABoolean(String),
+    #[error("SIGN_IN_ATTEMPTS_PER_IP must be a whole number from 1 to 100000, not \"{0}\"")]
+    NotACount(String),
     #[error("the LEPTOS_* settings are not valid: {0}")]
     Leptos(String),
 }
@@ -48,10 +53,20 @@ impl Config {
             Some("1") | Some("true") | Some("yes") => true,
             Some(other) => return Err(ConfigError::NotABoolean(other.chars().take(20).collect())),
         };
+        let sign_in_attempts_per_ip = match var("SIGN_IN_ATTEMPTS_PER_IP").as_deref().map(str::trim)
+        {
+            None | Some("") => app::accounts::rate_limit::PER_IP_PER_MINUTE,
+            Some(text) => text
+                .parse()
+                .ok()
+                .filter(|n| (1..=100_000).contains(n))
+                .ok_or_else(|| ConfigError::NotACount(text.chars().take(20).collect()))?,
+        };
         Ok(Config {
             database_url,
             db_kind,
             secure_cookies,
+            sign_in_attempts_per_ip,
         })
     }
 }
@@ -118,6 +133,19 @@ mod tests {
             config(&[("SECURE_COOKIES", "maybe")]),
             Err(ConfigError::NotABoolean("maybe".into()))
         );
+    }
+
+    #[test]
+    fn sign_in_attempts_per_ip_is_a_positive_count() {
+        assert_eq!(config(&[]).unwrap().sign_in_attempts_per_ip, 20);
+        let many = config(&[("SIGN_IN_ATTEMPTS_PER_IP", " 500 ")]).unwrap();
+        assert_eq!(many.sign_in_attempts_per_ip, 500);
+        for bad in ["0", "-1", "lots", "1000001"] {
+            assert_eq!(
+                config(&[("SIGN_IN_ATTEMPTS_PER_IP", bad)]),
+                Err(ConfigError::NotACount(bad.into()))
+            );
+        }
     }
 
     #[test]

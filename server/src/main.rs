@@ -74,7 +74,7 @@ async fn run(command: Command) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot open the database: {e}"))?;
     let result = match command {
-        Command::Serve => serve::serve(db.clone(), config.secure_cookies).await,
+        Command::Serve => serve::serve(db.clone(), &config).await,
         Command::Migrate => {
             println!("database is up to date");
             Ok(())

@@ -1,13 +1,16 @@
 //! `server serve`: listen, serve until SIGINT/SIGTERM, let requests in flight finish.
 
 use crate::{config, http};
+use app::accounts::rate_limit::{AuthLimits, PER_ACCOUNT_PER_MINUTE};
 use app::{db::Db, state::AppState};
 use axum::serve::ListenerExt;
 
-pub async fn serve(db: Db, secure_cookies: bool) -> Result<(), String> {
+pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
     let options = config::leptos_options().map_err(|e| e.to_string())?;
     let addr = options.site_addr;
-    let router = http::router(AppState::new(db, secure_cookies), options);
+    let limits = AuthLimits::new(config.sign_in_attempts_per_ip, PER_ACCOUNT_PER_MINUTE);
+    let state = AppState::new(db, config.secure_cookies).with_auth_limits(limits);
+    let router = http::router(state, options);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?

@@ -122,7 +122,7 @@ async fn confirm_password(
     state: &crate::state::AppState,
     password: String,
 ) -> Result<SessionUser, AppError> {
-    let user = super::auth::require_user(state).await?;
+    let user = super::auth::authorize(state, super::auth::Rule::SignedIn).await?;
     state
         .auth_limits
         .check(super::rate_limit::client_ip(), &format!("user:{}", user.id))?;

@@ -5,6 +5,7 @@ use super::model::SessionUser;
 use super::session::{self, SESSION_COOKIE};
 use crate::db::now_unix;
 use crate::error::AppError;
+use crate::orgs::model::OrgRole;
 use crate::state::AppState;
 use http::{header::SET_COOKIE, request::Parts, HeaderValue};
 use leptos::prelude::use_context;
@@ -25,9 +26,52 @@ pub async fn current_user(state: &AppState) -> Result<Option<SessionUser>, AppEr
     Ok(session::user_for_token(state.db.pool(), &token, now_unix()).await?)
 }
 
-/// The signed-in person, or `SignInRequired` (401) for a visitor.
-pub async fn require_user(state: &AppState) -> Result<SessionUser, AppError> {
-    current_user(state).await?.ok_or(AppError::SignInRequired)
+/// What a server function needs of the person asking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// Any signed-in person (a resident).
+    SignedIn,
+    /// A platform admin.
+    Admin,
+    /// The owner or a coordinator of this organisation.
+    OrgStaff(i64),
+    /// The owner of this organisation.
+    OrgOwner(i64),
+}
+
+impl Rule {
+    /// Whether a signed-in person with these rights passes the rule.
+    pub fn permits(self, is_admin: bool, role_in_org: Option<OrgRole>) -> bool {
+        match self {
+            Rule::SignedIn => true,
+            Rule::Admin => is_admin,
+            Rule::OrgStaff(_) => role_in_org.is_some(),
+            Rule::OrgOwner(_) => role_in_org == Some(OrgRole::Owner),
+        }
+    }
+
+    fn org(self) -> Option<i64> {
+        match self {
+            Rule::OrgStaff(org) | Rule::OrgOwner(org) => Some(org),
+            Rule::SignedIn | Rule::Admin => None,
+        }
+    }
+}
+
+/// The one authorisation check of every server function that needs more than a visitor: the
+/// signed-in person when the rule lets them through, `SignInRequired` (401) for a visitor and
+/// `Forbidden` (403) for someone without the right.
+pub async fn authorize(state: &AppState, rule: Rule) -> Result<SessionUser, AppError> {
+    let user = current_user(state).await?.ok_or(AppError::SignInRequired)?;
+    let role_in_org = match rule.org() {
+        Some(org) => crate::orgs::db::role_of(state.db.pool(), org, user.id).await?,
+        None => None,
+    };
+    if rule.permits(user.is_admin, role_in_org) {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 /// Starts a fresh session for `user_id` (ending the one this browser had) and sets its cookie.
@@ -78,7 +122,22 @@ pub fn safe_next(next: Option<&str>) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{safe_next, OrgRole, Rule};
+
+    #[test]
+    fn rules_grant_what_they_name() {
+        let people = [
+            (false, None),
+            (false, Some(OrgRole::Coordinator)),
+            (false, Some(OrgRole::Owner)),
+            (true, None),
+        ];
+        let passes = |rule: Rule| people.map(|(admin, role)| rule.permits(admin, role));
+        assert_eq!(passes(Rule::SignedIn), [true, true, true, true]);
+        assert_eq!(passes(Rule::Admin), [false, false, false, true]);
+        assert_eq!(passes(Rule::OrgStaff(1)), [false, true, true, false]);
+        assert_eq!(passes(Rule::OrgOwner(1)), [false, false, true, false]);
+    }
 
     #[test]
     fn next_stays_on_this_site() {

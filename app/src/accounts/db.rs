@@ -89,8 +89,13 @@ pub async fn delete_user(
     )
     .bind(now)
     .bind(user_id)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    // They no longer run any organisation (the organisation itself stays).
+    sqlx::query("DELETE FROM org_members WHERE user_id = $1")
+        .bind(user_id)
+        .execute(conn)
+        .await?;
     Ok(result.rows_affected() == 1)
 }
 

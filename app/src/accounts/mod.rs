@@ -8,6 +8,8 @@ pub mod auth;
 pub mod contact;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
 pub mod display_name;
 mod form_parts;
 pub mod model;

@@ -47,6 +47,11 @@ pub fn HomePage() -> impl IntoView {
                     .collect_view()}
             </ul>
         </section>
+        <section class="card org-teaser" aria-labelledby="orgs-heading">
+            <h2 id="orgs-heading" class="card__title">{move || t().home.orgs_heading}</h2>
+            <p>{move || t().home.orgs_text}</p>
+            <A href="/orgs" attr:class="button button--secondary">{move || t().home.orgs_action}</A>
+        </section>
         <CoverageCard/>
         <section class="card" aria-labelledby="promise-heading">
             <h2 id="promise-heading" class="card__title">{move || t().home.promise_heading}</h2>

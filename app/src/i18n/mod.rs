@@ -5,12 +5,14 @@
 //! `<html lang>`; the browser reads it back from there when it hydrates, so both render the same words.
 
 mod api;
+mod dates;
 mod en;
 mod negotiate;
 mod texts;
 mod zh;
 
 pub use api::{LanguageSwitch, SetLanguage};
+pub use dates::format_date;
 pub use negotiate::{lang_from_headers, parse_accept_language, LANG_COOKIE};
 pub use texts::*;
 

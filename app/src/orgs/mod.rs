@@ -1,4 +1,28 @@
 //! Organisations: NGOs, social organisations, community committees, cooperatives, enterprises and
-//! government bodies, with their verification tier.
+//! government bodies, with their verification tier, their people, and the admins' review queue.
 
+pub mod api;
+pub mod badge;
 pub mod credit_code;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+mod directory_page;
+mod edit_page;
+mod form;
+pub mod input;
+pub mod model;
+mod my_orgs;
+mod new_page;
+mod profile_page;
+pub mod review_api;
+mod review_page;
+pub mod team_api;
+
+pub use directory_page::{OrgCard, OrgDirectoryPage};
+pub use edit_page::EditOrgPage;
+pub use my_orgs::MyOrgsCard;
+pub use new_page::RegisterOrgPage;
+pub use profile_page::OrgProfilePage;
+pub use review_page::ReviewQueuePage;

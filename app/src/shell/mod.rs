@@ -1,5 +1,6 @@
 //! The frame around every page: the HTML document, header, tab bar, routes, 404 and error pages.
 
+mod access;
 pub mod csp;
 mod document;
 mod icons;
@@ -8,7 +9,8 @@ mod notice;
 mod routes;
 mod tab_bar;
 
+pub use access::{page_error, SignInRedirect};
 pub use document::shell;
 pub use icons::Icon;
-pub use notice::{ErrorPage, NotFound};
+pub use notice::{ErrorPage, Forbidden, NotFound};
 pub use routes::App;

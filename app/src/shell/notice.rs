@@ -10,6 +10,13 @@ pub fn NotFound() -> impl IntoView {
     view! { <Notice pick=|t| &t.not_found code="404"/> }
 }
 
+/// Shown to a signed-in person who lacks the right to see a page, with HTTP status 403.
+#[component]
+pub fn Forbidden() -> impl IntoView {
+    set_status(http::StatusCode::FORBIDDEN);
+    view! { <Notice pick=|t| &t.forbidden code="403"/> }
+}
+
 /// The friendly page behind the error boundary: something failed while rendering.
 #[component]
 pub fn ErrorPage() -> impl IntoView {

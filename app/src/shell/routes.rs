@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
 };
 
 #[component]
@@ -33,6 +33,16 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("me") view=crate::accounts::MePage ssr=SsrMode::InOrder/>
                     <Route path=StaticSegment("signin") view=crate::accounts::SignInPage/>
                     <Route path=StaticSegment("signup") view=crate::accounts::SignUpPage/>
+                    <Route path=StaticSegment("orgs") view=crate::orgs::OrgDirectoryPage ssr=SsrMode::InOrder/>
+                    // Async: these may answer 302 (sign in first), 403 or 404, so nothing is sent before they know.
+                    <Route path=(StaticSegment("orgs"), StaticSegment("new")) view=crate::orgs::RegisterOrgPage
+                        ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("orgs"), ParamSegment("id")) view=crate::orgs::OrgProfilePage
+                        ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("edit"))
+                        view=crate::orgs::EditOrgPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("orgs")) view=crate::orgs::ReviewQueuePage
+                        ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

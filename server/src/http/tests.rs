@@ -8,8 +8,14 @@ use axum::http::{header, Request, StatusCode};
 use leptos::config::LeptosOptions;
 use tower::ServiceExt;
 
+mod permissions;
+
 async fn app() -> (axum::Router, TestDb) {
-    let test = TestDb::sqlite().await;
+    app_on(TestDb::sqlite().await).await
+}
+
+/// The whole app over a database with the demo data.
+async fn app_on(test: TestDb) -> (axum::Router, TestDb) {
     app::demo::seed_demo(&test.db).await.unwrap();
     let options = LeptosOptions::builder().output_name("yunyixiang").build();
     (router(AppState::new(test.db.clone(), false), options), test)
@@ -30,6 +36,31 @@ async fn send(
 
 fn get(uri: &str) -> Request<Body> {
     Request::get(uri).body(Body::empty()).unwrap()
+}
+
+/// A server-function call as the browser's JavaScript sends it.
+fn form(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::from(body.to_string())).unwrap()
+}
+
+/// The `sid=...` pair of a response's Set-Cookie header.
+fn session_cookie(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .find(|v| v.starts_with("sid="))
+        .expect("a session cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string()
 }
 
 #[tokio::test]
@@ -224,30 +255,6 @@ async fn oversized_bodies_are_refused_before_they_are_read() {
 
 mod accounts {
     use super::*;
-
-    fn form(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
-        let mut request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json");
-        if let Some(cookie) = cookie {
-            request = request.header(header::COOKIE, cookie);
-        }
-        request.body(Body::from(body.to_string())).unwrap()
-    }
-
-    /// The `sid=...` pair of a response's Set-Cookie header.
-    fn session_cookie(headers: &axum::http::HeaderMap) -> String {
-        headers
-            .get_all(header::SET_COOKIE)
-            .iter()
-            .map(|v| v.to_str().unwrap())
-            .find(|v| v.starts_with("sid="))
-            .expect("a session cookie")
-            .split(';')
-            .next()
-            .unwrap()
-            .to_string()
-    }
 
     async fn me(router: &axum::Router, cookie: &str) -> String {
         let request = Request::post("/api/accounts/me")

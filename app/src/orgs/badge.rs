@@ -1,0 +1,48 @@
+//! An organisation's name with its verification badge: the pair shown wherever the name appears.
+
+use super::model::Tier;
+use crate::i18n::use_texts;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn TierBadge(tier: Tier) -> impl IntoView {
+    let t = use_texts();
+    // A tick for verified, a star for partners; unverified has no mark, only the words.
+    let mark = match tier {
+        Tier::Verified => Some("M5 12.5l4.5 4.5L19 7.5"),
+        Tier::Partner => {
+            Some("M12 3.5l2.6 5.6 6.1.7-4.5 4.1 1.2 6-5.4-3-5.4 3 1.2-6-4.5-4.1 6.1-.7z")
+        }
+        Tier::Unverified => None,
+    };
+    view! {
+        <span class=format!("tier tier--{}", tier.as_str()) data-tier=tier.as_str()>
+            {mark.map(|d| view! {
+                <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
+                    <path d=d fill="none" stroke="currentColor" stroke-width="2.4"
+                        stroke-linecap="round" stroke-linejoin="round"/>
+                </svg>
+            })}
+            {move || tier.label(t())}
+        </span>
+    }
+}
+
+/// The name (a link to the profile unless `link` is false) followed by the badge.
+#[component]
+pub fn OrgName(
+    id: i64,
+    name: String,
+    tier: Tier,
+    #[prop(default = true)] link: bool,
+) -> impl IntoView {
+    let name = if link {
+        view! { <A href=format!("/orgs/{id}") attr:class="org-name__link">{name}</A> }.into_any()
+    } else {
+        view! { <span>{name}</span> }.into_any()
+    };
+    view! {
+        <span class="org-name">{name} " " <TierBadge tier/></span>
+    }
+}

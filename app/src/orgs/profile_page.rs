@@ -1,0 +1,138 @@
+//! `/orgs/{id}`: an organisation's public profile, with the tools its people and admins may use.
+
+use super::api::get_org;
+use super::badge::OrgName;
+use super::model::{OrgProfile, Verification};
+use super::review_api::ReviewOrg;
+use super::review_page::ReviewForm;
+use crate::error::AppError;
+use crate::i18n::{use_texts, Texts};
+use crate::shell::page_error;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
+
+/// The `{id}` of the address as a number; anything else is a page that does not exist.
+pub fn use_org_id() -> Memo<Option<i64>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()))
+}
+
+#[component]
+pub fn OrgProfilePage() -> impl IntoView {
+    let review = ServerAction::<ReviewOrg>::new();
+    let id = use_org_id();
+    let org = Resource::new(
+        move || (id.get(), review.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_org(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match org.await {
+                    Ok(org) => view! { <Profile org review/> }.into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let done = move || match query.read().get("done").as_deref() {
+        Some("registered") => Some(t().orgs.registered),
+        Some("saved") => Some(t().orgs.saved),
+        _ => None,
+    };
+    let summary = org.summary();
+    let kind = org.details.kind;
+    let title = org.details.name.clone();
+    let d = org.details.clone();
+    view! {
+        <Title text=title/>
+        <div class="page-head org-head">
+            <p class="org-head__kind">{move || kind.label(t())}</p>
+            <h1><OrgName id=summary.id name=summary.name tier=summary.tier link=false/></h1>
+        </div>
+        {move || done().map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
+        <ReviewStatus org=org.clone()/>
+        {org.my_role.is_some().then(|| view! {
+            <p><A href=format!("/orgs/{}/edit", org.id) attr:class="button">{move || t().orgs.edit}</A></p>
+        })}
+        {org.viewer_is_admin.then(|| view! { <ReviewForm action=review org_id=org.id/> })}
+        {(!d.description.is_empty() || !d.services.is_empty()).then(|| view! {
+            <section class="card">
+                {(!d.description.is_empty()).then(|| view! {
+                    <h2 class="card__title">{move || t().orgs.description_label}</h2>
+                    <p class="prose">{d.description.clone()}</p>
+                })}
+                {(!d.services.is_empty()).then(|| view! {
+                    <h2 class="card__title">{move || t().orgs.services_label}</h2>
+                    <p class="prose">{d.services.clone()}</p>
+                })}
+            </section>
+        })}
+        <dl class="card facts">
+            <Fact label=|t| t.orgs.address_label value=d.address.clone()/>
+            <Fact label=|t| t.orgs.location_label
+                value=d.location.map(|(lat, lng)| format!("{lat:.5}, {lng:.5}")).unwrap_or_default()
+                empty=|t| t.orgs.no_location/>
+            <Fact label=|t| t.orgs.contact_label value=d.contact.clone()/>
+            <Fact label=|t| t.orgs.opening_hours_label value=d.opening_hours.clone()/>
+            <Fact label=|t| t.orgs.credit_code_label value=d.credit_code.clone().unwrap_or_default()/>
+        </dl>
+        <p class="page-foot">
+            <A href="/orgs" attr:class="button button--secondary">{move || t().orgs.back_to_directory}</A>
+        </p>
+    }
+}
+
+/// For the organisation's own people and admins: where the review stands.
+#[component]
+fn ReviewStatus(org: OrgProfile) -> impl IntoView {
+    let t = use_texts();
+    let insider = org.my_role.is_some() || org.viewer_is_admin;
+    match (insider, org.verification) {
+        (true, Verification::Pending) => {
+            Some(view! { <p class="notice-info">{move || t().orgs.pending_note}</p> }.into_any())
+        }
+        (true, Verification::Rejected) => Some(
+            view! {
+                <div class="form-error" role="note">
+                    <p>{move || t().orgs.rejected_note}{org.rejection_reason.clone()}</p>
+                    <p>{move || t().orgs.resubmit_hint}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        _ => None,
+    }
+}
+
+#[component]
+fn Fact(
+    label: fn(&'static Texts) -> &'static str,
+    value: String,
+    #[prop(default = |t| t.orgs.not_given)] empty: fn(&'static Texts) -> &'static str,
+) -> impl IntoView {
+    let t = use_texts();
+    let is_empty = value.is_empty();
+    view! {
+        <dt>{move || label(t())}</dt>
+        <dd class:facts__empty=is_empty>
+            {if is_empty { Either::Left(move || empty(t())) } else { Either::Right(value) }}
+        </dd>
+    }
+}

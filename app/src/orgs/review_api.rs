@@ -1,0 +1,51 @@
+//! Server functions of the platform admins' verification queue.
+
+use super::model::PendingOrg;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "orgs/review_queue")]
+pub async fn review_queue() -> Result<Vec<PendingOrg>, AppError> {
+    use crate::accounts::auth::{authorize, Rule};
+    let state = crate::state::use_app_state()?;
+    authorize(&state, Rule::Admin).await?;
+    Ok(super::db::pending(state.db.pool()).await?)
+}
+
+/// Verifies an organisation, marks it as a partner, or rejects it with a reason.
+#[server(endpoint = "orgs/review")]
+pub async fn review_org(
+    org_id: i64,
+    decision: String,
+    reason: Option<String>,
+) -> Result<(), AppError> {
+    use super::model::{ReviewDecision, Verification};
+    use crate::accounts::auth::{authorize, Rule};
+    use crate::error::FormError;
+    let state = crate::state::use_app_state()?;
+    let admin = authorize(&state, Rule::Admin).await?;
+    let decision = ReviewDecision::parse(&decision)
+        .ok_or_else(|| AppError::InvalidInput("decision".into()))?;
+    let outcome = decision.outcome();
+    let reason = reason
+        .as_deref()
+        .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|r| !r.is_empty());
+    let reason = match (outcome, reason) {
+        (Verification::Rejected, None) => return Err(FormError::ReasonRequired.into()),
+        (Verification::Rejected, Some(r)) if r.chars().count() > 500 => {
+            return Err(FormError::TextTooLong.into())
+        }
+        (Verification::Rejected, reason) => reason,
+        _ => None,
+    };
+    let mut tx = state.db.begin_write().await?;
+    let now = crate::db::now_unix();
+    let found =
+        super::db::review(&mut tx, org_id, outcome, reason.as_deref(), admin.id, now).await?;
+    tx.commit().await?;
+    if !found {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}

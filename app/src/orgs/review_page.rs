@@ -1,0 +1,97 @@
+//! `/admin/orgs`: the platform admins' verification queue, and the review form it shares with the
+//! profile page.
+
+use super::badge::OrgName;
+use super::model::PendingOrg;
+use super::review_api::{review_queue, ReviewOrg};
+use crate::components::FormErrorMessage;
+use crate::i18n::use_texts;
+use crate::shell::page_error;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ReviewQueuePage() -> impl IntoView {
+    let t = use_texts();
+    let review = ServerAction::<ReviewOrg>::new();
+    let queue = Resource::new(move || review.version().get(), |_| review_queue());
+    view! {
+        <Title text=move || t().orgs.review_title/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match queue.await {
+                    Ok(queue) => view! {
+                        <div class="page-head">
+                            <h1>{move || t().orgs.review_title}</h1>
+                            <p class="page-head__lead">{move || t().orgs.review_lead}</p>
+                        </div>
+                        <FormErrorMessage result=review.value()/>
+                        {if queue.is_empty() {
+                            view! { <p class="empty-note">{move || t().orgs.review_empty}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="review-list" data-testid="review-queue">
+                                    {queue.into_iter().map(|entry| view! { <QueueEntry entry review/> })
+                                        .collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    }
+                    .into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn QueueEntry(entry: PendingOrg, review: ServerAction<ReviewOrg>) -> impl IntoView {
+    let t = use_texts();
+    let kind = entry.org.kind;
+    let lang = crate::i18n::use_lang();
+    let registered_at = entry.registered_at;
+    view! {
+        <li class="card review-entry">
+            <p class="org-card__name">
+                <OrgName id=entry.org.id name=entry.org.name tier=entry.org.tier/>
+            </p>
+            <dl class="facts facts--compact">
+                <dt>{move || t().orgs.kind_label}</dt>
+                <dd>{move || kind.label(t())}</dd>
+                <dt>{move || t().orgs.credit_code_label}</dt>
+                <dd>{entry.credit_code.unwrap_or_else(|| t().orgs.not_given.to_string())}</dd>
+                <dt>{move || t().orgs.registered_by}</dt>
+                <dd>{entry.registered_by.unwrap_or_else(|| "-".to_string())}</dd>
+                <dt>{move || t().orgs.registered_on}</dt>
+                <dd>{move || crate::i18n::format_date(registered_at, lang.get())}</dd>
+            </dl>
+            <ReviewForm action=review org_id=entry.org.id/>
+        </li>
+    }
+}
+
+/// Verify, mark as partner, or reject with a reason: one form, the pressed button decides.
+#[component]
+pub fn ReviewForm(action: ServerAction<ReviewOrg>, org_id: i64) -> impl IntoView {
+    let t = use_texts();
+    let reason_id = format!("reason-{org_id}");
+    view! {
+        <ActionForm action attr:class="form review-form">
+            <input type="hidden" name="org_id" value=org_id/>
+            <label for=reason_id.clone()>{move || t().orgs.reason_label}</label>
+            <textarea id=reason_id name="reason" rows="2" maxlength="500"></textarea>
+            <p class="button-row">
+                <button type="submit" name="decision" value="verify" class="button">
+                    {move || t().orgs.verify}
+                </button>
+                <button type="submit" name="decision" value="partner" class="button button--secondary">
+                    {move || t().orgs.mark_partner}
+                </button>
+                <button type="submit" name="decision" value="reject" class="button button--danger">
+                    {move || t().orgs.reject}
+                </button>
+            </p>
+        </ActionForm>
+    }
+}

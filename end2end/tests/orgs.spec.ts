@@ -1,0 +1,138 @@
+import { test, expect, ready, jsEnabled, baseURL } from './fixtures';
+import type { Page } from '@playwright/test';
+
+// Words of each language the flow looks for.
+const words = {
+  zh: {
+    contact: '手机号或邮箱', name: '称呼', password: '密码', signUp: '注册', signIn: '登录',
+    signOut: '退出登录', register: '登记机构', kind: '机构类型', orgName: '机构名称',
+    lat: '纬度', lng: '经度', creditCode: '统一社会信用代码', verify: '认证通过',
+    unverified: '未认证', verified: '已认证', registered: '机构已登记',
+    badCode: '统一社会信用代码不正确', search: '搜索机构', searchButton: '搜索',
+  },
+  en: {
+    contact: 'Mobile number or email', name: 'Name', password: 'Password', signUp: 'Sign up',
+    signIn: 'Sign in', signOut: 'Sign out', register: 'Register an organisation',
+    kind: 'Type of organisation', orgName: 'Name', lat: 'Latitude', lng: 'Longitude',
+    creditCode: 'Unified social credit code', verify: 'Verify', unverified: 'Unverified',
+    verified: 'Verified', registered: 'Registered.', badCode: 'credit code is not valid',
+    search: 'Search organisations', searchButton: 'Search',
+  },
+};
+
+const ADMIN = { contact: '13800000004', password: 'demo-admin' };
+
+async function signIn(page: Page, project: string, w: typeof words.zh, contact: string, password: string) {
+  await ready(page, project);
+  await page.getByLabel(w.contact).fill(contact);
+  await page.getByLabel(w.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: w.signIn, exact: true }).click();
+}
+
+for (const lang of ['zh', 'en'] as const) {
+  test.describe(`organisations (${lang})`, () => {
+    // Refused forms answer 4xx, which Chromium logs as a failed resource load.
+    test.use({ expectedConsoleErrors: [/status of 40[0-9]/] });
+
+    test('register an organisation, an admin verifies it, the badge follows', async ({ page, context }, info) => {
+      const w = words[lang];
+      const project = info.project.name;
+      await context.addCookies([{ name: 'lang', value: lang === 'zh' ? 'zh-CN' : 'en', url: baseURL }]);
+      const suffix = `${lang}-${jsEnabled(project) ? 'js' : 'nojs'}`;
+      const orgName = `云岩测试互助社 ${suffix}`;
+      const contact = `136${lang === 'zh' ? 1 : 2}${jsEnabled(project) ? 1 : 0}000001`;
+
+      // A visitor asking for the form is sent to sign in, and comes back after signing up.
+      await page.goto('/orgs/new');
+      await expect(page).toHaveURL(/\/signin\?next=%2Forgs%2Fnew$/);
+      await ready(page, project);
+      await page.getByRole('link', { name: w.signUp, exact: true }).last().click();
+      await expect(page).toHaveURL(/\/signup\?next=/);
+      await ready(page, project);
+      await page.getByLabel(w.contact).fill(contact);
+      await page.getByLabel(w.name, { exact: true }).fill(`居民 ${suffix}`);
+      await page.getByLabel(w.password, { exact: true }).fill('volunteer-2026');
+      await page.getByRole('button', { name: w.signUp, exact: true }).click();
+      await expect(page).toHaveURL('/orgs/new');
+      await ready(page, project);
+
+      // A wrong check digit is explained; the right code is accepted.
+      await page.getByLabel(w.kind).selectOption('cooperative');
+      await page.getByLabel(w.orgName, { exact: true }).fill(orgName);
+      await page.getByLabel(w.lat).fill('26.5818');
+      await page.getByLabel(w.lng).fill('106.7090');
+      await page.getByLabel(w.creditCode).fill('91350100M000100Y44');
+      await page.getByRole('button', { name: w.register }).click();
+      await expect(page.getByRole('alert')).toContainText(w.badCode);
+      if (!jsEnabled(project)) {
+        // Without JavaScript the page was reloaded: fill the form again.
+        await page.getByLabel(w.kind).selectOption('cooperative');
+        await page.getByLabel(w.orgName, { exact: true }).fill(orgName);
+      }
+      await page.getByLabel(w.creditCode).fill('');
+      await page.getByRole('button', { name: w.register }).click();
+      await expect(page).toHaveURL(/\/orgs\/\d+\?done=registered$/);
+      const profileUrl = page.url().replace(/\?.*$/, '');
+      await expect(page.getByRole('status')).toContainText(w.registered);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(orgName);
+      await expect(page.getByRole('heading', { level: 1 }).locator('.tier')).toHaveText(w.unverified);
+
+      // The platform admin verifies it from the queue.
+      await context.clearCookies();
+      await context.addCookies([{ name: 'lang', value: lang === 'zh' ? 'zh-CN' : 'en', url: baseURL }]);
+      await page.goto('/admin/orgs');
+      await expect(page).toHaveURL(/\/signin\?next=%2Fadmin%2Forgs$/);
+      await signIn(page, project, w, ADMIN.contact, ADMIN.password);
+      await expect(page).toHaveURL('/admin/orgs');
+      await ready(page, project);
+      const entry = page.getByTestId('review-queue').locator('li', { hasText: orgName });
+      await entry.getByRole('button', { name: w.verify, exact: true }).click();
+      await expect(page.getByTestId('review-queue').locator('li', { hasText: orgName })).toHaveCount(0);
+
+      // The badge shows on the directory and on the profile, for anyone.
+      await context.clearCookies();
+      await context.addCookies([{ name: 'lang', value: lang === 'zh' ? 'zh-CN' : 'en', url: baseURL }]);
+      await page.goto('/orgs');
+      await ready(page, project);
+      await page.getByLabel(w.search).fill(suffix);
+      await page.getByRole('button', { name: w.searchButton, exact: true }).click();
+      await expect(page).toHaveURL(/q=/);
+      const card = page.getByTestId('org-list').locator('li');
+      await expect(card).toHaveCount(1);
+      await expect(card).toContainText(orgName);
+      await expect(card.locator('.tier')).toHaveText(w.verified);
+      await card.getByRole('link', { name: orgName }).click();
+      await expect(page).toHaveURL(profileUrl);
+      await expect(page.getByRole('heading', { level: 1 }).locator('.tier')).toHaveText(w.verified);
+    });
+  });
+}
+
+test.describe('organisation permissions', () => {
+  test.use({ expectedConsoleErrors: [/status of 40[0-9]/] });
+
+  test('a resident gets a 403 page for the review queue; the demo coordinator can edit', async ({ page }, info) => {
+    const project = info.project.name;
+    await page.goto('/signin?next=/admin/orgs');
+    await signIn(page, project, words.zh, '13800000001', 'demo-resident');
+    await expect(page).toHaveURL('/admin/orgs');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('你没有权限打开这个页面');
+    const response = await page.request.get('/admin/orgs');
+    expect(response.status()).toBe(403);
+
+    await page.context().clearCookies();
+    await page.goto('/signin?next=/me');
+    await signIn(page, project, words.zh, '13800000002', 'demo-coordinator');
+    await expect(page).toHaveURL('/me');
+    const mine = page.getByTestId('my-orgs');
+    await expect(mine).toContainText('云岩区阳光助老服务中心');
+    await expect(mine).toContainText('协调员');
+    await mine.getByRole('link', { name: '云岩区阳光助老服务中心' }).click();
+    await ready(page, project);
+    await page.getByRole('link', { name: '编辑资料' }).click();
+    await expect(page).toHaveURL(/\/orgs\/\d+\/edit$/);
+    // A coordinator sees the team but cannot change it.
+    await expect(page.getByTestId('team-list')).toContainText('李负责');
+    await expect(page.getByRole('button', { name: '添加协调员' })).toHaveCount(0);
+  });
+});

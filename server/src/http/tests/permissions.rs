@@ -1,0 +1,224 @@
+//! The permission matrix: every server function, called over HTTP by each kind of person, is let
+//! through or refused exactly as intended. "Let through" means the authorisation check passed; the
+//! call may still be turned down for its content (a wrong password, a stale version), which these
+//! requests provoke on purpose so that nothing in the demo data changes.
+
+use super::*;
+use app::accounts::{contact::Contact, db::create_user, session::start_session};
+use app::orgs::{db as orgs, model::OrgRole};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    Visitor,
+    Resident,
+    /// A coordinator of the organisation the calls are about.
+    Coordinator,
+    /// The owner of that organisation.
+    Owner,
+    /// A coordinator of a different organisation.
+    OtherCoordinator,
+    Admin,
+}
+
+const EVERYONE: [Who; 6] = [
+    Who::Visitor,
+    Who::Resident,
+    Who::Coordinator,
+    Who::Owner,
+    Who::OtherCoordinator,
+    Who::Admin,
+];
+
+/// Who gets through each server function (by endpoint), given the organisation `{org}`.
+fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
+    use Who::*;
+    const ALL: &[Who] = &EVERYONE;
+    const SIGNED_IN: &[Who] = &[Resident, Coordinator, Owner, OtherCoordinator, Admin];
+    const STAFF: &[Who] = &[Coordinator, Owner];
+    vec![
+        ("set_language", "lang=en", ALL),
+        ("areas/coverage", "", ALL),
+        ("accounts/me", "", ALL),
+        (
+            "accounts/sign_up",
+            "contact={fresh}&display_name=x&password=short",
+            ALL,
+        ),
+        (
+            "accounts/sign_in",
+            "contact=13900000009&password=not-this-one",
+            ALL,
+        ),
+        (
+            "accounts/change_password",
+            "current_password=wrong-one&new_password=new-password-1",
+            SIGNED_IN,
+        ),
+        ("accounts/delete_account", "password=wrong-one", SIGNED_IN),
+        ("orgs/directory", "q=&kind=", ALL),
+        ("orgs/profile", "id={org}", ALL),
+        ("orgs/mine", "", SIGNED_IN),
+        // An unknown type: refused for its content once the caller is through.
+        ("orgs/register", "org[kind]=club&org[name]=x", SIGNED_IN),
+        ("orgs/for_edit", "id={org}", STAFF),
+        // Version 0 never matches: an edit conflict, nothing saved.
+        (
+            "orgs/update",
+            "id={org}&version=0&org[kind]=ngo&org[name]=%E6%94%B9%E5%90%8D",
+            STAFF,
+        ),
+        ("orgs/team", "org_id={org}", STAFF),
+        (
+            "orgs/add_coordinator",
+            "org_id={org}&contact=13900000008",
+            &[Owner],
+        ),
+        (
+            "orgs/remove_coordinator",
+            "org_id={org}&user_id={owner}",
+            &[Owner],
+        ),
+        ("orgs/review_queue", "", &[Admin]),
+        (
+            "orgs/review",
+            "org_id={org}&decision=reject&reason=",
+            &[Admin],
+        ),
+        // Last: it ends the sessions the other rows use.
+        ("accounts/sign_out", "", ALL),
+    ]
+}
+
+struct Cast {
+    org: i64,
+    owner: i64,
+    cookies: Vec<(Who, Option<String>)>,
+}
+
+async fn user_id(db: &app::db::Db, mobile: &str) -> i64 {
+    let contact = Contact::parse(mobile).unwrap();
+    orgs::user_by_contact(db.pool(), contact.as_str())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// The demo people, plus a coordinator of another organisation, each with a live session.
+async fn cast(db: &app::db::Db) -> Cast {
+    use app::accounts::demo::DEMO_ACCOUNTS;
+    let first = orgs::directory(db.pool(), "阳光助老", None).await.unwrap();
+    let other = orgs::directory(db.pool(), "益路同行", None).await.unwrap();
+    let (org, other_org) = (first[0].id, other[0].id);
+    let resident = user_id(db, DEMO_ACCOUNTS[0].0).await;
+    let coordinator = user_id(db, DEMO_ACCOUNTS[1].0).await;
+    let owner = user_id(db, DEMO_ACCOUNTS[2].0).await;
+    let admin = user_id(db, DEMO_ACCOUNTS[3].0).await;
+
+    let mut tx = db.begin_write().await.unwrap();
+    let contact = Contact::parse("13900000007").unwrap();
+    let app::accounts::db::CreateUser::Created(elsewhere) =
+        create_user(&mut tx, &contact, "别家协调员", "x", 1)
+            .await
+            .unwrap()
+    else {
+        panic!("the extra account exists already")
+    };
+    orgs::add_member(
+        &mut tx,
+        other_org,
+        elsewhere,
+        OrgRole::Coordinator,
+        admin,
+        1,
+    )
+    .await
+    .unwrap();
+    let mut cookies = vec![(Who::Visitor, None)];
+    for (who, id) in [
+        (Who::Resident, resident),
+        (Who::Coordinator, coordinator),
+        (Who::Owner, owner),
+        (Who::OtherCoordinator, elsewhere),
+        (Who::Admin, admin),
+    ] {
+        let session = start_session(&mut tx, id, app::db::now_unix())
+            .await
+            .unwrap();
+        cookies.push((who, Some(format!("sid={}", session.token))));
+    }
+    tx.commit().await.unwrap();
+    Cast {
+        org,
+        owner,
+        cookies,
+    }
+}
+
+#[tokio::test]
+async fn every_server_function_lets_through_exactly_who_it_should() {
+    for test in app::db::testing::each_backend().await {
+        let (router, test) = app_on(test).await;
+        check_matrix(&router, &test).await;
+        test.finish().await;
+    }
+}
+
+async fn check_matrix(router: &axum::Router, test: &TestDb) {
+    let cast = cast(&test.db).await;
+    let matrix = matrix();
+
+    // The matrix covers every server function the app registers.
+    let mut registered: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.trim_start_matches("/api/").to_string())
+        .collect();
+    registered.sort();
+    let mut covered: Vec<String> = matrix.iter().map(|(e, _, _)| e.to_string()).collect();
+    covered.sort();
+    assert_eq!(
+        covered, registered,
+        "a server function is missing from the matrix"
+    );
+
+    let mut fresh = 0;
+    let mut wrong = Vec::new();
+    for (endpoint, body, allowed) in &matrix {
+        for (who, cookie) in &cast.cookies {
+            fresh += 1;
+            let body = body
+                .replace("{org}", &cast.org.to_string())
+                .replace("{owner}", &cast.owner.to_string())
+                .replace("{fresh}", &format!("1370000{fresh:04}"));
+            let request = form(&format!("/api/{endpoint}"), &body, cookie.as_deref());
+            let (status, _, answer) = send(router, request).await;
+            assert!(
+                status.is_success() || status.is_client_error(),
+                "{endpoint} as {who:?}: {status} {answer}"
+            );
+            let refused = match answer.as_str() {
+                r#""SignInRequired""# => Some(StatusCode::UNAUTHORIZED),
+                r#""Forbidden""# => Some(StatusCode::FORBIDDEN),
+                _ => None,
+            };
+            if let Some(expected) = refused {
+                assert_eq!(status, expected, "{endpoint} as {who:?}");
+            }
+            // Visitors who are refused are asked to sign in; signed-in people are forbidden.
+            if refused == Some(StatusCode::FORBIDDEN) {
+                assert_ne!(*who, Who::Visitor, "{endpoint}");
+            }
+            if refused.is_none() != allowed.contains(who) {
+                wrong.push(format!("{endpoint} as {who:?}: {status} {answer}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "cells that differ from the matrix:\n{}",
+        wrong.join("\n")
+    );
+
+    // Nothing the refused (or content-refused) calls tried has changed the organisation.
+    let record = orgs::find(test.db.pool(), cast.org).await.unwrap().unwrap();
+    assert_eq!(record.details.name, "云岩区阳光助老服务中心");
+    assert_eq!(record.verification, app::orgs::model::Verification::Partner);
+}
