@@ -8,6 +8,7 @@ use axum::http::{header, Request, StatusCode};
 use leptos::config::LeptosOptions;
 use tower::ServiceExt;
 
+mod org_pages;
 mod permissions;
 
 async fn app() -> (axum::Router, TestDb) {

@@ -1,0 +1,90 @@
+//! Organisation pages over HTTP: server-rendered for visitors, and the status codes of pages that
+//! need a sign-in or a right.
+
+use super::*;
+
+/// A page request as a browser sends it (redirects are real 302s only for `Accept: text/html`).
+fn page(uri: &str) -> Request<Body> {
+    Request::get(uri)
+        .header(header::ACCEPT, "text/html")
+        .body(Body::empty())
+        .unwrap()
+}
+
+fn with_cookie(uri: &str, cookie: &str) -> Request<Body> {
+    let mut request = page(uri);
+    request
+        .headers_mut()
+        .insert(header::COOKIE, cookie.parse().unwrap());
+    request
+}
+
+async fn signed_in(router: &axum::Router, mobile: &str, password: &str) -> String {
+    let body = format!("contact={mobile}&password={password}");
+    let (status, headers, _) = send(router, form("/api/accounts/sign_in", &body, None)).await;
+    assert_eq!(status, StatusCode::OK);
+    session_cookie(&headers)
+}
+
+#[tokio::test]
+async fn directory_and_profiles_render_on_the_server_with_badges() {
+    let (router, test) = app().await;
+    let (status, _, body) = send(&router, page("/orgs")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("云岩区阳光助老服务中心") && body.contains("黔灵山社区居民委员会"));
+    assert!(body.contains(r#"data-tier="partner""#) && body.contains(r#"data-tier="unverified""#));
+
+    // Search and type filter work from the address alone (a plain GET form without JavaScript).
+    let (_, _, body) = send(&router, page("/orgs?q=%E5%8A%A9%E8%80%81&kind=social_org")).await;
+    assert!(body.contains("云岩区阳光助老服务中心"));
+    assert!(!body.contains("黔灵山社区居民委员会"));
+
+    let list = app::orgs::db::directory(test.db.pool(), "阳光助老", None).await.unwrap();
+    let (status, _, body) = send(&router, page(&format!("/orgs/{}", list[0].id))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("中华北路 236 号") && body.contains("合作伙伴"));
+    assert!(!body.contains("编辑资料"), "visitors get no edit link");
+
+    for missing in ["/orgs/999999", "/orgs/not-a-number", "/orgs/999999/edit"] {
+        let (status, _, _) = send(&router, page(missing)).await;
+        let expected = if missing.ends_with("edit") {
+            // A visitor is asked to sign in before being told anything about it.
+            StatusCode::FOUND
+        } else {
+            StatusCode::NOT_FOUND
+        };
+        assert_eq!(status, expected, "{missing}");
+    }
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn pages_that_need_a_right_redirect_visitors_and_refuse_others() {
+    let (router, test) = app().await;
+    for (path, next) in [
+        ("/orgs/new", "%2Forgs%2Fnew"),
+        ("/admin/orgs", "%2Fadmin%2Forgs"),
+        ("/orgs/1/edit", "%2Forgs%2F1%2Fedit"),
+    ] {
+        let (status, headers, _) = send(&router, page(path)).await;
+        assert_eq!(status, StatusCode::FOUND, "{path}");
+        assert_eq!(headers[header::LOCATION], format!("/signin?next={next}"), "{path}");
+    }
+
+    let resident = signed_in(&router, "13800000001", "demo-resident").await;
+    let (status, _, body) = send(&router, with_cookie("/admin/orgs", &resident)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(body.contains("你没有权限打开这个页面"));
+    let (status, _, _) = send(&router, with_cookie("/orgs/1/edit", &resident)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, body) = send(&router, with_cookie("/orgs/new", &resident)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains(r#"name="org[credit_code]""#));
+
+    let admin = signed_in(&router, "13800000004", "demo-admin").await;
+    let (status, _, body) = send(&router, with_cookie("/admin/orgs", &admin)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("筑梦青少年成长服务中心"), "pending demo organisation in the queue");
+    assert!(!body.contains("黔灵山社区居民委员会"), "verified ones are not in the queue");
+    test.finish().await;
+}
