@@ -136,3 +136,42 @@ test.describe('organisation permissions', () => {
     await expect(page.getByRole('button', { name: '添加协调员' })).toHaveCount(0);
   });
 });
+
+test.describe('organisation owner', () => {
+  test.use({ expectedConsoleErrors: [/status of 40[0-9]/] });
+
+  test('the owner edits the profile and adds, then removes, a coordinator', async ({ page }, info) => {
+    const project = info.project.name;
+    // Each project works on its own organisation of the demo owner, so they never collide.
+    const org = jsEnabled(project) ? '云岩区邻里互助合作社' : '云岩区阳光助老服务中心';
+    const hours = `周日 9:00–12:00（${project}）`;
+    await page.goto('/signin?next=/me');
+    await signIn(page, project, words.zh, '13800000003', 'demo-owner');
+    await expect(page).toHaveURL('/me');
+    await page.getByTestId('my-orgs').getByRole('link', { name: org }).click();
+    await ready(page, project);
+    await page.getByRole('link', { name: '编辑资料' }).click();
+    await expect(page).toHaveURL(/\/orgs\/\d+\/edit$/);
+    await ready(page, project);
+
+    await page.getByLabel('开放时间').fill(hours);
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page).toHaveURL(/\/orgs\/\d+\?done=saved$/);
+    await expect(page.getByRole('status')).toHaveText('已保存。');
+    await expect(page.locator('.facts')).toContainText(hours);
+
+    await page.getByRole('link', { name: '编辑资料' }).click();
+    await ready(page, project);
+    const team = page.getByTestId('team-list');
+    const contact = page.getByLabel('协调员的手机号或邮箱（对方需已注册）');
+    await contact.fill('13900000001');
+    await page.getByRole('button', { name: '添加协调员' }).click();
+    await expect(page.getByRole('alert')).toContainText('没有找到使用这个手机号或邮箱的账号');
+    await contact.fill('138 0000 0001');
+    await page.getByRole('button', { name: '添加协调员' }).click();
+    await expect(team.locator('li', { hasText: '小云（居民）' })).toContainText('协调员');
+    await team.locator('li', { hasText: '小云（居民）' }).getByRole('button', { name: '移除' }).click();
+    await expect(team.locator('li', { hasText: '小云（居民）' })).toHaveCount(0);
+    await expect(team).toContainText('李负责');
+  });
+});

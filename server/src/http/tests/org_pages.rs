@@ -39,7 +39,9 @@ async fn directory_and_profiles_render_on_the_server_with_badges() {
     assert!(body.contains("云岩区阳光助老服务中心"));
     assert!(!body.contains("黔灵山社区居民委员会"));
 
-    let list = app::orgs::db::directory(test.db.pool(), "阳光助老", None).await.unwrap();
+    let list = app::orgs::db::directory(test.db.pool(), "阳光助老", None)
+        .await
+        .unwrap();
     let (status, _, body) = send(&router, page(&format!("/orgs/{}", list[0].id))).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("中华北路 236 号") && body.contains("合作伙伴"));
@@ -68,7 +70,11 @@ async fn pages_that_need_a_right_redirect_visitors_and_refuse_others() {
     ] {
         let (status, headers, _) = send(&router, page(path)).await;
         assert_eq!(status, StatusCode::FOUND, "{path}");
-        assert_eq!(headers[header::LOCATION], format!("/signin?next={next}"), "{path}");
+        assert_eq!(
+            headers[header::LOCATION],
+            format!("/signin?next={next}"),
+            "{path}"
+        );
     }
 
     let resident = signed_in(&router, "13800000001", "demo-resident").await;
@@ -84,7 +90,13 @@ async fn pages_that_need_a_right_redirect_visitors_and_refuse_others() {
     let admin = signed_in(&router, "13800000004", "demo-admin").await;
     let (status, _, body) = send(&router, with_cookie("/admin/orgs", &admin)).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("筑梦青少年成长服务中心"), "pending demo organisation in the queue");
-    assert!(!body.contains("黔灵山社区居民委员会"), "verified ones are not in the queue");
+    assert!(
+        body.contains("筑梦青少年成长服务中心"),
+        "pending demo organisation in the queue"
+    );
+    assert!(
+        !body.contains("黔灵山社区居民委员会"),
+        "verified ones are not in the queue"
+    );
     test.finish().await;
 }
