@@ -164,7 +164,7 @@ test.describe('organisation owner', () => {
     await ready(page, project);
     const team = page.getByTestId('team-list');
     const contact = page.getByLabel('协调员的手机号或邮箱（对方需已注册）');
-    await contact.fill('13900000001');
+    await contact.fill('13500000000');
     await page.getByRole('button', { name: '添加协调员' }).click();
     await expect(page.getByRole('alert')).toContainText('没有找到使用这个手机号或邮箱的账号');
     await contact.fill('138 0000 0001');
