@@ -12,6 +12,7 @@ pub mod home;
 pub mod i18n;
 pub mod items;
 pub mod map;
+pub mod notifications;
 pub mod orgs;
 pub mod shell;
 

@@ -35,6 +35,11 @@ pub async fn sign_up(
     let db::CreateUser::Created(user_id) = created else {
         return Err(FormError::ContactTaken.into());
     };
+    if let Some(parts) = use_context::<http::request::Parts>() {
+        let mut tx = state.db.begin_write().await?;
+        db::set_lang(&mut tx, user_id, crate::i18n::lang_from_headers(&parts.headers)).await?;
+        tx.commit().await?;
+    }
     super::auth::sign_in_as(&state, user_id).await?;
     leptos_axum::redirect(super::auth::safe_next(next.as_deref()));
     Ok(())

@@ -91,12 +91,29 @@ pub async fn delete_user(
     .bind(user_id)
     .execute(&mut *conn)
     .await?;
-    // They no longer run any organisation (the organisation itself stays).
-    sqlx::query("DELETE FROM org_members WHERE user_id = $1")
+    // They no longer run any organisation (the organisation itself stays), and what was said to
+    // them personally goes.
+    for table in ["org_members", "notifications", "notification_settings"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(result.rows_affected() == 1)
+}
+
+/// The language the person reads in (for notifications sent while they are away).
+pub async fn set_lang(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    lang: crate::i18n::Lang,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
+        .bind(lang.code())
         .bind(user_id)
         .execute(conn)
         .await?;
-    Ok(result.rows_affected() == 1)
+    Ok(())
 }
 
 /// The stored password hash of a live account.

@@ -36,6 +36,11 @@ pub fn MePage() -> impl IntoView {
                                         <span class="badge">{move || t().account.admin_badge}</span>
                                     })}
                                 </p>
+                                <p>
+                                    <A href="/me/notifications" attr:class="button button--secondary">
+                                        {move || t().notifications.open_inbox}
+                                    </A>
+                                </p>
                                 <ActionForm action=sign_out>
                                     <button type="submit" class="button button--secondary">
                                         {move || t().account.sign_out}

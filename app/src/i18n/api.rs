@@ -25,6 +25,13 @@ pub async fn set_language(lang: String) -> Result<Lang, AppError> {
     ) {
         response.append_header(SET_COOKIE, value);
     }
+    // A signed-in person's choice is also kept with the account, for what is sent by email.
+    let state = crate::state::use_app_state()?;
+    if let Some(user) = crate::accounts::auth::current_user(&state).await? {
+        let mut tx = state.db.begin_write().await?;
+        crate::accounts::db::set_lang(&mut tx, user.id, lang).await?;
+        tx.commit().await?;
+    }
     Ok(lang)
 }
 

@@ -18,6 +18,7 @@ pub struct Texts {
     pub form_errors: FormErrorTexts,
     pub account: AccountTexts,
     pub orgs: OrgTexts,
+    pub notifications: NotificationTexts,
 }
 
 pub struct ShellTexts {
@@ -205,4 +206,31 @@ pub struct OrgTexts {
     pub registered_on: &'static str,
     pub back_to_directory: &'static str,
     pub back_to_profile: &'static str,
+}
+
+/// The inbox, the unread count and the words of each notification (`{org}`, `{role}`, `{n}` are
+/// filled in).
+pub struct NotificationTexts {
+    pub title: &'static str,
+    pub lead: &'static str,
+    pub open_inbox: &'static str,
+    pub empty: &'static str,
+    pub mark_all_read: &'static str,
+    pub unread: &'static str,
+    pub unread_count: &'static str,
+    pub email_heading: &'static str,
+    pub email_lead: &'static str,
+    pub email_on: &'static str,
+    pub email_off: &'static str,
+    pub turn_on: &'static str,
+    pub turn_off: &'static str,
+    pub no_email_address: &'static str,
+    pub kind_org_review: &'static str,
+    pub kind_org_team: &'static str,
+    pub org_verified: &'static str,
+    pub org_partner: &'static str,
+    pub org_rejected: &'static str,
+    pub org_pending: &'static str,
+    pub added_to_team: &'static str,
+    pub removed_from_team: &'static str,
 }

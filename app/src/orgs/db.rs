@@ -403,6 +403,22 @@ pub async fn review(
     Ok(result.rows_affected() == 1)
 }
 
+/// The organisation's name (for notifications about it).
+pub async fn name_of(conn: &mut AnyConnection, org_id: i64) -> Result<String, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM organisations WHERE id = $1")
+        .bind(org_id)
+        .fetch_one(conn)
+        .await
+}
+
+/// Everyone who runs the organisation.
+pub async fn member_ids(conn: &mut AnyConnection, org_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT user_id FROM org_members WHERE org_id = $1 ORDER BY user_id")
+        .bind(org_id)
+        .fetch_all(conn)
+        .await
+}
+
 /// Looks a live account up by its normalised contact, for adding coordinators.
 pub async fn user_by_contact(pool: &AnyPool, contact: &str) -> Result<Option<i64>, sqlx::Error> {
     sqlx::query_scalar("SELECT id FROM users WHERE contact = $1 AND deleted_at IS NULL")

@@ -43,9 +43,20 @@ pub async fn review_org(
     let now = crate::db::now_unix();
     let found =
         super::db::review(&mut tx, org_id, outcome, reason.as_deref(), admin.id, now).await?;
-    tx.commit().await?;
     if !found {
         return Err(AppError::NotFound);
     }
+    // Everyone who runs the organisation hears the outcome.
+    let org_name = super::db::name_of(&mut tx, org_id).await?;
+    let notice = crate::notifications::model::Notice::OrgReviewed {
+        org_id,
+        org_name,
+        outcome,
+        reason,
+    };
+    for member in super::db::member_ids(&mut tx, org_id).await? {
+        crate::notifications::db::notify(&mut tx, member, &notice, now).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }

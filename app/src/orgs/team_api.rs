@@ -18,6 +18,7 @@ pub async fn add_coordinator(org_id: i64, contact: String) -> Result<(), AppErro
     use super::model::OrgRole;
     use crate::accounts::auth::{authorize, Rule};
     use crate::accounts::contact::Contact;
+    use crate::notifications::model::Notice;
     use crate::error::FormError;
     let state = crate::state::use_app_state()?;
     let owner = authorize(&state, Rule::OrgOwner(org_id)).await?;
@@ -36,10 +37,16 @@ pub async fn add_coordinator(org_id: i64, contact: String) -> Result<(), AppErro
         now,
     )
     .await?;
-    tx.commit().await?;
     if !added {
         return Err(FormError::AlreadyInTeam.into());
     }
+    let notice = Notice::AddedToTeam {
+        org_id,
+        org_name: super::db::name_of(&mut tx, org_id).await?,
+        role: OrgRole::Coordinator,
+    };
+    crate::notifications::db::notify(&mut tx, user_id, &notice, now).await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -52,6 +59,13 @@ pub async fn remove_coordinator(org_id: i64, user_id: i64) -> Result<(), AppErro
     authorize(&state, Rule::OrgOwner(org_id)).await?;
     let mut tx = state.db.begin_write().await?;
     let outcome = super::db::remove_coordinator(&mut tx, org_id, user_id).await?;
+    if outcome == RemoveMember::Removed {
+        let notice = crate::notifications::model::Notice::RemovedFromTeam {
+            org_id,
+            org_name: super::db::name_of(&mut tx, org_id).await?,
+        };
+        crate::notifications::db::notify(&mut tx, user_id, &notice, crate::db::now_unix()).await?;
+    }
     tx.commit().await?;
     match outcome {
         RemoveMember::Removed => Ok(()),

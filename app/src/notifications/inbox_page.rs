@@ -1,0 +1,133 @@
+//! `/me/notifications`: the inbox, newest first, and the email choices per kind.
+
+use super::api::{get_email_settings, get_inbox, MarkAllRead, OpenNotification, SetEmail};
+use super::model::{EmailSettings, InboxEntry};
+use super::InboxVersion;
+use crate::i18n::{format_date, use_lang, use_texts};
+use crate::shell::page_error;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let t = use_texts();
+    let open = ServerAction::<OpenNotification>::new();
+    let mark_all = ServerAction::<MarkAllRead>::new();
+    let set_email = ServerAction::<SetEmail>::new();
+    // The unread count on the tab follows what happens here.
+    if let Some(InboxVersion(version)) = use_context::<InboxVersion>() {
+        Effect::new(move |_| version.set(open.version().get() + mark_all.version().get()));
+    }
+    let inbox = Resource::new(
+        move || (open.version().get(), mark_all.version().get()),
+        |_| get_inbox(),
+    );
+    let settings = Resource::new(move || set_email.version().get(), |_| get_email_settings());
+    view! {
+        <Title text=move || t().notifications.title/>
+        <div class="page-head">
+            <h1>{move || t().notifications.title}</h1>
+            <p class="page-head__lead">{move || t().notifications.lead}</p>
+        </div>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match inbox.await {
+                    Ok(entries) => view! { <Entries entries open mark_all/> }.into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                settings.await.ok().map(|settings| view! { <EmailCard settings action=set_email/> })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Entries(
+    entries: Vec<InboxEntry>,
+    open: ServerAction<OpenNotification>,
+    mark_all: ServerAction<MarkAllRead>,
+) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    if entries.is_empty() {
+        return view! { <p class="empty-note">{move || t().notifications.empty}</p> }.into_any();
+    }
+    let any_unread = entries.iter().any(|e| !e.read);
+    view! {
+        {any_unread.then(|| view! {
+            <ActionForm action=mark_all attr:class="inline-form inbox-actions">
+                <button type="submit" class="button button--secondary button--small">
+                    {move || t().notifications.mark_all_read}
+                </button>
+            </ActionForm>
+        })}
+        <ul class="inbox" data-testid="inbox">
+            {entries.into_iter().map(|entry| {
+                let notice = entry.notice.clone();
+                let detail = entry.notice.detail().map(str::to_string);
+                let created_at = entry.created_at;
+                view! {
+                    <li class="inbox__entry" class:inbox__entry--unread=!entry.read>
+                        <ActionForm action=open attr:class="inline-form">
+                            <input type="hidden" name="id" value=entry.id/>
+                            <button type="submit" class="inbox__open">
+                                {(!entry.read).then(|| view! {
+                                    <span class="inbox__dot" aria-hidden="true"></span>
+                                    <span class="visually-hidden">{move || t().notifications.unread}</span>
+                                })}
+                                <span class="inbox__text">{move || notice.text(t())}</span>
+                                <span class="inbox__date">{move || format_date(created_at, lang.get())}</span>
+                            </button>
+                        </ActionForm>
+                        {detail.map(|d| view! { <p class="inbox__detail">{d}</p> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn EmailCard(settings: EmailSettings, action: ServerAction<SetEmail>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section class="card" aria-labelledby="email-heading">
+            <h2 id="email-heading" class="card__title">{move || t().notifications.email_heading}</h2>
+            {if settings.has_email_address {
+                view! {
+                    <p class="hint">{move || t().notifications.email_lead}</p>
+                    <ul class="team-list">
+                        {settings.choices.into_iter().map(|choice| {
+                            let kind = choice.kind;
+                            let on = choice.email;
+                            view! {
+                                <li>
+                                    <span>
+                                        {move || kind.label(t())} " "
+                                        <span class="badge">
+                                            {move || if on { t().notifications.email_on } else { t().notifications.email_off }}
+                                        </span>
+                                    </span>
+                                    <ActionForm action attr:class="inline-form">
+                                        <input type="hidden" name="kind" value=kind.as_str()/>
+                                        <input type="hidden" name="email" value=(!on).to_string()/>
+                                        <button type="submit" class="button button--secondary button--small">
+                                            {move || if on { t().notifications.turn_off } else { t().notifications.turn_on }}
+                                        </button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            } else {
+                view! { <p class="hint">{move || t().notifications.no_email_address}</p> }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,14 @@
+//! Notifications: what happened to someone, kept per person, shown in the inbox on 我的 with an
+//! unread count on the tab, and (when configured) sent by email.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+mod inbox_page;
+pub mod model;
+
+pub use inbox_page::InboxPage;
+
+/// Bumped when the inbox changes in this browser, so the unread count on the tab is asked again.
+#[derive(Clone, Copy)]
+pub struct InboxVersion(pub leptos::prelude::RwSignal<usize>);

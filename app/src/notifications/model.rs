@@ -1,0 +1,158 @@
+//! What a notification says: the facts of what happened, turned into words in the reader's
+//! language only when shown (or mailed).
+
+use crate::i18n::Texts;
+use crate::orgs::model::{OrgRole, Verification};
+use serde::{Deserialize, Serialize};
+
+/// The kinds people can choose email for; each later feature adds its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NoticeKind {
+    /// The platform reviewed an organisation I run.
+    OrgReview,
+    /// I was added to, or removed from, an organisation's team.
+    OrgTeam,
+}
+
+impl NoticeKind {
+    pub const ALL: [NoticeKind; 2] = [NoticeKind::OrgReview, NoticeKind::OrgTeam];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoticeKind::OrgReview => "org_review",
+            NoticeKind::OrgTeam => "org_team",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<NoticeKind> {
+        NoticeKind::ALL.into_iter().find(|k| k.as_str() == value)
+    }
+
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            NoticeKind::OrgReview => t.notifications.kind_org_review,
+            NoticeKind::OrgTeam => t.notifications.kind_org_team,
+        }
+    }
+}
+
+/// One thing that happened to someone, with what is needed to say it and link to it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Notice {
+    OrgReviewed {
+        org_id: i64,
+        org_name: String,
+        outcome: Verification,
+        reason: Option<String>,
+    },
+    AddedToTeam {
+        org_id: i64,
+        org_name: String,
+        role: OrgRole,
+    },
+    RemovedFromTeam {
+        org_id: i64,
+        org_name: String,
+    },
+}
+
+impl Notice {
+    pub fn kind(&self) -> NoticeKind {
+        match self {
+            Notice::OrgReviewed { .. } => NoticeKind::OrgReview,
+            Notice::AddedToTeam { .. } | Notice::RemovedFromTeam { .. } => NoticeKind::OrgTeam,
+        }
+    }
+
+    /// Where the notification leads: always a page of this site.
+    pub fn link(&self) -> String {
+        match self {
+            Notice::OrgReviewed { org_id, .. }
+            | Notice::AddedToTeam { org_id, .. }
+            | Notice::RemovedFromTeam { org_id, .. } => format!("/orgs/{org_id}"),
+        }
+    }
+
+    /// The sentence shown in the inbox (and as an email's subject).
+    pub fn text(&self, t: &Texts) -> String {
+        let n = &t.notifications;
+        match self {
+            Notice::OrgReviewed {
+                org_name, outcome, ..
+            } => {
+                let template = match outcome {
+                    Verification::Verified => n.org_verified,
+                    Verification::Partner => n.org_partner,
+                    Verification::Rejected => n.org_rejected,
+                    Verification::Pending => n.org_pending,
+                };
+                fill(template, org_name)
+            }
+            Notice::AddedToTeam { org_name, role, .. } => {
+                fill(n.added_to_team, org_name).replace("{role}", role.label(t))
+            }
+            Notice::RemovedFromTeam { org_name, .. } => fill(n.removed_from_team, org_name),
+        }
+    }
+
+    /// More to say, if anything (a rejection's reason).
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            Notice::OrgReviewed { reason, .. } => reason.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+fn fill(template: &str, org_name: &str) -> String {
+    template.replace("{org}", org_name)
+}
+
+/// A notification in the inbox.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InboxEntry {
+    pub id: i64,
+    pub notice: Notice,
+    /// Unix seconds.
+    pub created_at: i64,
+    pub read: bool,
+}
+
+/// The person's email choice for one kind of notification.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailChoice {
+    pub kind: NoticeKind,
+    pub email: bool,
+}
+
+/// The email settings card: the choices, and whether the person can get email at all.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailSettings {
+    pub has_email_address: bool,
+    pub choices: Vec<EmailChoice>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn notices_read_in_each_language_and_survive_storage() {
+        let notice = Notice::AddedToTeam {
+            org_id: 3,
+            org_name: "阳光助老".into(),
+            role: OrgRole::Coordinator,
+        };
+        let stored = serde_json::to_string(&notice).unwrap();
+        assert_eq!(serde_json::from_str::<Notice>(&stored).unwrap(), notice);
+        let zh = notice.text(Lang::Zh.texts());
+        let en = notice.text(Lang::En.texts());
+        assert!(zh.contains("阳光助老") && zh.contains("协调员"), "{zh}");
+        assert!(en.contains("阳光助老") && en.contains("Coordinator"), "{en}");
+        assert!(!zh.contains('{') && !en.contains('{'));
+        assert_eq!(notice.link(), "/orgs/3");
+        assert_eq!(notice.kind(), NoticeKind::OrgTeam);
+    }
+}
