@@ -37,7 +37,12 @@ pub async fn sign_up(
     };
     if let Some(parts) = use_context::<http::request::Parts>() {
         let mut tx = state.db.begin_write().await?;
-        db::set_lang(&mut tx, user_id, crate::i18n::lang_from_headers(&parts.headers)).await?;
+        db::set_lang(
+            &mut tx,
+            user_id,
+            crate::i18n::lang_from_headers(&parts.headers),
+        )
+        .await?;
         tx.commit().await?;
     }
     super::auth::sign_in_as(&state, user_id).await?;

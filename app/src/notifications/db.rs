@@ -69,12 +69,10 @@ pub async fn inbox(pool: &AnyPool, user_id: i64) -> Result<Vec<InboxEntry>, sqlx
 }
 
 pub async fn unread_count(pool: &AnyPool, user_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
-    )
-    .bind(user_id)
-    .fetch_one(pool)
-    .await
+    sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+        .bind(user_id)
+        .fetch_one(pool)
+        .await
 }
 
 /// Marks one of the person's notifications read; returns where it leads, `None` if it is not theirs.
@@ -101,21 +99,17 @@ pub async fn mark_all_read(
     user_id: i64,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
-    let result = sqlx::query(
-        "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL",
-    )
-    .bind(now)
-    .bind(user_id)
-    .execute(conn)
-    .await?;
+    let result =
+        sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+            .bind(now)
+            .bind(user_id)
+            .execute(conn)
+            .await?;
     Ok(result.rows_affected())
 }
 
 /// Email on or off for every kind (on unless turned off).
-pub async fn email_choices(
-    pool: &AnyPool,
-    user_id: i64,
-) -> Result<Vec<EmailChoice>, sqlx::Error> {
+pub async fn email_choices(pool: &AnyPool, user_id: i64) -> Result<Vec<EmailChoice>, sqlx::Error> {
     let off: Vec<String> = sqlx::query_scalar(
         "SELECT kind FROM notification_settings WHERE user_id = $1 AND email = 0",
     )

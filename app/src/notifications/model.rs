@@ -150,7 +150,10 @@ mod tests {
         let zh = notice.text(Lang::Zh.texts());
         let en = notice.text(Lang::En.texts());
         assert!(zh.contains("阳光助老") && zh.contains("协调员"), "{zh}");
-        assert!(en.contains("阳光助老") && en.contains("Coordinator"), "{en}");
+        assert!(
+            en.contains("阳光助老") && en.contains("Coordinator"),
+            "{en}"
+        );
         assert!(!zh.contains('{') && !en.contains('{'));
         assert_eq!(notice.link(), "/orgs/3");
         assert_eq!(notice.kind(), NoticeKind::OrgTeam);

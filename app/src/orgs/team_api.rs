@@ -18,8 +18,8 @@ pub async fn add_coordinator(org_id: i64, contact: String) -> Result<(), AppErro
     use super::model::OrgRole;
     use crate::accounts::auth::{authorize, Rule};
     use crate::accounts::contact::Contact;
-    use crate::notifications::model::Notice;
     use crate::error::FormError;
+    use crate::notifications::model::Notice;
     let state = crate::state::use_app_state()?;
     let owner = authorize(&state, Rule::OrgOwner(org_id)).await?;
     let contact = Contact::parse(&contact).ok_or(FormError::ContactInvalid)?;

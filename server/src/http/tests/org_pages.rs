@@ -98,5 +98,41 @@ async fn pages_that_need_a_right_redirect_visitors_and_refuse_others() {
         !body.contains("黔灵山社区居民委员会"),
         "verified ones are not in the queue"
     );
+
+    // Verifying the organisation tells the people who run it (the demo owner and coordinator).
+    let coordinator = signed_in(&router, "13800000002", "demo-coordinator").await;
+    let unread = |cookie: String| {
+        let router = router.clone();
+        async move {
+            send(
+                &router,
+                form("/api/notifications/unread", "", Some(&cookie)),
+            )
+            .await
+            .2
+        }
+    };
+    assert_eq!(unread(coordinator.clone()).await, "0");
+    let pending = app::orgs::db::pending(test.db.pool()).await.unwrap();
+    let body = format!("org_id={}&decision=partner", pending[0].org.id);
+    let (status, _, _) = send(&router, form("/api/orgs/review", &body, Some(&admin))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        unread(coordinator.clone()).await,
+        "0",
+        "not their organisation"
+    );
+    let first = app::orgs::db::directory(test.db.pool(), "阳光助老", None)
+        .await
+        .unwrap();
+    let body = format!("org_id={}&decision=verify", first[0].id);
+    let (status, _, _) = send(&router, form("/api/orgs/review", &body, Some(&admin))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(unread(coordinator.clone()).await, "1");
+    let (_, _, inbox) = send(&router, with_cookie("/me/notifications", &coordinator)).await;
+    assert!(
+        inbox.contains("你的机构「云岩区阳光助老服务中心」已通过平台认证。"),
+        "{inbox}"
+    );
     test.finish().await;
 }

@@ -84,6 +84,17 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
             "org_id={org}&decision=reject&reason=",
             &[Admin],
         ),
+        ("notifications/unread", "", ALL),
+        ("notifications/inbox", "", SIGNED_IN),
+        // Nobody has notification 999999: not found, once through.
+        ("notifications/open", "id=999999", SIGNED_IN),
+        ("notifications/mark_all_read", "", SIGNED_IN),
+        ("notifications/email_settings", "", SIGNED_IN),
+        (
+            "notifications/set_email",
+            "kind=org_team&email=true",
+            SIGNED_IN,
+        ),
         // Last: it ends the sessions the other rows use.
         ("accounts/sign_out", "", ALL),
     ]

@@ -1,0 +1,169 @@
+//! Notifications in the database, on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL.
+#![cfg(feature = "ssr")]
+
+use app::accounts::contact::Contact;
+use app::accounts::db::{create_user, delete_user, CreateUser};
+use app::db::testing::each_backend;
+use app::db::Db;
+use app::i18n::Lang;
+use app::notifications::db as notifications;
+use app::notifications::model::{Notice, NoticeKind};
+use app::orgs::model::{OrgRole, Verification};
+
+async fn person(db: &Db, contact: &str) -> i64 {
+    let mut tx = db.begin_write().await.unwrap();
+    let contact = Contact::parse(contact).unwrap();
+    let CreateUser::Created(id) = create_user(&mut tx, &contact, "邻居", "x", 1)
+        .await
+        .unwrap()
+    else {
+        panic!("exists")
+    };
+    tx.commit().await.unwrap();
+    id
+}
+
+fn added(org_name: &str) -> Notice {
+    Notice::AddedToTeam {
+        org_id: 7,
+        org_name: org_name.into(),
+        role: OrgRole::Coordinator,
+    }
+}
+
+async fn email_states(db: &Db, user: i64) -> Vec<String> {
+    sqlx::query_scalar("SELECT email_state FROM notifications WHERE user_id = $1 ORDER BY id")
+        .bind(user)
+        .fetch_all(db.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn notify_then_read_in_the_inbox() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let me = person(db, "13800000021").await;
+        let other = person(db, "13800000022").await;
+        let mut tx = db.begin_write().await.unwrap();
+        let first = notifications::notify(&mut tx, me, &added("互助社"), 10)
+            .await
+            .unwrap();
+        let reviewed = Notice::OrgReviewed {
+            org_id: 7,
+            org_name: "互助社".into(),
+            outcome: Verification::Rejected,
+            reason: Some("请补充地址".into()),
+        };
+        notifications::notify(&mut tx, me, &reviewed, 20)
+            .await
+            .unwrap();
+        notifications::notify(&mut tx, other, &added("别家"), 30)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+
+        let inbox = notifications::inbox(db.pool(), me).await.unwrap();
+        assert_eq!(
+            inbox.iter().map(|e| &e.notice).collect::<Vec<_>>(),
+            [&reviewed, &added("互助社")]
+        );
+        assert_eq!(inbox[0].notice.detail(), Some("请补充地址"));
+        assert!(inbox[0].notice.text(Lang::Zh.texts()).contains("未通过"));
+        assert!(inbox[0]
+            .notice
+            .text(Lang::En.texts())
+            .contains("not verified"));
+        assert_eq!(notifications::unread_count(db.pool(), me).await.unwrap(), 2);
+
+        // Someone else's notification cannot be opened; one's own is marked read once.
+        let mut tx = db.begin_write().await.unwrap();
+        assert_eq!(
+            notifications::mark_read(&mut tx, other, first, 40)
+                .await
+                .unwrap(),
+            None
+        );
+        let opened = notifications::mark_read(&mut tx, me, first, 40)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(opened.map(|n| n.link()), Some("/orgs/7".to_string()));
+        assert_eq!(notifications::unread_count(db.pool(), me).await.unwrap(), 1);
+        assert_eq!(
+            notifications::unread_count(db.pool(), other).await.unwrap(),
+            1
+        );
+
+        let mut tx = db.begin_write().await.unwrap();
+        assert_eq!(
+            notifications::mark_all_read(&mut tx, me, 50).await.unwrap(),
+            1
+        );
+        tx.commit().await.unwrap();
+        assert_eq!(notifications::unread_count(db.pool(), me).await.unwrap(), 0);
+        assert!(notifications::inbox(db.pool(), me)
+            .await
+            .unwrap()
+            .iter()
+            .all(|e| e.read));
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn email_is_queued_only_for_email_accounts_that_want_it() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let by_mobile = person(db, "13800000023").await;
+        let by_email = person(db, "linju@example.cn").await;
+        let mut tx = db.begin_write().await.unwrap();
+        notifications::notify(&mut tx, by_mobile, &added("甲"), 1)
+            .await
+            .unwrap();
+        notifications::notify(&mut tx, by_email, &added("甲"), 1)
+            .await
+            .unwrap();
+        notifications::set_email_choice(&mut tx, by_email, NoticeKind::OrgTeam, false)
+            .await
+            .unwrap();
+        notifications::notify(&mut tx, by_email, &added("乙"), 2)
+            .await
+            .unwrap();
+        notifications::set_email_choice(&mut tx, by_email, NoticeKind::OrgTeam, true)
+            .await
+            .unwrap();
+        notifications::notify(&mut tx, by_email, &added("丙"), 3)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(email_states(db, by_mobile).await, ["none"]);
+        assert_eq!(
+            email_states(db, by_email).await,
+            ["pending", "none", "pending"]
+        );
+        let choices = notifications::email_choices(db.pool(), by_email)
+            .await
+            .unwrap();
+        assert!(choices.iter().all(|c| c.email));
+        assert!(notifications::has_email_address(db.pool(), by_email)
+            .await
+            .unwrap());
+        assert!(!notifications::has_email_address(db.pool(), by_mobile)
+            .await
+            .unwrap());
+
+        // Deleting the account takes its notifications; nobody is notified after that.
+        let mut tx = db.begin_write().await.unwrap();
+        delete_user(&mut tx, by_email, 4).await.unwrap();
+        assert_eq!(
+            notifications::notify(&mut tx, by_email, &added("丁"), 5)
+                .await
+                .unwrap(),
+            0
+        );
+        tx.commit().await.unwrap();
+        assert!(email_states(db, by_email).await.is_empty());
+        test.finish().await;
+    }
+}
