@@ -3,7 +3,7 @@
 use super::model::{
     MyOrg, OrgDetails, OrgKind, OrgRole, OrgSummary, PendingOrg, TeamMember, Verification,
 };
-use sqlx::{AnyConnection, AnyPool};
+use sqlx::{AnyConnection, AnyPool, Row};
 
 /// An organisation as stored, for its profile page and edit form.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +96,24 @@ impl RecordRow {
     }
 }
 
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds the editable fields as `$1`..`$10`, in the column order of the statements below.
+fn bind_details<'q>(query: AnyQuery<'q>, details: &'q OrgDetails) -> AnyQuery<'q> {
+    let (lat, lng) = details.location.unzip();
+    query
+        .bind(details.kind.as_str())
+        .bind(&details.name)
+        .bind(&details.description)
+        .bind(&details.services)
+        .bind(&details.address)
+        .bind(lat)
+        .bind(lng)
+        .bind(&details.contact)
+        .bind(&details.opening_hours)
+        .bind(&details.credit_code)
+}
+
 fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(e) if e.kind() == sqlx::error::ErrorKind::UniqueViolation)
 }
@@ -121,26 +139,19 @@ pub async fn insert_org(
     created_by: Option<i64>,
     now: i64,
 ) -> Result<SaveOrg, sqlx::Error> {
-    let (lat, lng) = details.location.unzip();
-    let inserted = sqlx::query_scalar(
-        "INSERT INTO organisations (kind, name, description, services, address, lat, lng, contact, \
-         opening_hours, credit_code, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+    let inserted = bind_details(
+        sqlx::query(
+            "INSERT INTO organisations (kind, name, description, services, address, lat, lng, \
+             contact, opening_hours, credit_code, created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+        ),
+        details,
     )
-    .bind(details.kind.as_str())
-    .bind(&details.name)
-    .bind(&details.description)
-    .bind(&details.services)
-    .bind(&details.address)
-    .bind(lat)
-    .bind(lng)
-    .bind(&details.contact)
-    .bind(&details.opening_hours)
-    .bind(&details.credit_code)
     .bind(created_by)
     .bind(now)
     .fetch_one(conn)
-    .await;
+    .await
+    .and_then(|row| row.try_get::<i64, _>(0));
     match inserted {
         Ok(id) => Ok(SaveOrg::Saved(id)),
         Err(error) if is_unique_violation(&error) => Ok(SaveOrg::CreditCodeTaken),
@@ -156,24 +167,17 @@ pub async fn update_org(
     details: &OrgDetails,
     now: i64,
 ) -> Result<SaveOrg, sqlx::Error> {
-    let (lat, lng) = details.location.unzip();
-    let updated = sqlx::query(
-        "UPDATE organisations SET kind = $1, name = $2, description = $3, services = $4, \
-         address = $5, lat = $6, lng = $7, contact = $8, opening_hours = $9, credit_code = $10, \
-         verification = CASE WHEN verification = 'rejected' THEN 'pending' ELSE verification END, \
-         version = version + 1, updated_at = $11 \
-         WHERE id = $12 AND version = $13",
+    let updated = bind_details(
+        sqlx::query(
+            "UPDATE organisations SET kind = $1, name = $2, description = $3, services = $4, \
+             address = $5, lat = $6, lng = $7, contact = $8, opening_hours = $9, \
+             credit_code = $10, \
+             verification = CASE WHEN verification = 'rejected' THEN 'pending' ELSE verification END, \
+             version = version + 1, updated_at = $11 \
+             WHERE id = $12 AND version = $13",
+        ),
+        details,
     )
-    .bind(details.kind.as_str())
-    .bind(&details.name)
-    .bind(&details.description)
-    .bind(&details.services)
-    .bind(&details.address)
-    .bind(lat)
-    .bind(lng)
-    .bind(&details.contact)
-    .bind(&details.opening_hours)
-    .bind(&details.credit_code)
     .bind(now)
     .bind(id)
     .bind(version)

@@ -63,13 +63,11 @@ fn TextField(
     max: usize,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let t = use_texts();
-    let hint_id = format!("{id}-hint");
     view! {
-        <label for=id>{move || label(t())}</label>
-        <input id=id name=format!("org[{field}]") type="text" value=value maxlength=max
-            required=required aria-describedby=hint.map(|_| hint_id.clone())/>
-        {hint.map(|hint| view! { <p id=hint_id.clone() class="hint">{move || hint(t())}</p> })}
+        <Field id label hint>
+            <input id=id name=format!("org[{field}]") type="text" value=value maxlength=max
+                required=required aria-describedby=hint.map(|_| format!("{id}-hint"))/>
+        </Field>
     }
 }
 
@@ -82,12 +80,21 @@ fn TextArea(
     value: String,
     max: usize,
 ) -> impl IntoView {
+    view! {
+        <Field id label hint>
+            <textarea id=id name=format!("org[{field}]") rows="4" maxlength=max
+                aria-describedby=hint.map(|_| format!("{id}-hint"))>{value}</textarea>
+        </Field>
+    }
+}
+
+/// A label, the control, and its hint (which the control names in `aria-describedby`).
+#[component]
+fn Field(id: &'static str, label: Pick, hint: Option<Pick>, children: Children) -> impl IntoView {
     let t = use_texts();
-    let hint_id = format!("{id}-hint");
     view! {
         <label for=id>{move || label(t())}</label>
-        <textarea id=id name=format!("org[{field}]") rows="4" maxlength=max
-            aria-describedby=hint.map(|_| hint_id.clone())>{value}</textarea>
-        {hint.map(|hint| view! { <p id=hint_id.clone() class="hint">{move || hint(t())}</p> })}
+        {children()}
+        {hint.map(|hint| view! { <p id=format!("{id}-hint") class="hint">{move || hint(t())}</p> })}
     }
 }
