@@ -5,6 +5,7 @@ pub static TEXTS: Texts = Texts {
     shell: ShellTexts {
         app_name: "Yunyixiang",
         tagline: "Doing good, close to home",
+        description: "The community charity map of Yunyan district: find charity events near you, give away and swap things, and help your neighbours.",
         district: "Yunyan, Guiyang",
         switch_language: "Change language",
         skip_to_content: "Skip to content",
@@ -139,6 +140,12 @@ pub static TEXTS: Texts = Texts {
         title: "Not allowed",
         heading: "You do not have access to this page",
         text: "This page is open only to the people who run the organisation and to platform admins. If you think this is a mistake, ask the organisation's owner.",
+        action: "Back to home",
+    },
+    offline: NoticeTexts {
+        title: "Offline",
+        heading: "No connection right now",
+        text: "Try again once you are back online. Pages you opened before can still be read offline.",
         action: "Back to home",
     },
     errors: ErrorTexts {

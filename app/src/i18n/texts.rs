@@ -14,6 +14,7 @@ pub struct Texts {
     pub not_found: NoticeTexts,
     pub error: NoticeTexts,
     pub forbidden: NoticeTexts,
+    pub offline: NoticeTexts,
     pub errors: ErrorTexts,
     pub form_errors: FormErrorTexts,
     pub account: AccountTexts,
@@ -24,6 +25,8 @@ pub struct Texts {
 pub struct ShellTexts {
     pub app_name: &'static str,
     pub tagline: &'static str,
+    /// What the app is, in a sentence (the installed app's description).
+    pub description: &'static str,
     pub district: &'static str,
     pub switch_language: &'static str,
     pub skip_to_content: &'static str,

@@ -5,6 +5,7 @@ pub static TEXTS: Texts = Texts {
     shell: ShellTexts {
         app_name: "云益享",
         tagline: "身边的公益，一起来",
+        description: "云岩区社区公益地图：找身边的公益活动，送出和交换闲置物品，邻里互帮互助。",
         district: "贵阳 · 云岩区",
         switch_language: "切换语言",
         skip_to_content: "跳到正文",
@@ -138,6 +139,12 @@ pub static TEXTS: Texts = Texts {
         title: "无权访问",
         heading: "你没有权限打开这个页面",
         text: "这个页面只对相关机构的负责人、协调员或平台管理员开放。如有疑问，请联系机构负责人。",
+        action: "返回首页",
+    },
+    offline: NoticeTexts {
+        title: "离线",
+        heading: "现在没有网络",
+        text: "连上网络后再试一次。之前打开过的页面在离线时也能查看。",
         action: "返回首页",
     },
     errors: ErrorTexts {

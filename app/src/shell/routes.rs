@@ -14,6 +14,7 @@ pub fn App() -> impl IntoView {
     let lang = provide_i18n();
     let t = use_texts();
     mark_hydrated();
+    register_service_worker();
 
     view! {
         <Html {..} lang=move || lang.get().code()/>
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("me") view=crate::accounts::MePage ssr=SsrMode::InOrder/>
                     <Route path=(StaticSegment("me"), StaticSegment("notifications"))
                         view=crate::notifications::InboxPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("offline") view=super::notice::Offline/>
                     <Route path=StaticSegment("signin") view=crate::accounts::SignInPage/>
                     <Route path=StaticSegment("signup") view=crate::accounts::SignUpPage/>
                     <Route path=StaticSegment("orgs") view=crate::orgs::OrgDirectoryPage ssr=SsrMode::InOrder/>
@@ -59,5 +61,15 @@ fn mark_hydrated() {
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
         }
+    });
+}
+
+/// Installs the service worker (`/sw.js`): the app shell and the offline page keep working when
+/// the network drops. Browsers without service workers simply go on without.
+fn register_service_worker() {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        let container = window().navigator().service_worker();
+        let _ = container.register("/sw.js");
     });
 }

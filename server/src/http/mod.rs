@@ -15,7 +15,11 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::time::Instant;
 use tower_http::limit::RequestBodyLimitLayer;
 
+mod pwa;
 mod security;
+mod service_worker;
+
+use service_worker::ServiceWorker;
 
 /// The largest request body a page or server function accepts.
 pub const MAX_FORM_BYTES: usize = 64 * 1024;
@@ -24,6 +28,13 @@ pub const MAX_FORM_BYTES: usize = 64 * 1024;
 pub struct ServerState {
     pub leptos_options: LeptosOptions,
     pub app: AppState,
+    pub service_worker: ServiceWorker,
+}
+
+impl FromRef<ServerState> for ServiceWorker {
+    fn from_ref(state: &ServerState) -> Self {
+        state.service_worker.clone()
+    }
 }
 
 impl FromRef<ServerState> for LeptosOptions {
@@ -34,13 +45,21 @@ impl FromRef<ServerState> for LeptosOptions {
 
 pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
+    let service_worker = ServiceWorker::build(
+        &leptos_options.site_root,
+        &leptos_options.output_name,
+        &leptos_options.site_pkg_dir,
+    );
     let state = ServerState {
         leptos_options: leptos_options.clone(),
         app: app_state.clone(),
+        service_worker,
     };
     let page_state = app_state.clone();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/manifest.webmanifest", get(pwa::manifest))
+        .route("/sw.js", get(service_worker::script))
         // Also mounts every server function under /api, with the same context.
         .leptos_routes_with_context(
             &state,

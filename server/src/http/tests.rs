@@ -10,6 +10,7 @@ use tower::ServiceExt;
 
 mod org_pages;
 mod permissions;
+mod pwa;
 
 async fn app() -> (axum::Router, TestDb) {
     app_on(TestDb::sqlite().await).await

@@ -1,0 +1,57 @@
+//! The web app manifest that makes the site installable, in the reader's language.
+
+use axum::{
+    http::{header, HeaderMap, HeaderValue},
+    response::{IntoResponse, Response},
+};
+use serde_json::json;
+
+/// `/manifest.webmanifest`: name, description and start page in the language the reader chose
+/// (cookie) or asked for (`Accept-Language`); Chinese otherwise.
+pub async fn manifest(headers: HeaderMap) -> Response {
+    let lang = app::i18n::lang_from_headers(&headers);
+    let t = lang.texts();
+    let icon = |src: &str, size: &str, purpose: &str| {
+        json!({ "src": src, "sizes": size, "type": "image/png", "purpose": purpose })
+    };
+    let manifest = json!({
+        "id": "/",
+        "name": format!("{} · {}", t.shell.app_name, t.shell.district),
+        "short_name": t.shell.app_name,
+        "description": t.shell.description,
+        "lang": lang.code(),
+        "dir": "ltr",
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "orientation": "portrait",
+        "theme_color": "#b83a1e",
+        "background_color": "#faf7f2",
+        "categories": ["social", "lifestyle"],
+        "icons": [
+            icon("/icons/icon-192.png", "192x192", "any"),
+            icon("/icons/icon-512.png", "512x512", "any"),
+            icon("/icons/maskable-192.png", "192x192", "maskable"),
+            icon("/icons/maskable-512.png", "512x512", "maskable"),
+        ],
+    });
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/manifest+json; charset=utf-8"),
+            ),
+            // The words depend on the language, so caches keep one copy per language choice.
+            (
+                header::VARY,
+                HeaderValue::from_static("Accept-Language, Cookie"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=3600"),
+            ),
+        ],
+        manifest.to_string(),
+    )
+        .into_response()
+}
