@@ -5,7 +5,7 @@ const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const SHELL = `shell-${VERSION}`;
 const PAGES = `pages-${VERSION}`;
-const OFFLINE = '/offline';
+const OFFLINE = '/offline.html';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -142,12 +142,6 @@ pub static TEXTS: Texts = Texts {
         text: "This page is open only to the people who run the organisation and to platform admins. If you think this is a mistake, ask the organisation's owner.",
         action: "Back to home",
     },
-    offline: NoticeTexts {
-        title: "Offline",
-        heading: "No connection right now",
-        text: "Try again once you are back online. Pages you opened before can still be read offline.",
-        action: "Back to home",
-    },
     errors: ErrorTexts {
         invalid_input: "Some of what you entered is not valid. Please check and try again.",
         sign_in_required: "Please sign in first.",

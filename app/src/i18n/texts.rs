@@ -14,7 +14,6 @@ pub struct Texts {
     pub not_found: NoticeTexts,
     pub error: NoticeTexts,
     pub forbidden: NoticeTexts,
-    pub offline: NoticeTexts,
     pub errors: ErrorTexts,
     pub form_errors: FormErrorTexts,
     pub account: AccountTexts,

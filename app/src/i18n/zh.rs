@@ -141,12 +141,6 @@ pub static TEXTS: Texts = Texts {
         text: "这个页面只对相关机构的负责人、协调员或平台管理员开放。如有疑问，请联系机构负责人。",
         action: "返回首页",
     },
-    offline: NoticeTexts {
-        title: "离线",
-        heading: "现在没有网络",
-        text: "连上网络后再试一次。之前打开过的页面在离线时也能查看。",
-        action: "返回首页",
-    },
     errors: ErrorTexts {
         invalid_input: "填写的内容不正确，请检查后再试。",
         sign_in_required: "请先登录。",

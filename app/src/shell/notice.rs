@@ -17,12 +17,6 @@ pub fn Forbidden() -> impl IntoView {
     view! { <Notice pick=|t| &t.forbidden code="403"/> }
 }
 
-/// What the service worker shows when there is no network and the page was never visited.
-#[component]
-pub fn Offline() -> impl IntoView {
-    view! { <Notice pick=|t| &t.offline code="···"/> }
-}
-
 /// The friendly page behind the error boundary: something failed while rendering.
 #[component]
 pub fn ErrorPage() -> impl IntoView {

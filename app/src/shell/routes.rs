@@ -34,7 +34,6 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("me") view=crate::accounts::MePage ssr=SsrMode::InOrder/>
                     <Route path=(StaticSegment("me"), StaticSegment("notifications"))
                         view=crate::notifications::InboxPage ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("offline") view=super::notice::Offline/>
                     <Route path=StaticSegment("signin") view=crate::accounts::SignInPage/>
                     <Route path=StaticSegment("signup") view=crate::accounts::SignUpPage/>
                     <Route path=StaticSegment("orgs") view=crate::orgs::OrgDirectoryPage ssr=SsrMode::InOrder/>

@@ -60,6 +60,7 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/healthz", get(healthz))
         .route("/manifest.webmanifest", get(pwa::manifest))
         .route("/sw.js", get(service_worker::script))
+        .route(pwa::OFFLINE_PAGE, get(pwa::offline_page))
         // Also mounts every server function under /api, with the same context.
         .leptos_routes_with_context(
             &state,

@@ -11,9 +11,7 @@ use serde_json::json;
 pub async fn manifest(headers: HeaderMap) -> Response {
     let lang = app::i18n::lang_from_headers(&headers);
     let t = lang.texts();
-    let icon = |src: &str, size: &str, purpose: &str| {
-        json!({ "src": src, "sizes": size, "type": "image/png", "purpose": purpose })
-    };
+    let icon = |src: &str, size: &str, purpose: &str| json!({ "src": src, "sizes": size, "type": "image/png", "purpose": purpose });
     let manifest = json!({
         "id": "/",
         "name": format!("{} · {}", t.shell.app_name, t.shell.district),
@@ -52,6 +50,30 @@ pub async fn manifest(headers: HeaderMap) -> Response {
             ),
         ],
         manifest.to_string(),
+    )
+        .into_response()
+}
+
+/// The page the service worker shows for a page never visited while there is no network. Static
+/// and in both languages: it must not hydrate as the page that was asked for.
+pub const OFFLINE_PAGE: &str = "/offline.html";
+
+pub async fn offline_page() -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            // Its own styles and icon only; no scripts at all.
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(
+                    "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'",
+                ),
+            ),
+        ],
+        include_str!("offline.html"),
     )
         .into_response()
 }

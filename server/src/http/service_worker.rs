@@ -42,8 +42,11 @@ impl ServiceWorker {
             hash.update(file.as_bytes());
             hash.update(std::fs::read(root.join(file.trim_start_matches('/'))).unwrap_or_default());
         }
-        let version: String = hash.finalize()[..6].iter().map(|b| format!("{b:02x}")).collect();
-        let mut precache = vec!["/offline".to_string()];
+        let version: String = hash.finalize()[..6]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let mut precache = vec![super::pwa::OFFLINE_PAGE.to_string()];
         precache.extend(files);
         let list = serde_json::to_string(&precache).unwrap_or_else(|_| "[]".into());
         let script = template

@@ -47,8 +47,23 @@ async fn the_manifest_speaks_the_readers_language_and_its_icons_exist() {
     }
     for size in [192, 512] {
         for purpose in ["any", "maskable"] {
-            assert!(purposes.contains(&(size, purpose.to_string())), "{size} {purpose}");
+            assert!(
+                purposes.contains(&(size, purpose.to_string())),
+                "{size} {purpose}"
+            );
         }
     }
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn the_offline_page_is_static_bilingual_and_runs_no_script() {
+    let (router, test) = app().await;
+    let (status, headers, body) = send(&router, get("/offline.html")).await;
+    assert_eq!(status, StatusCode::OK);
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(policy.starts_with("default-src 'none'") && !policy.contains("script-src"));
+    assert!(body.contains("现在没有网络") && body.contains("No connection right now"));
+    assert!(!body.contains("<script"));
     test.finish().await;
 }
