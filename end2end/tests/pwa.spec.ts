@@ -75,3 +75,34 @@ test.describe('offline', () => {
     await context.setOffline(false);
   });
 });
+
+test('the install hint offers the browser prompt, and stays away once dismissed', async ({ page }, info) => {
+  // Chromium offers installation by firing `beforeinstallprompt`; stand in for it.
+  const offer = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { prompted: boolean };
+      w.prompted = false;
+      const event = new Event('beforeinstallprompt', { cancelable: true });
+      Object.assign(event, { prompt: () => { w.prompted = true; return Promise.resolve(); } });
+      window.dispatchEvent(event);
+    });
+  await page.goto('/');
+  await ready(page, info.project.name);
+  const hint = page.getByTestId('install-hint');
+  await expect(hint).toHaveCount(0);
+
+  await offer();
+  await expect(hint).toContainText('把云益享放到手机桌面');
+  await hint.getByRole('button', { name: '安装' }).click();
+  expect(await page.evaluate(() => (window as unknown as { prompted: boolean }).prompted)).toBe(true);
+  await expect(hint).toHaveCount(0);
+
+  await offer();
+  await hint.getByRole('button', { name: '不用了' }).click();
+  await expect(hint).toHaveCount(0);
+  await page.reload();
+  await ready(page, info.project.name);
+  await offer();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await expect(hint).toHaveCount(0);
+});

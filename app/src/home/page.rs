@@ -25,6 +25,7 @@ pub fn HomePage() -> impl IntoView {
             </h1>
             <p class="hero__lead">{move || t().home.lead}</p>
         </section>
+        <crate::shell::InstallHint/>
         <section aria-labelledby="boards-heading">
             <h2 id="boards-heading" class="section-title">{move || t().home.boards_heading}</h2>
             <ul class="board-grid">

@@ -286,4 +286,11 @@ pub static TEXTS: Texts = Texts {
         added_to_team: "You were added to \u{201c}{org}\u{201d} as {role}.",
         removed_from_team: "You are no longer a coordinator of \u{201c}{org}\u{201d}.",
     },
+    install: InstallTexts {
+        heading: "Put Yunyixiang on your home screen",
+        text: "Once installed it opens like an app, and pages you have seen still open on a poor connection.",
+        ios_steps: "In Safari, tap the Share button at the bottom, then \u{201c}Add to Home Screen\u{201d}.",
+        install: "Install",
+        not_now: "Not now",
+    },
 };

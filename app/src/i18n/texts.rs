@@ -19,6 +19,7 @@ pub struct Texts {
     pub account: AccountTexts,
     pub orgs: OrgTexts,
     pub notifications: NotificationTexts,
+    pub install: InstallTexts,
 }
 
 pub struct ShellTexts {
@@ -235,4 +236,13 @@ pub struct NotificationTexts {
     pub org_pending: &'static str,
     pub added_to_team: &'static str,
     pub removed_from_team: &'static str,
+}
+
+/// The "install this app" hint on the home page.
+pub struct InstallTexts {
+    pub heading: &'static str,
+    pub text: &'static str,
+    pub ios_steps: &'static str,
+    pub install: &'static str,
+    pub not_now: &'static str,
 }

@@ -285,4 +285,11 @@ pub static TEXTS: Texts = Texts {
         added_to_team: "你已被添加为「{org}」的{role}。",
         removed_from_team: "你已不再是「{org}」的协调员。",
     },
+    install: InstallTexts {
+        heading: "把云益享放到手机桌面",
+        text: "安装后像应用一样从桌面打开，网络不好时也能看之前看过的页面。",
+        ios_steps: "在 Safari 中点底部的“分享”按钮，再选“添加到主屏幕”。",
+        install: "安装",
+        not_now: "不用了",
+    },
 };
