@@ -107,7 +107,10 @@ mod browser {
             && !agent.contains("MicroMessenger")
     }
 
-    pub fn watch(offer: RwSignal<Offer>, deferred: StoredValue<Option<web_sys::Event>, LocalStorage>) {
+    pub fn watch(
+        offer: RwSignal<Offer>,
+        deferred: StoredValue<Option<web_sys::Event>, LocalStorage>,
+    ) {
         Effect::new(move |_| {
             if !dismissed() && !installed() && ios_safari() {
                 offer.set(Offer::IosSteps);
