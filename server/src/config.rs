@@ -16,7 +16,21 @@ pub struct Config {
     /// `SIGN_IN_ATTEMPTS_PER_IP`: sign-in, sign-up and password attempts one address may make per
     /// minute (raise it when many people share one address, or for test runs).
     pub sign_in_attempts_per_ip: u32,
+    /// How notification emails leave (none: no email is sent).
+    pub mail: Option<MailSetting>,
+    /// `SITE_URL`: the public address, so links in emails are complete.
+    pub site_url: Option<String>,
 }
+
+/// `SMTP_URL` + `MAIL_FROM` send real email; `MAIL_DIR` writes each email into a folder instead.
+#[derive(Debug, PartialEq, Eq)]
+pub enum MailSetting {
+    Smtp { url: String, from: String },
+    Folder { dir: String, from: String },
+}
+
+/// The sender when only `MAIL_DIR` is set (nothing leaves the machine).
+const FOLDER_SENDER: &str = "云益享 <noreply@localhost>";
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConfigError {
@@ -29,6 +43,8 @@ pub enum ConfigError {
     NotABoolean(String),
     #[error("SIGN_IN_ATTEMPTS_PER_IP must be a whole number from 1 to 100000, not \"{0}\"")]
     NotACount(String),
+    #[error("MAIL_FROM is needed with SMTP_URL, e.g. MAIL_FROM=\"云益享 <noreply@example.cn>\"")]
+    MailFromMissing,
     #[error("the LEPTOS_* settings are not valid: {0}")]
     Leptos(String),
 }
@@ -62,11 +78,23 @@ impl Config {
                 .filter(|n| (1..=100_000).contains(n))
                 .ok_or_else(|| ConfigError::NotACount(text.chars().take(20).collect()))?,
         };
+        let setting = |name: &str| var(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let mail = match (setting("SMTP_URL"), setting("MAIL_DIR"), setting("MAIL_FROM")) {
+            (Some(_), _, None) => return Err(ConfigError::MailFromMissing),
+            (Some(url), _, Some(from)) => Some(MailSetting::Smtp { url, from }),
+            (None, Some(dir), from) => Some(MailSetting::Folder {
+                dir,
+                from: from.unwrap_or_else(|| FOLDER_SENDER.to_string()),
+            }),
+            (None, None, _) => None,
+        };
         Ok(Config {
             database_url,
             db_kind,
             secure_cookies,
             sign_in_attempts_per_ip,
+            mail,
+            site_url: setting("SITE_URL"),
         })
     }
 }
@@ -146,6 +174,28 @@ mod tests {
                 Err(ConfigError::NotACount(bad.into()))
             );
         }
+    }
+
+    #[test]
+    fn mail_goes_by_smtp_or_into_a_folder_or_not_at_all() {
+        assert_eq!(config(&[]).unwrap().mail, None);
+        assert_eq!(
+            config(&[("SMTP_URL", "smtps://u:p@smtp.example.cn")]),
+            Err(ConfigError::MailFromMissing)
+        );
+        let smtp = config(&[
+            ("SMTP_URL", "smtps://u:p@smtp.example.cn"),
+            ("MAIL_FROM", "云益享 <noreply@example.cn>"),
+        ]);
+        assert!(matches!(smtp.unwrap().mail, Some(MailSetting::Smtp { .. })));
+        let folder = config(&[("MAIL_DIR", "data/mail")]).unwrap().mail;
+        assert_eq!(
+            folder,
+            Some(MailSetting::Folder {
+                dir: "data/mail".into(),
+                from: FOLDER_SENDER.into()
+            })
+        );
     }
 
     #[test]

@@ -2,12 +2,15 @@
 
 use crate::{config, http};
 use app::accounts::rate_limit::{AuthLimits, PER_ACCOUNT_PER_MINUTE};
+use app::notifications::mail::{send_pending, Mailer};
 use app::{db::Db, state::AppState};
+use config::MailSetting;
 use axum::serve::ListenerExt;
 
 pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
     let options = config::leptos_options().map_err(|e| e.to_string())?;
     let addr = options.site_addr;
+    let db_for_mail = db.clone();
     let limits = AuthLimits::new(config.sign_in_attempts_per_ip, PER_ACCOUNT_PER_MINUTE);
     let state = AppState::new(db, config.secure_cookies).with_auth_limits(limits);
     let router = http::router(state, options);
@@ -18,6 +21,9 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
         .tap_io(|socket| {
             let _ = socket.set_nodelay(true);
         });
+    if let Some(mailer) = mailer(config)? {
+        tokio::spawn(send_notification_emails(db_for_mail, mailer));
+    }
     tracing::info!("listening on http://{addr}");
     // The peer address feeds the per-address limits on sign-in attempts.
     axum::serve(
@@ -51,4 +57,26 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+fn mailer(config: &config::Config) -> Result<Option<Mailer>, String> {
+    let site_url = config.site_url.clone();
+    let mailer = match &config.mail {
+        None => return Ok(None),
+        Some(MailSetting::Smtp { url, from }) => Mailer::smtp(url, from, site_url),
+        Some(MailSetting::Folder { dir, from }) => Mailer::folder(dir.into(), from, site_url),
+    };
+    mailer.map(Some).map_err(|e| e.to_string())
+}
+
+/// Every few seconds, emails what is pending. A failure is logged and tried again next round;
+/// what is pending when the server stops is sent after the next start.
+async fn send_notification_emails(db: Db, mailer: Mailer) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(10));
+    loop {
+        every.tick().await;
+        if let Err(error) = send_pending(&db, &mailer, app::db::now_unix()).await {
+            tracing::warn!(%error, "sending notification emails failed; will try again");
+        }
+    }
 }

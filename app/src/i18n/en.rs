@@ -285,6 +285,7 @@ pub static TEXTS: Texts = Texts {
         org_pending: "Your organisation \u{201c}{org}\u{201d} is back in the review queue.",
         added_to_team: "You were added to \u{201c}{org}\u{201d} as {role}.",
         removed_from_team: "You are no longer a coordinator of \u{201c}{org}\u{201d}.",
+        email_footer: "Rather not get these emails? Turn them off under Me → Open notifications.",
     },
     install: InstallTexts {
         heading: "Put Yunyixiang on your home screen",

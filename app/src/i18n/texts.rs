@@ -236,6 +236,8 @@ pub struct NotificationTexts {
     pub org_pending: &'static str,
     pub added_to_team: &'static str,
     pub removed_from_team: &'static str,
+    /// Under every email: where to turn them off.
+    pub email_footer: &'static str,
 }
 
 /// The "install this app" hint on the home page.

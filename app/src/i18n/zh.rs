@@ -284,6 +284,7 @@ pub static TEXTS: Texts = Texts {
         org_pending: "你的机构「{org}」已重新进入审核。",
         added_to_team: "你已被添加为「{org}」的{role}。",
         removed_from_team: "你已不再是「{org}」的协调员。",
+        email_footer: "不想再收到这类邮件？在“我的 → 查看消息”中关闭。",
     },
     install: InstallTexts {
         heading: "把云益享放到手机桌面",

@@ -5,6 +5,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
 mod inbox_page;
+#[cfg(feature = "ssr")]
+pub mod mail;
 pub mod model;
 
 pub use inbox_page::InboxPage;

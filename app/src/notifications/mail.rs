@@ -1,0 +1,147 @@
+//! Email for notifications. `notify` marks a notification `pending` when its person wants email;
+//! the mailer sends pending ones in the background, in the person's language, and records each
+//! outcome. Nothing is mailed when no mailer is configured.
+
+use super::model::Notice;
+use crate::db::Db;
+use crate::i18n::Lang;
+use lettre::message::{header::ContentTransferEncoding, header::ContentType, Mailbox, SinglePart};
+use lettre::transport::file::AsyncFileTransport;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::path::PathBuf;
+
+/// Notifications older than this are not mailed any more (the inbox still has them).
+pub const MAIL_WITHIN_SECONDS: i64 = 24 * 60 * 60;
+/// How many emails one round sends at most.
+const BATCH: i64 = 50;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailConfigError {
+    #[error("SMTP_URL is not a valid smtp:// or smtps:// address")]
+    SmtpUrl,
+    #[error("cannot create the mail folder {0}")]
+    Folder(String),
+    #[error("MAIL_FROM must be an address such as \"云益享 <noreply@example.cn>\"")]
+    From,
+}
+
+enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// Each email written as an `.eml` file into a folder (for trying things out and for tests).
+    Folder(AsyncFileTransport<Tokio1Executor>),
+}
+
+pub struct Mailer {
+    transport: Transport,
+    from: Mailbox,
+    /// `https://...` of the site, to turn links into full addresses; none gives bare paths.
+    site_url: Option<String>,
+}
+
+impl Mailer {
+    /// A mailer sending through SMTP, e.g. `smtps://user:password@smtp.example.cn`.
+    pub fn smtp(url: &str, from: &str, site_url: Option<String>) -> Result<Mailer, MailConfigError> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|_| MailConfigError::SmtpUrl)?
+            .build();
+        Mailer::with(Transport::Smtp(transport), from, site_url)
+    }
+
+    /// A mailer writing each email into `folder` instead of sending it.
+    pub fn folder(folder: PathBuf, from: &str, site_url: Option<String>) -> Result<Mailer, MailConfigError> {
+        std::fs::create_dir_all(&folder)
+            .map_err(|_| MailConfigError::Folder(folder.display().to_string()))?;
+        Mailer::with(Transport::Folder(AsyncFileTransport::new(folder)), from, site_url)
+    }
+
+    fn with(transport: Transport, from: &str, site_url: Option<String>) -> Result<Mailer, MailConfigError> {
+        let from = from.parse().map_err(|_| MailConfigError::From)?;
+        let site_url = site_url.map(|url| url.trim_end_matches('/').to_string());
+        Ok(Mailer { transport, from, site_url })
+    }
+
+    fn message(&self, to: Mailbox, notice: &Notice, lang: Lang) -> Option<Message> {
+        let t = lang.texts();
+        let subject = notice.text(t);
+        let link = format!("{}{}", self.site_url.as_deref().unwrap_or(""), notice.link());
+        let mut body = subject.clone();
+        if let Some(detail) = notice.detail() {
+            body.push_str("\n\n");
+            body.push_str(detail);
+        }
+        body.push_str(&format!("\n\n{link}\n\n— {}\n{}", t.shell.app_name, t.notifications.email_footer));
+        let part = SinglePart::builder()
+            .header(ContentType::TEXT_PLAIN)
+            .header(ContentTransferEncoding::EightBit)
+            .body(body);
+        Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(format!("{subject} · {}", t.shell.app_name))
+            .singlepart(part)
+            .ok()
+    }
+
+    async fn send(&self, message: Message) -> bool {
+        let outcome = match &self.transport {
+            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+            Transport::Folder(folder) => folder.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+        };
+        if let Err(error) = &outcome {
+            tracing::warn!(%error, "a notification email was not sent");
+        }
+        outcome.is_ok()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct PendingRow {
+    id: i64,
+    payload: String,
+    contact: Option<String>,
+    lang: String,
+}
+
+/// Sends the pending emails (those younger than a day; older ones are given up); returns how many
+/// were sent.
+pub async fn send_pending(db: &Db, mailer: &Mailer, now: i64) -> Result<usize, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "UPDATE notifications SET email_state = 'failed' \
+         WHERE email_state = 'pending' AND created_at < $1",
+    )
+    .bind(now - MAIL_WITHIN_SECONDS)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let rows: Vec<PendingRow> = sqlx::query_as(
+        "SELECT n.id, n.payload, u.contact, u.lang FROM notifications n \
+         JOIN users u ON u.id = n.user_id \
+         WHERE n.email_state = 'pending' ORDER BY n.id LIMIT $1",
+    )
+    .bind(BATCH)
+    .fetch_all(db.pool())
+    .await?;
+    let mut sent = 0;
+    for row in rows {
+        let message = (|| {
+            let notice: Notice = serde_json::from_str(&row.payload).ok()?;
+            let to: Mailbox = row.contact.as_deref()?.parse().ok()?;
+            let lang = Lang::from_code(&row.lang).unwrap_or_default();
+            mailer.message(to, &notice, lang)
+        })();
+        let delivered = match message {
+            Some(message) => mailer.send(message).await,
+            None => false,
+        };
+        sent += usize::from(delivered);
+        let mut tx = db.begin_write().await?;
+        sqlx::query("UPDATE notifications SET email_state = $1 WHERE id = $2")
+            .bind(if delivered { "sent" } else { "failed" })
+            .bind(row.id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+    }
+    Ok(sent)
+}
