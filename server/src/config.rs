@@ -78,8 +78,16 @@ impl Config {
                 .filter(|n| (1..=100_000).contains(n))
                 .ok_or_else(|| ConfigError::NotACount(text.chars().take(20).collect()))?,
         };
-        let setting = |name: &str| var(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let mail = match (setting("SMTP_URL"), setting("MAIL_DIR"), setting("MAIL_FROM")) {
+        let setting = |name: &str| {
+            var(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let mail = match (
+            setting("SMTP_URL"),
+            setting("MAIL_DIR"),
+            setting("MAIL_FROM"),
+        ) {
             (Some(_), _, None) => return Err(ConfigError::MailFromMissing),
             (Some(url), _, Some(from)) => Some(MailSetting::Smtp { url, from }),
             (None, Some(dir), from) => Some(MailSetting::Folder {

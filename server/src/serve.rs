@@ -4,8 +4,8 @@ use crate::{config, http};
 use app::accounts::rate_limit::{AuthLimits, PER_ACCOUNT_PER_MINUTE};
 use app::notifications::mail::{send_pending, Mailer};
 use app::{db::Db, state::AppState};
-use config::MailSetting;
 use axum::serve::ListenerExt;
+use config::MailSetting;
 
 pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
     let options = config::leptos_options().map_err(|e| e.to_string())?;

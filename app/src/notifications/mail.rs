@@ -5,7 +5,7 @@
 use super::model::Notice;
 use crate::db::Db;
 use crate::i18n::Lang;
-use lettre::message::{header::ContentTransferEncoding, header::ContentType, Mailbox, SinglePart};
+use lettre::message::{Mailbox, SinglePart};
 use lettre::transport::file::AsyncFileTransport;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
@@ -40,7 +40,11 @@ pub struct Mailer {
 
 impl Mailer {
     /// A mailer sending through SMTP, e.g. `smtps://user:password@smtp.example.cn`.
-    pub fn smtp(url: &str, from: &str, site_url: Option<String>) -> Result<Mailer, MailConfigError> {
+    pub fn smtp(
+        url: &str,
+        from: &str,
+        site_url: Option<String>,
+    ) -> Result<Mailer, MailConfigError> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|_| MailConfigError::SmtpUrl)?
             .build();
@@ -48,50 +52,79 @@ impl Mailer {
     }
 
     /// A mailer writing each email into `folder` instead of sending it.
-    pub fn folder(folder: PathBuf, from: &str, site_url: Option<String>) -> Result<Mailer, MailConfigError> {
+    pub fn folder(
+        folder: PathBuf,
+        from: &str,
+        site_url: Option<String>,
+    ) -> Result<Mailer, MailConfigError> {
         std::fs::create_dir_all(&folder)
             .map_err(|_| MailConfigError::Folder(folder.display().to_string()))?;
-        Mailer::with(Transport::Folder(AsyncFileTransport::new(folder)), from, site_url)
+        Mailer::with(
+            Transport::Folder(AsyncFileTransport::new(folder)),
+            from,
+            site_url,
+        )
     }
 
-    fn with(transport: Transport, from: &str, site_url: Option<String>) -> Result<Mailer, MailConfigError> {
+    fn with(
+        transport: Transport,
+        from: &str,
+        site_url: Option<String>,
+    ) -> Result<Mailer, MailConfigError> {
         let from = from.parse().map_err(|_| MailConfigError::From)?;
         let site_url = site_url.map(|url| url.trim_end_matches('/').to_string());
-        Ok(Mailer { transport, from, site_url })
+        Ok(Mailer {
+            transport,
+            from,
+            site_url,
+        })
     }
 
     fn message(&self, to: Mailbox, notice: &Notice, lang: Lang) -> Option<Message> {
-        let t = lang.texts();
-        let subject = notice.text(t);
-        let link = format!("{}{}", self.site_url.as_deref().unwrap_or(""), notice.link());
-        let mut body = subject.clone();
-        if let Some(detail) = notice.detail() {
-            body.push_str("\n\n");
-            body.push_str(detail);
-        }
-        body.push_str(&format!("\n\n{link}\n\n— {}\n{}", t.shell.app_name, t.notifications.email_footer));
-        let part = SinglePart::builder()
-            .header(ContentType::TEXT_PLAIN)
-            .header(ContentTransferEncoding::EightBit)
-            .body(body);
+        let (subject, body) = compose(notice, lang, self.site_url.as_deref());
         Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(format!("{subject} · {}", t.shell.app_name))
-            .singlepart(part)
+            .subject(subject)
+            .singlepart(SinglePart::plain(body))
             .ok()
     }
 
     async fn send(&self, message: Message) -> bool {
         let outcome = match &self.transport {
-            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
-            Transport::Folder(folder) => folder.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+            Transport::Smtp(smtp) => smtp
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+            Transport::Folder(folder) => folder
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
         };
         if let Err(error) = &outcome {
             tracing::warn!(%error, "a notification email was not sent");
         }
         outcome.is_ok()
     }
+}
+
+/// The subject and plain-text body of a notification's email, in `lang`.
+pub fn compose(notice: &Notice, lang: Lang, site_url: Option<&str>) -> (String, String) {
+    let t = lang.texts();
+    let text = notice.text(t);
+    let mut body = text.clone();
+    if let Some(detail) = notice.detail() {
+        body.push_str("\n\n");
+        body.push_str(detail);
+    }
+    let link = format!("{}{}", site_url.unwrap_or(""), notice.link());
+    body.push_str(&format!(
+        "\n\n{link}\n\n-- \n{}\n{}",
+        t.shell.app_name, t.notifications.email_footer
+    ));
+    (format!("{text} · {}", t.shell.app_name), body)
 }
 
 #[derive(sqlx::FromRow)]
@@ -144,4 +177,26 @@ pub async fn send_pending(db: &Db, mailer: &Mailer, now: i64) -> Result<usize, s
         tx.commit().await?;
     }
     Ok(sent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::orgs::model::Verification;
+
+    #[test]
+    fn emails_say_what_happened_in_the_readers_language_with_a_full_link() {
+        let notice = Notice::OrgReviewed {
+            org_id: 4,
+            org_name: "互助社".into(),
+            outcome: Verification::Rejected,
+            reason: Some("请补充地址".into()),
+        };
+        let (subject, body) = compose(&notice, Lang::En, Some("https://yyx.example.cn"));
+        assert!(subject.starts_with("Your organisation") && subject.ends_with("· Yunyixiang"));
+        assert!(body.contains("请补充地址") && body.contains("https://yyx.example.cn/orgs/4"));
+        assert!(body.contains("Turn them off"));
+        let (subject, body) = compose(&notice, Lang::Zh, None);
+        assert!(subject.contains("未通过") && body.contains("\n/orgs/4\n"));
+    }
 }
