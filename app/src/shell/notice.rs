@@ -26,15 +26,16 @@ pub fn ErrorPage() -> impl IntoView {
 
 #[component]
 fn Notice(pick: fn(&'static Texts) -> &'static NoticeTexts, code: &'static str) -> impl IntoView {
-    let t = use_texts();
-    let n = move || pick(t());
+    // Read once, not reactively: the 404 page is also rendered by the fallback handler, whose
+    // reactive owner can be gone before late closures run (they panicked under load).
+    let n = pick(use_texts()());
     view! {
-        <Title text=move || n().title/>
+        <Title text=n.title/>
         <section class="notice">
             <p class="notice__code" aria-hidden="true">{code}</p>
-            <h1>{move || n().heading}</h1>
-            <p>{move || n().text}</p>
-            <A href="/" attr:class="button">{move || n().action}</A>
+            <h1>{n.heading}</h1>
+            <p>{n.text}</p>
+            <A href="/" attr:class="button">{n.action}</A>
         </section>
     }
 }

@@ -1,6 +1,6 @@
 use super::layout::Layout;
 use super::notice::NotFound;
-use crate::i18n::{provide_i18n, use_texts};
+use crate::i18n::provide_i18n;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Stylesheet, Title};
 use leptos_router::{
@@ -12,7 +12,19 @@ use leptos_router::{
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = provide_i18n();
-    let t = use_texts();
+    // On the server the language is fixed for the request, and the title is formatted after the
+    // page's reactive owner may be gone (404 pages rendered by the fallback handler panicked under
+    // load): read it once. In the browser it follows the language switch.
+    #[cfg(feature = "ssr")]
+    let app_name = {
+        let name = lang.get_untracked().texts().shell.app_name;
+        move || name
+    };
+    #[cfg(not(feature = "ssr"))]
+    let app_name = {
+        let t = crate::i18n::use_texts();
+        move || t().shell.app_name
+    };
     mark_hydrated();
     register_service_worker();
 
@@ -20,7 +32,7 @@ pub fn App() -> impl IntoView {
         <Html {..} lang=move || lang.get().code()/>
         <Stylesheet id="leptos" href="/pkg/yunyixiang.css"/>
         <Title formatter=move |page: String| {
-            let app_name = t().shell.app_name;
+            let app_name = app_name();
             if page.is_empty() || page.starts_with(app_name) { page } else { format!("{page} · {app_name}") }
         }/>
         <Router>

@@ -56,6 +56,7 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
         service_worker,
     };
     let page_state = app_state.clone();
+    let fallback_state = app_state.clone();
     Router::new()
         .route("/healthz", get(healthz))
         .route("/manifest.webmanifest", get(pwa::manifest))
@@ -68,7 +69,14 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
             move || provide_context(page_state.clone()),
             move || shell(leptos_options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
+        // Pages rendered here (404) have the same context as routed pages: their header asks the
+        // database too (the unread count).
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            ServerState,
+            _,
+        >(
+            move || provide_context(fallback_state.clone()), shell
+        ))
         .layer(middleware::from_fn(server_fn_error_status))
         .layer(middleware::from_fn(security::same_origin_only))
         // Forms are small; uploads will get their own routes with their own limits.
