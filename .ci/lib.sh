@@ -85,3 +85,13 @@ ensure_npm_packages() {
 
 # The same LEPTOS_* settings for every cargo command, so cargo-leptos and cargo test share builds.
 export LEPTOS_OUTPUT_NAME=yunyixiang
+
+# The release site in target/site and the server in target/release: size-optimised WASM (wasm-opt
+# from Debian's binaryen; cargo-leptos would otherwise try to download it), hashed file names, and
+# every static file precompressed with brotli and gzip.
+build_release_site() {
+  ensure_build_tools
+  have wasm-opt || ensure_apt_packages binaryen
+  step "build the release site (cargo leptos build --release --precompress)" \
+    cargo leptos build --release --precompress
+}

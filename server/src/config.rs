@@ -116,6 +116,11 @@ pub fn leptos_options() -> Result<LeptosOptions, ConfigError> {
     if options.output_name.is_empty() {
         options.output_name = OUTPUT_NAME.into();
     }
+    // cargo-leptos names the bundle files with hashes (`hash-files`) and leaves `hash.txt` beside
+    // the binary; running the binary directly must find them without being told.
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        options.hash_files = crate::http::hash_file(&options.hash_file).exists();
+    }
     Ok(options)
 }
 

@@ -1,6 +1,6 @@
 use super::App;
 use leptos::prelude::*;
-use leptos_meta::MetaTags;
+use leptos_meta::{HashedStylesheet, MetaTags};
 
 /// The HTML document the server sends. `<html lang>` is filled in by the app (`leptos_meta::Html`).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -17,6 +17,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
                 <meta name="mobile-web-app-capable" content="yes"/>
+                // The bundle's names carry content hashes in builds made with `hash-files`.
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>

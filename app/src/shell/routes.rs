@@ -2,7 +2,7 @@ use super::layout::Layout;
 use super::notice::NotFound;
 use crate::i18n::provide_i18n;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     ParamSegment, SsrMode, StaticSegment,
@@ -30,7 +30,6 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Html {..} lang=move || lang.get().code()/>
-        <Stylesheet id="leptos" href="/pkg/yunyixiang.css"/>
         <Title formatter=move |page: String| {
             let app_name = app_name();
             if page.is_empty() || page.starts_with(app_name) { page } else { format!("{page} · {app_name}") }

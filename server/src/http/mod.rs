@@ -15,10 +15,13 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::time::Instant;
 use tower_http::limit::RequestBodyLimitLayer;
 
+mod assets;
 mod pwa;
 mod security;
 mod service_worker;
 
+pub use assets::hash_file;
+use assets::{BuiltAssets, BuiltAssetsState};
 use service_worker::ServiceWorker;
 
 /// The largest request body a page or server function accepts.
@@ -29,6 +32,13 @@ pub struct ServerState {
     pub leptos_options: LeptosOptions,
     pub app: AppState,
     pub service_worker: ServiceWorker,
+    pub offline_page: pwa::OfflinePage,
+}
+
+impl FromRef<ServerState> for pwa::OfflinePage {
+    fn from_ref(state: &ServerState) -> Self {
+        state.offline_page.clone()
+    }
 }
 
 impl FromRef<ServerState> for ServiceWorker {
@@ -44,16 +54,27 @@ impl FromRef<ServerState> for LeptosOptions {
 }
 
 pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
+    let bundle = BuiltAssets::of(&leptos_options);
+    router_for_bundle(app_state, leptos_options, bundle)
+}
+
+/// The app with the bundle's file names given (tests use a site of their own).
+fn router_for_bundle(
+    app_state: AppState,
+    leptos_options: LeptosOptions,
+    bundle: BuiltAssets,
+) -> Router {
     let routes = generate_route_list(App);
-    let service_worker = ServiceWorker::build(
-        &leptos_options.site_root,
-        &leptos_options.output_name,
-        &leptos_options.site_pkg_dir,
-    );
+    let service_worker = ServiceWorker::build(&leptos_options.site_root, &bundle);
+    let cache_state = BuiltAssetsState {
+        built: bundle.clone(),
+        pkg_dir: leptos_options.site_pkg_dir.to_string(),
+    };
     let state = ServerState {
         leptos_options: leptos_options.clone(),
         app: app_state.clone(),
         service_worker,
+        offline_page: pwa::OfflinePage::with_stylesheet(&bundle.css),
     };
     let page_state = app_state.clone();
     let fallback_state = app_state.clone();
@@ -76,6 +97,11 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
             _,
         >(
             move || provide_context(fallback_state.clone()), shell
+        ))
+        // Static files (served precompressed, brotli or gzip, by the fallback) get their lifetimes.
+        .layer(middleware::from_fn_with_state(
+            cache_state,
+            assets::static_cache_headers,
         ))
         .layer(middleware::from_fn(server_fn_error_status))
         .layer(middleware::from_fn(security::same_origin_only))

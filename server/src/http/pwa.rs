@@ -1,10 +1,12 @@
 //! The web app manifest that makes the site installable, in the reader's language.
 
 use axum::{
+    extract::State,
     http::{header, HeaderMap, HeaderValue},
     response::{IntoResponse, Response},
 };
 use serde_json::json;
+use std::sync::Arc;
 
 /// `/manifest.webmanifest`: name, description and start page in the language the reader chose
 /// (cookie) or asked for (`Accept-Language`); Chinese otherwise.
@@ -58,7 +60,21 @@ pub async fn manifest(headers: HeaderMap) -> Response {
 /// and in both languages: it must not hydrate as the page that was asked for.
 pub const OFFLINE_PAGE: &str = "/offline.html";
 
-pub async fn offline_page() -> Response {
+/// The offline page with this build's stylesheet, made once at start.
+#[derive(Clone)]
+pub struct OfflinePage(Arc<str>);
+
+impl OfflinePage {
+    pub fn with_stylesheet(css_path: &str) -> OfflinePage {
+        OfflinePage(
+            include_str!("offline.html")
+                .replace("__STYLESHEET__", css_path)
+                .into(),
+        )
+    }
+}
+
+pub async fn offline_page(State(page): State<OfflinePage>) -> Response {
     (
         [
             (
@@ -73,7 +89,7 @@ pub async fn offline_page() -> Response {
                 ),
             ),
         ],
-        include_str!("offline.html"),
+        page.0.to_string(),
     )
         .into_response()
 }

@@ -1,5 +1,6 @@
 //! `/sw.js`: the service worker in `public/sw.js`, with this build's version and app shell filled in.
 
+use super::assets::BuiltAssets;
 use axum::{
     extract::State,
     http::{header, HeaderValue},
@@ -10,11 +11,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// The files every page needs, cached when the worker installs (paths under the site root).
-fn shell_files(output_name: &str, pkg_dir: &str) -> Vec<String> {
-    let mut files: Vec<String> = ["js", "wasm", "css"]
-        .iter()
-        .map(|ext| format!("/{pkg_dir}/{output_name}.{ext}"))
-        .collect();
+fn shell_files(bundle: &BuiltAssets) -> Vec<String> {
+    let mut files: Vec<String> = bundle.all().map(String::from).to_vec();
     files.extend(
         [
             "/favicon.svg",
@@ -32,10 +30,10 @@ fn shell_files(output_name: &str, pkg_dir: &str) -> Vec<String> {
 pub struct ServiceWorker(Arc<String>);
 
 impl ServiceWorker {
-    pub fn build(site_root: &str, output_name: &str, pkg_dir: &str) -> ServiceWorker {
+    pub fn build(site_root: &str, bundle: &BuiltAssets) -> ServiceWorker {
         let root = Path::new(site_root);
         let template = std::fs::read_to_string(root.join("sw.js")).unwrap_or_default();
-        let files = shell_files(output_name, pkg_dir);
+        let files = shell_files(bundle);
         let mut hash = Sha256::new();
         hash.update(template.as_bytes());
         for file in &files {

@@ -11,6 +11,7 @@ use tower::ServiceExt;
 mod org_pages;
 mod permissions;
 mod pwa;
+mod static_files;
 
 async fn app() -> (axum::Router, TestDb) {
     app_on(TestDb::sqlite().await).await
