@@ -86,12 +86,14 @@ ensure_npm_packages() {
 # The same LEPTOS_* settings for every cargo command, so cargo-leptos and cargo test share builds.
 export LEPTOS_OUTPUT_NAME=yunyixiang
 
-# The release site in target/site and the server in target/release: size-optimised WASM (wasm-opt
-# from Debian's binaryen; cargo-leptos would otherwise try to download it), hashed file names, and
-# every static file precompressed with brotli and gzip.
+# The release site in target/site and the server in target/release: size-optimised WASM, hashed
+# file names, and every static file precompressed with brotli and gzip. cargo-leptos runs wasm-opt
+# from PATH (it would otherwise try to download it): binaryen from npm, since Debian's binaryen 108
+# turns wasm-bindgen's externref table into one the browser refuses.
 build_release_site() {
   ensure_build_tools
-  have wasm-opt || ensure_apt_packages binaryen
+  ensure_npm_packages .ci/wasm-opt
+  export PATH="$PWD/.ci/wasm-opt/node_modules/.bin:$PATH"
   step "build the release site (cargo leptos build --release --precompress)" \
     cargo leptos build --release --precompress
 }

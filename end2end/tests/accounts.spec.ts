@@ -36,6 +36,7 @@ test.describe('accounts', () => {
     await page.getByLabel('密码').fill('not-my-password');
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page.getByRole('alert')).toHaveText('手机号/邮箱或密码不正确，请再试一次。');
+    await ready(page, info.project.name); // a refused form comes back as a new page
 
     await page.getByLabel('手机号或邮箱').fill(contact);
     await page.getByLabel('密码').fill('volunteer-2026');
@@ -70,6 +71,7 @@ test.describe('accounts', () => {
     await page.getByLabel('输入密码以确认').fill('volunteer-2026');
     await page.getByRole('button', { name: '注销账号' }).click();
     await expect(page.getByRole('alert')).toHaveText('当前密码不正确。');
+    await ready(page, info.project.name); // a refused form comes back as a new page
     await page.getByLabel('输入密码以确认').fill('new-password-2027');
     await page.getByRole('button', { name: '注销账号' }).click();
     await expect(page).toHaveURL('/');

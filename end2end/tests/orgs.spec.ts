@@ -64,8 +64,14 @@ for (const lang of ['zh', 'en'] as const) {
       await page.getByLabel(w.creditCode).fill('91350100M000100Y44');
       await page.getByRole('button', { name: w.register }).click();
       await expect(page.getByRole('alert')).toContainText(w.badCode);
-      if (!jsEnabled(project)) {
-        // Without JavaScript the page was reloaded: fill the form again.
+      await ready(page, project);
+      if (jsEnabled(project)) {
+        // The refused form came back as a new page with what was typed put back.
+        await expect(page.getByLabel(w.orgName, { exact: true })).toHaveValue(orgName);
+        await expect(page.getByLabel(w.kind)).toHaveValue('cooperative');
+        await expect(page.getByLabel(w.lat)).toHaveValue('26.5818');
+      } else {
+        // Without JavaScript the page was reloaded empty: fill the form again.
         await page.getByLabel(w.kind).selectOption('cooperative');
         await page.getByLabel(w.orgName, { exact: true }).fill(orgName);
       }
@@ -167,6 +173,7 @@ test.describe('organisation owner', () => {
     await contact.fill('13500000000');
     await page.getByRole('button', { name: '添加协调员' }).click();
     await expect(page.getByRole('alert')).toContainText('没有找到使用这个手机号或邮箱的账号');
+    await ready(page, project);
     await contact.fill('138 0000 0001');
     await page.getByRole('button', { name: '添加协调员' }).click();
     await expect(team.locator('li', { hasText: '小云（居民）' })).toContainText('协调员');

@@ -2,7 +2,7 @@
 //! install prompt, or instructions on iPhone/iPad Safari), hidden for good once dismissed or
 //! installed. The server renders nothing here; the browser decides after hydrating.
 
-use crate::i18n::use_texts;
+use crate::i18n::{provide_i18n, use_texts};
 use leptos::prelude::*;
 
 /// What this browser offers.
@@ -15,8 +15,11 @@ enum Offer {
     IosSteps,
 }
 
-#[component]
+/// An island: the only part of the home page that runs in the browser.
+#[island]
 pub fn InstallHint() -> impl IntoView {
+    // Islands start without the page's context in the browser: the language comes from <html lang>.
+    provide_i18n();
     let t = use_texts();
     let offer = RwSignal::new(Offer::Nothing);
     #[cfg(feature = "hydrate")]

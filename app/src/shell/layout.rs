@@ -1,3 +1,4 @@
+use super::browser_hooks::BrowserHooks;
 use super::notice::ErrorPage;
 use super::tab_bar::TabBar;
 use crate::i18n::{use_texts, LanguageSwitch};
@@ -27,5 +28,6 @@ pub fn Layout(children: Children) -> impl IntoView {
             <ErrorBoundary fallback=|_errors| view! { <ErrorPage/> }>{children()}</ErrorBoundary>
         </main>
         <footer class="app-footer">{move || t().shell.footer}</footer>
+        <BrowserHooks/>
     }
 }

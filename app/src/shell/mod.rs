@@ -1,8 +1,11 @@
 //! The frame around every page: the HTML document, header, tab bar, routes, 404 and error pages.
 
 mod access;
+mod browser_hooks;
 pub mod csp;
 mod document;
+#[cfg(feature = "hydrate")]
+mod form_memory;
 mod icons;
 mod install_hint;
 mod layout;

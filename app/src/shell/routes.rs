@@ -25,8 +25,6 @@ pub fn App() -> impl IntoView {
         let t = crate::i18n::use_texts();
         move || t().shell.app_name
     };
-    mark_hydrated();
-    register_service_worker();
 
     view! {
         <Html {..} lang=move || lang.get().code()/>
@@ -61,25 +59,4 @@ pub fn App() -> impl IntoView {
             </Layout>
         </Router>
     }
-}
-
-/// Marks `<body data-hydrated="true">` once the browser app has taken over, so tests (and
-/// curious people) can tell a hydrated page from server-rendered HTML.
-fn mark_hydrated() {
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
-}
-
-/// Installs the service worker (`/sw.js`): the app shell and the offline page keep working when
-/// the network drops. Browsers without service workers simply go on without.
-fn register_service_worker() {
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        let container = window().navigator().service_worker();
-        let _ = container.register("/sw.js");
-    });
 }
