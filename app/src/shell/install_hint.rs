@@ -15,7 +15,7 @@ enum Offer {
     IosSteps,
 }
 
-/// An island: the only part of the home page that runs in the browser.
+/// An island: it runs in the browser, where the rest of the home page is plain HTML.
 #[island]
 pub fn InstallHint() -> impl IntoView {
     // Islands start without the page's context in the browser: the language comes from <html lang>.
