@@ -1,5 +1,6 @@
 //! 公益地图: one map of organisations, events, items, help and community resources.
 
+pub mod geo;
 mod page;
 
 pub use page::MapPage;
