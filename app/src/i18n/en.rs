@@ -152,6 +152,7 @@ pub static TEXTS: Texts = Texts {
         unavailable: "The service is unavailable for a moment. Please try again shortly.",
         internal: "Something went wrong. Please try again later.",
         cross_site: "This request came from another website and was refused. Please go back to Yunyixiang and try again.",
+        crs_unknown: "The coordinate system must be wgs84 (the default) or gcj02, e.g. ?crs=gcj02.",
     },
     form_errors: FormErrorTexts {
         contact_invalid: "Enter a valid mainland mobile number (11 digits) or email address.",

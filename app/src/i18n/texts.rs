@@ -92,6 +92,8 @@ pub struct ErrorTexts {
     pub internal: &'static str,
     /// A form was sent to us from another website (refused: cross-site request forgery).
     pub cross_site: &'static str,
+    /// The open-data feeds were asked for a coordinate system they do not offer.
+    pub crs_unknown: &'static str,
 }
 
 /// Why a form was not accepted.

@@ -151,6 +151,7 @@ pub static TEXTS: Texts = Texts {
         unavailable: "服务暂时不可用，请稍后再试。",
         internal: "出了点问题，请稍后再试。",
         cross_site: "这个请求来自其他网站，已被拒绝。请回到云益享的页面后再试。",
+        crs_unknown: "坐标系只能是 wgs84（默认）或 gcj02，例如 ?crs=gcj02。",
     },
     form_errors: FormErrorTexts {
         contact_invalid: "请填写正确的手机号（11 位）或邮箱地址。",

@@ -56,6 +56,9 @@ impl SummaryRow {
     }
 }
 
+const RECORD_COLUMNS: &str = "id, kind, name, description, services, address, lat, lng, contact, \
+     opening_hours, credit_code, verification, rejection_reason, version";
+
 #[derive(sqlx::FromRow)]
 struct RecordRow {
     id: i64,
@@ -192,14 +195,28 @@ pub async fn update_org(
 }
 
 pub async fn find(pool: &AnyPool, id: i64) -> Result<Option<OrgRecord>, sqlx::Error> {
-    let row: Option<RecordRow> = sqlx::query_as(
-        "SELECT id, kind, name, description, services, address, lat, lng, contact, opening_hours, \
-         credit_code, verification, rejection_reason, version FROM organisations WHERE id = $1",
-    )
+    let row: Option<RecordRow> = sqlx::query_as(&format!(
+        "SELECT {RECORD_COLUMNS} FROM organisations WHERE id = $1"
+    ))
     .bind(id)
     .fetch_optional(pool)
     .await?;
     Ok(row.and_then(RecordRow::into_record))
+}
+
+/// Every organisation that is public (not rejected) and has a place on the map, for the open-data
+/// feeds, oldest first.
+pub async fn on_the_map(pool: &AnyPool) -> Result<Vec<OrgRecord>, sqlx::Error> {
+    let rows: Vec<RecordRow> = sqlx::query_as(&format!(
+        "SELECT {RECORD_COLUMNS} FROM organisations \
+         WHERE verification <> 'rejected' AND lat IS NOT NULL AND lng IS NOT NULL ORDER BY id"
+    ))
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(RecordRow::into_record)
+        .collect())
 }
 
 /// Makes `"50%_off"` match literally inside a `LIKE ... ESCAPE '\'` pattern.

@@ -16,6 +16,7 @@ use std::time::Instant;
 use tower_http::limit::RequestBodyLimitLayer;
 
 mod assets;
+mod open_data;
 mod pwa;
 mod security;
 mod service_worker;
@@ -83,6 +84,14 @@ fn router_for_bundle(
         .route("/manifest.webmanifest", get(pwa::manifest))
         .route("/sw.js", get(service_worker::script))
         .route(pwa::OFFLINE_PAGE, get(pwa::offline_page))
+        .route(
+            "/api/v1/organisations.geojson",
+            get(open_data::organisations_geojson),
+        )
+        .route(
+            "/api/v1/organisations.csv",
+            get(open_data::organisations_csv),
+        )
         // Also mounts every server function under /api, with the same context.
         .leptos_routes_with_context(
             &state,

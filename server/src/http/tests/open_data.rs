@@ -1,0 +1,97 @@
+//! The open-data feeds: valid GeoJSON (read back with the `geojson` crate), GCJ-02 on request, CSV
+//! that spreadsheets open, clear refusals.
+
+use super::*;
+use app::map::geo::{wgs84_to_gcj02, LatLng};
+use geojson::{FeatureCollection, Value};
+
+async fn collection(router: &axum::Router, uri: &str) -> FeatureCollection {
+    let (status, headers, body) = send(router, get(uri)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("application/geo+json"));
+    assert_eq!(headers[header::CACHE_CONTROL], "public, max-age=300");
+    assert_eq!(headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+    body.parse::<geojson::GeoJson>()
+        .and_then(FeatureCollection::try_from)
+        .unwrap()
+}
+
+fn position(feature: &geojson::Feature) -> LatLng {
+    match &feature.geometry.as_ref().unwrap().value {
+        Value::Point(p) => LatLng::new(p[1], p[0]),
+        other => panic!("not a point: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn organisations_are_published_as_geojson_in_either_coordinate_system() {
+    let (router, test) = app().await;
+    let wgs = collection(&router, "/api/v1/organisations.geojson").await;
+    let about = wgs.foreign_members.as_ref().unwrap();
+    assert_eq!(about["licence"], "CC-BY-4.0");
+    assert_eq!(about["crs"], "WGS-84");
+    // The demo organisations that are not rejected, all in Yunyan district.
+    assert!(wgs.features.len() >= 10, "{}", wgs.features.len());
+    let sunshine = wgs
+        .features
+        .iter()
+        .find(|f| f.property("name").unwrap() == "云岩区阳光助老服务中心")
+        .expect("a demo organisation");
+    assert_eq!(sunshine.property("tier").unwrap(), "partner");
+    assert!(sunshine
+        .property("url")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .starts_with("/orgs/"));
+    // Nothing from the review desk leaks out.
+    assert!(sunshine.property("rejection_reason").is_none());
+    let place = position(sunshine);
+    assert!((26.5..26.7).contains(&place.lat) && (106.6..106.8).contains(&place.lng));
+
+    let gcj = collection(&router, "/api/v1/organisations.geojson?crs=gcj02").await;
+    assert_eq!(gcj.foreign_members.as_ref().unwrap()["crs"], "GCJ-02");
+    assert_eq!(gcj.features.len(), wgs.features.len());
+    for (w, g) in wgs.features.iter().zip(&gcj.features) {
+        let expected = wgs84_to_gcj02(position(w));
+        assert!(position(g).metres_to(expected) < 0.01);
+        // In Guiyang the offset is a few hundred metres.
+        let shift = position(g).metres_to(position(w));
+        assert!((100.0..700.0).contains(&shift), "{shift} m");
+    }
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn organisations_csv_opens_in_spreadsheets_and_unknown_systems_are_refused() {
+    let (router, test) = app().await;
+    let (status, headers, body) = send(&router, get("/api/v1/organisations.csv")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    // The byte-order mark tells Excel and WPS the file is UTF-8.
+    assert!(body.starts_with('\u{feff}'));
+    let mut reader = csv::Reader::from_reader(body.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(&reader.headers().unwrap()[1], "name");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows
+        .iter()
+        .any(|r| &r[1] == "云岩区阳光助老服务中心" && &r[12] == "CC-BY-4.0"));
+
+    let english = Request::get("/api/v1/organisations.geojson?crs=bd09")
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .body(Body::empty())
+        .unwrap();
+    let (status, _, body) = send(&router, english).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("wgs84") && body.contains("gcj02"), "{body}");
+    let (status, _, body) = send(&router, get("/api/v1/organisations.csv?crs=x")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("坐标系"));
+    test.finish().await;
+}
