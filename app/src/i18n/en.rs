@@ -295,4 +295,15 @@ pub static TEXTS: Texts = Texts {
         install: "Install",
         not_now: "Not now",
     },
+    map_page: MapPageTexts {
+        area_label: "Show places near",
+        district_centre: "Yunyan district centre",
+        subdistricts: "Sub-districts",
+        communities: "Communities",
+        show: "Show nearby",
+        nearest_to: "Nearest to ",
+        none: "No places near here yet.",
+        metres: " m",
+        kilometres: " km",
+    },
 };

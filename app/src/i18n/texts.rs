@@ -20,6 +20,7 @@ pub struct Texts {
     pub orgs: OrgTexts,
     pub notifications: NotificationTexts,
     pub install: InstallTexts,
+    pub map_page: MapPageTexts,
 }
 
 pub struct ShellTexts {
@@ -249,4 +250,19 @@ pub struct InstallTexts {
     pub ios_steps: &'static str,
     pub install: &'static str,
     pub not_now: &'static str,
+}
+
+/// `/map`: the list of places nearest an area.
+pub struct MapPageTexts {
+    pub area_label: &'static str,
+    pub district_centre: &'static str,
+    pub subdistricts: &'static str,
+    pub communities: &'static str,
+    pub show: &'static str,
+    /// Heading before the area's name: "离……最近".
+    pub nearest_to: &'static str,
+    pub none: &'static str,
+    /// Units after a number, with their space.
+    pub metres: &'static str,
+    pub kilometres: &'static str,
 }

@@ -294,4 +294,15 @@ pub static TEXTS: Texts = Texts {
         install: "安装",
         not_now: "不用了",
     },
+    map_page: MapPageTexts {
+        area_label: "看看这附近",
+        district_centre: "云岩区中心",
+        subdistricts: "街道",
+        communities: "社区",
+        show: "查看附近",
+        nearest_to: "离这里最近：",
+        none: "这附近还没有地点。",
+        metres: " 米",
+        kilometres: " 公里",
+    },
 };

@@ -1,8 +1,110 @@
-use crate::components::BoardPage;
-use crate::shell::Icon;
+//! `/map`: the places nearest a chosen area of the district (or its centre), server-rendered so it
+//! reads the same without JavaScript.
+
+use super::api::nearby_places;
+use super::model::{format_distance, Nearby, NearbyPlace, PlaceKind};
+use crate::areas::model::AreaKind;
+use crate::i18n::{use_lang, use_texts};
+use crate::orgs::badge::OrgName;
+use crate::shell::page_error;
 use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::Form, hooks::use_query_map};
 
 #[component]
 pub fn MapPage() -> impl IntoView {
-    view! { <BoardPage pick=|t| &t.map icon=Icon::Map/> }
+    let t = use_texts();
+    let query = use_query_map();
+    let area = move || query.read().get("area").filter(|a| !a.is_empty());
+    let nearby = Resource::new(area, nearby_places);
+    view! {
+        <Title text=move || t().map.title/>
+        <div class="page-head">
+            <h1>{move || t().map.title}</h1>
+            <p class="page-head__lead">{move || t().map.lead}</p>
+        </div>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match nearby.await {
+                    Ok(nearby) => view! { <NearbyList nearby/> }.into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn NearbyList(nearby: Nearby) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let chosen = nearby.area.clone().unwrap_or_default();
+    let centre_name = nearby
+        .areas
+        .iter()
+        .find(|a| Some(&a.code) == nearby.area.as_ref())
+        .map(|a| a.name(lang.get_untracked()).to_string());
+    let lang_now = lang.get_untracked();
+    let options = |kind: AreaKind| {
+        nearby
+            .areas
+            .iter()
+            .filter(|a| a.kind == kind)
+            .map(|a| {
+                let name = a.name(lang_now).to_string();
+                view! { <option value=a.code.clone() selected=a.code == chosen>{name}</option> }
+            })
+            .collect_view()
+    };
+    let subdistricts = options(AreaKind::Subdistrict);
+    let communities = options(AreaKind::Community);
+    let count = nearby.places.len();
+    view! {
+        <Form method="GET" action="/map" attr:class="card search-form">
+            <label for="map-area">{move || t().map_page.area_label}</label>
+            <select id="map-area" name="area">
+                <option value="" selected=chosen.is_empty()>{move || t().map_page.district_centre}</option>
+                <optgroup label=move || t().map_page.subdistricts>{subdistricts}</optgroup>
+                <optgroup label=move || t().map_page.communities>{communities}</optgroup>
+            </select>
+            <button type="submit" class="button">{move || t().map_page.show}</button>
+        </Form>
+        <h2 class="section-title">
+            {move || t().map_page.nearest_to}
+            {centre_name.clone().unwrap_or_else(|| t().map_page.district_centre.to_string())}
+        </h2>
+        {if count == 0 {
+            view! { <p class="empty-note">{move || t().map_page.none}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="org-list" data-testid="nearby-list">
+                    {nearby.places.into_iter().map(|place| view! { <PlaceCard place/> }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+    }
+}
+
+#[component]
+fn PlaceCard(place: NearbyPlace) -> impl IntoView {
+    let t = use_texts();
+    let kind = place.kind;
+    let distance = place.distance_m;
+    let name = match (place.kind, place.tier) {
+        (PlaceKind::Organisation(_), Some(tier)) => {
+            view! { <OrgName id=place.id name=place.name.clone() tier/> }.into_any()
+        }
+        _ => view! { <a href=place.url()>{place.name.clone()}</a> }.into_any(),
+    };
+    view! {
+        <li class="org-card">
+            <p class="org-card__name">{name}</p>
+            <p class="org-card__meta">
+                <span class="org-card__kind">{move || kind.label(t())}</span>
+                <span class="place-distance">{move || format_distance(distance, t())}</span>
+                {(!place.address.is_empty()).then(|| view! { <span>{place.address}</span> })}
+            </p>
+        </li>
+    }
 }

@@ -39,7 +39,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("events") view=crate::events::EventsPage/>
                     <Route path=StaticSegment("items") view=crate::items::ItemsPage/>
                     <Route path=StaticSegment("help") view=crate::help::HelpPage/>
-                    <Route path=StaticSegment("map") view=crate::map::MapPage/>
+                    <Route path=StaticSegment("map") view=crate::map::MapPage ssr=SsrMode::InOrder/>
                     <Route path=StaticSegment("me") view=crate::accounts::MePage ssr=SsrMode::InOrder/>
                     <Route path=(StaticSegment("me"), StaticSegment("notifications"))
                         view=crate::notifications::InboxPage ssr=SsrMode::Async/>

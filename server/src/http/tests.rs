@@ -8,6 +8,7 @@ use axum::http::{header, Request, StatusCode};
 use leptos::config::LeptosOptions;
 use tower::ServiceExt;
 
+mod map_page;
 mod open_data;
 mod org_pages;
 mod permissions;

@@ -56,6 +56,7 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         ),
         ("accounts/delete_account", "password=wrong-one", SIGNED_IN),
         ("orgs/directory", "q=&kind=", ALL),
+        ("map/nearby", "area=", ALL),
         ("orgs/profile", "id={org}", ALL),
         ("orgs/mine", "", SIGNED_IN),
         // An unknown type: refused for its content once the caller is through.

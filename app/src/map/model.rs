@@ -1,0 +1,122 @@
+//! What the map shows: places of several kinds (layers), each at a WGS-84 position.
+
+use super::geo::LatLng;
+use crate::areas::model::Area;
+use crate::i18n::Texts;
+use crate::orgs::model::{OrgKind, Tier};
+use serde::{Deserialize, Serialize};
+
+/// Where "nearby" is measured from when no area is chosen: the middle of Yunyan district.
+pub const DISTRICT_CENTRE: LatLng = LatLng::new(26.5850, 106.7130);
+
+/// How many places the list shows, nearest first.
+pub const NEARBY_LIMIT: usize = 40;
+
+/// The kinds of place on the map. Each feature adds its own layer (events, items, help, community
+/// resources) with a variant here and a source in `db::places`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PlaceKind {
+    Organisation(OrgKind),
+}
+
+impl PlaceKind {
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            PlaceKind::Organisation(kind) => kind.label(t),
+        }
+    }
+}
+
+/// One place in the list under (or, without JavaScript, instead of) the map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NearbyPlace {
+    pub kind: PlaceKind,
+    pub id: i64,
+    pub name: String,
+    pub address: String,
+    /// Organisations carry their verification badge.
+    pub tier: Option<Tier>,
+    pub lat: f64,
+    pub lng: f64,
+    pub distance_m: f64,
+}
+
+impl NearbyPlace {
+    pub fn url(&self) -> String {
+        match self.kind {
+            PlaceKind::Organisation(_) => format!("/orgs/{}", self.id),
+        }
+    }
+}
+
+/// The places nearest a chosen area (or the district centre), with the areas one may choose.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Nearby {
+    /// The chosen area's code; none means the district centre.
+    pub area: Option<String>,
+    pub areas: Vec<Area>,
+    pub places: Vec<NearbyPlace>,
+}
+
+/// "850 米" / "1.2 公里": metres below a kilometre, then kilometres with one decimal.
+pub fn format_distance(metres: f64, t: &Texts) -> String {
+    if metres < 1000.0 {
+        let rounded = ((metres / 10.0).round() * 10.0).max(10.0);
+        format!("{rounded:.0}{}", t.map_page.metres)
+    } else {
+        format!("{:.1}{}", metres / 1000.0, t.map_page.kilometres)
+    }
+}
+
+/// Nearest first; places at the same distance by name, so the order never flickers.
+pub fn nearest_first(mut places: Vec<NearbyPlace>, limit: usize) -> Vec<NearbyPlace> {
+    places.sort_by(|a, b| {
+        a.distance_m
+            .total_cmp(&b.distance_m)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    places.truncate(limit);
+    places
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn distances_read_naturally_in_both_languages() {
+        let zh = Lang::Zh.texts();
+        let en = Lang::En.texts();
+        assert_eq!(format_distance(3.0, zh), "10 米");
+        assert_eq!(format_distance(846.0, zh), "850 米");
+        assert_eq!(format_distance(1_249.0, zh), "1.2 公里");
+        assert_eq!(format_distance(846.0, en), "850 m");
+        assert_eq!(format_distance(12_345.0, en), "12.3 km");
+    }
+
+    #[test]
+    fn the_list_is_nearest_first_and_capped() {
+        let place = |name: &str, distance_m: f64| NearbyPlace {
+            kind: PlaceKind::Organisation(OrgKind::Ngo),
+            id: 1,
+            name: name.into(),
+            address: String::new(),
+            tier: None,
+            lat: 0.0,
+            lng: 0.0,
+            distance_m,
+        };
+        let list = nearest_first(
+            vec![
+                place("c", 900.0),
+                place("b", 10.0),
+                place("a", 10.0),
+                place("d", 5.0),
+            ],
+            3,
+        );
+        let names: Vec<&str> = list.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["d", "a", "b"]);
+    }
+}
