@@ -57,10 +57,25 @@ fn is_same_origin(headers: &HeaderMap) -> bool {
 pub async fn security_headers(request: Request, next: Next) -> Response {
     let signed_in =
         app::cookies::cookie_value(request.headers(), app::accounts::SESSION_COOKIE).is_some();
+    let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    if signed_in {
+    // Files everyone gets alike (the bundle, icons, open data) say so with `public`; keep their
+    // lifetimes, or signed-in people would download the app again on every page.
+    let public = headers
+        .get(CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("public"));
+    if signed_in && !public {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store, private"));
+    }
+    let is_html = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html && !headers.contains_key(CONTENT_SECURITY_POLICY) {
+        // Pages set their own policy with their nonce; one without would run none of its scripts.
+        tracing::warn!(%path, "an HTML response without its page policy");
     }
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     // Same-origin requests keep the full referrer: forms without JavaScript are sent back there.

@@ -75,6 +75,24 @@ async fn bundle_files_are_sent_precompressed_and_kept_for_a_year() {
         );
         assert_eq!(headers[header::VARY], "Accept-Encoding");
     }
+    // Signed-in people keep the bundle too (it holds nothing of theirs); their pages are not kept.
+    let signed_in = |uri: &str| {
+        Request::get(uri)
+            .header(
+                header::COOKIE,
+                format!("{}=any", app::accounts::SESSION_COOKIE),
+            )
+            .body(Body::empty())
+            .unwrap()
+    };
+    let (_, headers, _) = send(&router, signed_in(css)).await;
+    assert_eq!(
+        headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    let (_, headers, _) = send(&router, signed_in("/")).await;
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store, private");
+
     let (_, headers, _) = send(&router, get("/icons/icon-192.png")).await;
     assert_eq!(headers[header::CACHE_CONTROL], "public, max-age=86400");
 
