@@ -10,6 +10,8 @@ export LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_SITE_ADDR="12
 export LEPTOS_OUTPUT_NAME=yunyixiang
 # Every browser test signs in from 127.0.0.1; the per-account limit still applies.
 export SIGN_IN_ATTEMPTS_PER_IP=1000
+# Only warnings reach the test output (Playwright shows the server's stderr).
+export RUST_LOG=${RUST_LOG:-warn}
 # The release build by default (what .ci/test builds); SERVER_BIN=target/debug/server for a debug one.
 server=${SERVER_BIN:-target/release/server}
 "$server" seed-demo

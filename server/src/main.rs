@@ -57,6 +57,8 @@ async fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
+        // Logs go to stderr, the usual place for a server's diagnostics (stdout stays for output).
+        .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
     match run(cli.command.unwrap_or(Command::Serve)).await {
