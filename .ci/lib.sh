@@ -83,6 +83,22 @@ ensure_npm_packages() {
   fi
 }
 
+# Leaflet's script, stylesheet and images, from npm (frontend/package-lock.json) into
+# public/vendor/leaflet, which cargo-leptos copies into the site; map pages load them, others not.
+ensure_leaflet() {
+  ensure_npm_packages frontend
+  step "copy Leaflet into public/vendor/leaflet" copy_leaflet
+}
+
+copy_leaflet() {
+  local from=frontend/node_modules/leaflet/dist to=public/vendor/leaflet
+  mkdir -p "$to/images" &&
+    cp "$from/leaflet.js" "$from/leaflet.css" "$to/" &&
+    cp "$from"/images/*.png "$to/images/" &&
+    # The source map is not shipped; without this line browsers would ask for it.
+    sed -i '/sourceMappingURL/d' "$to/leaflet.js"
+}
+
 # The same LEPTOS_* settings for every cargo command, so cargo-leptos and cargo test share builds.
 export LEPTOS_OUTPUT_NAME=yunyixiang
 
@@ -92,6 +108,7 @@ export LEPTOS_OUTPUT_NAME=yunyixiang
 # turns wasm-bindgen's externref table into one the browser refuses.
 build_release_site() {
   ensure_build_tools
+  ensure_leaflet
   ensure_npm_packages .ci/wasm-opt
   export PATH="$PWD/.ci/wasm-opt/node_modules/.bin:$PATH"
   step "build the release site (cargo leptos build --release --precompress)" \

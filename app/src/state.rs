@@ -2,6 +2,8 @@
 
 use crate::accounts::rate_limit::AuthLimits;
 use crate::db::Db;
+use crate::map::index::MapIndex;
+use crate::map::tiles::TileChoice;
 use std::sync::Arc;
 
 #[derive(Clone, Debug)]
@@ -11,6 +13,10 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Shared by every request: attempts at signing in or up, per address and per account.
     pub auth_limits: Arc<AuthLimits>,
+    /// Everything on the map, in memory; reloads itself when the database changes.
+    pub map: MapIndex,
+    /// The base maps offered on the map, the configured one first.
+    pub tiles: TileChoice,
 }
 
 impl AppState {
@@ -19,7 +25,13 @@ impl AppState {
             db,
             secure_cookies,
             auth_limits: Arc::new(AuthLimits::default()),
+            map: MapIndex::default(),
+            tiles: TileChoice::default(),
         }
+    }
+
+    pub fn with_tiles(self, tiles: TileChoice) -> AppState {
+        AppState { tiles, ..self }
     }
 
     pub fn with_auth_limits(self, limits: AuthLimits) -> AppState {

@@ -9,8 +9,28 @@ import { test as base, expect, Page } from '@playwright/test';
 // policy. Tolerated until the cause is found; the server logs any HTML response without its policy.
 const FALLBACK_POLICY = /Content Security Policy directive:? "?'?default-src 'none'/;
 
-export const test = base.extend<{ expectedConsoleErrors: RegExp[]; consoleErrors: string[] }>({
+// A map tile: one light pixel, stretched. Tests never reach the real tile servers.
+export const TILE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP4/79/PwAHyAPQ8h5DVgAAAABJRU5ErkJggg==',
+  'base64',
+);
+export const TILE_SERVERS = /tile\.openstreetmap\.org|is\.autonavi\.com|tianditu\.gov\.cn/;
+
+export const test = base.extend<{
+  expectedConsoleErrors: RegExp[];
+  consoleErrors: string[];
+  stubbedTiles: void;
+}>({
   expectedConsoleErrors: [[], { option: true }],
+  stubbedTiles: [
+    async ({ page }, use) => {
+      await page.route(TILE_SERVERS, (route) =>
+        route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG }),
+      );
+      await use();
+    },
+    { auto: true },
+  ],
   consoleErrors: [
     async ({ page, expectedConsoleErrors }, use) => {
       const errors: string[] = [];

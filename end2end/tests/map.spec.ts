@@ -1,16 +1,16 @@
-import { test, expect, ready } from './fixtures';
+import { test, expect, ready, jsEnabled, TILE_SERVERS } from './fixtures';
 
-test('the map page lists the places nearest a chosen area, nearest first', async ({ page }, info) => {
+test('without JavaScript the map page lists the places nearest a chosen area, nearest first', async ({ page }, info) => {
+  test.skip(jsEnabled(info.project.name), 'the list instead of the map is the page without JavaScript');
   await page.goto('/map');
-  await ready(page, info.project.name);
   await expect(page.getByRole('heading', { level: 2 })).toContainText('离这里最近：云岩区中心');
   const names = page.getByTestId('nearby-list').locator('.org-name__link');
   await expect(names.first()).toHaveText('黔书房公益图书馆');
+  await expect(page.getByTestId('map-canvas')).toBeHidden();
 
   await page.getByLabel('看看这附近').selectOption({ label: '金关街道' });
   await page.getByRole('button', { name: '查看附近' }).click();
   await expect(page).toHaveURL(/\/map\?area=yy-jinguan$/);
-  await ready(page, info.project.name);
   await expect(page.getByRole('heading', { level: 2 })).toContainText('金关街道');
   await expect(names.first()).toHaveText('黔灵山社区居民委员会');
   await expect(page.getByTestId('nearby-list').locator('li').first()).toContainText('1.7 公里');
@@ -18,4 +18,101 @@ test('the map page lists the places nearest a chosen area, nearest first', async
   await names.first().click();
   await expect(page).toHaveURL(/\/orgs\/\d+$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('黔灵山社区居民委员会');
+});
+
+test.describe('with JavaScript', () => {
+  test.beforeEach(async ({ page }, info) => {
+    test.skip(!jsEnabled(info.project.name), 'the interactive map needs JavaScript');
+    await page.goto('/map');
+    await ready(page, info.project.name);
+  });
+
+  test('the map shows markers from the server, and the list follows the visible area', async ({ page }) => {
+    const canvas = page.getByTestId('map-canvas');
+    await expect(canvas.locator('.leaflet-tile-loaded').first()).toBeVisible();
+    await expect(canvas.locator('.map-pin').first()).toBeVisible();
+    const count = page.getByTestId('in-view-count');
+    await expect(count).toContainText('地图范围内的地点：');
+    const inView = Number((await count.textContent())!.replace(/\D/g, ''));
+    expect(inView).toBeGreaterThan(0);
+    await expect(page.getByTestId('visible-list').locator('li')).toHaveCount(inView);
+    // The no-JavaScript list is replaced by the one that follows the map.
+    await expect(page.getByTestId('nearby-list')).toBeHidden();
+
+    // Zoomed out, the places gather into clusters whose numbers add up to what is in view.
+    const zoomOut = page.getByRole('button', { name: '缩小' });
+    for (let i = 0; i < 4; i++) await zoomOut.click();
+    const cluster = canvas.locator('.map-cluster').first();
+    await expect(cluster).toBeVisible();
+    const total = Number((await count.textContent())!.replace(/\D/g, ''));
+    const clustered = await canvas
+      .locator('.map-cluster')
+      .evaluateAll((els) => els.reduce((sum, el) => sum + Number(el.textContent), 0));
+    const singles = await canvas.locator('.map-pin').count();
+    expect(clustered + singles).toBe(total);
+    // Tapping a cluster zooms in to its places.
+    await cluster.click();
+    await expect(canvas.locator('.map-pin').first()).toBeVisible();
+  });
+
+  test('a layer toggle, the category filter and search change what shows', async ({ page }) => {
+    const canvas = page.getByTestId('map-canvas');
+    const markers = canvas.locator('.map-pin, .map-cluster');
+    await expect(markers.first()).toBeVisible();
+    const layer = page.getByRole('checkbox', { name: '组织机构' });
+    await layer.uncheck();
+    await expect(markers).toHaveCount(0);
+    await expect(page.getByTestId('in-view-count')).toContainText('：0');
+    await layer.check();
+    await expect(markers.first()).toBeVisible();
+
+    await page.getByLabel('类别').selectOption({ label: '社区居委会' });
+    const list = page.getByTestId('visible-list').locator('li');
+    await expect(list.first()).toContainText('社区居民委员会');
+    for (const text of await list.allTextContents()) expect(text).toContain('社区居委会');
+
+    await page.getByLabel('类别').selectOption({ value: '' });
+    await page.getByLabel('搜索地点').fill('图书馆');
+    await expect(list).toHaveCount(1);
+    await expect(list.first()).toContainText('黔书房公益图书馆');
+  });
+
+  test('a marker opens a card that leads to the place', async ({ page }) => {
+    await page.getByLabel('搜索地点').fill('图书馆');
+    const pin = page.getByTestId('map-canvas').locator('.map-pin');
+    await expect(pin).toHaveCount(1);
+    await pin.click();
+    const card = page.getByTestId('map-card');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('黔书房公益图书馆');
+    await card.getByRole('link', { name: '查看详情' }).click();
+    await expect(page).toHaveURL(/\/orgs\/\d+$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('黔书房公益图书馆');
+  });
+
+  test('switching to 高德 Amap keeps the markers on the same streets', async ({ page }) => {
+    const canvas = page.getByTestId('map-canvas');
+    await page.getByLabel('搜索地点').fill('图书馆');
+    const pin = canvas.locator('.map-pin');
+    await expect(pin).toHaveCount(1);
+    const amapTiles = page.waitForRequest(/is\.autonavi\.com/);
+    await page.getByLabel('底图').selectOption({ label: '高德地图' });
+    await amapTiles;
+    // The view moves with the tiles' offset, so the pin stays where it was on screen.
+    await expect(pin).toHaveCount(1);
+    await expect(canvas.locator('.leaflet-tile[src*="autonavi"]').first()).toBeVisible();
+  });
+});
+
+test.describe('when the tile server cannot be reached', () => {
+  test.use({ expectedConsoleErrors: [/Failed to load resource/] });
+
+  test('the markers still show, with a note that the base map is unavailable', async ({ page }, info) => {
+    test.skip(!jsEnabled(info.project.name), 'the interactive map needs JavaScript');
+    await page.route(TILE_SERVERS, (route) => route.abort('internetdisconnected'));
+    await page.goto('/map');
+    await ready(page, info.project.name);
+    await expect(page.getByText('底图暂时无法加载，地点照常显示。')).toBeVisible();
+    await expect(page.getByTestId('map-canvas').locator('.map-pin').first()).toBeVisible();
+  });
 });

@@ -4,7 +4,13 @@ const tabs: { path: string; label: string; heading: string; content?: string }[]
   { path: '/events', label: '一起公益', heading: '一起公益' },
   { path: '/items', label: '益享生活', heading: '益享生活' },
   { path: '/help', label: '邻里帮帮', heading: '邻里帮帮' },
-  { path: '/map', label: '公益地图', heading: '公益地图', content: '[data-testid="nearby-list"]' },
+  // The map without JavaScript lists what is near; with it, the map shows.
+  {
+    path: '/map',
+    label: '公益地图',
+    heading: '公益地图',
+    content: '[data-testid="nearby-list"]:visible, [data-testid="map-canvas"]:visible',
+  },
   { path: '/me', label: '我的', heading: '我的' },
 ];
 

@@ -1,6 +1,7 @@
 //! Configuration from the environment: `DATABASE_URL` and the usual `LEPTOS_*` variables.
 
 use app::db::DbKind;
+use app::map::tiles::{TileChoice, TileSource};
 use leptos::config::{get_configuration, LeptosOptions};
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/yunyixiang.db";
@@ -20,6 +21,9 @@ pub struct Config {
     pub mail: Option<MailSetting>,
     /// `SITE_URL`: the public address, so links in emails are complete.
     pub site_url: Option<String>,
+    /// `MAP_TILES` (osm, amap or tianditu) picks the base map shown first; `TIANDITU_KEY` adds
+    /// 天地图 to the choice.
+    pub tiles: TileChoice,
 }
 
 /// `SMTP_URL` + `MAIL_FROM` send real email; `MAIL_DIR` writes each email into a folder instead.
@@ -45,6 +49,10 @@ pub enum ConfigError {
     NotACount(String),
     #[error("MAIL_FROM is needed with SMTP_URL, e.g. MAIL_FROM=\"云益享 <noreply@example.cn>\"")]
     MailFromMissing,
+    #[error("MAP_TILES must be osm, amap or tianditu, not \"{0}\"")]
+    UnknownTiles(String),
+    #[error("MAP_TILES=tianditu needs TIANDITU_KEY (a key from console.tianditu.gov.cn)")]
+    TiandituKeyMissing,
     #[error("the LEPTOS_* settings are not valid: {0}")]
     Leptos(String),
 }
@@ -96,7 +104,17 @@ impl Config {
             }),
             (None, None, _) => None,
         };
+        let tianditu_key = setting("TIANDITU_KEY");
+        let first_tiles = match setting("MAP_TILES") {
+            None => TileSource::Osm,
+            Some(name) => TileSource::parse(&name)
+                .ok_or_else(|| ConfigError::UnknownTiles(name.chars().take(20).collect()))?,
+        };
+        if first_tiles == TileSource::Tianditu && tianditu_key.is_none() {
+            return Err(ConfigError::TiandituKeyMissing);
+        }
         Ok(Config {
+            tiles: TileChoice::new(first_tiles, tianditu_key),
             database_url,
             db_kind,
             secure_cookies,
@@ -159,6 +177,23 @@ mod tests {
         let err = config(&[("DATABASE_URL", "mysql://root:secret@localhost/db")]).unwrap_err();
         assert_eq!(err, ConfigError::UnsupportedDatabase("mysql".into()));
         assert!(!err.to_string().contains("secret"));
+    }
+
+    #[test]
+    fn tiles_are_chosen_by_name_and_tianditu_needs_its_key() {
+        assert_eq!(config(&[]).unwrap().tiles, TileChoice::default());
+        let amap = config(&[("MAP_TILES", "amap")]).unwrap();
+        assert_eq!(amap.tiles.sources[0], TileSource::Amap);
+        assert_eq!(
+            config(&[("MAP_TILES", "tianditu")]),
+            Err(ConfigError::TiandituKeyMissing)
+        );
+        let tdt = config(&[("MAP_TILES", "tianditu"), ("TIANDITU_KEY", "abc123")]).unwrap();
+        assert_eq!(tdt.tiles.sources[0], TileSource::Tianditu);
+        assert_eq!(
+            config(&[("MAP_TILES", "bing")]),
+            Err(ConfigError::UnknownTiles("bing".into()))
+        );
     }
 
     #[test]

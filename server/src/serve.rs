@@ -12,7 +12,9 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
     let addr = options.site_addr;
     let db_for_mail = db.clone();
     let limits = AuthLimits::new(config.sign_in_attempts_per_ip, PER_ACCOUNT_PER_MINUTE);
-    let state = AppState::new(db, config.secure_cookies).with_auth_limits(limits);
+    let state = AppState::new(db, config.secure_cookies)
+        .with_auth_limits(limits)
+        .with_tiles(config.tiles.clone());
     let router = http::router(state, options);
     let listener = tokio::net::TcpListener::bind(addr)
         .await

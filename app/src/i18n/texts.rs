@@ -265,4 +265,28 @@ pub struct MapPageTexts {
     /// Units after a number, with their space.
     pub metres: &'static str,
     pub kilometres: &'static str,
+    /// The interactive map (with JavaScript).
+    pub map_label: &'static str,
+    pub layers: &'static str,
+    pub layer_orgs: &'static str,
+    pub category_label: &'static str,
+    pub all_categories: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub locate: &'static str,
+    pub locate_failed: &'static str,
+    pub base_map: &'static str,
+    pub tiles_osm: &'static str,
+    pub tiles_amap: &'static str,
+    pub tiles_tianditu: &'static str,
+    pub tiles_unavailable: &'static str,
+    /// Before the number of places in the visible area.
+    pub in_view: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub open_details: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    /// After a cluster's number: "个地点，点击放大".
+    pub cluster_hint: &'static str,
 }

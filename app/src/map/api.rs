@@ -1,15 +1,18 @@
 //! Server functions of the map.
 
 use super::model::Nearby;
+use super::view::MapView;
 use crate::error::AppError;
 use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
 
 /// The places nearest an area of the district (by its code), or nearest the district centre when
 /// none (or an unknown one) is given.
 #[server(endpoint = "map/nearby")]
 pub async fn nearby_places(area: Option<String>) -> Result<Nearby, AppError> {
     use super::geo::LatLng;
-    use super::model::{nearest_first, NearbyPlace, PlaceKind, DISTRICT_CENTRE, NEARBY_LIMIT};
+    use super::model::{DISTRICT_CENTRE, NEARBY_LIMIT};
+    use super::view::MapFilter;
     let state = crate::state::use_app_state()?;
     let pool = state.db.pool();
     let areas = crate::areas::db::list(pool).await?;
@@ -17,26 +20,43 @@ pub async fn nearby_places(area: Option<String>) -> Result<Nearby, AppError> {
         .as_deref()
         .and_then(|code| areas.iter().find(|a| a.code == code.trim()));
     let centre = chosen.map_or(DISTRICT_CENTRE, |a| LatLng::new(a.lat, a.lng));
-    let places = crate::orgs::db::on_the_map(pool)
-        .await?
-        .into_iter()
-        .filter_map(|org| {
-            let (lat, lng) = org.details.location?;
-            Some(NearbyPlace {
-                kind: PlaceKind::Organisation(org.details.kind),
-                id: org.id,
-                name: org.details.name,
-                address: org.details.address,
-                tier: Some(org.verification.tier()),
-                lat,
-                lng,
-                distance_m: centre.metres_to(LatLng::new(lat, lng)),
-            })
-        })
-        .collect();
+    let places =
+        state
+            .map
+            .snapshot(pool)
+            .await?
+            .nearest(centre, NEARBY_LIMIT, &MapFilter::everything());
     Ok(Nearby {
         area: chosen.map(|a| a.code.clone()),
         areas,
-        places: nearest_first(places, NEARBY_LIMIT),
+        places,
+        centre: (centre.lat, centre.lng),
+        tiles: state.tiles.clone(),
     })
+}
+
+/// What the map shows for the visible area (WGS-84 degrees) at `zoom`: clusters and single places,
+/// and the list under the map. `layers` is a comma list (absent or empty: all), `category` one category,
+/// `q` words in the name or address. A GET, so partners and caches can use it too.
+#[server(endpoint = "map/view", input = GetUrl)]
+#[allow(clippy::too_many_arguments)]
+pub async fn places_in_view(
+    south: f64,
+    west: f64,
+    north: f64,
+    east: f64,
+    zoom: u8,
+    layers: Option<String>,
+    category: Option<String>,
+    q: Option<String>,
+) -> Result<MapView, AppError> {
+    use super::view::{parse_area, parse_zoom, MapFilter};
+    let bad = |problem| AppError::InvalidInput(format!("{problem:?}"));
+    let area = parse_area(south, west, north, east).map_err(bad)?;
+    let zoom = parse_zoom(zoom).map_err(bad)?;
+    let filter =
+        MapFilter::parse(layers.as_deref(), category.as_deref(), q.as_deref()).map_err(bad)?;
+    let state = crate::state::use_app_state()?;
+    let snapshot = state.map.snapshot(state.db.pool()).await?;
+    Ok(snapshot.view(area, zoom, &filter))
 }

@@ -2,8 +2,17 @@
 
 pub mod api;
 pub mod cluster;
+mod explorer;
 pub mod geo;
+#[cfg(feature = "ssr")]
+pub mod index;
+#[cfg(feature = "hydrate")]
+mod leaflet_map;
 pub mod model;
 mod page;
+#[cfg(feature = "ssr")]
+pub mod sources;
+pub mod tiles;
+pub mod view;
 
 pub use page::MapPage;

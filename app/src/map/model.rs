@@ -1,6 +1,7 @@
 //! What the map shows: places of several kinds (layers), each at a WGS-84 position.
 
 use super::geo::LatLng;
+use super::tiles::TileChoice;
 use crate::areas::model::Area;
 use crate::i18n::Texts;
 use crate::orgs::model::{OrgKind, Tier};
@@ -12,8 +13,42 @@ pub const DISTRICT_CENTRE: LatLng = LatLng::new(26.5850, 106.7130);
 /// How many places the list shows, nearest first.
 pub const NEARBY_LIMIT: usize = 40;
 
-/// The kinds of place on the map. Each feature adds its own layer (events, items, help, community
-/// resources) with a variant here and a source in `db::places`.
+/// A layer of the map, switched on and off as a whole. Each feature (events, items, help, community
+/// resources) adds its layer here, a [`PlaceKind`] variant, and its places in `map::sources`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Layer {
+    Organisations,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 1] = [Layer::Organisations];
+
+    /// The name used in URLs (`layers=orgs`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layer::Organisations => "orgs",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Layer> {
+        Layer::ALL.into_iter().find(|l| l.as_str() == value)
+    }
+
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Layer::Organisations => t.map_page.layer_orgs,
+        }
+    }
+
+    /// The kinds of place in this layer, for the category filter.
+    pub fn kinds(self) -> Vec<PlaceKind> {
+        match self {
+            Layer::Organisations => OrgKind::ALL.map(PlaceKind::Organisation).to_vec(),
+        }
+    }
+}
+
+/// What a place is: its layer and its category within the layer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PlaceKind {
     Organisation(OrgKind),
@@ -23,6 +58,19 @@ impl PlaceKind {
     pub fn label(self, t: &Texts) -> &'static str {
         match self {
             PlaceKind::Organisation(kind) => kind.label(t),
+        }
+    }
+
+    pub fn layer(self) -> Layer {
+        match self {
+            PlaceKind::Organisation(_) => Layer::Organisations,
+        }
+    }
+
+    /// The category's name in URLs (`category=ngo`); unique across layers.
+    pub fn category(self) -> &'static str {
+        match self {
+            PlaceKind::Organisation(kind) => kind.as_str(),
         }
     }
 }
@@ -56,6 +104,10 @@ pub struct Nearby {
     pub area: Option<String>,
     pub areas: Vec<Area>,
     pub places: Vec<NearbyPlace>,
+    /// Where distances are measured from (latitude, longitude); the map opens there.
+    pub centre: (f64, f64),
+    /// The base maps the site offers.
+    pub tiles: TileChoice,
 }
 
 /// "850 米" / "1.2 公里": metres below a kilometre, then kilometres with one decimal.

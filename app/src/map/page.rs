@@ -1,14 +1,15 @@
-//! `/map`: the places nearest a chosen area of the district (or its centre), server-rendered so it
-//! reads the same without JavaScript.
+//! `/map`: with JavaScript, the interactive map (an island) over a list that follows it; without,
+//! the places nearest a chosen area of the district (or its centre), server-rendered.
 
 use super::api::nearby_places;
+use super::explorer::MapExplorer;
 use super::model::{format_distance, Nearby, NearbyPlace, PlaceKind};
 use crate::areas::model::AreaKind;
 use crate::i18n::{use_lang, use_texts};
 use crate::orgs::badge::OrgName;
 use crate::shell::page_error;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Script, Stylesheet, Title};
 use leptos_router::{components::Form, hooks::use_query_map};
 
 #[component]
@@ -19,6 +20,9 @@ pub fn MapPage() -> impl IntoView {
     let nearby = Resource::new(area, nearby_places);
     view! {
         <Title text=move || t().map.title/>
+        // Leaflet loads here only, not with every page (see `.ci/lib.sh`, ensure_leaflet).
+        <Stylesheet id="leaflet-css" href="/vendor/leaflet/leaflet.css"/>
+        <Script id="leaflet-js" src="/vendor/leaflet/leaflet.js" defer="true"/>
         <div class="page-head">
             <h1>{move || t().map.title}</h1>
             <p class="page-head__lead">{move || t().map.lead}</p>
@@ -26,7 +30,16 @@ pub fn MapPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match nearby.await {
-                    Ok(nearby) => view! { <NearbyList nearby/> }.into_any(),
+                    Ok(nearby) => {
+                        let (tiles, (lat, lng)) = (nearby.tiles.clone(), nearby.centre);
+                        view! {
+                            <MapExplorer tiles lat lng/>
+                            <div class="map-nojs">
+                                <NearbyList nearby/>
+                            </div>
+                        }
+                        .into_any()
+                    }
                     Err(error) => page_error(error),
                 }
             })}

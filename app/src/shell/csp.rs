@@ -1,11 +1,14 @@
 //! The Content Security Policy of every page: scripts run only from our own origin or with this
-//! response's nonce (the hydration script carries it), so injected markup cannot run code.
+//! response's nonce (the hydration script carries it), so injected markup cannot run code. Images
+//! may also come from the map's tile servers.
+
+use crate::map::tiles::TILE_HOSTS;
 
 /// The policy for a page whose inline scripts carry `nonce`.
 pub fn page_policy(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
+         style-src 'self'; img-src 'self' data: blob: {TILE_HOSTS}; font-src 'self'; connect-src 'self'; \
          object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     )
 }
@@ -34,5 +37,6 @@ mod tests {
         assert!(policy.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval'"));
         assert!(!policy.contains("unsafe-inline"));
         assert!(policy.contains("frame-ancestors 'none'"));
+        assert!(policy.contains("img-src 'self' data: blob: https://tile.openstreetmap.org"));
     }
 }

@@ -8,6 +8,7 @@ use axum::http::{header, Request, StatusCode};
 use leptos::config::LeptosOptions;
 use tower::ServiceExt;
 
+mod map_api;
 mod map_page;
 mod open_data;
 mod org_pages;
@@ -41,6 +42,14 @@ async fn send(
 
 fn get(uri: &str) -> Request<Body> {
     Request::get(uri).body(Body::empty()).unwrap()
+}
+
+fn get_with_cookie(uri: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::get(uri);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::empty()).unwrap()
 }
 
 /// A server-function call as the browser's JavaScript sends it.

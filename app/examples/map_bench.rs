@@ -1,0 +1,131 @@
+//! The map's benchmark (not a timed test): generated places over Guiyang, then
+//! - the visible-area query alone (the R*-tree finding what lies in a phone-sized box), and
+//! - the clustered map API's work (query, filter, cluster, list, JSON) for random views,
+//!
+//! each as p50/p99 over many random requests, at 100,000 and 1,000,000 places.
+//!
+//!     cargo run --release -p app --features ssr --example map_bench
+//!
+//! The README's map section carries the figures next to the budgets of PRODUCT.md §4.
+
+use app::map::cluster::BBox;
+use app::map::index::Snapshot;
+use app::map::model::{NearbyPlace, PlaceKind};
+use app::map::view::MapFilter;
+use app::orgs::model::OrgKind;
+use std::time::{Duration, Instant};
+
+/// Guiyang's built-up area, roughly.
+const SOUTH: f64 = 26.40;
+const NORTH: f64 = 26.75;
+const WEST: f64 = 106.55;
+const EAST: f64 = 106.90;
+/// A phone's map in pixels (390 × 844 screen, minus the controls).
+const VIEW_PX: (f64, f64) = (390.0, 480.0);
+const REQUESTS: usize = 2_000;
+
+/// A small deterministic generator, so every run measures the same data.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> f64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    fn between(&mut self, low: f64, high: f64) -> f64 {
+        low + (high - low) * self.next()
+    }
+}
+
+fn places(count: usize, random: &mut Random) -> Vec<NearbyPlace> {
+    (0..count)
+        .map(|i| NearbyPlace {
+            kind: PlaceKind::Organisation(OrgKind::ALL[i % OrgKind::ALL.len()]),
+            id: i as i64,
+            name: format!("地点 {i}"),
+            address: format!("云岩区 {} 号", i % 997),
+            tier: None,
+            lat: random.between(SOUTH, NORTH),
+            lng: random.between(WEST, EAST),
+            distance_m: 0.0,
+        })
+        .collect()
+}
+
+/// The area a phone shows at `zoom` around a random point of the city.
+fn random_view(random: &mut Random, zoom: u8) -> BBox {
+    let degrees_per_px = 360.0 / (256.0 * f64::from(1u32 << zoom));
+    let half_w = VIEW_PX.0 / 2.0 * degrees_per_px;
+    // Near 26.6°N a degree of latitude spans about 1/cos(26.6°) of a degree of longitude on screen.
+    let half_h = VIEW_PX.1 / 2.0 * degrees_per_px * 26.6f64.to_radians().cos();
+    let lat = random.between(SOUTH, NORTH);
+    let lng = random.between(WEST, EAST);
+    BBox {
+        south: lat - half_h,
+        west: lng - half_w,
+        north: lat + half_h,
+        east: lng + half_w,
+    }
+}
+
+fn percentiles(mut times: Vec<Duration>) -> (Duration, Duration) {
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
+    (at(0.50), at(0.99))
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let everything = MapFilter::everything();
+    println!("| places | build | visible-area query p50 | p99 | clustered API p50 | p99 | largest answer |");
+    println!("|---|---|---|---|---|---|---|");
+    for count in [100_000, 1_000_000] {
+        let mut random = Random(0x9E37_79B9_7F4A_7C15);
+        let data = places(count, &mut random);
+        let started = Instant::now();
+        let snapshot = Snapshot::new(1, data);
+        let build = started.elapsed();
+
+        // The query alone, at street level (zoom 16), where people look for what is near.
+        let mut query_times = Vec::with_capacity(REQUESTS);
+        let mut found = 0usize;
+        for _ in 0..REQUESTS {
+            let area = random_view(&mut random, 16);
+            let started = Instant::now();
+            found += snapshot.in_area(area, &everything).count();
+            query_times.push(started.elapsed());
+        }
+
+        // The whole answer of the clustered API, at every zoom from the city to the street.
+        let mut view_times = Vec::with_capacity(REQUESTS);
+        let mut largest = 0usize;
+        for i in 0..REQUESTS {
+            let zoom = 11 + (i % 8) as u8;
+            let area = random_view(&mut random, zoom);
+            let started = Instant::now();
+            let view = snapshot.view(area, zoom, &everything);
+            let json = serde_json::to_string(&view).expect("the answer serialises");
+            view_times.push(started.elapsed());
+            largest = largest.max(json.len());
+        }
+        let (q50, q99) = percentiles(query_times);
+        let (v50, v99) = percentiles(view_times);
+        println!(
+            "| {count} | {:.2} s | {} | {} | {} | {} | {:.1} KB |",
+            build.as_secs_f64(),
+            ms(q50),
+            ms(q99),
+            ms(v50),
+            ms(v99),
+            largest as f64 / 1000.0
+        );
+        // Keeps the query from being optimised away.
+        assert!(found > 0);
+    }
+}

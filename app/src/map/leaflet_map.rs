@@ -1,0 +1,390 @@
+//! The browser side of the map: Leaflet (loaded by a `<script>` on map pages only) through the
+//! `leaflet` crate. Everything here works on the island's signals: Leaflet reports the visible
+//! area, the server is asked what is there, and its answer is drawn.
+
+use super::explorer::{Loaded, MapSignals, Viewport};
+use super::geo::{gcj02_to_wgs84, wgs84_to_gcj02, LatLng};
+use super::model::NearbyPlace;
+use super::tiles::{TileChoice, TileSource};
+use super::view::{MapMarker, MapView};
+use crate::i18n::{use_texts, Texts};
+use leaflet::{LatLngBounds, LayerGroup, Map, MapOptions, Marker, MarkerOptions, TileLayer};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::{closure::Closure, prelude::wasm_bindgen, JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    // leaflet-rs's DivIcon constructs an L.Icon; the factory makes the real thing.
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    fn div_icon(options: &leaflet::DivIconOptions) -> leaflet::Icon;
+}
+
+/// The zoom the map opens at: a few streets around the centre.
+const START_ZOOM: f64 = 14.0;
+
+/// The live map and what is on it.
+struct LiveMap {
+    map: Map,
+    tiles: Vec<TileLayer>,
+    markers: LayerGroup,
+    source: TileSource,
+}
+
+/// Where a WGS-84 position is drawn on `source`'s tiles, and back.
+fn to_display(source: TileSource, p: LatLng) -> leaflet::LatLng {
+    let p = if source.is_gcj02() {
+        wgs84_to_gcj02(p)
+    } else {
+        p
+    };
+    leaflet::LatLng::new(p.lat, p.lng)
+}
+
+fn from_display(source: TileSource, p: &leaflet::LatLng) -> LatLng {
+    let p = LatLng::new(p.lat(), p.lng());
+    if source.is_gcj02() {
+        gcj02_to_wgs84(p)
+    } else {
+        p
+    }
+}
+
+/// Wires the map to the island's signals. The map is made once Leaflet's script has run.
+pub fn start(signals: MapSignals, tiles: TileChoice, centre: (f64, f64)) {
+    let live: StoredValue<Option<LiveMap>, LocalStorage> = StoredValue::new_local(None);
+    let request = StoredValue::new(0u64);
+    let tiles = StoredValue::new(tiles);
+    let t = use_texts();
+
+    Effect::new(move |_| {
+        when_leaflet_ready(move || {
+            if let Some(map) = tiles.with_value(|tiles| create(signals, tiles, centre, t())) {
+                live.set_value(Some(map));
+            }
+        })
+    });
+
+    // Ask the server whenever the area or a filter changes; only the latest answer is drawn.
+    Effect::new(move |_| {
+        let Some(area) = signals.viewport.get() else {
+            return;
+        };
+        let c = signals.controls;
+        let layers = c
+            .layers
+            .with(|l| l.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(","));
+        let (category, text) = (c.category.get(), c.text.get());
+        request.update_value(|n| *n += 1);
+        let this_request = request.get_value();
+        if layers.is_empty() {
+            // Every layer switched off: nothing to ask for (an empty list means all to the API).
+            signals.loaded.set(Loaded::Ready(MapView::default()));
+            return;
+        }
+        spawn_local(async move {
+            let answer = super::api::places_in_view(
+                area.south,
+                area.west,
+                area.north,
+                area.east,
+                area.zoom,
+                Some(layers),
+                Some(category),
+                Some(text),
+            )
+            .await;
+            if request.get_value() == this_request {
+                signals.loaded.set(match answer {
+                    Ok(view) => Loaded::Ready(view),
+                    Err(_) => Loaded::Failed,
+                });
+            }
+        });
+    });
+
+    // Draw the latest answer (again when the base map's coordinates change).
+    Effect::new(move |_| {
+        let source = signals.controls.source.get();
+        signals.loaded.with(|loaded| {
+            live.with_value(|live| {
+                if let (Some(live), Loaded::Ready(view)) = (live, loaded) {
+                    draw(live, source, &view.markers, t());
+                }
+            })
+        });
+    });
+
+    // Switching the base map keeps the same place on the ground in view.
+    Effect::new(move |_| {
+        let source = signals.controls.source.get();
+        live.update_value(|live| {
+            if let Some(live) = live.as_mut().filter(|l| l.source != source) {
+                tiles.with_value(|tiles| switch_tiles(live, source, signals, tiles));
+            }
+        });
+    });
+
+    Effect::new(move |first: Option<()>| {
+        signals.locate_asked.track();
+        if first.is_some() {
+            live.with_value(|live| {
+                if let Some(live) = live {
+                    locate(live, signals);
+                }
+            });
+        }
+    });
+}
+
+/// Runs `then` now if Leaflet's script has run, or when it has loaded.
+fn when_leaflet_ready(then: impl FnOnce() + 'static) {
+    let window = window();
+    if js_sys::Reflect::has(&window, &JsValue::from_str("L")).unwrap_or(false) {
+        then();
+        return;
+    }
+    if let Some(script) = document().get_element_by_id("leaflet-js") {
+        let on_load = Closure::once_into_js(then);
+        let _ = script.add_event_listener_with_callback("load", on_load.unchecked_ref());
+    }
+}
+
+fn create(
+    signals: MapSignals,
+    tiles: &TileChoice,
+    centre: (f64, f64),
+    t: &Texts,
+) -> Option<LiveMap> {
+    let container = document().get_element_by_id("map-canvas")?;
+    let container: web_sys::HtmlElement = container.dyn_into().ok()?;
+    let source = signals.controls.source.get_untracked();
+    let options = MapOptions::new();
+    options.set_zoom_control(false);
+    let map = Map::new_with_element(&container, &options).ok()?;
+    // Leaflet's own zoom buttons, with titles in the reader's language.
+    let mut zoom = leaflet::ZoomOptions::new();
+    zoom.set_zoom_in_title(t.map_page.zoom_in);
+    zoom.set_zoom_out_title(t.map_page.zoom_out);
+    map.add_control(&leaflet::Zoom::new(&zoom));
+    map.set_view(
+        &to_display(source, LatLng::new(centre.0, centre.1)),
+        START_ZOOM,
+    );
+    let markers = LayerGroup::new();
+    markers.add_to(&map);
+    let mut live = LiveMap {
+        map,
+        tiles: Vec::new(),
+        markers,
+        source,
+    };
+    live.tiles = add_tiles(&live.map, source, tiles, signals);
+    let report = {
+        let map = live.map.clone();
+        move || {
+            signals.viewport.set(Some(viewport_of(
+                &map,
+                signals.controls.source.get_untracked(),
+            )))
+        }
+    };
+    let on_move = report.clone();
+    live.map.on_move_end(Box::new(move |_| on_move()));
+    report();
+    Some(live)
+}
+
+/// Adds `source`'s tile layers; a failing tile server shows a note, and the markers stay.
+fn add_tiles(
+    map: &Map,
+    source: TileSource,
+    tiles: &TileChoice,
+    signals: MapSignals,
+) -> Vec<TileLayer> {
+    signals.tiles_down.set(false);
+    let container = map.get_container();
+    let _ = container.class_list().remove_1("map-canvas--no-tiles");
+    source
+        .layers(&tiles.tianditu_key)
+        .into_iter()
+        .map(|spec| {
+            let options = leaflet::TileLayerOptions::new();
+            options.set_attribution(spec.attribution.to_string());
+            options.set_max_zoom(f64::from(spec.max_zoom));
+            if !spec.subdomains.is_empty() {
+                let _ =
+                    js_sys::Reflect::set(&options, &"subdomains".into(), &spec.subdomains.into());
+            }
+            let layer = TileLayer::new_options(&spec.url, &options);
+            let failed = Closure::<dyn FnMut(JsValue)>::new({
+                let container = container.clone();
+                move |_| {
+                    signals.tiles_down.set(true);
+                    let _ = container.class_list().add_1("map-canvas--no-tiles");
+                }
+            });
+            layer.on("tileerror", &failed.into_js_value());
+            layer.add_to(map);
+            layer
+        })
+        .collect()
+}
+
+fn switch_tiles(live: &mut LiveMap, source: TileSource, signals: MapSignals, tiles: &TileChoice) {
+    let centre = from_display(live.source, &live.map.get_center());
+    let zoom = live.map.get_zoom();
+    for layer in live.tiles.drain(..) {
+        layer.remove();
+    }
+    live.source = source;
+    live.tiles = add_tiles(&live.map, source, tiles, signals);
+    live.map.set_view(&to_display(source, centre), zoom);
+}
+
+/// The visible area in WGS-84, kept on the earth (Leaflet's box can run past ±180° when zoomed out).
+fn viewport_of(map: &Map, source: TileSource) -> Viewport {
+    let bounds = map.get_bounds();
+    let south_west = from_display(source, &bounds.get_south_west());
+    let north_east = from_display(source, &bounds.get_north_east());
+    Viewport {
+        south: south_west.lat.clamp(-90.0, 90.0),
+        west: south_west.lng.clamp(-180.0, 180.0),
+        north: north_east.lat.clamp(-90.0, 90.0),
+        east: north_east.lng.clamp(-180.0, 180.0),
+        zoom: map
+            .get_zoom()
+            .round()
+            .clamp(0.0, f64::from(super::cluster::MAX_ZOOM)) as u8,
+    }
+}
+
+fn draw(live: &LiveMap, source: TileSource, markers: &[MapMarker], t: &Texts) {
+    live.markers.clear_layers();
+    for marker in markers {
+        let drawn = match marker {
+            MapMarker::Place(place) => place_marker(place, source, t),
+            MapMarker::Cluster { .. } => {
+                cluster_marker(live, marker, source, t.map_page.cluster_hint)
+            }
+        };
+        live.markers.add_layer(&drawn);
+    }
+}
+
+fn icon(class: &str, html: &str, size: f64) -> leaflet::Icon {
+    let options = leaflet::DivIconOptions::new();
+    options.set_class_name(class.to_string());
+    options.set_html(html.to_string());
+    options.set_icon_size(leaflet::Point::new(size, size));
+    div_icon(&options)
+}
+
+fn place_marker(place: &NearbyPlace, source: TileSource, t: &Texts) -> Marker {
+    let options = MarkerOptions::new();
+    options.set_icon(icon(
+        &format!("map-pin map-pin--{}", place.kind.layer().as_str()),
+        "",
+        44.0,
+    ));
+    options.set_title(place.name.clone());
+    options.set_alt(place.name.clone());
+    options.set_keyboard(true);
+    let marker = Marker::new_with_options(
+        &to_display(source, LatLng::new(place.lat, place.lng)),
+        &options,
+    );
+    if let Some(card) = place_card(place, t) {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"maxWidth".into(), &JsValue::from(260));
+        marker.bind_popup_with_options(&card.into(), &options);
+    }
+    marker
+}
+
+/// The small card a marker opens, built as DOM nodes: names are text, never markup.
+fn place_card(place: &NearbyPlace, t: &Texts) -> Option<web_sys::Element> {
+    let doc = document();
+    let card = doc.create_element("div").ok()?;
+    card.set_class_name("map-card");
+    card.set_attribute("data-testid", "map-card").ok()?;
+    let name = doc.create_element("p").ok()?;
+    name.set_class_name("map-card__name");
+    name.set_text_content(Some(&place.name));
+    let kind = doc.create_element("p").ok()?;
+    kind.set_class_name("map-card__meta");
+    let meta = if place.address.is_empty() {
+        place.kind.label(t).to_string()
+    } else {
+        format!("{} · {}", place.kind.label(t), place.address)
+    };
+    kind.set_text_content(Some(&meta));
+    let link = doc.create_element("a").ok()?;
+    link.set_class_name("button");
+    link.set_attribute("href", &place.url()).ok()?;
+    link.set_text_content(Some(t.map_page.open_details));
+    for part in [&name, &kind, &link] {
+        card.append_child(part).ok()?;
+    }
+    Some(card)
+}
+
+fn cluster_marker(live: &LiveMap, marker: &MapMarker, source: TileSource, hint: &str) -> Marker {
+    let MapMarker::Cluster {
+        lat,
+        lng,
+        count,
+        south,
+        west,
+        north,
+        east,
+    } = *marker
+    else {
+        unreachable!("only clusters come here")
+    };
+    let size = match count {
+        0..=9 => 40.0,
+        10..=99 => 48.0,
+        _ => 56.0,
+    };
+    let options = MarkerOptions::new();
+    options.set_icon(icon("map-cluster", &count.to_string(), size));
+    options.set_title(format!("{count}{hint}"));
+    options.set_keyboard(true);
+    let drawn = Marker::new_with_options(&to_display(source, LatLng::new(lat, lng)), &options);
+    let bounds = LatLngBounds::new(
+        &to_display(source, LatLng::new(south, west)),
+        &to_display(source, LatLng::new(north, east)),
+    );
+    let map = live.map.clone();
+    // Points at one spot (one building) cannot be told apart by zooming to their box.
+    let same_spot = south == north && west == east;
+    let zoom_in = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        if same_spot {
+            map.set_view(&bounds.get_south_west(), map.get_zoom() + 2.0);
+        } else {
+            map.fit_bounds(&bounds);
+        }
+    });
+    drawn.on("click", &zoom_in.into_js_value());
+    drawn
+}
+
+/// "My location": the browser's position (with permission), shown on the map.
+fn locate(live: &LiveMap, signals: MapSignals) {
+    signals.locate_failed.set(false);
+    let map = live.map.clone();
+    let found =
+        Closure::<dyn FnMut(leaflet::LocationEvent)>::new(move |event: leaflet::LocationEvent| {
+            let here = event.lat_lng();
+            let source = signals.controls.source.get_untracked();
+            map.set_view(
+                &to_display(source, LatLng::new(here.lat(), here.lng())),
+                16.0,
+            );
+        });
+    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| signals.locate_failed.set(true));
+    live.map.once("locationfound", &found.into_js_value());
+    live.map.once("locationerror", &failed.into_js_value());
+    live.map.locate();
+}

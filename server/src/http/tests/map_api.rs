@@ -1,0 +1,95 @@
+//! The clustered map API (`GET /api/map/view`): what the interactive map draws.
+
+use super::*;
+use app::map::view::{MapMarker, MapView};
+
+const DISTRICT: &str = "south=26.50&west=106.60&north=26.68&east=106.80";
+
+async fn view(router: &axum::Router, query: &str) -> (StatusCode, String) {
+    let (status, _, body) = send(router, get(&format!("/api/map/view?{query}"))).await;
+    (status, body)
+}
+
+fn parsed(body: &str) -> MapView {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+#[tokio::test]
+async fn the_map_gets_clusters_and_places_that_add_up() {
+    let (router, test) = app().await;
+    let (status, body) = view(&router, &format!("{DISTRICT}&zoom=11")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let zoomed_out = parsed(&body);
+    let on_the_map = app::orgs::db::on_the_map(test.db.pool())
+        .await
+        .unwrap()
+        .len();
+    assert!(on_the_map >= 10);
+    assert_eq!(
+        zoomed_out.total, on_the_map,
+        "every demo organisation is in the district"
+    );
+    assert!(zoomed_out
+        .markers
+        .iter()
+        .any(|m| matches!(m, MapMarker::Cluster { .. })));
+    let counted: usize = zoomed_out.markers.iter().map(MapMarker::count).sum();
+    assert_eq!(counted, zoomed_out.total);
+
+    // Close up, the same places stand alone; the list is nearest the middle first.
+    let close = parsed(&view(&router, &format!("{DISTRICT}&zoom=18")).await.1);
+    assert_eq!(close.total, zoomed_out.total);
+    assert!(close
+        .markers
+        .iter()
+        .all(|m| matches!(m, MapMarker::Place(_))));
+    assert!(close
+        .list
+        .windows(2)
+        .all(|w| w[0].distance_m <= w[1].distance_m));
+
+    // Filters: layers, one category, words.
+    let orgs = parsed(
+        &view(&router, &format!("{DISTRICT}&zoom=14&layers=orgs"))
+            .await
+            .1,
+    );
+    assert_eq!(orgs.total, on_the_map);
+    let committees = parsed(
+        &view(&router, &format!("{DISTRICT}&zoom=14&category=community"))
+            .await
+            .1,
+    );
+    assert!(committees.total >= 1 && committees.total < zoomed_out.total);
+    let library = parsed(
+        &view(
+            &router,
+            &format!("{DISTRICT}&zoom=14&q=%E5%9B%BE%E4%B9%A6%E9%A6%86"),
+        )
+        .await
+        .1,
+    );
+    assert_eq!(library.list.len(), 1);
+    assert_eq!(library.list[0].name, "黔书房公益图书馆");
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn bad_map_requests_are_refused_with_400() {
+    let (router, test) = app().await;
+    for query in [
+        "south=26.7&west=106.6&north=26.5&east=106.8&zoom=12", // south above north
+        "south=26.5&west=106.6&north=26.7&east=106.8&zoom=25", // no such zoom
+        "south=26.5&west=106.6&north=26.7&east=106.8&zoom=-1",
+        "south=NaN&west=106.6&north=26.7&east=106.8&zoom=12",
+        "south=26.5&west=-500&north=26.7&east=106.8&zoom=12",
+        "south=26.5&west=106.6&north=26.7&east=106.8&zoom=12&layers=ships",
+        "south=26.5&west=106.6&north=26.7&east=106.8&zoom=12&category=dragons",
+        "south=26.5&west=106.6&north=26.7&zoom=12", // a side missing
+        "south=abc&west=106.6&north=26.7&east=106.8&zoom=12",
+    ] {
+        let (status, body) = view(&router, query).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}: {body}");
+    }
+    test.finish().await;
+}
