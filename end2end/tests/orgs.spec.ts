@@ -9,6 +9,7 @@ const words = {
     lat: '纬度', lng: '经度', creditCode: '统一社会信用代码', verify: '认证通过',
     unverified: '未认证', verified: '已认证', registered: '机构已登记',
     badCode: '统一社会信用代码不正确', search: '搜索机构', searchButton: '搜索',
+    picked: '已选位置：',
   },
   en: {
     contact: 'Mobile number or email', name: 'Name', password: 'Password', signUp: 'Sign up',
@@ -16,7 +17,7 @@ const words = {
     kind: 'Type of organisation', orgName: 'Name', lat: 'Latitude', lng: 'Longitude',
     creditCode: 'Unified social credit code', verify: 'Verify', unverified: 'Unverified',
     verified: 'Verified', registered: 'Registered.', badCode: 'credit code is not valid',
-    search: 'Search organisations', searchButton: 'Search',
+    search: 'Search organisations', searchButton: 'Search', picked: 'Chosen location: ',
   },
 };
 
@@ -59,8 +60,22 @@ for (const lang of ['zh', 'en'] as const) {
       // A wrong check digit is explained; the right code is accepted.
       await page.getByLabel(w.kind).selectOption('cooperative');
       await page.getByLabel(w.orgName, { exact: true }).fill(orgName);
-      await page.getByLabel(w.lat).fill('26.5818');
-      await page.getByLabel(w.lng).fill('106.7090');
+      let lat = '26.5818';
+      if (jsEnabled(project)) {
+        // With JavaScript the location is picked on a map, which replaces the typed fields.
+        const picker = page.getByTestId('location-picker');
+        await expect(picker.locator('.leaflet-tile-loaded').first()).toBeVisible();
+        await expect(page.getByLabel(w.lat)).toBeHidden();
+        await picker.click();
+        await expect(page.getByTestId('picked-location')).toContainText(w.picked);
+        lat = await page.locator('#org-lat').inputValue();
+        // The middle of the picker is the middle of the district, 26.585°N 106.713°E.
+        expect(Math.abs(Number(lat) - 26.585)).toBeLessThan(0.002);
+        expect(Math.abs(Number(await page.locator('#org-lng').inputValue()) - 106.713)).toBeLessThan(0.002);
+      } else {
+        await page.getByLabel(w.lat).fill(lat);
+        await page.getByLabel(w.lng).fill('106.7090');
+      }
       await page.getByLabel(w.creditCode).fill('91350100M000100Y44');
       await page.getByRole('button', { name: w.register }).click();
       await expect(page.getByRole('alert')).toContainText(w.badCode);
@@ -69,7 +84,7 @@ for (const lang of ['zh', 'en'] as const) {
         // The refused form came back as a new page with what was typed put back.
         await expect(page.getByLabel(w.orgName, { exact: true })).toHaveValue(orgName);
         await expect(page.getByLabel(w.kind)).toHaveValue('cooperative');
-        await expect(page.getByLabel(w.lat)).toHaveValue('26.5818');
+        await expect(page.locator('#org-lat')).toHaveValue(lat);
       } else {
         // Without JavaScript the page was reloaded empty: fill the form again.
         await page.getByLabel(w.kind).selectOption('cooperative');
@@ -82,6 +97,11 @@ for (const lang of ['zh', 'en'] as const) {
       await expect(page.getByRole('status')).toContainText(w.registered);
       await expect(page.getByRole('heading', { level: 1 })).toContainText(orgName);
       await expect(page.getByRole('heading', { level: 1 }).locator('.tier')).toHaveText(w.unverified);
+      // Where it is, in figures and (with JavaScript) on a small map.
+      await expect(page.locator('.facts')).toContainText(Number(lat).toFixed(5));
+      if (jsEnabled(project)) {
+        await expect(page.getByTestId('place-map').locator('.map-pin')).toBeVisible();
+      }
 
       // The platform admin verifies it from the queue.
       await context.clearCookies();

@@ -285,6 +285,11 @@ pub struct MapPageTexts {
     pub loading: &'static str,
     pub load_failed: &'static str,
     pub open_details: &'static str,
+    pub picker_hint: &'static str,
+    /// Before the chosen coordinates.
+    pub picked: &'static str,
+    pub nothing_picked: &'static str,
+    pub clear_pick: &'static str,
     pub zoom_in: &'static str,
     pub zoom_out: &'static str,
     /// After a cluster's number: "个地点，点击放大".

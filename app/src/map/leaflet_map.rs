@@ -3,22 +3,16 @@
 //! area, the server is asked what is there, and its answer is drawn.
 
 use super::explorer::{Loaded, MapSignals, Viewport};
-use super::geo::{gcj02_to_wgs84, wgs84_to_gcj02, LatLng};
+use super::geo::LatLng;
+use super::leaflet_base::{add_tiles, from_display, icon, new_map, to_display, when_leaflet_ready};
 use super::model::NearbyPlace;
 use super::tiles::{TileChoice, TileSource};
 use super::view::{MapMarker, MapView};
 use crate::i18n::{use_texts, Texts};
-use leaflet::{LatLngBounds, LayerGroup, Map, MapOptions, Marker, MarkerOptions, TileLayer};
+use leaflet::{LatLngBounds, LayerGroup, Map, Marker, MarkerOptions, TileLayer};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::{closure::Closure, prelude::wasm_bindgen, JsCast, JsValue};
-
-#[wasm_bindgen]
-extern "C" {
-    // leaflet-rs's DivIcon constructs an L.Icon; the factory makes the real thing.
-    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
-    fn div_icon(options: &leaflet::DivIconOptions) -> leaflet::Icon;
-}
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// The zoom the map opens at: a few streets around the centre.
 const START_ZOOM: f64 = 14.0;
@@ -29,25 +23,6 @@ struct LiveMap {
     tiles: Vec<TileLayer>,
     markers: LayerGroup,
     source: TileSource,
-}
-
-/// Where a WGS-84 position is drawn on `source`'s tiles, and back.
-fn to_display(source: TileSource, p: LatLng) -> leaflet::LatLng {
-    let p = if source.is_gcj02() {
-        wgs84_to_gcj02(p)
-    } else {
-        p
-    };
-    leaflet::LatLng::new(p.lat, p.lng)
-}
-
-fn from_display(source: TileSource, p: &leaflet::LatLng) -> LatLng {
-    let p = LatLng::new(p.lat(), p.lng());
-    if source.is_gcj02() {
-        gcj02_to_wgs84(p)
-    } else {
-        p
-    }
 }
 
 /// Wires the map to the island's signals. The map is made once Leaflet's script has run.
@@ -137,19 +112,6 @@ pub fn start(signals: MapSignals, tiles: TileChoice, centre: (f64, f64)) {
     });
 }
 
-/// Runs `then` now if Leaflet's script has run, or when it has loaded.
-fn when_leaflet_ready(then: impl FnOnce() + 'static) {
-    let window = window();
-    if js_sys::Reflect::has(&window, &JsValue::from_str("L")).unwrap_or(false) {
-        then();
-        return;
-    }
-    if let Some(script) = document().get_element_by_id("leaflet-js") {
-        let on_load = Closure::once_into_js(then);
-        let _ = script.add_event_listener_with_callback("load", on_load.unchecked_ref());
-    }
-}
-
 fn create(
     signals: MapSignals,
     tiles: &TileChoice,
@@ -159,14 +121,7 @@ fn create(
     let container = document().get_element_by_id("map-canvas")?;
     let container: web_sys::HtmlElement = container.dyn_into().ok()?;
     let source = signals.controls.source.get_untracked();
-    let options = MapOptions::new();
-    options.set_zoom_control(false);
-    let map = Map::new_with_element(&container, &options).ok()?;
-    // Leaflet's own zoom buttons, with titles in the reader's language.
-    let mut zoom = leaflet::ZoomOptions::new();
-    zoom.set_zoom_in_title(t.map_page.zoom_in);
-    zoom.set_zoom_out_title(t.map_page.zoom_out);
-    map.add_control(&leaflet::Zoom::new(&zoom));
+    let map = new_map(&container, t)?;
     map.set_view(
         &to_display(source, LatLng::new(centre.0, centre.1)),
         START_ZOOM,
@@ -179,7 +134,7 @@ fn create(
         markers,
         source,
     };
-    live.tiles = add_tiles(&live.map, source, tiles, signals);
+    live.tiles = add_tiles(&live.map, source, tiles, signals.tiles_down);
     let report = {
         let map = live.map.clone();
         move || {
@@ -195,42 +150,6 @@ fn create(
     Some(live)
 }
 
-/// Adds `source`'s tile layers; a failing tile server shows a note, and the markers stay.
-fn add_tiles(
-    map: &Map,
-    source: TileSource,
-    tiles: &TileChoice,
-    signals: MapSignals,
-) -> Vec<TileLayer> {
-    signals.tiles_down.set(false);
-    let container = map.get_container();
-    let _ = container.class_list().remove_1("map-canvas--no-tiles");
-    source
-        .layers(&tiles.tianditu_key)
-        .into_iter()
-        .map(|spec| {
-            let options = leaflet::TileLayerOptions::new();
-            options.set_attribution(spec.attribution.to_string());
-            options.set_max_zoom(f64::from(spec.max_zoom));
-            if !spec.subdomains.is_empty() {
-                let _ =
-                    js_sys::Reflect::set(&options, &"subdomains".into(), &spec.subdomains.into());
-            }
-            let layer = TileLayer::new_options(&spec.url, &options);
-            let failed = Closure::<dyn FnMut(JsValue)>::new({
-                let container = container.clone();
-                move |_| {
-                    signals.tiles_down.set(true);
-                    let _ = container.class_list().add_1("map-canvas--no-tiles");
-                }
-            });
-            layer.on("tileerror", &failed.into_js_value());
-            layer.add_to(map);
-            layer
-        })
-        .collect()
-}
-
 fn switch_tiles(live: &mut LiveMap, source: TileSource, signals: MapSignals, tiles: &TileChoice) {
     let centre = from_display(live.source, &live.map.get_center());
     let zoom = live.map.get_zoom();
@@ -238,7 +157,7 @@ fn switch_tiles(live: &mut LiveMap, source: TileSource, signals: MapSignals, til
         layer.remove();
     }
     live.source = source;
-    live.tiles = add_tiles(&live.map, source, tiles, signals);
+    live.tiles = add_tiles(&live.map, source, tiles, signals.tiles_down);
     live.map.set_view(&to_display(source, centre), zoom);
 }
 
@@ -270,14 +189,6 @@ fn draw(live: &LiveMap, source: TileSource, markers: &[MapMarker], t: &Texts) {
         };
         live.markers.add_layer(&drawn);
     }
-}
-
-fn icon(class: &str, html: &str, size: f64) -> leaflet::Icon {
-    let options = leaflet::DivIconOptions::new();
-    options.set_class_name(class.to_string());
-    options.set_html(html.to_string());
-    options.set_icon_size(leaflet::Point::new(size, size));
-    div_icon(&options)
 }
 
 fn place_marker(place: &NearbyPlace, source: TileSource, t: &Texts) -> Marker {

@@ -7,9 +7,12 @@ pub mod geo;
 #[cfg(feature = "ssr")]
 pub mod index;
 #[cfg(feature = "hydrate")]
+mod leaflet_base;
+#[cfg(feature = "hydrate")]
 mod leaflet_map;
 pub mod model;
 mod page;
+pub mod pin_map;
 #[cfg(feature = "ssr")]
 pub mod sources;
 pub mod tiles;

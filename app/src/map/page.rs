@@ -4,12 +4,13 @@
 use super::api::nearby_places;
 use super::explorer::MapExplorer;
 use super::model::{format_distance, Nearby, NearbyPlace, PlaceKind};
+use super::pin_map::LeafletAssets;
 use crate::areas::model::AreaKind;
 use crate::i18n::{use_lang, use_texts};
 use crate::orgs::badge::OrgName;
 use crate::shell::page_error;
 use leptos::prelude::*;
-use leptos_meta::{Script, Stylesheet, Title};
+use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 #[component]
@@ -20,9 +21,7 @@ pub fn MapPage() -> impl IntoView {
     let nearby = Resource::new(area, nearby_places);
     view! {
         <Title text=move || t().map.title/>
-        // Leaflet loads here only, not with every page (see `.ci/lib.sh`, ensure_leaflet).
-        <Stylesheet id="leaflet-css" href="/vendor/leaflet/leaflet.css"/>
-        <Script id="leaflet-js" src="/vendor/leaflet/leaflet.js" defer="true"/>
+        <LeafletAssets/>
         <div class="page-head">
             <h1>{move || t().map.title}</h1>
             <p class="page-head__lead">{move || t().map.lead}</p>

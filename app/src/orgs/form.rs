@@ -3,6 +3,7 @@
 use super::input::{OrgFields, DESCRIPTION_MAX, LINE_MAX, SERVICES_MAX};
 use super::model::OrgKind;
 use crate::i18n::{use_texts, Texts};
+use crate::map::pin_map::{configured_tiles, LeafletAssets, LocationPicker};
 use leptos::prelude::*;
 
 /// Every input of the organisation form, named `org[...]` for the server function's `org` argument.
@@ -41,6 +42,9 @@ pub fn OrgFormFields(values: OrgFields) -> impl IntoView {
                         aria-describedby="org-location-hint" value=values.lng/>
                 </span>
             </div>
+            <LeafletAssets/>
+            <LocationPicker lat_input="org-lat".to_string() lng_input="org-lng".to_string()
+                tiles=configured_tiles()/>
         </fieldset>
         <TextField id="org-contact" field="contact" label=|t| t.orgs.contact_label
             hint=Some(|t| t.orgs.contact_hint) value=values.contact max=LINE_MAX/>

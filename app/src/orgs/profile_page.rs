@@ -7,6 +7,7 @@ use super::review_api::ReviewOrg;
 use super::review_page::ReviewForm;
 use crate::error::AppError;
 use crate::i18n::{use_texts, Texts};
+use crate::map::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
 use crate::shell::page_error;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -93,6 +94,10 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
             <Fact label=|t| t.orgs.opening_hours_label value=d.opening_hours.clone()/>
             <Fact label=|t| t.orgs.credit_code_label value=d.credit_code.clone().unwrap_or_default()/>
         </dl>
+        {d.location.map(|(lat, lng)| view! {
+            <LeafletAssets/>
+            <PlaceMap lat lng name=d.name.clone() tiles=configured_tiles()/>
+        })}
         <p class="page-foot">
             <A href="/orgs" attr:class="button button--secondary">{move || t().orgs.back_to_directory}</A>
         </p>
