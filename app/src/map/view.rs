@@ -172,12 +172,21 @@ pub fn map_view(places: &[&NearbyPlace], area: BBox, zoom: u8) -> MapView {
         (area.south + area.north) / 2.0,
         (area.west + area.east) / 2.0,
     );
+    // Only the few that are listed are copied: a zoomed-out view can hold the whole city.
+    let mut by_distance: Vec<(f64, &NearbyPlace)> = places
+        .iter()
+        .map(|place| (middle.metres_to(place.position()), *place))
+        .collect();
+    if by_distance.len() > NEARBY_LIMIT {
+        by_distance.select_nth_unstable_by(NEARBY_LIMIT, |a, b| a.0.total_cmp(&b.0));
+        by_distance.truncate(NEARBY_LIMIT + 1);
+    }
     let list = nearest_first(
-        places
-            .iter()
-            .map(|place| NearbyPlace {
-                distance_m: middle.metres_to(place.position()),
-                ..(*place).clone()
+        by_distance
+            .into_iter()
+            .map(|(distance_m, place)| NearbyPlace {
+                distance_m,
+                ..place.clone()
             })
             .collect(),
         NEARBY_LIMIT,
