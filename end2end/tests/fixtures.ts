@@ -3,11 +3,6 @@ import { test as base, expect, Page } from '@playwright/test';
 // Every test fails if the page logs an error or throws: a page that "looks fine" but is broken
 // in the console is broken.
 // A test that expects an error status (a 404 page) lists the messages it expects.
-// KNOWN ISSUE (under investigation): in full runs against the release build, now and then a document
-// reports our fallback policy `default-src 'none'` (meant for non-page responses), so its styles and
-// scripts are blocked, although the navigation responses logged so far all carried their page
-// policy. Tolerated until the cause is found; the server logs any HTML response without its policy.
-const FALLBACK_POLICY = /Content Security Policy directive:? "?'?default-src 'none'/;
 
 // A map tile: one light pixel, stretched. Tests never reach the real tile servers.
 export const TILE_PNG = Buffer.from(
@@ -36,11 +31,7 @@ export const test = base.extend<{
       const errors: string[] = [];
       page.on('console', (msg) => {
         const text = msg.text();
-        if (
-          msg.type() === 'error' &&
-          !expectedConsoleErrors.some((re) => re.test(text)) &&
-          !FALLBACK_POLICY.test(text)
-        ) {
+        if (msg.type() === 'error' && !expectedConsoleErrors.some((re) => re.test(text))) {
           errors.push(text);
         }
       });

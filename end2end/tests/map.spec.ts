@@ -44,12 +44,17 @@ test.describe('with JavaScript', () => {
     for (let i = 0; i < 4; i++) await zoomOut.click();
     const cluster = canvas.locator('.map-cluster').first();
     await expect(cluster).toBeVisible();
-    const total = Number((await count.textContent())!.replace(/\D/g, ''));
-    const clustered = await canvas
-      .locator('.map-cluster')
-      .evaluateAll((els) => els.reduce((sum, el) => sum + Number(el.textContent), 0));
-    const singles = await canvas.locator('.map-pin').count();
-    expect(clustered + singles).toBe(total);
+    // Once the map has settled after its zoom animation:
+    await expect
+      .poll(async () => {
+        const total = Number((await count.textContent())!.replace(/\D/g, ''));
+        const clustered = await canvas
+          .locator('.map-cluster')
+          .evaluateAll((els) => els.reduce((sum, el) => sum + Number(el.textContent), 0));
+        const singles = await canvas.locator('.map-pin').count();
+        return clustered + singles === total && total > 0;
+      })
+      .toBe(true);
     // Tapping a cluster zooms in to its places.
     await cluster.click();
     await expect(canvas.locator('.map-pin').first()).toBeVisible();

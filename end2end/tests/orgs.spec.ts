@@ -89,6 +89,8 @@ for (const lang of ['zh', 'en'] as const) {
         // Without JavaScript the page was reloaded empty: fill the form again.
         await page.getByLabel(w.kind).selectOption('cooperative');
         await page.getByLabel(w.orgName, { exact: true }).fill(orgName);
+        await page.getByLabel(w.lat).fill(lat);
+        await page.getByLabel(w.lng).fill('106.7090');
       }
       await page.getByLabel(w.creditCode).fill('');
       await page.getByRole('button', { name: w.register }).click();

@@ -1,8 +1,8 @@
 //! Pieces shared by the sign-in and sign-up pages.
 
 use crate::i18n::{use_texts, Texts};
+use crate::shell::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_query_map};
 
 /// Where to go after the form succeeds (`?next=`), passed on to the server as a hidden field.
@@ -19,7 +19,7 @@ pub fn AccountPageHead(
 ) -> impl IntoView {
     let t = use_texts();
     view! {
-        <Title text=move || title(t())/>
+        <PageTitle text=title(t())/>
         <div class="page-head">
             <h1>{move || title(t())}</h1>
             <p class="page-head__lead">{move || lead(t())}</p>

@@ -1,7 +1,7 @@
 use crate::i18n::{use_texts, BoardTexts, Texts};
 use crate::shell::Icon;
+use crate::shell::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// A board's page before it has content: its title, a designed empty state saying what will appear,
@@ -17,7 +17,7 @@ pub fn BoardPage(
     let t = use_texts();
     let b = move || pick(t());
     view! {
-        <Title text=move || b().title/>
+        <PageTitle text=b().title/>
         <div class="page-head">
             <h1>{move || b().title}</h1>
             <p class="page-head__lead">{move || b().lead}</p>

@@ -1,8 +1,8 @@
 use crate::areas::{api::get_coverage, model::Coverage};
 use crate::i18n::use_texts;
 use crate::shell::Icon;
+use crate::shell::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// The boards in tab order, matching `HomeTexts::boards`.
@@ -17,7 +17,7 @@ const BOARDS: [(&str, Icon); 4] = [
 pub fn HomePage() -> impl IntoView {
     let t = use_texts();
     view! {
-        <Title text=move || t().home.title/>
+        <PageTitle text=t().home.title/>
         <section class="hero">
             <h1 class="hero__title">
                 <span>{move || t().shell.app_name}</span>

@@ -3,7 +3,8 @@
 //! driven from `leaflet_map`. The server does the clustering: on every move the island asks
 //! `map_view` for the visible area and draws what comes back.
 
-use super::model::{format_distance, Layer, NearbyPlace};
+use super::model::Layer;
+use super::place_card::PlaceCard;
 use super::tiles::{TileChoice, TileSource};
 use super::view::MapView;
 use crate::i18n::{provide_i18n, use_texts};
@@ -217,29 +218,10 @@ fn VisibleList(loaded: RwSignal<Loaded>) -> impl IntoView {
                     {total}
                 </h2>
                 <ul class="org-list" data-testid="visible-list">
-                    {view.list.into_iter().map(|place| view! { <VisiblePlace place/> }).collect_view()}
+                    {view.list.into_iter().map(|place| view! { <PlaceCard place/> }).collect_view()}
                 </ul>
             }
             .into_any()
         }
-    }
-}
-
-#[component]
-fn VisiblePlace(place: NearbyPlace) -> impl IntoView {
-    let t = use_texts();
-    let kind = place.kind;
-    let distance = place.distance_m;
-    view! {
-        <li class="org-card">
-            <p class="org-card__name">
-                <a href=place.url()>{place.name.clone()}</a>
-            </p>
-            <p class="org-card__meta">
-                <span class="org-card__kind">{move || kind.label(t())}</span>
-                <span class="place-distance">{move || format_distance(distance, t())}</span>
-                {(!place.address.is_empty()).then(|| view! { <span>{place.address}</span> })}
-            </p>
-        </li>
     }
 }

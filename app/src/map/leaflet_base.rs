@@ -62,8 +62,13 @@ pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
     document().get_element_by_id(id)?.dyn_into().ok()
 }
 
-/// A map in `container`, with zoom buttons titled in the reader's language.
+/// A map in `container`, with zoom buttons titled in the reader's language. The container's parent
+/// is hidden until now (`is-live`), so pages without JavaScript, or without Leaflet, show no empty
+/// box; it is shown before Leaflet measures it.
 pub fn new_map(container: &web_sys::HtmlElement, t: &Texts) -> Option<Map> {
+    if let Some(parent) = container.parent_element() {
+        let _ = parent.class_list().add_1("is-live");
+    }
     let options = MapOptions::new();
     options.set_zoom_control(false);
     let map = Map::new_with_element(container, &options).ok()?;

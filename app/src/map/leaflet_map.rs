@@ -4,7 +4,9 @@
 
 use super::explorer::{Loaded, MapSignals, Viewport};
 use super::geo::LatLng;
-use super::leaflet_base::{add_tiles, from_display, icon, new_map, to_display, when_leaflet_ready};
+use super::leaflet_base::{
+    add_tiles, element, from_display, icon, new_map, to_display, when_leaflet_ready,
+};
 use super::model::NearbyPlace;
 use super::tiles::{TileChoice, TileSource};
 use super::view::{MapMarker, MapView};
@@ -122,6 +124,10 @@ fn create(
     let container: web_sys::HtmlElement = container.dyn_into().ok()?;
     let source = signals.controls.source.get_untracked();
     let map = new_map(&container, t)?;
+    // The list that follows the map replaces the server-rendered one.
+    if let Some(list) = element("map-nojs") {
+        list.set_hidden(true);
+    }
     map.set_view(
         &to_display(source, LatLng::new(centre.0, centre.1)),
         START_ZOOM,

@@ -13,6 +13,7 @@ mod leaflet_map;
 pub mod model;
 mod page;
 pub mod pin_map;
+mod place_card;
 #[cfg(feature = "ssr")]
 pub mod sources;
 pub mod tiles;

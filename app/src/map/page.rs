@@ -3,14 +3,14 @@
 
 use super::api::nearby_places;
 use super::explorer::MapExplorer;
-use super::model::{format_distance, Nearby, NearbyPlace, PlaceKind};
+use super::model::Nearby;
 use super::pin_map::LeafletAssets;
+use super::place_card::PlaceCard;
 use crate::areas::model::AreaKind;
 use crate::i18n::{use_lang, use_texts};
-use crate::orgs::badge::OrgName;
 use crate::shell::page_error;
+use crate::shell::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 #[component]
@@ -20,7 +20,7 @@ pub fn MapPage() -> impl IntoView {
     let area = move || query.read().get("area").filter(|a| !a.is_empty());
     let nearby = Resource::new(area, nearby_places);
     view! {
-        <Title text=move || t().map.title/>
+        <PageTitle text=t().map.title/>
         <LeafletAssets/>
         <div class="page-head">
             <h1>{move || t().map.title}</h1>
@@ -33,7 +33,7 @@ pub fn MapPage() -> impl IntoView {
                         let (tiles, (lat, lng)) = (nearby.tiles.clone(), nearby.centre);
                         view! {
                             <MapExplorer tiles lat lng/>
-                            <div class="map-nojs">
+                            <div id="map-nojs">
                                 <NearbyList nearby/>
                             </div>
                         }
@@ -95,28 +95,5 @@ fn NearbyList(nearby: Nearby) -> impl IntoView {
             }
             .into_any()
         }}
-    }
-}
-
-#[component]
-fn PlaceCard(place: NearbyPlace) -> impl IntoView {
-    let t = use_texts();
-    let kind = place.kind;
-    let distance = place.distance_m;
-    let name = match (place.kind, place.tier) {
-        (PlaceKind::Organisation(_), Some(tier)) => {
-            view! { <OrgName id=place.id name=place.name.clone() tier/> }.into_any()
-        }
-        _ => view! { <a href=place.url()>{place.name.clone()}</a> }.into_any(),
-    };
-    view! {
-        <li class="org-card">
-            <p class="org-card__name">{name}</p>
-            <p class="org-card__meta">
-                <span class="org-card__kind">{move || kind.label(t())}</span>
-                <span class="place-distance">{move || format_distance(distance, t())}</span>
-                {(!place.address.is_empty()).then(|| view! { <span>{place.address}</span> })}
-            </p>
-        </li>
     }
 }

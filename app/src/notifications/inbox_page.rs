@@ -5,8 +5,8 @@ use super::model::{EmailSettings, InboxEntry};
 use super::InboxVersion;
 use crate::i18n::{format_date, use_lang, use_texts};
 use crate::shell::page_error;
+use crate::shell::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -24,7 +24,7 @@ pub fn InboxPage() -> impl IntoView {
     );
     let settings = Resource::new(move || set_email.version().get(), |_| get_email_settings());
     view! {
-        <Title text=move || t().notifications.title/>
+        <PageTitle text=t().notifications.title/>
         <div class="page-head">
             <h1>{move || t().notifications.title}</h1>
             <p class="page-head__lead">{move || t().notifications.lead}</p>

@@ -5,8 +5,8 @@ use super::badge::OrgName;
 use super::model::{OrgKind, OrgSummary};
 use crate::i18n::use_texts;
 use crate::shell::page_error;
+use crate::shell::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{
     components::{Form, A},
     hooks::use_query_map,
@@ -23,7 +23,7 @@ pub fn OrgDirectoryPage() -> impl IntoView {
         |(text, kind)| list_orgs(Some(text), Some(kind)),
     );
     view! {
-        <Title text=move || t().orgs.title/>
+        <PageTitle text=t().orgs.title/>
         <div class="page-head">
             <h1>{move || t().orgs.title}</h1>
             <p class="page-head__lead">{move || t().orgs.lead}</p>

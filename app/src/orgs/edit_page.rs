@@ -11,8 +11,8 @@ use crate::components::FormErrorMessage;
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::shell::page_error;
+use crate::shell::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 #[component]
@@ -32,7 +32,7 @@ pub fn EditOrgPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || t().orgs.edit/>
+        <PageTitle text=t().orgs.edit/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match org.await {

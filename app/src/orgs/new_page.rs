@@ -6,9 +6,9 @@ use super::input::OrgFields;
 use crate::accounts::api::get_current_user;
 use crate::components::FormErrorMessage;
 use crate::i18n::use_texts;
+use crate::shell::PageTitle;
 use crate::shell::{page_error, SignInRedirect};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn RegisterOrgPage() -> impl IntoView {
@@ -16,7 +16,7 @@ pub fn RegisterOrgPage() -> impl IntoView {
     let action = ServerAction::<RegisterOrg>::new();
     let user = Resource::new(|| (), |_| get_current_user());
     view! {
-        <Title text=move || t().orgs.register/>
+        <PageTitle text=t().orgs.register/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match user.await {

@@ -9,9 +9,9 @@ use crate::error::AppError;
 use crate::i18n::{use_texts, Texts};
 use crate::map::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
 use crate::shell::page_error;
+use crate::shell::PageTitle;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::{
     components::A,
     hooks::{use_params_map, use_query_map},
@@ -62,7 +62,7 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
     let title = org.details.name.clone();
     let d = org.details.clone();
     view! {
-        <Title text=title/>
+        <PageTitle text=title/>
         <div class="page-head org-head">
             <p class="org-head__kind">{move || kind.label(t())}</p>
             <h1><OrgName id=summary.id name=summary.name tier=summary.tier link=false/></h1>

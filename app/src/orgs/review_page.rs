@@ -7,8 +7,8 @@ use super::review_api::{review_queue, ReviewOrg};
 use crate::components::FormErrorMessage;
 use crate::i18n::use_texts;
 use crate::shell::page_error;
+use crate::shell::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn ReviewQueuePage() -> impl IntoView {
@@ -16,7 +16,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
     let review = ServerAction::<ReviewOrg>::new();
     let queue = Resource::new(move || review.version().get(), |_| review_queue());
     view! {
-        <Title text=move || t().orgs.review_title/>
+        <PageTitle text=t().orgs.review_title/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match queue.await {

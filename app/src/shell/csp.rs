@@ -13,19 +13,22 @@ pub fn page_policy(nonce: &str) -> String {
     )
 }
 
-/// Adds the policy, with the nonce leptos_axum made for this response, to the page's headers.
-#[cfg(feature = "ssr")]
-pub fn set_page_policy() {
-    use http::{header::CONTENT_SECURITY_POLICY, HeaderValue};
-    use leptos::{nonce::use_nonce, prelude::use_context};
+/// Where a page being rendered leaves its nonce for the security middleware, which puts the
+/// policy on the response. (Set through leptos_axum's response options, the header now and then
+/// went missing under load; the middleware sees every response.) The middleware puts an empty
+/// slot into the request's extensions; rendering fills it.
+#[derive(Clone, Debug, Default)]
+pub struct PageNonceSlot(pub std::sync::Arc<std::sync::OnceLock<String>>);
 
-    let (Some(nonce), Some(response)) =
-        (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
-    else {
+/// Called in the context of every page render: hands this response's nonce to the middleware.
+#[cfg(feature = "ssr")]
+pub fn record_page_nonce() {
+    use leptos::{nonce::use_nonce, prelude::use_context};
+    let (Some(nonce), Some(request)) = (use_nonce(), use_context::<http::request::Parts>()) else {
         return;
     };
-    if let Ok(value) = HeaderValue::from_str(&page_policy(&nonce)) {
-        response.insert_header(CONTENT_SECURITY_POLICY, value);
+    if let Some(slot) = request.extensions.get::<PageNonceSlot>() {
+        let _ = slot.0.set(nonce.to_string());
     }
 }
 

@@ -4,8 +4,6 @@ use leptos_meta::{HashedStylesheet, MetaTags};
 
 /// The HTML document the server sends. `<html lang>` is filled in by the app (`leptos_meta::Html`).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    super::csp::set_page_policy();
     view! {
         <!DOCTYPE html>
         <html>

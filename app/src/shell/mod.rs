@@ -10,6 +10,7 @@ mod icons;
 mod install_hint;
 mod layout;
 mod notice;
+mod page_title;
 mod routes;
 mod tab_bar;
 
@@ -18,4 +19,5 @@ pub use document::shell;
 pub use icons::Icon;
 pub use install_hint::InstallHint;
 pub use notice::{ErrorPage, Forbidden, NotFound};
+pub use page_title::PageTitle;
 pub use routes::App;

@@ -1,6 +1,6 @@
+use super::PageTitle;
 use crate::i18n::{use_texts, NoticeTexts, Texts};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// Shown for any address no route matches, with HTTP status 404.
@@ -30,7 +30,7 @@ fn Notice(pick: fn(&'static Texts) -> &'static NoticeTexts, code: &'static str) 
     // reactive owner can be gone before late closures run (they panicked under load).
     let n = pick(use_texts()());
     view! {
-        <Title text=n.title/>
+        <PageTitle text=n.title/>
         <section class="notice">
             <p class="notice__code" aria-hidden="true">{code}</p>
             <h1>{n.heading}</h1>

@@ -27,7 +27,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <Html {..} lang=move || lang.get().code()/>
+        <Html {..} lang=lang.get_untracked().code()/>
         <Title formatter=move |page: String| {
             let app_name = app_name();
             if page.is_empty() || page.starts_with(app_name) { page } else { format!("{page} · {app_name}") }

@@ -96,7 +96,7 @@ fn router_for_bundle(
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(page_state.clone()),
+            move || page_context(&page_state),
             move || shell(leptos_options.clone()),
         )
         // Pages rendered here (404) have the same context as routed pages: their header asks the
@@ -104,9 +104,7 @@ fn router_for_bundle(
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             ServerState,
             _,
-        >(
-            move || provide_context(fallback_state.clone()), shell
-        ))
+        >(move || page_context(&fallback_state), shell))
         // Static files (served precompressed, brotli or gzip, by the fallback) get their lifetimes.
         .layer(middleware::from_fn_with_state(
             cache_state,
@@ -119,6 +117,13 @@ fn router_for_bundle(
         .layer(middleware::from_fn(security::security_headers))
         .layer(middleware::from_fn(log_request))
         .with_state(state)
+}
+
+/// What every page and server function finds in its context: the app's state; a page also hands
+/// its nonce to the security middleware (see `security_headers`).
+fn page_context(state: &AppState) {
+    provide_context(state.clone());
+    app::shell::csp::record_page_nonce();
 }
 
 /// 200 when the database answers, 503 when it does not.

@@ -1,6 +1,7 @@
 //! Security middleware every request passes: the same-origin rule for anything that changes state,
 //! and the headers that stop sniffing, framing and referrer leaks.
 
+use app::shell::csp::{page_policy, PageNonceSlot};
 use axum::{
     extract::Request,
     http::{
@@ -51,14 +52,17 @@ fn is_same_origin(headers: &HeaderMap) -> bool {
     matches!((origin_host, host), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
 }
 
-/// Headers for every response. Pages get their own Content-Security-Policy (with a nonce) from
-/// the app; everything else gets one that allows nothing. What a signed-in person is sent may hold
+/// Headers for every response. Pages get their Content-Security-Policy with the nonce their
+/// render recorded; everything else gets one that allows nothing. What a signed-in person is sent may hold
 /// personal data, so no cache (browser, proxy or service worker) may keep it (privacy rule P7).
-pub async fn security_headers(request: Request, next: Next) -> Response {
+pub async fn security_headers(mut request: Request, next: Next) -> Response {
     let signed_in =
         app::cookies::cookie_value(request.headers(), app::accounts::SESSION_COOKIE).is_some();
     let path = request.uri().path().to_owned();
+    let nonce = PageNonceSlot::default();
+    request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
+    let status = response.status();
     let headers = response.headers_mut();
     // Files everyone gets alike (the bundle, icons, open data) say so with `public`; keep their
     // lifetimes, or signed-in people would download the app again on every page.
@@ -73,9 +77,18 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if is_html && !headers.contains_key(CONTENT_SECURITY_POLICY) {
-        // Pages set their own policy with their nonce; one without would run none of its scripts.
-        tracing::warn!(%path, "an HTML response without its page policy");
+    match (is_html, nonce.0.get()) {
+        (true, Some(nonce)) => {
+            if let Ok(policy) = HeaderValue::from_str(&page_policy(nonce)) {
+                headers.insert(CONTENT_SECURITY_POLICY, policy);
+            }
+        }
+        // A page that did not render through the app, nor bring its own policy, would run none
+        // of its scripts.
+        (true, None) if !headers.contains_key(CONTENT_SECURITY_POLICY) => {
+            tracing::warn!(%path, %status, "an HTML response without a page nonce")
+        }
+        _ => {}
     }
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     // Same-origin requests keep the full referrer: forms without JavaScript are sent back there.

@@ -258,6 +258,35 @@ async fn pages_carry_security_headers_and_a_nonce_for_their_scripts() {
     test.finish().await;
 }
 
+/// Many pages at once, on several threads: each answers, with the policy of its own nonce. (Page
+/// titles read through a closure once panicked under load and dropped the connection; pages then
+/// and again lost their policy.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_under_concurrent_load_all_answer_with_their_own_policy() {
+    let (router, test) = app().await;
+    let mut requests = tokio::task::JoinSet::new();
+    for i in 0..120 {
+        let router = router.clone();
+        let path = ["/", "/map", "/orgs", "/orgs/1", "/signin", "/nowhere"][i % 6];
+        requests.spawn(async move { (path, send(&router, get(path)).await) });
+    }
+    while let Some(answer) = requests.join_next().await {
+        let (path, (status, headers, body)) = answer.expect("the request did not panic");
+        assert!(
+            status == StatusCode::OK || path == "/nowhere",
+            "{path}: {status}"
+        );
+        let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap_or_else(|| panic!("{path}: no page policy in {policy}"));
+        assert!(body.contains(&format!("nonce=\"{nonce}\"")), "{path}");
+    }
+    test.finish().await;
+}
+
 #[tokio::test]
 async fn oversized_bodies_are_refused_before_they_are_read() {
     let (router, test) = app().await;
