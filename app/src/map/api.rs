@@ -35,6 +35,9 @@ pub async fn nearby_places(area: Option<String>) -> Result<Nearby, AppError> {
     })
 }
 
+/// Where `places_in_view` answers, under `/api/`.
+pub const VIEW_ENDPOINT: &str = "map/view";
+
 /// What the map shows for the visible area (WGS-84 degrees) at `zoom`: clusters and single places,
 /// and the list under the map. `layers` is a comma list (absent or empty: all), `category` one category,
 /// `q` words in the name or address. A GET, so partners and caches can use it too.
@@ -59,4 +62,17 @@ pub async fn places_in_view(
     let state = crate::state::use_app_state()?;
     let snapshot = state.map.snapshot(state.db.pool()).await?;
     Ok(snapshot.view(area, zoom, &filter))
+}
+
+#[cfg(test)]
+mod tests {
+    use leptos::server_fn::ServerFn;
+
+    #[test]
+    fn the_browser_asks_where_the_server_answers() {
+        assert_eq!(
+            super::PlacesInView::PATH,
+            format!("/api/{}", super::VIEW_ENDPOINT)
+        );
+    }
 }

@@ -99,11 +99,18 @@ fn MapControls(
     let t = use_texts();
     let controls = signals.controls;
     view! {
-    <form class="map-controls card search-form" on:submit=|ev| ev.prevent_default()>
-        <fieldset class="map-controls__layers">
-            <legend>{move || t().map_page.layers}</legend>
-            {Layer::ALL.into_iter().map(|layer| view! { <LayerToggle layer controls/> }).collect_view()}
-        </fieldset>
+    <form class="map-controls card" on:submit=|ev| ev.prevent_default()>
+        <div class="map-controls__row map-controls__search">
+            <label for="map-search">{move || t().map_page.search_label}</label>
+            <input
+                id="map-search"
+                type="search"
+                enterkeyhint="search"
+                maxlength="60"
+                placeholder=move || t().map_page.search_placeholder
+                on:input=move |ev| controls.text.set(event_target_value(&ev))
+            />
+        </div>
         <div class="map-controls__row">
             <label for="map-category">{move || t().map_page.category_label}</label>
             <select
@@ -132,17 +139,30 @@ fn MapControls(
             </select>
         </div>
         <div class="map-controls__row">
-            <label for="map-search">{move || t().map_page.search_label}</label>
-            <input
-                id="map-search"
-                type="search"
-                enterkeyhint="search"
-                maxlength="60"
-                placeholder=move || t().map_page.search_placeholder
-                on:input=move |ev| controls.text.set(event_target_value(&ev))
-            />
+            <label for="map-tiles">{move || t().map_page.base_map}</label>
+            <select id="map-tiles" on:change=move |ev| {
+                if let Some(source) = TileSource::parse(&event_target_value(&ev)) {
+                    controls.source.set(source);
+                }
+            }>
+                {sources
+                    .iter()
+                    .map(|source| {
+                        let source = *source;
+                        view! {
+                            <option value=source.as_str() selected=source == first_source>
+                                {move || source.label(t())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
         </div>
-        <div class="map-controls__row map-controls__actions">
+        <div class="map-controls__bottom">
+            <fieldset class="map-controls__layers">
+                <legend>{move || t().map_page.layers}</legend>
+                {Layer::ALL.into_iter().map(|layer| view! { <LayerToggle layer controls/> }).collect_view()}
+            </fieldset>
             <button
                 type="button"
                 class="button button--secondary"
@@ -151,26 +171,6 @@ fn MapControls(
             >
                 {move || t().map_page.locate}
             </button>
-            <label class="map-controls__tiles">
-                <span>{move || t().map_page.base_map}</span>
-                <select on:change=move |ev| {
-                    if let Some(source) = TileSource::parse(&event_target_value(&ev)) {
-                        controls.source.set(source);
-                    }
-                }>
-                    {sources
-                        .iter()
-                        .map(|source| {
-                            let source = *source;
-                            view! {
-                                <option value=source.as_str() selected=source == first_source>
-                                    {move || source.label(t())}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
         </div>
     </form>
     }

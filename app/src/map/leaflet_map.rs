@@ -60,21 +60,21 @@ pub fn start(signals: MapSignals, tiles: TileChoice, centre: (f64, f64)) {
             return;
         }
         spawn_local(async move {
-            let answer = super::api::places_in_view(
-                area.south,
-                area.west,
-                area.north,
-                area.east,
-                area.zoom,
-                Some(layers),
-                Some(category),
-                Some(text),
-            )
-            .await;
+            let query = form_urlencoded::Serializer::new(String::new())
+                .append_pair("south", &area.south.to_string())
+                .append_pair("west", &area.west.to_string())
+                .append_pair("north", &area.north.to_string())
+                .append_pair("east", &area.east.to_string())
+                .append_pair("zoom", &area.zoom.to_string())
+                .append_pair("layers", &layers)
+                .append_pair("category", &category)
+                .append_pair("q", &text)
+                .finish();
+            let answer = fetch_view(&format!("/api/{}?{query}", super::api::VIEW_ENDPOINT)).await;
             if request.get_value() == this_request {
                 signals.loaded.set(match answer {
-                    Ok(view) => Loaded::Ready(view),
-                    Err(_) => Loaded::Failed,
+                    Some(view) => Loaded::Ready(view),
+                    None => Loaded::Failed,
                 });
             }
         });
@@ -154,6 +154,22 @@ fn create(
     live.map.on_move_end(Box::new(move |_| on_move()));
     report();
     Some(live)
+}
+
+/// Asks the map API (`places_in_view`) with a plain fetch: the server-function client would add
+/// its whole machinery to the bundle every page loads, for this one call.
+async fn fetch_view(url: &str) -> Option<MapView> {
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(window().fetch_with_str(url)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    serde_json::from_str(&text).ok()
 }
 
 fn switch_tiles(live: &mut LiveMap, source: TileSource, signals: MapSignals, tiles: &TileChoice) {
