@@ -9,11 +9,12 @@ pub struct SeedReport {
     pub areas: u64,
     pub accounts: u64,
     pub organisations: u64,
+    pub resources: u64,
 }
 
 impl SeedReport {
     pub fn total(&self) -> u64 {
-        self.areas + self.accounts + self.organisations
+        self.areas + self.accounts + self.organisations + self.resources
     }
 }
 
@@ -23,10 +24,12 @@ pub async fn seed_demo(db: &Db) -> Result<SeedReport, sqlx::Error> {
     let areas = crate::areas::demo::seed(&mut tx, now).await?;
     let (accounts, people) = crate::accounts::demo::seed(&mut tx, now).await?;
     let organisations = crate::orgs::demo::seed(&mut tx, people, now).await?;
+    let resources = crate::resources::demo::seed(&mut tx, people.admin, now).await?;
     let report = SeedReport {
         areas,
         accounts,
         organisations,
+        resources,
     };
     tx.commit().await?;
     Ok(report)

@@ -14,6 +14,7 @@ pub mod items;
 pub mod map;
 pub mod notifications;
 pub mod orgs;
+pub mod resources;
 pub mod shell;
 
 #[cfg(feature = "ssr")]

@@ -5,7 +5,9 @@ test('without JavaScript the map page lists the places nearest a chosen area, ne
   await page.goto('/map');
   await expect(page.getByRole('heading', { level: 2 })).toContainText('离这里最近：云岩区中心');
   const names = page.getByTestId('nearby-list').locator('.org-name__link');
-  await expect(names.first()).toHaveText('黔书房公益图书馆');
+  // A community resource and organisations, nearest first.
+  await expect(names.first()).toHaveText('黔味善食爱心冰箱');
+  await expect(page.getByTestId('nearby-list')).toContainText('黔书房公益图书馆');
   await expect(page.getByTestId('map-canvas')).toBeHidden();
 
   await page.getByLabel('看看这附近').selectOption({ label: '金关街道' });
@@ -64,15 +66,22 @@ test.describe('with JavaScript', () => {
     const canvas = page.getByTestId('map-canvas');
     const markers = canvas.locator('.map-pin, .map-cluster');
     await expect(markers.first()).toBeVisible();
-    const layer = page.getByRole('checkbox', { name: '组织机构' });
-    await layer.uncheck();
+    const orgs = page.getByRole('checkbox', { name: '组织机构' });
+    const resources = page.getByRole('checkbox', { name: '社区资源' });
+    const list = page.getByTestId('visible-list').locator('li');
+    // Organisations off: only community resources are left, squares on the map.
+    await orgs.uncheck();
+    await expect(list.filter({ hasText: '黔书房公益图书馆' })).toHaveCount(0);
+    await expect(list.filter({ hasText: '黔味善食爱心冰箱' })).toHaveCount(1);
+    await expect(canvas.locator('.map-pin--orgs')).toHaveCount(0);
+    await resources.uncheck();
     await expect(markers).toHaveCount(0);
     await expect(page.getByTestId('in-view-count')).toContainText('：0');
-    await layer.check();
+    await orgs.check();
+    await resources.check();
     await expect(markers.first()).toBeVisible();
 
     await page.getByLabel('类别').selectOption({ label: '社区居委会' });
-    const list = page.getByTestId('visible-list').locator('li');
     await expect(list.first()).toContainText('社区居民委员会');
     for (const text of await list.allTextContents()) expect(text).toContain('社区居委会');
 

@@ -295,6 +295,12 @@ pub static TEXTS: Texts = Texts {
         install: "Install",
         not_now: "Not now",
     },
+    resources: ResourceTexts {
+        kinds: ["Donation point", "Community centre", "Library of things", "Food bank", "Recycling point", "Other"],
+        run_by: "Run by",
+        run_by_platform: "Listed by the platform",
+        back_to_map: "Back to the map",
+    },
     map_page: MapPageTexts {
         area_label: "Show places near",
         district_centre: "Yunyan district centre",
@@ -308,6 +314,7 @@ pub static TEXTS: Texts = Texts {
         map_label: "Charity map",
         layers: "Layers",
         layer_orgs: "Organisations",
+        layer_resources: "Community resources",
         category_label: "Category",
         all_categories: "All categories",
         search_label: "Search places",

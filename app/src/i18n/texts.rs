@@ -21,6 +21,7 @@ pub struct Texts {
     pub notifications: NotificationTexts,
     pub install: InstallTexts,
     pub map_page: MapPageTexts,
+    pub resources: ResourceTexts,
 }
 
 pub struct ShellTexts {
@@ -269,6 +270,7 @@ pub struct MapPageTexts {
     pub map_label: &'static str,
     pub layers: &'static str,
     pub layer_orgs: &'static str,
+    pub layer_resources: &'static str,
     pub category_label: &'static str,
     pub all_categories: &'static str,
     pub search_label: &'static str,
@@ -294,4 +296,13 @@ pub struct MapPageTexts {
     pub zoom_out: &'static str,
     /// After a cluster's number: "个地点，点击放大".
     pub cluster_hint: &'static str,
+}
+
+/// Community resources: their kinds and their pages.
+pub struct ResourceTexts {
+    /// In the order of `ResourceKind::ALL`.
+    pub kinds: [&'static str; 6],
+    pub run_by: &'static str,
+    pub run_by_platform: &'static str,
+    pub back_to_map: &'static str,
 }

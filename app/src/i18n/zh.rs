@@ -294,6 +294,12 @@ pub static TEXTS: Texts = Texts {
         install: "安装",
         not_now: "不用了",
     },
+    resources: ResourceTexts {
+        kinds: ["捐赠点", "社区服务中心", "共享物品站", "爱心食物站", "回收点", "其他"],
+        run_by: "运营机构",
+        run_by_platform: "由平台登记",
+        back_to_map: "返回公益地图",
+    },
     map_page: MapPageTexts {
         area_label: "看看这附近",
         district_centre: "云岩区中心",
@@ -307,6 +313,7 @@ pub static TEXTS: Texts = Texts {
         map_label: "公益地图",
         layers: "图层",
         layer_orgs: "组织机构",
+        layer_resources: "社区资源",
         category_label: "类别",
         all_categories: "全部类别",
         search_label: "搜索地点",

@@ -5,6 +5,7 @@ use super::tiles::TileChoice;
 use crate::areas::model::Area;
 use crate::i18n::Texts;
 use crate::orgs::model::{OrgKind, Tier};
+use crate::resources::model::ResourceKind;
 use serde::{Deserialize, Serialize};
 
 /// Where "nearby" is measured from when no area is chosen: the middle of Yunyan district.
@@ -18,15 +19,17 @@ pub const NEARBY_LIMIT: usize = 40;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Layer {
     Organisations,
+    Resources,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 1] = [Layer::Organisations];
+    pub const ALL: [Layer; 2] = [Layer::Organisations, Layer::Resources];
 
     /// The name used in URLs (`layers=orgs`).
     pub fn as_str(self) -> &'static str {
         match self {
             Layer::Organisations => "orgs",
+            Layer::Resources => "resources",
         }
     }
 
@@ -37,6 +40,7 @@ impl Layer {
     pub fn label(self, t: &Texts) -> &'static str {
         match self {
             Layer::Organisations => t.map_page.layer_orgs,
+            Layer::Resources => t.map_page.layer_resources,
         }
     }
 
@@ -44,6 +48,7 @@ impl Layer {
     pub fn kinds(self) -> Vec<PlaceKind> {
         match self {
             Layer::Organisations => OrgKind::ALL.map(PlaceKind::Organisation).to_vec(),
+            Layer::Resources => ResourceKind::ALL.map(PlaceKind::Resource).to_vec(),
         }
     }
 }
@@ -52,18 +57,21 @@ impl Layer {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PlaceKind {
     Organisation(OrgKind),
+    Resource(ResourceKind),
 }
 
 impl PlaceKind {
     pub fn label(self, t: &Texts) -> &'static str {
         match self {
             PlaceKind::Organisation(kind) => kind.label(t),
+            PlaceKind::Resource(kind) => kind.label(t),
         }
     }
 
     pub fn layer(self) -> Layer {
         match self {
             PlaceKind::Organisation(_) => Layer::Organisations,
+            PlaceKind::Resource(_) => Layer::Resources,
         }
     }
 
@@ -71,6 +79,7 @@ impl PlaceKind {
     pub fn category(self) -> &'static str {
         match self {
             PlaceKind::Organisation(kind) => kind.as_str(),
+            PlaceKind::Resource(kind) => kind.as_str(),
         }
     }
 }
@@ -93,6 +102,7 @@ impl NearbyPlace {
     pub fn url(&self) -> String {
         match self.kind {
             PlaceKind::Organisation(_) => format!("/orgs/{}", self.id),
+            PlaceKind::Resource(_) => format!("/resources/{}", self.id),
         }
     }
 }

@@ -6,7 +6,27 @@ use sqlx::AnyPool;
 
 /// Every place that belongs on the map, in all layers.
 pub async fn all_places(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
-    organisations(pool).await
+    let mut places = organisations(pool).await?;
+    places.extend(resources(pool).await?);
+    Ok(places)
+}
+
+/// Every community resource (all are public).
+async fn resources(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
+    Ok(crate::resources::db::all(pool)
+        .await?
+        .into_iter()
+        .map(|resource| NearbyPlace {
+            kind: PlaceKind::Resource(resource.kind),
+            id: resource.id,
+            name: resource.name,
+            address: resource.address,
+            tier: None,
+            lat: resource.lat,
+            lng: resource.lng,
+            distance_m: 0.0,
+        })
+        .collect())
 }
 
 /// Public organisations (not rejected) that have a location.

@@ -127,7 +127,7 @@ fn ReviewStatus(org: OrgProfile) -> impl IntoView {
 }
 
 #[component]
-fn Fact(
+pub fn Fact(
     label: fn(&'static Texts) -> &'static str,
     value: String,
     #[prop(default = |t| t.orgs.not_given)] empty: fn(&'static Texts) -> &'static str,

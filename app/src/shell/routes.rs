@@ -55,6 +55,8 @@ pub fn App() -> impl IntoView {
                         view=crate::orgs::EditOrgPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("orgs")) view=crate::orgs::ReviewQueuePage
                         ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("resources"), ParamSegment("id"))
+                        view=crate::resources::ResourcePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

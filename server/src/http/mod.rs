@@ -92,6 +92,11 @@ fn router_for_bundle(
             "/api/v1/organisations.csv",
             get(open_data::organisations_csv),
         )
+        .route(
+            "/api/v1/resources.geojson",
+            get(open_data::resources_geojson),
+        )
+        .route("/api/v1/resources.csv", get(open_data::resources_csv))
         // Also mounts every server function under /api, with the same context.
         .leptos_routes_with_context(
             &state,

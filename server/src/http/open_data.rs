@@ -1,12 +1,10 @@
 //! Open data for partners (map apps such as Amap, researchers, other platforms): the organisations
-//! on the map as GeoJSON and CSV, in WGS-84 or, with `?crs=gcj02`, in the coordinates Chinese maps
+//! and community resources on the map as GeoJSON and CSV, in WGS-84 or, with `?crs=gcj02`, in the coordinates Chinese maps
 //! draw in. Only what the public profile pages show; each feed names its licence.
 
 use super::ServerState;
 use app::i18n::lang_from_headers;
 use app::map::geo::{wgs84_to_gcj02, LatLng};
-use app::orgs::db::OrgRecord;
-use app::orgs::model::OrgKind;
 use axum::{
     extract::{Query, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
@@ -60,62 +58,115 @@ pub struct FeedQuery {
     crs: Option<String>,
 }
 
-/// One organisation as the feeds publish it.
-struct Published {
-    id: i64,
-    kind: OrgKind,
-    name: String,
-    tier: &'static str,
-    address: String,
-    contact: String,
-    opening_hours: String,
-    services: String,
-    place: LatLng,
+/// The feeds: what each publishes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Feed {
+    Organisations,
+    Resources,
 }
 
-fn published(records: Vec<OrgRecord>, crs: Crs) -> Vec<Published> {
-    records
-        .into_iter()
-        .filter_map(
-            |OrgRecord {
-                 id,
-                 details,
-                 verification,
-                 ..
-             }| {
-                let (lat, lng) = details.location?;
-                Some(Published {
-                    id,
-                    kind: details.kind,
-                    name: details.name,
-                    tier: verification.tier().as_str(),
-                    address: details.address,
-                    contact: details.contact,
-                    opening_hours: details.opening_hours,
-                    services: details.services,
-                    place: crs.place(lat, lng),
+impl Feed {
+    fn name(self) -> &'static str {
+        match self {
+            Feed::Organisations => "organisations",
+            Feed::Resources => "resources",
+        }
+    }
+
+    /// The fields after id, name and kind, in column order.
+    fn columns(self) -> &'static [&'static str] {
+        match self {
+            Feed::Organisations => &["tier", "address", "contact", "opening_hours", "services"],
+            Feed::Resources => &[
+                "address",
+                "contact",
+                "opening_hours",
+                "description",
+                "run_by",
+            ],
+        }
+    }
+
+    async fn rows(self, state: &ServerState) -> Result<Vec<Row>, app::error::AppError> {
+        let pool = state.app.db.pool();
+        Ok(match self {
+            Feed::Organisations => app::orgs::db::on_the_map(pool)
+                .await?
+                .into_iter()
+                .filter_map(|org| {
+                    let (lat, lng) = org.details.location?;
+                    let d = org.details;
+                    Some(Row {
+                        id: org.id,
+                        name: d.name,
+                        kind: d.kind.as_str(),
+                        fields: vec![
+                            org.verification.tier().as_str().to_string(),
+                            d.address,
+                            d.contact,
+                            d.opening_hours,
+                            d.services,
+                        ],
+                        lat,
+                        lng,
+                        url: format!("/orgs/{}", org.id),
+                    })
                 })
-            },
-        )
-        .collect()
+                .collect(),
+            Feed::Resources => app::resources::db::all(pool)
+                .await?
+                .into_iter()
+                .map(|r| Row {
+                    id: r.id,
+                    name: r.name,
+                    kind: r.kind.as_str(),
+                    fields: vec![
+                        r.address,
+                        r.contact,
+                        r.opening_hours,
+                        r.description,
+                        r.org.map(|(_, name)| name).unwrap_or_default(),
+                    ],
+                    lat: r.lat,
+                    lng: r.lng,
+                    url: format!("/resources/{}", r.id),
+                })
+                .collect(),
+        })
+    }
 }
 
-/// Reads `?crs=`, then the organisations; a clear 400 or 503 in the reader's language otherwise.
+/// One published place: id, name, kind, the feed's own fields (in `Feed::columns` order), where.
+struct Row {
+    id: i64,
+    name: String,
+    kind: &'static str,
+    fields: Vec<String>,
+    lat: f64,
+    lng: f64,
+    url: String,
+}
+
+/// Reads `?crs=`, then the feed's rows; a clear 400 or 503 in the reader's language otherwise.
 async fn load(
+    feed: Feed,
     state: &ServerState,
     query: &FeedQuery,
     headers: &HeaderMap,
-) -> Result<(Crs, Vec<Published>), Response> {
+) -> Result<(Crs, Vec<Row>), Response> {
     let t = lang_from_headers(headers).texts();
     let crs = Crs::parse(query.crs.as_deref())
         .ok_or_else(|| (StatusCode::BAD_REQUEST, t.errors.crs_unknown).into_response())?;
-    let records = app::orgs::db::on_the_map(state.app.db.pool())
+    // The database error is logged where it turns into an AppError.
+    let mut rows = feed
+        .rows(state)
         .await
-        .map_err(|error| {
-            tracing::warn!(%error, "open data: database did not answer");
-            (StatusCode::SERVICE_UNAVAILABLE, t.errors.unavailable).into_response()
-        })?;
-    Ok((crs, published(records, crs)))
+        .map_err(|error| (error.status(), error.message(t)).into_response())?;
+    for row in &mut rows {
+        let place = crs.place(row.lat, row.lng);
+        (row.lat, row.lng) = (place.lat, place.lng);
+    }
+    Ok((crs, rows))
 }
 
 /// Partners fetch these from their own servers and pages: cache for five minutes, any origin.
@@ -139,37 +190,68 @@ pub async fn organisations_geojson(
     Query(query): Query<FeedQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let (crs, orgs) = match load(&state, &query, &headers).await {
+    geojson_feed(Feed::Organisations, &state, &query, &headers).await
+}
+
+/// `/api/v1/organisations.csv`
+pub async fn organisations_csv(
+    State(state): State<ServerState>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    csv_feed(Feed::Organisations, &state, &query, &headers).await
+}
+
+/// `/api/v1/resources.geojson`
+pub async fn resources_geojson(
+    State(state): State<ServerState>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    geojson_feed(Feed::Resources, &state, &query, &headers).await
+}
+
+/// `/api/v1/resources.csv`
+pub async fn resources_csv(
+    State(state): State<ServerState>,
+    Query(query): Query<FeedQuery>,
+    headers: HeaderMap,
+) -> Response {
+    csv_feed(Feed::Resources, &state, &query, &headers).await
+}
+
+async fn geojson_feed(
+    feed: Feed,
+    state: &ServerState,
+    query: &FeedQuery,
+    headers: &HeaderMap,
+) -> Response {
+    let (crs, rows) = match load(feed, state, query, headers).await {
         Ok(loaded) => loaded,
         Err(response) => return response,
     };
-    let features = orgs
+    let features = rows
         .into_iter()
-        .map(|org| {
+        .map(|row| {
             let mut properties = JsonObject::new();
-            properties.insert("name".into(), json!(org.name));
-            properties.insert("kind".into(), json!(org.kind.as_str()));
-            properties.insert("tier".into(), json!(org.tier));
-            properties.insert("address".into(), json!(org.address));
-            properties.insert("contact".into(), json!(org.contact));
-            properties.insert("opening_hours".into(), json!(org.opening_hours));
-            properties.insert("services".into(), json!(org.services));
-            properties.insert("url".into(), json!(format!("/orgs/{}", org.id)));
+            properties.insert("name".into(), json!(row.name));
+            properties.insert("kind".into(), json!(row.kind));
+            for (column, value) in feed.columns().iter().zip(row.fields) {
+                properties.insert((*column).into(), json!(value));
+            }
+            properties.insert("url".into(), json!(row.url));
             Feature {
                 bbox: None,
                 // GeoJSON positions are longitude first.
-                geometry: Some(Geometry::new(Value::Point(vec![
-                    org.place.lng,
-                    org.place.lat,
-                ]))),
-                id: Some(geojson::feature::Id::Number(org.id.into())),
+                geometry: Some(Geometry::new(Value::Point(vec![row.lng, row.lat]))),
+                id: Some(geojson::feature::Id::Number(row.id.into())),
                 properties: Some(properties),
                 foreign_members: None,
             }
         })
         .collect();
     let mut about = JsonObject::new();
-    about.insert("name".into(), json!("organisations"));
+    about.insert("name".into(), json!(feed.name()));
     about.insert("crs".into(), json!(crs.name()));
     about.insert("licence".into(), json!(LICENCE));
     about.insert("licence_url".into(), json!(LICENCE_URL));
@@ -186,67 +268,53 @@ pub async fn organisations_geojson(
         .into_response()
 }
 
-/// `/api/v1/organisations.csv`: UTF-8 with a byte-order mark, so Excel and WPS read the Chinese.
-pub async fn organisations_csv(
-    State(state): State<ServerState>,
-    Query(query): Query<FeedQuery>,
-    headers: HeaderMap,
+/// CSV in UTF-8 with a byte-order mark, so Excel and WPS read the Chinese.
+async fn csv_feed(
+    feed: Feed,
+    state: &ServerState,
+    query: &FeedQuery,
+    headers: &HeaderMap,
 ) -> Response {
-    let (crs, orgs) = match load(&state, &query, &headers).await {
+    let (crs, rows) = match load(feed, state, query, headers).await {
         Ok(loaded) => loaded,
         Err(response) => return response,
     };
-    match csv_body(crs, orgs) {
+    match csv_body(feed, crs, rows) {
         Ok(bytes) => (
             feed_headers("text/csv; charset=utf-8"),
             [(
                 header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("inline; filename=\"organisations.csv\""),
+                HeaderValue::from_str(&format!("inline; filename=\"{}.csv\"", feed.name()))
+                    .unwrap_or(HeaderValue::from_static("inline")),
             )],
             bytes,
         )
             .into_response(),
         Err(error) => {
             tracing::error!(%error, "open data: could not write the CSV");
-            let t = lang_from_headers(&headers).texts();
+            let t = lang_from_headers(headers).texts();
             (StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal).into_response()
         }
     }
 }
 
-fn csv_body(crs: Crs, orgs: Vec<Published>) -> Result<Vec<u8>, csv::Error> {
+fn csv_body(feed: Feed, crs: Crs, rows: Vec<Row>) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
-    writer.write_record([
-        "id",
-        "name",
-        "kind",
-        "tier",
-        "address",
-        "lat",
-        "lng",
-        "crs",
-        "contact",
-        "opening_hours",
-        "services",
-        "url",
-        "licence",
-    ])?;
-    for org in orgs {
-        writer.write_record([
-            org.id.to_string(),
-            org.name,
-            org.kind.as_str().to_string(),
-            org.tier.to_string(),
-            org.address,
-            format!("{:.6}", org.place.lat),
-            format!("{:.6}", org.place.lng),
+    let mut header = vec!["id", "name", "kind"];
+    header.extend(feed.columns());
+    header.extend(["lat", "lng", "crs", "url", "licence"]);
+    writer.write_record(&header)?;
+    for row in rows {
+        let mut record = vec![row.id.to_string(), row.name, row.kind.to_string()];
+        record.extend(row.fields);
+        record.extend([
+            format!("{:.6}", row.lat),
+            format!("{:.6}", row.lng),
             crs.name().to_string(),
-            org.contact,
-            org.opening_hours,
-            org.services,
-            format!("/orgs/{}", org.id),
+            row.url,
             LICENCE.to_string(),
-        ])?;
+        ]);
+        writer.write_record(&record)?;
     }
     writer
         .into_inner()

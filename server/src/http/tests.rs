@@ -14,6 +14,7 @@ mod open_data;
 mod org_pages;
 mod permissions;
 mod pwa;
+mod resource_pages;
 mod static_files;
 
 async fn app() -> (axum::Router, TestDb) {

@@ -20,14 +20,16 @@ async fn the_map_gets_clusters_and_places_that_add_up() {
     let (status, body) = view(&router, &format!("{DISTRICT}&zoom=11")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let zoomed_out = parsed(&body);
-    let on_the_map = app::orgs::db::on_the_map(test.db.pool())
+    let orgs = app::orgs::db::on_the_map(test.db.pool())
         .await
         .unwrap()
         .len();
-    assert!(on_the_map >= 10);
+    let resources = app::resources::db::all(test.db.pool()).await.unwrap().len();
+    assert!(orgs >= 10 && resources >= 10);
     assert_eq!(
-        zoomed_out.total, on_the_map,
-        "every demo organisation is in the district"
+        zoomed_out.total,
+        orgs + resources,
+        "every demo place is in the district"
     );
     assert!(zoomed_out
         .markers
@@ -49,12 +51,13 @@ async fn the_map_gets_clusters_and_places_that_add_up() {
         .all(|w| w[0].distance_m <= w[1].distance_m));
 
     // Filters: layers, one category, words.
-    let orgs = parsed(
-        &view(&router, &format!("{DISTRICT}&zoom=14&layers=orgs"))
-            .await
-            .1,
-    );
-    assert_eq!(orgs.total, on_the_map);
+    let query = |extra: &str| format!("{DISTRICT}&zoom=14&{extra}");
+    let only_orgs = parsed(&view(&router, &query("layers=orgs")).await.1);
+    assert_eq!(only_orgs.total, orgs);
+    let only_resources = parsed(&view(&router, &query("layers=resources")).await.1);
+    assert_eq!(only_resources.total, resources);
+    let food_banks = parsed(&view(&router, &query("category=food_bank")).await.1);
+    assert_eq!(food_banks.total, 2);
     let committees = parsed(
         &view(&router, &format!("{DISTRICT}&zoom=14&category=community"))
             .await

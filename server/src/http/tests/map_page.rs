@@ -29,7 +29,7 @@ async fn the_map_page_lists_places_nearest_the_chosen_area() {
     let around_centre = listed(&body);
     assert_eq!(
         around_centre.first().map(String::as_str),
-        Some("黔书房公益图书馆")
+        Some("黔味善食爱心冰箱")
     );
     assert!(around_centre.len() >= 10);
     assert!(body.contains(" 米") || body.contains(" 公里"));

@@ -95,3 +95,52 @@ async fn organisations_csv_opens_in_spreadsheets_and_unknown_systems_are_refused
     assert!(body.contains("坐标系"));
     test.finish().await;
 }
+
+#[tokio::test]
+async fn community_resources_are_published_as_geojson_and_csv() {
+    let (router, test) = app().await;
+    let resources = app::resources::db::all(test.db.pool()).await.unwrap();
+    assert!(resources.len() >= 10);
+    let wgs = collection(&router, "/api/v1/resources.geojson").await;
+    let about = wgs.foreign_members.as_ref().unwrap();
+    assert_eq!(
+        (about["name"].as_str(), about["licence"].as_str()),
+        (Some("resources"), Some("CC-BY-4.0"))
+    );
+    assert_eq!(wgs.features.len(), resources.len());
+    let fridge = wgs
+        .features
+        .iter()
+        .find(|f| f.property("name").unwrap() == "黔味善食爱心冰箱")
+        .expect("the demo food bank");
+    assert_eq!(fridge.property("kind").unwrap(), "food_bank");
+    assert_eq!(fridge.property("run_by").unwrap(), "黔味善食爱心餐厅");
+    assert!(fridge
+        .property("url")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .starts_with("/resources/"));
+    let gcj = collection(&router, "/api/v1/resources.geojson?crs=gcj02").await;
+    for (w, g) in wgs.features.iter().zip(&gcj.features) {
+        assert!(position(g).metres_to(wgs84_to_gcj02(position(w))) < 0.01);
+    }
+
+    let (status, headers, body) = send(&router, get("/api/v1/resources.csv")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains("resources.csv"));
+    let mut reader = csv::Reader::from_reader(body.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(&header[..3], ["id", "name", "kind"]);
+    assert!(header.contains(&"run_by".to_string()) && header.contains(&"licence".to_string()));
+    assert_eq!(reader.records().count(), resources.len());
+    test.finish().await;
+}

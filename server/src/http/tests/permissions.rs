@@ -64,6 +64,7 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
             ALL,
         ),
         ("orgs/profile", "id={org}", ALL),
+        ("resources/profile", "id=1", ALL),
         ("orgs/mine", "", SIGNED_IN),
         // An unknown type: refused for its content once the caller is through.
         ("orgs/register", "org[kind]=club&org[name]=x", SIGNED_IN),

@@ -1,0 +1,71 @@
+//! `/resources/{id}`: a community resource — what it is, where, when it is open, who runs it —
+//! with a small map.
+
+use super::api::get_resource;
+use super::model::CommunityResource;
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use crate::map::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
+use crate::orgs::{use_org_id, Fact};
+use crate::shell::{page_error, PageTitle};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn ResourcePage() -> impl IntoView {
+    // The same `{id}` rule as organisation pages: a number, or a page that does not exist.
+    let id = use_org_id();
+    let resource = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_resource(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match resource.await {
+                    Ok(resource) => view! { <ResourceProfile resource/> }.into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ResourceProfile(resource: CommunityResource) -> impl IntoView {
+    let t = use_texts();
+    let kind = resource.kind;
+    let r = resource.clone();
+    view! {
+        <PageTitle text=r.name.clone()/>
+        <div class="page-head">
+            <p class="org-head__kind">{move || kind.label(t())}</p>
+            <h1>{r.name.clone()}</h1>
+        </div>
+        {(!r.description.is_empty()).then(|| view! {
+            <section class="card"><p class="prose">{r.description.clone()}</p></section>
+        })}
+        <dl class="card facts">
+            <Fact label=|t| t.orgs.address_label value=r.address.clone()/>
+            <Fact label=|t| t.orgs.opening_hours_label value=r.opening_hours.clone()/>
+            <Fact label=|t| t.orgs.contact_label value=r.contact.clone()/>
+            <dt>{move || t().resources.run_by}</dt>
+            <dd class:facts__empty=r.org.is_none()>
+                {match r.org.clone() {
+                    Some((id, name)) => view! { <A href=format!("/orgs/{id}")>{name}</A> }.into_any(),
+                    None => view! { {move || t().resources.run_by_platform} }.into_any(),
+                }}
+            </dd>
+        </dl>
+        <LeafletAssets/>
+        <PlaceMap lat=r.lat lng=r.lng name=r.name.clone() tiles=configured_tiles()/>
+        <p class="page-foot">
+            <A href="/map" attr:class="button button--secondary">{move || t().resources.back_to_map}</A>
+        </p>
+    }
+}
