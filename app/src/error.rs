@@ -41,6 +41,12 @@ pub enum FormError {
     OwnerStays,
     /// A rejection needs a reason the organisation can act on.
     ReasonRequired,
+    ResourceKindInvalid,
+    ResourceNameInvalid,
+    /// The organisation chosen to run a resource is not one on the list.
+    ResourceOrgInvalid,
+    /// This needs a place on the map.
+    LocationRequired,
 }
 
 impl FormError {
@@ -78,6 +84,10 @@ impl FormError {
             FormError::AlreadyInTeam => f.already_in_team,
             FormError::OwnerStays => f.owner_stays,
             FormError::ReasonRequired => f.reason_required,
+            FormError::ResourceKindInvalid => f.resource_kind_invalid,
+            FormError::ResourceNameInvalid => f.resource_name_invalid,
+            FormError::ResourceOrgInvalid => f.resource_org_invalid,
+            FormError::LocationRequired => f.location_required,
         }
     }
 }

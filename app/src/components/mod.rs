@@ -1,7 +1,9 @@
 //! Building blocks shared by pages of several boards.
 
 mod board_page;
+mod fields;
 mod form_error;
 
 pub use board_page::BoardPage;
+pub use fields::{Pick, TextArea, TextField};
 pub use form_error::FormErrorMessage;

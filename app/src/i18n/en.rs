@@ -173,6 +173,10 @@ pub static TEXTS: Texts = Texts {
         already_in_team: "This person already runs this organisation.",
         owner_stays: "The owner cannot be removed from the organisation.",
         reason_required: "Please give a reason for the rejection, so the organisation can fix it and try again.",
+        resource_kind_invalid: "Please choose the type of resource.",
+        resource_name_invalid: "The name needs 2 to 60 characters.",
+        resource_org_invalid: "Please choose the organisation from the list.",
+        location_required: "Please pick the place on the map, or give its latitude and longitude.",
     },
     account: AccountTexts {
         sign_in: "Sign in",
@@ -300,6 +304,12 @@ pub static TEXTS: Texts = Texts {
         run_by: "Run by",
         run_by_platform: "Listed by the platform",
         back_to_map: "Back to the map",
+        kind_label: "Type of resource",
+        add: "Add a community resource",
+        add_lead: "Donation points, community centres, libraries of things… Once added it shows on the map, for everyone.",
+        edit: "Edit community resource",
+        saved: "Saved.",
+        back_to_resource: "Back to the resource",
     },
     map_page: MapPageTexts {
         area_label: "Show places near",

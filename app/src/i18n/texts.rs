@@ -118,6 +118,10 @@ pub struct FormErrorTexts {
     pub already_in_team: &'static str,
     pub owner_stays: &'static str,
     pub reason_required: &'static str,
+    pub resource_kind_invalid: &'static str,
+    pub resource_name_invalid: &'static str,
+    pub resource_org_invalid: &'static str,
+    pub location_required: &'static str,
 }
 
 /// Sign-up, sign-in and the signed-in part of 我的.
@@ -305,4 +309,10 @@ pub struct ResourceTexts {
     pub run_by: &'static str,
     pub run_by_platform: &'static str,
     pub back_to_map: &'static str,
+    pub kind_label: &'static str,
+    pub add: &'static str,
+    pub add_lead: &'static str,
+    pub edit: &'static str,
+    pub saved: &'static str,
+    pub back_to_resource: &'static str,
 }

@@ -172,6 +172,10 @@ pub static TEXTS: Texts = Texts {
         already_in_team: "这个人已经是本机构的负责人或协调员了。",
         owner_stays: "机构负责人不能被移除。",
         reason_required: "驳回时请写明原因，方便机构修改后重新提交。",
+        resource_kind_invalid: "请选择资源类型。",
+        resource_name_invalid: "名称需要 2 到 60 个字。",
+        resource_org_invalid: "请从列表中选择运营机构。",
+        location_required: "请在地图上点选位置，或填写纬度和经度。",
     },
     account: AccountTexts {
         sign_in: "登录",
@@ -299,6 +303,12 @@ pub static TEXTS: Texts = Texts {
         run_by: "运营机构",
         run_by_platform: "由平台登记",
         back_to_map: "返回公益地图",
+        kind_label: "资源类型",
+        add: "添加社区资源",
+        add_lead: "捐赠点、社区服务中心、共享物品站……添加后会出现在公益地图上，所有人都能看到。",
+        edit: "编辑社区资源",
+        saved: "已保存。",
+        back_to_resource: "返回资源页面",
     },
     map_page: MapPageTexts {
         area_label: "看看这附近",

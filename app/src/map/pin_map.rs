@@ -28,6 +28,38 @@ pub fn configured_tiles() -> TileChoice {
     TileChoice::default()
 }
 
+/// Latitude and longitude inputs (`{form}[lat]`, `{form}[lng]`, ids `{form}-lat`, `{form}-lng`)
+/// with the map picker that fills them: typed without JavaScript, picked on the map with it.
+#[component]
+pub fn LocationFields(form: &'static str, lat: String, lng: String) -> impl IntoView {
+    let t = use_texts();
+    let (lat_id, lng_id, hint_id) = (
+        format!("{form}-lat"),
+        format!("{form}-lng"),
+        format!("{form}-location-hint"),
+    );
+    view! {
+        <fieldset class="form__pair">
+            <legend>{move || t().orgs.location_label}</legend>
+            <p id=hint_id.clone() class="hint">{move || t().orgs.location_hint}</p>
+            <div class="form__pair-fields">
+                <span>
+                    <label for=lat_id.clone()>{move || t().orgs.lat_label}</label>
+                    <input id=lat_id.clone() name=format!("{form}[lat]") type="text" inputmode="decimal"
+                        aria-describedby=hint_id.clone() value=lat/>
+                </span>
+                <span>
+                    <label for=lng_id.clone()>{move || t().orgs.lng_label}</label>
+                    <input id=lng_id.clone() name=format!("{form}[lng]") type="text" inputmode="decimal"
+                        aria-describedby=hint_id value=lng/>
+                </span>
+            </div>
+            <LeafletAssets/>
+            <LocationPicker lat_input=lat_id lng_input=lng_id tiles=configured_tiles()/>
+        </fieldset>
+    }
+}
+
 /// A small map centred on one place, with its pin.
 #[island]
 pub fn PlaceMap(lat: f64, lng: f64, name: String, tiles: TileChoice) -> impl IntoView {

@@ -73,13 +73,13 @@ impl OrgFields {
 }
 
 /// A single line of text: trimmed, inner whitespace (and any line breaks) folded to one space.
-fn one_line(value: &str, max_chars: usize) -> Result<String, FormError> {
+pub(crate) fn one_line(value: &str, max_chars: usize) -> Result<String, FormError> {
     let folded = value.split_whitespace().collect::<Vec<_>>().join(" ");
     within(folded, max_chars)
 }
 
 /// Text that may have paragraphs: trimmed, line endings made `\n`, other control characters dropped.
-fn paragraphs(value: &str, max_chars: usize) -> Result<String, FormError> {
+pub(crate) fn paragraphs(value: &str, max_chars: usize) -> Result<String, FormError> {
     let cleaned: String = value
         .trim()
         .replace("\r\n", "\n")
@@ -97,7 +97,7 @@ fn within(value: String, max_chars: usize) -> Result<String, FormError> {
 }
 
 /// Latitude and longitude (WGS-84, decimal degrees): both given or both empty.
-fn location(lat: &str, lng: &str) -> Result<Option<(f64, f64)>, FormError> {
+pub(crate) fn location(lat: &str, lng: &str) -> Result<Option<(f64, f64)>, FormError> {
     match (lat.trim(), lng.trim()) {
         ("", "") => Ok(None),
         (lat, lng) => {

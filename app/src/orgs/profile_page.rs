@@ -70,7 +70,12 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
         {move || done().map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
         <ReviewStatus org=org.clone()/>
         {org.my_role.is_some().then(|| view! {
-            <p><A href=format!("/orgs/{}/edit", org.id) attr:class="button">{move || t().orgs.edit}</A></p>
+            <p class="button-row">
+                <A href=format!("/orgs/{}/edit", org.id) attr:class="button">{move || t().orgs.edit}</A>
+                <A href=format!("/resources/new?org={}", org.id) attr:class="button button--secondary">
+                    {move || t().resources.add}
+                </A>
+            </p>
         })}
         {org.viewer_is_admin.then(|| view! { <ReviewForm action=review org_id=org.id/> })}
         {(!d.description.is_empty() || !d.services.is_empty()).then(|| view! {

@@ -1,5 +1,6 @@
 //! Community resources in the database.
 
+use super::input::ResourceDetails;
 use super::model::{CommunityResource, ResourceKind};
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
@@ -60,40 +61,85 @@ pub async fn find(pool: &AnyPool, id: i64) -> Result<Option<CommunityResource>, 
     Ok(row.and_then(ResourceRow::into_resource))
 }
 
-/// What a new resource is made of.
-pub struct NewResource<'a> {
-    pub org_id: Option<i64>,
-    pub kind: ResourceKind,
-    pub name: &'a str,
-    pub description: &'a str,
-    pub address: &'a str,
-    pub location: (f64, f64),
-    pub opening_hours: &'a str,
-    pub contact: &'a str,
-}
-
 pub async fn insert(
     conn: &mut AnyConnection,
-    new: &NewResource<'_>,
+    d: &ResourceDetails,
     created_by: Option<i64>,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO community_resources (org_id, kind, name, description, address, lat, lng, \
-         opening_hours, contact, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+    bind(
+        sqlx::query_scalar(
+            "INSERT INTO community_resources (org_id, kind, name, description, address, lat, lng, \
+             opening_hours, contact, created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+        ),
+        d,
     )
-    .bind(new.org_id)
-    .bind(new.kind.as_str())
-    .bind(new.name)
-    .bind(new.description)
-    .bind(new.address)
-    .bind(new.location.0)
-    .bind(new.location.1)
-    .bind(new.opening_hours)
-    .bind(new.contact)
     .bind(created_by)
     .bind(now)
     .fetch_one(conn)
     .await
+}
+
+/// Saves an edit made from `version`; false when someone saved in between (nothing changed).
+pub async fn update(
+    conn: &mut AnyConnection,
+    id: i64,
+    version: i64,
+    d: &ResourceDetails,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let updated: Option<i64> = bind(
+        sqlx::query_scalar(
+            "UPDATE community_resources SET org_id = $1, kind = $2, name = $3, description = $4, \
+             address = $5, lat = $6, lng = $7, opening_hours = $8, contact = $9, \
+             version = version + 1, updated_at = $10 WHERE id = $11 AND version = $12 RETURNING id",
+        ),
+        d,
+    )
+    .bind(now)
+    .bind(id)
+    .bind(version)
+    .fetch_optional(conn)
+    .await?;
+    Ok(updated.is_some())
+}
+
+type ScalarQuery<'q> = sqlx::query::QueryScalar<'q, sqlx::Any, i64, sqlx::any::AnyArguments<'q>>;
+
+fn bind<'q>(query: ScalarQuery<'q>, d: &'q ResourceDetails) -> ScalarQuery<'q> {
+    query
+        .bind(d.org_id)
+        .bind(d.kind.as_str())
+        .bind(d.name.as_str())
+        .bind(d.description.as_str())
+        .bind(d.address.as_str())
+        .bind(d.location.0)
+        .bind(d.location.1)
+        .bind(d.opening_hours.as_str())
+        .bind(d.contact.as_str())
+}
+
+/// The organisations someone may choose to run a resource: all public ones for platform admins,
+/// else the ones they run. (id, name), by name.
+pub async fn org_choices(
+    pool: &AnyPool,
+    user_id: i64,
+    is_admin: bool,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    if is_admin {
+        sqlx::query_as(
+            "SELECT id, name FROM organisations WHERE verification <> 'rejected' ORDER BY name",
+        )
+        .fetch_all(pool)
+        .await
+    } else {
+        sqlx::query_as(
+            "SELECT o.id, o.name FROM organisations o JOIN org_members m ON m.org_id = o.id \
+             WHERE m.user_id = $1 ORDER BY o.name",
+        )
+        .bind(user_id)
+        .fetch_all(pool)
+        .await
+    }
 }

@@ -1,7 +1,8 @@
 //! Demo community resources across Yunyan district (WGS-84, near the streets they name), some run
 //! by the demo organisations.
 
-use super::db::{insert, NewResource};
+use super::db::insert;
+use super::input::ResourceDetails;
 use super::model::ResourceKind;
 use sqlx::AnyConnection;
 
@@ -152,15 +153,15 @@ pub async fn seed(conn: &mut AnyConnection, admin: i64, now: i64) -> Result<u64,
             }
             None => None,
         };
-        let new = NewResource {
+        let new = ResourceDetails {
             org_id,
             kind: resource.kind,
-            name: resource.name,
-            description: resource.description,
-            address: resource.address,
+            name: resource.name.into(),
+            description: resource.description.into(),
+            address: resource.address.into(),
             location: (resource.lat, resource.lng),
-            opening_hours: resource.opening_hours,
-            contact: resource.contact,
+            opening_hours: resource.opening_hours.into(),
+            contact: resource.contact.into(),
         };
         insert(conn, &new, Some(admin), now).await?;
         added += 1;

@@ -6,7 +6,10 @@ pub mod api;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
+mod form_page;
+pub mod input;
 pub mod model;
 mod page;
 
+pub use form_page::{EditResourcePage, NewResourcePage};
 pub use page::ResourcePage;

@@ -9,7 +9,7 @@ use crate::map::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
 use crate::orgs::{use_org_id, Fact};
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn ResourcePage() -> impl IntoView {
@@ -28,7 +28,8 @@ pub fn ResourcePage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match resource.await {
-                    Ok(resource) => view! { <ResourceProfile resource/> }.into_any(),
+                    Ok(view) => view! { <ResourceProfile resource=view.resource can_edit=view.can_edit/> }
+                        .into_any(),
                     Err(error) => page_error(error),
                 }
             })}
@@ -37,16 +38,21 @@ pub fn ResourcePage() -> impl IntoView {
 }
 
 #[component]
-fn ResourceProfile(resource: CommunityResource) -> impl IntoView {
+fn ResourceProfile(resource: CommunityResource, can_edit: bool) -> impl IntoView {
     let t = use_texts();
     let kind = resource.kind;
     let r = resource.clone();
+    let saved = use_query_map().read_untracked().get("done").as_deref() == Some("saved");
     view! {
         <PageTitle text=r.name.clone()/>
         <div class="page-head">
             <p class="org-head__kind">{move || kind.label(t())}</p>
             <h1>{r.name.clone()}</h1>
         </div>
+        {saved.then(|| view! { <p class="notice-ok" role="status">{move || t().resources.saved}</p> })}
+        {can_edit.then(|| view! {
+            <p><A href=format!("/resources/{}/edit", r.id) attr:class="button">{move || t().resources.edit}</A></p>
+        })}
         {(!r.description.is_empty()).then(|| view! {
             <section class="card"><p class="prose">{r.description.clone()}</p></section>
         })}

@@ -55,8 +55,12 @@ pub fn App() -> impl IntoView {
                         view=crate::orgs::EditOrgPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("orgs")) view=crate::orgs::ReviewQueuePage
                         ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("resources"), StaticSegment("new"))
+                        view=crate::resources::NewResourcePage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("resources"), ParamSegment("id"))
                         view=crate::resources::ResourcePage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("resources"), ParamSegment("id"), StaticSegment("edit"))
+                        view=crate::resources::EditResourcePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

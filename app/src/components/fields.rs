@@ -1,0 +1,56 @@
+//! Labelled form fields shared by the forms of several boards: the label, the control, and its
+//! hint (which the control names in `aria-describedby`).
+
+use crate::i18n::{use_texts, Texts};
+use leptos::prelude::*;
+
+/// Picks a string from the reader's texts.
+pub type Pick = fn(&'static Texts) -> &'static str;
+
+/// A one-line text input with its label and hint.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    name: &'static str,
+    label: Pick,
+    hint: Option<Pick>,
+    value: String,
+    max: usize,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    view! {
+        <Field id label hint>
+            <input id=id name=name type="text" value=value maxlength=max
+                required=required aria-describedby=hint.map(|_| format!("{id}-hint"))/>
+        </Field>
+    }
+}
+
+/// A text area with its label and hint.
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    name: &'static str,
+    label: Pick,
+    hint: Option<Pick>,
+    value: String,
+    max: usize,
+) -> impl IntoView {
+    view! {
+        <Field id label hint>
+            <textarea id=id name=name rows="4" maxlength=max
+                aria-describedby=hint.map(|_| format!("{id}-hint"))>{value}</textarea>
+        </Field>
+    }
+}
+
+/// A label, the control, and its hint (which the control names in `aria-describedby`).
+#[component]
+fn Field(id: &'static str, label: Pick, hint: Option<Pick>, children: Children) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <label for=id>{move || label(t())}</label>
+        {children()}
+        {hint.map(|hint| view! { <p id=format!("{id}-hint") class="hint">{move || hint(t())}</p> })}
+    }
+}

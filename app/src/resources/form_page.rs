@@ -1,0 +1,147 @@
+//! `/resources/new` and `/resources/{id}/edit`: platform admins, and the people who run an
+//! organisation, add and edit community resources. Plain forms: they work without JavaScript, and
+//! with it the place is picked on a map.
+
+use super::api::{resource_form, CreateResource, ResourceFormData, UpdateResource};
+use super::input::ResourceFields;
+use super::model::ResourceKind;
+use crate::components::{FormErrorMessage, TextArea, TextField};
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use crate::map::pin_map::LocationFields;
+use crate::orgs::input::{DESCRIPTION_MAX, LINE_MAX};
+use crate::orgs::use_org_id;
+use crate::shell::{page_error, PageTitle, SignInRedirect};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// A form that needs someone signed in: visitors are sent to sign in and come back.
+fn form_or_error(
+    result: Result<ResourceFormData, AppError>,
+    form: impl FnOnce(ResourceFormData) -> AnyView,
+) -> AnyView {
+    match result {
+        Ok(data) => form(data),
+        Err(AppError::SignInRequired) => view! { <SignInRedirect/> }.into_any(),
+        Err(error) => page_error(error),
+    }
+}
+
+#[component]
+pub fn NewResourcePage() -> impl IntoView {
+    let t = use_texts();
+    let action = ServerAction::<CreateResource>::new();
+    let query = use_query_map();
+    // `?org=` comes from an organisation's page: that organisation is chosen already.
+    let org = query.read_untracked().get("org").unwrap_or_default();
+    let form = Resource::new(|| (), |_| resource_form(None));
+    view! {
+        <PageTitle text=t().resources.add/>
+        <Suspense fallback=|| ()>
+            {move || {
+                let org = org.clone();
+                Suspend::new(async move {
+                    form_or_error(form.await, |data| view! {
+                        <div class="page-head">
+                            <h1>{move || t().resources.add}</h1>
+                            <p class="page-head__lead">{move || t().resources.add_lead}</p>
+                        </div>
+                        <ActionForm action attr:class="card form form--wide">
+                            <FormErrorMessage result=action.value()/>
+                            <ResourceFormFields data values=ResourceFields {
+                                org,
+                                kind: ResourceKind::DonationPoint.as_str().into(),
+                                ..ResourceFields::default()
+                            }/>
+                            <button type="submit" class="button">{move || t().resources.add}</button>
+                        </ActionForm>
+                    }.into_any())
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn EditResourcePage() -> impl IntoView {
+    let t = use_texts();
+    let action = ServerAction::<UpdateResource>::new();
+    let id = use_org_id();
+    let form = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => resource_form(Some(id)).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <PageTitle text=t().resources.edit/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                form_or_error(form.await, |data| {
+                    let Some(resource) = data.resource.clone() else {
+                        return page_error(AppError::NotFound);
+                    };
+                    view! {
+                        <div class="page-head">
+                            <h1>{move || t().resources.edit}</h1>
+                            <p class="page-head__lead">{resource.name.clone()}</p>
+                        </div>
+                        <ActionForm action attr:class="card form form--wide">
+                            <FormErrorMessage result=action.value()/>
+                            <input type="hidden" name="id" value=resource.id/>
+                            <input type="hidden" name="version" value=resource.version/>
+                            <ResourceFormFields data values=ResourceFields::from_resource(&resource)/>
+                            <p class="button-row">
+                                <button type="submit" class="button">{move || t().orgs.save}</button>
+                                <a href=format!("/resources/{}", resource.id) class="button button--secondary">
+                                    {move || t().resources.back_to_resource}
+                                </a>
+                            </p>
+                        </ActionForm>
+                    }
+                    .into_any()
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Every input of the form, named `resource[...]` for the server function's `resource` argument.
+#[component]
+fn ResourceFormFields(data: ResourceFormData, values: ResourceFields) -> impl IntoView {
+    let t = use_texts();
+    let (kind, org) = (values.kind.clone(), values.org.clone());
+    view! {
+        <label for="resource-org">{move || t().resources.run_by}</label>
+        <select id="resource-org" name="resource[org]" required=!data.platform_allowed>
+            {data.platform_allowed.then(|| view! {
+                <option value="" selected=org.is_empty()>{move || t().resources.run_by_platform}</option>
+            })}
+            {data.orgs.into_iter().map(|(id, name)| {
+                let selected = id.to_string() == org;
+                view! { <option value=id selected=selected>{name}</option> }
+            }).collect_view()}
+        </select>
+        <label for="resource-kind">{move || t().resources.kind_label}</label>
+        <select id="resource-kind" name="resource[kind]" required>
+            {ResourceKind::ALL.into_iter().map(|k| {
+                let selected = k.as_str() == kind;
+                view! { <option value=k.as_str() selected=selected>{move || k.label(t())}</option> }
+            }).collect_view()}
+        </select>
+        <TextField id="resource-name" name="resource[name]" label=|t| t.orgs.name_label hint=None
+            value=values.name max=60 required=true/>
+        <TextArea id="resource-description" name="resource[description]" label=|t| t.orgs.description_label
+            hint=None value=values.description max=DESCRIPTION_MAX/>
+        <TextField id="resource-address" name="resource[address]" label=|t| t.orgs.address_label hint=None
+            value=values.address max=LINE_MAX/>
+        <LocationFields form="resource" lat=values.lat lng=values.lng/>
+        <TextField id="resource-hours" name="resource[opening_hours]" label=|t| t.orgs.opening_hours_label
+            hint=None value=values.opening_hours max=LINE_MAX/>
+        <TextField id="resource-contact" name="resource[contact]" label=|t| t.orgs.contact_label
+            hint=None value=values.contact max=LINE_MAX/>
+    }
+}
