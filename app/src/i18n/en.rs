@@ -305,6 +305,7 @@ pub static TEXTS: Texts = Texts {
         run_by_platform: "Listed by the platform",
         back_to_map: "Back to the map",
         kind_label: "Type of resource",
+        name_label: "Name",
         add: "Add a community resource",
         add_lead: "Donation points, community centres, libraries of things… Once added it shows on the map, for everyone.",
         edit: "Edit community resource",

@@ -310,6 +310,7 @@ pub struct ResourceTexts {
     pub run_by_platform: &'static str,
     pub back_to_map: &'static str,
     pub kind_label: &'static str,
+    pub name_label: &'static str,
     pub add: &'static str,
     pub add_lead: &'static str,
     pub edit: &'static str,

@@ -304,6 +304,7 @@ pub static TEXTS: Texts = Texts {
         run_by_platform: "由平台登记",
         back_to_map: "返回公益地图",
         kind_label: "资源类型",
+        name_label: "名称",
         add: "添加社区资源",
         add_lead: "捐赠点、社区服务中心、共享物品站……添加后会出现在公益地图上，所有人都能看到。",
         edit: "编辑社区资源",

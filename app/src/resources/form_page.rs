@@ -132,7 +132,7 @@ fn ResourceFormFields(data: ResourceFormData, values: ResourceFields) -> impl In
                 view! { <option value=k.as_str() selected=selected>{move || k.label(t())}</option> }
             }).collect_view()}
         </select>
-        <TextField id="resource-name" name="resource[name]" label=|t| t.orgs.name_label hint=None
+        <TextField id="resource-name" name="resource[name]" label=|t| t.resources.name_label hint=None
             value=values.name max=60 required=true/>
         <TextArea id="resource-description" name="resource[description]" label=|t| t.orgs.description_label
             hint=None value=values.description max=DESCRIPTION_MAX/>
