@@ -84,19 +84,8 @@ fn router_for_bundle(
         .route("/manifest.webmanifest", get(pwa::manifest))
         .route("/sw.js", get(service_worker::script))
         .route(pwa::OFFLINE_PAGE, get(pwa::offline_page))
-        .route(
-            "/api/v1/organisations.geojson",
-            get(open_data::organisations_geojson),
-        )
-        .route(
-            "/api/v1/organisations.csv",
-            get(open_data::organisations_csv),
-        )
-        .route(
-            "/api/v1/resources.geojson",
-            get(open_data::resources_geojson),
-        )
-        .route("/api/v1/resources.csv", get(open_data::resources_csv))
+        // Open data: organisations and resources, as .geojson or .csv.
+        .route("/api/v1/{file}", get(open_data::feed_file))
         // Also mounts every server function under /api, with the same context.
         .leptos_routes_with_context(
             &state,

@@ -6,7 +6,7 @@ use super::ServerState;
 use app::i18n::lang_from_headers;
 use app::map::geo::{wgs84_to_gcj02, LatLng};
 use axum::{
-    extract::{Query, State},
+    extract::{Path, Query, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
 };
@@ -184,40 +184,27 @@ fn feed_headers(content_type: &'static str) -> [(header::HeaderName, HeaderValue
     ]
 }
 
-/// `/api/v1/organisations.geojson`
-pub async fn organisations_geojson(
+/// `/api/v1/{feed}.{format}`: `organisations` or `resources`, as `geojson` or `csv`.
+pub async fn feed_file(
     State(state): State<ServerState>,
+    Path(file): Path<String>,
     Query(query): Query<FeedQuery>,
     headers: HeaderMap,
 ) -> Response {
-    geojson_feed(Feed::Organisations, &state, &query, &headers).await
-}
-
-/// `/api/v1/organisations.csv`
-pub async fn organisations_csv(
-    State(state): State<ServerState>,
-    Query(query): Query<FeedQuery>,
-    headers: HeaderMap,
-) -> Response {
-    csv_feed(Feed::Organisations, &state, &query, &headers).await
-}
-
-/// `/api/v1/resources.geojson`
-pub async fn resources_geojson(
-    State(state): State<ServerState>,
-    Query(query): Query<FeedQuery>,
-    headers: HeaderMap,
-) -> Response {
-    geojson_feed(Feed::Resources, &state, &query, &headers).await
-}
-
-/// `/api/v1/resources.csv`
-pub async fn resources_csv(
-    State(state): State<ServerState>,
-    Query(query): Query<FeedQuery>,
-    headers: HeaderMap,
-) -> Response {
-    csv_feed(Feed::Resources, &state, &query, &headers).await
+    let (name, format) = file.split_once('.').unwrap_or_default();
+    let feed = match name {
+        "organisations" => Some(Feed::Organisations),
+        "resources" => Some(Feed::Resources),
+        _ => None,
+    };
+    match (feed, format) {
+        (Some(feed), "geojson") => geojson_feed(feed, &state, &query, &headers).await,
+        (Some(feed), "csv") => csv_feed(feed, &state, &query, &headers).await,
+        _ => {
+            let t = lang_from_headers(&headers).texts();
+            (StatusCode::NOT_FOUND, t.errors.not_found).into_response()
+        }
+    }
 }
 
 async fn geojson_feed(

@@ -142,5 +142,14 @@ async fn community_resources_are_published_as_geojson_and_csv() {
     assert_eq!(&header[..3], ["id", "name", "kind"]);
     assert!(header.contains(&"run_by".to_string()) && header.contains(&"licence".to_string()));
     assert_eq!(reader.records().count(), resources.len());
+
+    for unknown in [
+        "/api/v1/people.csv",
+        "/api/v1/resources.xlsx",
+        "/api/v1/resources",
+    ] {
+        let (status, _, _) = send(&router, get(unknown)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{unknown}");
+    }
     test.finish().await;
 }
