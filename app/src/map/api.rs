@@ -31,7 +31,6 @@ pub async fn nearby_places(area: Option<String>) -> Result<Nearby, AppError> {
         areas,
         places,
         centre: (centre.lat, centre.lng),
-        tiles: state.tiles.clone(),
     })
 }
 

@@ -120,8 +120,7 @@ fn create(
     centre: (f64, f64),
     t: &Texts,
 ) -> Option<LiveMap> {
-    let container = document().get_element_by_id("map-canvas")?;
-    let container: web_sys::HtmlElement = container.dyn_into().ok()?;
+    let container = element("map-canvas")?;
     let source = signals.controls.source.get_untracked();
     let map = new_map(&container, t)?;
     // The list that follows the map replaces the server-rendered one.

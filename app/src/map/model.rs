@@ -1,7 +1,6 @@
 //! What the map shows: places of several kinds (layers), each at a WGS-84 position.
 
 use super::geo::LatLng;
-use super::tiles::TileChoice;
 use crate::areas::model::Area;
 use crate::i18n::Texts;
 use crate::orgs::model::{OrgKind, Tier};
@@ -116,8 +115,6 @@ pub struct Nearby {
     pub places: Vec<NearbyPlace>,
     /// Where distances are measured from (latitude, longitude); the map opens there.
     pub centre: (f64, f64),
-    /// The base maps the site offers.
-    pub tiles: TileChoice,
 }
 
 /// "850 米" / "1.2 公里": metres below a kilometre, then kilometres with one decimal.

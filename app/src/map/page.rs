@@ -4,7 +4,7 @@
 use super::api::nearby_places;
 use super::explorer::MapExplorer;
 use super::model::Nearby;
-use super::pin_map::LeafletAssets;
+use super::pin_map::{configured_tiles, LeafletAssets};
 use super::place_card::PlaceCard;
 use crate::areas::model::AreaKind;
 use crate::i18n::{use_lang, use_texts};
@@ -30,7 +30,7 @@ pub fn MapPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match nearby.await {
                     Ok(nearby) => {
-                        let (tiles, (lat, lng)) = (nearby.tiles.clone(), nearby.centre);
+                        let (tiles, (lat, lng)) = (configured_tiles(), nearby.centre);
                         view! {
                             <MapExplorer tiles lat lng/>
                             <div id="map-nojs">

@@ -197,26 +197,22 @@ pub async fn feed_file(
         "resources" => Some(Feed::Resources),
         _ => None,
     };
-    match (feed, format) {
-        (Some(feed), "geojson") => geojson_feed(feed, &state, &query, &headers).await,
-        (Some(feed), "csv") => csv_feed(feed, &state, &query, &headers).await,
-        _ => {
-            let t = lang_from_headers(&headers).texts();
-            (StatusCode::NOT_FOUND, t.errors.not_found).into_response()
-        }
-    }
-}
-
-async fn geojson_feed(
-    feed: Feed,
-    state: &ServerState,
-    query: &FeedQuery,
-    headers: &HeaderMap,
-) -> Response {
-    let (crs, rows) = match load(feed, state, query, headers).await {
+    let (Some(feed), true) = (feed, matches!(format, "geojson" | "csv")) else {
+        let t = lang_from_headers(&headers).texts();
+        return (StatusCode::NOT_FOUND, t.errors.not_found).into_response();
+    };
+    let (crs, rows) = match load(feed, &state, &query, &headers).await {
         Ok(loaded) => loaded,
         Err(response) => return response,
     };
+    if format == "geojson" {
+        geojson_feed(feed, crs, rows)
+    } else {
+        csv_feed(feed, crs, rows, &headers)
+    }
+}
+
+fn geojson_feed(feed: Feed, crs: Crs, rows: Vec<Row>) -> Response {
     let features = rows
         .into_iter()
         .map(|row| {
@@ -256,16 +252,7 @@ async fn geojson_feed(
 }
 
 /// CSV in UTF-8 with a byte-order mark, so Excel and WPS read the Chinese.
-async fn csv_feed(
-    feed: Feed,
-    state: &ServerState,
-    query: &FeedQuery,
-    headers: &HeaderMap,
-) -> Response {
-    let (crs, rows) = match load(feed, state, query, headers).await {
-        Ok(loaded) => loaded,
-        Err(response) => return response,
-    };
+fn csv_feed(feed: Feed, crs: Crs, rows: Vec<Row>, headers: &HeaderMap) -> Response {
     match csv_body(feed, crs, rows) {
         Ok(bytes) => (
             feed_headers("text/csv; charset=utf-8"),
