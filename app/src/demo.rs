@@ -10,11 +10,12 @@ pub struct SeedReport {
     pub accounts: u64,
     pub organisations: u64,
     pub resources: u64,
+    pub events: u64,
 }
 
 impl SeedReport {
     pub fn total(&self) -> u64 {
-        self.areas + self.accounts + self.organisations + self.resources
+        self.areas + self.accounts + self.organisations + self.resources + self.events
     }
 }
 
@@ -25,11 +26,14 @@ pub async fn seed_demo(db: &Db) -> Result<SeedReport, sqlx::Error> {
     let (accounts, people) = crate::accounts::demo::seed(&mut tx, now).await?;
     let organisations = crate::orgs::demo::seed(&mut tx, people, now).await?;
     let resources = crate::resources::demo::seed(&mut tx, people.admin, now).await?;
+    let org_ids = crate::orgs::demo::ids(&mut tx).await?;
+    let events = crate::events::demo::seed(&mut tx, people, &org_ids, now).await?;
     let report = SeedReport {
         areas,
         accounts,
         organisations,
         resources,
+        events,
     };
     tx.commit().await?;
     Ok(report)

@@ -47,6 +47,20 @@ pub enum FormError {
     ResourceOrgInvalid,
     /// This needs a place on the map.
     LocationRequired,
+    /// The organisation chosen to run an event is not one the person runs.
+    EventOrgInvalid,
+    EventTitleInvalid,
+    EventCategoryInvalid,
+    /// A start or end time is missing or not a time.
+    EventTimeInvalid,
+    /// The end is not after the start, or the event is longer than a week.
+    EventEndsBeforeStart,
+    /// A sign-up or cancellation deadline is not a time before the start.
+    DeadlineInvalid,
+    CapacityInvalid,
+    /// Fewer seats than people already holding one.
+    CapacityBelowTaken,
+    CreditHoursInvalid,
 }
 
 impl FormError {
@@ -55,7 +69,8 @@ impl FormError {
             FormError::ContactTaken
             | FormError::CreditCodeTaken
             | FormError::EditConflict
-            | FormError::AlreadyInTeam => StatusCode::CONFLICT,
+            | FormError::AlreadyInTeam
+            | FormError::CapacityBelowTaken => StatusCode::CONFLICT,
             FormError::NoSuchAccount => StatusCode::NOT_FOUND,
             FormError::WrongCredentials => StatusCode::UNAUTHORIZED,
             FormError::WrongPassword => StatusCode::FORBIDDEN,
@@ -88,6 +103,15 @@ impl FormError {
             FormError::ResourceNameInvalid => f.resource_name_invalid,
             FormError::ResourceOrgInvalid => f.resource_org_invalid,
             FormError::LocationRequired => f.location_required,
+            FormError::EventOrgInvalid => f.event_org_invalid,
+            FormError::EventTitleInvalid => f.event_title_invalid,
+            FormError::EventCategoryInvalid => f.event_category_invalid,
+            FormError::EventTimeInvalid => f.event_time_invalid,
+            FormError::EventEndsBeforeStart => f.event_ends_before_start,
+            FormError::DeadlineInvalid => f.deadline_invalid,
+            FormError::CapacityInvalid => f.capacity_invalid,
+            FormError::CapacityBelowTaken => f.capacity_below_taken,
+            FormError::CreditHoursInvalid => f.credit_hours_invalid,
         }
     }
 }

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 /// Picks a string from the reader's texts.
 pub type Pick = fn(&'static Texts) -> &'static str;
 
-/// A one-line text input with its label and hint.
+/// A one-line input with its label and hint: text unless `input_type` says otherwise
+/// (`datetime-local`, `number`...).
 #[component]
 pub fn TextField(
     id: &'static str,
@@ -17,10 +18,11 @@ pub fn TextField(
     value: String,
     max: usize,
     #[prop(optional)] required: bool,
+    #[prop(default = "text")] input_type: &'static str,
 ) -> impl IntoView {
     view! {
         <Field id label hint>
-            <input id=id name=name type="text" value=value maxlength=max
+            <input id=id name=name type=input_type value=value maxlength=max
                 required=required aria-describedby=hint.map(|_| format!("{id}-hint"))/>
         </Field>
     }

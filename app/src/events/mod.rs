@@ -1,5 +1,22 @@
-//! 一起公益: charity events and volunteering.
+//! 一起公益: charity events — the public list and pages, joining with seats and a waitlist, and
+//! the organisers' forms.
 
-mod page;
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+mod detail_page;
+pub mod filter;
+mod form_page;
+pub mod input;
+mod list_page;
+mod locate;
+pub mod model;
+mod parts;
+#[cfg(feature = "ssr")]
+pub mod signup;
 
-pub use page::EventsPage;
+pub use detail_page::EventPage;
+pub use form_page::{EditEventPage, NewEventPage};
+pub use list_page::EventListPage;

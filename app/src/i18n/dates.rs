@@ -2,7 +2,7 @@
 //! (Asia/Shanghai, UTC+8 all year, no daylight saving) in the reader's language.
 
 use super::Lang;
-use time::{OffsetDateTime, UtcOffset};
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 const CHINA: UtcOffset = match UtcOffset::from_hms(8, 0, 0) {
     Ok(offset) => offset,
@@ -29,6 +29,112 @@ pub fn format_date(unix_seconds: i64, lang: Lang) -> String {
     }
 }
 
+/// `12月5日 周六 09:00` in Chinese, `Sat 5 Dec 09:00` in English (China time; the year only when
+/// it is not `this_year`).
+pub fn format_date_time(unix_seconds: i64, lang: Lang, this_year: Option<i32>) -> String {
+    let Ok(moment) = OffsetDateTime::from_unix_timestamp(unix_seconds) else {
+        return "-".to_string();
+    };
+    let local = moment.to_offset(CHINA);
+    let (date, clock) = (local.date(), format!("{:02}:{:02}", local.hour(), local.minute()));
+    let weekday = date.weekday().number_days_from_monday() as usize;
+    let year = (this_year != Some(date.year())).then_some(date.year());
+    match lang {
+        Lang::Zh => {
+            const DAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+            let year = year.map(|y| format!("{y}年")).unwrap_or_default();
+            format!("{year}{}月{}日 {} {clock}", u8::from(date.month()), date.day(), DAYS[weekday])
+        }
+        Lang::En => {
+            const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+            let month = &format!("{:?}", date.month())[..3];
+            let year = year.map(|y| format!(" {y}")).unwrap_or_default();
+            format!("{} {} {month}{year} {clock}", DAYS[weekday], date.day())
+        }
+    }
+}
+
+/// Only the clock time, `09:00`, in China time.
+pub fn format_clock(unix_seconds: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(unix_seconds)
+        .map(|m| {
+            let local = m.to_offset(CHINA);
+            format!("{:02}:{:02}", local.hour(), local.minute())
+        })
+        .unwrap_or_else(|_| "-".into())
+}
+
+/// The year of a moment in China time.
+pub fn china_year(unix_seconds: i64) -> Option<i32> {
+    OffsetDateTime::from_unix_timestamp(unix_seconds)
+        .ok()
+        .map(|m| m.to_offset(CHINA).year())
+}
+
+/// The calendar day (China time) a moment falls on, and its weekday (0 = Monday).
+pub fn china_day(unix_seconds: i64) -> Option<(Date, u8)> {
+    let local = OffsetDateTime::from_unix_timestamp(unix_seconds)
+        .ok()?
+        .to_offset(CHINA);
+    Some((local.date(), local.weekday().number_days_from_monday()))
+}
+
+/// The first second of a China-time calendar day, as Unix seconds.
+pub fn china_midnight(date: Date) -> i64 {
+    PrimitiveDateTime::new(date, Time::MIDNIGHT)
+        .assume_offset(CHINA)
+        .unix_timestamp()
+}
+
+/// Reads what a `datetime-local` input sends (`2026-12-05T09:00`, seconds optional), as China time.
+pub fn parse_china_datetime(value: &str) -> Option<i64> {
+    let (date, clock) = value.trim().split_once(['T', ' '])?;
+    let date = parse_date(date)?;
+    let mut clock = clock.split(':');
+    let hour: u8 = clock.next()?.parse().ok()?;
+    let minute: u8 = clock.next()?.parse().ok()?;
+    let second: u8 = clock.next().map_or(Some(0), |s| s.parse().ok())?;
+    if clock.next().is_some() {
+        return None;
+    }
+    let time = Time::from_hms(hour, minute, second).ok()?;
+    Some(china_midnight(date) + i64::from(time.hour()) * 3600 + i64::from(time.minute()) * 60 + i64::from(time.second()))
+}
+
+/// Reads what a `date` input sends (`2026-12-05`).
+pub fn parse_date(value: &str) -> Option<Date> {
+    let mut parts = value.trim().split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u8 = parts.next()?.parse().ok()?;
+    let day: u8 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || !(1900..=9999).contains(&year) {
+        return None;
+    }
+    Date::from_calendar_date(year, Month::try_from(month).ok()?, day).ok()
+}
+
+/// What a `datetime-local` input shows for a stored moment (China time, to the minute).
+pub fn china_datetime_input(unix_seconds: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(unix_seconds)
+        .map(|m| {
+            let local = m.to_offset(CHINA);
+            format!(
+                "{}-{:02}-{:02}T{:02}:{:02}",
+                local.year(),
+                u8::from(local.month()),
+                local.day(),
+                local.hour(),
+                local.minute()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// What a `date` input shows for a calendar day.
+pub fn date_input(date: Date) -> String {
+    format!("{}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,5 +147,21 @@ mod tests {
         assert_eq!(format_date(late_evening_utc, Lang::En), "28 Nov 2026");
         assert_eq!(format_date(0, Lang::Zh), "1970年1月1日");
         assert_eq!(format_date(i64::MAX, Lang::En), "-");
+    }
+
+    #[test]
+    fn typed_times_are_china_time_and_round_trip() {
+        let at = parse_china_datetime("2026-11-28T00:30").unwrap();
+        // 00:30 in Guiyang is 16:30 UTC the day before.
+        assert_eq!(at, 1_795_797_000);
+        assert_eq!(china_datetime_input(at), "2026-11-28T00:30");
+        assert_eq!(parse_china_datetime("2026-11-28 00:30:00"), Some(at));
+        assert_eq!(format_date_time(at, Lang::Zh, Some(2026)), "11月28日 周六 00:30");
+        assert_eq!(format_date_time(at, Lang::En, Some(2025)), "Sat 28 Nov 2026 00:30");
+        assert_eq!(format_clock(at), "00:30");
+        for bad in ["", "2026-11-28", "2026-13-01T09:00", "2026-02-30T09:00", "2026-11-28T25:00", "x-1-1T1:1", "2026-11-28T09:00:00:00"] {
+            assert_eq!(parse_china_datetime(bad), None, "{bad}");
+        }
+        assert_eq!(date_input(parse_date("2026-1-5").unwrap()), "2026-01-05");
     }
 }

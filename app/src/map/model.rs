@@ -2,6 +2,7 @@
 
 use super::geo::LatLng;
 use crate::areas::model::Area;
+use crate::events::model::EventCategory;
 use crate::i18n::Texts;
 use crate::orgs::model::{OrgKind, Tier};
 use crate::resources::model::ResourceKind;
@@ -18,16 +19,18 @@ pub const NEARBY_LIMIT: usize = 40;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Layer {
     Organisations,
+    Events,
     Resources,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 2] = [Layer::Organisations, Layer::Resources];
+    pub const ALL: [Layer; 3] = [Layer::Organisations, Layer::Events, Layer::Resources];
 
     /// The name used in URLs (`layers=orgs`).
     pub fn as_str(self) -> &'static str {
         match self {
             Layer::Organisations => "orgs",
+            Layer::Events => "events",
             Layer::Resources => "resources",
         }
     }
@@ -39,6 +42,7 @@ impl Layer {
     pub fn label(self, t: &Texts) -> &'static str {
         match self {
             Layer::Organisations => t.map_page.layer_orgs,
+            Layer::Events => t.map_page.layer_events,
             Layer::Resources => t.map_page.layer_resources,
         }
     }
@@ -47,6 +51,7 @@ impl Layer {
     pub fn kinds(self) -> Vec<PlaceKind> {
         match self {
             Layer::Organisations => OrgKind::ALL.map(PlaceKind::Organisation).to_vec(),
+            Layer::Events => EventCategory::ALL.map(PlaceKind::Event).to_vec(),
             Layer::Resources => ResourceKind::ALL.map(PlaceKind::Resource).to_vec(),
         }
     }
@@ -56,6 +61,7 @@ impl Layer {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PlaceKind {
     Organisation(OrgKind),
+    Event(EventCategory),
     Resource(ResourceKind),
 }
 
@@ -63,6 +69,7 @@ impl PlaceKind {
     pub fn label(self, t: &Texts) -> &'static str {
         match self {
             PlaceKind::Organisation(kind) => kind.label(t),
+            PlaceKind::Event(category) => category.label(t),
             PlaceKind::Resource(kind) => kind.label(t),
         }
     }
@@ -70,6 +77,7 @@ impl PlaceKind {
     pub fn layer(self) -> Layer {
         match self {
             PlaceKind::Organisation(_) => Layer::Organisations,
+            PlaceKind::Event(_) => Layer::Events,
             PlaceKind::Resource(_) => Layer::Resources,
         }
     }
@@ -78,6 +86,7 @@ impl PlaceKind {
     pub fn category(self) -> &'static str {
         match self {
             PlaceKind::Organisation(kind) => kind.as_str(),
+            PlaceKind::Event(category) => category.map_key(),
             PlaceKind::Resource(kind) => kind.as_str(),
         }
     }
@@ -101,6 +110,7 @@ impl NearbyPlace {
     pub fn url(&self) -> String {
         match self.kind {
             PlaceKind::Organisation(_) => format!("/orgs/{}", self.id),
+            PlaceKind::Event(_) => format!("/events/{}", self.id),
             PlaceKind::Resource(_) => format!("/resources/{}", self.id),
         }
     }

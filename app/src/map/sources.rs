@@ -7,8 +7,28 @@ use sqlx::AnyPool;
 /// Every place that belongs on the map, in all layers.
 pub async fn all_places(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
     let mut places = organisations(pool).await?;
+    places.extend(events(pool).await?);
     places.extend(resources(pool).await?);
     Ok(places)
+}
+
+/// Published events that have not ended when the map loads. (One that ends later stays until the
+/// map next reloads: the list and the event's page say it is over.)
+async fn events(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
+    Ok(crate::events::db::on_the_map(pool, crate::db::now_unix())
+        .await?
+        .into_iter()
+        .map(|event| NearbyPlace {
+            kind: PlaceKind::Event(event.category),
+            id: event.id,
+            name: event.title,
+            address: if event.place_name.is_empty() { event.address } else { event.place_name },
+            tier: None,
+            lat: event.lat,
+            lng: event.lng,
+            distance_m: 0.0,
+        })
+        .collect())
 }
 
 /// Every community resource (all are public).

@@ -12,15 +12,18 @@ pub enum NoticeKind {
     OrgReview,
     /// I was added to, or removed from, an organisation's team.
     OrgTeam,
+    /// An event I hold a place at: I got a seat from the waitlist, it was cancelled.
+    Events,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 2] = [NoticeKind::OrgReview, NoticeKind::OrgTeam];
+    pub const ALL: [NoticeKind; 3] = [NoticeKind::OrgReview, NoticeKind::OrgTeam, NoticeKind::Events];
 
     pub fn as_str(self) -> &'static str {
         match self {
             NoticeKind::OrgReview => "org_review",
             NoticeKind::OrgTeam => "org_team",
+            NoticeKind::Events => "events",
         }
     }
 
@@ -32,6 +35,7 @@ impl NoticeKind {
         match self {
             NoticeKind::OrgReview => t.notifications.kind_org_review,
             NoticeKind::OrgTeam => t.notifications.kind_org_team,
+            NoticeKind::Events => t.notifications.kind_events,
         }
     }
 }
@@ -55,6 +59,9 @@ pub enum Notice {
         org_id: i64,
         org_name: String,
     },
+    /// A seat came free and is now mine.
+    PromotedFromWaitlist { event_id: i64, title: String },
+    EventCancelled { event_id: i64, title: String },
 }
 
 impl Notice {
@@ -62,6 +69,7 @@ impl Notice {
         match self {
             Notice::OrgReviewed { .. } => NoticeKind::OrgReview,
             Notice::AddedToTeam { .. } | Notice::RemovedFromTeam { .. } => NoticeKind::OrgTeam,
+            Notice::PromotedFromWaitlist { .. } | Notice::EventCancelled { .. } => NoticeKind::Events,
         }
     }
 
@@ -71,6 +79,9 @@ impl Notice {
             Notice::OrgReviewed { org_id, .. }
             | Notice::AddedToTeam { org_id, .. }
             | Notice::RemovedFromTeam { org_id, .. } => format!("/orgs/{org_id}"),
+            Notice::PromotedFromWaitlist { event_id, .. } | Notice::EventCancelled { event_id, .. } => {
+                format!("/events/{event_id}")
+            }
         }
     }
 
@@ -93,6 +104,8 @@ impl Notice {
                 fill(n.added_to_team, org_name).replace("{role}", role.label(t))
             }
             Notice::RemovedFromTeam { org_name, .. } => fill(n.removed_from_team, org_name),
+            Notice::PromotedFromWaitlist { title, .. } => n.promoted.replace("{event}", title),
+            Notice::EventCancelled { title, .. } => n.event_cancelled.replace("{event}", title),
         }
     }
 

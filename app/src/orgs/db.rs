@@ -220,7 +220,7 @@ pub async fn on_the_map(pool: &AnyPool) -> Result<Vec<OrgRecord>, sqlx::Error> {
 }
 
 /// Makes `"50%_off"` match literally inside a `LIKE ... ESCAPE '\'` pattern.
-fn like_pattern(text: &str) -> String {
+pub(crate) fn like_pattern(text: &str) -> String {
     let mut pattern = String::from("%");
     for c in text.to_lowercase().chars() {
         if matches!(c, '%' | '_' | '\\') {
@@ -457,5 +457,29 @@ mod tests {
         assert_eq!(like_pattern("助老"), "%助老%");
         assert_eq!(like_pattern("50%_A\\"), "%50\\%\\_a\\\\%");
         assert_eq!(like_pattern(""), "%%");
+    }
+}
+
+/// The organisations someone may act for (run a resource, hold an event): all public ones for
+/// platform admins, else the ones they run. (id, name), by name.
+pub async fn org_choices(
+    pool: &AnyPool,
+    user_id: i64,
+    is_admin: bool,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    if is_admin {
+        sqlx::query_as(
+            "SELECT id, name FROM organisations WHERE verification <> 'rejected' ORDER BY name",
+        )
+        .fetch_all(pool)
+        .await
+    } else {
+        sqlx::query_as(
+            "SELECT o.id, o.name FROM organisations o JOIN org_members m ON m.org_id = o.id \
+             WHERE m.user_id = $1 ORDER BY o.name",
+        )
+        .bind(user_id)
+        .fetch_all(pool)
+        .await
     }
 }

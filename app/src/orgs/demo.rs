@@ -243,3 +243,20 @@ pub async fn seed(
     }
     Ok(added)
 }
+
+/// The ids of the demo organisations, in the order of the demo list (for the parts of the demo
+/// that belong to them). One missing (renamed or deleted since) is left out of the list's end.
+pub async fn ids(conn: &mut AnyConnection) -> Result<Vec<i64>, sqlx::Error> {
+    let mut ids = Vec::with_capacity(ORGS.len());
+    for org in ORGS {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE name = $1")
+            .bind(org.name)
+            .fetch_optional(&mut *conn)
+            .await?;
+        match id {
+            Some(id) => ids.push(id),
+            None => break,
+        }
+    }
+    Ok(ids)
+}

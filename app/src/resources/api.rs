@@ -75,7 +75,7 @@ pub async fn resource_form(id: Option<i64>) -> Result<ResourceFormData, AppError
         }
         None => None,
     };
-    let orgs = super::db::org_choices(state.db.pool(), user.id, user.is_admin).await?;
+    let orgs = crate::orgs::db::org_choices(state.db.pool(), user.id, user.is_admin).await?;
     if orgs.is_empty() && !user.is_admin {
         // Nobody to add a resource for.
         return Err(AppError::Forbidden);
@@ -94,7 +94,7 @@ pub async fn create_resource(resource: ResourceFields) -> Result<(), AppError> {
     let user = authorize(&state, Rule::SignedIn).await?;
     // Only admins and people who run an organisation add resources; then the form is checked, and
     // the organisation chosen must be one of theirs.
-    let runs_one = !super::db::org_choices(state.db.pool(), user.id, false)
+    let runs_one = !crate::orgs::db::org_choices(state.db.pool(), user.id, false)
         .await?
         .is_empty();
     if !user.is_admin && !runs_one {

@@ -119,27 +119,3 @@ fn bind<'q>(query: ScalarQuery<'q>, d: &'q ResourceDetails) -> ScalarQuery<'q> {
         .bind(d.opening_hours.as_str())
         .bind(d.contact.as_str())
 }
-
-/// The organisations someone may choose to run a resource: all public ones for platform admins,
-/// else the ones they run. (id, name), by name.
-pub async fn org_choices(
-    pool: &AnyPool,
-    user_id: i64,
-    is_admin: bool,
-) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    if is_admin {
-        sqlx::query_as(
-            "SELECT id, name FROM organisations WHERE verification <> 'rejected' ORDER BY name",
-        )
-        .fetch_all(pool)
-        .await
-    } else {
-        sqlx::query_as(
-            "SELECT o.id, o.name FROM organisations o JOIN org_members m ON m.org_id = o.id \
-             WHERE m.user_id = $1 ORDER BY o.name",
-        )
-        .bind(user_id)
-        .fetch_all(pool)
-        .await
-    }
-}

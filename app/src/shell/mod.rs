@@ -18,6 +18,6 @@ pub use access::{page_error, SignInRedirect};
 pub use document::shell;
 pub use icons::Icon;
 pub use install_hint::InstallHint;
-pub use notice::{ErrorPage, Forbidden, NotFound};
+pub use notice::{set_status, ErrorPage, Forbidden, NotFound};
 pub use page_title::PageTitle;
 pub use routes::App;

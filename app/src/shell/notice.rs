@@ -41,7 +41,7 @@ fn Notice(pick: fn(&'static Texts) -> &'static NoticeTexts, code: &'static str) 
 }
 
 /// Sets the HTTP status of the page being rendered on the server; nothing to do in the browser.
-fn set_status(status: http::StatusCode) {
+pub fn set_status(status: http::StatusCode) {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(status);

@@ -36,7 +36,7 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment("") view=crate::home::HomePage ssr=SsrMode::InOrder/>
-                    <Route path=StaticSegment("events") view=crate::events::EventsPage/>
+                    <Route path=StaticSegment("events") view=crate::events::EventListPage ssr=SsrMode::InOrder/>
                     <Route path=StaticSegment("items") view=crate::items::ItemsPage/>
                     <Route path=StaticSegment("help") view=crate::help::HelpPage/>
                     <Route path=StaticSegment("map") view=crate::map::MapPage ssr=SsrMode::InOrder/>
@@ -55,6 +55,12 @@ pub fn App() -> impl IntoView {
                         view=crate::orgs::EditOrgPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("orgs")) view=crate::orgs::ReviewQueuePage
                         ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("events"), StaticSegment("new")) view=crate::events::NewEventPage
+                        ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("events"), ParamSegment("id")) view=crate::events::EventPage
+                        ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("events"), ParamSegment("id"), StaticSegment("edit"))
+                        view=crate::events::EditEventPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("resources"), StaticSegment("new"))
                         view=crate::resources::NewResourcePage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("resources"), ParamSegment("id"))

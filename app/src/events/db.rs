@@ -1,0 +1,270 @@
+//! Events in the database: reading, listing, creating and editing. Who holds a place is in
+//! `signup`.
+
+use super::input::EventDetails;
+use super::model::{Event, EventCategory, EventStatus};
+use crate::orgs::model::Verification;
+use sqlx::{AnyConnection, AnyPool, FromRow};
+
+#[derive(FromRow)]
+struct EventRow {
+    id: i64,
+    org_id: i64,
+    org_name: String,
+    org_verification: String,
+    title: String,
+    summary: String,
+    description: String,
+    category: String,
+    tags: String,
+    starts_at: i64,
+    ends_at: i64,
+    place_name: String,
+    address: String,
+    lat: f64,
+    lng: f64,
+    capacity: Option<i64>,
+    signup_deadline: Option<i64>,
+    cancel_deadline: Option<i64>,
+    requirements: String,
+    contact: String,
+    status: String,
+    credit_minutes: Option<i64>,
+    seats_taken: i64,
+    waitlist_length: i64,
+    version: i64,
+}
+
+impl EventRow {
+    fn into_event(self) -> Option<Event> {
+        let verification = Verification::parse(&self.org_verification)?;
+        Some(Event {
+            id: self.id,
+            org_id: self.org_id,
+            org_name: self.org_name,
+            org_tier: verification.tier(),
+            org_public: verification != Verification::Rejected,
+            title: self.title,
+            summary: self.summary,
+            description: self.description,
+            category: EventCategory::parse(&self.category)?,
+            tags: self
+                .tags
+                .split(',')
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            place_name: self.place_name,
+            address: self.address,
+            lat: self.lat,
+            lng: self.lng,
+            capacity: self.capacity,
+            signup_deadline: self.signup_deadline,
+            cancel_deadline: self.cancel_deadline,
+            requirements: self.requirements,
+            contact: self.contact,
+            status: EventStatus::parse(&self.status)?,
+            credit_minutes: self
+                .credit_minutes
+                .unwrap_or((self.ends_at - self.starts_at) / 60),
+            seats_taken: self.seats_taken,
+            waitlist_length: self.waitlist_length,
+            version: self.version,
+        })
+    }
+}
+
+const SELECT: &str = "SELECT e.id, e.org_id, o.name AS org_name, o.verification AS org_verification, \
+     e.title, e.summary, e.description, e.category, e.tags, e.starts_at, e.ends_at, e.place_name, \
+     e.address, e.lat, e.lng, e.capacity, e.signup_deadline, e.cancel_deadline, e.requirements, \
+     e.contact, e.status, e.credit_minutes, e.seats_taken, e.waitlist_length, e.version \
+     FROM events e JOIN organisations o ON o.id = e.org_id";
+
+fn events(rows: Vec<EventRow>) -> Vec<Event> {
+    rows.into_iter().filter_map(EventRow::into_event).collect()
+}
+
+pub async fn find(pool: &AnyPool, id: i64) -> Result<Option<Event>, sqlx::Error> {
+    let row: Option<EventRow> = sqlx::query_as(&format!("{SELECT} WHERE e.id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.and_then(EventRow::into_event))
+}
+
+/// What the public list asks for. Times are Unix seconds; `text` matches title, summary,
+/// description, place, address, tags and the organisation's name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListQuery {
+    pub category: Option<EventCategory>,
+    /// Events that have not ended by this moment...
+    pub from: i64,
+    /// ...and start before this one, if given.
+    pub until: Option<i64>,
+    pub text: String,
+}
+
+/// The most events one list read returns; distance filtering happens after it.
+pub const LIST_LIMIT: i64 = 500;
+
+/// Published events of public organisations that match, soonest first.
+pub async fn upcoming(pool: &AnyPool, q: &ListQuery) -> Result<Vec<Event>, sqlx::Error> {
+    let rows: Vec<EventRow> = sqlx::query_as(&format!(
+        "{SELECT} WHERE e.status = 'published' AND o.verification <> 'rejected' \
+           AND e.ends_at > $1 AND e.starts_at < $2 AND ($3 = '' OR e.category = $3) \
+           AND ($4 = '%%' OR lower(e.title) LIKE $4 ESCAPE '\\' OR lower(e.summary) LIKE $4 ESCAPE '\\' \
+             OR lower(e.description) LIKE $4 ESCAPE '\\' OR lower(e.place_name) LIKE $4 ESCAPE '\\' \
+             OR lower(e.address) LIKE $4 ESCAPE '\\' OR lower(e.tags) LIKE $4 ESCAPE '\\' \
+             OR lower(o.name) LIKE $4 ESCAPE '\\') \
+         ORDER BY e.starts_at, e.id LIMIT $5"
+    ))
+    .bind(q.from)
+    .bind(q.until.unwrap_or(i64::MAX))
+    .bind(q.category.map_or("", EventCategory::as_str))
+    .bind(crate::orgs::db::like_pattern(q.text.trim()))
+    .bind(LIST_LIMIT)
+    .fetch_all(pool)
+    .await?;
+    Ok(events(rows))
+}
+
+/// Every published event of public organisations that has not ended: the map's events layer.
+pub async fn on_the_map(pool: &AnyPool, now: i64) -> Result<Vec<Event>, sqlx::Error> {
+    let rows: Vec<EventRow> = sqlx::query_as(&format!(
+        "{SELECT} WHERE e.status = 'published' AND o.verification <> 'rejected' AND e.ends_at > $1 \
+         ORDER BY e.id"
+    ))
+    .bind(now)
+    .fetch_all(pool)
+    .await?;
+    Ok(events(rows))
+}
+
+/// An organisation's events for its own people: drafts and cancelled ones too, the latest start
+/// first.
+pub async fn of_org(pool: &AnyPool, org_id: i64, limit: i64) -> Result<Vec<Event>, sqlx::Error> {
+    let rows: Vec<EventRow> = sqlx::query_as(&format!(
+        "{SELECT} WHERE e.org_id = $1 ORDER BY e.starts_at DESC, e.id DESC LIMIT $2"
+    ))
+    .bind(org_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    Ok(events(rows))
+}
+
+/// An organisation's published events that have not ended, soonest first (its public page).
+pub async fn upcoming_of_org(
+    pool: &AnyPool,
+    org_id: i64,
+    now: i64,
+) -> Result<Vec<Event>, sqlx::Error> {
+    let rows: Vec<EventRow> = sqlx::query_as(&format!(
+        "{SELECT} WHERE e.org_id = $1 AND e.status = 'published' AND e.ends_at > $2 \
+         ORDER BY e.starts_at, e.id LIMIT 50"
+    ))
+    .bind(org_id)
+    .bind(now)
+    .fetch_all(pool)
+    .await?;
+    Ok(events(rows))
+}
+
+pub async fn insert(
+    conn: &mut AnyConnection,
+    d: &EventDetails,
+    status: EventStatus,
+    created_by: Option<i64>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    bind(
+        sqlx::query_scalar(
+            "INSERT INTO events (org_id, title, summary, description, category, tags, starts_at, \
+             ends_at, place_name, address, lat, lng, capacity, signup_deadline, cancel_deadline, \
+             requirements, contact, credit_minutes, status, created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+             $18, $19, $20, $21, $21) RETURNING id",
+        ),
+        d,
+    )
+    .bind(status.as_str())
+    .bind(created_by)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+/// Saves an edit made from `version`; false when someone saved in between (nothing changed).
+/// The caller has checked that the new capacity still seats everyone holding a seat.
+pub async fn update(
+    conn: &mut AnyConnection,
+    id: i64,
+    version: i64,
+    d: &EventDetails,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let updated: Option<i64> = bind(
+        sqlx::query_scalar(
+            "UPDATE events SET org_id = $1, title = $2, summary = $3, description = $4, \
+             category = $5, tags = $6, starts_at = $7, ends_at = $8, place_name = $9, \
+             address = $10, lat = $11, lng = $12, capacity = $13, signup_deadline = $14, \
+             cancel_deadline = $15, requirements = $16, contact = $17, credit_minutes = $18, \
+             version = version + 1, updated_at = $19 WHERE id = $20 AND version = $21 RETURNING id",
+        ),
+        d,
+    )
+    .bind(now)
+    .bind(id)
+    .bind(version)
+    .fetch_optional(conn)
+    .await?;
+    Ok(updated.is_some())
+}
+
+/// Moves an event from one status to another; false when it was not in `from` any more.
+pub async fn set_status(
+    conn: &mut AnyConnection,
+    id: i64,
+    from: EventStatus,
+    to: EventStatus,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let updated: Option<i64> = sqlx::query_scalar(
+        "UPDATE events SET status = $1, version = version + 1, updated_at = $2 \
+         WHERE id = $3 AND status = $4 RETURNING id",
+    )
+    .bind(to.as_str())
+    .bind(now)
+    .bind(id)
+    .bind(from.as_str())
+    .fetch_optional(conn)
+    .await?;
+    Ok(updated.is_some())
+}
+
+type ScalarQuery<'q> = sqlx::query::QueryScalar<'q, sqlx::Any, i64, sqlx::any::AnyArguments<'q>>;
+
+/// Binds the editable fields as `$1`..`$18`, in the column order of the statements above.
+fn bind<'q>(query: ScalarQuery<'q>, d: &'q EventDetails) -> ScalarQuery<'q> {
+    query
+        .bind(d.org_id)
+        .bind(d.title.as_str())
+        .bind(d.summary.as_str())
+        .bind(d.description.as_str())
+        .bind(d.category.as_str())
+        .bind(d.tags.as_str())
+        .bind(d.starts_at)
+        .bind(d.ends_at)
+        .bind(d.place_name.as_str())
+        .bind(d.address.as_str())
+        .bind(d.location.0)
+        .bind(d.location.1)
+        .bind(d.capacity)
+        .bind(d.signup_deadline)
+        .bind(d.cancel_deadline)
+        .bind(d.requirements.as_str())
+        .bind(d.contact.as_str())
+        .bind(d.credit_minutes)
+}

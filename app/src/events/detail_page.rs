@@ -1,0 +1,221 @@
+//! `/events/{id}`: everything about an event, the reader's place in it, join and leave, and the
+//! organisers' tools. Plain forms: every button works without JavaScript.
+
+use super::api::{
+    get_event, CancelEvent, EventView, JoinEvent, LeaveEvent, PublishEvent,
+};
+use super::input::format_hours;
+use super::model::{Event, EventStatus, Place};
+use super::parts::{when_text, SeatsLine};
+use crate::components::FormErrorMessage;
+use crate::error::AppError;
+use crate::i18n::dates::format_date_time;
+use crate::i18n::{use_lang, use_texts, Texts};
+use crate::map::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
+use crate::orgs::badge::OrgName;
+use crate::orgs::{use_org_id, Fact};
+use crate::shell::{page_error, PageTitle};
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_query_map};
+
+#[component]
+pub fn EventPage() -> impl IntoView {
+    let id = use_org_id();
+    let event = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_event(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match event.await {
+                    Ok(view) => view! { <EventDetails view/> }.into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// What `?done=` says after a form came back.
+fn done_text(done: &str, t: &'static Texts) -> Option<&'static str> {
+    let e = &t.events_page;
+    Some(match done {
+        "going" => e.done_going,
+        "waitlisted" => e.done_waitlisted,
+        "already" => e.done_already,
+        "closed" => e.done_closed,
+        "left" => e.done_left,
+        "too_late" => e.done_too_late,
+        "saved" => e.done_saved,
+        "published" => e.done_published,
+        "cancelled" => e.done_cancelled,
+        "unchanged" => e.done_unchanged,
+        _ => return None,
+    })
+}
+
+#[component]
+fn EventDetails(view: EventView) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let e = view.event.clone();
+    let category = e.category;
+    let done = use_query_map().read_untracked().get("done").unwrap_or_default();
+    let status_note = status_note(&e, view.now);
+    view! {
+        <PageTitle text=e.title.clone()/>
+        <div class="page-head">
+            <p class="org-head__kind"><span class="chip">{move || category.label(t())}</span></p>
+            <h1>{e.title.clone()}</h1>
+            {(!e.summary.is_empty()).then(|| view! { <p class="page-head__lead">{e.summary.clone()}</p> })}
+        </div>
+        {move || done_text(&done, t()).map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
+        {status_note.map(|pick| view! { <p class="notice-info" data-testid="event-status">{move || pick(t())}</p> })}
+        <SignupCard view=view.clone()/>
+        {view.can_manage.then(|| view! { <OrganiserTools event=e.clone()/> })}
+        <dl class="card facts">
+            <dt>{move || t().events_page.when_heading}</dt>
+            <dd>{move || when_text(e.starts_at, e.ends_at, lang.get())}</dd>
+            <Fact label=|t| t.events_page.place_label value=e.place_name.clone()/>
+            <Fact label=|t| t.orgs.address_label value=e.address.clone()/>
+            <dt>{move || t().events_page.organiser}</dt>
+            <dd><OrgName id=e.org_id name=e.org_name.clone() tier=e.org_tier/></dd>
+            <Fact label=|t| t.events_page.signup_deadline_label
+                value=e.signup_deadline.map(|d| format_date_time(d, lang.get_untracked(), None)).unwrap_or_default()
+                empty=|t| t.events_page.until_start/>
+            <Fact label=|t| t.events_page.cancel_deadline_label
+                value=e.cancel_deadline.map(|d| format_date_time(d, lang.get_untracked(), None)).unwrap_or_default()
+                empty=|t| t.events_page.until_start/>
+            <dt>{move || t().events_page.hours_label}</dt>
+            <dd>{format_hours(e.credit_minutes)}" "{move || t().events_page.hours_unit}</dd>
+            <Fact label=|t| t.events_page.requirements_label value=e.requirements.clone()/>
+            <Fact label=|t| t.orgs.contact_label value=e.contact.clone()/>
+            {(!e.tags.is_empty()).then(|| view! {
+                <dt>{move || t().events_page.tags_label}</dt>
+                <dd>{e.tags.join("、")}</dd>
+            })}
+        </dl>
+        {(!e.description.is_empty()).then(|| view! {
+            <section class="card"><p class="prose">{e.description.clone()}</p></section>
+        })}
+        <LeafletAssets/>
+        <PlaceMap lat=e.lat lng=e.lng name=e.title.clone() tiles=configured_tiles()/>
+        <p class="page-foot">
+            <A href="/events" attr:class="button button--secondary">{move || t().events_page.back_to_list}</A>
+        </p>
+    }
+}
+
+/// Why the event cannot be joined, when it cannot.
+fn status_note(e: &Event, now: i64) -> Option<fn(&'static Texts) -> &'static str> {
+    match e.status {
+        EventStatus::Draft => Some(|t| t.events_page.draft_note),
+        EventStatus::Cancelled => Some(|t| t.events_page.cancelled_note),
+        _ if e.has_ended(now) || e.status == EventStatus::Completed => Some(|t| t.events_page.ended_note),
+        _ if !e.signup_open(now) => Some(|t| t.events_page.signup_closed_note),
+        _ => None,
+    }
+}
+
+/// Seats, the reader's place, and the button that changes it.
+#[component]
+fn SignupCard(view: EventView) -> impl IntoView {
+    let t = use_texts();
+    let join = ServerAction::<JoinEvent>::new();
+    let leave = ServerAction::<LeaveEvent>::new();
+    let e = view.event.clone();
+    let id = e.id;
+    let can_join = e.signup_open(view.now);
+    let can_leave = e.leaving_open(view.now);
+    let full = e.is_full();
+    let place = view.place;
+    let action_view = match (view.signed_in, place) {
+        (false, _) => can_join.then(|| {
+            let next = format!("/signin?next=%2Fevents%2F{id}");
+            view! { <a href=next class="button" data-testid="sign-in-to-join">{move || t().events_page.sign_in_to_join}</a> }
+                .into_any()
+        }),
+        (true, None) => can_join.then(|| view! {
+            <ActionForm action=join>
+                <input type="hidden" name="id" value=id/>
+                <button type="submit" class="button" data-testid="join">
+                    {move || if full { t().events_page.join_waitlist } else { t().events_page.join }}
+                </button>
+            </ActionForm>
+        }.into_any()),
+        (true, Some(place)) => can_leave.then(|| view! {
+            <ActionForm action=leave>
+                <input type="hidden" name="id" value=id/>
+                <button type="submit" class="button button--secondary" data-testid="leave">
+                    {move || match place {
+                        Place::Going => t().events_page.leave,
+                        Place::Waitlisted { .. } => t().events_page.leave_waitlist,
+                    }}
+                </button>
+            </ActionForm>
+        }.into_any()),
+    };
+    view! {
+        <section class="card signup-card" data-testid="signup">
+            <p class="signup-card__seats"><SeatsLine event=e.clone()/></p>
+            {place.map(|place| view! {
+                <p class="signup-card__place" data-testid="my-place">
+                    {move || match place {
+                        Place::Going => t().events_page.you_are_going.to_string(),
+                        Place::Waitlisted { position } => t().events_page.you_are_waitlisted
+                            .replace("{n}", &position.to_string()),
+                    }}
+                </p>
+            })}
+            <FormErrorMessage result=join.value()/>
+            <FormErrorMessage result=leave.value()/>
+            {action_view}
+        </section>
+    }
+}
+
+/// Edit, duplicate, publish and cancel, for the people who run the event's organisation.
+#[component]
+fn OrganiserTools(event: Event) -> impl IntoView {
+    let t = use_texts();
+    let publish = ServerAction::<PublishEvent>::new();
+    let cancel = ServerAction::<CancelEvent>::new();
+    let id = event.id;
+    view! {
+        <section class="card organiser-tools" data-testid="organiser-tools">
+            <h2 class="card__title">{move || t().events_page.organiser_tools}</h2>
+            <FormErrorMessage result=publish.value()/>
+            <FormErrorMessage result=cancel.value()/>
+            <p class="button-row">
+                <A href=format!("/events/{id}/edit") attr:class="button">{move || t().events_page.edit}</A>
+                <A href=format!("/events/new?copy={id}") attr:class="button button--secondary">
+                    {move || t().events_page.duplicate}
+                </A>
+            </p>
+            {(event.status == EventStatus::Draft).then(|| view! {
+                <ActionForm action=publish>
+                    <input type="hidden" name="id" value=id/>
+                    <button type="submit" class="button" data-testid="publish">{move || t().events_page.publish}</button>
+                </ActionForm>
+            })}
+            {matches!(event.status, EventStatus::Draft | EventStatus::Published).then(|| view! {
+                <ActionForm action=cancel attr:class="cancel-event">
+                    <input type="hidden" name="id" value=id/>
+                    <label class="checkbox">
+                        <input type="checkbox" required/>
+                        {move || t().events_page.cancel_confirm}
+                    </label>
+                    <button type="submit" class="button button--danger" data-testid="cancel-event">
+                        {move || t().events_page.cancel}
+                    </button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}

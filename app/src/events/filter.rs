@@ -1,0 +1,199 @@
+//! The `/events` list's filters as they arrive in the address (`?category=elderly&when=weekend&
+//! near=520103001&within=3&q=...`), and what they mean: a time window, a category, a place and a
+//! radius, some text.
+
+use super::model::EventCategory;
+use crate::i18n::dates::{china_day, china_midnight, parse_date};
+use serde::{Deserialize, Serialize};
+
+/// The filters as typed; every field may be empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventFilter {
+    pub category: String,
+    /// `today`, `week`, `weekend`, `dates` (then `from`/`to`), or empty for everything upcoming.
+    pub when: String,
+    pub from: String,
+    pub to: String,
+    /// An area code, or `here` with `lat`/`lng` from the browser.
+    pub near: String,
+    pub lat: String,
+    pub lng: String,
+    /// Kilometres from `near`.
+    pub within: String,
+    pub q: String,
+}
+
+/// How far one may search around a place, in kilometres (the choices offered).
+pub const RADII_KM: [u32; 4] = [1, 3, 5, 10];
+const DAY: i64 = 24 * 3600;
+
+/// What a filter asks for, checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Wanted {
+    pub category: Option<EventCategory>,
+    /// Events not over by `from` and starting before `until`.
+    pub from: i64,
+    pub until: Option<i64>,
+    /// Where distances are measured from, and the radius in metres if the list is cut by it.
+    pub origin: Option<Origin>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Origin {
+    pub lat: f64,
+    pub lng: f64,
+    pub within_m: Option<f64>,
+}
+
+/// Which filter could not be read: named in the 400 answer.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BadFilter(pub &'static str);
+
+impl EventFilter {
+    /// Reads the filters at `now`; `area_centre` finds an area's centre by its code.
+    pub fn wanted(
+        &self,
+        now: i64,
+        area_centre: impl Fn(&str) -> Option<(f64, f64)>,
+    ) -> Result<Wanted, BadFilter> {
+        let category = match self.category.trim() {
+            "" => None,
+            c => Some(EventCategory::parse(c).ok_or(BadFilter("category"))?),
+        };
+        let (from, until) = self.window(now)?;
+        let centre = match self.near.trim() {
+            "" => None,
+            "here" => {
+                let lat: f64 = self.lat.trim().parse().map_err(|_| BadFilter("lat"))?;
+                let lng: f64 = self.lng.trim().parse().map_err(|_| BadFilter("lng"))?;
+                if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lng) {
+                    return Err(BadFilter("lat"));
+                }
+                Some((lat, lng))
+            }
+            code => Some(area_centre(code).ok_or(BadFilter("near"))?),
+        };
+        let within_m = match self.within.trim() {
+            "" => None,
+            km => match km.parse::<u32>() {
+                Ok(km) if RADII_KM.contains(&km) => Some(f64::from(km) * 1000.0),
+                _ => return Err(BadFilter("within")),
+            },
+        };
+        Ok(Wanted {
+            category,
+            from,
+            until,
+            origin: centre.map(|(lat, lng)| Origin { lat, lng, within_m }),
+            text: self.q.trim().chars().take(100).collect(),
+        })
+    }
+
+    /// The time window: from now (or the first chosen day) until the end of the chosen period.
+    fn window(&self, now: i64) -> Result<(i64, Option<i64>), BadFilter> {
+        let (today, weekday) = china_day(now).ok_or(BadFilter("when"))?;
+        let midnight = china_midnight(today);
+        Ok(match self.when.trim() {
+            "" => (now, None),
+            "today" => (now, Some(midnight + DAY)),
+            // This week ends at midnight before next Monday.
+            "week" => (now, Some(midnight + (7 - i64::from(weekday)) * DAY)),
+            "weekend" => {
+                let saturday = midnight + (5 - i64::from(weekday)).max(0) * DAY;
+                let monday = midnight + (7 - i64::from(weekday)) * DAY;
+                (now.max(saturday), Some(monday))
+            }
+            "dates" => {
+                let day = |value: &str, field| match value.trim() {
+                    "" => Ok(None),
+                    typed => parse_date(typed).map(|d| Some(china_midnight(d))).ok_or(BadFilter(field)),
+                };
+                let first = day(&self.from, "from")?;
+                let last = day(&self.to, "to")?;
+                if let (Some(first), Some(last)) = (first, last) {
+                    if last < first {
+                        return Err(BadFilter("to"));
+                    }
+                }
+                (first.map_or(now, |f| f.max(now)), last.map(|l| l + DAY))
+            }
+            _ => return Err(BadFilter("when")),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::dates::parse_china_datetime;
+
+    fn at(typed: &str) -> i64 {
+        parse_china_datetime(typed).unwrap()
+    }
+
+    fn window(when: &str, now: &str) -> (i64, Option<i64>) {
+        let filter = EventFilter { when: when.into(), ..EventFilter::default() };
+        filter.window(at(now)).unwrap()
+    }
+
+    #[test]
+    fn periods_are_china_calendar_days() {
+        // 2026-11-25 is a Wednesday.
+        let now = "2026-11-25T22:00";
+        assert_eq!(window("", now), (at(now), None));
+        assert_eq!(window("today", now), (at(now), Some(at("2026-11-26T00:00"))));
+        assert_eq!(window("week", now), (at(now), Some(at("2026-11-30T00:00"))));
+        assert_eq!(window("weekend", now), (at("2026-11-28T00:00"), Some(at("2026-11-30T00:00"))));
+        // On Sunday the weekend is what is left of today.
+        let sunday = "2026-11-29T10:00";
+        assert_eq!(window("weekend", sunday), (at(sunday), Some(at("2026-11-30T00:00"))));
+        assert_eq!(window("week", sunday), (at(sunday), Some(at("2026-11-30T00:00"))));
+    }
+
+    #[test]
+    fn date_ranges_include_the_last_day_and_never_start_in_the_past() {
+        let filter = EventFilter {
+            when: "dates".into(),
+            from: "2026-12-01".into(),
+            to: "2026-12-03".into(),
+            ..EventFilter::default()
+        };
+        let now = at("2026-11-25T08:00");
+        assert_eq!(filter.window(now).unwrap(), (at("2026-12-01T00:00"), Some(at("2026-12-04T00:00"))));
+        assert_eq!(filter.window(at("2026-12-02T08:00")).unwrap().0, at("2026-12-02T08:00"));
+        let backwards = EventFilter { from: "2026-12-03".into(), to: "2026-12-01".into(), ..filter.clone() };
+        assert_eq!(backwards.window(now), Err(BadFilter("to")));
+    }
+
+    #[test]
+    fn places_and_bad_values() {
+        let centre = |code: &str| (code == "520103001").then_some((26.6, 106.7));
+        let now = at("2026-11-25T08:00");
+        let near = EventFilter {
+            near: "520103001".into(),
+            within: "3".into(),
+            category: "elderly".into(),
+            q: "  敬老 ".into(),
+            ..EventFilter::default()
+        };
+        let wanted = near.wanted(now, centre).unwrap();
+        assert_eq!(wanted.origin, Some(Origin { lat: 26.6, lng: 106.7, within_m: Some(3000.0) }));
+        assert_eq!(wanted.category, Some(EventCategory::Elderly));
+        assert_eq!(wanted.text, "敬老");
+        let here = EventFilter { near: "here".into(), lat: "26.58".into(), lng: "106.71".into(), ..EventFilter::default() };
+        assert_eq!(here.wanted(now, centre).unwrap().origin.unwrap().within_m, None);
+        let bad = |change: fn(&mut EventFilter)| {
+            let mut f = near.clone();
+            change(&mut f);
+            f.wanted(now, centre).unwrap_err()
+        };
+        assert_eq!(bad(|f| f.category = "sport".into()), BadFilter("category"));
+        assert_eq!(bad(|f| f.when = "soon".into()), BadFilter("when"));
+        assert_eq!(bad(|f| f.near = "nowhere".into()), BadFilter("near"));
+        assert_eq!(bad(|f| f.within = "7".into()), BadFilter("within"));
+        assert_eq!(bad(|f| { f.near = "here".into(); f.lat = "x".into(); }), BadFilter("lat"));
+        assert_eq!(bad(|f| { f.when = "dates".into(); f.from = "12/01".into(); }), BadFilter("from"));
+    }
+}

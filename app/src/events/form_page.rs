@@ -1,0 +1,178 @@
+//! `/events/new` (`?org=` picks the organisation, `?copy=` duplicates an event) and
+//! `/events/{id}/edit`: the organisers' form. A plain form: it works without JavaScript (times
+//! typed, coordinates typed); with it, the place is picked on a map.
+
+use super::api::{event_form, CreateEvent, EventFormData, UpdateEvent};
+use super::input::{EventFields, DESCRIPTION_MAX, PLACE_NAME_MAX, REQUIREMENTS_MAX, SUMMARY_MAX};
+use super::model::EventCategory;
+use crate::components::{FormErrorMessage, TextArea, TextField};
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use crate::map::pin_map::LocationFields;
+use crate::orgs::input::LINE_MAX;
+use crate::orgs::use_org_id;
+use crate::shell::{page_error, PageTitle};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn NewEventPage() -> impl IntoView {
+    let t = use_texts();
+    let action = ServerAction::<CreateEvent>::new();
+    let query = use_query_map();
+    let (org, copy) = query.with_untracked(|q| (q.get("org").unwrap_or_default(), q.get("copy")));
+    let copy = copy.and_then(|c| c.parse::<i64>().ok());
+    let form = Resource::new(move || copy, |copy| event_form(None, copy));
+    view! {
+        <PageTitle text=t().events_page.add/>
+        <Suspense fallback=|| ()>
+            {move || {
+                let org = org.clone();
+                Suspend::new(async move {
+                    match form.await {
+                        Ok(data) => {
+                            // A copy keeps everything but the times, which the organiser sets anew.
+                            let values = match &data.event {
+                                Some(event) => EventFields {
+                                    starts_at: String::new(),
+                                    ends_at: String::new(),
+                                    signup_deadline: String::new(),
+                                    cancel_deadline: String::new(),
+                                    ..EventFields::from_event(event)
+                                },
+                                None => EventFields {
+                                    org,
+                                    category: EventCategory::Community.as_str().into(),
+                                    ..EventFields::default()
+                                },
+                            };
+                            view! {
+                                <div class="page-head">
+                                    <h1>{move || t().events_page.add}</h1>
+                                    <p class="page-head__lead">{move || t().events_page.add_lead}</p>
+                                </div>
+                                <ActionForm action attr:class="card form form--wide">
+                                    <FormErrorMessage result=action.value()/>
+                                    <EventFormFields data values/>
+                                    <p class="button-row">
+                                        <button type="submit" name="publish" value="1" class="button" data-testid="publish-now">
+                                            {move || t().events_page.publish_now}
+                                        </button>
+                                        <button type="submit" class="button button--secondary">
+                                            {move || t().events_page.save_draft}
+                                        </button>
+                                    </p>
+                                </ActionForm>
+                            }.into_any()
+                        }
+                        Err(error) => page_error(error),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn EditEventPage() -> impl IntoView {
+    let t = use_texts();
+    let action = ServerAction::<UpdateEvent>::new();
+    let id = use_org_id();
+    let form = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => event_form(Some(id), None).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <PageTitle text=t().events_page.edit/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let data = match form.await {
+                    Ok(data) => data,
+                    Err(error) => return page_error(error),
+                };
+                let Some(event) = data.event.clone() else {
+                    return page_error(AppError::NotFound);
+                };
+                view! {
+                    <div class="page-head">
+                        <h1>{move || t().events_page.edit}</h1>
+                        <p class="page-head__lead">{event.title.clone()}</p>
+                    </div>
+                    <ActionForm action attr:class="card form form--wide">
+                        <FormErrorMessage result=action.value()/>
+                        <input type="hidden" name="id" value=event.id/>
+                        <input type="hidden" name="version" value=event.version/>
+                        <EventFormFields data values=EventFields::from_event(&event)/>
+                        <p class="button-row">
+                            <button type="submit" class="button">{move || t().orgs.save}</button>
+                            <a href=format!("/events/{}", event.id) class="button button--secondary">
+                                {move || t().events_page.back_to_event}
+                            </a>
+                        </p>
+                    </ActionForm>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// Every input of the form, named `event[...]` for the server function's `event` argument.
+#[component]
+fn EventFormFields(data: EventFormData, values: EventFields) -> impl IntoView {
+    let t = use_texts();
+    let (category, org) = (values.category.clone(), values.org.clone());
+    view! {
+        <label for="event-org">{move || t().events_page.org_label}</label>
+        <select id="event-org" name="event[org]" required>
+            {data.orgs.into_iter().map(|(id, name)| {
+                let selected = id.to_string() == org;
+                view! { <option value=id selected=selected>{name}</option> }
+            }).collect_view()}
+        </select>
+        <TextField id="event-title" name="event[title]" label=|t| t.events_page.title_label hint=None
+            value=values.title max=80 required=true/>
+        <label for="event-category">{move || t().events_page.category_label}</label>
+        <select id="event-category" name="event[category]" required>
+            {EventCategory::ALL.into_iter().map(|c| {
+                let selected = c.as_str() == category;
+                view! { <option value=c.as_str() selected=selected>{move || c.label(t())}</option> }
+            }).collect_view()}
+        </select>
+        <TextField id="event-summary" name="event[summary]" label=|t| t.events_page.summary_label
+            hint=Some(|t| t.events_page.summary_hint) value=values.summary max=SUMMARY_MAX/>
+        <TextField id="event-starts" name="event[starts_at]" label=|t| t.events_page.starts_label
+            hint=Some(|t| t.events_page.time_hint) value=values.starts_at max=20 required=true
+            input_type="datetime-local"/>
+        <TextField id="event-ends" name="event[ends_at]" label=|t| t.events_page.ends_label hint=None
+            value=values.ends_at max=20 required=true input_type="datetime-local"/>
+        <TextField id="event-place" name="event[place_name]" label=|t| t.events_page.place_label
+            hint=Some(|t| t.events_page.place_hint) value=values.place_name max=PLACE_NAME_MAX/>
+        <TextField id="event-address" name="event[address]" label=|t| t.orgs.address_label hint=None
+            value=values.address max=LINE_MAX/>
+        <LocationFields form="event" lat=values.lat lng=values.lng/>
+        <TextField id="event-capacity" name="event[capacity]" label=|t| t.events_page.capacity_label
+            hint=Some(|t| t.events_page.capacity_hint) value=values.capacity max=6 input_type="number"/>
+        <TextField id="event-signup-deadline" name="event[signup_deadline]"
+            label=|t| t.events_page.signup_deadline_label hint=Some(|t| t.events_page.deadline_hint)
+            value=values.signup_deadline max=20 input_type="datetime-local"/>
+        <TextField id="event-cancel-deadline" name="event[cancel_deadline]"
+            label=|t| t.events_page.cancel_deadline_label hint=Some(|t| t.events_page.deadline_hint)
+            value=values.cancel_deadline max=20 input_type="datetime-local"/>
+        <TextField id="event-hours" name="event[credit_hours]" label=|t| t.events_page.hours_label
+            hint=Some(|t| t.events_page.credit_hours_hint) value=values.credit_hours max=5/>
+        <TextArea id="event-description" name="event[description]" label=|t| t.orgs.description_label
+            hint=None value=values.description max=DESCRIPTION_MAX/>
+        <TextArea id="event-requirements" name="event[requirements]" label=|t| t.events_page.requirements_label
+            hint=None value=values.requirements max=REQUIREMENTS_MAX/>
+        <TextField id="event-contact" name="event[contact]" label=|t| t.orgs.contact_label
+            hint=None value=values.contact max=LINE_MAX/>
+        <TextField id="event-tags" name="event[tags]" label=|t| t.events_page.tags_label
+            hint=Some(|t| t.events_page.tags_hint) value=values.tags max=LINE_MAX/>
+    }
+}

@@ -1,0 +1,240 @@
+//! The event form as typed, and the checks that turn it into what is stored.
+
+use super::model::{Event, EventCategory};
+use crate::error::FormError;
+use crate::i18n::dates::{china_datetime_input, parse_china_datetime};
+use crate::orgs::input::{location, one_line, paragraphs, LINE_MAX};
+use serde::{Deserialize, Serialize};
+
+pub const TITLE_CHARS: std::ops::RangeInclusive<usize> = 2..=80;
+pub const SUMMARY_MAX: usize = 200;
+pub const DESCRIPTION_MAX: usize = 5000;
+pub const REQUIREMENTS_MAX: usize = 1000;
+pub const PLACE_NAME_MAX: usize = 100;
+pub const CAPACITY_MAX: i64 = 100_000;
+/// An event lasts at most this long (a week): longer ones are series.
+const LONGEST_SECONDS: i64 = 7 * 24 * 3600;
+
+/// The fields of the create/edit form, exactly as sent (`event[title]`, ...). Times are China
+/// time as a `datetime-local` input sends them; `credit_hours` is decimal hours, empty for the
+/// event's length.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventFields {
+    pub org: String,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub category: String,
+    pub tags: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub place_name: String,
+    pub address: String,
+    pub lat: String,
+    pub lng: String,
+    pub capacity: String,
+    pub signup_deadline: String,
+    pub cancel_deadline: String,
+    pub requirements: String,
+    pub contact: String,
+    pub credit_hours: String,
+}
+
+/// A checked form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventDetails {
+    pub org_id: i64,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub category: EventCategory,
+    /// Comma-separated, each trimmed.
+    pub tags: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub place_name: String,
+    pub address: String,
+    pub location: (f64, f64),
+    pub capacity: Option<i64>,
+    pub signup_deadline: Option<i64>,
+    pub cancel_deadline: Option<i64>,
+    pub requirements: String,
+    pub contact: String,
+    pub credit_minutes: Option<i64>,
+}
+
+impl EventFields {
+    /// The form filled in with what is stored, for editing or duplicating.
+    pub fn from_event(e: &Event) -> EventFields {
+        let credit_hours = if e.credit_minutes == (e.ends_at - e.starts_at) / 60 {
+            String::new()
+        } else {
+            format_hours(e.credit_minutes)
+        };
+        EventFields {
+            org: e.org_id.to_string(),
+            title: e.title.clone(),
+            summary: e.summary.clone(),
+            description: e.description.clone(),
+            category: e.category.as_str().into(),
+            tags: e.tags.join(", "),
+            starts_at: china_datetime_input(e.starts_at),
+            ends_at: china_datetime_input(e.ends_at),
+            place_name: e.place_name.clone(),
+            address: e.address.clone(),
+            lat: e.lat.to_string(),
+            lng: e.lng.to_string(),
+            capacity: e.capacity.map(|c| c.to_string()).unwrap_or_default(),
+            signup_deadline: e.signup_deadline.map(china_datetime_input).unwrap_or_default(),
+            cancel_deadline: e.cancel_deadline.map(china_datetime_input).unwrap_or_default(),
+            requirements: e.requirements.clone(),
+            contact: e.contact.clone(),
+            credit_hours,
+        }
+    }
+
+    /// Checks every field; the first problem found is the answer.
+    pub fn check(&self) -> Result<EventDetails, FormError> {
+        let org_id = self.org.trim().parse().map_err(|_| FormError::EventOrgInvalid)?;
+        let title = one_line(&self.title, usize::MAX)?;
+        if !TITLE_CHARS.contains(&title.chars().count()) {
+            return Err(FormError::EventTitleInvalid);
+        }
+        let category = EventCategory::parse(self.category.trim()).ok_or(FormError::EventCategoryInvalid)?;
+        let starts_at = parse_china_datetime(&self.starts_at).ok_or(FormError::EventTimeInvalid)?;
+        let ends_at = parse_china_datetime(&self.ends_at).ok_or(FormError::EventTimeInvalid)?;
+        if ends_at <= starts_at || ends_at - starts_at > LONGEST_SECONDS {
+            return Err(FormError::EventEndsBeforeStart);
+        }
+        let deadline = |value: &str| -> Result<Option<i64>, FormError> {
+            match value.trim() {
+                "" => Ok(None),
+                typed => match parse_china_datetime(typed) {
+                    Some(at) if at <= starts_at => Ok(Some(at)),
+                    _ => Err(FormError::DeadlineInvalid),
+                },
+            }
+        };
+        let capacity = match self.capacity.trim() {
+            "" => None,
+            typed => match typed.parse::<i64>() {
+                Ok(n) if (1..=CAPACITY_MAX).contains(&n) => Some(n),
+                _ => return Err(FormError::CapacityInvalid),
+            },
+        };
+        let credit_minutes = match self.credit_hours.trim() {
+            "" => None,
+            typed => Some(parse_hours(typed).ok_or(FormError::CreditHoursInvalid)?),
+        };
+        let tags = one_line(&self.tags.replace('，', ","), LINE_MAX)?
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(",");
+        Ok(EventDetails {
+            org_id,
+            title,
+            summary: one_line(&self.summary, SUMMARY_MAX)?,
+            description: paragraphs(&self.description, DESCRIPTION_MAX)?,
+            category,
+            tags,
+            starts_at,
+            ends_at,
+            place_name: one_line(&self.place_name, PLACE_NAME_MAX)?,
+            address: one_line(&self.address, LINE_MAX)?,
+            location: location(&self.lat, &self.lng)?.ok_or(FormError::LocationRequired)?,
+            capacity,
+            signup_deadline: deadline(&self.signup_deadline)?,
+            cancel_deadline: deadline(&self.cancel_deadline)?,
+            requirements: paragraphs(&self.requirements, REQUIREMENTS_MAX)?,
+            contact: one_line(&self.contact, LINE_MAX)?,
+            credit_minutes,
+        })
+    }
+}
+
+/// "2.5" hours as minutes (0 < hours <= 24, to the minute).
+fn parse_hours(typed: &str) -> Option<i64> {
+    let hours: f64 = typed.parse().ok()?;
+    let minutes = (hours * 60.0).round();
+    (hours.is_finite() && (1.0..=1440.0).contains(&minutes)).then_some(minutes as i64)
+}
+
+/// Minutes as hours the way people write them: "2", "2.5", "1.25".
+pub fn format_hours(minutes: i64) -> String {
+    let hours = format!("{:.2}", minutes as f64 / 60.0);
+    hours.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled() -> EventFields {
+        EventFields {
+            org: "2".into(),
+            title: " 重阳节  敬老探访 ".into(),
+            category: "elderly".into(),
+            tags: "重阳，探访, ,老人".into(),
+            starts_at: "2026-12-05T09:00".into(),
+            ends_at: "2026-12-05T11:30".into(),
+            lat: "26.59".into(),
+            lng: "106.71".into(),
+            capacity: "20".into(),
+            signup_deadline: "2026-12-04T18:00".into(),
+            ..EventFields::default()
+        }
+    }
+
+    #[test]
+    fn a_filled_form_is_cleaned() {
+        let d = filled().check().unwrap();
+        assert_eq!(d.title, "重阳节 敬老探访");
+        assert_eq!(d.tags, "重阳,探访,老人");
+        assert_eq!(d.ends_at - d.starts_at, 150 * 60);
+        assert_eq!(d.capacity, Some(20));
+        assert_eq!(d.signup_deadline, Some(d.starts_at - 15 * 3600));
+        assert_eq!(d.credit_minutes, None);
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let with = |change: fn(&mut EventFields)| {
+            let mut fields = filled();
+            change(&mut fields);
+            fields.check().unwrap_err()
+        };
+        assert_eq!(with(|f| f.org = "x".into()), FormError::EventOrgInvalid);
+        assert_eq!(with(|f| f.title = "访".into()), FormError::EventTitleInvalid);
+        assert_eq!(with(|f| f.category = "sport".into()), FormError::EventCategoryInvalid);
+        assert_eq!(with(|f| f.starts_at = "明天".into()), FormError::EventTimeInvalid);
+        assert_eq!(with(|f| f.ends_at = "2026-12-05T08:00".into()), FormError::EventEndsBeforeStart);
+        assert_eq!(with(|f| f.ends_at = "2026-12-25T08:00".into()), FormError::EventEndsBeforeStart);
+        assert_eq!(with(|f| f.capacity = "0".into()), FormError::CapacityInvalid);
+        assert_eq!(with(|f| f.capacity = "十".into()), FormError::CapacityInvalid);
+        assert_eq!(with(|f| f.signup_deadline = "2026-12-06T09:00".into()), FormError::DeadlineInvalid);
+        assert_eq!(with(|f| f.cancel_deadline = "soon".into()), FormError::DeadlineInvalid);
+        assert_eq!(with(|f| f.credit_hours = "-1".into()), FormError::CreditHoursInvalid);
+        assert_eq!(with(|f| f.credit_hours = "25".into()), FormError::CreditHoursInvalid);
+        assert_eq!(with(|f| f.lat = String::new()), FormError::LocationInvalid);
+        assert_eq!(
+            with(|f| {
+                f.lat = String::new();
+                f.lng = String::new();
+            }),
+            FormError::LocationRequired
+        );
+    }
+
+    #[test]
+    fn hours_are_read_and_written_the_same_way() {
+        assert_eq!(parse_hours("2.5"), Some(150));
+        assert_eq!(parse_hours("0.25"), Some(15));
+        assert_eq!(parse_hours("NaN"), None);
+        assert_eq!(format_hours(150), "2.5");
+        assert_eq!(format_hours(120), "2");
+        assert_eq!(format_hours(75), "1.25");
+    }
+}

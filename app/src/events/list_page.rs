@@ -1,0 +1,172 @@
+//! `/events`: upcoming events, soonest first, filtered by category, time, distance and text.
+//! A plain GET form: it works without JavaScript; with it, "my location" measures from the phone.
+
+use super::api::{list_events, EventCard, EventList};
+use super::filter::{EventFilter, RADII_KM};
+use super::model::EventCategory;
+use super::parts::{EventWhen, SeatsLine};
+use crate::i18n::{use_lang, use_texts};
+use crate::map::model::format_distance;
+use crate::orgs::badge::OrgName;
+use crate::shell::{page_error, PageTitle};
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Form, A},
+    hooks::use_query_map,
+};
+
+/// The filters in the address.
+fn filter_from_query() -> Memo<EventFilter> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let q = query.read();
+        let get = |key: &str| q.get(key).unwrap_or_default();
+        EventFilter {
+            category: get("category"),
+            when: get("when"),
+            from: get("from"),
+            to: get("to"),
+            near: get("near"),
+            lat: get("lat"),
+            lng: get("lng"),
+            within: get("within"),
+            q: get("q"),
+        }
+    })
+}
+
+#[component]
+pub fn EventListPage() -> impl IntoView {
+    let t = use_texts();
+    let filter = filter_from_query();
+    let list = Resource::new(move || filter.get(), list_events);
+    view! {
+        <PageTitle text=t().events_page.title/>
+        <div class="page-head">
+            <h1>{move || t().events_page.title}</h1>
+            <p class="page-head__lead">{move || t().events_page.lead}</p>
+        </div>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(list) => view! { <Filters list=list.clone() filter=filter.get_untracked()/> <Results list/> }
+                        .into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Filters(list: EventList, filter: EventFilter) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let f = filter.clone();
+    let option = move |value: &'static str, label: fn(&'static crate::i18n::Texts) -> &'static str, current: &str| {
+        let selected = value == current;
+        view! { <option value=value selected=selected>{move || label(t())}</option> }
+    };
+    view! {
+        <Form method="GET" action="/events" attr:class="card search-form event-filters" attr:role="search">
+            <label for="event-q">{move || t().events_page.search_label}</label>
+            <input id="event-q" type="search" name="q" value=f.q.clone() enterkeyhint="search"/>
+            <label for="event-category">{move || t().events_page.category_label}</label>
+            <select id="event-category" name="category">
+                {option("", |t| t.events_page.all_categories, &f.category)}
+                {EventCategory::ALL.into_iter().map(|c| {
+                    let selected = c.as_str() == f.category;
+                    view! { <option value=c.as_str() selected=selected>{move || c.label(t())}</option> }
+                }).collect_view()}
+            </select>
+            <label for="event-when">{move || t().events_page.when_label}</label>
+            <select id="event-when" name="when">
+                {option("", |t| t.events_page.when_any, &f.when)}
+                {option("today", |t| t.events_page.when_today, &f.when)}
+                {option("week", |t| t.events_page.when_week, &f.when)}
+                {option("weekend", |t| t.events_page.when_weekend, &f.when)}
+                {option("dates", |t| t.events_page.when_dates, &f.when)}
+            </select>
+            <div class="search-form__pair">
+                <span>
+                    <label for="event-from">{move || t().events_page.from_label}</label>
+                    <input id="event-from" type="date" name="from" value=f.from.clone()/>
+                </span>
+                <span>
+                    <label for="event-to">{move || t().events_page.to_label}</label>
+                    <input id="event-to" type="date" name="to" value=f.to.clone()/>
+                </span>
+            </div>
+            <label for="event-near">{move || t().events_page.near_label}</label>
+            <select id="event-near" name="near">
+                {option("", |t| t.events_page.near_anywhere, &f.near)}
+                // Chosen by "use my location" (the phone's position travels as lat/lng).
+                <option value="here" selected=f.near == "here" hidden=f.near != "here">
+                    {move || t().events_page.near_here}
+                </option>
+                {list.areas.into_iter().map(|area| {
+                    let selected = area.code == f.near;
+                    let name = area.name(lang.get_untracked()).to_owned();
+                    view! { <option value=area.code selected=selected>{name}</option> }
+                }).collect_view()}
+            </select>
+            <input type="hidden" name="lat" value=f.lat.clone() data-near-lat/>
+            <input type="hidden" name="lng" value=f.lng.clone() data-near-lng/>
+            <label for="event-within">{move || t().events_page.within_label}</label>
+            <select id="event-within" name="within">
+                {option("", |t| t.events_page.within_any, &f.within)}
+                {RADII_KM.into_iter().map(|km| {
+                    let selected = km.to_string() == f.within;
+                    view! { <option value=km.to_string() selected=selected>{km}{move || t().map_page.kilometres}</option> }
+                }).collect_view()}
+            </select>
+            <super::locate::UseMyLocation/>
+            <button type="submit" class="button">{move || t().events_page.search_button}</button>
+            {list.can_create.then(|| view! {
+                <A href="/events/new" attr:class="button button--secondary">{move || t().events_page.add}</A>
+            })}
+        </Form>
+    }
+}
+
+#[component]
+fn Results(list: EventList) -> impl IntoView {
+    let t = use_texts();
+    if list.cards.is_empty() {
+        return view! { <p class="empty-note">{move || t().events_page.none_found}</p> }.into_any();
+    }
+    let count = list.cards.len();
+    view! {
+        <p class="result-count" aria-live="polite">
+            {move || t().events_page.count_before}{count}{move || t().events_page.count_after}
+        </p>
+        <ul class="event-list" data-testid="event-list">
+            {list.cards.into_iter().map(|card| view! { <EventCardView card/> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn EventCardView(card: EventCard) -> impl IntoView {
+    let t = use_texts();
+    let e = card.event;
+    let category = e.category;
+    let place = e.place_name.clone();
+    let (href, title) = (format!("/events/{}", e.id), e.title.clone());
+    view! {
+        <li class="event-card" data-testid="event-card">
+            <p class="event-card__when"><EventWhen starts_at=e.starts_at ends_at=e.ends_at/></p>
+            <h2 class="event-card__title"><A href=href>{title}</A></h2>
+            <p class="event-card__meta">
+                <span class="chip">{move || category.label(t())}</span>
+                {(!place.is_empty()).then(|| view! { <span>{place}</span> })}
+                {card.distance_m.map(|d| view! {
+                    <span class="event-card__distance">{move || format_distance(d, t())}</span>
+                })}
+            </p>
+            <p class="event-card__org"><OrgName id=e.org_id name=e.org_name.clone() tier=e.org_tier/></p>
+            <p class="event-card__seats"><SeatsLine event=e/></p>
+        </li>
+    }
+}
