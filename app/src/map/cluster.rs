@@ -12,8 +12,11 @@ use std::collections::HashMap;
 
 /// Width of a grid cell in screen pixels: about a fingertip and a half on a phone.
 pub const CELL_PX: f64 = 64.0;
-/// The closest zoom the map offers; points still together there stay a cluster (same building).
+/// The closest zoom the map offers.
 pub const MAX_ZOOM: u8 = 19;
+/// From this zoom on every point is its own marker: places in one building (an event at an
+/// organisation's rooms) would otherwise stay a cluster that no tap can open.
+pub const SINGLES_FROM_ZOOM: u8 = 18;
 
 /// The visible area, in degrees.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -100,6 +103,14 @@ pub fn cluster<'a, T: Located>(
         lng_sum: f64,
         bounds: BBox,
     }
+    if zoom >= SINGLES_FROM_ZOOM {
+        let mut singles: Vec<&'a T> = points.into_iter().filter(|p| bbox.contains(p.position())).collect();
+        singles.sort_by(|a, b| {
+            let (a, b) = (a.position(), b.position());
+            b.lat.total_cmp(&a.lat).then(a.lng.total_cmp(&b.lng))
+        });
+        return singles.into_iter().map(Marker::Single).collect();
+    }
     let mut cells: HashMap<(i64, i64), Cell<'a, T>> = HashMap::new();
     for point in points {
         let p = point.position();
@@ -174,6 +185,10 @@ mod tests {
         assert!(markers.contains(&Marker::Single(&points[2])));
         // Close enough to the ground, the two on the same block separate.
         assert_eq!(cluster(&points, AREA, MAX_ZOOM).len(), 3);
+        // So do two places in one building, which no zoom would part.
+        let same_spot = [points[0], points[0]];
+        assert_eq!(cluster(&same_spot, AREA, SINGLES_FROM_ZOOM - 1).len(), 1);
+        assert_eq!(cluster(&same_spot, AREA, SINGLES_FROM_ZOOM).len(), 2);
     }
 
     #[test]

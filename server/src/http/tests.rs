@@ -115,7 +115,7 @@ async fn language_follows_accept_language_then_the_cookie() {
         .unwrap();
     let (_, _, body) = send(&router, english).await;
     assert!(body.contains(r#"<html lang="en""#));
-    assert!(body.contains("No events yet"));
+    assert!(body.contains("Charity events and volunteering in Yunyan"));
 
     let chosen_chinese = Request::get("/events")
         .header(header::ACCEPT_LANGUAGE, "en-GB")
@@ -124,16 +124,16 @@ async fn language_follows_accept_language_then_the_cookie() {
         .unwrap();
     let (_, _, body) = send(&router, chosen_chinese).await;
     assert!(body.contains(r#"<html lang="zh-CN""#));
-    assert!(body.contains("这里还没有公益活动"));
+    assert!(body.contains("云岩区的公益活动和志愿服务"));
     test.finish().await;
 }
 
 #[tokio::test]
 async fn every_tab_renders_and_unknown_pages_are_404() {
     let (router, test) = app().await;
-    // Boards not built yet say what is coming; the map lists what is near.
+    // Boards not built yet say what is coming; the others list what they hold.
     for (path, content) in [
-        ("/events", "class=\"empty-state\""),
+        ("/events", "data-testid=\"event-list\""),
         ("/items", "class=\"empty-state\""),
         ("/help", "class=\"empty-state\""),
         ("/map", "data-testid=\"nearby-list\""),

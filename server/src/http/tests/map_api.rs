@@ -25,10 +25,14 @@ async fn the_map_gets_clusters_and_places_that_add_up() {
         .unwrap()
         .len();
     let resources = app::resources::db::all(test.db.pool()).await.unwrap().len();
-    assert!(orgs >= 10 && resources >= 10);
+    let events = app::events::db::on_the_map(test.db.pool(), app::db::now_unix())
+        .await
+        .unwrap()
+        .len();
+    assert!(orgs >= 10 && resources >= 10 && events >= 15);
     assert_eq!(
         zoomed_out.total,
-        orgs + resources,
+        orgs + resources + events,
         "every demo place is in the district"
     );
     assert!(zoomed_out
@@ -56,6 +60,10 @@ async fn the_map_gets_clusters_and_places_that_add_up() {
     assert_eq!(only_orgs.total, orgs);
     let only_resources = parsed(&view(&router, &query("layers=resources")).await.1);
     assert_eq!(only_resources.total, resources);
+    let only_events = parsed(&view(&router, &query("layers=events")).await.1);
+    assert_eq!(only_events.total, events);
+    let elderly = parsed(&view(&router, &query("category=event_elderly")).await.1);
+    assert!(elderly.total >= 5 && elderly.total < events);
     let food_banks = parsed(&view(&router, &query("category=food_bank")).await.1);
     assert_eq!(food_banks.total, 2);
     let committees = parsed(
@@ -67,7 +75,7 @@ async fn the_map_gets_clusters_and_places_that_add_up() {
     let library = parsed(
         &view(
             &router,
-            &format!("{DISTRICT}&zoom=14&q=%E5%9B%BE%E4%B9%A6%E9%A6%86"),
+            &format!("{DISTRICT}&zoom=14&layers=orgs&q=%E5%9B%BE%E4%B9%A6%E9%A6%86"),
         )
         .await
         .1,

@@ -119,6 +119,26 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
             "kind=org_team&email=true",
             SIGNED_IN,
         ),
+        ("events/list", "filter[q]=", ALL),
+        // `{event}` is an upcoming published event of `{org}`; `{cancelled}` a cancelled one of
+        // the other organisation.
+        ("events/get", "id={event}", ALL),
+        // Joining a cancelled event, or leaving one without a place, changes nothing.
+        ("events/join", "id={cancelled}", SIGNED_IN),
+        ("events/leave", "id={event}", SIGNED_IN),
+        ("events/form", "", &[Coordinator, Owner, OtherCoordinator, Admin]),
+        ("events/form", "id={event}", &[Coordinator, Owner, Admin]),
+        ("events/form", "copy={cancelled}", &[OtherCoordinator, Admin]),
+        // A one-character title: refused for its content once the caller is through.
+        (
+            "events/create",
+            "event[org]={org}&event[title]=x",
+            &[Coordinator, Owner, OtherCoordinator, Admin],
+        ),
+        ("events/update", "id={event}&version=0&event[title]=x", &[Coordinator, Owner, Admin]),
+        // Publishing what is published, cancelling what is cancelled: nothing changes.
+        ("events/publish", "id={event}", &[Coordinator, Owner, Admin]),
+        ("events/cancel", "id={cancelled}", &[OtherCoordinator, Admin]),
         // Last: it ends the sessions the other rows use.
         ("accounts/sign_out", "", ALL),
     ]
@@ -127,6 +147,8 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
 struct Cast {
     org: i64,
     owner: i64,
+    event: i64,
+    cancelled: i64,
     cookies: Vec<(Who, Option<String>)>,
 }
 
@@ -182,9 +204,15 @@ async fn cast(db: &app::db::Db) -> Cast {
         cookies.push((who, Some(format!("sid={}", session.token))));
     }
     tx.commit().await.unwrap();
+    let event_named = |org_id: i64, title: &'static str| async move {
+        let events = app::events::db::of_org(db.pool(), org_id, 100).await.unwrap();
+        events.into_iter().find(|e| e.title == title).expect("a demo event").id
+    };
     Cast {
         org,
         owner,
+        event: event_named(org, "长者生日会").await,
+        cancelled: event_named(other_org, "户外拓展（因天气取消）").await,
         cookies,
     }
 }
@@ -223,6 +251,8 @@ async fn check_matrix(router: &axum::Router, test: &TestDb) {
             let body = body
                 .replace("{org}", &cast.org.to_string())
                 .replace("{owner}", &cast.owner.to_string())
+                .replace("{event}", &cast.event.to_string())
+                .replace("{cancelled}", &cast.cancelled.to_string())
                 .replace("{fresh}", &format!("1370000{fresh:04}"));
             let request = match body.strip_prefix('?') {
                 Some(query) => {
@@ -262,4 +292,8 @@ async fn check_matrix(router: &axum::Router, test: &TestDb) {
     let record = orgs::find(test.db.pool(), cast.org).await.unwrap().unwrap();
     assert_eq!(record.details.name, "云岩区阳光助老服务中心");
     assert_eq!(record.verification, app::orgs::model::Verification::Partner);
+    let event = app::events::db::find(test.db.pool(), cast.event).await.unwrap().unwrap();
+    assert_eq!((event.version, event.title.as_str()), (1, "长者生日会"));
+    let cancelled = app::events::db::find(test.db.pool(), cast.cancelled).await.unwrap().unwrap();
+    assert_eq!(cancelled.seats_taken, 3, "nobody joined the cancelled event");
 }
