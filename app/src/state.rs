@@ -49,3 +49,19 @@ pub fn use_app_state() -> Result<AppState, crate::error::AppError> {
         crate::error::AppError::Internal
     })
 }
+
+impl AppState {
+    /// An absolute address on this site, for links that leave it (a calendar file, a link to
+    /// share): the host the request came to, when it looks like a host name.
+    pub fn public_url(&self, headers: &http::HeaderMap, path: &str) -> String {
+        let scheme = if self.secure_cookies { "https" } else { "http" };
+        let host = headers
+            .get(http::header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .filter(|h| {
+                !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+            })
+            .unwrap_or("localhost");
+        format!("{scheme}://{host}{path}")
+    }
+}

@@ -17,6 +17,9 @@ pub struct Config {
     /// `SIGN_IN_ATTEMPTS_PER_IP`: sign-in, sign-up and password attempts one address may make per
     /// minute (raise it when many people share one address, or for test runs).
     pub sign_in_attempts_per_ip: u32,
+    /// `SIGN_IN_ATTEMPTS_PER_ACCOUNT`: the same, per account (raise it only for test runs, where
+    /// the demo accounts sign in many times a minute).
+    pub sign_in_attempts_per_account: u32,
     /// How notification emails leave (none: no email is sent).
     pub mail: Option<MailSetting>,
     /// `SITE_URL`: the public address, so links in emails are complete.
@@ -45,8 +48,8 @@ pub enum ConfigError {
     UnsupportedDatabase(String),
     #[error("SECURE_COOKIES must be true or false, not \"{0}\"")]
     NotABoolean(String),
-    #[error("SIGN_IN_ATTEMPTS_PER_IP must be a whole number from 1 to 100000, not \"{0}\"")]
-    NotACount(String),
+    #[error("{0} must be a whole number from 1 to 100000, not \"{1}\"")]
+    NotACount(&'static str, String),
     #[error("MAIL_FROM is needed with SMTP_URL, e.g. MAIL_FROM=\"云益享 <noreply@example.cn>\"")]
     MailFromMissing,
     #[error("MAP_TILES must be osm, amap or tianditu, not \"{0}\"")]
@@ -77,15 +80,18 @@ impl Config {
             Some("1") | Some("true") | Some("yes") => true,
             Some(other) => return Err(ConfigError::NotABoolean(other.chars().take(20).collect())),
         };
-        let sign_in_attempts_per_ip = match var("SIGN_IN_ATTEMPTS_PER_IP").as_deref().map(str::trim)
-        {
-            None | Some("") => app::accounts::rate_limit::PER_IP_PER_MINUTE,
+        let count = |name: &'static str, default: u32| match var(name).as_deref().map(str::trim) {
+            None | Some("") => Ok(default),
             Some(text) => text
                 .parse()
                 .ok()
                 .filter(|n| (1..=100_000).contains(n))
-                .ok_or_else(|| ConfigError::NotACount(text.chars().take(20).collect()))?,
+                .ok_or_else(|| ConfigError::NotACount(name, text.chars().take(20).collect())),
         };
+        use app::accounts::rate_limit::{PER_ACCOUNT_PER_MINUTE, PER_IP_PER_MINUTE};
+        let sign_in_attempts_per_ip = count("SIGN_IN_ATTEMPTS_PER_IP", PER_IP_PER_MINUTE)?;
+        let sign_in_attempts_per_account =
+            count("SIGN_IN_ATTEMPTS_PER_ACCOUNT", PER_ACCOUNT_PER_MINUTE)?;
         let setting = |name: &str| {
             var(name)
                 .map(|v| v.trim().to_string())
@@ -119,6 +125,7 @@ impl Config {
             db_kind,
             secure_cookies,
             sign_in_attempts_per_ip,
+            sign_in_attempts_per_account,
             mail,
             site_url: setting("SITE_URL"),
         })
@@ -219,9 +226,12 @@ mod tests {
         for bad in ["0", "-1", "lots", "1000001"] {
             assert_eq!(
                 config(&[("SIGN_IN_ATTEMPTS_PER_IP", bad)]),
-                Err(ConfigError::NotACount(bad.into()))
+                Err(ConfigError::NotACount("SIGN_IN_ATTEMPTS_PER_IP", bad.into()))
             );
         }
+        assert_eq!(config(&[]).unwrap().sign_in_attempts_per_account, 5);
+        let tests = config(&[("SIGN_IN_ATTEMPTS_PER_ACCOUNT", "1000")]).unwrap();
+        assert_eq!(tests.sign_in_attempts_per_account, 1000);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `server serve`: listen, serve until SIGINT/SIGTERM, let requests in flight finish.
 
 use crate::{config, http};
-use app::accounts::rate_limit::{AuthLimits, PER_ACCOUNT_PER_MINUTE};
+use app::accounts::rate_limit::AuthLimits;
 use app::notifications::mail::{send_pending, Mailer};
 use app::{db::Db, state::AppState};
 use axum::serve::ListenerExt;
@@ -11,7 +11,7 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
     let options = config::leptos_options().map_err(|e| e.to_string())?;
     let addr = options.site_addr;
     let db_for_mail = db.clone();
-    let limits = AuthLimits::new(config.sign_in_attempts_per_ip, PER_ACCOUNT_PER_MINUTE);
+    let limits = AuthLimits::new(config.sign_in_attempts_per_ip, config.sign_in_attempts_per_account);
     let state = AppState::new(db, config.secure_cookies)
         .with_auth_limits(limits)
         .with_tiles(config.tiles.clone());

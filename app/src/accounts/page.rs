@@ -47,6 +47,7 @@ pub fn MePage() -> impl IntoView {
                                     </button>
                                 </ActionForm>
                             </section>
+                            <crate::events::MyEventsCard/>
                             <crate::orgs::MyOrgsCard is_admin=user.is_admin/>
                             <ChangePasswordForm action=change_password/>
                             <DeleteAccountForm action=delete_account/>

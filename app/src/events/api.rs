@@ -35,6 +35,8 @@ pub struct EventView {
     pub can_manage: bool,
     /// Now, by the server's clock: whether sign-up is open is decided with it.
     pub now: i64,
+    /// The page's full address, to share.
+    pub share_url: String,
 }
 
 /// What the create/edit form needs.
@@ -134,12 +136,14 @@ pub async fn get_event(id: i64) -> Result<EventView, AppError> {
         Some(user) => super::signup::place_of(state.db.pool(), id, user.id).await?,
         None => None,
     };
+    let headers = use_context::<http::request::Parts>().map(|parts| parts.headers).unwrap_or_default();
     Ok(EventView {
         event,
         place,
         signed_in: user.is_some(),
         can_manage,
         now: crate::db::now_unix(),
+        share_url: state.public_url(&headers, &format!("/events/{id}")),
     })
 }
 

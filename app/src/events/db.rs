@@ -76,18 +76,19 @@ impl EventRow {
     }
 }
 
-const SELECT: &str = "SELECT e.id, e.org_id, o.name AS org_name, o.verification AS org_verification, \
-     e.title, e.summary, e.description, e.category, e.tags, e.starts_at, e.ends_at, e.place_name, \
-     e.address, e.lat, e.lng, e.capacity, e.signup_deadline, e.cancel_deadline, e.requirements, \
-     e.contact, e.status, e.credit_minutes, e.seats_taken, e.waitlist_length, e.version \
-     FROM events e JOIN organisations o ON o.id = e.org_id";
+const SELECT_COLUMNS: &str = "SELECT e.id, e.org_id, o.name AS org_name, \
+     o.verification AS org_verification, e.title, e.summary, e.description, e.category, e.tags, \
+     e.starts_at, e.ends_at, e.place_name, e.address, e.lat, e.lng, e.capacity, e.signup_deadline, \
+     e.cancel_deadline, e.requirements, e.contact, e.status, e.credit_minutes, e.seats_taken, \
+     e.waitlist_length, e.version";
+const FROM_EVENTS: &str = "FROM events e JOIN organisations o ON o.id = e.org_id";
 
 fn events(rows: Vec<EventRow>) -> Vec<Event> {
     rows.into_iter().filter_map(EventRow::into_event).collect()
 }
 
 pub async fn find(pool: &AnyPool, id: i64) -> Result<Option<Event>, sqlx::Error> {
-    let row: Option<EventRow> = sqlx::query_as(&format!("{SELECT} WHERE e.id = $1"))
+    let row: Option<EventRow> = sqlx::query_as(&format!("{SELECT_COLUMNS} {FROM_EVENTS} WHERE e.id = $1"))
         .bind(id)
         .fetch_optional(pool)
         .await?;
@@ -112,7 +113,7 @@ pub const LIST_LIMIT: i64 = 500;
 /// Published events of public organisations that match, soonest first.
 pub async fn upcoming(pool: &AnyPool, q: &ListQuery) -> Result<Vec<Event>, sqlx::Error> {
     let rows: Vec<EventRow> = sqlx::query_as(&format!(
-        "{SELECT} WHERE e.status = 'published' AND o.verification <> 'rejected' \
+        "{SELECT_COLUMNS} {FROM_EVENTS} WHERE e.status = 'published' AND o.verification <> 'rejected' \
            AND e.ends_at > $1 AND e.starts_at < $2 AND ($3 = '' OR e.category = $3) \
            AND ($4 = '%%' OR lower(e.title) LIKE $4 ESCAPE '\\' OR lower(e.summary) LIKE $4 ESCAPE '\\' \
              OR lower(e.description) LIKE $4 ESCAPE '\\' OR lower(e.place_name) LIKE $4 ESCAPE '\\' \
@@ -133,7 +134,7 @@ pub async fn upcoming(pool: &AnyPool, q: &ListQuery) -> Result<Vec<Event>, sqlx:
 /// Every published event of public organisations that has not ended: the map's events layer.
 pub async fn on_the_map(pool: &AnyPool, now: i64) -> Result<Vec<Event>, sqlx::Error> {
     let rows: Vec<EventRow> = sqlx::query_as(&format!(
-        "{SELECT} WHERE e.status = 'published' AND o.verification <> 'rejected' AND e.ends_at > $1 \
+        "{SELECT_COLUMNS} {FROM_EVENTS} WHERE e.status = 'published' AND o.verification <> 'rejected' AND e.ends_at > $1 \
          ORDER BY e.id"
     ))
     .bind(now)
@@ -146,7 +147,7 @@ pub async fn on_the_map(pool: &AnyPool, now: i64) -> Result<Vec<Event>, sqlx::Er
 /// first.
 pub async fn of_org(pool: &AnyPool, org_id: i64, limit: i64) -> Result<Vec<Event>, sqlx::Error> {
     let rows: Vec<EventRow> = sqlx::query_as(&format!(
-        "{SELECT} WHERE e.org_id = $1 ORDER BY e.starts_at DESC, e.id DESC LIMIT $2"
+        "{SELECT_COLUMNS} {FROM_EVENTS} WHERE e.org_id = $1 ORDER BY e.starts_at DESC, e.id DESC LIMIT $2"
     ))
     .bind(org_id)
     .bind(limit)
@@ -162,7 +163,7 @@ pub async fn upcoming_of_org(
     now: i64,
 ) -> Result<Vec<Event>, sqlx::Error> {
     let rows: Vec<EventRow> = sqlx::query_as(&format!(
-        "{SELECT} WHERE e.org_id = $1 AND e.status = 'published' AND e.ends_at > $2 \
+        "{SELECT_COLUMNS} {FROM_EVENTS} WHERE e.org_id = $1 AND e.status = 'published' AND e.ends_at > $2 \
          ORDER BY e.starts_at, e.id LIMIT 50"
     ))
     .bind(org_id)
@@ -267,4 +268,34 @@ fn bind<'q>(query: ScalarQuery<'q>, d: &'q EventDetails) -> ScalarQuery<'q> {
         .bind(d.requirements.as_str())
         .bind(d.contact.as_str())
         .bind(d.credit_minutes)
+}
+
+/// The events where a person holds a seat or waits, the soonest first among those not ended, then
+/// the most recent past ones.
+pub async fn held_by(
+    pool: &AnyPool,
+    user_id: i64,
+    now: i64,
+) -> Result<Vec<(Event, bool)>, sqlx::Error> {
+    #[derive(FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        event: EventRow,
+        waiting: i64,
+    }
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "{SELECT_COLUMNS}, CASE WHEN p.status = 'waitlisted' THEN 1 ELSE 0 END AS waiting {FROM_EVENTS} \
+         JOIN event_participants p ON p.event_id = e.id \
+         WHERE p.user_id = $1 AND p.status IN ('going', 'waitlisted') AND e.status <> 'draft' \
+         ORDER BY CASE WHEN e.ends_at > $2 THEN 0 ELSE 1 END, \
+           CASE WHEN e.ends_at > $2 THEN e.starts_at ELSE -e.starts_at END LIMIT 100"
+    ))
+    .bind(user_id)
+    .bind(now)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| Some((row.event.into_event()?, row.waiting == 1)))
+        .collect())
 }

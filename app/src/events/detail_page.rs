@@ -83,7 +83,7 @@ fn EventDetails(view: EventView) -> impl IntoView {
             <dt>{move || t().events_page.when_heading}</dt>
             <dd>{move || when_text(e.starts_at, e.ends_at, lang.get())}</dd>
             <Fact label=|t| t.events_page.place_label value=e.place_name.clone()/>
-            <Fact label=|t| t.orgs.address_label value=e.address.clone()/>
+            {(!e.address.is_empty()).then(|| view! { <Fact label=|t| t.orgs.address_label value=e.address.clone()/> })}
             <dt>{move || t().events_page.organiser}</dt>
             <dd><OrgName id=e.org_id name=e.org_name.clone() tier=e.org_tier/></dd>
             <Fact label=|t| t.events_page.signup_deadline_label
@@ -94,8 +94,10 @@ fn EventDetails(view: EventView) -> impl IntoView {
                 empty=|t| t.events_page.until_start/>
             <dt>{move || t().events_page.hours_label}</dt>
             <dd>{format_hours(e.credit_minutes)}" "{move || t().events_page.hours_unit}</dd>
-            <Fact label=|t| t.events_page.requirements_label value=e.requirements.clone()/>
-            <Fact label=|t| t.orgs.contact_label value=e.contact.clone()/>
+            {(!e.requirements.is_empty()).then(|| view! {
+                <Fact label=|t| t.events_page.requirements_label value=e.requirements.clone()/>
+            })}
+            {(!e.contact.is_empty()).then(|| view! { <Fact label=|t| t.orgs.contact_label value=e.contact.clone()/> })}
             {(!e.tags.is_empty()).then(|| view! {
                 <dt>{move || t().events_page.tags_label}</dt>
                 <dd>{e.tags.join("、")}</dd>
@@ -104,6 +106,16 @@ fn EventDetails(view: EventView) -> impl IntoView {
         {(!e.description.is_empty()).then(|| view! {
             <section class="card"><p class="prose">{e.description.clone()}</p></section>
         })}
+        <section class="card share-card" aria-labelledby="share-heading">
+            <h2 id="share-heading" class="card__title">{move || t().events_page.share_heading}</h2>
+            <label for="share-url">{move || t().events_page.share_label}</label>
+            <input id="share-url" type="url" readonly value=view.share_url.clone() data-testid="share-url"/>
+            <p>
+                <a href=format!("/events/{}/calendar.ics", e.id) class="button button--secondary" download>
+                    {move || t().events_page.add_to_calendar}
+                </a>
+            </p>
+        </section>
         <LeafletAssets/>
         <PlaceMap lat=e.lat lng=e.lng name=e.title.clone() tiles=configured_tiles()/>
         <p class="page-foot">

@@ -8,7 +8,8 @@ use super::parts::{EventWhen, SeatsLine};
 use crate::i18n::{use_lang, use_texts};
 use crate::map::model::format_distance;
 use crate::orgs::badge::OrgName;
-use crate::shell::{page_error, PageTitle};
+use crate::error::AppError;
+use crate::shell::{page_error, set_status, PageTitle};
 use leptos::prelude::*;
 use leptos_router::{
     components::{Form, A},
@@ -51,6 +52,14 @@ pub fn EventListPage() -> impl IntoView {
                 match list.await {
                     Ok(list) => view! { <Filters list=list.clone() filter=filter.get_untracked()/> <Results list/> }
                         .into_any(),
+                    // A filter typed into the address by hand: say so (400) and offer the full list.
+                    Err(AppError::InvalidInput(_)) => {
+                        set_status(http::StatusCode::BAD_REQUEST);
+                        view! {
+                            <p class="form-error" role="alert">{move || t().events_page.bad_filter}</p>
+                            <p><A href="/events" attr:class="button">{move || t().events_page.show_all}</A></p>
+                        }.into_any()
+                    }
                     Err(error) => page_error(error),
                 }
             })}
@@ -67,65 +76,75 @@ fn Filters(list: EventList, filter: EventFilter) -> impl IntoView {
         let selected = value == current;
         view! { <option value=value selected=selected>{move || label(t())}</option> }
     };
+    // Open the fuller filters when one of them is in use, so the reader sees what narrows the list.
+    let narrowed = [&f.category, &f.when, &f.near, &f.within].iter().any(|v| !v.is_empty());
     view! {
         <Form method="GET" action="/events" attr:class="card search-form event-filters" attr:role="search">
             <label for="event-q">{move || t().events_page.search_label}</label>
-            <input id="event-q" type="search" name="q" value=f.q.clone() enterkeyhint="search"/>
-            <label for="event-category">{move || t().events_page.category_label}</label>
-            <select id="event-category" name="category">
-                {option("", |t| t.events_page.all_categories, &f.category)}
-                {EventCategory::ALL.into_iter().map(|c| {
-                    let selected = c.as_str() == f.category;
-                    view! { <option value=c.as_str() selected=selected>{move || c.label(t())}</option> }
-                }).collect_view()}
-            </select>
-            <label for="event-when">{move || t().events_page.when_label}</label>
-            <select id="event-when" name="when">
-                {option("", |t| t.events_page.when_any, &f.when)}
-                {option("today", |t| t.events_page.when_today, &f.when)}
-                {option("week", |t| t.events_page.when_week, &f.when)}
-                {option("weekend", |t| t.events_page.when_weekend, &f.when)}
-                {option("dates", |t| t.events_page.when_dates, &f.when)}
-            </select>
-            <div class="search-form__pair">
-                <span>
-                    <label for="event-from">{move || t().events_page.from_label}</label>
-                    <input id="event-from" type="date" name="from" value=f.from.clone()/>
-                </span>
-                <span>
-                    <label for="event-to">{move || t().events_page.to_label}</label>
-                    <input id="event-to" type="date" name="to" value=f.to.clone()/>
-                </span>
+            <div class="event-filters__search">
+                <input id="event-q" type="search" name="q" value=f.q.clone() enterkeyhint="search"/>
+                <button type="submit" class="button">{move || t().events_page.search_button}</button>
             </div>
-            <label for="event-near">{move || t().events_page.near_label}</label>
-            <select id="event-near" name="near">
-                {option("", |t| t.events_page.near_anywhere, &f.near)}
-                // Chosen by "use my location" (the phone's position travels as lat/lng).
-                <option value="here" selected=f.near == "here" hidden=f.near != "here">
-                    {move || t().events_page.near_here}
-                </option>
-                {list.areas.into_iter().map(|area| {
-                    let selected = area.code == f.near;
-                    let name = area.name(lang.get_untracked()).to_owned();
-                    view! { <option value=area.code selected=selected>{name}</option> }
-                }).collect_view()}
-            </select>
-            <input type="hidden" name="lat" value=f.lat.clone() data-near-lat/>
-            <input type="hidden" name="lng" value=f.lng.clone() data-near-lng/>
-            <label for="event-within">{move || t().events_page.within_label}</label>
-            <select id="event-within" name="within">
-                {option("", |t| t.events_page.within_any, &f.within)}
-                {RADII_KM.into_iter().map(|km| {
-                    let selected = km.to_string() == f.within;
-                    view! { <option value=km.to_string() selected=selected>{km}{move || t().map_page.kilometres}</option> }
-                }).collect_view()}
-            </select>
-            <super::locate::UseMyLocation/>
-            <button type="submit" class="button">{move || t().events_page.search_button}</button>
-            {list.can_create.then(|| view! {
-                <A href="/events/new" attr:class="button button--secondary">{move || t().events_page.add}</A>
-            })}
+            <details class="event-filters__more" open=narrowed>
+                <summary>{move || t().events_page.more_filters}</summary>
+                <label for="event-category">{move || t().events_page.category_label}</label>
+                <select id="event-category" name="category">
+                    {option("", |t| t.events_page.all_categories, &f.category)}
+                    {EventCategory::ALL.into_iter().map(|c| {
+                        let selected = c.as_str() == f.category;
+                        view! { <option value=c.as_str() selected=selected>{move || c.label(t())}</option> }
+                    }).collect_view()}
+                </select>
+                <label for="event-when">{move || t().events_page.when_label}</label>
+                <select id="event-when" name="when">
+                    {option("", |t| t.events_page.when_any, &f.when)}
+                    {option("today", |t| t.events_page.when_today, &f.when)}
+                    {option("week", |t| t.events_page.when_week, &f.when)}
+                    {option("weekend", |t| t.events_page.when_weekend, &f.when)}
+                    {option("dates", |t| t.events_page.when_dates, &f.when)}
+                </select>
+                <div class="search-form__pair">
+                    <span>
+                        <label for="event-from">{move || t().events_page.from_label}</label>
+                        <input id="event-from" type="date" name="from" value=f.from.clone()/>
+                    </span>
+                    <span>
+                        <label for="event-to">{move || t().events_page.to_label}</label>
+                        <input id="event-to" type="date" name="to" value=f.to.clone()/>
+                    </span>
+                </div>
+                <label for="event-near">{move || t().events_page.near_label}</label>
+                <select id="event-near" name="near">
+                    {option("", |t| t.events_page.near_anywhere, &f.near)}
+                    // Chosen by "use my location" (the phone's position travels as lat/lng).
+                    <option value="here" selected=f.near == "here" hidden=f.near != "here">
+                        {move || t().events_page.near_here}
+                    </option>
+                    {list.areas.into_iter().map(|area| {
+                        let selected = area.code == f.near;
+                        let name = area.name(lang.get_untracked()).to_owned();
+                        view! { <option value=area.code selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+                <input type="hidden" name="lat" value=f.lat.clone() data-near-lat/>
+                <input type="hidden" name="lng" value=f.lng.clone() data-near-lng/>
+                <label for="event-within">{move || t().events_page.within_label}</label>
+                <select id="event-within" name="within">
+                    {option("", |t| t.events_page.within_any, &f.within)}
+                    {RADII_KM.into_iter().map(|km| {
+                        let selected = km.to_string() == f.within;
+                        view! { <option value=km.to_string() selected=selected>{km}{move || t().map_page.kilometres}</option> }
+                    }).collect_view()}
+                </select>
+                <p class="button-row">
+                    <button type="submit" class="button" data-testid="apply-filters">{move || t().events_page.apply_filters}</button>
+                    <super::locate::UseMyLocation/>
+                </p>
+            </details>
         </Form>
+        {list.can_create.then(|| view! {
+            <p><A href="/events/new" attr:class="button button--secondary">{move || t().events_page.add}</A></p>
+        })}
     }
 }
 

@@ -12,6 +12,7 @@ mod form_page;
 pub mod input;
 mod list_page;
 mod locate;
+mod mine;
 pub mod model;
 mod parts;
 #[cfg(feature = "ssr")]
@@ -20,3 +21,4 @@ pub mod signup;
 pub use detail_page::EventPage;
 pub use form_page::{EditEventPage, NewEventPage};
 pub use list_page::EventListPage;
+pub use mine::{MyEventsCard, OrgEventsSection};

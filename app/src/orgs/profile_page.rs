@@ -99,6 +99,7 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
             <Fact label=|t| t.orgs.opening_hours_label value=d.opening_hours.clone()/>
             <Fact label=|t| t.orgs.credit_code_label value=d.credit_code.clone().unwrap_or_default()/>
         </dl>
+        <crate::events::OrgEventsSection org_id=org.id/>
         {d.location.map(|(lat, lng)| view! {
             <LeafletAssets/>
             <PlaceMap lat lng name=d.name.clone() tiles=configured_tiles()/>

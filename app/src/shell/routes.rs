@@ -36,7 +36,7 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment("") view=crate::home::HomePage ssr=SsrMode::InOrder/>
-                    <Route path=StaticSegment("events") view=crate::events::EventListPage ssr=SsrMode::InOrder/>
+                    <Route path=StaticSegment("events") view=crate::events::EventListPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("items") view=crate::items::ItemsPage/>
                     <Route path=StaticSegment("help") view=crate::help::HelpPage/>
                     <Route path=StaticSegment("map") view=crate::map::MapPage ssr=SsrMode::InOrder/>

@@ -16,6 +16,7 @@ use std::time::Instant;
 use tower_http::limit::RequestBodyLimitLayer;
 
 mod assets;
+mod calendar;
 mod open_data;
 mod pwa;
 mod security;
@@ -84,8 +85,9 @@ fn router_for_bundle(
         .route("/manifest.webmanifest", get(pwa::manifest))
         .route("/sw.js", get(service_worker::script))
         .route(pwa::OFFLINE_PAGE, get(pwa::offline_page))
-        // Open data: organisations and resources, as .geojson or .csv.
+        // Open data: organisations, events and resources, as .geojson or .csv.
         .route("/api/v1/{file}", get(open_data::feed_file))
+        .route("/events/{id}/calendar.ics", get(calendar::event_ics))
         // Also mounts every server function under /api, with the same context.
         .leptos_routes_with_context(
             &state,

@@ -1,5 +1,5 @@
-//! Open data for partners (map apps such as Amap, researchers, other platforms): the organisations
-//! and community resources on the map as GeoJSON and CSV, in WGS-84 or, with `?crs=gcj02`, in the coordinates Chinese maps
+//! Open data for partners (map apps such as Amap, researchers, other platforms): the organisations,
+//! upcoming public events and community resources on the map as GeoJSON and CSV, in WGS-84 or, with `?crs=gcj02`, in the coordinates Chinese maps
 //! draw in. Only what the public profile pages show; each feed names its licence.
 
 use super::ServerState;
@@ -62,6 +62,7 @@ pub struct FeedQuery {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Feed {
     Organisations,
+    Events,
     Resources,
 }
 
@@ -69,6 +70,7 @@ impl Feed {
     fn name(self) -> &'static str {
         match self {
             Feed::Organisations => "organisations",
+            Feed::Events => "events",
             Feed::Resources => "resources",
         }
     }
@@ -77,6 +79,16 @@ impl Feed {
     fn columns(self) -> &'static [&'static str] {
         match self {
             Feed::Organisations => &["tier", "address", "contact", "opening_hours", "services"],
+            Feed::Events => &[
+                "starts_at",
+                "ends_at",
+                "place",
+                "address",
+                "organiser",
+                "capacity",
+                "seats_left",
+                "summary",
+            ],
             Feed::Resources => &[
                 "address",
                 "contact",
@@ -113,6 +125,28 @@ impl Feed {
                     })
                 })
                 .collect(),
+            Feed::Events => app::events::db::on_the_map(pool, app::db::now_unix())
+                .await?
+                .into_iter()
+                .map(|e| Row {
+                    id: e.id,
+                    kind: e.category.as_str(),
+                    fields: vec![
+                        rfc3339_china(e.starts_at),
+                        rfc3339_china(e.ends_at),
+                        e.place_name.clone(),
+                        e.address.clone(),
+                        e.org_name.clone(),
+                        e.capacity.map(|c| c.to_string()).unwrap_or_default(),
+                        e.seats_left().map(|n| n.to_string()).unwrap_or_default(),
+                        e.summary.clone(),
+                    ],
+                    name: e.title,
+                    lat: e.lat,
+                    lng: e.lng,
+                    url: format!("/events/{}", e.id),
+                })
+                .collect(),
             Feed::Resources => app::resources::db::all(pool)
                 .await?
                 .into_iter()
@@ -134,6 +168,12 @@ impl Feed {
                 .collect(),
         })
     }
+}
+
+/// `2026-12-05T09:00:00+08:00`: the time as people in the district read it, unambiguous.
+fn rfc3339_china(unix: i64) -> String {
+    let local = app::i18n::dates::china_datetime_input(unix);
+    format!("{local}:00+08:00")
 }
 
 /// One published place: id, name, kind, the feed's own fields (in `Feed::columns` order), where.
@@ -184,7 +224,7 @@ fn feed_headers(content_type: &'static str) -> [(header::HeaderName, HeaderValue
     ]
 }
 
-/// `/api/v1/{feed}.{format}`: `organisations` or `resources`, as `geojson` or `csv`.
+/// `/api/v1/{feed}.{format}`: `organisations`, `events` or `resources`, as `geojson` or `csv`.
 pub async fn feed_file(
     State(state): State<ServerState>,
     Path(file): Path<String>,
@@ -194,6 +234,7 @@ pub async fn feed_file(
     let (name, format) = file.split_once('.').unwrap_or_default();
     let feed = match name {
         "organisations" => Some(Feed::Organisations),
+        "events" => Some(Feed::Events),
         "resources" => Some(Feed::Resources),
         _ => None,
     };

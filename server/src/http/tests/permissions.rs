@@ -139,6 +139,8 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         // Publishing what is published, cancelling what is cancelled: nothing changes.
         ("events/publish", "id={event}", &[Coordinator, Owner, Admin]),
         ("events/cancel", "id={cancelled}", &[OtherCoordinator, Admin]),
+        ("events/mine", "", SIGNED_IN),
+        ("events/of_org", "org_id={org}", ALL),
         // Last: it ends the sessions the other rows use.
         ("accounts/sign_out", "", ALL),
     ]

@@ -1,0 +1,186 @@
+import { test, expect, ready, jsEnabled } from './fixtures';
+import type { Page } from '@playwright/test';
+
+// Both projects share one server: each test makes its own event and its own resident.
+
+async function signIn(page: Page, project: string, contact: string, password: string, next: string) {
+  await page.context().clearCookies();
+  await page.goto(`/signin?next=${encodeURIComponent(next)}`);
+  await ready(page, project);
+  await page.getByLabel('手机号或邮箱').fill(contact);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(next);
+  await ready(page, project);
+}
+
+async function signUp(page: Page, project: string, contact: string, name: string) {
+  await page.context().clearCookies();
+  await page.goto('/signup?next=/me');
+  await ready(page, project);
+  await page.getByLabel('手机号或邮箱').fill(contact);
+  await page.getByLabel('称呼').fill(name);
+  await page.getByLabel('密码').fill('volunteer-2026');
+  await page.getByRole('button', { name: '注册' }).click();
+  await expect(page).toHaveURL('/me');
+}
+
+/// The day after tomorrow in China time, as a date input writes it.
+function dayAfterTomorrow(): string {
+  return new Date(Date.now() + 8 * 3600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/// A coordinator of the demo organisation publishes an event with `seats` seats; returns its path.
+async function publishEvent(page: Page, project: string, title: string, seats: string): Promise<string> {
+  await signIn(page, project, '13800000002', 'demo-coordinator', '/events/new');
+  await expect(page.getByLabel('主办机构').locator('option:checked')).toHaveText('云岩区阳光助老服务中心');
+  await page.getByLabel('活动名称').fill(title);
+  await page.getByLabel('类别', { exact: true }).selectOption({ label: '助学' });
+  const day = dayAfterTomorrow();
+  await page.getByLabel('开始时间').fill(`${day}T09:00`);
+  await page.getByLabel('结束时间').fill(`${day}T11:30`);
+  await page.getByLabel('地点名称').fill('延中社区活动室');
+  await page.getByLabel('名额').fill(seats);
+  if (jsEnabled(project)) {
+    const picker = page.getByTestId('location-picker');
+    await expect(picker.locator('.leaflet-tile-loaded').first()).toBeVisible();
+    await picker.click();
+    await expect(page.getByTestId('picked-location')).toContainText('已选位置：');
+  } else {
+    await page.getByLabel('纬度').fill('26.5850');
+    await page.getByLabel('经度').fill('106.7125');
+  }
+  await page.getByTestId('publish-now').click();
+  await expect(page).toHaveURL(/\/events\/\d+\?done=saved$/);
+  await expect(page.getByRole('status')).toContainText('活动已保存。');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  return new URL(page.url()).pathname;
+}
+
+test.describe('events', () => {
+  // A refused form answers 4xx, which Chromium logs as a failed resource load.
+  test.use({ expectedConsoleErrors: [/status of 40[0-9]/] });
+
+  test('a resident finds an event, joins; the next is waitlisted and moves up when a seat frees', async ({ page }, info) => {
+    const project = info.project.name;
+    const js = jsEnabled(project);
+    const title = `周末义务家教 ${js ? 'js' : 'nojs'}`;
+    const eventPath = await publishEvent(page, project, title, '1');
+
+    // A new neighbour finds it by category and distance.
+    const newcomer = `1330${js ? 1 : 0}000001`;
+    await signUp(page, project, newcomer, '新邻居');
+    await page.goto('/events');
+    await ready(page, project);
+    await page.getByText('更多筛选：类别、时间、距离').click();
+    await page.getByLabel('类别').selectOption({ label: '助学' });
+    await page.getByLabel('从哪里算距离').selectOption({ label: '延中街道' });
+    await page.getByLabel('范围').selectOption({ label: '1 公里' });
+    await page.getByTestId('apply-filters').click();
+    await expect(page).toHaveURL(/category=education/);
+    const card = page.getByTestId('event-card').filter({ hasText: title });
+    await expect(card).toContainText('剩余 1 个名额');
+    await expect(card).toContainText('米');
+    // Far from there, it is not listed.
+    await page.goto('/events?category=education&near=yy-jinguan&within=1');
+    await expect(page.getByTestId('event-card').filter({ hasText: title })).toHaveCount(0);
+
+    await page.goto('/events?category=education&near=yy-yanzhong&within=1');
+    await ready(page, project);
+    await page.getByRole('link', { name: title }).click();
+    await expect(page).toHaveURL(eventPath);
+    await ready(page, project);
+    await page.getByTestId('join').click();
+    await expect(page).toHaveURL(`${eventPath}?done=going`);
+    await expect(page.getByRole('status')).toHaveText('报名成功！');
+    await expect(page.getByTestId('my-place')).toHaveText('你已报名，届时见！');
+    await page.goto('/me');
+    await expect(page.getByTestId('my-events').locator('li').filter({ hasText: title })).toContainText('已报名');
+
+    // The demo resident finds it full and joins the waitlist.
+    await signIn(page, project, '13800000001', 'demo-resident', eventPath);
+    await expect(page.getByTestId('signup')).toContainText('名额已满');
+    await page.getByRole('button', { name: '名额已满，加入候补' }).click();
+    await expect(page.getByRole('status')).toHaveText('名额已满，你已加入候补名单。');
+    await expect(page.getByTestId('my-place')).toContainText('你在候补名单第 1 位');
+
+    // The newcomer gives the seat up...
+    await signIn(page, project, newcomer, 'volunteer-2026', eventPath);
+    await page.getByTestId('leave').click();
+    await expect(page.getByRole('status')).toHaveText('已取消报名。');
+    await expect(page.getByTestId('my-place')).toHaveCount(0);
+    await expect(page.getByTestId('join')).toHaveText('名额已满，加入候补');
+
+    // ...and the resident has it, and was told.
+    await signIn(page, project, '13800000001', 'demo-resident', '/me/notifications');
+    await expect(page.getByTestId('inbox')).toContainText(`有人退出，你已从候补转为正式参加「${title}」。`);
+    await page.goto(eventPath);
+    await expect(page.getByTestId('my-place')).toHaveText('你已报名，届时见！');
+  });
+
+  test('a coordinator edits, duplicates and cancels an event; who held a place is told', async ({ page }, info) => {
+    const project = info.project.name;
+    const js = jsEnabled(project);
+    const title = `社区读书会 ${js ? 'js' : 'nojs'}`;
+    const eventPath = await publishEvent(page, project, title, '5');
+
+    await signIn(page, project, '13800000001', 'demo-resident', eventPath);
+    await page.getByTestId('join').click();
+    await expect(page.getByRole('status')).toHaveText('报名成功！');
+
+    await signIn(page, project, '13800000002', 'demo-coordinator', eventPath);
+    // The organisation's page lists it for its people, with the way to add another.
+    await page.getByRole('link', { name: '云岩区阳光助老服务中心' }).first().click();
+    await expect(page.getByTestId('org-events')).toContainText(title);
+    await expect(page.getByTestId('org-events').getByRole('link', { name: '发布活动' })).toBeVisible();
+    await page.goto(eventPath);
+    await ready(page, project);
+    const tools = page.getByTestId('organiser-tools');
+    await tools.getByRole('link', { name: '编辑活动' }).click();
+    await expect(page).toHaveURL(`${eventPath}/edit`);
+    await ready(page, project);
+    // Fewer seats than people holding one is refused, and says why.
+    await page.getByLabel('名额').fill('0');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('alert')).toContainText('名额请填写 1 到 100000 之间的整数');
+    await page.getByLabel('名额').fill('3');
+    await page.getByLabel('参加要求').fill('请带上一本想分享的书。');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page).toHaveURL(`${eventPath}?done=saved`);
+    await expect(page.getByTestId('signup')).toContainText('剩余 2 个名额');
+    await expect(page.locator('.facts')).toContainText('请带上一本想分享的书。');
+
+    // A duplicate starts as a new form with everything but the times.
+    await page.getByTestId('organiser-tools').getByRole('link', { name: '复制为新活动' }).click();
+    await expect(page).toHaveURL(/\/events\/new\?copy=\d+$/);
+    await ready(page, project);
+    await expect(page.getByLabel('活动名称')).toHaveValue(title);
+    await expect(page.getByLabel('开始时间')).toHaveValue('');
+
+    await page.goto(eventPath);
+    await ready(page, project);
+    await page.getByLabel('我确认要取消这个活动，并通知所有已报名的人。').check();
+    await page.getByTestId('cancel-event').click();
+    await expect(page.getByRole('status')).toContainText('活动已取消');
+    await expect(page.getByTestId('event-status')).toHaveText('本活动已取消。');
+
+    await signIn(page, project, '13800000001', 'demo-resident', '/me/notifications');
+    await expect(page.getByTestId('inbox')).toContainText(`活动「${title}」已取消。`);
+    // A cancelled event is no longer listed.
+    await page.goto(`/events?q=${encodeURIComponent(title)}`);
+    await expect(page.getByTestId('event-card')).toHaveCount(0);
+  });
+
+  test('residents cannot add events; unreadable filters are a 400 with a way back', async ({ page }, info) => {
+    const project = info.project.name;
+    await signIn(page, project, '13800000001', 'demo-resident', '/me');
+    const refused = await page.request.get('/events/new');
+    expect(refused.status()).toBe(403);
+    const bad = await page.request.get('/events?when=someday');
+    expect(bad.status()).toBe(400);
+    await page.goto('/events?when=someday');
+    await expect(page.getByRole('alert')).toHaveText('有筛选条件无法识别，请重新选择。');
+    await page.getByRole('link', { name: '查看全部活动' }).click();
+    await expect(page.getByTestId('event-list')).toBeVisible();
+  });
+});
