@@ -61,6 +61,8 @@ pub enum FormError {
     /// Fewer seats than people already holding one.
     CapacityBelowTaken,
     CreditHoursInvalid,
+    /// A message with nothing in it.
+    MessageEmpty,
 }
 
 impl FormError {
@@ -112,6 +114,7 @@ impl FormError {
             FormError::CapacityInvalid => f.capacity_invalid,
             FormError::CapacityBelowTaken => f.capacity_below_taken,
             FormError::CreditHoursInvalid => f.credit_hours_invalid,
+            FormError::MessageEmpty => f.message_empty,
         }
     }
 }

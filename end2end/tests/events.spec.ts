@@ -148,7 +148,31 @@ test.describe('events', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page).toHaveURL(`${eventPath}?done=saved`);
     await expect(page.getByTestId('signup')).toContainText('剩余 2 个名额');
+    await page.goto(eventPath);
+    await ready(page, project);
     await expect(page.locator('.facts')).toContainText('请带上一本想分享的书。');
+
+    // The roster shows who comes with their number; the spreadsheet opens in Excel (BOM, Chinese).
+    await page.getByTestId('organiser-tools').getByRole('link', { name: '报名名单' }).click();
+    await expect(page).toHaveURL(`${eventPath}/roster`);
+    await ready(page, project);
+    await expect(page.getByTestId('roster-entry').filter({ hasText: '小云（居民）' })).toContainText('13800000001');
+    const csv = await page.request.get(`${eventPath}/roster.csv`);
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('小云（居民）,13800000001,已报名');
+    // Someone without the app is added by name and phone; everyone gets a message.
+    await page.getByLabel('姓名').fill('张奶奶');
+    await page.getByLabel('电话（选填）').fill('0851-1234567');
+    await page.getByRole('button', { name: '代人报名' }).click();
+    await expect(page.getByRole('status')).toHaveText('已加入名单。');
+    await expect(page.getByTestId('roster-counts')).toHaveText('已报名 2 人，候补 0 人');
+    await page.getByLabel('消息内容（发到他们的消息中心）').fill('明天下雨，请带伞。');
+    await page.getByRole('button', { name: '发送' }).click();
+    await expect(page.getByRole('status')).toHaveText('消息已发给 1 人。');
+    await page.goto(eventPath);
+    await ready(page, project);
 
     // A duplicate starts as a new form with everything but the times.
     await page.getByTestId('organiser-tools').getByRole('link', { name: '复制为新活动' }).click();
@@ -166,6 +190,7 @@ test.describe('events', () => {
 
     await signIn(page, project, '13800000001', 'demo-resident', '/me/notifications');
     await expect(page.getByTestId('inbox')).toContainText(`活动「${title}」已取消。`);
+    await expect(page.getByTestId('inbox')).toContainText('明天下雨，请带伞。');
     // A cancelled event is no longer listed.
     await page.goto(`/events?q=${encodeURIComponent(title)}`);
     await expect(page.getByTestId('event-card')).toHaveCount(0);

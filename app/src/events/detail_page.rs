@@ -205,7 +205,8 @@ fn OrganiserTools(event: Event) -> impl IntoView {
             <FormErrorMessage result=publish.value()/>
             <FormErrorMessage result=cancel.value()/>
             <p class="button-row">
-                <A href=format!("/events/{id}/edit") attr:class="button">{move || t().events_page.edit}</A>
+                <A href=format!("/events/{id}/roster") attr:class="button">{move || t().events_page.roster}</A>
+                <A href=format!("/events/{id}/edit") attr:class="button button--secondary">{move || t().events_page.edit}</A>
                 <A href=format!("/events/new?copy={id}") attr:class="button button--secondary">
                     {move || t().events_page.duplicate}
                 </A>

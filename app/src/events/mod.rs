@@ -14,6 +14,9 @@ mod list_page;
 mod locate;
 mod mine;
 pub mod model;
+pub mod roster;
+pub mod roster_api;
+mod roster_page;
 mod parts;
 #[cfg(feature = "ssr")]
 pub mod signup;
@@ -22,3 +25,4 @@ pub use detail_page::EventPage;
 pub use form_page::{EditEventPage, NewEventPage};
 pub use list_page::EventListPage;
 pub use mine::{MyEventsCard, OrgEventsSection};
+pub use roster_page::RosterPage;

@@ -141,17 +141,35 @@ pub async fn join(
     user_id: i64,
     now: i64,
 ) -> Result<JoinOutcome, sqlx::Error> {
+    take_place(conn, event_id, Some(user_id), None, user_id, now).await
+}
+
+/// A seat if one is free, else the end of the waitlist: for a person with an account
+/// (`user_id`), or for someone an organiser (`actor_id`) adds by name and phone (`guest`), to
+/// whom the sign-up deadline does not apply.
+pub(crate) async fn take_place(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    user_id: Option<i64>,
+    guest: Option<(&str, &str)>,
+    actor_id: i64,
+    now: i64,
+) -> Result<JoinOutcome, sqlx::Error> {
     let event = lock(conn, event_id).await?;
     if !event.is_published() {
         return Ok(JoinOutcome::NotOpen);
     }
-    let existing = participant(conn, event_id, user_id).await?;
+    let existing = match user_id {
+        Some(user_id) => participant(conn, event_id, user_id).await?,
+        None => None,
+    };
     if let Some(row) = &existing {
         if let Some(place) = place_of_row(conn, event_id, row).await? {
             return Ok(JoinOutcome::AlreadyIn(place));
         }
     }
-    if now >= event.signup_deadline.unwrap_or(event.starts_at) {
+    let by_organiser = guest.is_some();
+    if !by_organiser && now >= event.signup_deadline.unwrap_or(event.starts_at) {
         return Ok(JoinOutcome::SignupClosed);
     }
     let (status, queue_no) = if event.has_free_seat() {
@@ -159,6 +177,7 @@ pub async fn join(
     } else {
         ("waitlisted", Some(event.signup_seq))
     };
+    let added_by = by_organiser.then_some(actor_id);
     let participant_id = match existing {
         Some(row) => {
             sqlx::query(
@@ -174,15 +193,20 @@ pub async fn join(
             row.id
         }
         None => {
+            let (guest_name, guest_phone) = guest.unzip();
             sqlx::query_scalar(
-                "INSERT INTO event_participants (event_id, user_id, status, queue_no, joined_at, \
-                 updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+                "INSERT INTO event_participants (event_id, user_id, guest_name, guest_phone, status, \
+                 queue_no, joined_at, updated_at, added_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) \
+                 RETURNING id",
             )
             .bind(event_id)
             .bind(user_id)
+            .bind(guest_name)
+            .bind(guest_phone)
             .bind(status)
             .bind(queue_no)
             .bind(now)
+            .bind(added_by)
             .fetch_one(&mut *conn)
             .await?
         }
@@ -194,13 +218,42 @@ pub async fn join(
     };
     sqlx::query(counter).bind(event_id).execute(&mut *conn).await?;
     let action = if queue_no.is_none() { "joined" } else { "waitlisted" };
-    log(conn, event_id, participant_id, action, Some(user_id), now).await?;
+    log(conn, event_id, participant_id, action, Some(actor_id), now).await?;
     Ok(JoinOutcome::Joined(match queue_no {
         None => Place::Going,
         Some(queue_no) => Place::Waitlisted {
             position: waitlist_position(conn, event_id, queue_no).await?,
         },
     }))
+}
+
+/// An organiser takes someone off the roster (whatever the deadlines); a freed seat goes to the
+/// first person waiting. False when that person held no place here.
+pub async fn remove(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    participant_id: i64,
+    actor_id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let event = lock(conn, event_id).await?;
+    let status: Option<String> = sqlx::query_scalar(
+        "SELECT status FROM event_participants WHERE id = $1 AND event_id = $2",
+    )
+    .bind(participant_id)
+    .bind(event_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let held_seat = match status.as_deref() {
+        Some("going") => true,
+        Some("waitlisted") => false,
+        _ => return Ok(false),
+    };
+    release(conn, event_id, participant_id, held_seat, "removed", Some(actor_id), now).await?;
+    if held_seat && event.is_published() {
+        fill_free_seats(conn, event_id, &event.title, now).await?;
+    }
+    Ok(true)
 }
 
 /// Gives up `user_id`'s place. A freed seat goes at once to the first person waiting, who is told.

@@ -131,6 +131,7 @@ pub struct FormErrorTexts {
     pub capacity_invalid: &'static str,
     pub capacity_below_taken: &'static str,
     pub credit_hours_invalid: &'static str,
+    pub message_empty: &'static str,
 }
 
 /// Sign-up, sign-in and the signed-in part of 我的.
@@ -257,6 +258,7 @@ pub struct NotificationTexts {
     /// `{event}` is the event's title.
     pub promoted: &'static str,
     pub event_cancelled: &'static str,
+    pub event_message: &'static str,
     /// Under every email: where to turn them off.
     pub email_footer: &'static str,
 }
@@ -430,6 +432,25 @@ pub struct EventTexts {
     pub share_heading: &'static str,
     pub share_label: &'static str,
     pub add_to_calendar: &'static str,
+    pub roster: &'static str,
+    pub roster_counts: &'static str,
+    pub roster_export: &'static str,
+    pub roster_waiting: &'static str,
+    pub roster_by_hand: &'static str,
+    pub roster_remove: &'static str,
+    pub roster_add: &'static str,
+    pub roster_add_hint: &'static str,
+    pub roster_name: &'static str,
+    pub roster_phone: &'static str,
+    pub roster_message: &'static str,
+    pub roster_message_label: &'static str,
+    pub roster_send: &'static str,
+    pub roster_added: &'static str,
+    pub roster_removed: &'static str,
+    pub roster_sent: &'static str,
+    pub roster_contact: &'static str,
+    pub roster_status: &'static str,
+    pub roster_joined_at: &'static str,
     pub my_events: &'static str,
     pub no_events_yet: &'static str,
     pub mine_going: &'static str,

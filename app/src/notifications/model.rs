@@ -62,6 +62,8 @@ pub enum Notice {
     /// A seat came free and is now mine.
     PromotedFromWaitlist { event_id: i64, title: String },
     EventCancelled { event_id: i64, title: String },
+    /// The organisers wrote to everyone holding a place.
+    EventMessage { event_id: i64, title: String, text: String },
 }
 
 impl Notice {
@@ -69,7 +71,9 @@ impl Notice {
         match self {
             Notice::OrgReviewed { .. } => NoticeKind::OrgReview,
             Notice::AddedToTeam { .. } | Notice::RemovedFromTeam { .. } => NoticeKind::OrgTeam,
-            Notice::PromotedFromWaitlist { .. } | Notice::EventCancelled { .. } => NoticeKind::Events,
+            Notice::PromotedFromWaitlist { .. }
+            | Notice::EventCancelled { .. }
+            | Notice::EventMessage { .. } => NoticeKind::Events,
         }
     }
 
@@ -79,9 +83,9 @@ impl Notice {
             Notice::OrgReviewed { org_id, .. }
             | Notice::AddedToTeam { org_id, .. }
             | Notice::RemovedFromTeam { org_id, .. } => format!("/orgs/{org_id}"),
-            Notice::PromotedFromWaitlist { event_id, .. } | Notice::EventCancelled { event_id, .. } => {
-                format!("/events/{event_id}")
-            }
+            Notice::PromotedFromWaitlist { event_id, .. }
+            | Notice::EventCancelled { event_id, .. }
+            | Notice::EventMessage { event_id, .. } => format!("/events/{event_id}"),
         }
     }
 
@@ -106,6 +110,7 @@ impl Notice {
             Notice::RemovedFromTeam { org_name, .. } => fill(n.removed_from_team, org_name),
             Notice::PromotedFromWaitlist { title, .. } => n.promoted.replace("{event}", title),
             Notice::EventCancelled { title, .. } => n.event_cancelled.replace("{event}", title),
+            Notice::EventMessage { title, .. } => n.event_message.replace("{event}", title),
         }
     }
 
@@ -113,6 +118,7 @@ impl Notice {
     pub fn detail(&self) -> Option<&str> {
         match self {
             Notice::OrgReviewed { reason, .. } => reason.as_deref(),
+            Notice::EventMessage { text, .. } => Some(text),
             _ => None,
         }
     }

@@ -61,6 +61,8 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("events"), ParamSegment("id"), StaticSegment("edit"))
                         view=crate::events::EditEventPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("events"), ParamSegment("id"), StaticSegment("roster"))
+                        view=crate::events::RosterPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("resources"), StaticSegment("new"))
                         view=crate::resources::NewResourcePage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("resources"), ParamSegment("id"))

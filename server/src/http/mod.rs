@@ -18,6 +18,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 mod assets;
 mod calendar;
 mod open_data;
+mod roster_csv;
 mod pwa;
 mod security;
 mod service_worker;
@@ -88,6 +89,7 @@ fn router_for_bundle(
         // Open data: organisations, events and resources, as .geojson or .csv.
         .route("/api/v1/{file}", get(open_data::feed_file))
         .route("/events/{id}/calendar.ics", get(calendar::event_ics))
+        .route("/events/{id}/roster.csv", get(roster_csv::roster_csv))
         // Also mounts every server function under /api, with the same context.
         .leptos_routes_with_context(
             &state,

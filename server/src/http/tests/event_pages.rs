@@ -103,3 +103,54 @@ async fn upcoming_public_events_are_open_data_in_either_coordinate_system() {
     assert!(csv.starts_with('\u{feff}') && csv.contains("重阳敬老探访"));
     test.finish().await;
 }
+
+/// A live session cookie for the demo account with this mobile number.
+async fn session_of(test: &TestDb, mobile: &str) -> String {
+    let contact = app::accounts::contact::Contact::parse(mobile).unwrap();
+    let id = app::orgs::db::user_by_contact(test.db.pool(), contact.as_str()).await.unwrap().unwrap();
+    let mut tx = test.db.begin_write().await.unwrap();
+    let session = app::accounts::session::start_session(&mut tx, id, app::db::now_unix()).await.unwrap();
+    tx.commit().await.unwrap();
+    format!("sid={}", session.token)
+}
+
+#[tokio::test]
+async fn the_roster_and_its_spreadsheet_are_for_organisers_only() {
+    let (router, test) = app().await;
+    let full = demo_event(&test, "重阳敬老探访").await;
+    let coordinator = session_of(&test, "13800000002").await;
+    let resident = session_of(&test, "13800000001").await;
+    let csv_path = format!("/events/{}/roster.csv", full.id);
+    let (status, _, _) = send(&router, get(&csv_path)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _, body) = send(&router, get_with_cookie(&csv_path, Some(&resident))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!body.contains("13800000101"), "no contact details for others");
+    let (status, _, body) = send(&router, get_with_cookie(&format!("/events/{}/roster", full.id), Some(&resident))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!body.contains("13800000101"));
+
+    let (status, headers, csv) = send(&router, get_with_cookie(&csv_path, Some(&coordinator))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CACHE_CONTROL].to_str().unwrap().contains("no-store"));
+    assert!(csv.starts_with("\u{feff}姓名,联系方式,状态"), "{csv}");
+    assert_eq!(csv.lines().count(), 1 + 9, "six going, three waiting");
+    assert!(csv.contains("志愿者·小李,13800000101,已报名") && csv.contains("候补第 3 位"), "{csv}");
+
+    // Adding someone by hand when full puts them on the waitlist; removing a seat-holder seats
+    // the first person waiting.
+    let add = form("/api/events/add_person", &format!("id={}&name=%E5%BC%A0%E5%A5%B6%E5%A5%B6&phone=0851-1234567", full.id), Some(&coordinator));
+    let (status, _, _) = send(&router, add).await;
+    assert!(status.is_redirection() || status.is_success(), "{status}");
+    let roster = app::events::roster::roster(test.db.pool(), full.id).await.unwrap();
+    let added = roster.iter().find(|r| r.name == "张奶奶").unwrap();
+    assert!(added.by_hand && added.contact == "08511234567");
+    assert_eq!(added.place, app::events::model::Place::Waitlisted { position: 4 });
+    let first_seat = roster[0].participant_id;
+    let remove = form("/api/events/remove_person", &format!("id={}&participant={first_seat}", full.id), Some(&coordinator));
+    let (status, _, _) = send(&router, remove).await;
+    assert!(status.is_redirection() || status.is_success(), "{status}");
+    let after = app::events::db::find(test.db.pool(), full.id).await.unwrap().unwrap();
+    assert_eq!((after.seats_taken, after.waitlist_length), (6, 3));
+    test.finish().await;
+}

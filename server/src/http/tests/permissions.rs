@@ -140,6 +140,12 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         ("events/publish", "id={event}", &[Coordinator, Owner, Admin]),
         ("events/cancel", "id={cancelled}", &[OtherCoordinator, Admin]),
         ("events/mine", "", SIGNED_IN),
+        ("events/roster", "id={event}", &[Coordinator, Owner, Admin]),
+        // Removing someone who holds no place there: not found, once through.
+        ("events/remove_person", "id={event}&participant=999999", &[Coordinator, Owner, Admin]),
+        // An empty name or message: refused for its content once through.
+        ("events/add_person", "id={event}&name=&phone=", &[Coordinator, Owner, Admin]),
+        ("events/message", "id={event}&text=", &[Coordinator, Owner, Admin]),
         ("events/of_org", "org_id={org}", ALL),
         // Last: it ends the sessions the other rows use.
         ("accounts/sign_out", "", ALL),

@@ -1,0 +1,89 @@
+//! `/events/{id}/roster.csv`: the roster as a spreadsheet for the event's organisers. Contact
+//! details are personal data: only organisers get it, and nothing stores a copy on the way.
+
+use super::ServerState;
+use app::accounts::{session::user_for_token, SESSION_COOKIE};
+use app::events::model::Place;
+use app::i18n::{dates::format_date_time, lang_from_headers};
+use axum::{
+    extract::{Path, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+};
+
+pub async fn roster_csv(
+    State(state): State<ServerState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = lang_from_headers(&headers);
+    let t = lang.texts();
+    let refuse = |error: app::error::AppError| (error.status(), error.message(t)).into_response();
+    let Ok(id) = id.parse::<i64>() else {
+        return refuse(app::error::AppError::NotFound);
+    };
+    match organiser_roster(&state, &headers, id).await {
+        Ok(entries) => match csv_body(&entries, lang) {
+            Ok(bytes) => (
+                [
+                    (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
+                    (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        HeaderValue::from_str(&format!("attachment; filename=\"roster-{id}.csv\""))
+                            .unwrap_or(HeaderValue::from_static("attachment")),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response(),
+            Err(error) => {
+                tracing::error!(%error, "roster: could not write the CSV");
+                (StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal).into_response()
+            }
+        },
+        Err(error) => refuse(error),
+    }
+}
+
+/// The roster, if the person whose session this is runs the event (or is a platform admin).
+async fn organiser_roster(
+    state: &ServerState,
+    headers: &HeaderMap,
+    id: i64,
+) -> Result<Vec<app::events::roster::RosterEntry>, app::error::AppError> {
+    use app::error::AppError;
+    let pool = state.app.db.pool();
+    let token = app::cookies::cookie_value(headers, SESSION_COOKIE).ok_or(AppError::SignInRequired)?;
+    let user = user_for_token(pool, token, app::db::now_unix())
+        .await?
+        .ok_or(AppError::SignInRequired)?;
+    let event = app::events::db::find(pool, id).await?.ok_or(AppError::NotFound)?;
+    let allowed = user.is_admin || app::orgs::db::role_of(pool, event.org_id, user.id).await?.is_some();
+    if !allowed {
+        return Err(AppError::Forbidden);
+    }
+    Ok(app::events::roster::roster(pool, id).await?)
+}
+
+/// UTF-8 with a byte-order mark, so Excel and WPS read the Chinese; headings in the reader's
+/// language.
+fn csv_body(entries: &[app::events::roster::RosterEntry], lang: app::i18n::Lang) -> Result<Vec<u8>, csv::Error> {
+    let e = &lang.texts().events_page;
+    let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
+    writer.write_record([e.roster_name, e.roster_contact, e.roster_status, e.roster_joined_at, e.roster_by_hand])?;
+    for entry in entries {
+        let status = match entry.place {
+            Place::Going => e.mine_going.to_string(),
+            Place::Waitlisted { position } => e.roster_waiting.replace("{n}", &position.to_string()),
+        };
+        writer.write_record([
+            entry.name.clone(),
+            entry.contact.clone(),
+            status,
+            format_date_time(entry.joined_at, lang, None),
+            if entry.by_hand { e.roster_by_hand.to_string() } else { String::new() },
+        ])?;
+    }
+    writer.into_inner().map_err(|error| error.into_error().into())
+}
