@@ -14,12 +14,14 @@ test('without JavaScript the map page lists the places nearest a chosen area, ne
   await page.getByRole('button', { name: '查看附近' }).click();
   await expect(page).toHaveURL(/\/map\?area=yy-jinguan$/);
   await expect(page.getByRole('heading', { level: 2 })).toContainText('金关街道');
-  await expect(names.first()).toHaveText('黔灵山社区居民委员会');
-  await expect(page.getByTestId('nearby-list').locator('li').first()).toContainText('1.7 公里');
+  // An upcoming clean-up on the hill path is nearest, then the committee's office.
+  await expect(names.first()).toHaveText('黔灵山登山步道清洁');
+  await expect(page.getByTestId('nearby-list').locator('li').first()).toContainText('1.6 公里');
+  await expect(page.getByTestId('nearby-list')).toContainText('黔灵山社区居民委员会');
   // Each place leads to its page.
   await names.first().click();
-  await expect(page).toHaveURL(/\/orgs\/\d+$/);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('黔灵山社区居民委员会');
+  await expect(page).toHaveURL(/\/events\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('黔灵山登山步道清洁');
 });
 
 test.describe('with JavaScript', () => {
@@ -37,7 +39,8 @@ test.describe('with JavaScript', () => {
     await expect(count).toContainText('地图范围内的地点：');
     const inView = Number((await count.textContent())!.replace(/\D/g, ''));
     expect(inView).toBeGreaterThan(0);
-    await expect(page.getByTestId('visible-list').locator('li')).toHaveCount(inView);
+    // The list holds the nearest 40 of them.
+    await expect(page.getByTestId('visible-list').locator('li')).toHaveCount(Math.min(inView, 40));
     // The no-JavaScript list is replaced by the one that follows the map.
     await expect(page.getByTestId('nearby-list')).toBeHidden();
 
@@ -68,6 +71,8 @@ test.describe('with JavaScript', () => {
     await expect(markers.first()).toBeVisible();
     const orgs = page.getByRole('checkbox', { name: '组织机构' });
     const resources = page.getByRole('checkbox', { name: '社区资源' });
+    const events = page.getByRole('checkbox', { name: '活动' });
+    await events.uncheck();
     const list = page.getByTestId('visible-list').locator('li');
     // Organisations off: only community resources are left, squares on the map.
     await orgs.uncheck();
@@ -80,6 +85,12 @@ test.describe('with JavaScript', () => {
     await orgs.check();
     await resources.check();
     await expect(markers.first()).toBeVisible();
+    // Events on: their categories join the filter.
+    await events.check();
+    await page.getByLabel('类别').selectOption({ label: '环保' });
+    await expect(list.first()).toBeVisible();
+    for (const text of await list.allTextContents()) expect(text).toContain('环保');
+    await events.uncheck();
 
     await page.getByLabel('类别').selectOption({ label: '社区居委会' });
     await expect(list.first()).toContainText('社区居民委员会');
@@ -92,6 +103,8 @@ test.describe('with JavaScript', () => {
   });
 
   test('a marker opens a card that leads to the place', async ({ page }) => {
+    // The library's own events happen in its rooms: leave them out to find the library alone.
+    await page.getByRole('checkbox', { name: '活动' }).uncheck();
     await page.getByLabel('搜索地点').fill('图书馆');
     const pin = page.getByTestId('map-canvas').locator('.map-pin');
     await expect(pin).toHaveCount(1);
@@ -106,6 +119,7 @@ test.describe('with JavaScript', () => {
 
   test('switching to 高德 Amap keeps the markers on the same streets', async ({ page }) => {
     const canvas = page.getByTestId('map-canvas');
+    await page.getByRole('checkbox', { name: '活动' }).uncheck();
     await page.getByLabel('搜索地点').fill('图书馆');
     const pin = canvas.locator('.map-pin');
     await expect(pin).toHaveCount(1);
