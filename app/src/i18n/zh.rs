@@ -151,7 +151,7 @@ pub static TEXTS: Texts = Texts {
         add_to_calendar: "加入手机日历（.ics）",
         roster: "报名名单",
         roster_counts: "已报名 {going} 人，候补 {waiting} 人",
-        roster_export: "导出名单（CSV，可用 Excel/WPS 打开）",
+        roster_export: "导出 CSV（Excel/WPS 可打开）",
         roster_waiting: "候补第 {n} 位",
         roster_by_hand: "代报名",
         roster_remove: "移出名单",
