@@ -59,7 +59,10 @@ impl AppState {
             .get(http::header::HOST)
             .and_then(|h| h.to_str().ok())
             .filter(|h| {
-                !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+                !h.is_empty()
+                    && h.chars().all(|c| {
+                        c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')
+                    })
             })
             .unwrap_or("localhost");
         format!("{scheme}://{host}{path}")

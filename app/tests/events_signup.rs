@@ -71,9 +71,15 @@ async fn event(db: &Db, capacity: Option<i64>) -> i64 {
     let SaveOrg::Saved(org_id) = insert_org(&mut tx, &org, None, 1).await.unwrap() else {
         panic!("organisation not saved")
     };
-    let id = events::insert(&mut tx, &details(org_id, capacity), EventStatus::Published, None, 1)
-        .await
-        .unwrap();
+    let id = events::insert(
+        &mut tx,
+        &details(org_id, capacity),
+        EventStatus::Published,
+        None,
+        1,
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     id
 }
@@ -98,22 +104,45 @@ async fn seats_then_waitlist_then_promotion_with_a_notice() {
         let db = &test.db;
         let id = event(db, Some(2)).await;
         let p = people(db, 4).await;
-        assert_eq!(join(db, id, p[0], NOW).await, JoinOutcome::Joined(Place::Going));
-        assert_eq!(join(db, id, p[1], NOW).await, JoinOutcome::Joined(Place::Going));
-        assert_eq!(join(db, id, p[2], NOW).await, JoinOutcome::Joined(Place::Waitlisted { position: 1 }));
-        assert_eq!(join(db, id, p[3], NOW).await, JoinOutcome::Joined(Place::Waitlisted { position: 2 }));
+        assert_eq!(
+            join(db, id, p[0], NOW).await,
+            JoinOutcome::Joined(Place::Going)
+        );
+        assert_eq!(
+            join(db, id, p[1], NOW).await,
+            JoinOutcome::Joined(Place::Going)
+        );
+        assert_eq!(
+            join(db, id, p[2], NOW).await,
+            JoinOutcome::Joined(Place::Waitlisted { position: 1 })
+        );
+        assert_eq!(
+            join(db, id, p[3], NOW).await,
+            JoinOutcome::Joined(Place::Waitlisted { position: 2 })
+        );
         // One place per person.
-        assert_eq!(join(db, id, p[3], NOW).await, JoinOutcome::AlreadyIn(Place::Waitlisted { position: 2 }));
-        assert_eq!(join(db, id, p[0], NOW).await, JoinOutcome::AlreadyIn(Place::Going));
+        assert_eq!(
+            join(db, id, p[3], NOW).await,
+            JoinOutcome::AlreadyIn(Place::Waitlisted { position: 2 })
+        );
+        assert_eq!(
+            join(db, id, p[0], NOW).await,
+            JoinOutcome::AlreadyIn(Place::Going)
+        );
 
         // A seat freed goes to the first person waiting, who is told; the queue moves up.
         assert_eq!(leave(db, id, p[1], NOW).await, LeaveOutcome::Left);
-        assert_eq!(signup::place_of(db.pool(), id, p[2]).await.unwrap(), Some(Place::Going));
+        assert_eq!(
+            signup::place_of(db.pool(), id, p[2]).await.unwrap(),
+            Some(Place::Going)
+        );
         assert_eq!(
             signup::place_of(db.pool(), id, p[3]).await.unwrap(),
             Some(Place::Waitlisted { position: 1 })
         );
-        let inbox = app::notifications::db::inbox(db.pool(), p[2]).await.unwrap();
+        let inbox = app::notifications::db::inbox(db.pool(), p[2])
+            .await
+            .unwrap();
         assert_eq!(inbox.len(), 1);
         assert_eq!(inbox[0].notice.link(), format!("/events/{id}"));
         let e = events::find(db.pool(), id).await.unwrap().unwrap();
@@ -122,10 +151,19 @@ async fn seats_then_waitlist_then_promotion_with_a_notice() {
         // Leaving the waitlist frees no seat; after the deadline only organisers change places.
         assert_eq!(leave(db, id, p[3], NOW).await, LeaveOutcome::Left);
         assert_eq!(leave(db, id, p[3], NOW).await, LeaveOutcome::NotIn);
-        assert_eq!(leave(db, id, p[0], NOW + 3_600).await, LeaveOutcome::TooLate);
+        assert_eq!(
+            leave(db, id, p[0], NOW + 3_600).await,
+            LeaveOutcome::TooLate
+        );
         // Sign-up closes when the event starts; someone who left may come back before then.
-        assert_eq!(join(db, id, p[1], NOW + 86_400).await, JoinOutcome::SignupClosed);
-        assert_eq!(join(db, id, p[1], NOW).await, JoinOutcome::Joined(Place::Waitlisted { position: 1 }));
+        assert_eq!(
+            join(db, id, p[1], NOW + 86_400).await,
+            JoinOutcome::SignupClosed
+        );
+        assert_eq!(
+            join(db, id, p[1], NOW).await,
+            JoinOutcome::Joined(Place::Waitlisted { position: 1 })
+        );
         test.finish().await;
     }
 }
@@ -137,7 +175,15 @@ async fn drafts_and_cancelled_events_take_nobody() {
         let id = event(db, None).await;
         let p = people(db, 1).await;
         let mut tx = db.begin_write().await.unwrap();
-        assert!(events::set_status(&mut tx, id, EventStatus::Published, EventStatus::Cancelled, NOW).await.unwrap());
+        assert!(events::set_status(
+            &mut tx,
+            id,
+            EventStatus::Published,
+            EventStatus::Cancelled,
+            NOW
+        )
+        .await
+        .unwrap());
         tx.commit().await.unwrap();
         assert_eq!(join(db, id, p[0], NOW).await, JoinOutcome::NotOpen);
         test.finish().await;
@@ -162,7 +208,13 @@ async fn a_thousand_people_race_for_fifty_seats() {
             .iter()
             .chain(crowd.iter().take(300))
             .map(|&p| Attempt::Join(p))
-            .chain(crowd.iter().step_by(7).chain(crowd.iter().take(200)).map(|&p| Attempt::Leave(p)))
+            .chain(
+                crowd
+                    .iter()
+                    .step_by(7)
+                    .chain(crowd.iter().take(200))
+                    .map(|&p| Attempt::Leave(p)),
+            )
             .collect();
         let mut seed = 0x2545_f491_u64;
         for i in (1..attempts.len()).rev() {
@@ -171,7 +223,13 @@ async fn a_thousand_people_race_for_fifty_seats() {
             seed ^= seed << 17;
             attempts.swap(i, (seed % (i as u64 + 1)) as usize);
         }
-        assert!(attempts.iter().filter(|a| matches!(a, Attempt::Join(_))).count() >= 1000);
+        assert!(
+            attempts
+                .iter()
+                .filter(|a| matches!(a, Attempt::Join(_)))
+                .count()
+                >= 1000
+        );
         let tasks: Vec<_> = attempts
             .into_iter()
             .map(|attempt| {
@@ -180,7 +238,9 @@ async fn a_thousand_people_race_for_fifty_seats() {
                     let mut tx = db.begin_write().await?;
                     match attempt {
                         Attempt::Join(p) => signup::join(&mut tx, id, p, NOW).await.map(|_| ())?,
-                        Attempt::Leave(p) => signup::leave(&mut tx, id, p, NOW).await.map(|_| ())?,
+                        Attempt::Leave(p) => {
+                            signup::leave(&mut tx, id, p, NOW).await.map(|_| ())?
+                        }
                     }
                     tx.commit().await
                 })
@@ -208,7 +268,11 @@ async fn check_invariants(db: &Db, id: i64, capacity: usize) {
     users.sort_unstable();
     users.dedup();
     assert_eq!(users.len(), rows.len(), "nobody holds two places");
-    let going: Vec<i64> = rows.iter().filter(|r| r.2 == "going").map(|r| r.0).collect();
+    let going: Vec<i64> = rows
+        .iter()
+        .filter(|r| r.2 == "going")
+        .map(|r| r.0)
+        .collect();
     let mut waiting: Vec<(i64, i64)> = rows
         .iter()
         .filter(|r| r.2 == "waitlisted")
@@ -216,7 +280,11 @@ async fn check_invariants(db: &Db, id: i64, capacity: usize) {
         .collect();
     waiting.sort_unstable();
     let wanting = going.len() + waiting.len();
-    assert_eq!(going.len(), capacity.min(wanting), "exactly min(seats, people wanting one) hold seats");
+    assert_eq!(
+        going.len(),
+        capacity.min(wanting),
+        "exactly min(seats, people wanting one) hold seats"
+    );
     let e = events::find(db.pool(), id).await.unwrap().unwrap();
     assert_eq!(e.seats_taken as usize, going.len());
     assert_eq!(e.waitlist_length as usize, waiting.len());
@@ -233,7 +301,10 @@ async fn check_invariants(db: &Db, id: i64, capacity: usize) {
     for (step, (participant, action)) in log.iter().enumerate() {
         match action.as_str() {
             "joined" => {
-                assert!(seats.len() < capacity && queue.is_empty(), "a seat was free and nobody waiting");
+                assert!(
+                    seats.len() < capacity && queue.is_empty(),
+                    "a seat was free and nobody waiting"
+                );
                 seats.insert(*participant, ());
             }
             "waitlisted" => {
@@ -241,13 +312,20 @@ async fn check_invariants(db: &Db, id: i64, capacity: usize) {
                 queue.push_back(*participant);
             }
             "promoted" => {
-                assert_eq!(queue.pop_front(), Some(*participant), "the first person waiting moves up");
+                assert_eq!(
+                    queue.pop_front(),
+                    Some(*participant),
+                    "the first person waiting moves up"
+                );
                 assert!(seats.len() < capacity);
                 seats.insert(*participant, ());
             }
             "left" => assert!(seats.remove(participant).is_some()),
             "left_waitlist" => {
-                let at = queue.iter().position(|p| p == participant).expect("was waiting");
+                let at = queue
+                    .iter()
+                    .position(|p| p == participant)
+                    .expect("was waiting");
                 queue.remove(at);
             }
             other => panic!("unexpected action {other}"),
@@ -256,7 +334,10 @@ async fn check_invariants(db: &Db, id: i64, capacity: usize) {
         // someone waits.
         let next_is_promotion = log.get(step + 1).is_some_and(|(_, a)| a == "promoted");
         if !next_is_promotion {
-            assert!(queue.is_empty() || seats.len() == capacity, "a freed seat went to the next person");
+            assert!(
+                queue.is_empty() || seats.len() == capacity,
+                "a freed seat went to the next person"
+            );
         }
     }
     let mut replayed_seats: Vec<i64> = seats.into_keys().collect();
@@ -265,5 +346,9 @@ async fn check_invariants(db: &Db, id: i64, capacity: usize) {
     held.sort_unstable();
     assert_eq!(replayed_seats, held);
     let queue_in_db: Vec<i64> = waiting.iter().map(|w| w.1).collect();
-    assert_eq!(Vec::from(queue), queue_in_db, "the waitlist is in arrival order");
+    assert_eq!(
+        Vec::from(queue),
+        queue_in_db,
+        "the waitlist is in arrival order"
+    );
 }

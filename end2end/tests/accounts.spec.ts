@@ -1,21 +1,10 @@
-import { test, expect, ready, jsEnabled, baseURL } from './fixtures';
-import type { Page } from '@playwright/test';
+import { test, expect, ready, jsEnabled, baseURL, signUp } from './fixtures';
 
 // Both projects share one server: each test signs up with its own number.
 function phone(projectName: string, n: number) {
   return `139${jsEnabled(projectName) ? 1 : 0}${String(n).padStart(7, '0')}`;
 }
 
-async function signUp(page: Page, projectName: string, contact: string, name: string) {
-  await page.goto('/signup?next=/me');
-  await ready(page, projectName);
-  await page.getByLabel('手机号或邮箱').fill(contact);
-  await page.getByLabel('称呼').fill(name);
-  await page.getByLabel('密码').fill('volunteer-2026');
-  await page.getByRole('button', { name: '注册' }).click();
-  await expect(page).toHaveURL('/me');
-  await expect(page.getByTestId('account-card')).toContainText(name);
-}
 
 test.describe('accounts', () => {
   // A refused form answers 401/403/409, which Chromium logs as a failed resource load.

@@ -1,29 +1,9 @@
-import { test, expect, ready, jsEnabled } from './fixtures';
+import { test, expect, ready, jsEnabled, signIn, signUp } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // Both projects share one server: each test makes its own event and its own resident.
 
-async function signIn(page: Page, project: string, contact: string, password: string, next: string) {
-  await page.context().clearCookies();
-  await page.goto(`/signin?next=${encodeURIComponent(next)}`);
-  await ready(page, project);
-  await page.getByLabel('手机号或邮箱').fill(contact);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(next);
-  await ready(page, project);
-}
 
-async function signUp(page: Page, project: string, contact: string, name: string) {
-  await page.context().clearCookies();
-  await page.goto('/signup?next=/me');
-  await ready(page, project);
-  await page.getByLabel('手机号或邮箱').fill(contact);
-  await page.getByLabel('称呼').fill(name);
-  await page.getByLabel('密码').fill('volunteer-2026');
-  await page.getByRole('button', { name: '注册' }).click();
-  await expect(page).toHaveURL('/me');
-}
 
 /// The day after tomorrow in China time, as a date input writes it.
 function dayAfterTomorrow(): string {

@@ -55,3 +55,28 @@ export async function ready(page: Page, projectName: string) {
     await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
   }
 }
+
+// Signs up a new resident (password `volunteer-2026`) in a browser with no session, ending on 我的.
+export async function signUp(page: Page, projectName: string, contact: string, name: string) {
+  await page.context().clearCookies();
+  await page.goto('/signup?next=/me');
+  await ready(page, projectName);
+  await page.getByLabel('手机号或邮箱').fill(contact);
+  await page.getByLabel('称呼').fill(name);
+  await page.getByLabel('密码').fill('volunteer-2026');
+  await page.getByRole('button', { name: '注册' }).click();
+  await expect(page).toHaveURL('/me');
+  await expect(page.getByTestId('account-card')).toContainText(name);
+}
+
+// Signs in (after ending any session this browser had) and lands on `next`.
+export async function signIn(page: Page, projectName: string, contact: string, password: string, next = '/me') {
+  await page.context().clearCookies();
+  await page.goto(`/signin?next=${encodeURIComponent(next)}`);
+  await ready(page, projectName);
+  await page.getByLabel('手机号或邮箱').fill(contact);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(next);
+  await ready(page, projectName);
+}

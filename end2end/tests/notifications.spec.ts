@@ -1,24 +1,6 @@
-import { test, expect, ready, jsEnabled } from './fixtures';
-import type { Page } from '@playwright/test';
+import { test, expect, ready, jsEnabled, signUp, signIn } from './fixtures';
 
-async function signUp(page: Page, project: string, contact: string, name: string) {
-  await page.goto('/signup?next=/me');
-  await ready(page, project);
-  await page.getByLabel('手机号或邮箱').fill(contact);
-  await page.getByLabel('称呼').fill(name);
-  await page.getByLabel('密码').fill('volunteer-2026');
-  await page.getByRole('button', { name: '注册' }).click();
-  await expect(page).toHaveURL('/me');
-}
 
-async function signIn(page: Page, project: string, contact: string, password: string) {
-  await page.goto('/signin?next=/me');
-  await ready(page, project);
-  await page.getByLabel('手机号或邮箱').fill(contact);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL('/me');
-}
 
 test.describe('notifications', () => {
   test('being added to a team shows in the inbox; reading it clears the count', async ({ page }, info) => {

@@ -226,7 +226,10 @@ mod tests {
         for bad in ["0", "-1", "lots", "1000001"] {
             assert_eq!(
                 config(&[("SIGN_IN_ATTEMPTS_PER_IP", bad)]),
-                Err(ConfigError::NotACount("SIGN_IN_ATTEMPTS_PER_IP", bad.into()))
+                Err(ConfigError::NotACount(
+                    "SIGN_IN_ATTEMPTS_PER_IP",
+                    bad.into()
+                ))
             );
         }
         assert_eq!(config(&[]).unwrap().sign_in_attempts_per_account, 5);

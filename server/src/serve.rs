@@ -11,7 +11,10 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
     let options = config::leptos_options().map_err(|e| e.to_string())?;
     let addr = options.site_addr;
     let db_for_mail = db.clone();
-    let limits = AuthLimits::new(config.sign_in_attempts_per_ip, config.sign_in_attempts_per_account);
+    let limits = AuthLimits::new(
+        config.sign_in_attempts_per_ip,
+        config.sign_in_attempts_per_account,
+    );
     let state = AppState::new(db, config.secure_cookies)
         .with_auth_limits(limits)
         .with_tiles(config.tiles.clone());

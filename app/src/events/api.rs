@@ -55,8 +55,15 @@ mod access {
     use crate::state::AppState;
 
     /// Whether `user` runs the events of `org_id`: its owner and coordinators, and platform admins.
-    pub async fn may_manage(state: &AppState, user: &SessionUser, org_id: i64) -> Result<bool, AppError> {
-        Ok(user.is_admin || crate::orgs::db::role_of(state.db.pool(), org_id, user.id).await?.is_some())
+    pub async fn may_manage(
+        state: &AppState,
+        user: &SessionUser,
+        org_id: i64,
+    ) -> Result<bool, AppError> {
+        Ok(user.is_admin
+            || crate::orgs::db::role_of(state.db.pool(), org_id, user.id)
+                .await?
+                .is_some())
     }
 
     /// The event, if this reader may see it: drafts and events of rejected organisations only
@@ -66,7 +73,9 @@ mod access {
         user: Option<&SessionUser>,
         id: i64,
     ) -> Result<(Event, bool), AppError> {
-        let event = super::super::db::find(state.db.pool(), id).await?.ok_or(AppError::NotFound)?;
+        let event = super::super::db::find(state.db.pool(), id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let can_manage = match user {
             Some(user) => may_manage(state, user, event.org_id).await?,
             None => false,
@@ -79,8 +88,14 @@ mod access {
     }
 
     /// The event for someone who must run it: 404 when it does not exist, 403 when not theirs.
-    pub async fn managed_event(state: &AppState, user: &SessionUser, id: i64) -> Result<Event, AppError> {
-        let event = super::super::db::find(state.db.pool(), id).await?.ok_or(AppError::NotFound)?;
+    pub async fn managed_event(
+        state: &AppState,
+        user: &SessionUser,
+        id: i64,
+    ) -> Result<Event, AppError> {
+        let event = super::super::db::find(state.db.pool(), id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         if !may_manage(state, user, event.org_id).await? {
             return Err(AppError::Forbidden);
         }
@@ -98,7 +113,12 @@ pub async fn list_events(filter: EventFilter) -> Result<EventList, AppError> {
     let areas = crate::areas::db::list(pool).await?;
     let now = crate::db::now_unix();
     let wanted = filter
-        .wanted(now, |code| areas.iter().find(|a| a.code == code).map(|a| (a.lat, a.lng)))
+        .wanted(now, |code| {
+            areas
+                .iter()
+                .find(|a| a.code == code)
+                .map(|a| (a.lat, a.lng))
+        })
         .map_err(|bad| AppError::InvalidInput(bad.0.to_string()))?;
     let query = super::db::ListQuery {
         category: wanted.category,
@@ -110,9 +130,10 @@ pub async fn list_events(filter: EventFilter) -> Result<EventList, AppError> {
         .await?
         .into_iter()
         .filter_map(|event| {
-            let distance_m = wanted.origin.as_ref().map(|o| {
-                LatLng::new(o.lat, o.lng).metres_to(LatLng::new(event.lat, event.lng))
-            });
+            let distance_m = wanted
+                .origin
+                .as_ref()
+                .map(|o| LatLng::new(o.lat, o.lng).metres_to(LatLng::new(event.lat, event.lng)));
             let within = wanted.origin.as_ref().and_then(|o| o.within_m);
             match (distance_m, within) {
                 (Some(d), Some(max)) if d > max => None,
@@ -121,10 +142,19 @@ pub async fn list_events(filter: EventFilter) -> Result<EventList, AppError> {
         })
         .collect();
     let can_create = match crate::accounts::auth::current_user(&state).await? {
-        Some(user) => user.is_admin || !crate::orgs::db::org_choices(pool, user.id, false).await?.is_empty(),
+        Some(user) => {
+            user.is_admin
+                || !crate::orgs::db::org_choices(pool, user.id, false)
+                    .await?
+                    .is_empty()
+        }
         None => false,
     };
-    Ok(EventList { cards, areas, can_create })
+    Ok(EventList {
+        cards,
+        areas,
+        can_create,
+    })
 }
 
 #[server(endpoint = "events/get")]
@@ -136,7 +166,9 @@ pub async fn get_event(id: i64) -> Result<EventView, AppError> {
         Some(user) => super::signup::place_of(state.db.pool(), id, user.id).await?,
         None => None,
     };
-    let headers = use_context::<http::request::Parts>().map(|parts| parts.headers).unwrap_or_default();
+    let headers = use_context::<http::request::Parts>()
+        .map(|parts| parts.headers)
+        .unwrap_or_default();
     Ok(EventView {
         event,
         place,
@@ -214,7 +246,9 @@ pub async fn create_event(event: EventFields, publish: Option<String>) -> Result
     use crate::error::FormError;
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
-    let runs_one = !crate::orgs::db::org_choices(state.db.pool(), user.id, user.is_admin).await?.is_empty();
+    let runs_one = !crate::orgs::db::org_choices(state.db.pool(), user.id, user.is_admin)
+        .await?
+        .is_empty();
     if !runs_one {
         return Err(AppError::Forbidden);
     }
@@ -222,9 +256,20 @@ pub async fn create_event(event: EventFields, publish: Option<String>) -> Result
     if !access::may_manage(&state, &user, details.org_id).await? {
         return Err(FormError::EventOrgInvalid.into());
     }
-    let status = if publish.is_some() { EventStatus::Published } else { EventStatus::Draft };
+    let status = if publish.is_some() {
+        EventStatus::Published
+    } else {
+        EventStatus::Draft
+    };
     let mut tx = state.db.begin_write().await?;
-    let id = super::db::insert(&mut tx, &details, status, Some(user.id), crate::db::now_unix()).await?;
+    let id = super::db::insert(
+        &mut tx,
+        &details,
+        status,
+        Some(user.id),
+        crate::db::now_unix(),
+    )
+    .await?;
     tx.commit().await?;
     leptos_axum::redirect(&format!("/events/{id}?done=saved"));
     Ok(())
@@ -267,9 +312,19 @@ pub async fn publish_event(id: i64) -> Result<(), AppError> {
     let user = authorize(&state, Rule::SignedIn).await?;
     access::managed_event(&state, &user, id).await?;
     let mut tx = state.db.begin_write().await?;
-    let moved = super::db::set_status(&mut tx, id, EventStatus::Draft, EventStatus::Published, crate::db::now_unix()).await?;
+    let moved = super::db::set_status(
+        &mut tx,
+        id,
+        EventStatus::Draft,
+        EventStatus::Published,
+        crate::db::now_unix(),
+    )
+    .await?;
     tx.commit().await?;
-    leptos_axum::redirect(&format!("/events/{id}?done={}", if moved { "published" } else { "unchanged" }));
+    leptos_axum::redirect(&format!(
+        "/events/{id}?done={}",
+        if moved { "published" } else { "unchanged" }
+    ));
     Ok(())
 }
 
@@ -286,15 +341,22 @@ pub async fn cancel_event(id: i64) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;
     let mut moved = false;
     for from in [EventStatus::Published, EventStatus::Draft] {
-        moved = moved || super::db::set_status(&mut tx, id, from, EventStatus::Cancelled, now).await?;
+        moved =
+            moved || super::db::set_status(&mut tx, id, from, EventStatus::Cancelled, now).await?;
     }
     if moved {
-        let notice = Notice::EventCancelled { event_id: id, title: event.title.clone() };
+        let notice = Notice::EventCancelled {
+            event_id: id,
+            title: event.title.clone(),
+        };
         for person in super::signup::people_with_places(&mut tx, id).await? {
             notify(&mut tx, person, &notice, now).await?;
         }
     }
     tx.commit().await?;
-    leptos_axum::redirect(&format!("/events/{id}?done={}", if moved { "cancelled" } else { "unchanged" }));
+    leptos_axum::redirect(&format!(
+        "/events/{id}?done={}",
+        if moved { "cancelled" } else { "unchanged" }
+    ));
     Ok(())
 }

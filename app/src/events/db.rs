@@ -88,10 +88,11 @@ fn events(rows: Vec<EventRow>) -> Vec<Event> {
 }
 
 pub async fn find(pool: &AnyPool, id: i64) -> Result<Option<Event>, sqlx::Error> {
-    let row: Option<EventRow> = sqlx::query_as(&format!("{SELECT_COLUMNS} {FROM_EVENTS} WHERE e.id = $1"))
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
+    let row: Option<EventRow> =
+        sqlx::query_as(&format!("{SELECT_COLUMNS} {FROM_EVENTS} WHERE e.id = $1"))
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
     Ok(row.and_then(EventRow::into_event))
 }
 

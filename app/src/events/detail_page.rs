@@ -1,9 +1,7 @@
 //! `/events/{id}`: everything about an event, the reader's place in it, join and leave, and the
 //! organisers' tools. Plain forms: every button works without JavaScript.
 
-use super::api::{
-    get_event, CancelEvent, EventView, JoinEvent, LeaveEvent, PublishEvent,
-};
+use super::api::{get_event, CancelEvent, EventView, JoinEvent, LeaveEvent, PublishEvent};
 use super::input::format_hours;
 use super::model::{Event, EventStatus, Place};
 use super::parts::{when_text, SeatsLine};
@@ -66,7 +64,10 @@ fn EventDetails(view: EventView) -> impl IntoView {
     let lang = use_lang();
     let e = view.event.clone();
     let category = e.category;
-    let done = use_query_map().read_untracked().get("done").unwrap_or_default();
+    let done = use_query_map()
+        .read_untracked()
+        .get("done")
+        .unwrap_or_default();
     let status_note = status_note(&e, view.now);
     view! {
         <PageTitle text=e.title.clone()/>
@@ -129,7 +130,9 @@ fn status_note(e: &Event, now: i64) -> Option<fn(&'static Texts) -> &'static str
     match e.status {
         EventStatus::Draft => Some(|t| t.events_page.draft_note),
         EventStatus::Cancelled => Some(|t| t.events_page.cancelled_note),
-        _ if e.has_ended(now) || e.status == EventStatus::Completed => Some(|t| t.events_page.ended_note),
+        _ if e.has_ended(now) || e.status == EventStatus::Completed => {
+            Some(|t| t.events_page.ended_note)
+        }
         _ if !e.signup_open(now) => Some(|t| t.events_page.signup_closed_note),
         _ => None,
     }

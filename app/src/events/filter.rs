@@ -108,7 +108,9 @@ impl EventFilter {
             "dates" => {
                 let day = |value: &str, field| match value.trim() {
                     "" => Ok(None),
-                    typed => parse_date(typed).map(|d| Some(china_midnight(d))).ok_or(BadFilter(field)),
+                    typed => parse_date(typed)
+                        .map(|d| Some(china_midnight(d)))
+                        .ok_or(BadFilter(field)),
                 };
                 let first = day(&self.from, "from")?;
                 let last = day(&self.to, "to")?;
@@ -134,7 +136,10 @@ mod tests {
     }
 
     fn window(when: &str, now: &str) -> (i64, Option<i64>) {
-        let filter = EventFilter { when: when.into(), ..EventFilter::default() };
+        let filter = EventFilter {
+            when: when.into(),
+            ..EventFilter::default()
+        };
         filter.window(at(now)).unwrap()
     }
 
@@ -143,13 +148,25 @@ mod tests {
         // 2026-11-25 is a Wednesday.
         let now = "2026-11-25T22:00";
         assert_eq!(window("", now), (at(now), None));
-        assert_eq!(window("today", now), (at(now), Some(at("2026-11-26T00:00"))));
+        assert_eq!(
+            window("today", now),
+            (at(now), Some(at("2026-11-26T00:00")))
+        );
         assert_eq!(window("week", now), (at(now), Some(at("2026-11-30T00:00"))));
-        assert_eq!(window("weekend", now), (at("2026-11-28T00:00"), Some(at("2026-11-30T00:00"))));
+        assert_eq!(
+            window("weekend", now),
+            (at("2026-11-28T00:00"), Some(at("2026-11-30T00:00")))
+        );
         // On Sunday the weekend is what is left of today.
         let sunday = "2026-11-29T10:00";
-        assert_eq!(window("weekend", sunday), (at(sunday), Some(at("2026-11-30T00:00"))));
-        assert_eq!(window("week", sunday), (at(sunday), Some(at("2026-11-30T00:00"))));
+        assert_eq!(
+            window("weekend", sunday),
+            (at(sunday), Some(at("2026-11-30T00:00")))
+        );
+        assert_eq!(
+            window("week", sunday),
+            (at(sunday), Some(at("2026-11-30T00:00")))
+        );
     }
 
     #[test]
@@ -161,9 +178,19 @@ mod tests {
             ..EventFilter::default()
         };
         let now = at("2026-11-25T08:00");
-        assert_eq!(filter.window(now).unwrap(), (at("2026-12-01T00:00"), Some(at("2026-12-04T00:00"))));
-        assert_eq!(filter.window(at("2026-12-02T08:00")).unwrap().0, at("2026-12-02T08:00"));
-        let backwards = EventFilter { from: "2026-12-03".into(), to: "2026-12-01".into(), ..filter.clone() };
+        assert_eq!(
+            filter.window(now).unwrap(),
+            (at("2026-12-01T00:00"), Some(at("2026-12-04T00:00")))
+        );
+        assert_eq!(
+            filter.window(at("2026-12-02T08:00")).unwrap().0,
+            at("2026-12-02T08:00")
+        );
+        let backwards = EventFilter {
+            from: "2026-12-03".into(),
+            to: "2026-12-01".into(),
+            ..filter.clone()
+        };
         assert_eq!(backwards.window(now), Err(BadFilter("to")));
     }
 
@@ -179,11 +206,26 @@ mod tests {
             ..EventFilter::default()
         };
         let wanted = near.wanted(now, centre).unwrap();
-        assert_eq!(wanted.origin, Some(Origin { lat: 26.6, lng: 106.7, within_m: Some(3000.0) }));
+        assert_eq!(
+            wanted.origin,
+            Some(Origin {
+                lat: 26.6,
+                lng: 106.7,
+                within_m: Some(3000.0)
+            })
+        );
         assert_eq!(wanted.category, Some(EventCategory::Elderly));
         assert_eq!(wanted.text, "敬老");
-        let here = EventFilter { near: "here".into(), lat: "26.58".into(), lng: "106.71".into(), ..EventFilter::default() };
-        assert_eq!(here.wanted(now, centre).unwrap().origin.unwrap().within_m, None);
+        let here = EventFilter {
+            near: "here".into(),
+            lat: "26.58".into(),
+            lng: "106.71".into(),
+            ..EventFilter::default()
+        };
+        assert_eq!(
+            here.wanted(now, centre).unwrap().origin.unwrap().within_m,
+            None
+        );
         let bad = |change: fn(&mut EventFilter)| {
             let mut f = near.clone();
             change(&mut f);
@@ -193,7 +235,19 @@ mod tests {
         assert_eq!(bad(|f| f.when = "soon".into()), BadFilter("when"));
         assert_eq!(bad(|f| f.near = "nowhere".into()), BadFilter("near"));
         assert_eq!(bad(|f| f.within = "7".into()), BadFilter("within"));
-        assert_eq!(bad(|f| { f.near = "here".into(); f.lat = "x".into(); }), BadFilter("lat"));
-        assert_eq!(bad(|f| { f.when = "dates".into(); f.from = "12/01".into(); }), BadFilter("from"));
+        assert_eq!(
+            bad(|f| {
+                f.near = "here".into();
+                f.lat = "x".into();
+            }),
+            BadFilter("lat")
+        );
+        assert_eq!(
+            bad(|f| {
+                f.when = "dates".into();
+                f.from = "12/01".into();
+            }),
+            BadFilter("from")
+        );
     }
 }

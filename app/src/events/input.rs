@@ -86,8 +86,14 @@ impl EventFields {
             lat: e.lat.to_string(),
             lng: e.lng.to_string(),
             capacity: e.capacity.map(|c| c.to_string()).unwrap_or_default(),
-            signup_deadline: e.signup_deadline.map(china_datetime_input).unwrap_or_default(),
-            cancel_deadline: e.cancel_deadline.map(china_datetime_input).unwrap_or_default(),
+            signup_deadline: e
+                .signup_deadline
+                .map(china_datetime_input)
+                .unwrap_or_default(),
+            cancel_deadline: e
+                .cancel_deadline
+                .map(china_datetime_input)
+                .unwrap_or_default(),
             requirements: e.requirements.clone(),
             contact: e.contact.clone(),
             credit_hours,
@@ -96,12 +102,17 @@ impl EventFields {
 
     /// Checks every field; the first problem found is the answer.
     pub fn check(&self) -> Result<EventDetails, FormError> {
-        let org_id = self.org.trim().parse().map_err(|_| FormError::EventOrgInvalid)?;
+        let org_id = self
+            .org
+            .trim()
+            .parse()
+            .map_err(|_| FormError::EventOrgInvalid)?;
         let title = one_line(&self.title, usize::MAX)?;
         if !TITLE_CHARS.contains(&title.chars().count()) {
             return Err(FormError::EventTitleInvalid);
         }
-        let category = EventCategory::parse(self.category.trim()).ok_or(FormError::EventCategoryInvalid)?;
+        let category =
+            EventCategory::parse(self.category.trim()).ok_or(FormError::EventCategoryInvalid)?;
         let starts_at = parse_china_datetime(&self.starts_at).ok_or(FormError::EventTimeInvalid)?;
         let ends_at = parse_china_datetime(&self.ends_at).ok_or(FormError::EventTimeInvalid)?;
         if ends_at <= starts_at || ends_at - starts_at > LONGEST_SECONDS {
@@ -165,7 +176,10 @@ fn parse_hours(typed: &str) -> Option<i64> {
 /// Minutes as hours the way people write them: "2", "2.5", "1.25".
 pub fn format_hours(minutes: i64) -> String {
     let hours = format!("{:.2}", minutes as f64 / 60.0);
-    hours.trim_end_matches('0').trim_end_matches('.').to_string()
+    hours
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_string()
 }
 
 #[cfg(test)]
@@ -207,17 +221,50 @@ mod tests {
             fields.check().unwrap_err()
         };
         assert_eq!(with(|f| f.org = "x".into()), FormError::EventOrgInvalid);
-        assert_eq!(with(|f| f.title = "访".into()), FormError::EventTitleInvalid);
-        assert_eq!(with(|f| f.category = "sport".into()), FormError::EventCategoryInvalid);
-        assert_eq!(with(|f| f.starts_at = "明天".into()), FormError::EventTimeInvalid);
-        assert_eq!(with(|f| f.ends_at = "2026-12-05T08:00".into()), FormError::EventEndsBeforeStart);
-        assert_eq!(with(|f| f.ends_at = "2026-12-25T08:00".into()), FormError::EventEndsBeforeStart);
-        assert_eq!(with(|f| f.capacity = "0".into()), FormError::CapacityInvalid);
-        assert_eq!(with(|f| f.capacity = "十".into()), FormError::CapacityInvalid);
-        assert_eq!(with(|f| f.signup_deadline = "2026-12-06T09:00".into()), FormError::DeadlineInvalid);
-        assert_eq!(with(|f| f.cancel_deadline = "soon".into()), FormError::DeadlineInvalid);
-        assert_eq!(with(|f| f.credit_hours = "-1".into()), FormError::CreditHoursInvalid);
-        assert_eq!(with(|f| f.credit_hours = "25".into()), FormError::CreditHoursInvalid);
+        assert_eq!(
+            with(|f| f.title = "访".into()),
+            FormError::EventTitleInvalid
+        );
+        assert_eq!(
+            with(|f| f.category = "sport".into()),
+            FormError::EventCategoryInvalid
+        );
+        assert_eq!(
+            with(|f| f.starts_at = "明天".into()),
+            FormError::EventTimeInvalid
+        );
+        assert_eq!(
+            with(|f| f.ends_at = "2026-12-05T08:00".into()),
+            FormError::EventEndsBeforeStart
+        );
+        assert_eq!(
+            with(|f| f.ends_at = "2026-12-25T08:00".into()),
+            FormError::EventEndsBeforeStart
+        );
+        assert_eq!(
+            with(|f| f.capacity = "0".into()),
+            FormError::CapacityInvalid
+        );
+        assert_eq!(
+            with(|f| f.capacity = "十".into()),
+            FormError::CapacityInvalid
+        );
+        assert_eq!(
+            with(|f| f.signup_deadline = "2026-12-06T09:00".into()),
+            FormError::DeadlineInvalid
+        );
+        assert_eq!(
+            with(|f| f.cancel_deadline = "soon".into()),
+            FormError::DeadlineInvalid
+        );
+        assert_eq!(
+            with(|f| f.credit_hours = "-1".into()),
+            FormError::CreditHoursInvalid
+        );
+        assert_eq!(
+            with(|f| f.credit_hours = "25".into()),
+            FormError::CreditHoursInvalid
+        );
         assert_eq!(with(|f| f.lat = String::new()), FormError::LocationInvalid);
         assert_eq!(
             with(|f| {

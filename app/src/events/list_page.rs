@@ -5,10 +5,10 @@ use super::api::{list_events, EventCard, EventList};
 use super::filter::{EventFilter, RADII_KM};
 use super::model::EventCategory;
 use super::parts::{EventWhen, SeatsLine};
+use crate::error::AppError;
 use crate::i18n::{use_lang, use_texts};
 use crate::map::model::format_distance;
 use crate::orgs::badge::OrgName;
-use crate::error::AppError;
 use crate::shell::{page_error, set_status, PageTitle};
 use leptos::prelude::*;
 use leptos_router::{
@@ -72,12 +72,16 @@ fn Filters(list: EventList, filter: EventFilter) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let f = filter.clone();
-    let option = move |value: &'static str, label: fn(&'static crate::i18n::Texts) -> &'static str, current: &str| {
+    let option = move |value: &'static str,
+                       label: fn(&'static crate::i18n::Texts) -> &'static str,
+                       current: &str| {
         let selected = value == current;
         view! { <option value=value selected=selected>{move || label(t())}</option> }
     };
     // Open the fuller filters when one of them is in use, so the reader sees what narrows the list.
-    let narrowed = [&f.category, &f.when, &f.near, &f.within].iter().any(|v| !v.is_empty());
+    let narrowed = [&f.category, &f.when, &f.near, &f.within]
+        .iter()
+        .any(|v| !v.is_empty());
     view! {
         <Form method="GET" action="/events" attr:class="card search-form event-filters" attr:role="search">
             <label for="event-q">{move || t().events_page.search_label}</label>

@@ -37,7 +37,8 @@ mod browser {
     /// Asks the browser where it is, writes it into the form (`near=here&lat=..&lng=..`) and sends it.
     pub fn locate_and_submit(button: web_sys::HtmlButtonElement, failed: RwSignal<bool>) {
         let Some(form) = button.form() else { return };
-        let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
+        let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok())
+        else {
             failed.set(true);
             return;
         };
@@ -50,7 +51,10 @@ mod browser {
         });
         let refused = Closure::once_into_js(move |_: JsValue| failed.set(true));
         if geolocation
-            .get_current_position_with_error_callback(found.unchecked_ref(), Some(refused.unchecked_ref()))
+            .get_current_position_with_error_callback(
+                found.unchecked_ref(),
+                Some(refused.unchecked_ref()),
+            )
             .is_err()
         {
             failed.set(true);
@@ -58,10 +62,20 @@ mod browser {
     }
 
     fn fill(form: &HtmlFormElement, lat: f64, lng: f64) -> Option<()> {
-        let field = |selector: &str| -> Option<Element> { form.query_selector(selector).ok().flatten() };
-        field("[data-near-lat]")?.dyn_into::<HtmlInputElement>().ok()?.set_value(&format!("{lat:.5}"));
-        field("[data-near-lng]")?.dyn_into::<HtmlInputElement>().ok()?.set_value(&format!("{lng:.5}"));
-        field("select[name=near]")?.dyn_into::<HtmlSelectElement>().ok()?.set_value("here");
+        let field =
+            |selector: &str| -> Option<Element> { form.query_selector(selector).ok().flatten() };
+        field("[data-near-lat]")?
+            .dyn_into::<HtmlInputElement>()
+            .ok()?
+            .set_value(&format!("{lat:.5}"));
+        field("[data-near-lng]")?
+            .dyn_into::<HtmlInputElement>()
+            .ok()?
+            .set_value(&format!("{lng:.5}"));
+        field("select[name=near]")?
+            .dyn_into::<HtmlSelectElement>()
+            .ok()?
+            .set_value("here");
         form.request_submit().ok()
     }
 }

@@ -27,7 +27,11 @@ pub async fn my_events() -> Result<Vec<MyEvent>, AppError> {
     Ok(super::db::held_by(state.db.pool(), user.id, now)
         .await?
         .into_iter()
-        .map(|(event, waiting)| MyEvent { ended: event.has_ended(now), event, waiting })
+        .map(|(event, waiting)| MyEvent {
+            ended: event.has_ended(now),
+            event,
+            waiting,
+        })
         .collect())
 }
 
@@ -38,7 +42,12 @@ pub async fn org_events(org_id: i64) -> Result<(Vec<Event>, bool), AppError> {
     let state = crate::state::use_app_state()?;
     let pool = state.db.pool();
     let insider = match crate::accounts::auth::current_user(&state).await? {
-        Some(user) => user.is_admin || crate::orgs::db::role_of(pool, org_id, user.id).await?.is_some(),
+        Some(user) => {
+            user.is_admin
+                || crate::orgs::db::role_of(pool, org_id, user.id)
+                    .await?
+                    .is_some()
+        }
         None => false,
     };
     let events = if insider {

@@ -14,10 +14,10 @@ mod list_page;
 mod locate;
 mod mine;
 pub mod model;
+mod parts;
 pub mod roster;
 pub mod roster_api;
 mod roster_page;
-mod parts;
 #[cfg(feature = "ssr")]
 pub mod signup;
 

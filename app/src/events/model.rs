@@ -177,7 +177,8 @@ impl Event {
 
     /// Whether people holding a place may still give it up themselves.
     pub fn leaving_open(&self, now: i64) -> bool {
-        self.status == EventStatus::Published && now < self.cancel_deadline.unwrap_or(self.starts_at)
+        self.status == EventStatus::Published
+            && now < self.cancel_deadline.unwrap_or(self.starts_at)
     }
 }
 
@@ -186,7 +187,9 @@ impl Event {
 pub enum Place {
     Going,
     /// Waiting for a seat; 1 is next.
-    Waitlisted { position: i64 },
+    Waitlisted {
+        position: i64,
+    },
 }
 
 /// The answer to "join": where the person ended up, or why they could not.

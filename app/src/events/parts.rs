@@ -56,9 +56,9 @@ pub fn seats_text(event: &Event, t: &Texts) -> String {
     let e = &t.events_page;
     match event.seats_left() {
         None => e.seats_unlimited.to_string(),
-        Some(0) if event.waitlist_length > 0 => {
-            e.full_waitlist.replace("{n}", &event.waitlist_length.to_string())
-        }
+        Some(0) if event.waitlist_length > 0 => e
+            .full_waitlist
+            .replace("{n}", &event.waitlist_length.to_string()),
         Some(0) => e.full.to_string(),
         Some(n) => e.seats_left.replace("{n}", &n.to_string()),
     }

@@ -82,6 +82,7 @@ mod db {
         actor_id: i64,
         now: i64,
     ) -> Result<JoinOutcome, sqlx::Error> {
-        super::super::signup::take_place(conn, event_id, None, Some((name, phone)), actor_id, now).await
+        super::super::signup::take_place(conn, event_id, None, Some((name, phone)), actor_id, now)
+            .await
     }
 }

@@ -22,9 +22,13 @@ async fn organiser_of(id: i64) -> Result<(crate::state::AppState, i64, Event), A
     use crate::accounts::auth::{authorize, Rule};
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
-    let event = super::db::find(state.db.pool(), id).await?.ok_or(AppError::NotFound)?;
+    let event = super::db::find(state.db.pool(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let allowed = user.is_admin
-        || crate::orgs::db::role_of(state.db.pool(), event.org_id, user.id).await?.is_some();
+        || crate::orgs::db::role_of(state.db.pool(), event.org_id, user.id)
+            .await?
+            .is_some();
     if !allowed {
         return Err(AppError::Forbidden);
     }
@@ -49,12 +53,19 @@ pub async fn add_person(id: i64, name: String, phone: String) -> Result<(), AppE
     if name.chars().count() < 1 {
         return Err(FormError::DisplayNameInvalid.into());
     }
-    let phone: String = phone.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
-    if !(phone.is_empty() || (5..=20).contains(&phone.len()) && phone.chars().all(|c| c.is_ascii_digit() || c == '+')) {
+    let phone: String = phone
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    if !(phone.is_empty()
+        || (5..=20).contains(&phone.len()) && phone.chars().all(|c| c.is_ascii_digit() || c == '+'))
+    {
         return Err(FormError::ContactInvalid.into());
     }
     let mut tx = state.db.begin_write().await?;
-    let outcome = super::roster::add_by_hand(&mut tx, id, &name, &phone, actor, crate::db::now_unix()).await?;
+    let outcome =
+        super::roster::add_by_hand(&mut tx, id, &name, &phone, actor, crate::db::now_unix())
+            .await?;
     tx.commit().await?;
     let done = match outcome {
         JoinOutcome::Joined(_) | JoinOutcome::AlreadyIn(_) => "added",
@@ -69,7 +80,8 @@ pub async fn add_person(id: i64, name: String, phone: String) -> Result<(), AppE
 pub async fn remove_person(id: i64, participant: i64) -> Result<(), AppError> {
     let (state, actor, _) = organiser_of(id).await?;
     let mut tx = state.db.begin_write().await?;
-    let removed = super::signup::remove(&mut tx, id, participant, actor, crate::db::now_unix()).await?;
+    let removed =
+        super::signup::remove(&mut tx, id, participant, actor, crate::db::now_unix()).await?;
     tx.commit().await?;
     if !removed {
         return Err(AppError::NotFound);
@@ -89,7 +101,11 @@ pub async fn message_participants(id: i64, text: String) -> Result<(), AppError>
         return Err(FormError::MessageEmpty.into());
     }
     let now = crate::db::now_unix();
-    let notice = Notice::EventMessage { event_id: id, title: event.title, text };
+    let notice = Notice::EventMessage {
+        event_id: id,
+        title: event.title,
+        text,
+    };
     let mut tx = state.db.begin_write().await?;
     let people = super::signup::people_with_places(&mut tx, id).await?;
     for person in &people {

@@ -2,7 +2,9 @@
 //! spreadsheet export, adding someone by hand and a message to everyone. Plain forms throughout.
 
 use super::model::Place;
-use super::roster_api::{event_roster, AddPerson, MessageParticipants, RemovePerson, Roster, MESSAGE_MAX};
+use super::roster_api::{
+    event_roster, AddPerson, MessageParticipants, RemovePerson, Roster, MESSAGE_MAX,
+};
 use crate::components::FormErrorMessage;
 use crate::error::AppError;
 use crate::i18n::dates::format_date_time;
@@ -54,10 +56,19 @@ fn RosterView(roster: Roster) -> impl IntoView {
     let add = ServerAction::<AddPerson>::new();
     let remove = ServerAction::<RemovePerson>::new();
     let message = ServerAction::<MessageParticipants>::new();
-    let (done, sent) = use_query_map().with_untracked(|q| (q.get("done").unwrap_or_default(), q.get("n").unwrap_or_default()));
+    let (done, sent) = use_query_map().with_untracked(|q| {
+        (
+            q.get("done").unwrap_or_default(),
+            q.get("n").unwrap_or_default(),
+        )
+    });
     let e = roster.event.clone();
     let id = e.id;
-    let going = roster.entries.iter().filter(|r| r.place == Place::Going).count();
+    let going = roster
+        .entries
+        .iter()
+        .filter(|r| r.place == Place::Going)
+        .count();
     let waiting = roster.entries.len() - going;
     view! {
         <PageTitle text=t().events_page.roster/>

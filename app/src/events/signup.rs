@@ -216,8 +216,15 @@ pub(crate) async fn take_place(
     } else {
         "UPDATE events SET waitlist_length = waitlist_length + 1 WHERE id = $1"
     };
-    sqlx::query(counter).bind(event_id).execute(&mut *conn).await?;
-    let action = if queue_no.is_none() { "joined" } else { "waitlisted" };
+    sqlx::query(counter)
+        .bind(event_id)
+        .execute(&mut *conn)
+        .await?;
+    let action = if queue_no.is_none() {
+        "joined"
+    } else {
+        "waitlisted"
+    };
     log(conn, event_id, participant_id, action, Some(actor_id), now).await?;
     Ok(JoinOutcome::Joined(match queue_no {
         None => Place::Going,
@@ -237,19 +244,27 @@ pub async fn remove(
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let event = lock(conn, event_id).await?;
-    let status: Option<String> = sqlx::query_scalar(
-        "SELECT status FROM event_participants WHERE id = $1 AND event_id = $2",
-    )
-    .bind(participant_id)
-    .bind(event_id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let status: Option<String> =
+        sqlx::query_scalar("SELECT status FROM event_participants WHERE id = $1 AND event_id = $2")
+            .bind(participant_id)
+            .bind(event_id)
+            .fetch_optional(&mut *conn)
+            .await?;
     let held_seat = match status.as_deref() {
         Some("going") => true,
         Some("waitlisted") => false,
         _ => return Ok(false),
     };
-    release(conn, event_id, participant_id, held_seat, "removed", Some(actor_id), now).await?;
+    release(
+        conn,
+        event_id,
+        participant_id,
+        held_seat,
+        "removed",
+        Some(actor_id),
+        now,
+    )
+    .await?;
     if held_seat && event.is_published() {
         fill_free_seats(conn, event_id, &event.title, now).await?;
     }
@@ -277,7 +292,16 @@ pub async fn leave(
     if !event.is_published() || now >= event.cancel_deadline.unwrap_or(event.starts_at) {
         return Ok(LeaveOutcome::TooLate);
     }
-    release(conn, event_id, row.id, held_seat, "left", Some(user_id), now).await?;
+    release(
+        conn,
+        event_id,
+        row.id,
+        held_seat,
+        "left",
+        Some(user_id),
+        now,
+    )
+    .await?;
     if held_seat {
         fill_free_seats(conn, event_id, &event.title, now).await?;
     }
@@ -306,7 +330,10 @@ async fn release(
     } else {
         "UPDATE events SET waitlist_length = waitlist_length - 1 WHERE id = $1"
     };
-    sqlx::query(counter).bind(event_id).execute(&mut *conn).await?;
+    sqlx::query(counter)
+        .bind(event_id)
+        .execute(&mut *conn)
+        .await?;
     let action = match (held_seat, how) {
         (false, "left") => "left_waitlist",
         (_, action) => action,

@@ -36,14 +36,22 @@ pub fn format_date_time(unix_seconds: i64, lang: Lang, this_year: Option<i32>) -
         return "-".to_string();
     };
     let local = moment.to_offset(CHINA);
-    let (date, clock) = (local.date(), format!("{:02}:{:02}", local.hour(), local.minute()));
+    let (date, clock) = (
+        local.date(),
+        format!("{:02}:{:02}", local.hour(), local.minute()),
+    );
     let weekday = date.weekday().number_days_from_monday() as usize;
     let year = (this_year != Some(date.year())).then_some(date.year());
     match lang {
         Lang::Zh => {
             const DAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
             let year = year.map(|y| format!("{y}年")).unwrap_or_default();
-            format!("{year}{}月{}日 {} {clock}", u8::from(date.month()), date.day(), DAYS[weekday])
+            format!(
+                "{year}{}月{}日 {} {clock}",
+                u8::from(date.month()),
+                date.day(),
+                DAYS[weekday]
+            )
         }
         Lang::En => {
             const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -98,7 +106,12 @@ pub fn parse_china_datetime(value: &str) -> Option<i64> {
         return None;
     }
     let time = Time::from_hms(hour, minute, second).ok()?;
-    Some(china_midnight(date) + i64::from(time.hour()) * 3600 + i64::from(time.minute()) * 60 + i64::from(time.second()))
+    Some(
+        china_midnight(date)
+            + i64::from(time.hour()) * 3600
+            + i64::from(time.minute()) * 60
+            + i64::from(time.second()),
+    )
 }
 
 /// Reads what a `date` input sends (`2026-12-05`).
@@ -132,7 +145,12 @@ pub fn china_datetime_input(unix_seconds: i64) -> String {
 
 /// What a `date` input shows for a calendar day.
 pub fn date_input(date: Date) -> String {
-    format!("{}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+    format!(
+        "{}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
 }
 
 #[cfg(test)]
@@ -156,10 +174,24 @@ mod tests {
         assert_eq!(at, 1_795_797_000);
         assert_eq!(china_datetime_input(at), "2026-11-28T00:30");
         assert_eq!(parse_china_datetime("2026-11-28 00:30:00"), Some(at));
-        assert_eq!(format_date_time(at, Lang::Zh, Some(2026)), "11月28日 周六 00:30");
-        assert_eq!(format_date_time(at, Lang::En, Some(2025)), "Sat 28 Nov 2026 00:30");
+        assert_eq!(
+            format_date_time(at, Lang::Zh, Some(2026)),
+            "11月28日 周六 00:30"
+        );
+        assert_eq!(
+            format_date_time(at, Lang::En, Some(2025)),
+            "Sat 28 Nov 2026 00:30"
+        );
         assert_eq!(format_clock(at), "00:30");
-        for bad in ["", "2026-11-28", "2026-13-01T09:00", "2026-02-30T09:00", "2026-11-28T25:00", "x-1-1T1:1", "2026-11-28T09:00:00:00"] {
+        for bad in [
+            "",
+            "2026-11-28",
+            "2026-13-01T09:00",
+            "2026-02-30T09:00",
+            "2026-11-28T25:00",
+            "x-1-1T1:1",
+            "2026-11-28T09:00:00:00",
+        ] {
             assert_eq!(parse_china_datetime(bad), None, "{bad}");
         }
         assert_eq!(date_input(parse_date("2026-1-5").unwrap()), "2026-01-05");

@@ -104,7 +104,10 @@ pub fn cluster<'a, T: Located>(
         bounds: BBox,
     }
     if zoom >= SINGLES_FROM_ZOOM {
-        let mut singles: Vec<&'a T> = points.into_iter().filter(|p| bbox.contains(p.position())).collect();
+        let mut singles: Vec<&'a T> = points
+            .into_iter()
+            .filter(|p| bbox.contains(p.position()))
+            .collect();
         singles.sort_by(|a, b| {
             let (a, b) = (a.position(), b.position());
             b.lat.total_cmp(&a.lat).then(a.lng.total_cmp(&b.lng))

@@ -22,7 +22,11 @@ async fn events(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
             kind: PlaceKind::Event(event.category),
             id: event.id,
             name: event.title,
-            address: if event.place_name.is_empty() { event.address } else { event.place_name },
+            address: if event.place_name.is_empty() {
+                event.address
+            } else {
+                event.place_name
+            },
             tier: None,
             lat: event.lat,
             lng: event.lng,

@@ -17,7 +17,11 @@ pub enum NoticeKind {
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 3] = [NoticeKind::OrgReview, NoticeKind::OrgTeam, NoticeKind::Events];
+    pub const ALL: [NoticeKind; 3] = [
+        NoticeKind::OrgReview,
+        NoticeKind::OrgTeam,
+        NoticeKind::Events,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -60,10 +64,20 @@ pub enum Notice {
         org_name: String,
     },
     /// A seat came free and is now mine.
-    PromotedFromWaitlist { event_id: i64, title: String },
-    EventCancelled { event_id: i64, title: String },
+    PromotedFromWaitlist {
+        event_id: i64,
+        title: String,
+    },
+    EventCancelled {
+        event_id: i64,
+        title: String,
+    },
     /// The organisers wrote to everyone holding a place.
-    EventMessage { event_id: i64, title: String, text: String },
+    EventMessage {
+        event_id: i64,
+        title: String,
+        text: String,
+    },
 }
 
 impl Notice {

@@ -32,7 +32,10 @@ pub async fn event_ics(
     let url = state.app.public_url(&headers, &format!("/events/{id}"));
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/calendar; charset=utf-8")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/calendar; charset=utf-8"),
+            ),
             (
                 header::CONTENT_DISPOSITION,
                 HeaderValue::from_str(&format!("attachment; filename=\"event-{id}.ics\""))

@@ -18,8 +18,8 @@ use tower_http::limit::RequestBodyLimitLayer;
 mod assets;
 mod calendar;
 mod open_data;
-mod roster_csv;
 mod pwa;
+mod roster_csv;
 mod security;
 mod service_worker;
 

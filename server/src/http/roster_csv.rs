@@ -26,7 +26,10 @@ pub async fn roster_csv(
         Ok(entries) => match csv_body(&entries, lang) {
             Ok(bytes) => (
                 [
-                    (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
+                    (
+                        header::CONTENT_TYPE,
+                        HeaderValue::from_static("text/csv; charset=utf-8"),
+                    ),
                     (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
                     (
                         header::CONTENT_DISPOSITION,
@@ -54,12 +57,18 @@ async fn organiser_roster(
 ) -> Result<Vec<app::events::roster::RosterEntry>, app::error::AppError> {
     use app::error::AppError;
     let pool = state.app.db.pool();
-    let token = app::cookies::cookie_value(headers, SESSION_COOKIE).ok_or(AppError::SignInRequired)?;
+    let token =
+        app::cookies::cookie_value(headers, SESSION_COOKIE).ok_or(AppError::SignInRequired)?;
     let user = user_for_token(pool, token, app::db::now_unix())
         .await?
         .ok_or(AppError::SignInRequired)?;
-    let event = app::events::db::find(pool, id).await?.ok_or(AppError::NotFound)?;
-    let allowed = user.is_admin || app::orgs::db::role_of(pool, event.org_id, user.id).await?.is_some();
+    let event = app::events::db::find(pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let allowed = user.is_admin
+        || app::orgs::db::role_of(pool, event.org_id, user.id)
+            .await?
+            .is_some();
     if !allowed {
         return Err(AppError::Forbidden);
     }
@@ -68,22 +77,39 @@ async fn organiser_roster(
 
 /// UTF-8 with a byte-order mark, so Excel and WPS read the Chinese; headings in the reader's
 /// language.
-fn csv_body(entries: &[app::events::roster::RosterEntry], lang: app::i18n::Lang) -> Result<Vec<u8>, csv::Error> {
+fn csv_body(
+    entries: &[app::events::roster::RosterEntry],
+    lang: app::i18n::Lang,
+) -> Result<Vec<u8>, csv::Error> {
     let e = &lang.texts().events_page;
     let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
-    writer.write_record([e.roster_name, e.roster_contact, e.roster_status, e.roster_joined_at, e.roster_by_hand])?;
+    writer.write_record([
+        e.roster_name,
+        e.roster_contact,
+        e.roster_status,
+        e.roster_joined_at,
+        e.roster_by_hand,
+    ])?;
     for entry in entries {
         let status = match entry.place {
             Place::Going => e.mine_going.to_string(),
-            Place::Waitlisted { position } => e.roster_waiting.replace("{n}", &position.to_string()),
+            Place::Waitlisted { position } => {
+                e.roster_waiting.replace("{n}", &position.to_string())
+            }
         };
         writer.write_record([
             entry.name.clone(),
             entry.contact.clone(),
             status,
             format_date_time(entry.joined_at, lang, None),
-            if entry.by_hand { e.roster_by_hand.to_string() } else { String::new() },
+            if entry.by_hand {
+                e.roster_by_hand.to_string()
+            } else {
+                String::new()
+            },
         ])?;
     }
-    writer.into_inner().map_err(|error| error.into_error().into())
+    writer
+        .into_inner()
+        .map_err(|error| error.into_error().into())
 }

@@ -6,11 +6,18 @@ use super::*;
 async fn demo_event(test: &TestDb, title: &str) -> app::events::model::Event {
     let events = app::events::db::upcoming(
         test.db.pool(),
-        &app::events::db::ListQuery { from: 0, text: title.into(), ..Default::default() },
+        &app::events::db::ListQuery {
+            from: 0,
+            text: title.into(),
+            ..Default::default()
+        },
     )
     .await
     .unwrap();
-    events.into_iter().find(|e| e.title == title).expect("a demo event")
+    events
+        .into_iter()
+        .find(|e| e.title == title)
+        .expect("a demo event")
 }
 
 #[tokio::test]
@@ -19,24 +26,48 @@ async fn the_list_is_soonest_first_filtered_and_refuses_unreadable_filters() {
     let (status, _, body) = send(&router, get("/events")).await;
     let body = body.replace("<!>", "");
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("重阳敬老探访") && body.contains("名额已满 · 候补 3 人"), "{body}");
-    assert!(!body.contains("新春写福字送长者（草稿）"), "drafts are not listed");
-    assert!(!body.contains("户外拓展（因天气取消）"), "cancelled events are not listed");
-    assert!(!body.contains("社区长者义剪日"), "past events are not listed");
-    let soonest = body.find("今晚长者陪伴聊天").or(body.find("垃圾分类入户宣传")).unwrap();
+    assert!(
+        body.contains("重阳敬老探访") && body.contains("名额已满 · 候补 3 人"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("新春写福字送长者（草稿）"),
+        "drafts are not listed"
+    );
+    assert!(
+        !body.contains("户外拓展（因天气取消）"),
+        "cancelled events are not listed"
+    );
+    assert!(
+        !body.contains("社区长者义剪日"),
+        "past events are not listed"
+    );
+    let soonest = body
+        .find("今晚长者陪伴聊天")
+        .or(body.find("垃圾分类入户宣传"))
+        .unwrap();
     assert!(soonest < body.find("冬季送温暖").unwrap(), "soonest first");
 
     let (_, _, body) = send(&router, get("/events?category=environment")).await;
     assert!(body.contains("垃圾分类入户宣传") && !body.contains("重阳敬老探访"));
     // Near 威清街道, within a kilometre: the events there, with their distance.
     let (_, _, body) = send(&router, get("/events?near=yy-weiqing&within=1")).await;
-    assert!(body.contains("长者防诈骗讲座") && !body.contains("社会组织能力建设培训"), "{body}");
+    assert!(
+        body.contains("长者防诈骗讲座") && !body.contains("社会组织能力建设培训"),
+        "{body}"
+    );
     assert!(body.contains(" 米"));
     let (_, _, body) = send(&router, get("/events?q=%E9%98%B2%E8%AF%88%E9%AA%97")).await;
     assert!(body.contains("长者防诈骗讲座") && !body.contains("重阳敬老探访"));
 
-    for bad in ["/events?when=someday", "/events?category=sport", "/events?near=mars", "/events?within=7",
-        "/events?when=dates&from=2026-13-01", "/events?near=here&lat=x&lng=1"] {
+    for bad in [
+        "/events?when=someday",
+        "/events?category=sport",
+        "/events?near=mars",
+        "/events?within=7",
+        "/events?when=dates&from=2026-13-01",
+        "/events?near=here&lat=x&lng=1",
+    ] {
         let (status, _, body) = send(&router, get(bad)).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
         assert!(body.contains("有筛选条件无法识别"), "{bad}");
@@ -56,20 +87,40 @@ async fn an_event_page_shows_places_organiser_and_calendar_and_hides_drafts() {
     assert!(body.contains("云岩区阳光助老服务中心") && body.contains("data-tier=\"partner\""));
     assert!(body.contains("登录后报名"), "visitors are asked to sign in");
     // The link to share is the page's full address (the request had no Host: localhost).
-    assert!(body.contains(&format!(r#"value="http://localhost/events/{}""#, full.id)), "{body}");
+    assert!(
+        body.contains(&format!(r#"value="http://localhost/events/{}""#, full.id)),
+        "{body}"
+    );
     assert!(body.contains(&format!(r#"href="/events/{}/calendar.ics""#, full.id)));
 
-    let (status, headers, ics) = send(&router, get(&format!("/events/{}/calendar.ics", full.id))).await;
+    let (status, headers, ics) =
+        send(&router, get(&format!("/events/{}/calendar.ics", full.id))).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/calendar"));
-    assert!(ics.contains("BEGIN:VEVENT") && ics.contains("SUMMARY:重阳敬老探访"), "{ics}");
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/calendar"));
+    assert!(
+        ics.contains("BEGIN:VEVENT") && ics.contains("SUMMARY:重阳敬老探访"),
+        "{ics}"
+    );
     assert!(ics.contains(&format!("UID:event-{}@yunyixiang", full.id)));
     assert!(ics.contains("STATUS:CONFIRMED"));
 
-    let drafts = app::events::db::of_org(test.db.pool(), full.org_id, 100).await.unwrap();
-    let draft = drafts.iter().find(|e| e.status == app::events::model::EventStatus::Draft).unwrap();
-    for hidden in [format!("/events/{}", draft.id), format!("/events/{}/calendar.ics", draft.id),
-        "/events/99999".into(), "/events/abc".into(), "/events/abc/calendar.ics".into()] {
+    let drafts = app::events::db::of_org(test.db.pool(), full.org_id, 100)
+        .await
+        .unwrap();
+    let draft = drafts
+        .iter()
+        .find(|e| e.status == app::events::model::EventStatus::Draft)
+        .unwrap();
+    for hidden in [
+        format!("/events/{}", draft.id),
+        format!("/events/{}/calendar.ics", draft.id),
+        "/events/99999".into(),
+        "/events/abc".into(),
+        "/events/abc/calendar.ics".into(),
+    ] {
         let (status, _, _) = send(&router, get(&hidden)).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{hidden}");
     }
@@ -83,21 +134,36 @@ async fn upcoming_public_events_are_open_data_in_either_coordinate_system() {
     assert_eq!(status, StatusCode::OK);
     let feed: serde_json::Value = serde_json::from_str(&body).unwrap();
     let features = feed["features"].as_array().unwrap();
-    let on_map = app::events::db::on_the_map(test.db.pool(), app::db::now_unix()).await.unwrap();
+    let on_map = app::events::db::on_the_map(test.db.pool(), app::db::now_unix())
+        .await
+        .unwrap();
     assert_eq!(features.len(), on_map.len());
     assert_eq!(feed["licence"], "CC-BY-4.0");
-    let visit = features.iter().find(|f| f["properties"]["name"] == "重阳敬老探访").unwrap();
+    let visit = features
+        .iter()
+        .find(|f| f["properties"]["name"] == "重阳敬老探访")
+        .unwrap();
     assert_eq!(visit["properties"]["kind"], "elderly");
     assert_eq!(visit["properties"]["seats_left"], "0");
-    assert!(visit["properties"]["starts_at"].as_str().unwrap().ends_with(":00+08:00"));
+    assert!(visit["properties"]["starts_at"]
+        .as_str()
+        .unwrap()
+        .ends_with(":00+08:00"));
     let wgs = visit["geometry"]["coordinates"][0].as_f64().unwrap();
     let (_, _, gcj) = send(&router, get("/api/v1/events.geojson?crs=gcj02")).await;
     let gcj: serde_json::Value = serde_json::from_str(&gcj).unwrap();
-    let shifted = gcj["features"].as_array().unwrap().iter()
-        .find(|f| f["properties"]["name"] == "重阳敬老探访").unwrap()["geometry"]["coordinates"][0]
+    let shifted = gcj["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["name"] == "重阳敬老探访")
+        .unwrap()["geometry"]["coordinates"][0]
         .as_f64()
         .unwrap();
-    assert!((shifted - wgs).abs() > 0.001, "GCJ-02 moves points in China");
+    assert!(
+        (shifted - wgs).abs() > 0.001,
+        "GCJ-02 moves points in China"
+    );
     let (status, _, csv) = send(&router, get("/api/v1/events.csv")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(csv.starts_with('\u{feff}') && csv.contains("重阳敬老探访"));
@@ -107,9 +173,14 @@ async fn upcoming_public_events_are_open_data_in_either_coordinate_system() {
 /// A live session cookie for the demo account with this mobile number.
 async fn session_of(test: &TestDb, mobile: &str) -> String {
     let contact = app::accounts::contact::Contact::parse(mobile).unwrap();
-    let id = app::orgs::db::user_by_contact(test.db.pool(), contact.as_str()).await.unwrap().unwrap();
+    let id = app::orgs::db::user_by_contact(test.db.pool(), contact.as_str())
+        .await
+        .unwrap()
+        .unwrap();
     let mut tx = test.db.begin_write().await.unwrap();
-    let session = app::accounts::session::start_session(&mut tx, id, app::db::now_unix()).await.unwrap();
+    let session = app::accounts::session::start_session(&mut tx, id, app::db::now_unix())
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     format!("sid={}", session.token)
 }
@@ -125,32 +196,65 @@ async fn the_roster_and_its_spreadsheet_are_for_organisers_only() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     let (status, _, body) = send(&router, get_with_cookie(&csv_path, Some(&resident))).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    assert!(!body.contains("13800000101"), "no contact details for others");
-    let (status, _, body) = send(&router, get_with_cookie(&format!("/events/{}/roster", full.id), Some(&resident))).await;
+    assert!(
+        !body.contains("13800000101"),
+        "no contact details for others"
+    );
+    let (status, _, body) = send(
+        &router,
+        get_with_cookie(&format!("/events/{}/roster", full.id), Some(&resident)),
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(!body.contains("13800000101"));
 
-    let (status, headers, csv) = send(&router, get_with_cookie(&csv_path, Some(&coordinator))).await;
+    let (status, headers, csv) =
+        send(&router, get_with_cookie(&csv_path, Some(&coordinator))).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(headers[header::CACHE_CONTROL].to_str().unwrap().contains("no-store"));
+    assert!(headers[header::CACHE_CONTROL]
+        .to_str()
+        .unwrap()
+        .contains("no-store"));
     assert!(csv.starts_with("\u{feff}姓名,联系方式,状态"), "{csv}");
     assert_eq!(csv.lines().count(), 1 + 9, "six going, three waiting");
-    assert!(csv.contains("志愿者·小李,13800000101,已报名") && csv.contains("候补第 3 位"), "{csv}");
+    assert!(
+        csv.contains("志愿者·小李,13800000101,已报名") && csv.contains("候补第 3 位"),
+        "{csv}"
+    );
 
     // Adding someone by hand when full puts them on the waitlist; removing a seat-holder seats
     // the first person waiting.
-    let add = form("/api/events/add_person", &format!("id={}&name=%E5%BC%A0%E5%A5%B6%E5%A5%B6&phone=0851-1234567", full.id), Some(&coordinator));
+    let add = form(
+        "/api/events/add_person",
+        &format!(
+            "id={}&name=%E5%BC%A0%E5%A5%B6%E5%A5%B6&phone=0851-1234567",
+            full.id
+        ),
+        Some(&coordinator),
+    );
     let (status, _, _) = send(&router, add).await;
     assert!(status.is_redirection() || status.is_success(), "{status}");
-    let roster = app::events::roster::roster(test.db.pool(), full.id).await.unwrap();
+    let roster = app::events::roster::roster(test.db.pool(), full.id)
+        .await
+        .unwrap();
     let added = roster.iter().find(|r| r.name == "张奶奶").unwrap();
     assert!(added.by_hand && added.contact == "08511234567");
-    assert_eq!(added.place, app::events::model::Place::Waitlisted { position: 4 });
+    assert_eq!(
+        added.place,
+        app::events::model::Place::Waitlisted { position: 4 }
+    );
     let first_seat = roster[0].participant_id;
-    let remove = form("/api/events/remove_person", &format!("id={}&participant={first_seat}", full.id), Some(&coordinator));
+    let remove = form(
+        "/api/events/remove_person",
+        &format!("id={}&participant={first_seat}", full.id),
+        Some(&coordinator),
+    );
     let (status, _, _) = send(&router, remove).await;
     assert!(status.is_redirection() || status.is_success(), "{status}");
-    let after = app::events::db::find(test.db.pool(), full.id).await.unwrap().unwrap();
+    let after = app::events::db::find(test.db.pool(), full.id)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((after.seats_taken, after.waitlist_length), (6, 3));
     test.finish().await;
 }

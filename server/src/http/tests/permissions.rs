@@ -213,8 +213,14 @@ async fn cast(db: &app::db::Db) -> Cast {
     }
     tx.commit().await.unwrap();
     let event_named = |org_id: i64, title: &'static str| async move {
-        let events = app::events::db::of_org(db.pool(), org_id, 100).await.unwrap();
-        events.into_iter().find(|e| e.title == title).expect("a demo event").id
+        let events = app::events::db::of_org(db.pool(), org_id, 100)
+            .await
+            .unwrap();
+        events
+            .into_iter()
+            .find(|e| e.title == title)
+            .expect("a demo event")
+            .id
     };
     Cast {
         org,
@@ -300,8 +306,17 @@ async fn check_matrix(router: &axum::Router, test: &TestDb) {
     let record = orgs::find(test.db.pool(), cast.org).await.unwrap().unwrap();
     assert_eq!(record.details.name, "云岩区阳光助老服务中心");
     assert_eq!(record.verification, app::orgs::model::Verification::Partner);
-    let event = app::events::db::find(test.db.pool(), cast.event).await.unwrap().unwrap();
+    let event = app::events::db::find(test.db.pool(), cast.event)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((event.version, event.title.as_str()), (1, "长者生日会"));
-    let cancelled = app::events::db::find(test.db.pool(), cast.cancelled).await.unwrap().unwrap();
-    assert_eq!(cancelled.seats_taken, 3, "nobody joined the cancelled event");
+    let cancelled = app::events::db::find(test.db.pool(), cast.cancelled)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        cancelled.seats_taken, 3,
+        "nobody joined the cancelled event"
+    );
 }
