@@ -283,7 +283,7 @@ pub async fn update_event(id: i64, version: i64, event: EventFields) -> Result<(
     use crate::error::FormError;
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
-    access::managed_event(&state, &user, id).await?;
+    let current = access::managed_event(&state, &user, id).await?;
     let details = event.check()?;
     if !access::may_manage(&state, &user, details.org_id).await? {
         return Err(FormError::EventOrgInvalid.into());
@@ -297,7 +297,10 @@ pub async fn update_event(id: i64, version: i64, event: EventFields) -> Result<(
     if !super::db::update(&mut tx, id, version, &details, now).await? {
         return Err(FormError::EditConflict.into());
     }
-    super::signup::fill_free_seats(&mut tx, id, &details.title, now).await?;
+    // More seats on an open event go to the people waiting, at once.
+    if current.status == super::model::EventStatus::Published {
+        super::signup::fill_free_seats(&mut tx, id, &details.title, now).await?;
+    }
     tx.commit().await?;
     leptos_axum::redirect(&format!("/events/{id}?done=saved"));
     Ok(())
