@@ -1,0 +1,178 @@
+//! Check-in codes against the database, on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL:
+//! only during the event, only for people with a seat (unless walk-ins are welcome), and an
+//! attendance credits hours once, however often the code is sent.
+#![cfg(feature = "ssr")]
+
+use app::db::testing::each_backend;
+use app::db::Db;
+use app::events::attendance::code_at;
+use app::events::checkin::{check_in, secret_of, CheckinOutcome};
+use app::events::input::EventDetails;
+use app::events::model::{EventCategory, EventStatus, JoinOutcome, Place};
+use app::events::{db as events, signup};
+use app::orgs::db::{insert_org, SaveOrg};
+use app::orgs::model::{OrgDetails, OrgKind};
+
+const START: i64 = 1_800_000_000;
+const END: i64 = START + 7_200;
+
+async fn setup(db: &Db) -> (i64, Vec<i64>, Vec<u8>) {
+    let mut tx = db.begin_write().await.unwrap();
+    let org = OrgDetails {
+        kind: OrgKind::Ngo,
+        name: "阳光助老".into(),
+        description: String::new(),
+        services: String::new(),
+        address: String::new(),
+        location: None,
+        contact: String::new(),
+        opening_hours: String::new(),
+        credit_code: None,
+    };
+    let SaveOrg::Saved(org_id) = insert_org(&mut tx, &org, None, 1).await.unwrap() else {
+        panic!("organisation not saved")
+    };
+    let details = EventDetails {
+        org_id,
+        title: "社区义诊".into(),
+        summary: String::new(),
+        description: String::new(),
+        category: EventCategory::Health,
+        tags: String::new(),
+        starts_at: START,
+        ends_at: END,
+        place_name: String::new(),
+        address: String::new(),
+        location: (26.59, 106.71),
+        capacity: Some(10),
+        signup_deadline: None,
+        cancel_deadline: None,
+        requirements: String::new(),
+        contact: String::new(),
+        credit_minutes: Some(90),
+    };
+    let id = events::insert(&mut tx, &details, EventStatus::Published, None, 1)
+        .await
+        .unwrap();
+    let mut people = Vec::new();
+    for n in 0..3 {
+        let user: i64 = sqlx::query_scalar(
+            "INSERT INTO users (contact, contact_kind, display_name, created_at) \
+             VALUES ($1, 'mobile', 'x', 1) RETURNING id",
+        )
+        .bind(format!("1390000000{n}"))
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+        people.push(user);
+    }
+    for &person in &people[..2] {
+        assert_eq!(
+            signup::join(&mut tx, id, person, START - 86_400)
+                .await
+                .unwrap(),
+            JoinOutcome::Joined(Place::Going)
+        );
+    }
+    let secret = secret_of(&mut tx, id).await.unwrap();
+    tx.commit().await.unwrap();
+    (id, people, secret)
+}
+
+async fn attempt(db: &Db, event: i64, user: i64, code: &str, at: i64) -> CheckinOutcome {
+    let mut tx = db.begin_write().await.unwrap();
+    let outcome = check_in(&mut tx, event, user, code, at).await.unwrap();
+    tx.commit().await.unwrap();
+    outcome
+}
+
+#[tokio::test]
+async fn codes_work_during_the_event_for_people_with_a_seat_and_credit_once() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let (id, people, secret) = setup(db).await;
+        let code = |at: i64| code_at(&secret, id, at);
+        // The secret is kept: asked again, it is the same.
+        let mut tx = db.begin_write().await.unwrap();
+        assert_eq!(secret_of(&mut tx, id).await.unwrap(), secret);
+        tx.commit().await.unwrap();
+
+        // Too early, too late, a wrong code, someone without a seat.
+        let early = START - 3 * 3_600;
+        assert_eq!(
+            attempt(db, id, people[0], &code(early), early).await,
+            CheckinOutcome::Closed
+        );
+        let late = END + 3 * 3_600;
+        assert_eq!(
+            attempt(db, id, people[0], &code(late), late).await,
+            CheckinOutcome::Closed
+        );
+        let at = START + 600;
+        let wrong = if code(at) == "000000" {
+            "111111"
+        } else {
+            "000000"
+        };
+        assert_eq!(
+            attempt(db, id, people[0], wrong, at).await,
+            CheckinOutcome::WrongCode
+        );
+        assert_eq!(
+            attempt(db, id, people[2], &code(at), at).await,
+            CheckinOutcome::NotJoined
+        );
+
+        // In 10 minutes after the start, out after the end: 90 minutes (the event's credit).
+        assert_eq!(
+            attempt(db, id, people[0], &code(at), at).await,
+            CheckinOutcome::CheckedIn
+        );
+        let out = END + 600;
+        assert_eq!(
+            attempt(db, id, people[0], &code(out), out).await,
+            CheckinOutcome::CheckedOut { minutes: 90 }
+        );
+        // The same code again, and again later: nothing more is credited.
+        assert_eq!(
+            attempt(db, id, people[0], &code(out), out).await,
+            CheckinOutcome::AlreadyDone
+        );
+        assert_eq!(
+            attempt(db, id, people[0], &code(out + 60), out + 60).await,
+            CheckinOutcome::AlreadyDone
+        );
+        let credited: Vec<(i64, String)> =
+            sqlx::query_as("SELECT minutes, status FROM volunteer_hours WHERE event_id = $1")
+                .bind(id)
+                .fetch_all(db.pool())
+                .await
+                .unwrap();
+        assert_eq!(credited, vec![(90, "pending".to_string())]);
+        let logged: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM volunteer_hours_log")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(logged, 1);
+
+        // Walk-ins: once the organisers allow them, someone without a seat checks in and holds one.
+        let mut tx = db.begin_write().await.unwrap();
+        sqlx::query("UPDATE events SET walk_ins = 1 WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(
+            attempt(db, id, people[2], &code(at), at).await,
+            CheckinOutcome::CheckedIn
+        );
+        assert_eq!(
+            signup::place_of(db.pool(), id, people[2]).await.unwrap(),
+            Some(Place::Going)
+        );
+        let e = events::find(db.pool(), id).await.unwrap().unwrap();
+        assert_eq!(e.seats_taken, 3);
+        test.finish().await;
+    }
+}
