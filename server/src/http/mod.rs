@@ -22,6 +22,7 @@ mod pwa;
 mod roster_csv;
 mod security;
 mod service_worker;
+mod spreadsheet;
 
 pub use assets::hash_file;
 use assets::{BuiltAssets, BuiltAssetsState};

@@ -2,6 +2,7 @@
 //! upcoming public events and community resources on the map as GeoJSON and CSV, in WGS-84 or, with `?crs=gcj02`, in the coordinates Chinese maps
 //! draw in. Only what the public profile pages show; each feed names its licence.
 
+use super::spreadsheet::spreadsheet_text;
 use super::ServerState;
 use app::i18n::lang_from_headers;
 use app::map::geo::{wgs84_to_gcj02, LatLng};
@@ -320,8 +321,12 @@ fn csv_body(feed: Feed, crs: Crs, rows: Vec<Row>) -> Result<Vec<u8>, csv::Error>
     header.extend(["lat", "lng", "crs", "url", "licence"]);
     writer.write_record(&header)?;
     for row in rows {
-        let mut record = vec![row.id.to_string(), row.name, row.kind.to_string()];
-        record.extend(row.fields);
+        let mut record = vec![
+            row.id.to_string(),
+            spreadsheet_text(&row.name),
+            row.kind.to_string(),
+        ];
+        record.extend(row.fields.iter().map(|field| spreadsheet_text(field)));
         record.extend([
             format!("{:.6}", row.lat),
             format!("{:.6}", row.lng),

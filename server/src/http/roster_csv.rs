@@ -1,6 +1,7 @@
 //! `/events/{id}/roster.csv`: the roster as a spreadsheet for the event's organisers. Contact
 //! details are personal data: only organisers get it, and nothing stores a copy on the way.
 
+use super::spreadsheet::spreadsheet_text;
 use super::ServerState;
 use app::accounts::{session::user_for_token, SESSION_COOKIE};
 use app::events::model::Place;
@@ -98,8 +99,8 @@ fn csv_body(
             }
         };
         writer.write_record([
-            entry.name.clone(),
-            entry.contact.clone(),
+            spreadsheet_text(&entry.name),
+            spreadsheet_text(&entry.contact),
             status,
             format_date_time(entry.joined_at, lang, None),
             if entry.by_hand {
