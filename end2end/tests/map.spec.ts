@@ -95,8 +95,13 @@ test.describe('with JavaScript', () => {
     // Events on: their categories join the filter.
     await events.check();
     await page.getByLabel('类别').selectOption({ label: '环保' });
-    await expect(list.first()).toBeVisible();
-    for (const text of await list.allTextContents()) expect(text).toContain('环保');
+    // The list follows once the map has fetched the filtered view.
+    await expect
+      .poll(async () => {
+        const texts = await list.allTextContents();
+        return texts.length > 0 && texts.every((text) => text.includes('环保'));
+      })
+      .toBe(true);
     await events.uncheck();
 
     await page.getByLabel('类别').selectOption({ label: '社区居委会' });
