@@ -63,6 +63,16 @@ pub enum FormError {
     CreditHoursInvalid,
     /// A message with nothing in it.
     MessageEmpty,
+    /// The check-in code typed is not the one shown now.
+    CheckinCodeWrong,
+    /// Codes work only during the event (with a margin either side).
+    CheckinClosed,
+    /// The person holds no seat, and the event takes no walk-ins.
+    CheckinNotJoined,
+    /// Attendance can be marked only once the event is under way.
+    AttendanceTooEarly,
+    /// No-shows are recorded once the event is over.
+    EventNotOver,
 }
 
 impl FormError {
@@ -72,7 +82,11 @@ impl FormError {
             | FormError::CreditCodeTaken
             | FormError::EditConflict
             | FormError::AlreadyInTeam
-            | FormError::CapacityBelowTaken => StatusCode::CONFLICT,
+            | FormError::CapacityBelowTaken
+            | FormError::CheckinClosed
+            | FormError::CheckinNotJoined
+            | FormError::AttendanceTooEarly
+            | FormError::EventNotOver => StatusCode::CONFLICT,
             FormError::NoSuchAccount => StatusCode::NOT_FOUND,
             FormError::WrongCredentials => StatusCode::UNAUTHORIZED,
             FormError::WrongPassword => StatusCode::FORBIDDEN,
@@ -115,6 +129,11 @@ impl FormError {
             FormError::CapacityBelowTaken => f.capacity_below_taken,
             FormError::CreditHoursInvalid => f.credit_hours_invalid,
             FormError::MessageEmpty => f.message_empty,
+            FormError::CheckinCodeWrong => f.checkin_code_wrong,
+            FormError::CheckinClosed => f.checkin_closed,
+            FormError::CheckinNotJoined => f.checkin_not_joined,
+            FormError::AttendanceTooEarly => f.attendance_too_early,
+            FormError::EventNotOver => f.event_not_over,
         }
     }
 }

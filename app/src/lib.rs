@@ -16,6 +16,7 @@ pub mod notifications;
 pub mod orgs;
 pub mod resources;
 pub mod shell;
+pub mod volunteering;
 
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -48,6 +48,8 @@ pub fn MePage() -> impl IntoView {
                                 </ActionForm>
                             </section>
                             <crate::events::MyEventsCard/>
+                            <crate::volunteering::MyHoursCard/>
+                            <crate::events::CalendarFeedCard/>
                             <crate::orgs::MyOrgsCard is_admin=user.is_admin/>
                             <ChangePasswordForm action=change_password/>
                             <DeleteAccountForm action=delete_account/>

@@ -3,7 +3,11 @@
 mod board_page;
 mod fields;
 mod form_error;
+mod qr;
 
 pub use board_page::BoardPage;
 pub use fields::{Pick, TextArea, TextField};
 pub use form_error::FormErrorMessage;
+#[cfg(feature = "ssr")]
+pub use qr::qr_svg;
+pub use qr::QrCode;

@@ -103,6 +103,9 @@ mod access {
     }
 }
 
+#[cfg(feature = "ssr")]
+pub(super) use access::visible_event as visible_event_for;
+
 /// Upcoming published events that match the filters, soonest first, with distances when a place
 /// is chosen. Unreadable filters are a 400 naming the filter.
 #[server(endpoint = "events/list")]

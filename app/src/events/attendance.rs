@@ -12,7 +12,7 @@ use sha2::Sha256;
 /// A code is shown for this long, then the next one.
 pub const ROTATE_SECONDS: i64 = 30;
 /// Codes are accepted from this long before the start until this long after the end.
-pub const MARGIN_SECONDS: i64 = 30 * 60;
+pub const MARGIN_SECONDS: i64 = super::model::CHECKIN_MARGIN_SECONDS;
 
 /// The code of `event_id` during the half-minute that holds `unix`.
 pub fn code_at(secret: &[u8], event_id: i64, unix: i64) -> String {

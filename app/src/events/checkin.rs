@@ -4,7 +4,8 @@
 //! once (a unique index makes sure of it too).
 
 use super::attendance::{accepts, credited_minutes, window_open};
-use sqlx::{AnyConnection, FromRow};
+use crate::volunteering::hours::{credit, HoursStatus};
+use sqlx::{AnyConnection, AnyPool, FromRow};
 
 /// What a check-in attempt did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -178,37 +179,48 @@ async fn walk_in(
     Ok(id)
 }
 
-/// Records the minutes an attendance earned (pending approval), once, with its log entry.
-async fn credit(
-    conn: &mut AnyConnection,
-    event_id: i64,
-    participant_id: i64,
-    minutes: i64,
-    actor_id: i64,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    let id: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO volunteer_hours (event_id, participant_id, kind, minutes, created_by, created_at) \
-         VALUES ($1, $2, 'credit', $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id",
+/// How many hold a seat at the event, and how many of them have checked in or were marked present.
+pub async fn counts(pool: &AnyPool, event_id: i64) -> Result<(i64, i64), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN attendance = 'attended' THEN 1 ELSE 0 END), 0) \
+         FROM event_participants WHERE event_id = $1 AND status = 'going'",
     )
     .bind(event_id)
-    .bind(participant_id)
-    .bind(minutes)
-    .bind(actor_id)
-    .bind(now)
-    .fetch_optional(&mut *conn)
+    .fetch_one(pool)
+    .await
+}
+
+/// One person's check-in state at an event.
+pub struct AttendanceOf {
+    pub checked_in_at: Option<i64>,
+    pub checked_out_at: Option<i64>,
+    pub credit: Option<(i64, HoursStatus)>,
+    pub walk_ins: bool,
+}
+
+pub async fn attendance_of(
+    pool: &AnyPool,
+    event_id: i64,
+    user_id: i64,
+) -> Result<AttendanceOf, sqlx::Error> {
+    let row: Option<(Option<i64>, Option<i64>, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT p.checked_in_at, p.checked_out_at, h.minutes, h.status FROM event_participants p \
+         LEFT JOIN volunteer_hours h ON h.participant_id = p.id AND h.kind = 'credit' \
+         WHERE p.event_id = $1 AND p.user_id = $2 AND p.status = 'going'",
+    )
+    .bind(event_id)
+    .bind(user_id)
+    .fetch_optional(pool)
     .await?;
-    if let Some(id) = id {
-        sqlx::query(
-            "INSERT INTO volunteer_hours_log (hours_id, action, minutes, actor_id, at) \
-             VALUES ($1, 'credited', $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(minutes)
-        .bind(actor_id)
-        .bind(now)
-        .execute(&mut *conn)
+    let walk_ins: i64 = sqlx::query_scalar("SELECT walk_ins FROM events WHERE id = $1")
+        .bind(event_id)
+        .fetch_one(pool)
         .await?;
-    }
-    Ok(())
+    let (checked_in_at, checked_out_at, minutes, status) = row.unwrap_or_default();
+    Ok(AttendanceOf {
+        checked_in_at,
+        checked_out_at,
+        credit: minutes.zip(status.as_deref().map(HoursStatus::parse)),
+        walk_ins: walk_ins == 1,
+    })
 }

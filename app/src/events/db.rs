@@ -300,3 +300,43 @@ pub async fn held_by(
         .filter_map(|row| Some((row.event.into_event()?, row.waiting == 1)))
         .collect())
 }
+
+/// Events for a calendar: not drafts, from 90 days ago on, by start.
+async fn feed_events(
+    pool: &AnyPool,
+    filter: &str,
+    id: i64,
+    now: i64,
+) -> Result<Vec<Event>, sqlx::Error> {
+    let rows: Vec<EventRow> = sqlx::query_as(&format!(
+        "{SELECT_COLUMNS} {FROM_EVENTS} WHERE {filter} AND e.status <> 'draft' \
+         AND e.ends_at > $2 ORDER BY e.starts_at, e.id LIMIT 500"
+    ))
+    .bind(id)
+    .bind(now - 90 * 86_400)
+    .fetch_all(pool)
+    .await?;
+    Ok(events(rows))
+}
+
+/// An organisation's public events (none when the organisation is rejected).
+pub async fn org_feed(pool: &AnyPool, org_id: i64, now: i64) -> Result<Vec<Event>, sqlx::Error> {
+    let events = feed_events(pool, "e.org_id = $1", org_id, now).await?;
+    Ok(events.into_iter().filter(|e| e.org_public).collect())
+}
+
+/// The events a person holds a seat or a waitlist place at.
+pub async fn person_feed(
+    pool: &AnyPool,
+    user_id: i64,
+    now: i64,
+) -> Result<Vec<Event>, sqlx::Error> {
+    feed_events(
+        pool,
+        "e.id IN (SELECT event_id FROM event_participants \
+         WHERE user_id = $1 AND status IN ('going', 'waitlisted'))",
+        user_id,
+        now,
+    )
+    .await
+}

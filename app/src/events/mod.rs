@@ -6,11 +6,14 @@ pub mod api;
 pub mod attendance;
 #[cfg(feature = "ssr")]
 pub mod checkin;
+pub mod checkin_api;
+mod checkin_page;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 mod detail_page;
+pub mod feed;
 pub mod filter;
 mod form_page;
 pub mod input;
@@ -25,7 +28,9 @@ mod roster_page;
 #[cfg(feature = "ssr")]
 pub mod signup;
 
+pub use checkin_page::{CheckinCodePage, CheckinPage};
 pub use detail_page::EventPage;
+pub use feed::CalendarFeedCard;
 pub use form_page::{EditEventPage, NewEventPage};
 pub use list_page::EventListPage;
 pub use mine::{MyEventsCard, OrgEventsSection};

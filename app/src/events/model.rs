@@ -121,6 +121,10 @@ impl EventStatus {
     }
 }
 
+/// Check-in codes work from this long before an event starts until this long after it ends;
+/// organisers can mark attendance from the same moment.
+pub const CHECKIN_MARGIN_SECONDS: i64 = 30 * 60;
+
 /// An event with everything its page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {

@@ -2,6 +2,7 @@
 //! people added by hand (no phone or no account), and people removed by an organiser.
 
 use super::model::Place;
+use crate::volunteering::hours::Attendance;
 use serde::{Deserialize, Serialize};
 
 /// One person on the roster.
@@ -16,6 +17,10 @@ pub struct RosterEntry {
     pub joined_at: i64,
     /// Added by an organiser for someone without the app.
     pub by_hand: bool,
+    pub attendance: Option<Attendance>,
+    /// Unix seconds; when they checked in and out with the event's code.
+    pub checked_in_at: Option<i64>,
+    pub checked_out_at: Option<i64>,
 }
 
 #[cfg(feature = "ssr")]
@@ -35,6 +40,9 @@ mod db {
         status: String,
         joined_at: i64,
         by_hand: i64,
+        attendance: Option<String>,
+        checked_in_at: Option<i64>,
+        checked_out_at: Option<i64>,
     }
 
     /// Everyone holding a seat (in the order they got it) and then everyone waiting, in order.
@@ -42,7 +50,8 @@ mod db {
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT p.id, COALESCE(p.guest_name, u.display_name) AS name, \
              COALESCE(p.guest_phone, u.contact) AS contact, p.status, p.joined_at, \
-             CASE WHEN p.user_id IS NULL AND p.guest_name IS NOT NULL THEN 1 ELSE 0 END AS by_hand \
+             CASE WHEN p.user_id IS NULL AND p.guest_name IS NOT NULL THEN 1 ELSE 0 END AS by_hand, \
+             p.attendance, p.checked_in_at, p.checked_out_at \
              FROM event_participants p LEFT JOIN users u ON u.id = p.user_id \
              WHERE p.event_id = $1 AND p.status IN ('going', 'waitlisted') \
              ORDER BY CASE p.status WHEN 'going' THEN 0 ELSE 1 END, p.queue_no, p.updated_at, p.id",
@@ -67,6 +76,9 @@ mod db {
                     place,
                     joined_at: row.joined_at,
                     by_hand: row.by_hand == 1,
+                    attendance: row.attendance.as_deref().and_then(Attendance::parse),
+                    checked_in_at: row.checked_in_at,
+                    checked_out_at: row.checked_out_at,
                 }
             })
             .collect())

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 pub struct Roster {
     pub event: Event,
     pub entries: Vec<RosterEntry>,
+    /// Now, by the server's clock: attendance can be marked once the event is near.
+    pub now: i64,
 }
 
 /// The longest message to everyone holding a place.
@@ -18,7 +20,7 @@ pub const MESSAGE_MAX: usize = 500;
 const NAME_MAX: usize = 40;
 
 #[cfg(feature = "ssr")]
-async fn organiser_of(id: i64) -> Result<(crate::state::AppState, i64, Event), AppError> {
+pub(crate) async fn organiser_of(id: i64) -> Result<(crate::state::AppState, i64, Event), AppError> {
     use crate::accounts::auth::{authorize, Rule};
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
@@ -39,7 +41,11 @@ async fn organiser_of(id: i64) -> Result<(crate::state::AppState, i64, Event), A
 pub async fn event_roster(id: i64) -> Result<Roster, AppError> {
     let (state, _, event) = organiser_of(id).await?;
     let entries = super::roster::roster(state.db.pool(), id).await?;
-    Ok(Roster { event, entries })
+    Ok(Roster {
+        event,
+        entries,
+        now: crate::db::now_unix(),
+    })
 }
 
 /// Adds someone without the app by name and phone (`?done=added` or `closed`).

@@ -9,12 +9,14 @@ pub mod dates;
 mod en;
 mod negotiate;
 mod texts;
+mod volunteering;
 mod zh;
 
 pub use api::{LanguageSwitch, SetLanguage};
 pub use dates::format_date;
 pub use negotiate::{lang_from_headers, parse_accept_language, LANG_COOKIE};
 pub use texts::*;
+pub use volunteering::VolunteeringTexts;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -22,6 +22,7 @@ pub struct Texts {
     pub install: InstallTexts,
     pub map_page: MapPageTexts,
     pub resources: ResourceTexts,
+    pub volunteering: super::volunteering::VolunteeringTexts,
 }
 
 pub struct ShellTexts {
@@ -132,6 +133,11 @@ pub struct FormErrorTexts {
     pub capacity_below_taken: &'static str,
     pub credit_hours_invalid: &'static str,
     pub message_empty: &'static str,
+    pub checkin_code_wrong: &'static str,
+    pub checkin_closed: &'static str,
+    pub checkin_not_joined: &'static str,
+    pub attendance_too_early: &'static str,
+    pub event_not_over: &'static str,
 }
 
 /// Sign-up, sign-in and the signed-in part of 我的.
@@ -452,6 +458,13 @@ pub struct EventTexts {
     pub roster_status: &'static str,
     pub roster_joined_at: &'static str,
     pub my_events: &'static str,
+    pub feed_title: &'static str,
+    pub feed_hint: &'static str,
+    pub feed_label: &'static str,
+    pub feed_on: &'static str,
+    pub feed_renew: &'static str,
+    pub feed_off: &'static str,
+    pub org_feed: &'static str,
     pub no_events_yet: &'static str,
     pub mine_going: &'static str,
     pub mine_waiting: &'static str,

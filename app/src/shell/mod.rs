@@ -11,6 +11,7 @@ mod install_hint;
 mod layout;
 mod notice;
 mod page_title;
+mod param_page;
 mod routes;
 mod tab_bar;
 
@@ -20,4 +21,5 @@ pub use icons::Icon;
 pub use install_hint::InstallHint;
 pub use notice::{set_status, ErrorPage, Forbidden, NotFound};
 pub use page_title::PageTitle;
+pub use param_page::param_page;
 pub use routes::App;

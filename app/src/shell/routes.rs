@@ -43,6 +43,12 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("me") view=crate::accounts::MePage ssr=SsrMode::InOrder/>
                     <Route path=(StaticSegment("me"), StaticSegment("notifications"))
                         view=crate::notifications::InboxPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("me"), StaticSegment("hours"))
+                        view=crate::volunteering::VolunteerRecordPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("me"), StaticSegment("certificates"), ParamSegment("serial"))
+                        view=crate::volunteering::CertificatePage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("verify"), ParamSegment("serial"))
+                        view=crate::volunteering::VerifyPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("signin") view=crate::accounts::SignInPage/>
                     <Route path=StaticSegment("signup") view=crate::accounts::SignUpPage/>
                     <Route path=StaticSegment("orgs") view=crate::orgs::OrgDirectoryPage ssr=SsrMode::InOrder/>
@@ -63,6 +69,12 @@ pub fn App() -> impl IntoView {
                         view=crate::events::EditEventPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("events"), ParamSegment("id"), StaticSegment("roster"))
                         view=crate::events::RosterPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("events"), ParamSegment("id"), StaticSegment("checkin"))
+                        view=crate::events::CheckinPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("events"), ParamSegment("id"), StaticSegment("checkin"), StaticSegment("code"))
+                        view=crate::events::CheckinCodePage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("events"), ParamSegment("id"), StaticSegment("hours"))
+                        view=crate::volunteering::EventHoursPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("resources"), StaticSegment("new"))
                         view=crate::resources::NewResourcePage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("resources"), ParamSegment("id"))

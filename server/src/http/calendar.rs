@@ -1,5 +1,8 @@
-//! `/events/{id}/calendar.ics`: one event for the phone's calendar (RFC 5545). Only events anyone
-//! may see; a cancelled one says so, so calendars that imported it can show it struck out.
+//! Calendars (RFC 5545) for phones to import or subscribe to: one event
+//! (`/events/{id}/calendar.ics`), an organisation's events (`/orgs/{id}/calendar.ics`) and a
+//! person's own events at their secret address (`/me/calendar/{token}/events.ics`). Only events
+//! anyone may see, or that the person signed up for; cancelled ones say so, so calendars that
+//! imported them can show them struck out.
 
 use super::ServerState;
 use app::events::model::{Event, EventStatus};
@@ -16,20 +19,88 @@ pub async fn event_ics(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let t = lang_from_headers(&headers).texts();
-    let not_found = || (StatusCode::NOT_FOUND, t.errors.not_found).into_response();
     let Ok(id) = id.parse::<i64>() else {
-        return not_found();
+        return not_found(&headers);
     };
-    let event = match app::events::db::find(state.app.db.pool(), id).await {
-        Ok(Some(event)) if event.status != EventStatus::Draft && event.org_public => event,
-        Ok(_) => return not_found(),
-        Err(error) => {
-            let error = app::error::AppError::from(error);
-            return (error.status(), error.message(t)).into_response();
+    match app::events::db::find(state.app.db.pool(), id).await {
+        Ok(Some(event)) if event.status != EventStatus::Draft && event.org_public => {
+            ics_response(&state, &headers, &format!("event-{id}"), &[event])
         }
+        Ok(_) => not_found(&headers),
+        Err(error) => failed(&headers, error),
+    }
+}
+
+pub async fn org_ics(
+    State(state): State<ServerState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Ok(id) = id.parse::<i64>() else {
+        return not_found(&headers);
     };
-    let url = state.app.public_url(&headers, &format!("/events/{id}"));
+    let pool = state.app.db.pool();
+    match app::orgs::db::find(pool, id).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return not_found(&headers),
+        Err(error) => return failed(&headers, error),
+    }
+    match app::events::db::org_feed(pool, id, app::db::now_unix()).await {
+        Ok(events) => ics_response(&state, &headers, &format!("org-{id}"), &events),
+        Err(error) => failed(&headers, error),
+    }
+}
+
+/// A person's events; the token is the only key, so an unknown one is simply not found.
+pub async fn person_ics(
+    State(state): State<ServerState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    use app::events::feed::db::{looks_like_token, owner_of};
+    if !looks_like_token(&token) {
+        return not_found(&headers);
+    }
+    let pool = state.app.db.pool();
+    let user = match owner_of(pool, &token).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return not_found(&headers),
+        Err(error) => return failed(&headers, error),
+    };
+    match app::events::db::person_feed(pool, user, app::db::now_unix()).await {
+        Ok(events) => {
+            let mut response = ics_response(&state, &headers, "my-events", &events);
+            // Whose events these are is private: no shared cache may keep them.
+            response.headers_mut().insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            );
+            response
+        }
+        Err(error) => failed(&headers, error),
+    }
+}
+
+fn not_found(headers: &HeaderMap) -> Response {
+    let t = lang_from_headers(headers).texts();
+    (StatusCode::NOT_FOUND, t.errors.not_found).into_response()
+}
+
+fn failed(headers: &HeaderMap, error: sqlx::Error) -> Response {
+    let t = lang_from_headers(headers).texts();
+    let error = app::error::AppError::from(error);
+    (error.status(), error.message(t)).into_response()
+}
+
+fn ics_response(
+    state: &ServerState,
+    headers: &HeaderMap,
+    name: &str,
+    events: &[Event],
+) -> Response {
+    let calendar = calendar_of(events, |id| {
+        state.app.public_url(headers, &format!("/events/{id}"))
+    });
     (
         [
             (
@@ -38,17 +109,26 @@ pub async fn event_ics(
             ),
             (
                 header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&format!("attachment; filename=\"event-{id}.ics\""))
+                HeaderValue::from_str(&format!("attachment; filename=\"{name}.ics\""))
                     .unwrap_or(HeaderValue::from_static("attachment")),
             ),
         ],
-        calendar_of(&event, &url),
+        calendar,
     )
         .into_response()
 }
 
-/// The calendar text of one event.
-pub fn calendar_of(event: &Event, url: &str) -> String {
+/// The calendar text of some events; `url_of` gives each event's page address.
+pub fn calendar_of(events: &[Event], url_of: impl Fn(i64) -> String) -> String {
+    let mut calendar = Calendar::new();
+    calendar.name("云益享 Yunyixiang");
+    for event in events {
+        calendar.push(calendar_event(event, &url_of(event.id)));
+    }
+    calendar.done().to_string()
+}
+
+fn calendar_event(event: &Event, url: &str) -> icalendar::Event {
     let at = |unix: i64| chrono::DateTime::from_timestamp(unix, 0).unwrap_or_default();
     let place = [event.place_name.as_str(), event.address.as_str()]
         .into_iter()
@@ -73,7 +153,5 @@ pub fn calendar_of(event: &Event, url: &str) -> String {
     } else {
         item.status(IcsStatus::Confirmed);
     }
-    let mut calendar = Calendar::new();
-    calendar.name("云益享 Yunyixiang").push(item.done());
-    calendar.done().to_string()
+    item.done()
 }

@@ -90,6 +90,8 @@ fn router_for_bundle(
         // Open data: organisations, events and resources, as .geojson or .csv.
         .route("/api/v1/{file}", get(open_data::feed_file))
         .route("/events/{id}/calendar.ics", get(calendar::event_ics))
+        .route("/orgs/{id}/calendar.ics", get(calendar::org_ics))
+        .route("/me/calendar/{token}/events.ics", get(calendar::person_ics))
         .route("/events/{id}/roster.csv", get(roster_csv::roster_csv))
         // Also mounts every server function under /api, with the same context.
         .leptos_routes_with_context(

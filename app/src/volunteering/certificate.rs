@@ -1,0 +1,208 @@
+//! Volunteer certificates (志愿服务记录证明): a person's confirmed hours at one organisation in
+//! one year, fixed at the moment of issue under a random serial number. Anyone holding the
+//! serial (printed with a QR code on the certificate) can check it at `/verify/{serial}`, which
+//! shows name, organisation, hours and period — and nothing else.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Certificate {
+    pub serial: String,
+    pub holder_name: String,
+    pub org_name: String,
+    /// China dates, YYYY-MM-DD.
+    pub period_from: String,
+    pub period_to: String,
+    pub minutes: i64,
+    pub events: i64,
+    pub issued_at: i64,
+    /// Replaced by a newer certificate, or withdrawn.
+    pub revoked: bool,
+}
+
+/// Serials look like `YYX-2026-7KQ4M9TP`: the year, then 8 characters from an alphabet without
+/// look-alikes (no 0/O, 1/I/L), about 10^12 possibilities per year — not guessable.
+#[cfg(feature = "ssr")]
+pub fn new_serial(year: i32) -> String {
+    use rand::Rng as _;
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    let mut rng = rand::rng();
+    let tail: String = (0..8)
+        .map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())]))
+        .collect();
+    format!("YYX-{year}-{tail}")
+}
+
+/// Whether `text` could be a serial (checked before touching the database).
+pub fn looks_like_serial(text: &str) -> bool {
+    text.len() <= 20
+        && text.starts_with("YYX-")
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(feature = "ssr")]
+pub use db::*;
+
+#[cfg(feature = "ssr")]
+mod db {
+    use super::*;
+    use crate::volunteering::record::{served_events, service_years};
+    use sqlx::{AnyConnection, AnyPool, FromRow};
+
+    #[derive(FromRow)]
+    struct Row {
+        serial: String,
+        holder_name: String,
+        org_name: String,
+        period_from: String,
+        period_to: String,
+        minutes: i64,
+        events: i64,
+        issued_at: i64,
+        revoked_at: Option<i64>,
+    }
+
+    impl From<Row> for Certificate {
+        fn from(row: Row) -> Self {
+            Certificate {
+                serial: row.serial,
+                holder_name: row.holder_name,
+                org_name: row.org_name,
+                period_from: row.period_from,
+                period_to: row.period_to,
+                minutes: row.minutes,
+                events: row.events,
+                issued_at: row.issued_at,
+                revoked: row.revoked_at.is_some(),
+            }
+        }
+    }
+
+    const COLUMNS: &str = "serial, holder_name, org_name, period_from, period_to, minutes, \
+                           events, issued_at, revoked_at";
+
+    pub async fn find(pool: &AnyPool, serial: &str) -> Result<Option<Certificate>, sqlx::Error> {
+        let row: Option<Row> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM hours_certificates WHERE serial = $1"
+        ))
+        .bind(serial)
+        .fetch_optional(pool)
+        .await?;
+        Ok(row.map(Certificate::from))
+    }
+
+    /// Whether `user_id` holds the certificate.
+    pub async fn held_by(pool: &AnyPool, serial: &str, user_id: i64) -> Result<bool, sqlx::Error> {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM hours_certificates WHERE serial = $1 AND user_id = $2",
+        )
+        .bind(serial)
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await?;
+        Ok(found.is_some())
+    }
+
+    /// A person's valid certificates, newest first.
+    pub async fn of_user(pool: &AnyPool, user_id: i64) -> Result<Vec<Certificate>, sqlx::Error> {
+        let rows: Vec<Row> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM hours_certificates WHERE user_id = $1 AND revoked_at IS NULL \
+             ORDER BY issued_at DESC, id DESC"
+        ))
+        .bind(user_id)
+        .fetch_all(pool)
+        .await?;
+        Ok(rows.into_iter().map(Certificate::from).collect())
+    }
+
+    /// Issues a certificate of `user_id`'s confirmed hours at `org_id` in `year`, and returns its
+    /// serial; None when there are no such hours. A valid certificate that says the same is
+    /// returned again rather than doubled; one that says something else (hours confirmed since)
+    /// is revoked and replaced.
+    pub async fn issue(
+        conn: &mut AnyConnection,
+        user_id: i64,
+        org_id: i64,
+        year: i32,
+        now: i64,
+    ) -> Result<Option<String>, sqlx::Error> {
+        let served = served_events(conn, user_id).await?;
+        let Some(service) = service_years(&served)
+            .into_iter()
+            .find(|y| y.org_id == org_id && y.year == year)
+        else {
+            return Ok(None);
+        };
+        let holder: String = sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_one(&mut *conn)
+            .await?;
+        let same: Option<String> = sqlx::query_scalar(
+            "SELECT serial FROM hours_certificates WHERE user_id = $1 AND org_id = $2 \
+             AND period_from LIKE $3 AND revoked_at IS NULL AND minutes = $4 AND events = $5 \
+             AND holder_name = $6 AND org_name = $7",
+        )
+        .bind(user_id)
+        .bind(org_id)
+        .bind(format!("{year}-%"))
+        .bind(service.minutes)
+        .bind(service.events)
+        .bind(&holder)
+        .bind(&service.org_name)
+        .fetch_optional(&mut *conn)
+        .await?;
+        if same.is_some() {
+            return Ok(same);
+        }
+        sqlx::query(
+            "UPDATE hours_certificates SET revoked_at = $1 WHERE user_id = $2 AND org_id = $3 \
+             AND period_from LIKE $4 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(user_id)
+        .bind(org_id)
+        .bind(format!("{year}-%"))
+        .execute(&mut *conn)
+        .await?;
+        let serial = new_serial(year);
+        sqlx::query(
+            "INSERT INTO hours_certificates (serial, user_id, org_id, holder_name, org_name, \
+             period_from, period_to, minutes, events, issued_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(&serial)
+        .bind(user_id)
+        .bind(org_id)
+        .bind(&holder)
+        .bind(&service.org_name)
+        .bind(&service.first_day)
+        .bind(&service.last_day)
+        .bind(service.minutes)
+        .bind(service.events)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+        Ok(Some(serial))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serials_are_random_and_recognisable() {
+        #[cfg(feature = "ssr")]
+        {
+            let a = new_serial(2026);
+            assert!(looks_like_serial(&a), "{a}");
+            assert_eq!(a.len(), 17);
+            assert_ne!(a, new_serial(2026));
+        }
+        assert!(!looks_like_serial("YYX-2026-abc"));
+        assert!(!looks_like_serial("../../etc"));
+        assert!(!looks_like_serial(&format!("YYX-{}", "9".repeat(30))));
+    }
+}

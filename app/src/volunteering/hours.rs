@@ -1,0 +1,481 @@
+//! Volunteer hours of an event: credit hours earned by checking in and out (or by an organiser
+//! marking someone present), honour hours an organiser adds with a reason, and the organisers'
+//! approval. Every change writes a log line with who, when and why.
+
+use serde::{Deserialize, Serialize};
+
+/// Whether someone who held a seat came.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Attendance {
+    Attended,
+    NoShow,
+}
+
+impl Attendance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attendance::Attended => "attended",
+            Attendance::NoShow => "no_show",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Attendance> {
+        [Attendance::Attended, Attendance::NoShow]
+            .into_iter()
+            .find(|a| a.as_str() == value)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HoursKind {
+    /// From check-in and check-out, capped by the event.
+    Credit,
+    /// Added by an organiser, with a reason.
+    Honour,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HoursStatus {
+    Pending,
+    Approved,
+    Rejected,
+}
+
+impl HoursStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HoursStatus::Pending => "pending",
+            HoursStatus::Approved => "approved",
+            HoursStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn label(self, t: &crate::i18n::Texts) -> &'static str {
+        let v = &t.volunteering;
+        match self {
+            HoursStatus::Pending => v.status_pending,
+            HoursStatus::Approved => v.status_approved,
+            HoursStatus::Rejected => v.status_rejected,
+        }
+    }
+
+    pub fn parse(value: &str) -> HoursStatus {
+        match value {
+            "approved" => HoursStatus::Approved,
+            "rejected" => HoursStatus::Rejected,
+            _ => HoursStatus::Pending,
+        }
+    }
+}
+
+/// One record of hours at an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HoursEntry {
+    pub id: i64,
+    pub participant_id: i64,
+    pub name: String,
+    pub kind: HoursKind,
+    pub minutes: i64,
+    pub reason: String,
+    pub status: HoursStatus,
+    pub created_at: i64,
+}
+
+/// What happened to hours, as the change history shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HoursAction {
+    Credited,
+    Added,
+    Approved,
+    Rejected,
+}
+
+impl HoursAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HoursAction::Credited => "credited",
+            HoursAction::Added => "added",
+            HoursAction::Approved => "approved",
+            HoursAction::Rejected => "rejected",
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    fn parse(value: &str) -> HoursAction {
+        match value {
+            "added" => HoursAction::Added,
+            "approved" => HoursAction::Approved,
+            "rejected" => HoursAction::Rejected,
+            _ => HoursAction::Credited,
+        }
+    }
+}
+
+/// One line of the change history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HoursLogEntry {
+    pub hours_id: i64,
+    /// Whose hours.
+    pub name: String,
+    pub action: HoursAction,
+    pub minutes: i64,
+    pub reason: String,
+    /// Who did it; empty for an account since deleted.
+    pub actor: String,
+    pub at: i64,
+}
+
+/// An organiser's decision on hours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Review {
+    Approve,
+    Reject,
+}
+
+/// The longest reason for honour hours or a rejection.
+pub const REASON_MAX: usize = 500;
+/// Honour hours at one event are at most a day.
+pub const HONOUR_MAX_MINUTES: i64 = 24 * 60;
+
+/// Reads hours typed as a decimal ("1.5", "２", "0.25") into whole minutes, 1 minute to a day.
+pub fn parse_hours(typed: &str) -> Option<i64> {
+    let typed: String = typed
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' | '。' => '.',
+            c => c,
+        })
+        .collect();
+    if typed.is_empty() || !typed.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let hours: f64 = typed.parse().ok()?;
+    let minutes = (hours * 60.0).round() as i64;
+    (1..=HONOUR_MAX_MINUTES).contains(&minutes).then_some(minutes)
+}
+
+#[cfg(feature = "ssr")]
+pub use db::*;
+
+#[cfg(feature = "ssr")]
+mod db {
+    use super::*;
+    use sqlx::{AnyConnection, AnyPool, FromRow};
+
+    #[derive(FromRow)]
+    struct EntryRow {
+        id: i64,
+        participant_id: i64,
+        name: Option<String>,
+        kind: String,
+        minutes: i64,
+        reason: String,
+        status: String,
+        created_at: i64,
+    }
+
+    /// Who a participant is, for lists: their name on the roster or their account's name.
+    const PERSON_NAME: &str = "COALESCE(p.guest_name, u.display_name)";
+
+    /// Every record of hours at an event, pending ones first, then newest first.
+    pub async fn event_hours(
+        pool: &AnyPool,
+        event_id: i64,
+    ) -> Result<Vec<HoursEntry>, sqlx::Error> {
+        let rows: Vec<EntryRow> = sqlx::query_as(&format!(
+            "SELECT h.id, h.participant_id, {PERSON_NAME} AS name, h.kind, h.minutes, h.reason, \
+             h.status, h.created_at \
+             FROM volunteer_hours h JOIN event_participants p ON p.id = h.participant_id \
+             LEFT JOIN users u ON u.id = p.user_id WHERE h.event_id = $1 \
+             ORDER BY CASE h.status WHEN 'pending' THEN 0 ELSE 1 END, h.id DESC"
+        ))
+        .bind(event_id)
+        .fetch_all(pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| HoursEntry {
+                id: row.id,
+                participant_id: row.participant_id,
+                name: row.name.unwrap_or_default(),
+                kind: if row.kind == "honour" {
+                    HoursKind::Honour
+                } else {
+                    HoursKind::Credit
+                },
+                minutes: row.minutes,
+                reason: row.reason,
+                status: HoursStatus::parse(&row.status),
+                created_at: row.created_at,
+            })
+            .collect())
+    }
+
+    #[derive(FromRow)]
+    struct LogRow {
+        hours_id: i64,
+        name: Option<String>,
+        action: String,
+        minutes: i64,
+        reason: String,
+        actor: Option<String>,
+        at: i64,
+    }
+
+    /// The change history of an event's hours, newest first.
+    pub async fn event_hours_log(
+        pool: &AnyPool,
+        event_id: i64,
+    ) -> Result<Vec<HoursLogEntry>, sqlx::Error> {
+        let rows: Vec<LogRow> = sqlx::query_as(&format!(
+            "SELECT l.hours_id, {PERSON_NAME} AS name, l.action, l.minutes, l.reason, \
+             a.display_name AS actor, l.at \
+             FROM volunteer_hours_log l JOIN volunteer_hours h ON h.id = l.hours_id \
+             JOIN event_participants p ON p.id = h.participant_id \
+             LEFT JOIN users u ON u.id = p.user_id LEFT JOIN users a ON a.id = l.actor_id \
+             WHERE h.event_id = $1 ORDER BY l.id DESC"
+        ))
+        .bind(event_id)
+        .fetch_all(pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| HoursLogEntry {
+                hours_id: row.hours_id,
+                name: row.name.unwrap_or_default(),
+                action: HoursAction::parse(&row.action),
+                minutes: row.minutes,
+                reason: row.reason,
+                actor: row.actor.unwrap_or_default(),
+                at: row.at,
+            })
+            .collect())
+    }
+
+    async fn log(
+        conn: &mut AnyConnection,
+        hours_id: i64,
+        action: HoursAction,
+        minutes: i64,
+        reason: &str,
+        actor_id: i64,
+        now: i64,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO volunteer_hours_log (hours_id, action, minutes, reason, actor_id, at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(hours_id)
+        .bind(action.as_str())
+        .bind(minutes)
+        .bind(reason)
+        .bind(actor_id)
+        .bind(now)
+        .execute(conn)
+        .await?;
+        Ok(())
+    }
+
+    /// Records the minutes an attendance earned (pending approval), once per attendance: a
+    /// second call (a resent check-out, an organiser marking someone who checked out) does
+    /// nothing. Returns whether hours were recorded.
+    pub async fn credit(
+        conn: &mut AnyConnection,
+        event_id: i64,
+        participant_id: i64,
+        minutes: i64,
+        actor_id: i64,
+        now: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO volunteer_hours (event_id, participant_id, kind, minutes, created_by, created_at) \
+             VALUES ($1, $2, 'credit', $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id",
+        )
+        .bind(event_id)
+        .bind(participant_id)
+        .bind(minutes)
+        .bind(actor_id)
+        .bind(now)
+        .fetch_optional(&mut *conn)
+        .await?;
+        if let Some(id) = id {
+            log(conn, id, HoursAction::Credited, minutes, "", actor_id, now).await?;
+        }
+        Ok(id.is_some())
+    }
+
+    /// Adds honour hours for someone who held a seat at the event. The organiser adding them
+    /// vouches for them, so they count as approved at once. None when the participant holds no
+    /// seat there.
+    pub async fn add_honour(
+        conn: &mut AnyConnection,
+        event_id: i64,
+        participant_id: i64,
+        minutes: i64,
+        reason: &str,
+        actor_id: i64,
+        now: i64,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO volunteer_hours \
+             (event_id, participant_id, kind, minutes, reason, status, created_by, created_at) \
+             SELECT $1, p.id, 'honour', $3, $4, 'approved', $5, $6 FROM event_participants p \
+             WHERE p.id = $2 AND p.event_id = $1 AND p.status = 'going' RETURNING id",
+        )
+        .bind(event_id)
+        .bind(participant_id)
+        .bind(minutes)
+        .bind(reason)
+        .bind(actor_id)
+        .bind(now)
+        .fetch_optional(&mut *conn)
+        .await?;
+        if let Some(id) = id {
+            log(conn, id, HoursAction::Added, minutes, reason, actor_id, now).await?;
+        }
+        Ok(id)
+    }
+
+    /// Approves or rejects hours of this event. Either can correct the other (hours rejected by
+    /// mistake, or approved for someone who turns out not to have come). False when nothing
+    /// changed.
+    pub async fn review(
+        conn: &mut AnyConnection,
+        event_id: i64,
+        hours_id: i64,
+        decision: Review,
+        reason: &str,
+        actor_id: i64,
+        now: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let (to, from, action) = match decision {
+            Review::Approve => ("approved", "('pending', 'rejected')", HoursAction::Approved),
+            Review::Reject => ("rejected", "('pending', 'approved')", HoursAction::Rejected),
+        };
+        let minutes: Option<i64> = sqlx::query_scalar(&format!(
+            "UPDATE volunteer_hours SET status = $1 WHERE id = $2 AND event_id = $3 \
+             AND status IN {from} RETURNING minutes"
+        ))
+        .bind(to)
+        .bind(hours_id)
+        .bind(event_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        match minutes {
+            Some(minutes) => {
+                log(conn, hours_id, action, minutes, reason, actor_id, now).await?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Approves every pending record of the event; returns how many.
+    pub async fn approve_pending(
+        conn: &mut AnyConnection,
+        event_id: i64,
+        actor_id: i64,
+        now: i64,
+    ) -> Result<usize, sqlx::Error> {
+        let pending: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM volunteer_hours WHERE event_id = $1 AND status = 'pending' ORDER BY id",
+        )
+        .bind(event_id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut approved = 0;
+        for id in pending {
+            if review(conn, event_id, id, Review::Approve, "", actor_id, now).await? {
+                approved += 1;
+            }
+        }
+        Ok(approved)
+    }
+
+    /// An organiser's word on whether someone came. "Attended" credits the event's hours when
+    /// the person has none yet (they did not check in, say, having no phone); "no-show" withdraws
+    /// credit hours. False when the participant holds no seat at the event.
+    pub async fn mark_attendance(
+        conn: &mut AnyConnection,
+        event_id: i64,
+        participant_id: i64,
+        attendance: Attendance,
+        actor_id: i64,
+        now: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let event: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
+            "SELECT e.starts_at, e.ends_at, e.credit_minutes FROM events e \
+             JOIN event_participants p ON p.event_id = e.id \
+             WHERE e.id = $1 AND p.id = $2 AND p.status = 'going'",
+        )
+        .bind(event_id)
+        .bind(participant_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        let Some((starts_at, ends_at, credit_minutes)) = event else {
+            return Ok(false);
+        };
+        sqlx::query("UPDATE event_participants SET attendance = $1, updated_at = $2 WHERE id = $3")
+            .bind(attendance.as_str())
+            .bind(now)
+            .bind(participant_id)
+            .execute(&mut *conn)
+            .await?;
+        match attendance {
+            Attendance::Attended => {
+                let minutes = credit_minutes.unwrap_or((ends_at - starts_at) / 60);
+                credit(conn, event_id, participant_id, minutes, actor_id, now).await?;
+            }
+            Attendance::NoShow => {
+                let credited: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM volunteer_hours WHERE participant_id = $1 AND kind = 'credit'",
+                )
+                .bind(participant_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+                if let Some(id) = credited {
+                    review(conn, event_id, id, Review::Reject, "", actor_id, now).await?;
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// Once an event is over, everyone who held a seat and was not marked present is recorded as
+    /// a no-show. Returns how many were recorded.
+    pub async fn record_no_shows(
+        conn: &mut AnyConnection,
+        event_id: i64,
+        now: i64,
+    ) -> Result<u64, sqlx::Error> {
+        let done = sqlx::query(
+            "UPDATE event_participants SET attendance = 'no_show', updated_at = $2 \
+             WHERE event_id = $1 AND status = 'going' AND attendance IS NULL \
+             AND EXISTS (SELECT 1 FROM events e WHERE e.id = $1 AND e.ends_at <= $2)",
+        )
+        .bind(event_id)
+        .bind(now)
+        .execute(conn)
+        .await?;
+        Ok(done.rows_affected())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_are_read_as_decimals_in_either_width() {
+        assert_eq!(parse_hours("1.5"), Some(90));
+        assert_eq!(parse_hours(" 2 "), Some(120));
+        assert_eq!(parse_hours("０．５"), Some(30));
+        assert_eq!(parse_hours("0.25"), Some(15));
+        assert_eq!(parse_hours("24"), Some(1440));
+        for bad in ["", "0", "25", "-1", "1,5", "两", "1e2", "."] {
+            assert_eq!(parse_hours(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Volunteering: the hours people give at events (credited from check-in, or honoured by the
+//! organisers), their approval and history, each person's record by organisation and year, and
+//! certificates anyone can verify.
+
+pub mod certificate;
+mod certificate_page;
+pub mod hours;
+pub mod hours_api;
+mod hours_page;
+pub mod record;
+pub mod record_api;
+mod record_page;
+
+pub use certificate_page::{CertificatePage, VerifyPage};
+pub use hours_page::EventHoursPage;
+pub use record_page::{MyHoursCard, VolunteerRecordPage};
