@@ -182,7 +182,7 @@ async fn walk_in(
 /// How many hold a seat at the event, and how many of them have checked in or were marked present.
 pub async fn counts(pool: &AnyPool, event_id: i64) -> Result<(i64, i64), sqlx::Error> {
     sqlx::query_as(
-        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN attendance = 'attended' THEN 1 ELSE 0 END), 0) \
+        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN attendance = 'attended' THEN 1 ELSE 0 END), 0) AS BIGINT) \
          FROM event_participants WHERE event_id = $1 AND status = 'going'",
     )
     .bind(event_id)

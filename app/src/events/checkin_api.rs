@@ -132,7 +132,11 @@ pub async fn check_in(id: i64, code: String) -> Result<(), AppError> {
 
 /// An organiser marks someone present (`attended`) or absent (`no_show`) on the roster.
 #[server(endpoint = "events/mark_attendance")]
-pub async fn mark_attendance(id: i64, participant: i64, attendance: String) -> Result<(), AppError> {
+pub async fn mark_attendance(
+    id: i64,
+    participant: i64,
+    attendance: String,
+) -> Result<(), AppError> {
     use crate::error::FormError;
     use crate::volunteering::hours::{self, Attendance};
     let (state, actor, event) = super::roster_api::organiser_of(id).await?;

@@ -15,12 +15,16 @@ use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn CheckinPage() -> impl IntoView {
-    param_page("id", get_my_checkin, |mine| view! { <CheckinView mine/> }.into_any())
+    param_page("id", get_my_checkin, |mine| {
+        view! { <CheckinView mine/> }.into_any()
+    })
 }
 
 #[component]
 pub fn CheckinCodePage() -> impl IntoView {
-    param_page("id", get_checkin_screen, |screen| view! { <CodeScreen screen/> }.into_any())
+    param_page("id", get_checkin_screen, |screen| {
+        view! { <CodeScreen screen/> }.into_any()
+    })
 }
 
 fn done_text(done: &str, minutes: &str, t: &'static Texts) -> Option<String> {

@@ -90,7 +90,9 @@ pub fn CalendarFeedCard() -> impl IntoView {
     let t = use_texts();
     let feed = Resource::new(|| (), |_| calendar_feed());
     let set = ServerAction::<SetCalendarFeed>::new();
-    let button = move |on: bool, label: fn(&'static crate::i18n::Texts) -> &'static str, class: &'static str| {
+    let button = move |on: bool,
+                       label: fn(&'static crate::i18n::Texts) -> &'static str,
+                       class: &'static str| {
         view! {
             <ActionForm action=set>
                 <input type="hidden" name="on" value=on.to_string()/>

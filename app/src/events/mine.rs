@@ -119,9 +119,14 @@ pub fn OrgEventsSection(org_id: i64) -> impl IntoView {
                                 view! { <EventLine event note/> }
                             }).collect_view()}
                         </ul>
-                        {insider.then(|| view! {
-                            <p><A href=format!("/events/new?org={org_id}") attr:class="button">{move || t().events_page.add}</A></p>
-                        })}
+                        <p class="button-row">
+                            {insider.then(|| view! {
+                                <A href=format!("/events/new?org={org_id}") attr:class="button">{move || t().events_page.add}</A>
+                            })}
+                            <a href=format!("/orgs/{org_id}/calendar.ics") class="button button--secondary" data-testid="org-calendar">
+                                {move || t().events_page.org_feed}
+                            </a>
+                        </p>
                     </section>
                 }.into_any()
             })}

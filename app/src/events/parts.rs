@@ -70,4 +70,3 @@ pub fn SeatsLine(event: Event) -> impl IntoView {
     let full = event.is_full();
     view! { <span class="seats" class:seats--full=full>{move || seats_text(&event, t())}</span> }
 }
-

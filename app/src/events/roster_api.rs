@@ -20,7 +20,9 @@ pub const MESSAGE_MAX: usize = 500;
 const NAME_MAX: usize = 40;
 
 #[cfg(feature = "ssr")]
-pub(crate) async fn organiser_of(id: i64) -> Result<(crate::state::AppState, i64, Event), AppError> {
+pub(crate) async fn organiser_of(
+    id: i64,
+) -> Result<(crate::state::AppState, i64, Event), AppError> {
     use crate::accounts::auth::{authorize, Rule};
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;

@@ -153,7 +153,9 @@ pub fn parse_hours(typed: &str) -> Option<i64> {
     }
     let hours: f64 = typed.parse().ok()?;
     let minutes = (hours * 60.0).round() as i64;
-    (1..=HONOUR_MAX_MINUTES).contains(&minutes).then_some(minutes)
+    (1..=HONOUR_MAX_MINUTES)
+        .contains(&minutes)
+        .then_some(minutes)
 }
 
 #[cfg(feature = "ssr")]

@@ -77,10 +77,11 @@ pub async fn review_hours(
 pub async fn approve_all_hours(id: i64) -> Result<(), AppError> {
     let (state, actor, _) = crate::events::roster_api::organiser_of(id).await?;
     let mut tx = state.db.begin_write().await?;
-    let approved =
-        super::hours::approve_pending(&mut tx, id, actor, crate::db::now_unix()).await?;
+    let approved = super::hours::approve_pending(&mut tx, id, actor, crate::db::now_unix()).await?;
     tx.commit().await?;
-    leptos_axum::redirect(&format!("/events/{id}/hours?done=approved_all&n={approved}"));
+    leptos_axum::redirect(&format!(
+        "/events/{id}/hours?done=approved_all&n={approved}"
+    ));
     Ok(())
 }
 

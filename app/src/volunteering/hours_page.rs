@@ -1,7 +1,7 @@
 //! `/events/{id}/hours`: the organisers approve or reject the hours people earned, add honour
 //! hours with a reason, and read who changed what, when and why. Plain forms throughout.
 
-use super::hours::{HoursAction, HoursEntry, HoursKind, HoursStatus, HoursLogEntry, REASON_MAX};
+use super::hours::{HoursAction, HoursEntry, HoursKind, HoursLogEntry, HoursStatus, REASON_MAX};
 use super::hours_api::{get_event_hours, AddHonourHours, ApproveAllHours, EventHours, ReviewHours};
 use crate::components::FormErrorMessage;
 use crate::events::input::format_hours;
@@ -13,7 +13,9 @@ use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn EventHoursPage() -> impl IntoView {
-    param_page("id", get_event_hours, |hours| view! { <HoursView hours/> }.into_any())
+    param_page("id", get_event_hours, |hours| {
+        view! { <HoursView hours/> }.into_any()
+    })
 }
 
 fn done_text(done: &str, n: &str, t: &'static Texts) -> Option<String> {
@@ -123,7 +125,11 @@ fn HoursRow(id: i64, entry: HoursEntry) -> impl IntoView {
             "approve" => t().volunteering.approve,
             _ => t().volunteering.reject,
         };
-        let class = if decision == "approve" { "button" } else { "button button--secondary" };
+        let class = if decision == "approve" {
+            "button"
+        } else {
+            "button button--secondary"
+        };
         view! {
             <ActionForm action=review attr:class="hours__decide">
                 <input type="hidden" name="id" value=id/>

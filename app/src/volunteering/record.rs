@@ -37,7 +37,8 @@ pub fn service_years(events: &[ServedEvent]) -> Vec<ServiceYear> {
     use crate::i18n::dates::{china_day, china_year, date_input};
     let mut years: Vec<ServiceYear> = Vec::new();
     for event in events.iter().filter(|e| e.approved_minutes > 0) {
-        let (Some(year), Some((date, _))) = (china_year(event.starts_at), china_day(event.starts_at))
+        let (Some(year), Some((date, _))) =
+            (china_year(event.starts_at), china_day(event.starts_at))
         else {
             continue;
         };
@@ -86,15 +87,16 @@ mod db {
         pending: i64,
     }
 
-    /// Every event `user_id` has hours at (rejected ones count as nothing), newest first.
+    /// Every event `user_id` has hours at (rejected ones count as nothing), newest first. The sums
+    /// are cast because PostgreSQL adds integers up as numeric.
     pub async fn served_events(
         conn: &mut AnyConnection,
         user_id: i64,
     ) -> Result<Vec<ServedEvent>, sqlx::Error> {
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT e.id AS event_id, e.title, e.org_id, o.name AS org_name, e.starts_at, \
-             COALESCE(SUM(CASE WHEN h.status = 'approved' THEN h.minutes ELSE 0 END), 0) AS approved, \
-             COALESCE(SUM(CASE WHEN h.status = 'pending' THEN h.minutes ELSE 0 END), 0) AS pending \
+             CAST(SUM(CASE WHEN h.status = 'approved' THEN h.minutes ELSE 0 END) AS BIGINT) AS approved, \
+             CAST(SUM(CASE WHEN h.status = 'pending' THEN h.minutes ELSE 0 END) AS BIGINT) AS pending \
              FROM volunteer_hours h JOIN event_participants p ON p.id = h.participant_id \
              JOIN events e ON e.id = h.event_id JOIN organisations o ON o.id = e.org_id \
              WHERE p.user_id = $1 \

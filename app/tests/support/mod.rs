@@ -1,0 +1,85 @@
+//! What the database tests of check-in and hours share: an organisation with one published event
+//! (10 seats, 90 minutes of credit), three people of whom the first two hold seats, and the
+//! event's check-in secret.
+#![allow(dead_code)]
+
+use app::db::Db;
+use app::events::checkin::{check_in, secret_of, CheckinOutcome};
+use app::events::input::EventDetails;
+use app::events::model::{EventCategory, EventStatus, JoinOutcome, Place};
+use app::events::{db as events, signup};
+use app::orgs::db::{insert_org, SaveOrg};
+use app::orgs::model::{OrgDetails, OrgKind};
+
+pub const START: i64 = 1_800_000_000;
+pub const END: i64 = START + 7_200;
+
+pub async fn setup(db: &Db) -> (i64, Vec<i64>, Vec<u8>) {
+    let mut tx = db.begin_write().await.unwrap();
+    let org = OrgDetails {
+        kind: OrgKind::Ngo,
+        name: "阳光助老".into(),
+        description: String::new(),
+        services: String::new(),
+        address: String::new(),
+        location: None,
+        contact: String::new(),
+        opening_hours: String::new(),
+        credit_code: None,
+    };
+    let SaveOrg::Saved(org_id) = insert_org(&mut tx, &org, None, 1).await.unwrap() else {
+        panic!("organisation not saved")
+    };
+    let details = EventDetails {
+        org_id,
+        title: "社区义诊".into(),
+        summary: String::new(),
+        description: String::new(),
+        category: EventCategory::Health,
+        tags: String::new(),
+        starts_at: START,
+        ends_at: END,
+        place_name: String::new(),
+        address: String::new(),
+        location: (26.59, 106.71),
+        capacity: Some(10),
+        signup_deadline: None,
+        cancel_deadline: None,
+        requirements: String::new(),
+        contact: String::new(),
+        credit_minutes: Some(90),
+    };
+    let id = events::insert(&mut tx, &details, EventStatus::Published, None, 1)
+        .await
+        .unwrap();
+    let mut people = Vec::new();
+    for n in 0..3 {
+        let user: i64 = sqlx::query_scalar(
+            "INSERT INTO users (contact, contact_kind, display_name, created_at) \
+             VALUES ($1, 'mobile', 'x', 1) RETURNING id",
+        )
+        .bind(format!("1390000000{n}"))
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+        people.push(user);
+    }
+    for &person in &people[..2] {
+        assert_eq!(
+            signup::join(&mut tx, id, person, START - 86_400)
+                .await
+                .unwrap(),
+            JoinOutcome::Joined(Place::Going)
+        );
+    }
+    let secret = secret_of(&mut tx, id).await.unwrap();
+    tx.commit().await.unwrap();
+    (id, people, secret)
+}
+
+pub async fn attempt(db: &Db, event: i64, user: i64, code: &str, at: i64) -> CheckinOutcome {
+    let mut tx = db.begin_write().await.unwrap();
+    let outcome = check_in(&mut tx, event, user, code, at).await.unwrap();
+    tx.commit().await.unwrap();
+    outcome
+}

@@ -1,0 +1,368 @@
+//! Hours, attendance, volunteer records and certificates against the database, on SQLite and (when
+//! TEST_POSTGRES_URL is set) PostgreSQL: credit from check-out or from an organiser marking someone
+//! present, approval and rejection, honour hours only with a reason and only for people with a
+//! seat, no-shows, every change in the history, and certificates that state confirmed hours and
+//! are replaced (not doubled) when those change.
+#![cfg(feature = "ssr")]
+
+use app::db::testing::each_backend;
+use app::db::Db;
+use app::events::attendance::code_at;
+use app::events::checkin::CheckinOutcome;
+use app::events::model::{JoinOutcome, Place};
+use app::events::signup;
+use app::volunteering::certificate::{find, issue, of_user};
+use app::volunteering::hours::{
+    add_honour, approve_pending, event_hours, event_hours_log, mark_attendance, record_no_shows,
+    review, Attendance, HoursAction, HoursKind, HoursStatus, Review,
+};
+use app::volunteering::record::{served_events, service_years};
+
+mod support;
+use support::{attempt, setup, END, START};
+
+async fn organiser(db: &Db) -> i64 {
+    let mut tx = db.begin_write().await.unwrap();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (contact, contact_kind, display_name, created_at) \
+         VALUES ('13900000099', 'mobile', '王协调', 1) RETURNING id",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+/// Runs `f` in a write transaction and commits.
+macro_rules! in_tx {
+    ($db:expr, |$tx:ident| $body:expr) => {{
+        let mut $tx = $db.begin_write().await.unwrap();
+        let out = $body;
+        $tx.commit().await.unwrap();
+        out
+    }};
+}
+
+fn statuses(
+    entries: &[app::volunteering::hours::HoursEntry],
+) -> Vec<(String, HoursKind, i64, HoursStatus)> {
+    let mut all: Vec<_> = entries
+        .iter()
+        .map(|h| (h.name.clone(), h.kind, h.minutes, h.status))
+        .collect();
+    all.sort_by_key(|h| (h.1 == HoursKind::Honour, h.2));
+    all
+}
+
+#[tokio::test]
+async fn hours_are_credited_approved_corrected_and_logged() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let (id, people, secret) = setup(db).await;
+        let boss = organiser(db).await;
+        let pool = db.pool();
+        // The third person takes a seat too, and will not come.
+        assert_eq!(
+            in_tx!(db, |tx| signup::join(&mut tx, id, people[2], START - 3_600)
+                .await
+                .unwrap()),
+            JoinOutcome::Joined(Place::Going)
+        );
+        let mut seats = Vec::new();
+        for &person in &people {
+            let seat: i64 = sqlx::query_scalar(
+                "SELECT id FROM event_participants WHERE event_id = $1 AND user_id = $2",
+            )
+            .bind(id)
+            .bind(person)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+            seats.push(seat);
+        }
+        let (first, second, third) = (seats[0], seats[1], seats[2]);
+
+        // The first checks in and out; the second has no phone and is marked present by hand.
+        let at = START + 600;
+        assert_eq!(
+            attempt(db, id, people[0], &code_at(&secret, id, at), at).await,
+            CheckinOutcome::CheckedIn
+        );
+        let out = END - 1_800;
+        assert_eq!(
+            attempt(db, id, people[0], &code_at(&secret, id, out), out).await,
+            CheckinOutcome::CheckedOut { minutes: 80 }
+        );
+        assert!(in_tx!(db, |tx| mark_attendance(
+            &mut tx,
+            id,
+            second,
+            Attendance::Attended,
+            boss,
+            END
+        )
+        .await
+        .unwrap()));
+        // Marking again credits nothing more.
+        assert!(in_tx!(db, |tx| mark_attendance(
+            &mut tx,
+            id,
+            second,
+            Attendance::Attended,
+            boss,
+            END
+        )
+        .await
+        .unwrap()));
+        let hours = event_hours(pool, id).await.unwrap();
+        assert_eq!(
+            statuses(&hours),
+            vec![
+                ("x".into(), HoursKind::Credit, 80, HoursStatus::Pending),
+                ("x".into(), HoursKind::Credit, 90, HoursStatus::Pending),
+            ]
+        );
+
+        // Approve both; then the second turns out not to have stayed: rejected, with a reason.
+        assert_eq!(
+            in_tx!(db, |tx| approve_pending(&mut tx, id, boss, END)
+                .await
+                .unwrap()),
+            2
+        );
+        assert_eq!(
+            in_tx!(db, |tx| approve_pending(&mut tx, id, boss, END)
+                .await
+                .unwrap()),
+            0
+        );
+        let second_hours = hours
+            .iter()
+            .find(|h| h.participant_id == second)
+            .unwrap()
+            .id;
+        assert!(in_tx!(db, |tx| review(
+            &mut tx,
+            id,
+            second_hours,
+            Review::Reject,
+            "提前离开",
+            boss,
+            END + 60
+        )
+        .await
+        .unwrap()));
+        assert!(!in_tx!(db, |tx| review(
+            &mut tx,
+            id,
+            second_hours,
+            Review::Reject,
+            "",
+            boss,
+            END + 60
+        )
+        .await
+        .unwrap()));
+        // Hours of another event cannot be reviewed through this one.
+        assert!(!in_tx!(db, |tx| review(
+            &mut tx,
+            id + 1,
+            second_hours,
+            Review::Approve,
+            "",
+            boss,
+            END
+        )
+        .await
+        .unwrap()));
+
+        // Honour hours: only with a seat at this event (the database also insists on a reason).
+        assert!(in_tx!(db, |tx| add_honour(
+            &mut tx,
+            id,
+            first,
+            30,
+            "提前布置场地",
+            boss,
+            END + 120
+        )
+        .await
+        .unwrap())
+        .is_some());
+        let mut tx = db.begin_write().await.unwrap();
+        assert!(add_honour(&mut tx, id, first, 30, "", boss, END)
+            .await
+            .is_err());
+        drop(tx);
+        let nobody: i64 = 999_999;
+        assert!(in_tx!(db, |tx| add_honour(
+            &mut tx, id, nobody, 30, "理由", boss, END
+        )
+        .await
+        .unwrap())
+        .is_none());
+
+        // After the event, the one who never came is recorded as a no-show; nobody else is.
+        assert_eq!(
+            in_tx!(db, |tx| record_no_shows(&mut tx, id, END - 60)
+                .await
+                .unwrap()),
+            0
+        );
+        assert_eq!(
+            in_tx!(db, |tx| record_no_shows(&mut tx, id, END + 60)
+                .await
+                .unwrap()),
+            1
+        );
+        let attendance: Vec<(i64, Option<String>)> = sqlx::query_as(
+            "SELECT id, attendance FROM event_participants WHERE event_id = $1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            attendance,
+            vec![
+                (first, Some("attended".into())),
+                (second, Some("attended".into())),
+                (third, Some("no_show".into())),
+            ]
+        );
+
+        // The history has every change, newest first, with who did it and why.
+        let log = event_hours_log(pool, id).await.unwrap();
+        let actions: Vec<(HoursAction, i64, &str, &str)> = log
+            .iter()
+            .map(|l| (l.action, l.minutes, l.reason.as_str(), l.actor.as_str()))
+            .collect();
+        assert_eq!(
+            actions,
+            vec![
+                (HoursAction::Added, 30, "提前布置场地", "王协调"),
+                (HoursAction::Rejected, 90, "提前离开", "王协调"),
+                (HoursAction::Approved, 90, "", "王协调"),
+                (HoursAction::Approved, 80, "", "王协调"),
+                (HoursAction::Credited, 90, "", "王协调"),
+                (HoursAction::Credited, 80, "", "x"),
+            ]
+        );
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn certificates_state_confirmed_hours_and_are_replaced_when_they_change() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let (id, people, _) = setup(db).await;
+        let boss = organiser(db).await;
+        let pool = db.pool();
+        let seat: i64 = sqlx::query_scalar(
+            "SELECT id FROM event_participants WHERE event_id = $1 AND user_id = $2",
+        )
+        .bind(id)
+        .bind(people[0])
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        let org: i64 = sqlx::query_scalar("SELECT org_id FROM events WHERE id = $1")
+            .bind(id)
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        // START is in January 2027, China time.
+        let year = 2027;
+
+        // Nothing confirmed yet: no certificate.
+        in_tx!(db, |tx| mark_attendance(
+            &mut tx,
+            id,
+            seat,
+            Attendance::Attended,
+            boss,
+            END
+        )
+        .await
+        .unwrap());
+        assert_eq!(
+            in_tx!(db, |tx| issue(&mut tx, people[0], org, year, END)
+                .await
+                .unwrap()),
+            None
+        );
+
+        in_tx!(db, |tx| approve_pending(&mut tx, id, boss, END)
+            .await
+            .unwrap());
+        let mut conn = pool.acquire().await.unwrap();
+        let served = served_events(&mut conn, people[0]).await.unwrap();
+        drop(conn);
+        assert_eq!(
+            (
+                served.len(),
+                served[0].approved_minutes,
+                served[0].pending_minutes
+            ),
+            (1, 90, 0)
+        );
+        let years = service_years(&served);
+        assert_eq!(
+            (years[0].year, years[0].minutes, years[0].events),
+            (year, 90, 1)
+        );
+
+        let serial = in_tx!(db, |tx| issue(&mut tx, people[0], org, year, END)
+            .await
+            .unwrap())
+        .expect("a certificate");
+        let certificate = find(pool, &serial).await.unwrap().unwrap();
+        assert_eq!(
+            (certificate.minutes, certificate.events, certificate.revoked),
+            (90, 1, false)
+        );
+        assert_eq!(certificate.period_from, "2027-01-15");
+        // Asked again with nothing changed: the same certificate.
+        assert_eq!(
+            in_tx!(db, |tx| issue(&mut tx, people[0], org, year, END)
+                .await
+                .unwrap()),
+            Some(serial.clone())
+        );
+        // Other people's hours and other years certify nothing.
+        assert_eq!(
+            in_tx!(db, |tx| issue(&mut tx, people[1], org, year, END)
+                .await
+                .unwrap()),
+            None
+        );
+        assert_eq!(
+            in_tx!(db, |tx| issue(&mut tx, people[0], org, 2026, END)
+                .await
+                .unwrap()),
+            None
+        );
+
+        // More hours confirmed: a new certificate, and the old one says it is revoked.
+        in_tx!(db, |tx| add_honour(
+            &mut tx, id, seat, 60, "带队", boss, END
+        )
+        .await
+        .unwrap());
+        let newer = in_tx!(db, |tx| issue(&mut tx, people[0], org, year, END + 60)
+            .await
+            .unwrap())
+        .expect("a new certificate");
+        assert_ne!(newer, serial);
+        assert!(find(pool, &serial).await.unwrap().unwrap().revoked);
+        let current = of_user(pool, people[0]).await.unwrap();
+        assert_eq!(current.len(), 1);
+        assert_eq!(
+            (current[0].serial.as_str(), current[0].minutes),
+            (newer.as_str(), 150)
+        );
+        test.finish().await;
+    }
+}
