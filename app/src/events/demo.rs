@@ -550,12 +550,27 @@ pub async fn seed(
             EventStatus::Published
         };
         let id = super::db::insert(conn, &details, status, Some(people.owner), created).await?;
+        // The demo resident has been to the events that are over (and has hours to show).
+        if demo.day < 0 && demo.status != EventStatus::Cancelled {
+            super::signup::join(conn, id, people.resident, created).await?;
+        }
         // People join in turn, days before it starts; past the seats they wait.
         for (turn, volunteer) in volunteers.iter().take(demo.joiners).enumerate() {
             let joined = created + 3_600 * (turn as i64 + 1);
             super::signup::join(conn, id, *volunteer, joined).await?;
         }
         let past = demo.day < 0;
+        if past && demo.status != EventStatus::Cancelled {
+            crate::volunteering::demo::attendance(
+                conn,
+                id,
+                starts_at,
+                details.ends_at,
+                people.coordinator,
+                now,
+            )
+            .await?;
+        }
         let final_status = match demo.status {
             EventStatus::Cancelled => Some(EventStatus::Cancelled),
             _ if past => Some(EventStatus::Completed),

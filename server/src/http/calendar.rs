@@ -86,9 +86,9 @@ fn not_found(headers: &HeaderMap) -> Response {
     (StatusCode::NOT_FOUND, t.errors.not_found).into_response()
 }
 
-fn failed(headers: &HeaderMap, error: sqlx::Error) -> Response {
+fn failed(headers: &HeaderMap, error: impl Into<app::error::AppError>) -> Response {
     let t = lang_from_headers(headers).texts();
-    let error = app::error::AppError::from(error);
+    let error: app::error::AppError = error.into();
     (error.status(), error.message(t)).into_response()
 }
 

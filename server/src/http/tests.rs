@@ -17,6 +17,7 @@ mod permissions;
 mod pwa;
 mod resource_pages;
 mod static_files;
+mod volunteering_pages;
 
 async fn app() -> (axum::Router, TestDb) {
     app_on(TestDb::sqlite().await).await
@@ -54,6 +55,32 @@ fn get_with_cookie(uri: &str, cookie: Option<&str>) -> Request<Body> {
     request.body(Body::empty()).unwrap()
 }
 
+/// A page request as a browser sends it (redirects are real 302s only for `Accept: text/html`).
+fn page(uri: &str) -> Request<Body> {
+    Request::get(uri)
+        .header(header::ACCEPT, "text/html")
+        .body(Body::empty())
+        .unwrap()
+}
+
+fn with_cookie(uri: &str, cookie: &str) -> Request<Body> {
+    let mut request = page(uri);
+    request
+        .headers_mut()
+        .insert(header::COOKIE, cookie.parse().unwrap());
+    request
+}
+
+/// A form sent by a browser without JavaScript: server functions answer it with a real redirect.
+fn html_form(path: &str, body: &str, cookie: &str) -> Request<Body> {
+    Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
 /// A server-function call as the browser's JavaScript sends it.
 fn form(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
     let mut request = Request::post(path)
@@ -63,6 +90,21 @@ fn form(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
         request = request.header(header::COOKIE, cookie);
     }
     request.body(Body::from(body.to_string())).unwrap()
+}
+
+/// A live session cookie for the demo account with this mobile number.
+async fn session_of(test: &TestDb, mobile: &str) -> String {
+    let contact = app::accounts::contact::Contact::parse(mobile).unwrap();
+    let id = app::orgs::db::user_by_contact(test.db.pool(), contact.as_str())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut tx = test.db.begin_write().await.unwrap();
+    let session = app::accounts::session::start_session(&mut tx, id, app::db::now_unix())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    format!("sid={}", session.token)
 }
 
 /// The `sid=...` pair of a response's Set-Cookie header.

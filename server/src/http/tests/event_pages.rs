@@ -170,21 +170,6 @@ async fn upcoming_public_events_are_open_data_in_either_coordinate_system() {
     test.finish().await;
 }
 
-/// A live session cookie for the demo account with this mobile number.
-async fn session_of(test: &TestDb, mobile: &str) -> String {
-    let contact = app::accounts::contact::Contact::parse(mobile).unwrap();
-    let id = app::orgs::db::user_by_contact(test.db.pool(), contact.as_str())
-        .await
-        .unwrap()
-        .unwrap();
-    let mut tx = test.db.begin_write().await.unwrap();
-    let session = app::accounts::session::start_session(&mut tx, id, app::db::now_unix())
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-    format!("sid={}", session.token)
-}
-
 #[tokio::test]
 async fn the_roster_and_its_spreadsheet_are_for_organisers_only() {
     let (router, test) = app().await;

@@ -3,22 +3,6 @@
 
 use super::*;
 
-/// A page request as a browser sends it (redirects are real 302s only for `Accept: text/html`).
-fn page(uri: &str) -> Request<Body> {
-    Request::get(uri)
-        .header(header::ACCEPT, "text/html")
-        .body(Body::empty())
-        .unwrap()
-}
-
-fn with_cookie(uri: &str, cookie: &str) -> Request<Body> {
-    let mut request = page(uri);
-    request
-        .headers_mut()
-        .insert(header::COOKIE, cookie.parse().unwrap());
-    request
-}
-
 async fn signed_in(router: &axum::Router, mobile: &str, password: &str) -> String {
     let body = format!("contact={mobile}&password={password}");
     let (status, headers, _) = send(router, form("/api/accounts/sign_in", &body, None)).await;

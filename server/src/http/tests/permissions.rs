@@ -147,6 +147,36 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         ("events/add_person", "id={event}&name=&phone=", &[Coordinator, Owner, Admin]),
         ("events/message", "id={event}&text=", &[Coordinator, Owner, Admin]),
         ("events/of_org", "org_id={org}", ALL),
+        ("events/calendar_feed", "", SIGNED_IN),
+        ("events/set_calendar_feed", "on=false", SIGNED_IN),
+        // Check-in: `{event}` is weeks away, so codes are refused for their timing once through.
+        ("events/checkin_screen", "id={event}", &[Coordinator, Owner, Admin]),
+        ("events/my_checkin", "id={event}", SIGNED_IN),
+        ("events/check_in", "id={event}&code=000000", SIGNED_IN),
+        (
+            "events/mark_attendance",
+            "id={event}&participant=999999&attendance=attended",
+            &[Coordinator, Owner, Admin],
+        ),
+        ("events/record_no_shows", "id={event}", &[Coordinator, Owner, Admin]),
+        // Hours: nobody has record 999999 or participant 999999; `{event}` has no hours.
+        ("hours/of_event", "id={event}", &[Coordinator, Owner, Admin]),
+        (
+            "hours/review",
+            "id={event}&hours=999999&decision=approve",
+            &[Coordinator, Owner, Admin],
+        ),
+        ("hours/approve_all", "id={event}", &[Coordinator, Owner, Admin]),
+        (
+            "hours/add_honour",
+            "id={event}&participant=999999&hours=1&reason=x",
+            &[Coordinator, Owner, Admin],
+        ),
+        ("volunteering/mine", "", SIGNED_IN),
+        // Nobody served in 1990, and no certificate has this serial: not found, once through.
+        ("volunteering/issue_certificate", "org={org}&year=1990", SIGNED_IN),
+        ("volunteering/certificate", "serial=YYX-2026-NONE", SIGNED_IN),
+        ("volunteering/verify", "serial=YYX-2026-NONE", ALL),
         // Last: it ends the sessions the other rows use.
         ("accounts/sign_out", "", ALL),
     ]
