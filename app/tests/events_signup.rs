@@ -52,6 +52,7 @@ fn details(org_id: i64, capacity: Option<i64>) -> EventDetails {
         requirements: String::new(),
         contact: String::new(),
         credit_minutes: None,
+        walk_ins: false,
     }
 }
 

@@ -1,41 +1,8 @@
-import { test, expect, ready, jsEnabled, signIn, signUp } from './fixtures';
-import type { Page } from '@playwright/test';
+import { test, expect, ready, jsEnabled, signIn, signUp, publishEvent } from './fixtures';
 
 // Both projects share one server: each test makes its own event and its own resident.
 
 
-
-/// The day after tomorrow in China time, as a date input writes it.
-function dayAfterTomorrow(): string {
-  return new Date(Date.now() + 8 * 3600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
-}
-
-/// A coordinator of the demo organisation publishes an event with `seats` seats; returns its path.
-async function publishEvent(page: Page, project: string, title: string, seats: string): Promise<string> {
-  await signIn(page, project, '13800000002', 'demo-coordinator', '/events/new');
-  await expect(page.getByLabel('主办机构').locator('option:checked')).toHaveText('云岩区阳光助老服务中心');
-  await page.getByLabel('活动名称').fill(title);
-  await page.getByLabel('类别', { exact: true }).selectOption({ label: '助学' });
-  const day = dayAfterTomorrow();
-  await page.getByLabel('开始时间').fill(`${day}T09:00`);
-  await page.getByLabel('结束时间').fill(`${day}T11:30`);
-  await page.getByLabel('地点名称').fill('延中社区活动室');
-  await page.getByLabel('名额').fill(seats);
-  if (jsEnabled(project)) {
-    const picker = page.getByTestId('location-picker');
-    await expect(picker.locator('.leaflet-tile-loaded').first()).toBeVisible();
-    await picker.click();
-    await expect(page.getByTestId('picked-location')).toContainText('已选位置：');
-  } else {
-    await page.getByLabel('纬度').fill('26.5850');
-    await page.getByLabel('经度').fill('106.7125');
-  }
-  await page.getByTestId('publish-now').click();
-  await expect(page).toHaveURL(/\/events\/\d+\?done=saved$/);
-  await expect(page.getByRole('status')).toContainText('活动已保存。');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-  return new URL(page.url()).pathname;
-}
 
 test.describe('events', () => {
   // A refused form answers 4xx, which Chromium logs as a failed resource load.

@@ -30,6 +30,7 @@ struct EventRow {
     contact: String,
     status: String,
     credit_minutes: Option<i64>,
+    walk_ins: i64,
     seats_taken: i64,
     waitlist_length: i64,
     version: i64,
@@ -69,6 +70,7 @@ impl EventRow {
             credit_minutes: self
                 .credit_minutes
                 .unwrap_or((self.ends_at - self.starts_at) / 60),
+            walk_ins: self.walk_ins == 1,
             seats_taken: self.seats_taken,
             waitlist_length: self.waitlist_length,
             version: self.version,
@@ -79,7 +81,7 @@ impl EventRow {
 const SELECT_COLUMNS: &str = "SELECT e.id, e.org_id, o.name AS org_name, \
      o.verification AS org_verification, e.title, e.summary, e.description, e.category, e.tags, \
      e.starts_at, e.ends_at, e.place_name, e.address, e.lat, e.lng, e.capacity, e.signup_deadline, \
-     e.cancel_deadline, e.requirements, e.contact, e.status, e.credit_minutes, e.seats_taken, \
+     e.cancel_deadline, e.requirements, e.contact, e.status, e.credit_minutes, e.walk_ins, e.seats_taken, \
      e.waitlist_length, e.version";
 const FROM_EVENTS: &str = "FROM events e JOIN organisations o ON o.id = e.org_id";
 
@@ -185,9 +187,9 @@ pub async fn insert(
         sqlx::query_scalar(
             "INSERT INTO events (org_id, title, summary, description, category, tags, starts_at, \
              ends_at, place_name, address, lat, lng, capacity, signup_deadline, cancel_deadline, \
-             requirements, contact, credit_minutes, status, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-             $18, $19, $20, $21, $21) RETURNING id",
+             requirements, contact, credit_minutes, walk_ins, status, created_by, created_at, \
+             updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, \
+             $15, $16, $17, $18, $19, $20, $21, $22, $22) RETURNING id",
         ),
         d,
     )
@@ -213,7 +215,8 @@ pub async fn update(
              category = $5, tags = $6, starts_at = $7, ends_at = $8, place_name = $9, \
              address = $10, lat = $11, lng = $12, capacity = $13, signup_deadline = $14, \
              cancel_deadline = $15, requirements = $16, contact = $17, credit_minutes = $18, \
-             version = version + 1, updated_at = $19 WHERE id = $20 AND version = $21 RETURNING id",
+             walk_ins = $19, version = version + 1, updated_at = $20 WHERE id = $21 \
+             AND version = $22 RETURNING id",
         ),
         d,
     )
@@ -248,7 +251,7 @@ pub async fn set_status(
 
 type ScalarQuery<'q> = sqlx::query::QueryScalar<'q, sqlx::Any, i64, sqlx::any::AnyArguments<'q>>;
 
-/// Binds the editable fields as `$1`..`$18`, in the column order of the statements above.
+/// Binds the editable fields as `$1`..`$19`, in the column order of the statements above.
 fn bind<'q>(query: ScalarQuery<'q>, d: &'q EventDetails) -> ScalarQuery<'q> {
     query
         .bind(d.org_id)
@@ -269,6 +272,7 @@ fn bind<'q>(query: ScalarQuery<'q>, d: &'q EventDetails) -> ScalarQuery<'q> {
         .bind(d.requirements.as_str())
         .bind(d.contact.as_str())
         .bind(d.credit_minutes)
+        .bind(i64::from(d.walk_ins))
 }
 
 /// The events where a person holds a seat or waits, the soonest first among those not ended, then

@@ -542,6 +542,7 @@ pub async fn seed(
             requirements: String::new(),
             contact: String::new(),
             credit_minutes: None,
+            walk_ins: false,
         };
         let created = starts_at - 14 * 86_400;
         let status = if demo.status == EventStatus::Draft {

@@ -93,6 +93,10 @@ fn EventDetails(view: EventView) -> impl IntoView {
             <Fact label=|t| t.events_page.cancel_deadline_label
                 value=e.cancel_deadline.map(|d| format_date_time(d, lang.get_untracked(), None)).unwrap_or_default()
                 empty=|t| t.events_page.until_start/>
+            {e.walk_ins.then(|| view! {
+                <dt>{move || t().volunteering.checkin_title}</dt>
+                <dd>{move || t().events_page.walk_ins_note}</dd>
+            })}
             <dt>{move || t().events_page.hours_label}</dt>
             <dd>{format_hours(e.credit_minutes)}" "{move || t().events_page.hours_unit}</dd>
             {(!e.requirements.is_empty()).then(|| view! {

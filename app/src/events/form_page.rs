@@ -166,6 +166,11 @@ fn EventFormFields(data: EventFormData, values: EventFields) -> impl IntoView {
             value=values.cancel_deadline max=20 input_type="datetime-local"/>
         <TextField id="event-hours" name="event[credit_hours]" label=|t| t.events_page.hours_label
             hint=Some(|t| t.events_page.credit_hours_hint) value=values.credit_hours max=5/>
+        <label class="checkbox">
+            <input type="checkbox" name="event[walk_ins]" value="on" checked=!values.walk_ins.is_empty()
+                data-testid="walk-ins"/>
+            {move || t().events_page.walk_ins_label}
+        </label>
         <TextArea id="event-description" name="event[description]" label=|t| t.orgs.description_label
             hint=None value=values.description max=DESCRIPTION_MAX/>
         <TextArea id="event-requirements" name="event[requirements]" label=|t| t.events_page.requirements_label

@@ -39,6 +39,8 @@ pub struct EventFields {
     pub requirements: String,
     pub contact: String,
     pub credit_hours: String,
+    /// "on" when people who did not sign up may check in at the event.
+    pub walk_ins: String,
 }
 
 /// A checked form.
@@ -62,6 +64,7 @@ pub struct EventDetails {
     pub requirements: String,
     pub contact: String,
     pub credit_minutes: Option<i64>,
+    pub walk_ins: bool,
 }
 
 impl EventFields {
@@ -97,6 +100,11 @@ impl EventFields {
             requirements: e.requirements.clone(),
             contact: e.contact.clone(),
             credit_hours,
+            walk_ins: if e.walk_ins {
+                "on".into()
+            } else {
+                String::new()
+            },
         }
     }
 
@@ -136,7 +144,10 @@ impl EventFields {
         };
         let credit_minutes = match self.credit_hours.trim() {
             "" => None,
-            typed => Some(parse_hours(typed).ok_or(FormError::CreditHoursInvalid)?),
+            typed => Some(
+                crate::volunteering::hours::parse_hours(typed)
+                    .ok_or(FormError::CreditHoursInvalid)?,
+            ),
         };
         let tags = one_line(&self.tags.replace('，', ","), LINE_MAX)?
             .split(',')
@@ -162,15 +173,9 @@ impl EventFields {
             requirements: paragraphs(&self.requirements, REQUIREMENTS_MAX)?,
             contact: one_line(&self.contact, LINE_MAX)?,
             credit_minutes,
+            walk_ins: !self.walk_ins.trim().is_empty(),
         })
     }
-}
-
-/// "2.5" hours as minutes (0 < hours <= 24, to the minute).
-fn parse_hours(typed: &str) -> Option<i64> {
-    let hours: f64 = typed.parse().ok()?;
-    let minutes = (hours * 60.0).round();
-    (hours.is_finite() && (1.0..=1440.0).contains(&minutes)).then_some(minutes as i64)
 }
 
 /// Minutes as hours the way people write them: "2", "2.5", "1.25".
@@ -277,6 +282,7 @@ mod tests {
 
     #[test]
     fn hours_are_read_and_written_the_same_way() {
+        use crate::volunteering::hours::parse_hours;
         assert_eq!(parse_hours("2.5"), Some(150));
         assert_eq!(parse_hours("0.25"), Some(15));
         assert_eq!(parse_hours("NaN"), None);

@@ -154,6 +154,8 @@ pub struct Event {
     pub status: EventStatus,
     /// Hours credited per attendance, in minutes (the event's length unless set).
     pub credit_minutes: i64,
+    /// People who did not sign up may check in (and so take a seat) at the event.
+    pub walk_ins: bool,
     pub seats_taken: i64,
     pub waitlist_length: i64,
     pub version: i64,

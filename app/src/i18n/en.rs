@@ -169,6 +169,8 @@ pub static TEXTS: Texts = Texts {
         roster_contact: "Contact",
         roster_status: "Status",
         roster_joined_at: "Joined",
+        walk_ins_label: "Welcome walk-ins: people who did not sign up can check in at the event",
+        walk_ins_note: "Walk-ins welcome: just check in when you arrive.",
         feed_title: "Calendar subscription",
         feed_hint: "Subscribe your phone's calendar to the events you signed up for; it follows your sign-ups. The address is yours alone: do not share it, and renew it if it leaks.",
         feed_label: "Subscription address",

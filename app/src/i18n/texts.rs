@@ -459,6 +459,8 @@ pub struct EventTexts {
     pub roster_joined_at: &'static str,
     pub my_events: &'static str,
     pub feed_title: &'static str,
+    pub walk_ins_label: &'static str,
+    pub walk_ins_note: &'static str,
     pub feed_hint: &'static str,
     pub feed_label: &'static str,
     pub feed_on: &'static str,

@@ -168,6 +168,8 @@ pub static TEXTS: Texts = Texts {
         roster_contact: "联系方式",
         roster_status: "状态",
         roster_joined_at: "报名时间",
+        walk_ins_label: "接受现场报名：没有报名的人到场也能签到",
+        walk_ins_note: "欢迎现场参加，到场签到即可。",
         feed_title: "日历订阅",
         feed_hint: "把“我报名的活动”订阅到手机日历：报名、取消会自动同步。这个地址只属于你，不要分享；泄露了就换一个。",
         feed_label: "订阅地址",

@@ -48,6 +48,7 @@ pub async fn setup(db: &Db) -> (i64, Vec<i64>, Vec<u8>) {
         requirements: String::new(),
         contact: String::new(),
         credit_minutes: Some(90),
+        walk_ins: false,
     };
     let id = events::insert(&mut tx, &details, EventStatus::Published, None, 1)
         .await
