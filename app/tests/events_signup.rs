@@ -5,12 +5,11 @@
 
 use app::db::testing::each_backend;
 use app::db::Db;
-use app::events::input::EventDetails;
-use app::events::model::{EventCategory, EventStatus, JoinOutcome, LeaveOutcome, Place};
+use app::events::model::{EventStatus, JoinOutcome, LeaveOutcome, Place};
 use app::events::{db as events, signup};
-use app::orgs::db::{insert_org, SaveOrg};
-use app::orgs::model::{OrgDetails, OrgKind};
 use std::collections::{HashMap, VecDeque};
+
+mod support;
 
 const NOW: i64 = 1_800_000_000;
 
@@ -33,54 +32,13 @@ async fn people(db: &Db, count: usize) -> Vec<i64> {
     ids
 }
 
-fn details(org_id: i64, capacity: Option<i64>) -> EventDetails {
-    EventDetails {
-        org_id,
-        title: "重阳敬老探访".into(),
-        summary: String::new(),
-        description: String::new(),
-        category: EventCategory::Elderly,
-        tags: String::new(),
-        starts_at: NOW + 86_400,
-        ends_at: NOW + 86_400 + 7_200,
-        place_name: "社区服务中心".into(),
-        address: String::new(),
-        location: (26.59, 106.71),
-        capacity,
-        signup_deadline: None,
-        cancel_deadline: Some(NOW + 3_600),
-        requirements: String::new(),
-        contact: String::new(),
-        credit_minutes: None,
-        walk_ins: false,
-    }
-}
-
 async fn event(db: &Db, capacity: Option<i64>) -> i64 {
     let mut tx = db.begin_write().await.unwrap();
-    let org = OrgDetails {
-        kind: OrgKind::Ngo,
-        name: "阳光助老".into(),
-        description: String::new(),
-        services: String::new(),
-        address: String::new(),
-        location: None,
-        contact: String::new(),
-        opening_hours: String::new(),
-        credit_code: None,
-    };
-    let SaveOrg::Saved(org_id) = insert_org(&mut tx, &org, None, 1).await.unwrap() else {
-        panic!("organisation not saved")
-    };
-    let id = events::insert(
-        &mut tx,
-        &details(org_id, capacity),
-        EventStatus::Published,
-        None,
-        1,
-    )
-    .await
-    .unwrap();
+    let id = support::published_event(&mut tx, NOW + 86_400, capacity, |d| {
+        d.title = "重阳敬老探访".into();
+        d.cancel_deadline = Some(NOW + 3_600);
+    })
+    .await;
     tx.commit().await.unwrap();
     id
 }

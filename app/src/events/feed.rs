@@ -101,7 +101,7 @@ pub fn CalendarFeedCard() -> impl IntoView {
         }
     };
     view! {
-        <section id="calendar" class="card" aria-labelledby="calendar-heading" data-testid="calendar-feed">
+        <section id="calendar" class="card share-card" aria-labelledby="calendar-heading" data-testid="calendar-feed">
             <h2 id="calendar-heading" class="card__title">{move || t().events_page.feed_title}</h2>
             <p class="hint">{move || t().events_page.feed_hint}</p>
             <Suspense fallback=|| ()>

@@ -200,7 +200,7 @@ fn AttendanceMarks(
             (Some(Attendance::Attended), Some(at)) => t().volunteering.checked_in_chip.replace("{t}", &at),
             (Some(Attendance::Attended), None) => t().volunteering.attended.to_string(),
             (Some(Attendance::NoShow), _) => t().volunteering.no_show.to_string(),
-            (None, _) => "—".to_string(),
+            (None, _) => t().volunteering.not_checked_in.to_string(),
         }}</span>
         {(may_mark && attendance != Some(Attendance::Attended)).then(|| button(Attendance::Attended))}
         {(may_mark && attendance != Some(Attendance::NoShow)).then(|| button(Attendance::NoShow))}

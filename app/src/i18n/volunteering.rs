@@ -30,6 +30,7 @@ pub struct VolunteeringTexts {
     pub hours_link: &'static str,
     pub attended: &'static str,
     pub no_show: &'static str,
+    pub not_checked_in: &'static str,
     /// `{t}`: time.
     pub checked_in_chip: &'static str,
     pub mark_attended: &'static str,
@@ -118,6 +119,7 @@ pub const ZH: VolunteeringTexts = VolunteeringTexts {
     hours_link: "服务时长",
     attended: "已到",
     no_show: "缺席",
+    not_checked_in: "未签到",
     checked_in_chip: "{t} 签到",
     mark_attended: "到场",
     mark_no_show: "缺席",
@@ -199,6 +201,7 @@ pub const EN: VolunteeringTexts = VolunteeringTexts {
     hours_link: "Hours",
     attended: "Came",
     no_show: "No-show",
+    not_checked_in: "Not checked in",
     checked_in_chip: "In at {t}",
     mark_attended: "Came",
     mark_no_show: "Did not come",

@@ -1,6 +1,6 @@
-//! What the database tests of check-in and hours share: an organisation with one published event
-//! (10 seats, 90 minutes of credit), three people of whom the first two hold seats, and the
-//! event's check-in secret.
+//! What the database tests of events share: a published event of a new organisation, and for
+//! check-in and hours one with 10 seats and 90 minutes of credit, three people of whom the first
+//! two hold seats, and the event's check-in secret.
 #![allow(dead_code)]
 
 use app::db::Db;
@@ -14,8 +14,13 @@ use app::orgs::model::{OrgDetails, OrgKind};
 pub const START: i64 = 1_800_000_000;
 pub const END: i64 = START + 7_200;
 
-pub async fn setup(db: &Db) -> (i64, Vec<i64>, Vec<u8>) {
-    let mut tx = db.begin_write().await.unwrap();
+/// A published event of a new organisation, from `starts_at` for two hours, with `capacity` seats.
+pub async fn published_event(
+    conn: &mut sqlx::AnyConnection,
+    starts_at: i64,
+    capacity: Option<i64>,
+    change: impl FnOnce(&mut EventDetails),
+) -> i64 {
     let org = OrgDetails {
         kind: OrgKind::Ngo,
         name: "阳光助老".into(),
@@ -27,32 +32,38 @@ pub async fn setup(db: &Db) -> (i64, Vec<i64>, Vec<u8>) {
         opening_hours: String::new(),
         credit_code: None,
     };
-    let SaveOrg::Saved(org_id) = insert_org(&mut tx, &org, None, 1).await.unwrap() else {
+    let SaveOrg::Saved(org_id) = insert_org(&mut *conn, &org, None, 1).await.unwrap() else {
         panic!("organisation not saved")
     };
-    let details = EventDetails {
+    let mut details = EventDetails {
         org_id,
         title: "社区义诊".into(),
         summary: String::new(),
         description: String::new(),
         category: EventCategory::Health,
         tags: String::new(),
-        starts_at: START,
-        ends_at: END,
+        starts_at,
+        ends_at: starts_at + 7_200,
         place_name: String::new(),
         address: String::new(),
         location: (26.59, 106.71),
-        capacity: Some(10),
+        capacity,
         signup_deadline: None,
         cancel_deadline: None,
         requirements: String::new(),
         contact: String::new(),
-        credit_minutes: Some(90),
+        credit_minutes: None,
         walk_ins: false,
     };
-    let id = events::insert(&mut tx, &details, EventStatus::Published, None, 1)
+    change(&mut details);
+    events::insert(conn, &details, EventStatus::Published, None, 1)
         .await
-        .unwrap();
+        .unwrap()
+}
+
+pub async fn setup(db: &Db) -> (i64, Vec<i64>, Vec<u8>) {
+    let mut tx = db.begin_write().await.unwrap();
+    let id = published_event(&mut tx, START, Some(10), |d| d.credit_minutes = Some(90)).await;
     let mut people = Vec::new();
     for n in 0..3 {
         let user: i64 = sqlx::query_scalar(

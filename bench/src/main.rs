@@ -2,7 +2,7 @@
 //! answering every GET with the bytes of a file (the `/events` page the real server rendered),
 //! so the benchmark can show how close the real page comes to serving a constant.
 //!
-//! `cargo run --release -p server --example bare_axum -- ADDR FILE`
+//! `cargo run --release -p bench --bin bare-axum -- ADDR FILE`
 
 use axum::{http::header, response::IntoResponse, routing::get, Router};
 
@@ -10,7 +10,7 @@ use axum::{http::header, response::IntoResponse, routing::get, Router};
 async fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(addr), Some(file)) = (args.next(), args.next()) else {
-        eprintln!("usage: bare_axum ADDR FILE");
+        eprintln!("usage: bare-axum ADDR FILE");
         std::process::exit(2);
     };
     let html: &'static [u8] = match std::fs::read(&file) {
