@@ -6,38 +6,20 @@ use super::input::format_hours;
 use super::model::{Event, EventStatus, Place};
 use super::parts::{when_text, SeatsLine};
 use crate::components::FormErrorMessage;
-use crate::error::AppError;
 use crate::i18n::dates::format_date_time;
 use crate::i18n::{use_lang, use_texts, Texts};
 use crate::map::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
 use crate::orgs::badge::OrgName;
-use crate::orgs::{use_org_id, Fact};
-use crate::shell::{page_error, PageTitle};
+use crate::orgs::Fact;
+use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn EventPage() -> impl IntoView {
-    let id = use_org_id();
-    let event = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => get_event(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match event.await {
-                    Ok(view) => view! { <EventDetails view/> }.into_any(),
-                    Err(error) => page_error(error),
-                }
-            })}
-        </Suspense>
-    }
+    param_page("id", get_event, |view| {
+        view! { <EventDetails view/> }.into_any()
+    })
 }
 
 /// What `?done=` says after a form came back.

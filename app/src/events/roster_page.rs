@@ -8,36 +8,17 @@ use super::roster_api::{
     event_roster, AddPerson, MessageParticipants, RemovePerson, Roster, MESSAGE_MAX,
 };
 use crate::components::FormErrorMessage;
-use crate::error::AppError;
 use crate::i18n::dates::format_date_time;
 use crate::i18n::{use_lang, use_texts, Texts};
-use crate::orgs::use_org_id;
-use crate::shell::{page_error, PageTitle};
+use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn RosterPage() -> impl IntoView {
-    let id = use_org_id();
-    let roster = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => event_roster(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match roster.await {
-                    Ok(roster) => view! { <RosterView roster/> }.into_any(),
-                    Err(error) => page_error(error),
-                }
-            })}
-        </Suspense>
-    }
+    param_page("id", event_roster, |roster| {
+        view! { <RosterView roster/> }.into_any()
+    })
 }
 
 fn done_text(done: &str, sent: &str, t: &'static Texts) -> Option<String> {

@@ -11,6 +11,8 @@ use app::orgs::{db as orgs, model::OrgRole};
 enum Who {
     Visitor,
     Resident,
+    /// A resident holding a seat at the event the calls are about.
+    Participant,
     /// A coordinator of the organisation the calls are about.
     Coordinator,
     /// The owner of that organisation.
@@ -20,9 +22,10 @@ enum Who {
     Admin,
 }
 
-const EVERYONE: [Who; 6] = [
+const EVERYONE: [Who; 7] = [
     Who::Visitor,
     Who::Resident,
+    Who::Participant,
     Who::Coordinator,
     Who::Owner,
     Who::OtherCoordinator,
@@ -33,7 +36,14 @@ const EVERYONE: [Who; 6] = [
 fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
     use Who::*;
     const ALL: &[Who] = &EVERYONE;
-    const SIGNED_IN: &[Who] = &[Resident, Coordinator, Owner, OtherCoordinator, Admin];
+    const SIGNED_IN: &[Who] = &[
+        Resident,
+        Participant,
+        Coordinator,
+        Owner,
+        OtherCoordinator,
+        Admin,
+    ];
     const STAFF: &[Who] = &[Coordinator, Owner];
     vec![
         ("set_language", "lang=en", ALL),
@@ -123,9 +133,9 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         // `{event}` is an upcoming published event of `{org}`; `{cancelled}` a cancelled one of
         // the other organisation.
         ("events/get", "id={event}", ALL),
-        // Joining a cancelled event, or leaving one without a place, changes nothing.
+        // Joining or leaving a cancelled event (where nobody here holds a place) changes nothing.
         ("events/join", "id={cancelled}", SIGNED_IN),
-        ("events/leave", "id={event}", SIGNED_IN),
+        ("events/leave", "id={cancelled}", SIGNED_IN),
         ("events/form", "", &[Coordinator, Owner, OtherCoordinator, Admin]),
         ("events/form", "id={event}", &[Coordinator, Owner, Admin]),
         ("events/form", "copy={cancelled}", &[OtherCoordinator, Admin]),
@@ -209,7 +219,36 @@ async fn cast(db: &app::db::Db) -> Cast {
     let owner = user_id(db, DEMO_ACCOUNTS[2].0).await;
     let admin = user_id(db, DEMO_ACCOUNTS[3].0).await;
 
+    let event_named = |org_id: i64, title: &'static str| async move {
+        let events = app::events::db::of_org(db.pool(), org_id, 100)
+            .await
+            .unwrap();
+        events
+            .into_iter()
+            .find(|e| e.title == title)
+            .expect("a demo event")
+            .id
+    };
+    let event = event_named(org, "长者生日会").await;
+    let cancelled = event_named(other_org, "户外拓展（因天气取消）").await;
+
     let mut tx = db.begin_write().await.unwrap();
+    let participant = match create_user(
+        &mut tx,
+        &Contact::parse("13900000006").unwrap(),
+        "报名居民",
+        "x",
+        1,
+    )
+    .await
+    .unwrap()
+    {
+        app::accounts::db::CreateUser::Created(id) => id,
+        _ => panic!("the extra account exists already"),
+    };
+    app::events::signup::join(&mut tx, event, participant, 1)
+        .await
+        .unwrap();
     let contact = Contact::parse("13900000007").unwrap();
     let app::accounts::db::CreateUser::Created(elsewhere) =
         create_user(&mut tx, &contact, "别家协调员", "x", 1)
@@ -231,6 +270,7 @@ async fn cast(db: &app::db::Db) -> Cast {
     let mut cookies = vec![(Who::Visitor, None)];
     for (who, id) in [
         (Who::Resident, resident),
+        (Who::Participant, participant),
         (Who::Coordinator, coordinator),
         (Who::Owner, owner),
         (Who::OtherCoordinator, elsewhere),
@@ -242,21 +282,11 @@ async fn cast(db: &app::db::Db) -> Cast {
         cookies.push((who, Some(format!("sid={}", session.token))));
     }
     tx.commit().await.unwrap();
-    let event_named = |org_id: i64, title: &'static str| async move {
-        let events = app::events::db::of_org(db.pool(), org_id, 100)
-            .await
-            .unwrap();
-        events
-            .into_iter()
-            .find(|e| e.title == title)
-            .expect("a demo event")
-            .id
-    };
     Cast {
         org,
         owner,
-        event: event_named(org, "长者生日会").await,
-        cancelled: event_named(other_org, "户外拓展（因天气取消）").await,
+        event,
+        cancelled,
         cookies,
     }
 }
