@@ -73,6 +73,10 @@ pub enum FormError {
     AttendanceTooEarly,
     /// No-shows are recorded once the event is over.
     EventNotOver,
+    /// A series repeats in a way the form does not offer.
+    RepeatInvalid,
+    /// A series' last day is not a day between its first occurrence and two years later.
+    RepeatUntilInvalid,
 }
 
 impl FormError {
@@ -134,6 +138,8 @@ impl FormError {
             FormError::CheckinNotJoined => f.checkin_not_joined,
             FormError::AttendanceTooEarly => f.attendance_too_early,
             FormError::EventNotOver => f.event_not_over,
+            FormError::RepeatInvalid => f.repeat_invalid,
+            FormError::RepeatUntilInvalid => f.repeat_until_invalid,
         }
     }
 }

@@ -26,6 +26,7 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
         .tap_io(|socket| {
             let _ = socket.set_nodelay(true);
         });
+    tokio::spawn(extend_event_series(db_for_mail.clone()));
     if let Some(mailer) = mailer(config)? {
         tokio::spawn(send_notification_emails(db_for_mail, mailer));
     }
@@ -72,6 +73,19 @@ fn mailer(config: &config::Config) -> Result<Option<Mailer>, String> {
         Some(MailSetting::Folder { dir, from }) => Mailer::folder(dir.into(), from, site_url),
     };
     mailer.map(Some).map_err(|e| e.to_string())
+}
+
+/// At start and every hour, makes the occurrences of repeating events that are now within reach.
+/// A failure is logged and tried again next round.
+async fn extend_event_series(db: Db) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        let now = app::db::now_unix();
+        if let Err(error) = app::events::series_db::extend_all(&db, now).await {
+            tracing::warn!("could not extend event series: {error}");
+        }
+    }
 }
 
 /// Every few seconds, emails what is pending. A failure is logged and tried again next round;

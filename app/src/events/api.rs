@@ -4,6 +4,7 @@
 use super::filter::EventFilter;
 use super::input::EventFields;
 use super::model::{Event, Place};
+use super::series::SeriesInfo;
 use crate::areas::model::Area;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -37,6 +38,8 @@ pub struct EventView {
     pub now: i64,
     /// The page's full address, to share.
     pub share_url: String,
+    /// The series it belongs to, if it repeats.
+    pub series: Option<SeriesInfo>,
 }
 
 /// What the create/edit form needs.
@@ -45,6 +48,8 @@ pub struct EventFormData {
     /// The event edited, or the one copied into a new form.
     pub event: Option<Event>,
     pub orgs: Vec<(i64, String)>,
+    /// The series of the event edited: the form asks whether the edit is for later ones too.
+    pub series: Option<SeriesInfo>,
 }
 
 #[cfg(feature = "ssr")]
@@ -172,13 +177,16 @@ pub async fn get_event(id: i64) -> Result<EventView, AppError> {
     let headers = use_context::<http::request::Parts>()
         .map(|parts| parts.headers)
         .unwrap_or_default();
+    let now = crate::db::now_unix();
+    let series = super::series_db::info(state.db.pool(), &event, can_manage, now).await?;
     Ok(EventView {
         event,
         place,
         signed_in: user.is_some(),
         can_manage,
-        now: crate::db::now_unix(),
+        now,
         share_url: state.public_url(&headers, &format!("/events/{id}")),
+        series,
     })
 }
 
@@ -238,10 +246,23 @@ pub async fn event_form(id: Option<i64>, copy: Option<i64>) -> Result<EventFormD
     if orgs.is_empty() {
         return Err(AppError::Forbidden);
     }
-    Ok(EventFormData { event, orgs })
+    // A copy is a new event of its own: only an edit carries the series.
+    let series = match (&event, id) {
+        (Some(event), Some(_)) => {
+            let now = crate::db::now_unix();
+            super::series_db::info(state.db.pool(), event, true, now).await?
+        }
+        _ => None,
+    };
+    Ok(EventFormData {
+        event,
+        orgs,
+        series,
+    })
 }
 
-/// Adds an event as a draft, or published at once when `publish` is set.
+/// Adds an event as a draft, or published at once when `publish` is set; with `event[repeat]`
+/// it is the first of a series whose next occurrences are made at once.
 #[server(endpoint = "events/create")]
 pub async fn create_event(event: EventFields, publish: Option<String>) -> Result<(), AppError> {
     use super::model::EventStatus;
@@ -256,6 +277,7 @@ pub async fn create_event(event: EventFields, publish: Option<String>) -> Result
         return Err(AppError::Forbidden);
     }
     let details = event.check()?;
+    let repeat = event.repeat(details.starts_at)?;
     if !access::may_manage(&state, &user, details.org_id).await? {
         return Err(FormError::EventOrgInvalid.into());
     }
@@ -265,34 +287,45 @@ pub async fn create_event(event: EventFields, publish: Option<String>) -> Result
         EventStatus::Draft
     };
     let mut tx = state.db.begin_write().await?;
-    let id = super::db::insert(
-        &mut tx,
-        &details,
-        status,
-        Some(user.id),
-        crate::db::now_unix(),
-    )
-    .await?;
+    let now = crate::db::now_unix();
+    let id = super::db::insert(&mut tx, &details, status, Some(user.id), now).await?;
+    if let Some(repeat) = repeat {
+        super::series_db::start(&mut tx, id, &details, repeat, status, Some(user.id), now).await?;
+    }
     tx.commit().await?;
     leptos_axum::redirect(&format!("/events/{id}?done=saved"));
     Ok(())
 }
 
 /// Saves an edit unless someone saved since `version`. More seats seat the people waiting at
-/// once; fewer than the people already holding one are refused.
+/// once; fewer than the people already holding one are refused. For an occurrence of a series,
+/// `scope=future` saves it to this and every later occurrence; a single event with
+/// `event[repeat]` becomes the first of a series.
 #[server(endpoint = "events/update")]
-pub async fn update_event(id: i64, version: i64, event: EventFields) -> Result<(), AppError> {
+pub async fn update_event(
+    id: i64,
+    version: i64,
+    event: EventFields,
+    scope: Option<String>,
+) -> Result<(), AppError> {
     use crate::accounts::auth::{authorize, Rule};
     use crate::error::FormError;
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
     let current = access::managed_event(&state, &user, id).await?;
     let details = event.check()?;
+    let repeat = event.repeat(details.starts_at)?;
     if !access::may_manage(&state, &user, details.org_id).await? {
         return Err(FormError::EventOrgInvalid.into());
     }
     let now = crate::db::now_unix();
     let mut tx = state.db.begin_write().await?;
+    if current.series_id.is_some() && super::series::all_future(scope.as_deref()) {
+        super::series_db::edit_future(&mut tx, &current, version, &details, now).await?;
+        tx.commit().await?;
+        leptos_axum::redirect(&format!("/events/{id}?done=saved"));
+        return Ok(());
+    }
     let taken = super::signup::lock_for_edit(&mut tx, id).await?;
     if details.capacity.is_some_and(|c| c < taken) {
         return Err(FormError::CapacityBelowTaken.into());
@@ -304,28 +337,31 @@ pub async fn update_event(id: i64, version: i64, event: EventFields) -> Result<(
     if current.status == super::model::EventStatus::Published {
         super::signup::fill_free_seats(&mut tx, id, &details.title, now).await?;
     }
+    if let (None, Some(repeat)) = (current.series_id, repeat) {
+        let by = Some(user.id);
+        super::series_db::start(&mut tx, id, &details, repeat, current.status, by, now).await?;
+    }
     tx.commit().await?;
     leptos_axum::redirect(&format!("/events/{id}?done=saved"));
     Ok(())
 }
 
-/// Makes a draft public.
+/// Makes a draft public (with `scope=future`, also every later occurrence of its series, and
+/// the ones the series makes from now on).
 #[server(endpoint = "events/publish")]
-pub async fn publish_event(id: i64) -> Result<(), AppError> {
+pub async fn publish_event(id: i64, scope: Option<String>) -> Result<(), AppError> {
     use super::model::EventStatus;
     use crate::accounts::auth::{authorize, Rule};
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
-    access::managed_event(&state, &user, id).await?;
+    let event = access::managed_event(&state, &user, id).await?;
+    let now = crate::db::now_unix();
     let mut tx = state.db.begin_write().await?;
-    let moved = super::db::set_status(
-        &mut tx,
-        id,
-        EventStatus::Draft,
-        EventStatus::Published,
-        crate::db::now_unix(),
-    )
-    .await?;
+    let moved = if event.series_id.is_some() && super::series::all_future(scope.as_deref()) {
+        super::series_db::publish_future(&mut tx, &event, now).await? > 0
+    } else {
+        super::db::set_status(&mut tx, id, EventStatus::Draft, EventStatus::Published, now).await?
+    };
     tx.commit().await?;
     leptos_axum::redirect(&format!(
         "/events/{id}?done={}",
@@ -334,31 +370,21 @@ pub async fn publish_event(id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Calls an event off; everyone holding a seat or waiting is told.
+/// Calls an event off; everyone holding a seat or waiting is told. With `scope=future`, also
+/// every later occurrence of its series, which then ends.
 #[server(endpoint = "events/cancel")]
-pub async fn cancel_event(id: i64) -> Result<(), AppError> {
-    use super::model::EventStatus;
+pub async fn cancel_event(id: i64, scope: Option<String>) -> Result<(), AppError> {
     use crate::accounts::auth::{authorize, Rule};
-    use crate::notifications::{db::notify, model::Notice};
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
     let event = access::managed_event(&state, &user, id).await?;
     let now = crate::db::now_unix();
     let mut tx = state.db.begin_write().await?;
-    let mut moved = false;
-    for from in [EventStatus::Published, EventStatus::Draft] {
-        moved =
-            moved || super::db::set_status(&mut tx, id, from, EventStatus::Cancelled, now).await?;
-    }
-    if moved {
-        let notice = Notice::EventCancelled {
-            event_id: id,
-            title: event.title.clone(),
-        };
-        for person in super::signup::people_with_places(&mut tx, id).await? {
-            notify(&mut tx, person, &notice, now).await?;
-        }
-    }
+    let moved = if event.series_id.is_some() && super::series::all_future(scope.as_deref()) {
+        super::series_db::cancel_future(&mut tx, &event, now).await? > 0
+    } else {
+        super::signup::cancel(&mut tx, id, &event.title, now).await?
+    };
     tx.commit().await?;
     leptos_axum::redirect(&format!(
         "/events/{id}?done={}",

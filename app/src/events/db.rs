@@ -34,6 +34,8 @@ struct EventRow {
     seats_taken: i64,
     waitlist_length: i64,
     version: i64,
+    series_id: Option<i64>,
+    occurrence_no: Option<i64>,
 }
 
 impl EventRow {
@@ -74,6 +76,8 @@ impl EventRow {
             seats_taken: self.seats_taken,
             waitlist_length: self.waitlist_length,
             version: self.version,
+            series_id: self.series_id,
+            occurrence_no: self.occurrence_no,
         })
     }
 }
@@ -82,7 +86,7 @@ const SELECT_COLUMNS: &str = "SELECT e.id, e.org_id, o.name AS org_name, \
      o.verification AS org_verification, e.title, e.summary, e.description, e.category, e.tags, \
      e.starts_at, e.ends_at, e.place_name, e.address, e.lat, e.lng, e.capacity, e.signup_deadline, \
      e.cancel_deadline, e.requirements, e.contact, e.status, e.credit_minutes, e.walk_ins, e.seats_taken, \
-     e.waitlist_length, e.version";
+     e.waitlist_length, e.version, e.series_id, e.occurrence_no";
 const FROM_EVENTS: &str = "FROM events e JOIN organisations o ON o.id = e.org_id";
 
 fn events(rows: Vec<EventRow>) -> Vec<Event> {

@@ -582,7 +582,85 @@ pub async fn seed(
         }
         added += 1;
     }
+    added += weekly_series(conn, people, org_ids, today, &volunteers, now).await?;
     Ok(added)
+}
+
+/// A weekly Saturday-morning clean-up: a series whose occurrences are made 8 weeks ahead.
+async fn weekly_series(
+    conn: &mut AnyConnection,
+    people: DemoPeople,
+    org_ids: &[i64],
+    today: i64,
+    volunteers: &[i64],
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    const TITLE: &str = "周六社区环保清洁（每周）";
+    let Some(&org_id) = org_ids.get(6) else {
+        return Ok(0);
+    };
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM events WHERE title = $1")
+        .bind(TITLE)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if exists.is_some() {
+        return Ok(0);
+    }
+    // The coming Saturday (a week later if today is one), 09:00 China time.
+    let weekday = china_day(today).map_or(0, |(_, w)| i64::from(w));
+    let days_to_saturday = (5 - weekday).rem_euclid(7).max(1);
+    let starts_at = today + days_to_saturday * 86_400 + 9 * 3_600;
+    let details = EventDetails {
+        org_id,
+        title: TITLE.into(),
+        summary: "每周六上午清理河边和小区周边的垃圾，工具由我们准备。".into(),
+        description: "每周六上午清理贯城河沿岸和小区周边的垃圾并分类。\n\n工具、手套和饮水由我们准备，每场单独报名。".into(),
+        category: EventCategory::Environment,
+        tags: "环保,每周".into(),
+        starts_at,
+        ends_at: starts_at + 2 * 3_600,
+        place_name: "贯城河步道（喷水池段）".into(),
+        address: "云岩区中华中路贯城河步道".into(),
+        location: (26.5862, 106.7125),
+        capacity: Some(20),
+        signup_deadline: None,
+        cancel_deadline: None,
+        requirements: String::new(),
+        contact: String::new(),
+        credit_minutes: None,
+        walk_ins: true,
+    };
+    let created = now - 3 * 86_400;
+    let id = super::db::insert(
+        conn,
+        &details,
+        EventStatus::Published,
+        Some(people.owner),
+        created,
+    )
+    .await?;
+    let repeat = super::series::Repeat {
+        frequency: super::series::Frequency::Weekly,
+        until: None,
+    };
+    let series_id = super::series_db::start(
+        conn,
+        id,
+        &details,
+        repeat,
+        EventStatus::Published,
+        Some(people.owner),
+        created,
+    )
+    .await?;
+    for volunteer in volunteers.iter().take(6) {
+        super::signup::join(conn, id, *volunteer, created + 3_600).await?;
+    }
+    let occurrences: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events WHERE series_id = $1")
+        .bind(series_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(occurrences as u64)
 }
 
 async fn volunteers(conn: &mut AnyConnection, now: i64) -> Result<Vec<i64>, sqlx::Error> {

@@ -5,6 +5,7 @@ use super::api::{get_event, CancelEvent, EventView, JoinEvent, LeaveEvent, Publi
 use super::input::format_hours;
 use super::model::{Event, EventStatus, Place};
 use super::parts::{when_text, SeatsLine};
+use super::series::SeriesInfo;
 use crate::components::FormErrorMessage;
 use crate::i18n::dates::format_date_time;
 use crate::i18n::{use_lang, use_texts, Texts};
@@ -61,10 +62,17 @@ fn EventDetails(view: EventView) -> impl IntoView {
         {move || done_text(&done, t()).map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
         {status_note.map(|pick| view! { <p class="notice-info" data-testid="event-status">{move || pick(t())}</p> })}
         <SignupCard view=view.clone()/>
-        {view.can_manage.then(|| view! { <OrganiserTools event=e.clone()/> })}
+        {view.can_manage.then(|| view! { <OrganiserTools event=e.clone() in_series=view.series.is_some()/> })}
         <dl class="card facts">
             <dt>{move || t().events_page.when_heading}</dt>
             <dd>{move || when_text(e.starts_at, e.ends_at, lang.get())}</dd>
+            {view.series.as_ref().map(|series| {
+                let rule = series.rule;
+                view! {
+                    <dt>{move || t().events_page.series_label}</dt>
+                    <dd data-testid="series-rule">{move || rule.describe(lang.get())}</dd>
+                }
+            })}
             <Fact label=|t| t.events_page.place_label value=e.place_name.clone()/>
             {(!e.address.is_empty()).then(|| view! { <Fact label=|t| t.orgs.address_label value=e.address.clone()/> })}
             <dt>{move || t().events_page.organiser}</dt>
@@ -93,6 +101,7 @@ fn EventDetails(view: EventView) -> impl IntoView {
         {(!e.description.is_empty()).then(|| view! {
             <section class="card"><p class="prose">{e.description.clone()}</p></section>
         })}
+        {view.series.clone().filter(|s| !s.others.is_empty()).map(|series| view! { <SeriesOthers series/> })}
         <section class="card share-card" aria-labelledby="share-heading">
             <h2 id="share-heading" class="card__title">{move || t().events_page.share_heading}</h2>
             <label for="share-url">{move || t().events_page.share_label}</label>
@@ -183,7 +192,7 @@ fn SignupCard(view: EventView) -> impl IntoView {
 
 /// Edit, duplicate, publish and cancel, for the people who run the event's organisation.
 #[component]
-fn OrganiserTools(event: Event) -> impl IntoView {
+fn OrganiserTools(event: Event, in_series: bool) -> impl IntoView {
     let t = use_texts();
     let publish = ServerAction::<PublishEvent>::new();
     let cancel = ServerAction::<CancelEvent>::new();
@@ -203,6 +212,12 @@ fn OrganiserTools(event: Event) -> impl IntoView {
             {(event.status == EventStatus::Draft).then(|| view! {
                 <ActionForm action=publish>
                     <input type="hidden" name="id" value=id/>
+                    {in_series.then(|| view! {
+                        <label class="checkbox">
+                            <input type="checkbox" name="scope" value="future" checked data-testid="publish-future"/>
+                            {move || t().events_page.publish_future}
+                        </label>
+                    })}
                     <button type="submit" class="button" data-testid="publish">{move || t().events_page.publish}</button>
                 </ActionForm>
             })}
@@ -213,11 +228,36 @@ fn OrganiserTools(event: Event) -> impl IntoView {
                         <input type="checkbox" required/>
                         {move || t().events_page.cancel_confirm}
                     </label>
+                    {in_series.then(|| view! {
+                        <label class="checkbox">
+                            <input type="checkbox" name="scope" value="future" data-testid="cancel-future"/>
+                            {move || t().events_page.cancel_future}
+                        </label>
+                    })}
                     <button type="submit" class="button button--danger" data-testid="cancel-event">
                         {move || t().events_page.cancel}
                     </button>
                 </ActionForm>
             })}
+        </section>
+    }
+}
+
+/// The series' other occurrences still to come, to pick another date.
+#[component]
+fn SeriesOthers(series: SeriesInfo) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    view! {
+        <section class="card" aria-labelledby="series-heading" data-testid="series-others">
+            <h2 id="series-heading" class="card__title">{move || t().events_page.series_others}</h2>
+            <ul class="compact-list">
+                {series.others.into_iter().map(|(id, starts_at)| view! {
+                    <li class="compact-list__item">
+                        <A href=format!("/events/{id}")>{move || format_date_time(starts_at, lang.get(), None)}</A>
+                    </li>
+                }).collect_view()}
+            </ul>
         </section>
     }
 }

@@ -5,9 +5,10 @@
 use super::api::{event_form, CreateEvent, EventFormData, UpdateEvent};
 use super::input::{EventFields, DESCRIPTION_MAX, PLACE_NAME_MAX, REQUIREMENTS_MAX, SUMMARY_MAX};
 use super::model::EventCategory;
+use super::series::{Frequency, SeriesInfo};
 use crate::components::{FormErrorMessage, TextArea, TextField};
 use crate::error::AppError;
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use crate::map::pin_map::LocationFields;
 use crate::orgs::input::LINE_MAX;
 use crate::orgs::use_org_id;
@@ -151,6 +152,7 @@ fn EventFormFields(data: EventFormData, values: EventFields) -> impl IntoView {
             input_type="datetime-local"/>
         <TextField id="event-ends" name="event[ends_at]" label=|t| t.events_page.ends_label hint=None
             value=values.ends_at max=20 required=true input_type="datetime-local"/>
+        <RepeatFields series=data.series repeat=values.repeat until=values.repeat_until/>
         <TextField id="event-place" name="event[place_name]" label=|t| t.events_page.place_label
             hint=Some(|t| t.events_page.place_hint) value=values.place_name max=PLACE_NAME_MAX/>
         <TextField id="event-address" name="event[address]" label=|t| t.orgs.address_label hint=None
@@ -180,4 +182,44 @@ fn EventFormFields(data: EventFormData, values: EventFields) -> impl IntoView {
         <TextField id="event-tags" name="event[tags]" label=|t| t.events_page.tags_label
             hint=Some(|t| t.events_page.tags_hint) value=values.tags max=LINE_MAX/>
     }
+}
+
+/// A single event may be made to repeat; an occurrence of a series asks whether the edit is for
+/// it alone or for every later one too (it alone unless chosen).
+#[component]
+fn RepeatFields(series: Option<SeriesInfo>, repeat: String, until: String) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    if let Some(series) = series {
+        let rule = series.rule;
+        return view! {
+            <fieldset class="form__pair" data-testid="edit-scope">
+                <legend>{move || t().events_page.scope_label}</legend>
+                <p class="hint">{move || t().events_page.series_label}"："{move || rule.describe(lang.get())}</p>
+                <label class="checkbox">
+                    <input type="radio" name="scope" value="this" checked/>
+                    {move || t().events_page.scope_this}
+                </label>
+                <label class="checkbox">
+                    <input type="radio" name="scope" value="future" data-testid="scope-future"/>
+                    {move || t().events_page.scope_future}
+                </label>
+            </fieldset>
+        }
+        .into_any();
+    }
+    view! {
+        <label for="event-repeat">{move || t().events_page.repeat_label}</label>
+        <select id="event-repeat" name="event[repeat]" aria-describedby="event-repeat-hint">
+            <option value="" selected=repeat.is_empty()>{move || t().events_page.repeat_none}</option>
+            {Frequency::ALL.into_iter().enumerate().map(|(i, f)| {
+                let selected = f.as_str() == repeat;
+                view! { <option value=f.as_str() selected=selected>{move || t().events_page.repeat_options[i]}</option> }
+            }).collect_view()}
+        </select>
+        <p id="event-repeat-hint" class="hint">{move || t().events_page.repeat_hint}</p>
+        <TextField id="event-repeat-until" name="event[repeat_until]" label=|t| t.events_page.repeat_until_label
+            hint=None value=until max=10 input_type="date"/>
+    }
+    .into_any()
 }

@@ -1,8 +1,9 @@
 //! The event form as typed, and the checks that turn it into what is stored.
 
 use super::model::{Event, EventCategory};
+use super::series::Repeat;
 use crate::error::FormError;
-use crate::i18n::dates::{china_datetime_input, parse_china_datetime};
+use crate::i18n::dates::{china_datetime_input, china_day, parse_china_datetime};
 use crate::orgs::input::{location, one_line, paragraphs, LINE_MAX};
 use serde::{Deserialize, Serialize};
 
@@ -41,10 +42,14 @@ pub struct EventFields {
     pub credit_hours: String,
     /// "on" when people who did not sign up may check in at the event.
     pub walk_ins: String,
+    /// Empty for a single event, else a series `Frequency` (`weekly`, `biweekly`, `monthly`).
+    pub repeat: String,
+    /// The last day of a series (`2027-03-01`), empty for no end.
+    pub repeat_until: String,
 }
 
-/// A checked form.
-#[derive(Clone, Debug, PartialEq)]
+/// A checked form. A series keeps the one its future occurrences are made from (as JSON).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventDetails {
     pub org_id: i64,
     pub title: String,
@@ -105,7 +110,21 @@ impl EventFields {
             } else {
                 String::new()
             },
+            repeat: String::new(),
+            repeat_until: String::new(),
         }
+    }
+
+    /// Whether (and how) the event repeats; `starts_at` is the checked start of the first one.
+    pub fn repeat(&self, starts_at: i64) -> Result<Option<Repeat>, FormError> {
+        let first_day = china_day(starts_at).ok_or(FormError::EventTimeInvalid)?.0;
+        Repeat::read(&self.repeat, &self.repeat_until, first_day).map_err(|until| {
+            if until {
+                FormError::RepeatUntilInvalid
+            } else {
+                FormError::RepeatInvalid
+            }
+        })
     }
 
     /// Checks every field; the first problem found is the answer.
@@ -175,6 +194,19 @@ impl EventFields {
             credit_minutes,
             walk_ins: !self.walk_ins.trim().is_empty(),
         })
+    }
+}
+
+impl EventDetails {
+    /// The same event moved by `seconds`, deadlines with it (another occurrence of a series).
+    pub fn shifted(&self, seconds: i64) -> EventDetails {
+        EventDetails {
+            starts_at: self.starts_at + seconds,
+            ends_at: self.ends_at + seconds,
+            signup_deadline: self.signup_deadline.map(|at| at + seconds),
+            cancel_deadline: self.cancel_deadline.map(|at| at + seconds),
+            ..self.clone()
+        }
     }
 }
 

@@ -25,6 +25,9 @@ mod parts;
 pub mod roster;
 pub mod roster_api;
 mod roster_page;
+pub mod series;
+#[cfg(feature = "ssr")]
+pub mod series_db;
 #[cfg(feature = "ssr")]
 pub mod signup;
 

@@ -159,6 +159,9 @@ pub struct Event {
     pub seats_taken: i64,
     pub waitlist_length: i64,
     pub version: i64,
+    /// The series it is an occurrence of, and which one (counting from 0).
+    pub series_id: Option<i64>,
+    pub occurrence_no: Option<i64>,
 }
 
 impl Event {

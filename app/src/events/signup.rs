@@ -417,3 +417,28 @@ pub(crate) async fn lock_for_edit(
 ) -> Result<i64, sqlx::Error> {
     Ok(lock(conn, event_id).await?.seats_taken)
 }
+
+/// Calls an event off (from draft or published) and tells everyone holding a seat or waiting;
+/// false when it was neither any more.
+pub(crate) async fn cancel(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    title: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut moved = false;
+    for from in [EventStatus::Published, EventStatus::Draft] {
+        moved = moved
+            || super::db::set_status(conn, event_id, from, EventStatus::Cancelled, now).await?;
+    }
+    if moved {
+        let notice = Notice::EventCancelled {
+            event_id,
+            title: title.to_owned(),
+        };
+        for person in people_with_places(conn, event_id).await? {
+            notify(conn, person, &notice, now).await?;
+        }
+    }
+    Ok(moved)
+}

@@ -138,6 +138,8 @@ pub struct FormErrorTexts {
     pub checkin_not_joined: &'static str,
     pub attendance_too_early: &'static str,
     pub event_not_over: &'static str,
+    pub repeat_invalid: &'static str,
+    pub repeat_until_invalid: &'static str,
 }
 
 /// Sign-up, sign-in and the signed-in part of 我的.
@@ -461,6 +463,19 @@ pub struct EventTexts {
     pub feed_title: &'static str,
     pub walk_ins_label: &'static str,
     pub walk_ins_note: &'static str,
+    pub repeat_label: &'static str,
+    pub repeat_none: &'static str,
+    pub repeat_until_label: &'static str,
+    pub repeat_hint: &'static str,
+    pub series_label: &'static str,
+    pub series_others: &'static str,
+    pub scope_label: &'static str,
+    pub scope_this: &'static str,
+    pub scope_future: &'static str,
+    pub publish_future: &'static str,
+    pub cancel_future: &'static str,
+    /// Weekly, every two weeks, monthly (as `Frequency::ALL`).
+    pub repeat_options: [&'static str; 3],
     pub feed_hint: &'static str,
     pub feed_label: &'static str,
     pub feed_on: &'static str,
