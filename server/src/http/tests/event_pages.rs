@@ -243,3 +243,97 @@ async fn the_roster_and_its_spreadsheet_are_for_organisers_only() {
     assert_eq!((after.seats_taken, after.waitlist_length), (6, 3));
     test.finish().await;
 }
+
+#[tokio::test]
+async fn a_series_is_created_shown_and_edited_for_all_later_occurrences_with_plain_forms() {
+    let (router, test) = app().await;
+    let org_id = demo_event(&test, "重阳敬老探访").await.org_id;
+    let coordinator = session_of(&test, "13800000002").await;
+    let now = app::db::now_unix();
+    let at = |seconds: i64| app::i18n::dates::china_datetime_input(seconds).replace(':', "%3A");
+    let start = now + 10 * 86_400;
+    let fields = |repeat_until: &str| {
+        format!(
+            "event[org]={org_id}&event[title]=Weekly+tea&event[category]=elderly\
+             &event[starts_at]={}&event[ends_at]={}&event[lat]=26.59&event[lng]=106.71\
+             &event[repeat]=weekly&event[repeat_until]={repeat_until}&publish=1",
+            at(start),
+            at(start + 3_600)
+        )
+    };
+    // A last day before the first occurrence is refused, with the field named.
+    let (status, _, body) = send(
+        &router,
+        form(
+            "/api/events/create",
+            &fields("2020-01-01"),
+            Some(&coordinator),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("RepeatUntilInvalid"), "{body}");
+    let (status, _, _) = send(
+        &router,
+        form("/api/events/create", &fields(""), Some(&coordinator)),
+    )
+    .await;
+    assert!(status.is_redirection() || status.is_success(), "{status}");
+    let series = series_of(&test, org_id).await;
+    let ids: Vec<i64> = series.iter().map(|e| e.id).collect();
+    assert!(ids.len() >= 7, "made 8 weeks ahead: {ids:?}");
+
+    // Its page names the rule and links the next occurrences, to anyone.
+    let (_, _, body) = send(&router, get(&format!("/events/{}", ids[0]))).await;
+    let body = body.replace("<!>", "");
+    assert!(body.contains("系列活动") && body.contains("每周"), "{body}");
+    assert!(body.contains(&format!("href=\"/events/{}\"", ids[1])));
+    // Editing an occurrence asks whether for it alone or all later ones.
+    let edit_page = format!("/events/{}/edit", ids[1]);
+    let (_, _, body) = send(&router, get_with_cookie(&edit_page, Some(&coordinator))).await;
+    assert!(body.contains("name=\"scope\"") && body.contains("这一场及以后所有场次"));
+    assert!(!body.contains("event[repeat]"), "the rule is not re-chosen");
+
+    let second = app::events::db::find(test.db.pool(), ids[1])
+        .await
+        .unwrap()
+        .unwrap();
+    let edit = format!(
+        "id={}&version={}&scope=future&event[org]={org_id}&event[title]=Tea+and+talk\
+         &event[category]=elderly&event[starts_at]={}&event[ends_at]={}&event[lat]=26.59\
+         &event[lng]=106.71",
+        second.id,
+        second.version,
+        at(second.starts_at),
+        at(second.ends_at)
+    );
+    let (status, _, _) = send(
+        &router,
+        form("/api/events/update", &edit, Some(&coordinator)),
+    )
+    .await;
+    assert!(status.is_redirection() || status.is_success(), "{status}");
+    let titles: Vec<String> = series_of(&test, org_id)
+        .await
+        .into_iter()
+        .map(|e| e.title)
+        .collect();
+    assert_eq!(titles[0], "Weekly tea");
+    assert!(
+        titles[1..].iter().all(|t| t == "Tea and talk"),
+        "{titles:?}"
+    );
+    test.finish().await;
+}
+
+/// The organisation's events that belong to a series, in order.
+async fn series_of(test: &TestDb, org_id: i64) -> Vec<app::events::model::Event> {
+    let mut events: Vec<_> = app::events::db::of_org(test.db.pool(), org_id, 500)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.series_id.is_some())
+        .collect();
+    events.sort_by_key(|e| e.occurrence_no);
+    events
+}
