@@ -99,6 +99,7 @@ export async function publishEvent(
   title: string,
   seats: string,
   when?: { from: string; to: string },
+  more?: (page: Page) => Promise<void>,
 ): Promise<string> {
   await signIn(page, project, '13800000002', 'demo-coordinator', '/events/new');
   await expect(page.getByLabel('主办机构').locator('option:checked')).toHaveText('云岩区阳光助老服务中心');
@@ -118,6 +119,7 @@ export async function publishEvent(
     await page.getByLabel('纬度').fill('26.5850');
     await page.getByLabel('经度').fill('106.7125');
   }
+  await more?.(page);
   await page.getByTestId('publish-now').click();
   await expect(page).toHaveURL(/\/events\/\d+\?done=saved$/);
   await expect(page.getByRole('status')).toContainText('活动已保存。');

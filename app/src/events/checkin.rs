@@ -34,6 +34,16 @@ struct EventRow {
     walk_ins: i64,
 }
 
+/// The event's secret if it has one yet (a read: the code screen refreshes every few seconds).
+pub async fn stored_secret(pool: &AnyPool, event_id: i64) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    let stored: Option<Option<String>> =
+        sqlx::query_scalar("SELECT checkin_secret FROM events WHERE id = $1")
+            .bind(event_id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(stored.flatten().map(String::into_bytes))
+}
+
 /// The event's secret, made the first time it is needed. The caller holds a write transaction.
 pub async fn secret_of(conn: &mut AnyConnection, event_id: i64) -> Result<Vec<u8>, sqlx::Error> {
     let existing: Option<Option<String>> =

@@ -51,9 +51,16 @@ pub async fn get_checkin_screen(id: i64) -> Result<CheckinScreen, AppError> {
         EventStatus::Published | EventStatus::Completed
     );
     let code = if on && window_open(event.starts_at, event.ends_at, now) {
-        let mut tx = state.db.begin_write().await?;
-        let secret = super::checkin::secret_of(&mut tx, id).await?;
-        tx.commit().await?;
+        // Only the first showing writes (to make the secret); every refresh after it reads.
+        let secret = match super::checkin::stored_secret(state.db.pool(), id).await? {
+            Some(secret) => secret,
+            None => {
+                let mut tx = state.db.begin_write().await?;
+                let secret = super::checkin::secret_of(&mut tx, id).await?;
+                tx.commit().await?;
+                secret
+            }
+        };
         Some(code_at(&secret, id, now))
     } else {
         None

@@ -7,7 +7,7 @@ use super::model::{Event, EventStatus, Place};
 use super::parts::{when_text, SeatsLine};
 use super::series::SeriesInfo;
 use crate::components::FormErrorMessage;
-use crate::i18n::dates::format_date_time;
+use crate::i18n::dates::{china_year, format_date_time};
 use crate::i18n::{use_lang, use_texts, Texts};
 use crate::map::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
 use crate::orgs::badge::OrgName;
@@ -101,7 +101,9 @@ fn EventDetails(view: EventView) -> impl IntoView {
         {(!e.description.is_empty()).then(|| view! {
             <section class="card"><p class="prose">{e.description.clone()}</p></section>
         })}
-        {view.series.clone().filter(|s| !s.others.is_empty()).map(|series| view! { <SeriesOthers series/> })}
+        {view.series.clone().filter(|s| !s.others.is_empty()).map(|series| {
+            view! { <SeriesOthers series this_year=china_year(view.now)/> }
+        })}
         <section class="card share-card" aria-labelledby="share-heading">
             <h2 id="share-heading" class="card__title">{move || t().events_page.share_heading}</h2>
             <label for="share-url">{move || t().events_page.share_label}</label>
@@ -245,7 +247,7 @@ fn OrganiserTools(event: Event, in_series: bool) -> impl IntoView {
 
 /// The series' other occurrences still to come, to pick another date.
 #[component]
-fn SeriesOthers(series: SeriesInfo) -> impl IntoView {
+fn SeriesOthers(series: SeriesInfo, this_year: Option<i32>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     view! {
@@ -254,7 +256,7 @@ fn SeriesOthers(series: SeriesInfo) -> impl IntoView {
             <ul class="compact-list">
                 {series.others.into_iter().map(|(id, starts_at)| view! {
                     <li class="compact-list__item">
-                        <A href=format!("/events/{id}")>{move || format_date_time(starts_at, lang.get(), None)}</A>
+                        <A href=format!("/events/{id}")>{move || format_date_time(starts_at, lang.get(), this_year)}</A>
                     </li>
                 }).collect_view()}
             </ul>

@@ -102,11 +102,18 @@ fn RosterView(roster: Roster) -> impl IntoView {
                             }}</span>
                             <span class="roster__joined">{joined}</span>
                             {(place == Place::Going).then(|| view! { <AttendanceMarks id entry=entry.clone() may_mark mark/> })}
-                            <ActionForm action=remove attr:class="roster__remove">
-                                <input type="hidden" name="id" value=id/>
-                                <input type="hidden" name="participant" value=entry.participant_id/>
-                                <button type="submit" class="button button--secondary">{move || t().events_page.roster_remove}</button>
-                            </ActionForm>
+                            // A second tap confirms (no dialog needed, so it works without JavaScript).
+                            <details class="roster__remove">
+                                <summary class="button button--secondary">{move || t().events_page.roster_remove}</summary>
+                                <ActionForm action=remove>
+                                    <input type="hidden" name="id" value=id/>
+                                    <input type="hidden" name="participant" value=entry.participant_id/>
+                                    <button type="submit" class="button button--danger" data-testid="confirm-remove">
+                                        {let name = entry.name.clone();
+                                         move || t().events_page.roster_remove_confirm.replace("{name}", &name)}
+                                    </button>
+                                </ActionForm>
+                            </details>
                         </li>
                     }
                 }).collect_view()}

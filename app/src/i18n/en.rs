@@ -171,6 +171,7 @@ pub static TEXTS: Texts = Texts {
         roster_joined_at: "Joined",
         walk_ins_label: "Welcome walk-ins: people who did not sign up can check in at the event",
         walk_ins_note: "Walk-ins welcome: just check in when you arrive.",
+        roster_remove_confirm: "Yes, remove {name}",
         repeat_label: "Repeat",
         repeat_none: "Does not repeat",
         repeat_until_label: "Repeat until (optional, at most two years)",

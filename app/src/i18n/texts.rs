@@ -463,6 +463,8 @@ pub struct EventTexts {
     pub feed_title: &'static str,
     pub walk_ins_label: &'static str,
     pub walk_ins_note: &'static str,
+    /// `{name}`: who is removed.
+    pub roster_remove_confirm: &'static str,
     pub repeat_label: &'static str,
     pub repeat_none: &'static str,
     pub repeat_until_label: &'static str,

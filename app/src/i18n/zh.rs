@@ -170,6 +170,7 @@ pub static TEXTS: Texts = Texts {
         roster_joined_at: "报名时间",
         walk_ins_label: "接受现场报名：没有报名的人到场也能签到",
         walk_ins_note: "欢迎现场参加，到场签到即可。",
+        roster_remove_confirm: "确认将{name}移出名单",
         repeat_label: "重复",
         repeat_none: "不重复",
         repeat_until_label: "重复到（可不填，最长两年）",
