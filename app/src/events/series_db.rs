@@ -184,14 +184,14 @@ pub async fn extend_all(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
 }
 
 /// The occurrences from number `from` on that are still draft or published: (id, number,
-/// version, status), in order.
+/// version, status, title), in order.
 async fn from_here(
     conn: &mut AnyConnection,
     series_id: i64,
     from: i64,
-) -> Result<Vec<(i64, i64, i64, String)>, sqlx::Error> {
+) -> Result<Vec<(i64, i64, i64, String, String)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, occurrence_no, version, status FROM events WHERE series_id = $1 \
+        "SELECT id, occurrence_no, version, status, title FROM events WHERE series_id = $1 \
          AND occurrence_no >= $2 AND status IN ('draft', 'published') ORDER BY occurrence_no",
     )
     .bind(series_id)
@@ -225,7 +225,7 @@ pub async fn edit_future(
         ..series.rule
     };
     let since_midnight = details.starts_at - china_midnight(rule.anchor_date);
-    for (id, no, current_version, status) in from_here(conn, series_id, this_no).await? {
+    for (id, no, current_version, status, _) in from_here(conn, series_id, this_no).await? {
         let Some(day) = rule.date_of(no) else {
             continue;
         };
@@ -299,11 +299,7 @@ pub async fn cancel_future(
     let (series_id, this_no) = occurrence_of(event)?;
     lock(conn, series_id).await?;
     let mut cancelled = 0;
-    for (id, ..) in from_here(conn, series_id, this_no).await? {
-        let title: String = sqlx::query_scalar("SELECT title FROM events WHERE id = $1")
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?;
+    for (id, .., title) in from_here(conn, series_id, this_no).await? {
         if super::signup::cancel(conn, id, &title, now).await? {
             cancelled += 1;
         }
