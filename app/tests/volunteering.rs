@@ -11,7 +11,7 @@ use app::events::attendance::code_at;
 use app::events::checkin::CheckinOutcome;
 use app::events::model::{JoinOutcome, Place};
 use app::events::signup;
-use app::volunteering::certificate::{find, issue, of_user};
+use app::volunteering::certificate::{find, issue, of_org, of_user, withdraw, Withdrawal};
 use app::volunteering::hours::{
     add_honour, approve_pending, event_hours, event_hours_log, mark_attendance, record_no_shows,
     review, Attendance, HoursAction, HoursKind, HoursStatus, Review,
@@ -363,6 +363,78 @@ async fn certificates_state_confirmed_hours_and_are_replaced_when_they_change() 
             (current[0].serial.as_str(), current[0].minutes),
             (newer.as_str(), 150)
         );
+
+        // The organisation withdraws the current one with a reason: it stops being valid, the
+        // holder is named for the notice, and its list says who did it and why.
+        assert_eq!(
+            in_tx!(db, |tx| withdraw(
+                &mut tx,
+                org + 1,
+                &newer,
+                "错发",
+                boss,
+                END + 90
+            )
+            .await
+            .unwrap()),
+            Withdrawal::NotFound,
+            "another organisation cannot withdraw it"
+        );
+        assert_eq!(
+            in_tx!(db, |tx| withdraw(
+                &mut tx,
+                org,
+                &newer,
+                "时长记错",
+                boss,
+                END + 90
+            )
+            .await
+            .unwrap()),
+            Withdrawal::Withdrawn {
+                holder: Some(people[0])
+            }
+        );
+        assert_eq!(
+            in_tx!(db, |tx| withdraw(
+                &mut tx,
+                org,
+                &newer,
+                "再来",
+                boss,
+                END + 99
+            )
+            .await
+            .unwrap()),
+            Withdrawal::AlreadyRevoked
+        );
+        assert!(find(pool, &newer).await.unwrap().unwrap().revoked);
+        assert!(of_user(pool, people[0]).await.unwrap().is_empty());
+        let issued = of_org(pool, org, 10).await.unwrap();
+        let summary: Vec<_> = issued
+            .iter()
+            .map(|i| {
+                (
+                    i.certificate.serial.as_str(),
+                    i.revoked_at,
+                    i.revoked_by.as_str(),
+                    i.revoke_reason.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (newer.as_str(), Some(END + 90), "王协调", "时长记错"),
+                (serial.as_str(), Some(END + 60), "", "")
+            ]
+        );
+        // Asked again, the volunteer gets a fresh certificate of the same hours.
+        let again = in_tx!(db, |tx| issue(&mut tx, people[0], org, year, END + 120)
+            .await
+            .unwrap())
+        .expect("a fresh certificate");
+        assert!(again != newer && again != serial);
         test.finish().await;
     }
 }

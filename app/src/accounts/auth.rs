@@ -37,6 +37,9 @@ pub enum Rule {
     OrgStaff(i64),
     /// The owner of this organisation.
     OrgOwner(i64),
+    /// The owner or a coordinator of this organisation, or a platform admin: whoever may run
+    /// its events and records.
+    OrgStaffOrAdmin(i64),
 }
 
 impl Rule {
@@ -47,12 +50,13 @@ impl Rule {
             Rule::Admin => is_admin,
             Rule::OrgStaff(_) => role_in_org.is_some(),
             Rule::OrgOwner(_) => role_in_org == Some(OrgRole::Owner),
+            Rule::OrgStaffOrAdmin(_) => is_admin || role_in_org.is_some(),
         }
     }
 
     fn org(self) -> Option<i64> {
         match self {
-            Rule::OrgStaff(org) | Rule::OrgOwner(org) => Some(org),
+            Rule::OrgStaff(org) | Rule::OrgOwner(org) | Rule::OrgStaffOrAdmin(org) => Some(org),
             Rule::SignedIn | Rule::Admin => None,
         }
     }
@@ -137,6 +141,7 @@ mod tests {
         assert_eq!(passes(Rule::Admin), [false, false, false, true]);
         assert_eq!(passes(Rule::OrgStaff(1)), [false, true, true, false]);
         assert_eq!(passes(Rule::OrgOwner(1)), [false, false, true, false]);
+        assert_eq!(passes(Rule::OrgStaffOrAdmin(1)), [false, true, true, true]);
     }
 
     #[test]

@@ -25,17 +25,10 @@ pub(crate) async fn organiser_of(
 ) -> Result<(crate::state::AppState, i64, Event), AppError> {
     use crate::accounts::auth::{authorize, Rule};
     let state = crate::state::use_app_state()?;
-    let user = authorize(&state, Rule::SignedIn).await?;
     let event = super::db::find(state.db.pool(), id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let allowed = user.is_admin
-        || crate::orgs::db::role_of(state.db.pool(), event.org_id, user.id)
-            .await?
-            .is_some();
-    if !allowed {
-        return Err(AppError::Forbidden);
-    }
+    let user = authorize(&state, Rule::OrgStaffOrAdmin(event.org_id)).await?;
     Ok((state, user.id, event))
 }
 

@@ -103,7 +103,7 @@ fn RosterView(roster: Roster) -> impl IntoView {
                             <span class="roster__joined">{joined}</span>
                             {(place == Place::Going).then(|| view! { <AttendanceMarks id entry=entry.clone() may_mark mark/> })}
                             // A second tap confirms (no dialog needed, so it works without JavaScript).
-                            <details class="roster__remove">
+                            <details class="roster__remove confirm-step">
                                 <summary class="button button--secondary">{move || t().events_page.roster_remove}</summary>
                                 <ActionForm action=remove>
                                     <input type="hidden" name="id" value=id/>

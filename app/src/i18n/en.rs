@@ -443,6 +443,7 @@ pub static TEXTS: Texts = Texts {
         promoted: "A seat came free: you are now going to \u{201c}{event}\u{201d}.",
         event_cancelled: "\u{201c}{event}\u{201d} has been cancelled.",
         event_message: "A message from the organisers of \u{201c}{event}\u{201d}:",
+        certificate_withdrawn: "{org} withdrew your volunteer certificate {serial}. The reason:",
         email_footer: "Rather not get these emails? Turn them off under Me → Open notifications.",
     },
     install: InstallTexts {

@@ -267,6 +267,8 @@ pub struct NotificationTexts {
     pub promoted: &'static str,
     pub event_cancelled: &'static str,
     pub event_message: &'static str,
+    /// `{org}`, `{serial}`; the reason follows.
+    pub certificate_withdrawn: &'static str,
     /// Under every email: where to turn them off.
     pub email_footer: &'static str,
 }

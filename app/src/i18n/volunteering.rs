@@ -95,6 +95,24 @@ pub struct VolunteeringTexts {
     pub verify_name: &'static str,
     pub verify_org: &'static str,
     pub verify_period: &'static str,
+    // the certificates an organisation issued
+    pub issued_title: &'static str,
+    pub issued_link: &'static str,
+    pub issued_hint: &'static str,
+    pub issued_none: &'static str,
+    /// `{from}`, `{to}`, `{n}` events, `{h}` hours, `{issued}` date.
+    pub issued_facts: &'static str,
+    /// `{at}`.
+    pub issued_replaced: &'static str,
+    /// `{at}`, `{who}`, `{reason}`.
+    pub issued_withdrawn: &'static str,
+    pub status_valid: &'static str,
+    pub status_revoked: &'static str,
+    pub withdraw: &'static str,
+    pub withdraw_reason: &'static str,
+    pub withdraw_confirm: &'static str,
+    pub done_withdrawn: &'static str,
+    pub done_already_withdrawn: &'static str,
 }
 
 pub const ZH: VolunteeringTexts = VolunteeringTexts {
@@ -177,6 +195,20 @@ pub const ZH: VolunteeringTexts = VolunteeringTexts {
     verify_name: "姓名",
     verify_org: "服务机构",
     verify_period: "服务期间",
+    issued_title: "已开证明",
+    issued_link: "已开证明",
+    issued_hint: "证明开具后内容固定。若时长记录有误，先在活动的「服务时长」页驳回，再作废旧证明，本人可重新开具。作废后公开核验页只显示“已作废”，原因只告知本人。",
+    issued_none: "还没有人开具过本组织的证明。",
+    issued_facts: "{from} 至 {to} · {n} 场 · {h} 小时 · {issued} 开具",
+    issued_replaced: "{at} 被新证明取代",
+    issued_withdrawn: "{at} 由 {who} 作废：{reason}",
+    status_valid: "有效",
+    status_revoked: "已作废",
+    withdraw: "作废",
+    withdraw_reason: "作废原因（会告知本人）",
+    withdraw_confirm: "确认作废",
+    done_withdrawn: "证明已作废，已通知本人。",
+    done_already_withdrawn: "这份证明之前已经作废。",
 };
 
 pub const EN: VolunteeringTexts = VolunteeringTexts {
@@ -259,4 +291,18 @@ pub const EN: VolunteeringTexts = VolunteeringTexts {
     verify_name: "Name",
     verify_org: "Organisation",
     verify_period: "Period",
+    issued_title: "Certificates issued",
+    issued_link: "Certificates issued",
+    issued_hint: "A certificate never changes once issued. If hours were recorded by mistake, reject them on the event's hours page first, then withdraw the old certificate; the volunteer can issue a new one. The public check then only says \u{201c}revoked\u{201d}; the reason goes to the volunteer alone.",
+    issued_none: "Nobody has issued a certificate of this organisation's hours yet.",
+    issued_facts: "{from} to {to} · {n} events · {h} hours · issued {issued}",
+    issued_replaced: "Replaced by a newer certificate on {at}",
+    issued_withdrawn: "Withdrawn on {at} by {who}: {reason}",
+    status_valid: "Valid",
+    status_revoked: "Revoked",
+    withdraw: "Withdraw",
+    withdraw_reason: "Reason (the volunteer is told)",
+    withdraw_confirm: "Withdraw this certificate",
+    done_withdrawn: "The certificate is withdrawn and its holder has been told.",
+    done_already_withdrawn: "This certificate had already been withdrawn.",
 };

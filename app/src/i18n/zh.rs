@@ -442,6 +442,7 @@ pub static TEXTS: Texts = Texts {
         promoted: "有人退出，你已从候补转为正式参加「{event}」。",
         event_cancelled: "活动「{event}」已取消。",
         event_message: "「{event}」的主办方发来消息：",
+        certificate_withdrawn: "「{org}」作废了你的志愿服务证明 {serial}。原因：",
         email_footer: "不想再收到这类邮件？在“我的 → 查看消息”中关闭。",
     },
     install: InstallTexts {

@@ -78,6 +78,12 @@ pub enum Notice {
         title: String,
         text: String,
     },
+    /// An organisation withdrew a certificate of my hours.
+    CertificateWithdrawn {
+        serial: String,
+        org_name: String,
+        reason: String,
+    },
 }
 
 impl Notice {
@@ -87,7 +93,8 @@ impl Notice {
             Notice::AddedToTeam { .. } | Notice::RemovedFromTeam { .. } => NoticeKind::OrgTeam,
             Notice::PromotedFromWaitlist { .. }
             | Notice::EventCancelled { .. }
-            | Notice::EventMessage { .. } => NoticeKind::Events,
+            | Notice::EventMessage { .. }
+            | Notice::CertificateWithdrawn { .. } => NoticeKind::Events,
         }
     }
 
@@ -100,6 +107,7 @@ impl Notice {
             Notice::PromotedFromWaitlist { event_id, .. }
             | Notice::EventCancelled { event_id, .. }
             | Notice::EventMessage { event_id, .. } => format!("/events/{event_id}"),
+            Notice::CertificateWithdrawn { .. } => "/me/hours".to_string(),
         }
     }
 
@@ -125,6 +133,9 @@ impl Notice {
             Notice::PromotedFromWaitlist { title, .. } => n.promoted.replace("{event}", title),
             Notice::EventCancelled { title, .. } => n.event_cancelled.replace("{event}", title),
             Notice::EventMessage { title, .. } => n.event_message.replace("{event}", title),
+            Notice::CertificateWithdrawn {
+                serial, org_name, ..
+            } => fill(n.certificate_withdrawn, org_name).replace("{serial}", serial),
         }
     }
 
@@ -133,6 +144,7 @@ impl Notice {
         match self {
             Notice::OrgReviewed { reason, .. } => reason.as_deref(),
             Notice::EventMessage { text, .. } => Some(text),
+            Notice::CertificateWithdrawn { reason, .. } => Some(reason),
             _ => None,
         }
     }

@@ -75,6 +75,9 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
                 <A href=format!("/resources/new?org={}", org.id) attr:class="button button--secondary">
                     {move || t().resources.add}
                 </A>
+                <A href=format!("/orgs/{}/certificates", org.id) attr:class="button button--secondary">
+                    {move || t().volunteering.issued_link}
+                </A>
             </p>
         })}
         {org.viewer_is_admin.then(|| view! { <ReviewForm action=review org_id=org.id/> })}

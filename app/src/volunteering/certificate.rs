@@ -20,6 +20,20 @@ pub struct Certificate {
     pub revoked: bool,
 }
 
+/// A certificate as the organisation that issued it sees it: if withdrawn, when, by whom and why
+/// (none of which the public verification page shows).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IssuedCertificate {
+    pub certificate: Certificate,
+    pub revoked_at: Option<i64>,
+    /// Empty when a newer certificate replaced it, or the person who withdrew it left.
+    pub revoked_by: String,
+    pub revoke_reason: String,
+}
+
+/// The longest reason for withdrawing a certificate.
+pub const REVOKE_REASON_MAX: usize = 200;
+
 /// Serials look like `YYX-2026-7KQ4M9TP`: the year, then 8 characters from an alphabet without
 /// look-alikes (no 0/O, 1/I/L), about 10^12 possibilities per year — not guessable.
 #[cfg(feature = "ssr")]
@@ -115,6 +129,89 @@ mod db {
         .fetch_all(pool)
         .await?;
         Ok(rows.into_iter().map(Certificate::from).collect())
+    }
+
+    #[derive(FromRow)]
+    struct IssuedRow {
+        #[sqlx(flatten)]
+        row: Row,
+        revoked_by: Option<String>,
+        revoke_reason: Option<String>,
+    }
+
+    /// The certificates issued for `org_id`'s hours, newest first (at most `limit`).
+    pub async fn of_org(
+        pool: &AnyPool,
+        org_id: i64,
+        limit: i64,
+    ) -> Result<Vec<IssuedCertificate>, sqlx::Error> {
+        let rows: Vec<IssuedRow> = sqlx::query_as(
+            "SELECT c.serial, c.holder_name, c.org_name, c.period_from, c.period_to, c.minutes, \
+             c.events, c.issued_at, c.revoked_at, r.display_name AS revoked_by, c.revoke_reason \
+             FROM hours_certificates c LEFT JOIN users r ON r.id = c.revoked_by \
+             WHERE c.org_id = $1 ORDER BY c.issued_at DESC, c.id DESC LIMIT $2",
+        )
+        .bind(org_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|issued| IssuedCertificate {
+                revoked_at: issued.row.revoked_at,
+                certificate: issued.row.into(),
+                revoked_by: issued.revoked_by.unwrap_or_default(),
+                revoke_reason: issued.revoke_reason.unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// What withdrawing a certificate did.
+    #[derive(Debug, PartialEq, Eq)]
+    pub enum Withdrawal {
+        /// Withdrawn now; the holder's account, if it still exists, is told.
+        Withdrawn {
+            holder: Option<i64>,
+        },
+        AlreadyRevoked,
+        /// `org_id` issued no certificate with this serial.
+        NotFound,
+    }
+
+    /// Withdraws a valid certificate `org_id` issued, recording who did it and why.
+    pub async fn withdraw(
+        conn: &mut AnyConnection,
+        org_id: i64,
+        serial: &str,
+        reason: &str,
+        actor: i64,
+        now: i64,
+    ) -> Result<Withdrawal, sqlx::Error> {
+        let withdrawn: Option<Option<i64>> = sqlx::query_scalar(
+            "UPDATE hours_certificates SET revoked_at = $1, revoked_by = $2, revoke_reason = $3 \
+             WHERE serial = $4 AND org_id = $5 AND revoked_at IS NULL RETURNING user_id",
+        )
+        .bind(now)
+        .bind(actor)
+        .bind(reason)
+        .bind(serial)
+        .bind(org_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        if let Some(holder) = withdrawn {
+            return Ok(Withdrawal::Withdrawn { holder });
+        }
+        let exists: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM hours_certificates WHERE serial = $1 AND org_id = $2",
+        )
+        .bind(serial)
+        .bind(org_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        Ok(match exists {
+            Some(_) => Withdrawal::AlreadyRevoked,
+            None => Withdrawal::NotFound,
+        })
     }
 
     /// Issues a certificate of `user_id`'s confirmed hours at `org_id` in `year`, and returns its

@@ -9,10 +9,13 @@ pub mod demo;
 pub mod hours;
 pub mod hours_api;
 mod hours_page;
+pub mod issued_api;
+mod issued_page;
 pub mod record;
 pub mod record_api;
 mod record_page;
 
 pub use certificate_page::{CertificatePage, VerifyPage};
 pub use hours_page::EventHoursPage;
+pub use issued_page::OrgCertificatesPage;
 pub use record_page::{MyHoursCard, VolunteerRecordPage};

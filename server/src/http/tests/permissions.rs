@@ -187,6 +187,12 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         ("volunteering/issue_certificate", "org={org}&year=1990", SIGNED_IN),
         ("volunteering/certificate", "serial=YYX-2026-NONE", SIGNED_IN),
         ("volunteering/verify", "serial=YYX-2026-NONE", ALL),
+        ("volunteering/of_org", "id={org}", &[Coordinator, Owner, Admin]),
+        (
+            "volunteering/withdraw",
+            "id={org}&serial=YYX-2026-NONE&reason=x",
+            &[Coordinator, Owner, Admin],
+        ),
         // Last: it ends the sessions the other rows use.
         ("accounts/sign_out", "", ALL),
     ]

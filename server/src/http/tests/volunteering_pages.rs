@@ -78,6 +78,53 @@ async fn the_demo_resident_has_hours_and_a_certificate_anyone_can_verify() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _, _) = send(&router, get("/verify/%3Cscript%3E")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The organisation lists it and withdraws it with a reason (a plain form); the public page
+    // then says revoked, without the reason, and the holder is told why.
+    let admin = session_of(&test, "13800000004").await;
+    let issued = format!("/orgs/{}/certificates", year.org_id);
+    let (status, _, _) = send(&router, get_with_cookie(&issued, Some(&resident))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, body) = send(&router, get_with_cookie(&issued, Some(&admin))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains(&serial) && body.contains("有效"), "{body}");
+    let (status, headers, _) = send(
+        &router,
+        html_form(
+            "/api/volunteering/withdraw",
+            &format!(
+                "id={}&serial={serial}&reason=%E5%90%8D%E5%AD%97%E5%86%99%E9%94%99",
+                year.org_id
+            ),
+            &admin,
+        ),
+    )
+    .await;
+    assert!(status.is_redirection(), "{status}");
+    assert_eq!(
+        headers[header::LOCATION],
+        format!("{issued}?done=withdrawn")
+    );
+    let (_, _, body) = send(
+        &router,
+        get_with_cookie(&format!("{issued}?done=withdrawn"), Some(&admin)),
+    )
+    .await;
+    assert!(
+        body.contains("证明已作废") && body.contains("名字写错"),
+        "{body}"
+    );
+    let (_, _, body) = send(&router, get(&format!("/verify/{serial}"))).await;
+    assert!(body.contains("已作废") && !body.contains("名字写错"));
+    let (_, _, body) = send(
+        &router,
+        get_with_cookie("/me/notifications", Some(&resident)),
+    )
+    .await;
+    assert!(
+        body.contains(&serial) && body.contains("名字写错"),
+        "{body}"
+    );
     test.finish().await;
 }
 
