@@ -112,6 +112,71 @@ test.describe('volunteering', () => {
     await expect(facts).toContainText(name);
     await expect(facts).toContainText('云岩区阳光助老服务中心');
     await expect(facts).not.toContainText(volunteer);
+
+    // The organisation withdraws it (a second tap, with the reason); the public check now says
+    // revoked without the reason, and the volunteer is told why.
+    const organiser = await coordinatorPage(browser, project);
+    await organiser.goto(eventPath);
+    await organiser.getByRole('link', { name: '云岩区阳光助老服务中心' }).first().click();
+    await organiser.getByRole('link', { name: '已开证明' }).click();
+    await expect(organiser).toHaveURL(/\/orgs\/\d+\/certificates$/);
+    await ready(organiser, project);
+    const entry = organiser.getByTestId('issued-entry').filter({ hasText: serial });
+    await expect(entry.getByTestId('certificate-status')).toHaveText('有效');
+    await entry.getByText('作废', { exact: true }).click();
+    await entry.getByLabel('作废原因（会告知本人）').fill('签到记录有误，已更正');
+    await entry.getByTestId('confirm-withdraw').click();
+    await expect(organiser.getByRole('status')).toHaveText('证明已作废，已通知本人。');
+    await expect(organiser.getByTestId('issued-entry').filter({ hasText: serial }).getByTestId('revoked-note'))
+      .toContainText('王协调（协调员） 作废：签到记录有误');
+    await organiser.context().close();
+    await page.goto(`/verify/${serial}`);
+    await expect(page.getByTestId('verify-result')).toHaveText(/^已作废/);
+    await expect(page.locator('body')).not.toContainText('签到记录有误');
+    await signIn(page, project, volunteer, 'volunteer-2026', '/me/notifications');
+    await expect(page.locator('body')).toContainText(`作废了你的志愿服务证明 ${serial}`);
+    await expect(page.locator('body')).toContainText('签到记录有误，已更正');
+  });
+
+  test('where the browser reads QR codes, the check-in page scans the code with the camera', async ({ page, browser }, info) => {
+    const project = info.project.name;
+    const js = jsEnabled(project);
+    // Chromium on Linux has no BarcodeDetector: a stand-in reads whatever the test says the
+    // camera (a fake device) shows.
+    await page.addInitScript(() => {
+      (window as any).BarcodeDetector = class {
+        async detect() {
+          const shown = (window as any).__qrShown as string | undefined;
+          return shown ? [{ rawValue: shown }] : [];
+        }
+      };
+    });
+    const eventPath = await publishEvent(page, project, `扫码签到测试 ${js ? 'js' : 'nojs'}`, '5',
+      { from: chinaTime(5), to: chinaTime(125) });
+    await signUp(page, project, `1332${js ? 1 : 0}000003`, '扫码的志愿者');
+    await page.goto(eventPath);
+    await ready(page, project);
+    await page.getByTestId('join').click();
+    await expect(page.getByRole('status')).toHaveText('报名成功！');
+    await page.goto(`${eventPath}/checkin`);
+    await ready(page, project);
+    if (!js) {
+      // Without JavaScript there is nothing to scan with: the code is typed (or the phone's own
+      // camera opens this page with it).
+      await expect(page.getByTestId('scan-code')).toBeHidden();
+      return;
+    }
+    const coordinator = await coordinatorPage(browser, project);
+    const code = await currentCode(coordinator, eventPath);
+    await coordinator.context().close();
+
+    await page.evaluate(() => { (window as any).__qrShown = 'https://example.com/not-a-check-in'; });
+    await page.getByTestId('scan-code').click();
+    await expect(page.getByRole('alert')).toContainText('这不是签到二维码');
+    await expect(page.getByTestId('scan-code')).toHaveText('停止扫码');
+    await page.evaluate((url) => { (window as any).__qrShown = url; }, `${baseURL}${eventPath}/checkin?code=${code}`);
+    await expect(page.getByRole('status')).toContainText('签到成功');
+    await expect(page.getByTestId('checked-in-at')).not.toHaveText('—');
   });
 
   test('a coordinator marks attendance by hand and records no-shows; residents cannot see the code', async ({ page }, info) => {

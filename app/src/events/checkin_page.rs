@@ -1,6 +1,6 @@
 //! `/events/{id}/checkin`: a participant checks in, and later out, with the code shown at the
 //! event (typed, or filled in by scanning the QR code with the phone's camera, which opens this
-//! page with `?code=`). `/events/{id}/checkin/code`: the organisers' screen showing that code.
+//! page with `?code=`, or read by the page itself where the browser can: see `scan`). `/events/{id}/checkin/code`: the organisers' screen showing that code.
 
 use super::checkin_api::{get_checkin_screen, get_my_checkin, CheckIn, CheckinScreen, MyCheckin};
 use super::input::format_hours;
@@ -100,6 +100,7 @@ fn CheckinView(mine: MyCheckin) -> impl IntoView {
                         class="checkin-form__code" value=code.clone()/>
                     <p class="hint">{move || t().volunteering.code_hint}</p>
                     <button type="submit" class="button" data-testid="check-in">{move || button(t())}</button>
+                    <super::scan::ScanCheckinCode/>
                 </ActionForm>
             })}
         </section>

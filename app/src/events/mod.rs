@@ -25,6 +25,7 @@ mod parts;
 pub mod roster;
 pub mod roster_api;
 mod roster_page;
+pub mod scan;
 pub mod series;
 #[cfg(feature = "ssr")]
 pub mod series_db;
