@@ -84,8 +84,8 @@ mod browser {
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{
-        HtmlButtonElement, HtmlInputElement, HtmlVideoElement, MediaStream,
-        MediaStreamConstraints, MediaStreamTrack,
+        HtmlButtonElement, HtmlInputElement, HtmlVideoElement, MediaStream, MediaStreamConstraints,
+        MediaStreamTrack,
     };
 
     /// How often a video frame is searched for a QR code.
@@ -150,20 +150,13 @@ mod browser {
         Reflect::set(&facing, &"ideal".into(), &"environment".into()).ok()?;
         Reflect::set(&video, &"facingMode".into(), &facing).ok()?;
         constraints.set_video(&video);
-        let asked = devices
-            .get_user_media_with_constraints(&constraints)
-            .ok()?;
+        let asked = devices.get_user_media_with_constraints(&constraints).ok()?;
         JsFuture::from(asked).await.ok()?.dyn_into().ok()
     }
 
     fn new_detector() -> Option<JsValue> {
         let options = Object::new();
-        Reflect::set(
-            &options,
-            &"formats".into(),
-            &Array::of1(&"qr_code".into()),
-        )
-        .ok()?;
+        Reflect::set(&options, &"formats".into(), &Array::of1(&"qr_code".into())).ok()?;
         Reflect::construct(&detector_class()?, &Array::of1(&options)).ok()
     }
 
@@ -173,7 +166,10 @@ mod browser {
         scanning: RwSignal<bool>,
         problem: RwSignal<Option<ScanProblem>>,
     ) -> Option<String> {
-        let detect: Function = Reflect::get(detector, &"detect".into()).ok()?.dyn_into().ok()?;
+        let detect: Function = Reflect::get(detector, &"detect".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
         while scanning.get_untracked() {
             pause(FRAME_MS).await;
             // HAVE_CURRENT_DATA: there is a frame to look at.
