@@ -4,6 +4,7 @@ pub mod api;
 pub mod cluster;
 mod explorer;
 pub mod geo;
+pub mod grid;
 #[cfg(feature = "ssr")]
 pub mod index;
 #[cfg(feature = "hydrate")]
