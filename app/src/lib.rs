@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod areas;
+mod choice;
 pub mod components;
 pub mod cookies;
 pub mod error;

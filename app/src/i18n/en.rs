@@ -505,4 +505,5 @@ pub static TEXTS: Texts = Texts {
         cluster_hint: " places, tap to zoom in",
     },
     volunteering: super::volunteering::EN,
+    items_board: super::items::EN,
 };

@@ -7,6 +7,7 @@
 mod api;
 pub mod dates;
 mod en;
+mod items;
 mod negotiate;
 mod texts;
 mod volunteering;
@@ -14,6 +15,7 @@ mod zh;
 
 pub use api::{LanguageSwitch, SetLanguage};
 pub use dates::format_date;
+pub use items::ItemsBoardTexts;
 pub use negotiate::{lang_from_headers, parse_accept_language, LANG_COOKIE};
 pub use texts::*;
 pub use volunteering::VolunteeringTexts;

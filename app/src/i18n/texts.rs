@@ -23,6 +23,7 @@ pub struct Texts {
     pub map_page: MapPageTexts,
     pub resources: ResourceTexts,
     pub volunteering: super::volunteering::VolunteeringTexts,
+    pub items_board: super::items::ItemsBoardTexts,
 }
 
 pub struct ShellTexts {

@@ -504,4 +504,5 @@ pub static TEXTS: Texts = Texts {
         cluster_hint: " 个地点，点击放大",
     },
     volunteering: super::volunteering::ZH,
+    items_board: super::items::ZH,
 };
