@@ -68,9 +68,10 @@ pub fn ScanCheckinCode() -> impl IntoView {
                 data-testid="scan-code" on:click=on_click>
                 {move || if scanning.get() { t().volunteering.scan_stop } else { t().volunteering.scan_start }}
             </button>
+            // The problem first: it stays in sight while the camera picture fills the screen.
+            <p class="form-error" role="alert" hidden=move || problem.get().is_none()>{problem_text}</p>
             <video class="scan__video" node_ref=video hidden=move || !scanning.get()
                 muted=true playsinline=true aria-label=move || t().volunteering.scan_start></video>
-            <p class="form-error" role="alert" hidden=move || problem.get().is_none()>{problem_text}</p>
         </div>
     }
 }
