@@ -14,6 +14,8 @@ pub enum ScanProblem {
     NoCamera,
     /// A QR code was read, but it carries no check-in code.
     NotACheckinCode,
+    /// The browser has a detector, but it cannot read QR codes.
+    CannotReadQr,
 }
 
 /// The six digits a scanned QR code carries: the check-in address (`…/checkin?code=123456`) the
@@ -60,6 +62,7 @@ pub fn ScanCheckinCode() -> impl IntoView {
         problem.get().map(|p| match p {
             ScanProblem::NoCamera => t().volunteering.scan_no_camera,
             ScanProblem::NotACheckinCode => t().volunteering.scan_not_a_code,
+            ScanProblem::CannotReadQr => t().volunteering.scan_unsupported,
         })
     };
     view! {
@@ -117,19 +120,22 @@ mod browser {
         problem: RwSignal<Option<ScanProblem>>,
     ) {
         spawn_local(async move {
-            let Some(stream) = open_camera().await else {
-                problem.set(Some(ScanProblem::NoCamera));
+            let stop_with = |what: ScanProblem| {
+                problem.set(Some(what));
                 scanning.set(false);
-                return;
+            };
+            // Before the camera: a detector that cannot read QR codes is no use.
+            let Some(detector) = new_detector() else {
+                return stop_with(ScanProblem::CannotReadQr);
+            };
+            let Some(stream) = open_camera().await else {
+                return stop_with(ScanProblem::NoCamera);
             };
             video.set_src_object(Some(&stream));
             if let Ok(playing) = video.play() {
                 let _ = JsFuture::from(playing).await;
             }
-            let found = match new_detector() {
-                Some(detector) => read_until_found(&detector, &video, scanning, problem).await,
-                None => None,
-            };
+            let found = read_until_found(&detector, &video, scanning, problem).await;
             for track in stream.get_tracks().iter() {
                 if let Ok(track) = track.dyn_into::<MediaStreamTrack>() {
                     track.stop();

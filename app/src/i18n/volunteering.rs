@@ -15,6 +15,7 @@ pub struct VolunteeringTexts {
     pub scan_stop: &'static str,
     pub scan_no_camera: &'static str,
     pub scan_not_a_code: &'static str,
+    pub scan_unsupported: &'static str,
     pub done_checked_in: &'static str,
     /// `{h}`: hours credited.
     pub done_checked_out: &'static str,
@@ -132,6 +133,7 @@ pub const ZH: VolunteeringTexts = VolunteeringTexts {
     scan_stop: "停止扫码",
     scan_no_camera: "无法打开相机。请允许本网站使用相机，或直接输入签到码。",
     scan_not_a_code: "这不是签到二维码，请对准现场屏幕上的二维码。",
+    scan_unsupported: "这个浏览器不能识别二维码，请直接输入签到码。",
     done_checked_in: "签到成功！活动结束离开时，请再输入一次现场签到码签退。",
     done_checked_out: "签退成功，记录服务时长 {h} 小时，等待组织者确认。",
     done_already: "你已经签到并签退过了。",
@@ -232,6 +234,7 @@ pub const EN: VolunteeringTexts = VolunteeringTexts {
     scan_stop: "Stop scanning",
     scan_no_camera: "The camera could not be opened. Allow this site to use it, or type the code.",
     scan_not_a_code: "That is not a check-in QR code. Point the camera at the code on the screen at the event.",
+    scan_unsupported: "This browser cannot read QR codes. Please type the code.",
     done_checked_in: "You are checked in! When you leave, type the code shown at the event again to check out.",
     done_checked_out: "You are checked out: {h} hours recorded, waiting for the organisers to confirm.",
     done_already: "You have checked in and out already.",
