@@ -1,9 +1,43 @@
 //! `choice!`: an enum of fixed choices (a category, a mode, a status) with the short English word
 //! each is stored as in the database and sent as in forms and URLs, the list of all of them in
 //! the order forms show them, and its place in that list (where its label sits in the texts).
+//! Written `pub enum Name labels field.path { .. }`, it also gets `label(&Texts)`, read from that
+//! list of strings in the texts.
 
 #[macro_export]
 macro_rules! choice {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident labels $($field:ident).+ {
+            $($(#[$variant_meta:meta])* $variant:ident = $value:literal),+ $(,)?
+        }
+    ) => {
+        $crate::choice! {
+            $(#[$meta])*
+            pub enum $name {
+                $($(#[$variant_meta])* $variant = $value),+
+            }
+        }
+
+        impl $name {
+            /// Its name in the reader's language.
+            pub fn label(self, t: &$crate::i18n::Texts) -> &'static str {
+                t.$($field).+[self.index()]
+            }
+        }
+
+        impl $crate::choice::LabelledChoice for $name {
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+            fn value(self) -> &'static str {
+                self.as_str()
+            }
+            fn label(self, t: &$crate::i18n::Texts) -> &'static str {
+                $name::label(self, t)
+            }
+        }
+    };
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
@@ -37,4 +71,11 @@ macro_rules! choice {
             }
         }
     };
+}
+
+/// A choice with a label: what a `<select>` of it needs (`components::ChoiceSelect`).
+pub trait LabelledChoice: Copy + Send + Sync + 'static {
+    fn all() -> &'static [Self];
+    fn value(self) -> &'static str;
+    fn label(self, t: &crate::i18n::Texts) -> &'static str;
 }

@@ -77,6 +77,14 @@ pub enum FormError {
     RepeatInvalid,
     /// A series' last day is not a day between its first occurrence and two years later.
     RepeatUntilInvalid,
+    ItemTitleInvalid,
+    /// A kind, category, condition or mode that the form does not offer.
+    ItemChoiceInvalid,
+    /// An upload that could not be read as a photo (JPEG, PNG, WebP or GIF).
+    PhotoNotAnImage,
+    /// One photo over the size limit.
+    PhotoTooLarge,
+    TooManyPhotos,
 }
 
 impl FormError {
@@ -94,6 +102,8 @@ impl FormError {
             FormError::NoSuchAccount => StatusCode::NOT_FOUND,
             FormError::WrongCredentials => StatusCode::UNAUTHORIZED,
             FormError::WrongPassword => StatusCode::FORBIDDEN,
+            FormError::PhotoTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            FormError::PhotoNotAnImage => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             _ => StatusCode::BAD_REQUEST,
         }
     }
@@ -140,6 +150,11 @@ impl FormError {
             FormError::EventNotOver => f.event_not_over,
             FormError::RepeatInvalid => f.repeat_invalid,
             FormError::RepeatUntilInvalid => f.repeat_until_invalid,
+            FormError::ItemTitleInvalid => f.item_title_invalid,
+            FormError::ItemChoiceInvalid => f.item_choice_invalid,
+            FormError::PhotoNotAnImage => f.photo_not_an_image,
+            FormError::PhotoTooLarge => f.photo_too_large,
+            FormError::TooManyPhotos => f.too_many_photos,
         }
     }
 }

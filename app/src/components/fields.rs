@@ -56,3 +56,26 @@ fn Field(id: &'static str, label: Pick, hint: Option<Pick>, children: Children) 
         {hint.map(|hint| view! { <p id=format!("{id}-hint") class="hint">{move || hint(t())}</p> })}
     }
 }
+
+/// A `<select>` of every value of a choice (its labels in the reader's language), `current`
+/// selected; with `any`, an empty first option of that label ("all categories").
+#[component]
+pub fn ChoiceSelect<C: crate::choice::LabelledChoice>(
+    id: &'static str,
+    name: &'static str,
+    current: String,
+    #[prop(optional)] any: Option<Pick>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] _choice: std::marker::PhantomData<C>,
+) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <select id=id name=name required=required>
+            {any.map(|any| view! { <option value="" selected=current.is_empty()>{move || any(t())}</option> })}
+            {C::all().iter().copied().map(|c| {
+                let selected = c.value() == current;
+                view! { <option value=c.value() selected=selected>{move || c.label(t())}</option> }
+            }).collect_view()}
+        </select>
+    }
+}

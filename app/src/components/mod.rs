@@ -6,7 +6,7 @@ mod form_error;
 mod qr;
 
 pub use board_page::BoardPage;
-pub use fields::{Pick, TextArea, TextField};
+pub use fields::{ChoiceSelect, Pick, TextArea, TextField};
 pub use form_error::FormErrorMessage;
 #[cfg(feature = "ssr")]
 pub use qr::qr_svg;

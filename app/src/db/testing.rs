@@ -63,6 +63,12 @@ impl TestDb {
         let mut admin = sqlx::AnyConnection::connect(admin_url)
             .await
             .expect("connect to TEST_POSTGRES_URL");
+        // Extensions belong to the whole database: create the ones the migrations use here, once,
+        // so that tests migrating side by side do not race to create them. (Losing that race
+        // only means another test created it.)
+        let _ = sqlx::query("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")
+            .execute(&mut admin)
+            .await;
         // Identifiers cannot be bound as parameters; this one is generated above from [a-z0-9_].
         sqlx::query(&format!("CREATE SCHEMA {schema}"))
             .execute(&mut admin)

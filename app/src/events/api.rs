@@ -138,15 +138,11 @@ pub async fn list_events(filter: EventFilter) -> Result<EventList, AppError> {
         .await?
         .into_iter()
         .filter_map(|event| {
-            let distance_m = wanted
-                .origin
-                .as_ref()
-                .map(|o| LatLng::new(o.lat, o.lng).metres_to(LatLng::new(event.lat, event.lng)));
-            let within = wanted.origin.as_ref().and_then(|o| o.within_m);
-            match (distance_m, within) {
-                (Some(d), Some(max)) if d > max => None,
-                _ => Some(EventCard { event, distance_m }),
-            }
+            let distance_m = match &wanted.origin {
+                Some(origin) => Some(origin.distance_to(LatLng::new(event.lat, event.lng))?),
+                None => None,
+            };
+            Some(EventCard { event, distance_m })
         })
         .collect();
     let can_create = match crate::accounts::auth::current_user(&state).await? {

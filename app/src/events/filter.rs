@@ -4,6 +4,7 @@
 
 use super::model::EventCategory;
 use crate::i18n::dates::{china_day, china_midnight, parse_date};
+pub use crate::map::near::Origin;
 use serde::{Deserialize, Serialize};
 
 /// The filters as typed; every field may be empty.
@@ -24,8 +25,6 @@ pub struct EventFilter {
     pub q: String,
 }
 
-/// How far one may search around a place, in kilometres (the choices offered).
-pub const RADII_KM: [u32; 4] = [1, 3, 5, 10];
 const DAY: i64 = 24 * 3600;
 
 /// What a filter asks for, checked.
@@ -38,13 +37,6 @@ pub struct Wanted {
     /// Where distances are measured from, and the radius in metres if the list is cut by it.
     pub origin: Option<Origin>,
     pub text: String,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Origin {
-    pub lat: f64,
-    pub lng: f64,
-    pub within_m: Option<f64>,
 }
 
 /// Which filter could not be read: named in the 400 answer.
@@ -63,30 +55,13 @@ impl EventFilter {
             c => Some(EventCategory::parse(c).ok_or(BadFilter("category"))?),
         };
         let (from, until) = self.window(now)?;
-        let centre = match self.near.trim() {
-            "" => None,
-            "here" => {
-                let lat: f64 = self.lat.trim().parse().map_err(|_| BadFilter("lat"))?;
-                let lng: f64 = self.lng.trim().parse().map_err(|_| BadFilter("lng"))?;
-                if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lng) {
-                    return Err(BadFilter("lat"));
-                }
-                Some((lat, lng))
-            }
-            code => Some(area_centre(code).ok_or(BadFilter("near"))?),
-        };
-        let within_m = match self.within.trim() {
-            "" => None,
-            km => match km.parse::<u32>() {
-                Ok(km) if RADII_KM.contains(&km) => Some(f64::from(km) * 1000.0),
-                _ => return Err(BadFilter("within")),
-            },
-        };
+        let origin = Origin::read(&self.near, &self.lat, &self.lng, &self.within, area_centre)
+            .map_err(BadFilter)?;
         Ok(Wanted {
             category,
             from,
             until,
-            origin: centre.map(|(lat, lng)| Origin { lat, lng, within_m }),
+            origin,
             text: self.q.trim().chars().take(100).collect(),
         })
     }

@@ -2,12 +2,13 @@
 //! A plain GET form: it works without JavaScript; with it, "my location" measures from the phone.
 
 use super::api::{list_events, EventCard, EventList};
-use super::filter::{EventFilter, RADII_KM};
+use super::filter::EventFilter;
 use super::model::EventCategory;
 use super::parts::{EventWhen, SeatsLine};
 use crate::error::AppError;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_texts;
 use crate::map::model::format_distance;
+use crate::map::near::NearFields;
 use crate::orgs::badge::OrgName;
 use crate::shell::{page_error, set_status, PageTitle};
 use leptos::prelude::*;
@@ -70,7 +71,6 @@ pub fn EventListPage() -> impl IntoView {
 #[component]
 fn Filters(list: EventList, filter: EventFilter) -> impl IntoView {
     let t = use_texts();
-    let lang = use_lang();
     let f = filter.clone();
     let option = move |value: &'static str,
                        label: fn(&'static crate::i18n::Texts) -> &'static str,
@@ -117,32 +117,11 @@ fn Filters(list: EventList, filter: EventFilter) -> impl IntoView {
                         <input id="event-to" type="date" name="to" value=f.to.clone()/>
                     </span>
                 </div>
-                <label for="event-near">{move || t().events_page.near_label}</label>
-                <select id="event-near" name="near">
-                    {option("", |t| t.events_page.near_anywhere, &f.near)}
-                    // Chosen by "use my location" (the phone's position travels as lat/lng).
-                    <option value="here" selected=f.near == "here" hidden=f.near != "here">
-                        {move || t().events_page.near_here}
-                    </option>
-                    {list.areas.into_iter().map(|area| {
-                        let selected = area.code == f.near;
-                        let name = area.name(lang.get_untracked()).to_owned();
-                        view! { <option value=area.code selected=selected>{name}</option> }
-                    }).collect_view()}
-                </select>
-                <input type="hidden" name="lat" value=f.lat.clone() data-near-lat/>
-                <input type="hidden" name="lng" value=f.lng.clone() data-near-lng/>
-                <label for="event-within">{move || t().events_page.within_label}</label>
-                <select id="event-within" name="within">
-                    {option("", |t| t.events_page.within_any, &f.within)}
-                    {RADII_KM.into_iter().map(|km| {
-                        let selected = km.to_string() == f.within;
-                        view! { <option value=km.to_string() selected=selected>{km}{move || t().map_page.kilometres}</option> }
-                    }).collect_view()}
-                </select>
+                <NearFields id_prefix="event" areas=list.areas near=f.near.clone() lat=f.lat.clone()
+                    lng=f.lng.clone() within=f.within.clone()/>
                 <p class="button-row">
                     <button type="submit" class="button" data-testid="apply-filters">{move || t().events_page.apply_filters}</button>
-                    <super::locate::UseMyLocation/>
+                    <crate::map::locate::UseMyLocation/>
                 </p>
             </details>
         </Form>

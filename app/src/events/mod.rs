@@ -18,7 +18,6 @@ pub mod filter;
 mod form_page;
 pub mod input;
 mod list_page;
-mod locate;
 mod mine;
 pub mod model;
 mod parts;

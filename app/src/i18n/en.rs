@@ -326,6 +326,11 @@ pub static TEXTS: Texts = Texts {
         event_not_over: "No-shows can be recorded once the event is over.",
         repeat_invalid: "Choose how the event repeats from the list.",
         repeat_until_invalid: "The last day of the series must be on or after the first one, and within two years.",
+        item_title_invalid: "The item's name needs 2 to 60 characters.",
+        item_choice_invalid: "Choose the kind, category, condition and way of passing it on from the lists.",
+        photo_not_an_image: "One of the files is not a photo. Upload JPG, PNG, WebP or GIF images.",
+        photo_too_large: "Each photo can be at most 10 MB.",
+        too_many_photos: "You can add at most 6 photos.",
     },
     account: AccountTexts {
         sign_in: "Sign in",

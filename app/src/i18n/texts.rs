@@ -141,6 +141,11 @@ pub struct FormErrorTexts {
     pub event_not_over: &'static str,
     pub repeat_invalid: &'static str,
     pub repeat_until_invalid: &'static str,
+    pub item_title_invalid: &'static str,
+    pub item_choice_invalid: &'static str,
+    pub photo_not_an_image: &'static str,
+    pub photo_too_large: &'static str,
+    pub too_many_photos: &'static str,
 }
 
 /// Sign-up, sign-in and the signed-in part of 我的.

@@ -325,6 +325,11 @@ pub static TEXTS: Texts = Texts {
         event_not_over: "活动结束后才能登记缺席。",
         repeat_invalid: "请从列表中选择重复方式。",
         repeat_until_invalid: "重复截止日期要在第一场之后，且不超过两年。",
+        item_title_invalid: "物品名称需要 2 到 60 个字。",
+        item_choice_invalid: "请从列表中选择类型、分类、成色和方式。",
+        photo_not_an_image: "有一个文件不是照片。请上传 JPG、PNG、WebP 或 GIF 图片。",
+        photo_too_large: "每张照片不能超过 10 MB。",
+        too_many_photos: "最多上传 6 张照片。",
     },
     account: AccountTexts {
         sign_in: "登录",

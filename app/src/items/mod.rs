@@ -1,6 +1,22 @@
 //! 益享生活: giving away, swapping and lending things between neighbours.
 
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+mod detail_page;
+pub mod filter;
+pub mod input;
+mod list_page;
 pub mod model;
-mod page;
+mod new_page;
+#[cfg(feature = "ssr")]
+pub mod photos;
+#[cfg(feature = "ssr")]
+pub mod post;
 
-pub use page::ItemsPage;
+pub use detail_page::ItemPage;
+pub use list_page::ItemListPage;
+pub use new_page::NewItemPage;
+
+/// Where the posting form is sent (multipart, read by the server's own route).
+pub const POST_ITEM_PATH: &str = "/items/new";

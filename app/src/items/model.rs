@@ -2,14 +2,14 @@
 //! state, given, swapped or lent, and where it is in its life.
 
 use crate::choice;
-use crate::i18n::Texts;
+use serde::{Deserialize, Serialize};
 
 /// Listings expire this many days after they are posted (or reposted).
 pub const EXPIRY_DAYS: i64 = 30;
 
 choice! {
     /// Something on offer, or something someone is looking for.
-    pub enum ItemKind {
+    pub enum ItemKind labels items_board.kinds {
         Offer = "offer",
         Wanted = "wanted",
     }
@@ -17,7 +17,7 @@ choice! {
 
 choice! {
     /// How the thing changes hands.
-    pub enum ItemMode {
+    pub enum ItemMode labels items_board.modes {
         Give = "give",
         Swap = "swap",
         /// Comes back by a due date.
@@ -26,7 +26,7 @@ choice! {
 }
 
 choice! {
-    pub enum ItemCondition {
+    pub enum ItemCondition labels items_board.conditions {
         New = "new",
         LikeNew = "like_new",
         Good = "good",
@@ -35,7 +35,7 @@ choice! {
 }
 
 choice! {
-    pub enum ItemCategory {
+    pub enum ItemCategory labels items_board.categories {
         Furniture = "furniture",
         Appliances = "appliances",
         Clothing = "clothing",
@@ -53,7 +53,7 @@ choice! {
 
 choice! {
     /// Where a listing is in its life.
-    pub enum ItemStatus {
+    pub enum ItemStatus labels items_board.statuses {
         Available = "available",
         /// Promised to one person; back to available if either side backs out.
         Promised = "promised",
@@ -63,33 +63,57 @@ choice! {
     }
 }
 
-impl ItemKind {
-    pub fn label(self, t: &Texts) -> &'static str {
-        t.items_board.kinds[self.index()]
+/// At most this many photos per listing.
+pub const MAX_PHOTOS: usize = 6;
+
+/// A listing as pages show it. Where it is: only its grid cell's centre (`map::grid`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: i64,
+    pub owner_id: i64,
+    pub owner_name: String,
+    pub kind: ItemKind,
+    pub title: String,
+    pub description: String,
+    pub category: ItemCategory,
+    /// None for a wanted item.
+    pub condition: Option<ItemCondition>,
+    pub mode: ItemMode,
+    pub pickup_notes: String,
+    pub cell_lat: f64,
+    pub cell_lng: f64,
+    pub status: ItemStatus,
+    pub expires_at: i64,
+    /// Hidden by reports until an admin decides.
+    pub hidden: bool,
+    pub version: i64,
+    pub created_at: i64,
+    pub photos: Vec<PhotoRef>,
+}
+
+/// One stored photo; its bytes are served at `display_url` and `thumb_url`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PhotoRef {
+    pub id: i64,
+    pub width: i64,
+    pub height: i64,
+}
+
+impl PhotoRef {
+    /// Photos never change once stored: their addresses can be cached for good.
+    pub fn display_url(&self) -> String {
+        format!("/items/photos/{}.jpg", self.id)
+    }
+
+    pub fn thumb_url(&self) -> String {
+        format!("/items/photos/{}/thumb.jpg", self.id)
     }
 }
 
-impl ItemMode {
-    pub fn label(self, t: &Texts) -> &'static str {
-        t.items_board.modes[self.index()]
-    }
-}
-
-impl ItemCondition {
-    pub fn label(self, t: &Texts) -> &'static str {
-        t.items_board.conditions[self.index()]
-    }
-}
-
-impl ItemCategory {
-    pub fn label(self, t: &Texts) -> &'static str {
-        t.items_board.categories[self.index()]
-    }
-}
-
-impl ItemStatus {
-    pub fn label(self, t: &Texts) -> &'static str {
-        t.items_board.statuses[self.index()]
+impl Item {
+    /// Whether people can still ask for it.
+    pub fn is_open(&self, now: i64) -> bool {
+        self.status == ItemStatus::Available && !self.hidden && self.expires_at > now
     }
 }
 

@@ -11,7 +11,9 @@ pub mod index;
 mod leaflet_base;
 #[cfg(feature = "hydrate")]
 mod leaflet_map;
+pub mod locate;
 pub mod model;
+pub mod near;
 mod page;
 pub mod pin_map;
 mod place_card;

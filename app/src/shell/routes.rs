@@ -37,7 +37,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment("") view=crate::home::HomePage ssr=SsrMode::InOrder/>
                     <Route path=StaticSegment("events") view=crate::events::EventListPage ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("items") view=crate::items::ItemsPage/>
+                    <Route path=StaticSegment("items") view=crate::items::ItemListPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("items"), StaticSegment("new")) view=crate::items::NewItemPage
+                        ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("items"), ParamSegment("id")) view=crate::items::ItemPage
+                        ssr=SsrMode::Async/>
                     <Route path=StaticSegment("help") view=crate::help::HelpPage/>
                     <Route path=StaticSegment("map") view=crate::map::MapPage ssr=SsrMode::InOrder/>
                     <Route path=StaticSegment("me") view=crate::accounts::MePage ssr=SsrMode::InOrder/>

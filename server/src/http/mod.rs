@@ -7,7 +7,7 @@ use axum::{
     http::StatusCode,
     middleware::{self, Next},
     response::{IntoResponse, Response},
-    routing::get,
+    routing::{get, post},
     Router,
 };
 use leptos::prelude::*;
@@ -17,6 +17,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 mod assets;
 mod calendar;
+mod items;
 mod open_data;
 mod pwa;
 mod roster_csv;
@@ -82,6 +83,10 @@ fn router_for_bundle(
     };
     let page_state = app_state.clone();
     let fallback_state = app_state.clone();
+    // Postings with photos have a limit of their own; every other request has the forms' one.
+    let uploads = Router::new()
+        .route(app::items::POST_ITEM_PATH, post(items::post_item))
+        .layer(RequestBodyLimitLayer::new(items::MAX_UPLOAD_BYTES));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/manifest.webmanifest", get(pwa::manifest))
@@ -93,6 +98,8 @@ fn router_for_bundle(
         .route("/orgs/{id}/calendar.ics", get(calendar::org_ics))
         .route("/me/calendar/{token}/events.ics", get(calendar::person_ics))
         .route("/events/{id}/roster.csv", get(roster_csv::roster_csv))
+        .route("/items/photos/{file}", get(items::photo))
+        .route("/items/photos/{id}/thumb.jpg", get(items::thumb))
         // Also mounts every server function under /api, with the same context.
         .leptos_routes_with_context(
             &state,
@@ -112,9 +119,10 @@ fn router_for_bundle(
             assets::static_cache_headers,
         ))
         .layer(middleware::from_fn(server_fn_error_status))
-        .layer(middleware::from_fn(security::same_origin_only))
-        // Forms are small; uploads will get their own routes with their own limits.
+        // Forms are small; uploads (added after this layer) have their own limit.
         .layer(RequestBodyLimitLayer::new(MAX_FORM_BYTES))
+        .merge(uploads)
+        .layer(middleware::from_fn(security::same_origin_only))
         .layer(middleware::from_fn(security::security_headers))
         .layer(middleware::from_fn(log_request))
         .with_state(state)
@@ -122,7 +130,7 @@ fn router_for_bundle(
 
 /// What every page and server function finds in its context: the app's state; a page also hands
 /// its nonce to the security middleware (see `security_headers`).
-fn page_context(state: &AppState) {
+pub(crate) fn page_context(state: &AppState) {
     provide_context(state.clone());
     app::shell::csp::record_page_nonce();
 }

@@ -1,4 +1,4 @@
-//! "Use my location" on the events list: with JavaScript and the person's permission, the list is
+//! "Use my location" on the events and items lists: with JavaScript and the person's permission, the list is
 //! measured from where the phone is. Without JavaScript the button stays hidden and areas remain.
 
 use crate::i18n::{provide_i18n, use_texts};

@@ -1,0 +1,94 @@
+//! Server functions of 益享生活 that read: the list, one item, what the posting form needs.
+//! (Posting itself is multipart: see `post`.)
+
+use super::filter::ItemFilter;
+use super::model::Item;
+use crate::areas::model::Area;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One line of the list: the item and how far it is from the place chosen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemCard {
+    pub item: Item,
+    pub distance_m: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemList {
+    pub cards: Vec<ItemCard>,
+    /// The areas one may measure distance from.
+    pub areas: Vec<Area>,
+}
+
+/// An item for its page, and what the reader may do with it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemView {
+    pub item: Item,
+    pub is_owner: bool,
+    /// Still open to requests now.
+    pub open: bool,
+}
+
+/// Listings that can be asked for or watched, newest first, with distances when a place is
+/// chosen. Unreadable filters are a 400 naming the filter.
+#[server(endpoint = "items/list")]
+pub async fn list_items(filter: ItemFilter) -> Result<ItemList, AppError> {
+    use crate::map::geo::LatLng;
+    let state = crate::state::use_app_state()?;
+    let pool = state.db.pool();
+    let areas = crate::areas::db::list(pool).await?;
+    let wanted = filter
+        .wanted(|code| {
+            areas
+                .iter()
+                .find(|a| a.code == code)
+                .map(|a| (a.lat, a.lng))
+        })
+        .map_err(|bad| AppError::InvalidInput(bad.to_string()))?;
+    let cards = super::db::listed(&state.db, &wanted, crate::db::now_unix())
+        .await?
+        .into_iter()
+        .filter_map(|item| {
+            let distance_m = match &wanted.origin {
+                Some(origin) => {
+                    Some(origin.distance_to(LatLng::new(item.cell_lat, item.cell_lng))?)
+                }
+                None => None,
+            };
+            Some(ItemCard { item, distance_m })
+        })
+        .collect();
+    Ok(ItemList { cards, areas })
+}
+
+/// One item. A listing hidden by reports is seen only by its owner and admins.
+#[server(endpoint = "items/detail")]
+pub async fn get_item(id: i64) -> Result<ItemView, AppError> {
+    let state = crate::state::use_app_state()?;
+    let item = super::db::find(state.db.pool(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let user = crate::accounts::auth::current_user(&state).await?;
+    let is_owner = user.as_ref().is_some_and(|u| u.id == item.owner_id);
+    let is_admin = user.as_ref().is_some_and(|u| u.is_admin);
+    if item.hidden && !is_owner && !is_admin {
+        return Err(AppError::NotFound);
+    }
+    let open = item.is_open(crate::db::now_unix());
+    Ok(ItemView {
+        item,
+        is_owner,
+        open,
+    })
+}
+
+/// What the posting form offers: the communities to choose from. Needs someone signed in.
+#[server(endpoint = "items/form")]
+pub async fn item_form() -> Result<Vec<Area>, AppError> {
+    use crate::accounts::auth::{authorize, Rule};
+    let state = crate::state::use_app_state()?;
+    authorize(&state, Rule::SignedIn).await?;
+    Ok(crate::areas::db::list(state.db.pool()).await?)
+}

@@ -1,0 +1,229 @@
+//! Listings and their photos in the database.
+
+use super::filter::WantedItems;
+use super::input::ItemDetails;
+use super::model::{
+    Item, ItemCategory, ItemCondition, ItemKind, ItemMode, ItemStatus, PhotoRef, EXPIRY_DAYS,
+};
+use super::photos::StoredPhoto;
+use crate::db::{Db, DbKind};
+use sqlx::{AnyConnection, AnyPool, FromRow};
+
+const DAY: i64 = 24 * 3600;
+
+#[derive(FromRow)]
+struct ItemRow {
+    id: i64,
+    owner_id: i64,
+    owner_name: String,
+    kind: String,
+    title: String,
+    description: String,
+    category: String,
+    item_condition: Option<String>,
+    mode: String,
+    pickup_notes: String,
+    cell_lat: f64,
+    cell_lng: f64,
+    status: String,
+    expires_at: i64,
+    hidden_at: Option<i64>,
+    version: i64,
+    created_at: i64,
+    photo_id: Option<i64>,
+    photo_width: Option<i64>,
+    photo_height: Option<i64>,
+}
+
+impl ItemRow {
+    fn into_item(self) -> Option<Item> {
+        let first_photo = match (self.photo_id, self.photo_width, self.photo_height) {
+            (Some(id), Some(width), Some(height)) => vec![PhotoRef { id, width, height }],
+            _ => Vec::new(),
+        };
+        Some(Item {
+            id: self.id,
+            owner_id: self.owner_id,
+            owner_name: self.owner_name,
+            kind: ItemKind::parse(&self.kind)?,
+            title: self.title,
+            description: self.description,
+            category: ItemCategory::parse(&self.category)?,
+            condition: self
+                .item_condition
+                .as_deref()
+                .and_then(ItemCondition::parse),
+            mode: ItemMode::parse(&self.mode)?,
+            pickup_notes: self.pickup_notes,
+            cell_lat: self.cell_lat,
+            cell_lng: self.cell_lng,
+            status: ItemStatus::parse(&self.status)?,
+            expires_at: self.expires_at,
+            hidden: self.hidden_at.is_some(),
+            version: self.version,
+            created_at: self.created_at,
+            photos: first_photo,
+        })
+    }
+}
+
+/// Every column of an item, its owner's name and its first photo (lists show only that one).
+const SELECT: &str = "SELECT i.id, i.owner_id, u.display_name AS owner_name, i.kind, i.title, \
+     i.description, i.category, i.item_condition, i.mode, i.pickup_notes, i.cell_lat, i.cell_lng, \
+     i.status, i.expires_at, i.hidden_at, i.version, i.created_at, p.id AS photo_id, \
+     p.width AS photo_width, p.height AS photo_height \
+     FROM items i JOIN users u ON u.id = i.owner_id \
+     LEFT JOIN item_photos p ON p.item_id = i.id AND p.position = 0";
+
+/// An item with all its photos, in order.
+pub async fn find(pool: &AnyPool, id: i64) -> Result<Option<Item>, sqlx::Error> {
+    let row: Option<ItemRow> = sqlx::query_as(&format!("{SELECT} WHERE i.id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    let Some(mut item) = row.and_then(ItemRow::into_item) else {
+        return Ok(None);
+    };
+    item.photos = photos_of(pool, id).await?;
+    Ok(Some(item))
+}
+
+async fn photos_of(pool: &AnyPool, item_id: i64) -> Result<Vec<PhotoRef>, sqlx::Error> {
+    let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT id, width, height FROM item_photos WHERE item_id = $1 ORDER BY position",
+    )
+    .bind(item_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, width, height)| PhotoRef { id, width, height })
+        .collect())
+}
+
+/// The most items one list read returns; distance filtering happens after it.
+pub const LIST_LIMIT: i64 = 300;
+
+/// Shortest text the trigram index can answer; shorter queries are matched with LIKE.
+const TRIGRAM_CHARS: usize = 3;
+
+/// Listings people can still ask for or watch (available or promised, not hidden, not expired)
+/// that match, newest first.
+pub async fn listed(db: &Db, q: &WantedItems, now: i64) -> Result<Vec<Item>, sqlx::Error> {
+    let text = q.text.trim();
+    let text_match = match (text, db.kind()) {
+        ("", _) => "",
+        (t, DbKind::Sqlite) if t.chars().count() >= TRIGRAM_CHARS => {
+            " AND i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH $6)"
+        }
+        (_, DbKind::Sqlite) => {
+            " AND (i.title LIKE $6 ESCAPE '\\' OR i.description LIKE $6 ESCAPE '\\')"
+        }
+        // The trigram index serves ILIKE on this very expression.
+        (_, DbKind::Postgres) => " AND (i.title || ' ' || i.description) ILIKE $6 ESCAPE '\\'",
+    };
+    let text_param = match (text, db.kind()) {
+        ("", _) => String::new(),
+        (t, DbKind::Sqlite) if t.chars().count() >= TRIGRAM_CHARS => fts_phrase(t),
+        (t, _) => crate::orgs::db::like_pattern(t),
+    };
+    let sql = format!(
+        "{SELECT} WHERE i.status IN ('available', 'promised') AND i.hidden_at IS NULL \
+         AND i.expires_at > $1 AND ($2 = '' OR i.kind = $2) AND ($3 = '' OR i.category = $3) \
+         AND ($4 = '' OR i.mode = $4){text_match} \
+         ORDER BY i.created_at DESC, i.id DESC LIMIT $5"
+    );
+    let mut query = sqlx::query_as::<_, ItemRow>(&sql)
+        .bind(now)
+        .bind(q.kind.map_or("", ItemKind::as_str))
+        .bind(q.category.map_or("", ItemCategory::as_str))
+        .bind(q.mode.map_or("", ItemMode::as_str))
+        .bind(LIST_LIMIT);
+    if !text.is_empty() {
+        query = query.bind(text_param);
+    }
+    let rows = query.fetch_all(db.pool()).await?;
+    Ok(rows.into_iter().filter_map(ItemRow::into_item).collect())
+}
+
+/// The text as one FTS5 phrase: every character taken literally.
+fn fts_phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+pub async fn insert(
+    conn: &mut AnyConnection,
+    owner_id: i64,
+    d: &ItemDetails,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO items (owner_id, kind, title, description, category, item_condition, mode, \
+         pickup_notes, cell_lat, cell_lng, expires_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+    )
+    .bind(owner_id)
+    .bind(d.kind.as_str())
+    .bind(d.title.as_str())
+    .bind(d.description.as_str())
+    .bind(d.category.as_str())
+    .bind(d.condition.map(ItemCondition::as_str))
+    .bind(d.mode.as_str())
+    .bind(d.pickup_notes.as_str())
+    .bind(d.cell.lat)
+    .bind(d.cell.lng)
+    .bind(now + EXPIRY_DAYS * DAY)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn insert_photo(
+    conn: &mut AnyConnection,
+    item_id: i64,
+    position: usize,
+    photo: &StoredPhoto,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO item_photos (item_id, position, width, height, display, thumb) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(item_id)
+    .bind(position as i64)
+    .bind(i64::from(photo.width))
+    .bind(i64::from(photo.height))
+    .bind(photo.display.as_slice())
+    .bind(photo.thumb.as_slice())
+    .fetch_one(conn)
+    .await
+}
+
+/// A photo's bytes (the thumbnail or the display size), unless its listing is hidden.
+pub async fn photo_bytes(
+    pool: &AnyPool,
+    photo_id: i64,
+    thumb: bool,
+) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    let sql = if thumb {
+        "SELECT p.thumb FROM item_photos p JOIN items i ON i.id = p.item_id \
+         WHERE p.id = $1 AND i.hidden_at IS NULL"
+    } else {
+        "SELECT p.display FROM item_photos p JOIN items i ON i.id = p.item_id \
+         WHERE p.id = $1 AND i.hidden_at IS NULL"
+    };
+    sqlx::query_scalar(sql)
+        .bind(photo_id)
+        .fetch_optional(pool)
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_phrase;
+
+    #[test]
+    fn search_text_is_one_literal_phrase() {
+        assert_eq!(fts_phrase("儿童车"), "\"儿童车\"");
+        assert_eq!(fts_phrase("a\" OR b"), "\"a\"\" OR b\"");
+    }
+}

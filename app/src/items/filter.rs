@@ -1,0 +1,96 @@
+//! The `/items` list's filters as they arrive in the address (`?kind=offer&category=books&
+//! mode=lend&near=520103001&within=3&q=...`), and what they mean.
+
+use super::model::{ItemCategory, ItemKind, ItemMode};
+use crate::map::near::Origin;
+use serde::{Deserialize, Serialize};
+
+/// The filters as typed; every field may be empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ItemFilter {
+    pub kind: String,
+    pub category: String,
+    pub mode: String,
+    pub near: String,
+    pub lat: String,
+    pub lng: String,
+    pub within: String,
+    pub q: String,
+}
+
+/// What a filter asks for, checked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WantedItems {
+    pub kind: Option<ItemKind>,
+    pub category: Option<ItemCategory>,
+    pub mode: Option<ItemMode>,
+    pub origin: Option<Origin>,
+    /// Matched anywhere in the title or description.
+    pub text: String,
+}
+
+impl ItemFilter {
+    /// Reads the filters; the error names the one that could not be read.
+    pub fn wanted(
+        &self,
+        area_centre: impl Fn(&str) -> Option<(f64, f64)>,
+    ) -> Result<WantedItems, &'static str> {
+        fn choice<T>(
+            value: &str,
+            parse: fn(&str) -> Option<T>,
+            name: &'static str,
+        ) -> Result<Option<T>, &'static str> {
+            match value.trim() {
+                "" => Ok(None),
+                v => parse(v).map(Some).ok_or(name),
+            }
+        }
+        Ok(WantedItems {
+            kind: choice(&self.kind, ItemKind::parse, "kind")?,
+            category: choice(&self.category, ItemCategory::parse, "category")?,
+            mode: choice(&self.mode, ItemMode::parse, "mode")?,
+            origin: Origin::read(&self.near, &self.lat, &self.lng, &self.within, area_centre)?,
+            text: self.q.trim().chars().take(100).collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_are_read_and_bad_ones_named() {
+        let centre = |code: &str| (code == "520103001").then_some((26.6, 106.7));
+        let filter = ItemFilter {
+            kind: "offer".into(),
+            category: "books".into(),
+            mode: "lend".into(),
+            near: "520103001".into(),
+            within: "1".into(),
+            q: " 绘本 ".into(),
+            ..ItemFilter::default()
+        };
+        let wanted = filter.wanted(centre).unwrap();
+        assert_eq!(wanted.kind, Some(ItemKind::Offer));
+        assert_eq!(wanted.category, Some(ItemCategory::Books));
+        assert_eq!(wanted.mode, Some(ItemMode::Lend));
+        assert_eq!(wanted.origin.unwrap().within_m, Some(1000.0));
+        assert_eq!(wanted.text, "绘本");
+        assert_eq!(
+            ItemFilter::default().wanted(centre),
+            Ok(WantedItems::default())
+        );
+        let bad = |change: fn(&mut ItemFilter)| {
+            let mut f = filter.clone();
+            change(&mut f);
+            f.wanted(centre).unwrap_err()
+        };
+        assert_eq!(bad(|f| f.kind = "sell".into()), "kind");
+        assert_eq!(bad(|f| f.category = "cars".into()), "category");
+        assert_eq!(bad(|f| f.mode = "rent".into()), "mode");
+        assert_eq!(bad(|f| f.within = "2".into()), "within");
+        assert_eq!(bad(|f| f.near = "mars".into()), "near");
+    }
+}

@@ -1,0 +1,157 @@
+//! `/items`: things offered and wanted nearby, newest first, filtered by kind, category, way of
+//! passing on, distance and text. A plain GET form: it works without JavaScript.
+
+use super::api::{list_items, ItemCard, ItemList};
+use super::filter::ItemFilter;
+use super::model::{ItemCategory, ItemKind, ItemMode, ItemStatus};
+use crate::components::ChoiceSelect;
+use crate::error::AppError;
+use crate::i18n::use_texts;
+use crate::map::model::format_distance;
+use crate::map::near::NearFields;
+use crate::shell::{page_error, set_status, PageTitle};
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Form, A},
+    hooks::use_query_map,
+};
+
+fn filter_from_query() -> Memo<ItemFilter> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let q = query.read();
+        let get = |key: &str| q.get(key).unwrap_or_default();
+        ItemFilter {
+            kind: get("kind"),
+            category: get("category"),
+            mode: get("mode"),
+            near: get("near"),
+            lat: get("lat"),
+            lng: get("lng"),
+            within: get("within"),
+            q: get("q"),
+        }
+    })
+}
+
+#[component]
+pub fn ItemListPage() -> impl IntoView {
+    let t = use_texts();
+    let filter = filter_from_query();
+    let list = Resource::new(move || filter.get(), list_items);
+    view! {
+        <PageTitle text=t().items.title/>
+        <div class="page-head">
+            <h1>{move || t().items.title}</h1>
+            <p class="page-head__lead">{move || t().items.lead}</p>
+        </div>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(list) => view! { <Filters list=list.clone() filter=filter.get_untracked()/> <Results list/> }
+                        .into_any(),
+                    Err(AppError::InvalidInput(_)) => {
+                        set_status(http::StatusCode::BAD_REQUEST);
+                        view! {
+                            <p class="form-error" role="alert">{move || t().items_board.bad_filter}</p>
+                            <p><A href="/items" attr:class="button">{move || t().items_board.show_all}</A></p>
+                        }.into_any()
+                    }
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Filters(list: ItemList, filter: ItemFilter) -> impl IntoView {
+    let t = use_texts();
+    let f = filter;
+    let narrowed = [&f.kind, &f.category, &f.mode, &f.near, &f.within]
+        .iter()
+        .any(|v| !v.is_empty());
+    let b = move || &t().items_board;
+    view! {
+        <Form method="GET" action="/items" attr:class="card search-form event-filters" attr:role="search">
+            <label for="item-q">{move || b().search_label}</label>
+            <div class="event-filters__search">
+                <input id="item-q" type="search" name="q" value=f.q.clone() enterkeyhint="search"/>
+                <button type="submit" class="button">{move || b().search_button}</button>
+            </div>
+            <details class="event-filters__more" open=narrowed>
+                <summary>{move || b().more_filters}</summary>
+                <label for="item-kind">{move || b().kind_label}</label>
+                <ChoiceSelect<ItemKind> id="item-kind" name="kind" current=f.kind.clone() any=|t| t.items_board.all_kinds/>
+                <label for="item-category">{move || b().category_label}</label>
+                <ChoiceSelect<ItemCategory> id="item-category" name="category" current=f.category.clone() any=|t| t.items_board.all_categories/>
+                <label for="item-mode">{move || b().mode_label}</label>
+                <ChoiceSelect<ItemMode> id="item-mode" name="mode" current=f.mode.clone() any=|t| t.items_board.all_modes/>
+                <NearFields id_prefix="item" areas=list.areas near=f.near.clone() lat=f.lat.clone()
+                    lng=f.lng.clone() within=f.within.clone()/>
+                <p class="button-row">
+                    <button type="submit" class="button" data-testid="apply-filters">{move || b().apply_filters}</button>
+                    <crate::map::locate::UseMyLocation/>
+                </p>
+            </details>
+        </Form>
+        <p>
+            <a href="/items/new" class="button button--secondary" data-testid="post-item">
+                {move || b().post}
+            </a>
+        </p>
+    }
+}
+
+#[component]
+fn Results(list: ItemList) -> impl IntoView {
+    let t = use_texts();
+    if list.cards.is_empty() {
+        return view! { <p class="empty-note">{move || t().items_board.none_found}</p> }.into_any();
+    }
+    let count = list.cards.len();
+    view! {
+        <p class="result-count" aria-live="polite">
+            {move || t().items_board.count_before}{count}{move || t().items_board.count_after}
+        </p>
+        <ul class="item-list" data-testid="item-list">
+            {list.cards.into_iter().map(|card| view! { <ItemCardView card/> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn ItemCardView(card: ItemCard) -> impl IntoView {
+    let t = use_texts();
+    let item = card.item;
+    let (kind, category, mode, status) = (item.kind, item.category, item.mode, item.status);
+    let href = format!("/items/{}", item.id);
+    let thumb = item.photos.first().map(|p| p.thumb_url());
+    view! {
+        <li class="item-card" data-testid="item-card">
+            <a href=href.clone() class="item-card__photo" tabindex="-1" aria-hidden="true">
+                {match thumb {
+                    Some(src) => view! { <img src=src alt="" loading="lazy" width="96" height="96"/> }.into_any(),
+                    None => view! { <span class="item-card__no-photo">{crate::shell::Icon::Items.view()}</span> }.into_any(),
+                }}
+            </a>
+            <div class="item-card__body">
+                <h2 class="item-card__title"><a href=href>{item.title.clone()}</a></h2>
+                <p class="item-card__meta">
+                    <span class=if kind == ItemKind::Wanted { "chip chip--wanted" } else { "chip" }>{move || kind.label(t())}</span>
+                    <span class="chip chip--plain">{move || category.label(t())}</span>
+                    <span class="chip chip--plain">{move || mode.label(t())}</span>
+                </p>
+                <p class="item-card__meta">
+                    {(status == ItemStatus::Promised).then(|| view! {
+                        <span class="item-card__status" data-testid="item-status">{move || status.label(t())}</span>
+                    })}
+                    {card.distance_m.map(|d| view! {
+                        <span class="event-card__distance">{move || format_distance(d, t())}</span>
+                    })}
+                </p>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,254 @@
+//! Listings in the database, on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL: only the
+//! snapped place is stored, Chinese search finds items by long and by one- or two-character
+//! queries, filters narrow the list, and photos are stored without their EXIF.
+#![cfg(feature = "ssr")]
+
+use app::db::testing::each_backend;
+use app::db::Db;
+use app::items::db as items;
+use app::items::filter::WantedItems;
+use app::items::input::ItemFields;
+use app::items::model::{ItemCategory, ItemKind, ItemMode};
+use app::items::photos::{process, sample_phone_jpeg, SAMPLE_GPS_MARKER};
+
+const NOW: i64 = 1_800_000_000;
+
+async fn person(db: &Db, n: u32) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO users (contact, contact_kind, display_name, created_at) \
+         VALUES ($1, 'mobile', $2, 1) RETURNING id",
+    )
+    .bind(format!("1380000{n:04}"))
+    .bind(format!("邻居{n}"))
+    .fetch_one(db.pool())
+    .await
+    .unwrap()
+}
+
+async fn post(db: &Db, owner: i64, fields: ItemFields) -> i64 {
+    let details = fields.check(|_| None).expect("a valid form");
+    let mut tx = db.begin_write().await.unwrap();
+    let id = items::insert(&mut tx, owner, &details, NOW).await.unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+fn offer(title: &str, description: &str, category: &str, mode: &str) -> ItemFields {
+    ItemFields {
+        kind: "offer".into(),
+        title: title.into(),
+        description: description.into(),
+        category: category.into(),
+        condition: "good".into(),
+        mode: mode.into(),
+        lat: "26.583411".into(),
+        lng: "106.713372".into(),
+        ..ItemFields::default()
+    }
+}
+
+async fn titles(db: &Db, wanted: WantedItems) -> Vec<String> {
+    let mut found: Vec<String> = items::listed(db, &wanted, NOW + 60)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| i.title)
+        .collect();
+    found.sort();
+    found
+}
+
+fn text(q: &str) -> WantedItems {
+    WantedItems {
+        text: q.into(),
+        ..WantedItems::default()
+    }
+}
+
+#[tokio::test]
+async fn only_the_snapped_place_is_stored() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let owner = person(db, 1).await;
+        let id = post(db, owner, offer("儿童自行车", "", "baby_kids", "give")).await;
+        let (lat, lng): (f64, f64) =
+            sqlx::query_as("SELECT cell_lat, cell_lng FROM items WHERE id = $1")
+                .bind(id)
+                .fetch_one(db.pool())
+                .await
+                .unwrap();
+        assert_ne!((lat, lng), (26.583411, 106.713372));
+        let snapped = app::map::grid::snap(
+            app::map::geo::LatLng::new(26.583411, 106.713372),
+            app::map::grid::ITEM_CELL_M,
+        );
+        assert_eq!((lat, lng), (snapped.lat, snapped.lng));
+        // No column anywhere in the row holds the typed coordinates.
+        let row: String = sqlx::query_scalar(
+            "SELECT title || '|' || CAST(cell_lat AS TEXT) || '|' || CAST(cell_lng AS TEXT) FROM items WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+        assert!(
+            !row.contains("26.583411") && !row.contains("106.713372"),
+            "{row}"
+        );
+        let item = items::find(db.pool(), id).await.unwrap().unwrap();
+        assert_eq!(item.owner_name, "邻居1");
+        assert_eq!(item.expires_at, NOW + 30 * 24 * 3600);
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn chinese_search_finds_long_and_short_queries() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let owner = person(db, 1).await;
+        post(
+            db,
+            owner,
+            offer("儿童自行车", "九成新，带辅助轮", "baby_kids", "give"),
+        )
+        .await;
+        post(
+            db,
+            owner,
+            offer("电饭煲", "美的牌，三升", "kitchen", "swap"),
+        )
+        .await;
+        post(
+            db,
+            owner,
+            offer("绘本一套", "适合三到六岁", "books", "lend"),
+        )
+        .await;
+        post(
+            db,
+            owner,
+            offer("Office chair", "Ergonomic, grey", "furniture", "give"),
+        )
+        .await;
+
+        // Three characters and more: the trigram index.
+        assert_eq!(titles(db, text("自行车")).await, ["儿童自行车"]);
+        assert_eq!(titles(db, text("辅助轮")).await, ["儿童自行车"]);
+        assert_eq!(titles(db, text("chair")).await, ["Office chair"]);
+        assert_eq!(titles(db, text("ERGONOMIC")).await, ["Office chair"]);
+        // One and two characters: the fallback.
+        assert_eq!(titles(db, text("绘本")).await, ["绘本一套"]);
+        assert_eq!(titles(db, text("车")).await, ["儿童自行车"]);
+        assert_eq!(titles(db, text("三")).await, ["电饭煲", "绘本一套"]);
+        // Nothing matches; quotes and wildcards are taken literally.
+        assert!(titles(db, text("洗衣机")).await.is_empty());
+        assert!(titles(db, text("\"车")).await.is_empty());
+        assert!(titles(db, text("%")).await.is_empty());
+        assert!(titles(db, text("_")).await.is_empty());
+        assert_eq!(titles(db, text("")).await.len(), 4);
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn filters_and_what_the_list_leaves_out() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let owner = person(db, 1).await;
+        post(db, owner, offer("儿童自行车", "", "baby_kids", "give")).await;
+        post(db, owner, offer("电钻", "", "tools", "lend")).await;
+        let wanted = ItemFields {
+            kind: "wanted".into(),
+            condition: String::new(),
+            ..offer("婴儿床", "", "baby_kids", "give")
+        };
+        post(db, owner, wanted).await;
+        let hidden = post(db, owner, offer("旧沙发", "", "furniture", "give")).await;
+        let gone = post(db, owner, offer("书架", "", "furniture", "give")).await;
+        sqlx::query("UPDATE items SET hidden_at = 1 WHERE id = $1")
+            .bind(hidden)
+            .execute(db.pool())
+            .await
+            .unwrap();
+        sqlx::query("UPDATE items SET status = 'handed_over' WHERE id = $1")
+            .bind(gone)
+            .execute(db.pool())
+            .await
+            .unwrap();
+
+        let by = |kind, category, mode| WantedItems {
+            kind,
+            category,
+            mode,
+            ..WantedItems::default()
+        };
+        assert_eq!(
+            titles(db, by(None, Some(ItemCategory::BabyKids), None)).await,
+            ["儿童自行车", "婴儿床"]
+        );
+        assert_eq!(
+            titles(db, by(Some(ItemKind::Wanted), None, None)).await,
+            ["婴儿床"]
+        );
+        assert_eq!(
+            titles(db, by(None, None, Some(ItemMode::Lend))).await,
+            ["电钻"]
+        );
+        // Hidden and handed-over listings are not in the list; expired ones neither.
+        assert_eq!(titles(db, WantedItems::default()).await.len(), 3);
+        let after_expiry = items::listed(db, &WantedItems::default(), NOW + 31 * 24 * 3600)
+            .await
+            .unwrap();
+        assert!(after_expiry.is_empty());
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn photos_are_stored_without_exif_and_hidden_with_their_listing() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let owner = person(db, 1).await;
+        let id = post(db, owner, offer("台灯", "", "appliances", "give")).await;
+        let photo = process(&sample_phone_jpeg(200, 120)).unwrap();
+        let mut tx = db.begin_write().await.unwrap();
+        let photo_id = items::insert_photo(&mut tx, id, 0, &photo).await.unwrap();
+        tx.commit().await.unwrap();
+
+        let stored = items::photo_bytes(db.pool(), photo_id, false)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored, photo.display);
+        assert!(!stored
+            .windows(SAMPLE_GPS_MARKER.len())
+            .any(|w| w == SAMPLE_GPS_MARKER));
+        let thumb = items::photo_bytes(db.pool(), photo_id, true)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(thumb, photo.thumb);
+        let item = items::find(db.pool(), id).await.unwrap().unwrap();
+        assert_eq!(item.photos.len(), 1);
+        assert_eq!((item.photos[0].width, item.photos[0].height), (120, 200));
+        // The list shows the first photo too.
+        let listed = items::listed(db, &WantedItems::default(), NOW)
+            .await
+            .unwrap();
+        assert_eq!(listed[0].photos[0].id, photo_id);
+
+        sqlx::query("UPDATE items SET hidden_at = 1 WHERE id = $1")
+            .bind(id)
+            .execute(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(
+            items::photo_bytes(db.pool(), photo_id, false)
+                .await
+                .unwrap(),
+            None
+        );
+        test.finish().await;
+    }
+}

@@ -1,0 +1,203 @@
+//! 益享生活's routes that are not pages: posting a listing with its photos (a multipart form,
+//! which server functions do not read safely), and serving the stored photos.
+
+use super::{page_context, ServerState};
+use app::accounts::{model::SessionUser, session::user_for_token, SESSION_COOKIE};
+use app::error::{AppError, FormError};
+use app::items::input::{ItemFields, RejectedPost};
+use app::items::model::MAX_PHOTOS;
+use app::items::photos::PHOTO_MAX_BYTES;
+use app::items::POST_ITEM_PATH;
+use axum::{
+    body::Body,
+    extract::{FromRequest, Multipart, Path, Request, State},
+    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+};
+use leptos::prelude::provide_context;
+
+/// The largest posting: six photos at their limit, and the text fields.
+pub const MAX_UPLOAD_BYTES: usize = MAX_PHOTOS * PHOTO_MAX_BYTES + super::MAX_FORM_BYTES;
+/// The most a single text field of the form may hold (its longest field is 2,000 characters).
+const TEXT_FIELD_MAX_BYTES: usize = 16 * 1024;
+
+/// `POST /items/new`: stores the listing and goes to its page, or shows the form again with what
+/// was typed and why it was refused (the photos must be chosen again).
+pub async fn post_item(State(state): State<ServerState>, request: Request) -> Response {
+    let headers = request.headers().clone();
+    let user = match signed_in(&state, &headers).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return Redirect::to("/signin?next=%2Fitems%2Fnew").into_response(),
+        Err(error) => return show_form_again(&state, headers, ItemFields::default(), error).await,
+    };
+    let (fields, uploads) = match read_form(&state, request).await {
+        Ok(form) => form,
+        Err((fields, error)) => return show_form_again(&state, headers, fields, error).await,
+    };
+    match app::items::post::post_item(&state.app, &user, &fields, uploads).await {
+        Ok(id) => Redirect::to(&format!("/items/{id}?done=posted")).into_response(),
+        Err(error) => show_form_again(&state, headers, fields, error).await,
+    }
+}
+
+async fn signed_in(
+    state: &ServerState,
+    headers: &HeaderMap,
+) -> Result<Option<SessionUser>, AppError> {
+    let Some(token) = app::cookies::cookie_value(headers, SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    Ok(user_for_token(state.app.db.pool(), token, app::db::now_unix()).await?)
+}
+
+/// The text fields and the photo files of the form. Each part is read in chunks and refused as
+/// soon as it passes its limit; the whole body is capped by the route's limit layer.
+async fn read_form(
+    state: &ServerState,
+    request: Request,
+) -> Result<(ItemFields, Vec<Vec<u8>>), (ItemFields, AppError)> {
+    let mut fields = ItemFields::default();
+    let mut uploads = Vec::new();
+    let mut multipart = match Multipart::from_request(request, state).await {
+        Ok(multipart) => multipart,
+        Err(_) => return Err((fields, AppError::InvalidInput("multipart form".into()))),
+    };
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(error) => return Err((fields, multipart_error(error))),
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        let is_photo = name == "photos";
+        let limit = if is_photo {
+            PHOTO_MAX_BYTES
+        } else {
+            TEXT_FIELD_MAX_BYTES
+        };
+        let bytes = match read_capped(field, limit).await {
+            Ok(bytes) => bytes,
+            Err(error) if is_photo && error == AppError::TooLarge => {
+                return Err((fields, FormError::PhotoTooLarge.into()))
+            }
+            Err(error) => return Err((fields, error)),
+        };
+        if is_photo {
+            // A file input left empty still sends a part, with no bytes.
+            if bytes.is_empty() {
+                continue;
+            }
+            if uploads.len() == MAX_PHOTOS {
+                return Err((fields, FormError::TooManyPhotos.into()));
+            }
+            uploads.push(bytes);
+        } else {
+            let Ok(text) = String::from_utf8(bytes) else {
+                return Err((fields, AppError::InvalidInput(name)));
+            };
+            set_field(&mut fields, &name, text);
+        }
+    }
+    Ok((fields, uploads))
+}
+
+async fn read_capped(
+    mut field: axum::extract::multipart::Field<'_>,
+    limit: usize,
+) -> Result<Vec<u8>, AppError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
+        if bytes.len() + chunk.len() > limit {
+            return Err(AppError::TooLarge);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
+}
+
+fn multipart_error(error: axum::extract::multipart::MultipartError) -> AppError {
+    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::TooLarge
+    } else {
+        AppError::InvalidInput(error.body_text())
+    }
+}
+
+/// Fields are named like the other forms' (`item[title]`); unknown ones are ignored.
+fn set_field(fields: &mut ItemFields, name: &str, value: String) {
+    let slot = match name {
+        "item[kind]" => &mut fields.kind,
+        "item[title]" => &mut fields.title,
+        "item[description]" => &mut fields.description,
+        "item[category]" => &mut fields.category,
+        "item[condition]" => &mut fields.condition,
+        "item[mode]" => &mut fields.mode,
+        "item[pickup_notes]" => &mut fields.pickup_notes,
+        "item[area]" => &mut fields.area,
+        "item[lat]" => &mut fields.lat,
+        "item[lng]" => &mut fields.lng,
+        _ => return,
+    };
+    *slot = value;
+}
+
+/// Renders `/items/new` with what was typed and the reason, under the error's status.
+async fn show_form_again(
+    state: &ServerState,
+    headers: HeaderMap,
+    fields: ItemFields,
+    error: AppError,
+) -> Response {
+    let app_state = state.app.clone();
+    let options = state.leptos_options.clone();
+    let rejected = RejectedPost { fields, error };
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            page_context(&app_state);
+            provide_context(rejected.clone());
+        },
+        move || app::shell(options.clone()),
+    );
+    let mut page_request = Request::new(Body::empty());
+    *page_request.method_mut() = Method::GET;
+    *page_request.uri_mut() = POST_ITEM_PATH.parse().unwrap_or_default();
+    // The reader's cookies and languages; nothing about the body that was refused.
+    for name in [header::COOKIE, header::ACCEPT_LANGUAGE, header::HOST] {
+        if let Some(value) = headers.get(&name) {
+            page_request.headers_mut().insert(name, value.clone());
+        }
+    }
+    render(page_request).await
+}
+
+/// `GET /items/photos/{id}.jpg` and `/items/photos/{id}/thumb.jpg`.
+pub async fn photo(State(state): State<ServerState>, Path(file): Path<String>) -> Response {
+    serve_photo(&state, file.strip_suffix(".jpg"), false).await
+}
+
+pub async fn thumb(State(state): State<ServerState>, Path(id): Path<String>) -> Response {
+    serve_photo(&state, Some(id.as_str()), true).await
+}
+
+async fn serve_photo(state: &ServerState, id: Option<&str>, thumb: bool) -> Response {
+    let Some(id) = id.and_then(|id| id.parse::<i64>().ok()) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match app::items::db::photo_bytes(state.app.db.pool(), id, thumb).await {
+        Ok(Some(bytes)) => (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg")),
+                // A photo never changes under its id; a day keeps a listing hidden later from
+                // living on for long in caches.
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=86400"),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => AppError::from(error).status().into_response(),
+    }
+}
