@@ -11,11 +11,12 @@ pub struct SeedReport {
     pub organisations: u64,
     pub resources: u64,
     pub events: u64,
+    pub items: u64,
 }
 
 impl SeedReport {
     pub fn total(&self) -> u64 {
-        self.areas + self.accounts + self.organisations + self.resources + self.events
+        self.areas + self.accounts + self.organisations + self.resources + self.events + self.items
     }
 }
 
@@ -28,12 +29,14 @@ pub async fn seed_demo(db: &Db) -> Result<SeedReport, sqlx::Error> {
     let resources = crate::resources::demo::seed(&mut tx, people.admin, now).await?;
     let org_ids = crate::orgs::demo::ids(&mut tx).await?;
     let events = crate::events::demo::seed(&mut tx, people, &org_ids, now).await?;
+    let items = crate::items::demo::seed(&mut tx, now).await?;
     let report = SeedReport {
         areas,
         accounts,
         organisations,
         resources,
         events,
+        items,
     };
     tx.commit().await?;
     Ok(report)

@@ -252,3 +252,27 @@ async fn photos_are_stored_without_exif_and_hidden_with_their_listing() {
         test.finish().await;
     }
 }
+
+#[tokio::test]
+async fn the_demo_has_thirty_items_offered_wanted_withdrawn_and_expired() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let report = app::demo::seed_demo(db).await.unwrap();
+        assert!(report.items >= 30, "{report:?}");
+        let listed = items::listed(db, &WantedItems::default(), app::db::now_unix())
+            .await
+            .unwrap();
+        assert!(listed.len() >= 25);
+        assert!(listed.iter().any(|i| i.kind == ItemKind::Wanted));
+        assert!(listed.iter().any(|i| i.mode == ItemMode::Lend));
+        let statuses: Vec<String> =
+            sqlx::query_scalar("SELECT DISTINCT status FROM items ORDER BY status")
+                .fetch_all(db.pool())
+                .await
+                .unwrap();
+        for status in ["available", "expired", "withdrawn"] {
+            assert!(statuses.iter().any(|s| s == status), "{statuses:?}");
+        }
+        test.finish().await;
+    }
+}

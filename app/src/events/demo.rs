@@ -663,7 +663,11 @@ async fn weekly_series(
     Ok(occurrences as u64)
 }
 
-async fn volunteers(conn: &mut AnyConnection, now: i64) -> Result<Vec<i64>, sqlx::Error> {
+/// The demo volunteers (neighbours who also post on 益享生活), added when missing.
+pub(crate) async fn volunteers(
+    conn: &mut AnyConnection,
+    now: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
     let mut ids = Vec::with_capacity(VOLUNTEERS.len());
     for (mobile, name) in VOLUNTEERS {
         let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE contact = $1")

@@ -3,6 +3,8 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
 mod detail_page;
 pub mod filter;
 pub mod input;

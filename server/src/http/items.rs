@@ -8,6 +8,7 @@ use app::items::input::{ItemFields, RejectedPost};
 use app::items::model::MAX_PHOTOS;
 use app::items::photos::PHOTO_MAX_BYTES;
 use app::items::POST_ITEM_PATH;
+use app::shell::csp::PageNonceSlot;
 use axum::{
     body::Body,
     extract::{FromRequest, Multipart, Path, Request, State},
@@ -25,18 +26,24 @@ const TEXT_FIELD_MAX_BYTES: usize = 16 * 1024;
 /// was typed and why it was refused (the photos must be chosen again).
 pub async fn post_item(State(state): State<ServerState>, request: Request) -> Response {
     let headers = request.headers().clone();
+    // Where the page's script nonce goes, for the security headers (see `security_headers`).
+    let nonce_slot = request.extensions().get::<PageNonceSlot>().cloned();
     let user = match signed_in(&state, &headers).await {
         Ok(Some(user)) => user,
         Ok(None) => return Redirect::to("/signin?next=%2Fitems%2Fnew").into_response(),
-        Err(error) => return show_form_again(&state, headers, ItemFields::default(), error).await,
+        Err(error) => {
+            return show_form_again(&state, headers, nonce_slot, ItemFields::default(), error).await
+        }
     };
     let (fields, uploads) = match read_form(&state, request).await {
         Ok(form) => form,
-        Err((fields, error)) => return show_form_again(&state, headers, fields, error).await,
+        Err((fields, error)) => {
+            return show_form_again(&state, headers, nonce_slot, fields, error).await
+        }
     };
     match app::items::post::post_item(&state.app, &user, &fields, uploads).await {
         Ok(id) => Redirect::to(&format!("/items/{id}?done=posted")).into_response(),
-        Err(error) => show_form_again(&state, headers, fields, error).await,
+        Err(error) => show_form_again(&state, headers, nonce_slot, fields, error).await,
     }
 }
 
@@ -145,6 +152,7 @@ fn set_field(fields: &mut ItemFields, name: &str, value: String) {
 async fn show_form_again(
     state: &ServerState,
     headers: HeaderMap,
+    nonce_slot: Option<PageNonceSlot>,
     fields: ItemFields,
     error: AppError,
 ) -> Response {
@@ -166,6 +174,9 @@ async fn show_form_again(
         if let Some(value) = headers.get(&name) {
             page_request.headers_mut().insert(name, value.clone());
         }
+    }
+    if let Some(slot) = nonce_slot {
+        page_request.extensions_mut().insert(slot);
     }
     render(page_request).await
 }

@@ -86,6 +86,8 @@ fn router_for_bundle(
     // Postings with photos have a limit of their own; every other request has the forms' one.
     let uploads = Router::new()
         .route(app::items::POST_ITEM_PATH, post(items::post_item))
+        // axum's own 2 MB default for multipart would cut in first.
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(items::MAX_UPLOAD_BYTES));
     Router::new()
         .route("/healthz", get(healthz))

@@ -9,6 +9,7 @@ use leptos::config::LeptosOptions;
 use tower::ServiceExt;
 
 mod event_pages;
+mod item_pages;
 mod map_api;
 mod map_page;
 mod open_data;
@@ -177,7 +178,7 @@ async fn every_tab_renders_and_unknown_pages_are_404() {
     // Boards not built yet say what is coming; the others list what they hold.
     for (path, content) in [
         ("/events", "data-testid=\"event-list\""),
-        ("/items", "class=\"empty-state\""),
+        ("/items", "data-testid=\"post-item\""),
         ("/help", "class=\"empty-state\""),
         ("/map", "data-testid=\"nearby-list\""),
         ("/me", "class=\"empty-state\""),

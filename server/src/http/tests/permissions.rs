@@ -193,6 +193,12 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
             "id={org}&serial=YYX-2026-NONE&reason=x",
             &[Coordinator, Owner, Admin],
         ),
+        // 益享生活: the list and items are public; item 999999 does not exist (not found, once
+        // through). The posting form needs someone signed in; posting itself is a multipart
+        // route, checked in `item_pages`.
+        ("items/list", "q=", ALL),
+        ("items/detail", "id=999999", ALL),
+        ("items/form", "", SIGNED_IN),
         // Last: it ends the sessions the other rows use.
         ("accounts/sign_out", "", ALL),
     ]

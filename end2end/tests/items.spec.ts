@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { test, expect, ready, jsEnabled, signUp } from './fixtures';
+
+// A JPEG as a phone stores it: sideways with an EXIF orientation, and carrying a GPS position.
+const PHONE_PHOTO = path.join(__dirname, '..', 'fixtures', 'phone-photo.jpg');
+
+test.describe('益享生活', () => {
+  // A refused posting answers 4xx, which Chromium logs as a failed resource load.
+  test.use({ expectedConsoleErrors: [/status of 4[0-9][0-9]/] });
+
+  test('a resident posts an item with a photo; it is listed, found by search and shown', async ({ page }, info) => {
+    const project = info.project.name;
+    const title = `儿童自行车 ${jsEnabled(project) ? 'js' : 'nojs'}`;
+    await signUp(page, project, `1370000${jsEnabled(project) ? '1' : '2'}${String(Date.now()).slice(-3)}`, '骑车的邻居');
+    await page.goto('/items');
+    await ready(page, project);
+    await page.getByTestId('post-item').click();
+    await expect(page).toHaveURL('/items/new');
+    await ready(page, project);
+
+    // A refused posting keeps what was typed and says why.
+    await page.getByLabel('物品名称').fill(title);
+    await page.getByLabel('分类').selectOption({ label: '母婴儿童' });
+    await page.getByLabel('成色（送出时填写）').selectOption({ label: '良好' });
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('请在地图上点选位置，或填写纬度和经度。');
+    await expect(page.getByLabel('物品名称')).toHaveValue(title);
+
+    await page.getByLabel('描述').fill('九成新，带辅助轮，适合四到六岁。');
+    await page.getByLabel('取物说明').fill('工作日晚上七点后，小区门口自取。');
+    await page.getByLabel('所在社区').selectOption({ index: 1 });
+    await page.getByLabel('照片（最多 6 张）').setInputFiles(PHONE_PHOTO);
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+
+    await expect(page).toHaveURL(/\/items\/\d+\?done=posted$/);
+    await expect(page.getByRole('status')).toContainText('已发布');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(page.getByTestId('item-status')).toHaveText('可申请');
+    // The photo was stored sideways (800 × 600) and is shown upright.
+    const photo = page.getByTestId('item-photos').locator('img');
+    await expect(photo).toHaveAttribute('width', '600');
+    await expect(photo).toHaveAttribute('height', '800');
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(600);
+    const itemUrl = page.url().replace('?done=posted', '');
+
+    // Listed, and found by a long and by a short search.
+    for (const q of ['自行车', '车']) {
+      await page.goto('/items');
+      await ready(page, project);
+      await page.getByLabel('搜索物品').fill(q);
+      await page.getByRole('button', { name: '搜索', exact: true }).click();
+      await expect(page).toHaveURL(/q=/);
+      const card = page.getByTestId('item-card').filter({ hasText: title });
+      await expect(card).toBeVisible();
+      await expect(card.locator('img')).toBeVisible();
+    }
+    await page.goto('/items?category=books');
+    await expect(page.getByTestId('item-card').filter({ hasText: title })).toHaveCount(0);
+    await page.goto(itemUrl);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  });
+
+  test('a file that is not a photo is refused with a clear message', async ({ page }, info) => {
+    const project = info.project.name;
+    await signUp(page, project, `1370000${jsEnabled(project) ? '3' : '4'}${String(Date.now()).slice(-3)}`, '传错文件的邻居');
+    await page.goto('/items/new');
+    await ready(page, project);
+    await page.getByLabel('物品名称').fill('旧书一箱');
+    await page.getByLabel('分类').selectOption({ label: '书籍文具' });
+    await page.getByLabel('成色（送出时填写）').selectOption({ label: '有使用痕迹' });
+    await page.getByLabel('所在社区').selectOption({ index: 1 });
+    await page.getByLabel('照片（最多 6 张）').setInputFiles({
+      name: 'books.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('%PDF-1.4 not a photo at all'),
+    });
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('有一个文件不是照片');
+    await expect(page.getByLabel('物品名称')).toHaveValue('旧书一箱');
+  });
+});

@@ -1,0 +1,245 @@
+//! 益享生活 over HTTP: posting with photos through the multipart route (photos re-encoded without
+//! their GPS position, a refused posting shown again with what was typed, uploads over the limit
+//! refused before they are read), the list with its search, and item pages.
+
+use super::*;
+use app::items::photos::{sample_phone_jpeg, SAMPLE_GPS_MARKER};
+use futures_util::StreamExt;
+
+const BOUNDARY: &str = "----yunyixiang-test-boundary";
+
+enum Part<'a> {
+    Text(&'a str, &'a str),
+    File(&'a str, &'a [u8]),
+}
+
+/// A multipart/form-data body as a browser sends the posting form.
+fn multipart_body(parts: &[Part]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for part in parts {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        match part {
+            Part::Text(name, value) => {
+                body.extend_from_slice(
+                    format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                        .as_bytes(),
+                );
+            }
+            Part::File(filename, bytes) => {
+                body.extend_from_slice(
+                    format!(
+                        "Content-Disposition: form-data; name=\"photos\"; filename=\"{filename}\"\r\n\
+                         Content-Type: image/jpeg\r\n\r\n"
+                    )
+                    .as_bytes(),
+                );
+                body.extend_from_slice(bytes);
+                body.extend_from_slice(b"\r\n");
+            }
+        }
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+fn posting(body: Vec<u8>, cookie: Option<&str>) -> Request<Body> {
+    let mut request = Request::post("/items/new")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .header(header::ACCEPT, "text/html");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::from(body)).unwrap()
+}
+
+fn bike_fields<'a>() -> Vec<Part<'a>> {
+    vec![
+        Part::Text("item[kind]", "offer"),
+        Part::Text("item[title]", "儿童自行车"),
+        Part::Text("item[category]", "baby_kids"),
+        Part::Text("item[condition]", "good"),
+        Part::Text("item[mode]", "give"),
+        Part::Text("item[description]", "九成新，带辅助轮"),
+        Part::Text("item[pickup_notes]", "晚上七点后小区门口"),
+        Part::Text("item[lat]", "26.583411"),
+        Part::Text("item[lng]", "106.713372"),
+    ]
+}
+
+async fn bytes_of(router: &axum::Router, uri: &str) -> (StatusCode, Vec<u8>) {
+    let response = router.clone().oneshot(get(uri)).await.unwrap();
+    let status = response.status();
+    let body = axum::body::to_bytes(response.into_body(), 8 * 1024 * 1024)
+        .await
+        .unwrap();
+    (status, body.to_vec())
+}
+
+#[tokio::test]
+async fn a_resident_posts_an_item_with_a_phone_photo() {
+    let (router, test) = app().await;
+    let cookie = session_of(&test, "13800000001").await;
+    let photo = sample_phone_jpeg(640, 480);
+    let mut parts = bike_fields();
+    parts.push(Part::File("IMG_0001.jpg", &photo));
+    let (status, headers, _) = send(&router, posting(multipart_body(&parts), Some(&cookie))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let location = headers[header::LOCATION].to_str().unwrap().to_string();
+    let id: i64 = location
+        .strip_prefix("/items/")
+        .and_then(|rest| rest.strip_suffix("?done=posted"))
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("{location}"));
+
+    let (status, _, page) = send(&router, get(&location)).await;
+    let page = page.replace("<!>", "");
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("<title>儿童自行车 · 云益享</title>"),
+        "{page}"
+    );
+    assert!(page.contains("已发布"));
+    assert!(page.contains("九成新，带辅助轮") && page.contains("晚上七点后小区门口"));
+    assert!(!page.contains("26.583411") && !page.contains("106.713372"));
+
+    // The photo is served upright, re-encoded: no EXIF block, no GPS position.
+    let item = app::items::db::find(test.db.pool(), id)
+        .await
+        .unwrap()
+        .unwrap();
+    let stored = &item.photos[0];
+    assert_eq!((stored.width, stored.height), (480, 640));
+    for url in [stored.display_url(), stored.thumb_url()] {
+        assert!(page.contains(&stored.display_url()));
+        let (status, bytes) = bytes_of(&router, &url).await;
+        assert_eq!(status, StatusCode::OK, "{url}");
+        assert_eq!(&bytes[..2], &[0xFF, 0xD8]);
+        assert!(!bytes.windows(4).any(|w| w == b"Exif"), "{url}");
+        assert!(!bytes
+            .windows(SAMPLE_GPS_MARKER.len())
+            .any(|w| w == SAMPLE_GPS_MARKER));
+    }
+
+    // It is in the list, and found by a long and a short search.
+    for query in [
+        "",
+        "?q=%E8%87%AA%E8%A1%8C%E8%BD%A6",
+        "?q=%E8%BD%A6",
+        "?category=baby_kids",
+    ] {
+        let (status, _, list) = send(&router, get(&format!("/items{query}"))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(list.contains(&format!("href=\"/items/{id}\"")), "{query}");
+    }
+    let (_, _, none) = send(&router, get("/items?category=books")).await;
+    assert!(!none.contains(&format!("href=\"/items/{id}\"")));
+    let (status, _, _) = send(&router, get("/items?mode=sell")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn a_refused_posting_comes_back_with_what_was_typed_and_why() {
+    let (router, test) = app().await;
+    let cookie = session_of(&test, "13800000001").await;
+    let mut parts = bike_fields();
+    parts.push(Part::File("notes.jpg", b"%PDF-1.4 this is not a photo"));
+    let (status, headers, page) =
+        send(&router, posting(multipart_body(&parts), Some(&cookie))).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    // The page shown again is a page like any other: its scripts carry the policy's nonce.
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(policy.contains("'nonce-"), "{policy}");
+    assert!(page.contains("有一个文件不是照片"), "{page}");
+    assert!(page.contains("value=\"儿童自行车\"") && page.contains("九成新，带辅助轮"));
+
+    let mut short = bike_fields();
+    short[1] = Part::Text("item[title]", "车");
+    let (status, _, page) = send(&router, posting(multipart_body(&short), Some(&cookie))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("物品名称需要 2 到 60 个字"));
+
+    let photo = sample_phone_jpeg(40, 30);
+    let mut seven = bike_fields();
+    for _ in 0..7 {
+        seven.push(Part::File("p.jpg", &photo));
+    }
+    let (status, _, page) = send(&router, posting(multipart_body(&seven), Some(&cookie))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("最多上传 6 张照片"));
+
+    let listed = app::items::db::listed(
+        &test.db,
+        &app::items::filter::WantedItems::default(),
+        app::db::now_unix(),
+    )
+    .await
+    .unwrap();
+    assert!(listed.iter().all(|item| !item.title.ends_with('车')));
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn only_signed_in_people_post_and_only_from_this_site() {
+    let (router, test) = app().await;
+    let (status, headers, _) = send(&router, posting(multipart_body(&bike_fields()), None)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(headers[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .starts_with("/signin?next="));
+    let (status, _, _) = send(&router, page("/items/new")).await;
+    assert!(status.is_redirection(), "{status}");
+
+    let cookie = session_of(&test, "13800000001").await;
+    let mut cross_site = posting(multipart_body(&bike_fields()), Some(&cookie));
+    cross_site
+        .headers_mut()
+        .insert("sec-fetch-site", "cross-site".parse().unwrap());
+    let (status, _, _) = send(&router, cross_site).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn an_oversized_upload_is_refused_before_it_is_read_whole() {
+    let (router, test) = app().await;
+    let cookie = session_of(&test, "13800000001").await;
+    // A body that announces more than the limit and then never ends: answering at all proves
+    // the server did not wait to read it.
+    let first = bytes::Bytes::from(multipart_body(&bike_fields()));
+    let endless = futures_util::stream::once(async move { Ok::<_, std::io::Error>(first) })
+        .chain(futures_util::stream::pending());
+    let request = Request::post("/items/new")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .header(
+            header::CONTENT_LENGTH,
+            super::super::items::MAX_UPLOAD_BYTES + 1,
+        )
+        .header(header::COOKIE, &cookie)
+        .body(Body::from_stream(endless))
+        .unwrap();
+    let answer = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        router.clone().oneshot(request),
+    )
+    .await
+    .expect("answered without reading the body")
+    .unwrap();
+    assert_eq!(answer.status(), StatusCode::PAYLOAD_TOO_LARGE);
+
+    // Without a length, the body is cut off at one photo's limit as it streams in.
+    let big = vec![0u8; app::items::photos::PHOTO_MAX_BYTES + 1];
+    let mut parts = bike_fields();
+    parts.push(Part::File("huge.jpg", &big));
+    let (status, _, page) = send(&router, posting(multipart_body(&parts), Some(&cookie))).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(page.contains("每张照片不能超过 10 MB"));
+    test.finish().await;
+}
