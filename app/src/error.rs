@@ -85,6 +85,21 @@ pub enum FormError {
     /// One photo over the size limit.
     PhotoTooLarge,
     TooManyPhotos,
+    /// One does not ask for one's own listing.
+    OwnItem,
+    /// The listing is promised, gone, withdrawn, expired or hidden.
+    ItemNotOpen,
+    AlreadyAsked,
+    /// Over the fairness limit of requests waiting at once.
+    TooManyOpenRequests,
+    /// Over the fairness limit of items received in 28 days.
+    TooManyReceived,
+    /// A step on a request that its state does not allow now (the other side acted first).
+    ItemStepNotNow,
+    /// The handover code typed is not the one the giver shows.
+    HandoverCodeWrong,
+    /// A lent item's due day is missing, in the past or more than a year away.
+    DueDateInvalid,
 }
 
 impl FormError {
@@ -98,7 +113,13 @@ impl FormError {
             | FormError::CheckinClosed
             | FormError::CheckinNotJoined
             | FormError::AttendanceTooEarly
-            | FormError::EventNotOver => StatusCode::CONFLICT,
+            | FormError::EventNotOver
+            | FormError::OwnItem
+            | FormError::ItemNotOpen
+            | FormError::AlreadyAsked
+            | FormError::TooManyOpenRequests
+            | FormError::TooManyReceived
+            | FormError::ItemStepNotNow => StatusCode::CONFLICT,
             FormError::NoSuchAccount => StatusCode::NOT_FOUND,
             FormError::WrongCredentials => StatusCode::UNAUTHORIZED,
             FormError::WrongPassword => StatusCode::FORBIDDEN,
@@ -155,6 +176,14 @@ impl FormError {
             FormError::PhotoNotAnImage => f.photo_not_an_image,
             FormError::PhotoTooLarge => f.photo_too_large,
             FormError::TooManyPhotos => f.too_many_photos,
+            FormError::OwnItem => f.own_item,
+            FormError::ItemNotOpen => f.item_not_open,
+            FormError::AlreadyAsked => f.already_asked,
+            FormError::TooManyOpenRequests => f.too_many_open_requests,
+            FormError::TooManyReceived => f.too_many_received,
+            FormError::ItemStepNotNow => f.item_step_not_now,
+            FormError::HandoverCodeWrong => f.handover_code_wrong,
+            FormError::DueDateInvalid => f.due_date_invalid,
         }
     }
 }

@@ -17,6 +17,8 @@ pub struct AppState {
     pub map: MapIndex,
     /// The base maps offered on the map, the configured one first.
     pub tiles: TileChoice,
+    /// How much one person may ask for and receive on 益享生活.
+    pub item_limits: crate::items::model::ItemLimits,
 }
 
 impl AppState {
@@ -27,11 +29,19 @@ impl AppState {
             auth_limits: Arc::new(AuthLimits::default()),
             map: MapIndex::default(),
             tiles: TileChoice::default(),
+            item_limits: Default::default(),
         }
     }
 
     pub fn with_tiles(self, tiles: TileChoice) -> AppState {
         AppState { tiles, ..self }
+    }
+
+    pub fn with_item_limits(self, item_limits: crate::items::model::ItemLimits) -> AppState {
+        AppState {
+            item_limits,
+            ..self
+        }
     }
 
     pub fn with_auth_limits(self, limits: AuthLimits) -> AppState {

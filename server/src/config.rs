@@ -21,6 +21,8 @@ pub struct Config {
     /// the demo accounts sign in many times a minute).
     pub sign_in_attempts_per_account: u32,
     /// How notification emails leave (none: no email is sent).
+    /// `ITEMS_MAX_OPEN_REQUESTS`, `ITEMS_MAX_RECEIVED_PER_28_DAYS`: 益享生活's fairness limits.
+    pub item_limits: app::items::model::ItemLimits,
     pub mail: Option<MailSetting>,
     /// `SITE_URL`: the public address, so links in emails are complete.
     pub site_url: Option<String>,
@@ -92,6 +94,14 @@ impl Config {
         let sign_in_attempts_per_ip = count("SIGN_IN_ATTEMPTS_PER_IP", PER_IP_PER_MINUTE)?;
         let sign_in_attempts_per_account =
             count("SIGN_IN_ATTEMPTS_PER_ACCOUNT", PER_ACCOUNT_PER_MINUTE)?;
+        let defaults = app::items::model::ItemLimits::default();
+        let item_limits = app::items::model::ItemLimits {
+            open_requests: count("ITEMS_MAX_OPEN_REQUESTS", defaults.open_requests)?,
+            received_per_28_days: count(
+                "ITEMS_MAX_RECEIVED_PER_28_DAYS",
+                defaults.received_per_28_days,
+            )?,
+        };
         let setting = |name: &str| {
             var(name)
                 .map(|v| v.trim().to_string())
@@ -126,6 +136,7 @@ impl Config {
             secure_cookies,
             sign_in_attempts_per_ip,
             sign_in_attempts_per_account,
+            item_limits,
             mail,
             site_url: setting("SITE_URL"),
         })

@@ -17,6 +17,7 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
     );
     let state = AppState::new(db, config.secure_cookies)
         .with_auth_limits(limits)
+        .with_item_limits(config.item_limits)
         .with_tiles(config.tiles.clone());
     let router = http::router(state, options);
     let listener = tokio::net::TcpListener::bind(addr)

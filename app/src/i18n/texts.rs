@@ -146,6 +146,14 @@ pub struct FormErrorTexts {
     pub photo_not_an_image: &'static str,
     pub photo_too_large: &'static str,
     pub too_many_photos: &'static str,
+    pub own_item: &'static str,
+    pub item_not_open: &'static str,
+    pub already_asked: &'static str,
+    pub too_many_open_requests: &'static str,
+    pub too_many_received: &'static str,
+    pub item_step_not_now: &'static str,
+    pub handover_code_wrong: &'static str,
+    pub due_date_invalid: &'static str,
 }
 
 /// Sign-up, sign-in and the signed-in part of 我的.
@@ -275,6 +283,16 @@ pub struct NotificationTexts {
     pub event_message: &'static str,
     /// `{org}`, `{serial}`; the reason follows.
     pub certificate_withdrawn: &'static str,
+    pub kind_items: &'static str,
+    pub item_requested: &'static str,
+    pub item_promised: &'static str,
+    pub item_promised_to_other: &'static str,
+    pub promise_cancelled: &'static str,
+    pub handover_confirmed: &'static str,
+    pub handed_over: &'static str,
+    pub item_gone: &'static str,
+    pub item_returned: &'static str,
+    pub item_message: &'static str,
     /// Under every email: where to turn them off.
     pub email_footer: &'static str,
 }

@@ -2,7 +2,7 @@
 //! (Posting itself is multipart: see `post`.)
 
 use super::filter::ItemFilter;
-use super::model::Item;
+use super::model::{Item, ItemRequest};
 use crate::areas::model::Area;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -29,6 +29,11 @@ pub struct ItemView {
     pub is_owner: bool,
     /// Still open to requests now.
     pub open: bool,
+    pub signed_in: bool,
+    /// Every request, for the owner only.
+    pub requests: Vec<ItemRequest>,
+    /// The reader's own request, if they asked.
+    pub mine: Option<ItemRequest>,
 }
 
 /// Listings that can be asked for or watched, newest first, with distances when a place is
@@ -77,10 +82,22 @@ pub async fn get_item(id: i64) -> Result<ItemView, AppError> {
         return Err(AppError::NotFound);
     }
     let open = item.is_open(crate::db::now_unix());
+    let mut conn = state.db.pool().acquire().await?;
+    let requests = match is_owner {
+        true => super::requests::of_item(&mut conn, id).await?,
+        false => Vec::new(),
+    };
+    let mine = match &user {
+        Some(user) if !is_owner => super::requests::mine(&mut conn, id, user.id).await?,
+        _ => None,
+    };
     Ok(ItemView {
         item,
         is_owner,
         open,
+        signed_in: user.is_some(),
+        requests,
+        mine,
     })
 }
 

@@ -77,23 +77,29 @@ const SELECT: &str = "SELECT i.id, i.owner_id, u.display_name AS owner_name, i.k
 
 /// An item with all its photos, in order.
 pub async fn find(pool: &AnyPool, id: i64) -> Result<Option<Item>, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    find_in(&mut conn, id).await
+}
+
+/// `find` on a connection already held (inside a transaction, say).
+pub async fn find_in(conn: &mut AnyConnection, id: i64) -> Result<Option<Item>, sqlx::Error> {
     let row: Option<ItemRow> = sqlx::query_as(&format!("{SELECT} WHERE i.id = $1"))
         .bind(id)
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await?;
     let Some(mut item) = row.and_then(ItemRow::into_item) else {
         return Ok(None);
     };
-    item.photos = photos_of(pool, id).await?;
+    item.photos = photos_of(conn, id).await?;
     Ok(Some(item))
 }
 
-async fn photos_of(pool: &AnyPool, item_id: i64) -> Result<Vec<PhotoRef>, sqlx::Error> {
+async fn photos_of(conn: &mut AnyConnection, item_id: i64) -> Result<Vec<PhotoRef>, sqlx::Error> {
     let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
         "SELECT id, width, height FROM item_photos WHERE item_id = $1 ORDER BY position",
     )
     .bind(item_id)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await?;
     Ok(rows
         .into_iter()

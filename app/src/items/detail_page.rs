@@ -2,7 +2,9 @@
 //! without JavaScript.
 
 use super::api::{get_item, ItemView};
-use super::model::ItemKind;
+use super::model::{ItemKind, ItemMode, ItemRequest, ItemStatus, RequestStatus};
+use super::request_api::{AskForItem, PromiseItem, WithdrawRequest, REQUEST_MESSAGE_MAX};
+use crate::components::FormErrorMessage;
 use crate::error::AppError;
 use crate::i18n::dates::format_date;
 use crate::i18n::{use_lang, use_texts};
@@ -16,6 +18,11 @@ use leptos_router::{components::A, hooks::use_query_map};
 pub fn ItemPage() -> impl IntoView {
     // The same `{id}` rule as other pages: a number, or a page that does not exist.
     let id = use_org_id();
+    let actions = ItemActions {
+        ask: ServerAction::new(),
+        withdraw: ServerAction::new(),
+        promise: ServerAction::new(),
+    };
     let item = Resource::new(
         move || id.get(),
         |id| async move {
@@ -29,7 +36,7 @@ pub fn ItemPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match item.await {
-                    Ok(view) => view! { <ItemDetails view/> }.into_any(),
+                    Ok(view) => view! { <ItemDetails view actions/> }.into_any(),
                     Err(error) => page_error(error),
                 }
             })}
@@ -37,15 +44,36 @@ pub fn ItemPage() -> impl IntoView {
     }
 }
 
+/// The forms of the page, made by the routed page so that a refused one shows its reason (also
+/// without JavaScript).
+#[derive(Clone, Copy)]
+struct ItemActions {
+    ask: ServerAction<AskForItem>,
+    withdraw: ServerAction<WithdrawRequest>,
+    promise: ServerAction<PromiseItem>,
+}
+
 #[component]
-fn ItemDetails(view: ItemView) -> impl IntoView {
+fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let b = move || &t().items_board;
     let item = view.item;
     let (kind, category, mode, status) = (item.kind, item.category, item.mode, item.status);
     let condition = item.condition;
-    let posted = use_query_map().read_untracked().get("done").as_deref() == Some("posted");
+    let done = use_query_map()
+        .read_untracked()
+        .get("done")
+        .unwrap_or_default();
+    let done_notice: Option<fn(&'static crate::i18n::Texts) -> &'static str> = match done.as_str() {
+        "posted" => Some(|t| t.items_board.posted_notice),
+        "asked" => Some(|t| t.items_board.asked_notice),
+        "withdrawn" => Some(|t| t.items_board.withdrawn_notice),
+        "backed_out" => Some(|t| t.items_board.backed_out_notice),
+        _ => None,
+    };
+    let (item_id, item_open) = (item.id, view.open);
+    let available = item.status == ItemStatus::Available;
     let photo_count = item.photos.len();
     view! {
         <PageTitle text=item.title.clone()/>
@@ -57,7 +85,7 @@ fn ItemDetails(view: ItemView) -> impl IntoView {
             </p>
             <h1>{item.title.clone()}</h1>
         </div>
-        {posted.then(|| view! { <p class="notice-ok" role="status">{move || b().posted_notice}</p> })}
+        {done_notice.map(|notice| view! { <p class="notice-ok" role="status">{move || notice(t())}</p> })}
         {item.hidden.then(|| view! { <p class="form-error" role="status">{move || b().hidden_note}</p> })}
         {(!view.open && !item.hidden).then(|| view! { <p class="empty-note">{move || b().closed_note}</p> })}
         {(photo_count > 0).then(|| view! {
@@ -93,11 +121,124 @@ fn ItemDetails(view: ItemView) -> impl IntoView {
             <dt>{move || b().expires_on}</dt>
             <dd>{move || format_date(item.expires_at, lang.get())}</dd>
         </dl>
+        {if view.is_owner {
+            view! { <OwnerRequests requests=view.requests mode available action=actions.promise/> }.into_any()
+        } else if let Some(mine) = view.mine {
+            view! { <MyRequest request=mine action=actions.withdraw/> }.into_any()
+        } else if item_open {
+            view! { <AskForm item_id signed_in=view.signed_in action=actions.ask/> }.into_any()
+        } else {
+            ().into_any()
+        }}
         <p class="hint">{move || b().approx_place}</p>
         <LeafletAssets/>
         <PlaceMap lat=item.cell_lat lng=item.cell_lng name=item.title.clone() tiles=configured_tiles()/>
         <p class="page-foot">
             <A href="/items" attr:class="button button--secondary">{move || b().back_to_list}</A>
         </p>
+    }
+}
+
+#[component]
+fn AskForm(item_id: i64, signed_in: bool, action: ServerAction<AskForItem>) -> impl IntoView {
+    let t = use_texts();
+    let b = move || &t().items_board;
+    if !signed_in {
+        let next = format!("/signin?next=%2Fitems%2F{item_id}");
+        return view! {
+            <p><a href=next class="button" data-testid="sign-in-to-ask">{move || b().sign_in_to_ask}</a></p>
+        }
+        .into_any();
+    }
+    view! {
+        <section class="card" aria-labelledby="ask-heading">
+            <h2 id="ask-heading" class="card__title">{move || b().ask_heading}</h2>
+            <ActionForm action attr:class="form" attr:data-testid="ask-form">
+                <FormErrorMessage result=action.value()/>
+                <input type="hidden" name="id" value=item_id/>
+                <label for="ask-message">{move || b().ask_label}</label>
+                <textarea id="ask-message" name="message" rows="3" required maxlength=REQUEST_MESSAGE_MAX
+                    aria-describedby="ask-hint"></textarea>
+                <p id="ask-hint" class="hint">{move || b().ask_hint}</p>
+                <button type="submit" class="button">{move || b().ask_button}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
+/// The reader's own request: where it is, the way to the thread, and withdrawing while it waits.
+#[component]
+fn MyRequest(request: ItemRequest, action: ServerAction<WithdrawRequest>) -> impl IntoView {
+    let t = use_texts();
+    let b = move || &t().items_board;
+    let status = request.status;
+    view! {
+        <section class="card" aria-labelledby="my-request-heading" data-testid="my-request">
+            <h2 id="my-request-heading" class="card__title">{move || b().your_request}</h2>
+            <p><span class="chip" data-testid="request-status">{move || status.label(t())}</span></p>
+            <p class="prose">{request.message.clone()}</p>
+            <p class="button-row">
+                <a href=format!("/items/requests/{}", request.id) class="button button--secondary">{move || b().open_thread}</a>
+            </p>
+            {(status == RequestStatus::Open).then(|| view! {
+                <ActionForm action attr:class="form">
+                    <FormErrorMessage result=action.value()/>
+                    <input type="hidden" name="request" value=request.id/>
+                    <button type="submit" class="button button--secondary">{move || b().withdraw_button}</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+/// The owner's list of requests, with "promise" on each one still waiting while the item is
+/// available (lending asks for the day it is due back).
+#[component]
+fn OwnerRequests(
+    requests: Vec<ItemRequest>,
+    mode: ItemMode,
+    available: bool,
+    action: ServerAction<PromiseItem>,
+) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let b = move || &t().items_board;
+    let count = requests.len();
+    view! {
+        <section class="card" aria-labelledby="requests-heading" data-testid="owner-requests">
+            <h2 id="requests-heading" class="card__title">{move || b().requests_heading}" ("{count}")"</h2>
+            <FormErrorMessage result=action.value()/>
+            {(count == 0).then(|| view! { <p class="empty-note">{move || b().no_requests}</p> })}
+            <ul class="request-list">
+                {requests.into_iter().map(|r| {
+                    let status = r.status;
+                    let due_id = format!("due-{}", r.id);
+                    view! {
+                        <li class="request-entry" data-testid="request-entry">
+                            <p class="request-entry__head">
+                                <strong>{r.requester_name.clone()}</strong>
+                                <span class="chip chip--plain" data-testid="request-status">{move || status.label(t())}</span>
+                                <span class="hint">{move || format_date(r.created_at, lang.get())}</span>
+                            </p>
+                            <p class="prose">{r.message.clone()}</p>
+                            <p class="button-row">
+                                <a href=format!("/items/requests/{}", r.id) class="button button--secondary">{move || b().open_thread}</a>
+                            </p>
+                            {(available && status == RequestStatus::Open).then(|| view! {
+                                <ActionForm action attr:class="form form--inline">
+                                    <input type="hidden" name="request" value=r.id/>
+                                    {(mode == ItemMode::Lend).then(|| view! {
+                                        <label for=due_id.clone()>{move || b().due_label}</label>
+                                        <input id=due_id.clone() type="date" name="due" required/>
+                                    })}
+                                    <button type="submit" class="button">{move || b().promise_button}</button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }

@@ -15,10 +15,17 @@ mod new_page;
 pub mod photos;
 #[cfg(feature = "ssr")]
 pub mod post;
+pub mod request_api;
+mod request_page;
+#[cfg(feature = "ssr")]
+pub mod requests;
+#[cfg(feature = "ssr")]
+pub mod thread;
 
 pub use detail_page::ItemPage;
 pub use list_page::ItemListPage;
 pub use new_page::NewItemPage;
+pub use request_page::RequestPage;
 
 /// Where the posting form is sent (multipart, read by the server's own route).
 pub const POST_ITEM_PATH: &str = "/items/new";

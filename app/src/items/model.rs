@@ -63,6 +63,71 @@ choice! {
     }
 }
 
+choice! {
+    /// Where a request for a listing is.
+    pub enum RequestStatus labels items_board.request_statuses {
+        /// Waiting for the owner to choose.
+        Open = "open",
+        /// The owner chose this person.
+        Promised = "promised",
+        /// The owner backed out of the promise, or the item went to someone else.
+        Declined = "declined",
+        /// The asker backed out.
+        Withdrawn = "withdrawn",
+        /// Both sides confirmed the handover.
+        HandedOver = "handed_over",
+        /// A lent item came back.
+        Returned = "returned",
+    }
+}
+
+/// Fairness (PRODUCT §2.2): how much one person may ask for and receive. Set per instance
+/// (`ITEMS_MAX_OPEN_REQUESTS`, `ITEMS_MAX_RECEIVED_PER_28_DAYS`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemLimits {
+    /// Requests waiting or promised at once.
+    pub open_requests: u32,
+    /// Items received (handed over to the person) in the last 28 days.
+    pub received_per_28_days: u32,
+}
+
+impl Default for ItemLimits {
+    fn default() -> Self {
+        ItemLimits {
+            open_requests: 5,
+            received_per_28_days: 10,
+        }
+    }
+}
+
+/// A request as the owner and the asker see it. The handover code is not here: only the owner's
+/// view of a promised request carries it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemRequest {
+    pub id: i64,
+    pub item_id: i64,
+    pub item_title: String,
+    pub owner_id: i64,
+    pub requester_id: i64,
+    pub requester_name: String,
+    pub message: String,
+    pub status: RequestStatus,
+    pub giver_confirmed: bool,
+    pub taker_confirmed: bool,
+    pub due_at: Option<i64>,
+    pub returned_at: Option<i64>,
+    pub created_at: i64,
+}
+
+/// A message in a request's thread.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThreadMessage {
+    pub author_id: i64,
+    pub author_name: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
 /// At most this many photos per listing.
 pub const MAX_PHOTOS: usize = 6;
 

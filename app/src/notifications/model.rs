@@ -14,13 +14,16 @@ pub enum NoticeKind {
     OrgTeam,
     /// An event I hold a place at: I got a seat from the waitlist, it was cancelled.
     Events,
+    /// Listings on 益享生活 I posted or asked for: requests, promises, handovers, messages.
+    Items,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 3] = [
+    pub const ALL: [NoticeKind; 4] = [
         NoticeKind::OrgReview,
         NoticeKind::OrgTeam,
         NoticeKind::Events,
+        NoticeKind::Items,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -28,6 +31,7 @@ impl NoticeKind {
             NoticeKind::OrgReview => "org_review",
             NoticeKind::OrgTeam => "org_team",
             NoticeKind::Events => "events",
+            NoticeKind::Items => "items",
         }
     }
 
@@ -40,6 +44,7 @@ impl NoticeKind {
             NoticeKind::OrgReview => t.notifications.kind_org_review,
             NoticeKind::OrgTeam => t.notifications.kind_org_team,
             NoticeKind::Events => t.notifications.kind_events,
+            NoticeKind::Items => t.notifications.kind_items,
         }
     }
 }
@@ -84,6 +89,53 @@ pub enum Notice {
         org_name: String,
         reason: String,
     },
+    /// Someone asked for a listing of mine.
+    ItemRequested {
+        item_id: i64,
+        title: String,
+    },
+    /// The owner promised me what I asked for.
+    ItemPromised {
+        item_id: i64,
+        title: String,
+    },
+    /// What I asked for was promised to someone else (I am still waiting, in case it comes back).
+    ItemPromisedToOther {
+        item_id: i64,
+        title: String,
+    },
+    /// The other side backed out of a promise.
+    PromiseCancelled {
+        item_id: i64,
+        title: String,
+    },
+    /// The other side confirmed the handover; my confirmation completes it.
+    HandoverConfirmed {
+        item_id: i64,
+        title: String,
+    },
+    /// Both sides confirmed: it changed hands.
+    HandedOver {
+        item_id: i64,
+        title: String,
+    },
+    /// What I asked for went to someone else.
+    ItemGone {
+        item_id: i64,
+        title: String,
+    },
+    /// The owner confirmed what I borrowed came back.
+    ItemReturned {
+        item_id: i64,
+        title: String,
+    },
+    /// A message in a request's thread.
+    ItemMessage {
+        item_id: i64,
+        request_id: i64,
+        title: String,
+        text: String,
+    },
 }
 
 impl Notice {
@@ -95,6 +147,15 @@ impl Notice {
             | Notice::EventCancelled { .. }
             | Notice::EventMessage { .. }
             | Notice::CertificateWithdrawn { .. } => NoticeKind::Events,
+            Notice::ItemRequested { .. }
+            | Notice::ItemPromised { .. }
+            | Notice::ItemPromisedToOther { .. }
+            | Notice::PromiseCancelled { .. }
+            | Notice::HandoverConfirmed { .. }
+            | Notice::HandedOver { .. }
+            | Notice::ItemGone { .. }
+            | Notice::ItemReturned { .. }
+            | Notice::ItemMessage { .. } => NoticeKind::Items,
         }
     }
 
@@ -108,6 +169,15 @@ impl Notice {
             | Notice::EventCancelled { event_id, .. }
             | Notice::EventMessage { event_id, .. } => format!("/events/{event_id}"),
             Notice::CertificateWithdrawn { .. } => "/me/hours".to_string(),
+            Notice::ItemMessage { request_id, .. } => format!("/items/requests/{request_id}"),
+            Notice::ItemRequested { item_id, .. }
+            | Notice::ItemPromised { item_id, .. }
+            | Notice::ItemPromisedToOther { item_id, .. }
+            | Notice::PromiseCancelled { item_id, .. }
+            | Notice::HandoverConfirmed { item_id, .. }
+            | Notice::HandedOver { item_id, .. }
+            | Notice::ItemGone { item_id, .. }
+            | Notice::ItemReturned { item_id, .. } => format!("/items/{item_id}"),
         }
     }
 
@@ -136,6 +206,19 @@ impl Notice {
             Notice::CertificateWithdrawn {
                 serial, org_name, ..
             } => fill(n.certificate_withdrawn, org_name).replace("{serial}", serial),
+            Notice::ItemRequested { title, .. } => n.item_requested.replace("{item}", title),
+            Notice::ItemPromised { title, .. } => n.item_promised.replace("{item}", title),
+            Notice::ItemPromisedToOther { title, .. } => {
+                n.item_promised_to_other.replace("{item}", title)
+            }
+            Notice::PromiseCancelled { title, .. } => n.promise_cancelled.replace("{item}", title),
+            Notice::HandoverConfirmed { title, .. } => {
+                n.handover_confirmed.replace("{item}", title)
+            }
+            Notice::HandedOver { title, .. } => n.handed_over.replace("{item}", title),
+            Notice::ItemGone { title, .. } => n.item_gone.replace("{item}", title),
+            Notice::ItemReturned { title, .. } => n.item_returned.replace("{item}", title),
+            Notice::ItemMessage { title, .. } => n.item_message.replace("{item}", title),
         }
     }
 
@@ -145,6 +228,7 @@ impl Notice {
             Notice::OrgReviewed { reason, .. } => reason.as_deref(),
             Notice::EventMessage { text, .. } => Some(text),
             Notice::CertificateWithdrawn { reason, .. } => Some(reason),
+            Notice::ItemMessage { text, .. } => Some(text),
             _ => None,
         }
     }

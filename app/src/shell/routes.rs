@@ -42,6 +42,8 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("items"), ParamSegment("id")) view=crate::items::ItemPage
                         ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("items"), StaticSegment("requests"), ParamSegment("id"))
+                        view=crate::items::RequestPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("help") view=crate::help::HelpPage/>
                     <Route path=StaticSegment("map") view=crate::map::MapPage ssr=SsrMode::InOrder/>
                     <Route path=StaticSegment("me") view=crate::accounts::MePage ssr=SsrMode::InOrder/>

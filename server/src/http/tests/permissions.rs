@@ -199,6 +199,19 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         ("items/list", "q=", ALL),
         ("items/detail", "id=999999", ALL),
         ("items/form", "", SIGNED_IN),
+        // `{item_request}`: the demo resident's listing, promised to the participant; `{handed}`:
+        // another of theirs, already handed over to the participant. Requests are for the two
+        // parties only: nobody else, not even admins, reads or acts on them. Every call below
+        // that gets through is refused for its content (an empty message, a step the request's
+        // state does not allow), so nothing changes.
+        ("items/request", "id={item_request}", &[Resident, Participant]),
+        ("items/ask", "id={item}&message=", SIGNED_IN),
+        ("items/withdraw_request", "request={item_request}", &[Participant]),
+        ("items/promise", "request={item_request}", &[Resident]),
+        ("items/back_out", "request={handed}", &[Resident, Participant]),
+        ("items/confirm_handover", "request={handed}&code=", &[Resident, Participant]),
+        ("items/confirm_return", "request={handed}", &[Resident]),
+        ("items/send_message", "request={item_request}&body=", &[Resident, Participant]),
         // Last: it ends the sessions the other rows use.
         ("accounts/sign_out", "", ALL),
     ]
@@ -209,6 +222,9 @@ struct Cast {
     owner: i64,
     event: i64,
     cancelled: i64,
+    item: i64,
+    item_request: i64,
+    handed: i64,
     cookies: Vec<(Who, Option<String>)>,
 }
 
@@ -294,13 +310,65 @@ async fn cast(db: &app::db::Db) -> Cast {
         cookies.push((who, Some(format!("sid={}", session.token))));
     }
     tx.commit().await.unwrap();
+    let (item, item_request, handed) = listings(db, resident, participant).await;
     Cast {
         org,
         owner,
         event,
         cancelled,
+        item,
+        item_request,
+        handed,
         cookies,
     }
+}
+
+/// Two listings of `owner`: one promised to `asker`, one already handed over to them.
+async fn listings(db: &app::db::Db, owner: i64, asker: i64) -> (i64, i64, i64) {
+    use app::items::requests::{self, AskOutcome, StepOutcome};
+    let mut tx = db.begin_write().await.unwrap();
+    let conn = &mut *tx;
+    let mut made = Vec::new();
+    for title in ["权限测试的台灯", "权限测试的书架"] {
+        let fields = app::items::input::ItemFields {
+            kind: "offer".into(),
+            title: title.into(),
+            category: "furniture".into(),
+            condition: "good".into(),
+            mode: "give".into(),
+            lat: "26.58".into(),
+            lng: "106.71".into(),
+            ..Default::default()
+        };
+        let details = fields.check(|_| None).unwrap();
+        let now = app::db::now_unix();
+        let item = app::items::db::insert(conn, owner, &details, now)
+            .await
+            .unwrap();
+        let limits = Default::default();
+        let AskOutcome::Sent(request) = requests::ask(conn, item, asker, "想要", limits, now)
+            .await
+            .unwrap()
+        else {
+            panic!("the request was not sent")
+        };
+        let promised = requests::promise(conn, request, owner, None, now)
+            .await
+            .unwrap();
+        assert_eq!(promised, StepOutcome::Done);
+        made.push((item, request));
+    }
+    let (handed_item, handed) = made[1];
+    let now = app::db::now_unix();
+    for person in [owner, asker] {
+        let confirmed = requests::confirm_handover(conn, handed, person, None, now)
+            .await
+            .unwrap();
+        assert_eq!(confirmed, StepOutcome::Done);
+    }
+    let _ = handed_item;
+    tx.commit().await.unwrap();
+    (made[0].0, made[0].1, handed)
 }
 
 #[tokio::test]
@@ -339,6 +407,9 @@ async fn check_matrix(router: &axum::Router, test: &TestDb) {
                 .replace("{owner}", &cast.owner.to_string())
                 .replace("{event}", &cast.event.to_string())
                 .replace("{cancelled}", &cast.cancelled.to_string())
+                .replace("{item_request}", &cast.item_request.to_string())
+                .replace("{item}", &cast.item.to_string())
+                .replace("{handed}", &cast.handed.to_string())
                 .replace("{fresh}", &format!("1370000{fresh:04}"));
             let request = match body.strip_prefix('?') {
                 Some(query) => {
@@ -391,4 +462,18 @@ async fn check_matrix(router: &axum::Router, test: &TestDb) {
         cancelled.seats_taken, 3,
         "nobody joined the cancelled event"
     );
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    for (request, status) in [
+        (
+            cast.item_request,
+            app::items::model::RequestStatus::Promised,
+        ),
+        (cast.handed, app::items::model::RequestStatus::HandedOver),
+    ] {
+        let found = app::items::requests::find(&mut conn, request)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(found.status, status, "request {request}");
+    }
 }

@@ -1,0 +1,217 @@
+//! `/items/requests/{id}`: one request, for the listing's owner and the asker only — where it
+//! stands, the handover (the giver's code and QR, the taker's code entry, or a tap each), the
+//! return of a lent item, backing out, and the message thread where the pickup address is shared.
+
+use super::model::{ItemMode, RequestStatus};
+use super::request_api::{
+    get_request, BackOutOfPromise, ConfirmHandover, ConfirmReturn, RequestView, SendItemMessage,
+};
+use crate::components::{FormErrorMessage, QrCode};
+use crate::error::AppError;
+use crate::i18n::dates::{format_date, format_date_time};
+use crate::i18n::{use_lang, use_texts};
+use crate::orgs::use_org_id;
+use crate::shell::{page_error, PageTitle};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[derive(Clone, Copy)]
+struct RequestActions {
+    handover: ServerAction<ConfirmHandover>,
+    back_out: ServerAction<BackOutOfPromise>,
+    returned: ServerAction<ConfirmReturn>,
+    message: ServerAction<SendItemMessage>,
+}
+
+#[component]
+pub fn RequestPage() -> impl IntoView {
+    let id = use_org_id();
+    let actions = RequestActions {
+        handover: ServerAction::new(),
+        back_out: ServerAction::new(),
+        returned: ServerAction::new(),
+        message: ServerAction::new(),
+    };
+    let request = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_request(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match request.await {
+                    Ok(view) => view! { <RequestDetails view actions/> }.into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RequestDetails(view: RequestView, actions: RequestActions) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let b = move || &t().items_board;
+    let r = view.request.clone();
+    let status = r.status;
+    let query = use_query_map().read_untracked().clone();
+    let done_notice: Option<fn(&'static crate::i18n::Texts) -> &'static str> =
+        match query.get("done").as_deref() {
+            Some("promised") => Some(|t| t.items_board.promised_notice),
+            Some("confirmed") => Some(|t| t.items_board.confirmed_notice),
+            Some("returned") => Some(|t| t.items_board.returned_notice),
+            _ => None,
+        };
+    view! {
+        <PageTitle text=r.item_title.clone()/>
+        <div class="page-head">
+            <p class="org-head__kind">
+                <span class="chip" data-testid="request-status">{move || status.label(t())}</span>
+            </p>
+            <h1>{r.item_title.clone()}</h1>
+            <p class="page-head__lead">
+                {move || b().request_from}{r.requester_name.clone()}
+            </p>
+        </div>
+        {done_notice.map(|notice| view! { <p class="notice-ok" role="status">{move || notice(t())}</p> })}
+        <section class="card">
+            <p class="prose">{r.message.clone()}</p>
+            {r.due_at.map(|due| view! {
+                <p data-testid="due-date">{move || b().due_note}{move || format_date(due, lang.get())}</p>
+            })}
+        </section>
+        <Handover view=view.clone() actions code_typed=query.get("code").unwrap_or_default()/>
+        <Thread view actions/>
+        <p class="page-foot">
+            <a href=format!("/items/{}", r.item_id) class="button button--secondary">{move || b().back_to_item}</a>
+        </p>
+    }
+}
+
+/// What each side does at the handover, by the request's state.
+#[component]
+fn Handover(view: RequestView, actions: RequestActions, code_typed: String) -> impl IntoView {
+    let t = use_texts();
+    let b = move || &t().items_board;
+    let r = view.request;
+    let id = r.id;
+    let mine_confirmed = if view.is_owner {
+        r.giver_confirmed
+    } else {
+        r.taker_confirmed
+    };
+    let body = match r.status {
+        RequestStatus::Promised => {
+            let code_panel = match (view.is_owner, view.handover_code) {
+                (true, Some(code)) => {
+                    let spaced = format!("{} {}", &code[..3], &code[3..]);
+                    view! {
+                        <p>{move || b().code_for_taker}</p>
+                        <p class="checkin-code" data-testid="handover-code">{spaced}</p>
+                        {view.qr_svg.map(|svg| view! {
+                            <QrCode svg label=Signal::derive(move || b().code_label.to_string())/>
+                        })}
+                    }
+                    .into_any()
+                }
+                (false, _) => view! {
+                    <ActionForm action=actions.handover attr:class="form" attr:data-testid="code-form">
+                        <input type="hidden" name="request" value=id/>
+                        <label for="handover-code">{move || b().code_label}</label>
+                        <input id="handover-code" name="code" inputmode="numeric" autocomplete="one-time-code"
+                            pattern="[0-9]{6}" maxlength="6" required value=code_typed aria-describedby="handover-code-hint"/>
+                        <p id="handover-code-hint" class="hint">{move || b().code_hint}</p>
+                        <button type="submit" class="button">{move || b().confirm_with_code}</button>
+                    </ActionForm>
+                }
+                .into_any(),
+                _ => ().into_any(),
+            };
+            view! {
+                {code_panel}
+                {if mine_confirmed {
+                    view! { <p class="notice-ok" role="status">{move || b().waiting_other}</p> }.into_any()
+                } else {
+                    view! {
+                        <ActionForm action=actions.handover attr:class="form">
+                            <input type="hidden" name="request" value=id/>
+                            <button type="submit" class="button button--secondary" data-testid="confirm-tap">
+                                {move || if view.is_owner { b().giver_confirm } else { b().taker_confirm }}
+                            </button>
+                        </ActionForm>
+                    }.into_any()
+                }}
+                <ActionForm action=actions.back_out attr:class="form">
+                    <input type="hidden" name="request" value=id/>
+                    <button type="submit" class="button button--danger">{move || b().back_out_button}</button>
+                </ActionForm>
+            }
+            .into_any()
+        }
+        RequestStatus::HandedOver => view! {
+            <p class="notice-ok" data-testid="handed-over">{move || b().handed_over_note}</p>
+            {(view.is_owner && view.item_mode == ItemMode::Lend).then(|| view! {
+                <ActionForm action=actions.returned attr:class="form">
+                    <input type="hidden" name="request" value=id/>
+                    <button type="submit" class="button">{move || b().return_button}</button>
+                </ActionForm>
+            })}
+        }
+        .into_any(),
+        RequestStatus::Returned => {
+            view! { <p class="notice-ok">{move || b().returned_note}</p> }.into_any()
+        }
+        _ => return ().into_any(),
+    };
+    view! {
+        <section class="card" aria-labelledby="handover-heading" data-testid="handover">
+            <h2 id="handover-heading" class="card__title">{move || b().handover_heading}</h2>
+            <FormErrorMessage result=actions.handover.value()/>
+            <FormErrorMessage result=actions.back_out.value()/>
+            <FormErrorMessage result=actions.returned.value()/>
+            {body}
+        </section>
+    }
+    .into_any()
+}
+
+/// The thread: both sides' messages, oldest first, and a box to write.
+#[component]
+fn Thread(view: RequestView, actions: RequestActions) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let b = move || &t().items_board;
+    let id = view.request.id;
+    let empty = view.messages.is_empty();
+    view! {
+        <section class="card" id="thread" aria-labelledby="thread-heading">
+            <h2 id="thread-heading" class="card__title">{move || b().thread_heading}</h2>
+            <p class="hint">{move || b().thread_hint}</p>
+            {empty.then(|| view! { <p class="empty-note">{move || b().no_messages}</p> })}
+            <ol class="thread" data-testid="thread">
+                {view.messages.into_iter().map(|m| view! {
+                    <li class="thread__message">
+                        <p class="thread__meta">
+                            <strong>{m.author_name}</strong>" · "
+                            {move || format_date_time(m.created_at, lang.get(), None)}
+                        </p>
+                        <p class="prose">{m.body}</p>
+                    </li>
+                }).collect_view()}
+            </ol>
+            <ActionForm action=actions.message attr:class="form">
+                <FormErrorMessage result=actions.message.value()/>
+                <input type="hidden" name="request" value=id/>
+                <label for="thread-message">{move || b().message_label}</label>
+                <textarea id="thread-message" name="body" rows="3" required maxlength="1000"></textarea>
+                <button type="submit" class="button">{move || b().send_button}</button>
+            </ActionForm>
+        </section>
+    }
+}
