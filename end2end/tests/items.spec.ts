@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { test, expect, ready, jsEnabled, signUp } from './fixtures';
+import { test, expect, ready, jsEnabled, signUp, signIn } from './fixtures';
 
 // A JPEG as a phone stores it: sideways with an EXIF orientation, and carrying a GPS position.
 const PHONE_PHOTO = path.join(__dirname, '..', 'fixtures', 'phone-photo.jpg');
@@ -77,5 +77,71 @@ test.describe('益享生活', () => {
     await page.getByRole('button', { name: '发布', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('有一个文件不是照片');
     await expect(page.getByLabel('物品名称')).toHaveValue('旧书一箱');
+  });
+
+  test('a neighbour asks, the owner promises, the code completes the handover, the item shows as given', async ({ page }, info) => {
+    const project = info.project.name;
+    const js = jsEnabled(project);
+    const stamp = String(Date.now()).slice(-3);
+    const owner = `1370000${js ? '5' : '6'}${stamp}`;
+    const asker = `1370000${js ? '7' : '8'}${stamp}`;
+    const title = `电饭煲 ${js ? 'js' : 'nojs'} ${stamp}`;
+
+    // The owner posts (no photo this time).
+    await signUp(page, project, owner, '送电饭煲的邻居');
+    await page.goto('/items/new');
+    await ready(page, project);
+    await page.getByLabel('物品名称').fill(title);
+    await page.getByLabel('分类').selectOption({ label: '家电' });
+    await page.getByLabel('成色（送出时填写）').selectOption({ label: '良好' });
+    await page.getByLabel('所在社区').selectOption({ index: 1 });
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await expect(page).toHaveURL(/\/items\/\d+\?done=posted$/);
+    const itemUrl = new URL(page.url()).pathname;
+    await expect(page.getByTestId('owner-requests')).toContainText('还没有人申请');
+
+    // A neighbour asks with a message.
+    await signUp(page, project, asker, '需要电饭煲的邻居');
+    await page.goto(itemUrl);
+    await ready(page, project);
+    await page.getByLabel('给物主留言').fill('家里的坏了，周六上午可以来取吗？');
+    await page.getByRole('button', { name: '发送申请' }).click();
+    await expect(page).toHaveURL(`${itemUrl}?done=asked`);
+    await expect(page.getByTestId('my-request').getByTestId('request-status')).toHaveText('等待回复');
+
+    // The owner sees the request, promises it, and shares the address in the thread.
+    await signIn(page, project, owner, 'volunteer-2026', itemUrl);
+    const entry = page.getByTestId('request-entry').filter({ hasText: '需要电饭煲的邻居' });
+    await expect(entry).toContainText('周六上午可以来取吗');
+    await entry.getByRole('button', { name: '约定给 TA' }).click();
+    await expect(page).toHaveURL(/\/items\/requests\/\d+\?done=promised$/);
+    const requestUrl = new URL(page.url()).pathname;
+    const code = (await page.getByTestId('handover-code').innerText()).replace(/\s/g, '');
+    expect(code).toMatch(/^\d{6}$/);
+    await page.getByLabel('写留言').fill('地址：黔灵山社区 3 栋 2 单元，到了打电话。');
+    await page.getByRole('button', { name: '发送', exact: true }).click();
+    await expect(page.getByTestId('thread')).toContainText('黔灵山社区 3 栋 2 单元');
+    // The address is in the thread only, never on the listing.
+    await page.goto(itemUrl);
+    await expect(page.locator('main')).not.toContainText('3 栋 2 单元');
+    await expect(page.getByTestId('item-status')).toHaveText('已约定');
+
+    // The neighbour is told, reads the address, and types the code when they meet.
+    await signIn(page, project, asker, 'volunteer-2026', '/me/notifications');
+    await expect(page.locator('main')).toContainText(`「${title}」约定给你了`);
+    await page.goto(requestUrl);
+    await ready(page, project);
+    await expect(page.getByTestId('thread')).toContainText('黔灵山社区 3 栋 2 单元');
+    await page.getByLabel('交接码').fill(code);
+    await page.getByRole('button', { name: '确认收到' }).click();
+    await expect(page).toHaveURL(`${requestUrl}?done=confirmed`);
+    await expect(page.getByTestId('request-status')).toHaveText('已交接');
+    await expect(page.getByTestId('handed-over')).toBeVisible();
+
+    // The item shows as given, and leaves the list.
+    await page.goto(itemUrl);
+    await expect(page.getByTestId('item-status')).toHaveText('已送出');
+    await page.goto(`/items?q=${encodeURIComponent(title)}`);
+    await expect(page.getByTestId('item-card').filter({ hasText: title })).toHaveCount(0);
   });
 });

@@ -197,7 +197,15 @@ mod tests {
             assert_eq!(b.conditions.len(), ItemCondition::ALL.len());
             assert_eq!(b.categories.len(), ItemCategory::ALL.len());
             assert_eq!(b.statuses.len(), ItemStatus::ALL.len());
-            for labels in [b.kinds, b.modes, b.conditions, b.categories, b.statuses] {
+            assert_eq!(b.request_statuses.len(), RequestStatus::ALL.len());
+            for labels in [
+                b.kinds,
+                b.modes,
+                b.conditions,
+                b.categories,
+                b.statuses,
+                b.request_statuses,
+            ] {
                 assert!(labels.iter().all(|l| !l.is_empty()));
             }
         }
