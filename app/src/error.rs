@@ -100,6 +100,9 @@ pub enum FormError {
     HandoverCodeWrong,
     /// A lent item's due day is missing, in the past or more than a year away.
     DueDateInvalid,
+    ReportReasonInvalid,
+    /// One report per person per listing.
+    AlreadyReported,
 }
 
 impl FormError {
@@ -119,7 +122,8 @@ impl FormError {
             | FormError::AlreadyAsked
             | FormError::TooManyOpenRequests
             | FormError::TooManyReceived
-            | FormError::ItemStepNotNow => StatusCode::CONFLICT,
+            | FormError::ItemStepNotNow
+            | FormError::AlreadyReported => StatusCode::CONFLICT,
             FormError::NoSuchAccount => StatusCode::NOT_FOUND,
             FormError::WrongCredentials => StatusCode::UNAUTHORIZED,
             FormError::WrongPassword => StatusCode::FORBIDDEN,
@@ -184,6 +188,8 @@ impl FormError {
             FormError::ItemStepNotNow => f.item_step_not_now,
             FormError::HandoverCodeWrong => f.handover_code_wrong,
             FormError::DueDateInvalid => f.due_date_invalid,
+            FormError::ReportReasonInvalid => f.report_reason_invalid,
+            FormError::AlreadyReported => f.already_reported,
         }
     }
 }

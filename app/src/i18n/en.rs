@@ -339,6 +339,8 @@ pub static TEXTS: Texts = Texts {
         item_step_not_now: "This step cannot be taken now; the other side may have just acted. Check the latest state.",
         handover_code_wrong: "That handover code is not right. Look at the 6 digits on the giver's phone.",
         due_date_invalid: "Give the return date: today or later, within a year.",
+        report_reason_invalid: "Choose a reason for the report.",
+        already_reported: "You have already reported this listing.",
     },
     account: AccountTexts {
         sign_in: "Sign in",
@@ -467,6 +469,9 @@ pub static TEXTS: Texts = Texts {
         item_gone: "“{item}”, which you asked for, went to another neighbour.",
         item_returned: "The owner confirmed “{item}” came back.",
         item_message: "New message about “{item}”:",
+        item_hidden: "Your listing “{item}” was reported by several people and is hidden until an admin decides.",
+        item_removed: "An admin took down your listing “{item}”.",
+        item_warning: "An admin wrote to you about your listing “{item}”:",
         email_footer: "Rather not get these emails? Turn them off under Me → Open notifications.",
     },
     install: InstallTexts {

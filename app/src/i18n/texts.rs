@@ -154,6 +154,8 @@ pub struct FormErrorTexts {
     pub item_step_not_now: &'static str,
     pub handover_code_wrong: &'static str,
     pub due_date_invalid: &'static str,
+    pub report_reason_invalid: &'static str,
+    pub already_reported: &'static str,
 }
 
 /// Sign-up, sign-in and the signed-in part of 我的.
@@ -293,6 +295,9 @@ pub struct NotificationTexts {
     pub item_gone: &'static str,
     pub item_returned: &'static str,
     pub item_message: &'static str,
+    pub item_hidden: &'static str,
+    pub item_removed: &'static str,
+    pub item_warning: &'static str,
     /// Under every email: where to turn them off.
     pub email_footer: &'static str,
 }

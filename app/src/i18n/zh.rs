@@ -338,6 +338,8 @@ pub static TEXTS: Texts = Texts {
         item_step_not_now: "这一步现在做不了，对方可能刚刚操作过。请查看最新状态。",
         handover_code_wrong: "交接码不对。请看赠送人手机上显示的 6 位数字。",
         due_date_invalid: "请填写归还日期：今天或以后，一年以内。",
+        report_reason_invalid: "请选择举报原因。",
+        already_reported: "你已经举报过这件物品了。",
     },
     account: AccountTexts {
         sign_in: "登录",
@@ -466,6 +468,9 @@ pub static TEXTS: Texts = Texts {
         item_gone: "你申请的「{item}」已经送给了其他邻居。",
         item_returned: "你借用的「{item}」已确认归还。",
         item_message: "「{item}」有新留言：",
+        item_hidden: "你发布的「{item}」被多人举报，已暂时隐藏，等待管理员处理。",
+        item_removed: "管理员下架了你发布的「{item}」。",
+        item_warning: "管理员就你发布的「{item}」提醒你：",
         email_footer: "不想再收到这类邮件？在“我的 → 查看消息”中关闭。",
     },
     install: InstallTexts {

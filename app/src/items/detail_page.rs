@@ -2,9 +2,11 @@
 //! without JavaScript.
 
 use super::api::{get_item, ItemView};
+use super::model::ReportReason;
 use super::model::{ItemKind, ItemMode, ItemRequest, ItemStatus, RequestStatus};
+use super::moderation_api::{ReportItem, REPORT_DETAILS_MAX};
 use super::request_api::{AskForItem, PromiseItem, WithdrawRequest, REQUEST_MESSAGE_MAX};
-use crate::components::FormErrorMessage;
+use crate::components::{ChoiceSelect, FormErrorMessage};
 use crate::error::AppError;
 use crate::i18n::dates::format_date;
 use crate::i18n::{use_lang, use_texts};
@@ -22,6 +24,7 @@ pub fn ItemPage() -> impl IntoView {
         ask: ServerAction::new(),
         withdraw: ServerAction::new(),
         promise: ServerAction::new(),
+        report: ServerAction::new(),
     };
     let item = Resource::new(
         move || id.get(),
@@ -51,6 +54,7 @@ struct ItemActions {
     ask: ServerAction<AskForItem>,
     withdraw: ServerAction<WithdrawRequest>,
     promise: ServerAction<PromiseItem>,
+    report: ServerAction<ReportItem>,
 }
 
 #[component]
@@ -131,6 +135,7 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
             ().into_any()
         }}
         <p class="hint">{move || b().approx_place}</p>
+        {(view.signed_in && !view.is_owner).then(|| view! { <ReportForm item_id action=actions.report/> })}
         <LeafletAssets/>
         <PlaceMap lat=item.cell_lat lng=item.cell_lng name=item.title.clone() tiles=configured_tiles()/>
         <p class="page-foot">
@@ -240,5 +245,28 @@ fn OwnerRequests(
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// "Report this listing": a second tap opens the reasons (works without JavaScript).
+#[component]
+fn ReportForm(item_id: i64, action: ServerAction<ReportItem>) -> impl IntoView {
+    let t = use_texts();
+    let b = move || &t().items_board;
+    let failed = Signal::derive(move || action.value().with(|v| matches!(v, Some(Err(_)))));
+    view! {
+        <details class="confirm-step report-step" open=failed>
+            <summary class="button button--secondary">{move || b().report_summary}</summary>
+            <ActionForm action attr:class="form" attr:data-testid="report-form">
+                <FormErrorMessage result=action.value()/>
+                <input type="hidden" name="id" value=item_id/>
+                <label for="report-reason">{move || b().report_reason_label}</label>
+                <ChoiceSelect<ReportReason> id="report-reason" name="reason" current=String::new()
+                    any=|_| "—" required=true/>
+                <label for="report-details">{move || b().report_details_label}</label>
+                <textarea id="report-details" name="details" rows="2" maxlength=REPORT_DETAILS_MAX></textarea>
+                <button type="submit" class="button button--danger">{move || b().report_button}</button>
+            </ActionForm>
+        </details>
     }
 }

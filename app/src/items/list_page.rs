@@ -39,12 +39,14 @@ pub fn ItemListPage() -> impl IntoView {
     let t = use_texts();
     let filter = filter_from_query();
     let list = Resource::new(move || filter.get(), list_items);
+    let reported = use_query_map().read_untracked().get("done").as_deref() == Some("reported");
     view! {
         <PageTitle text=t().items.title/>
         <div class="page-head">
             <h1>{move || t().items.title}</h1>
             <p class="page-head__lead">{move || t().items.lead}</p>
         </div>
+        {reported.then(|| view! { <p class="notice-ok" role="status">{move || t().items_board.reported_notice}</p> })}
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match list.await {

@@ -10,6 +10,10 @@ pub mod filter;
 pub mod input;
 mod list_page;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod moderation;
+pub mod moderation_api;
+mod moderation_page;
 mod new_page;
 #[cfg(feature = "ssr")]
 pub mod photos;
@@ -24,6 +28,7 @@ pub mod thread;
 
 pub use detail_page::ItemPage;
 pub use list_page::ItemListPage;
+pub use moderation_page::ModerationQueuePage;
 pub use new_page::NewItemPage;
 pub use request_page::RequestPage;
 

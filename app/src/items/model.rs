@@ -81,6 +81,40 @@ choice! {
     }
 }
 
+choice! {
+    /// Why someone reported a listing.
+    pub enum ReportReason labels items_board.report_reasons {
+        /// Weapons, drugs, medicine, live animals...
+        Prohibited = "prohibited",
+        /// Asks for money or personal details.
+        Scam = "scam",
+        Offensive = "offensive",
+        /// Not what it says.
+        Misleading = "misleading",
+        Other = "other",
+    }
+}
+
+/// Open reports from this many different people hide a listing until an admin decides.
+pub const REPORTS_TO_HIDE: i64 = 3;
+
+/// A reported listing in the admins' queue, with the reports not yet decided on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportedItem {
+    pub item_id: i64,
+    pub title: String,
+    pub owner_name: String,
+    pub hidden: bool,
+    pub reports: Vec<Report>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub reason: ReportReason,
+    pub details: String,
+    pub created_at: i64,
+}
+
 /// Fairness (PRODUCT §2.2): how much one person may ask for and receive. Set per instance
 /// (`ITEMS_MAX_OPEN_REQUESTS`, `ITEMS_MAX_RECEIVED_PER_28_DAYS`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -198,6 +232,7 @@ mod tests {
             assert_eq!(b.categories.len(), ItemCategory::ALL.len());
             assert_eq!(b.statuses.len(), ItemStatus::ALL.len());
             assert_eq!(b.request_statuses.len(), RequestStatus::ALL.len());
+            assert_eq!(b.report_reasons.len(), ReportReason::ALL.len());
             for labels in [
                 b.kinds,
                 b.modes,
@@ -205,6 +240,7 @@ mod tests {
                 b.categories,
                 b.statuses,
                 b.request_statuses,
+                b.report_reasons,
             ] {
                 assert!(labels.iter().all(|l| !l.is_empty()));
             }

@@ -129,6 +129,22 @@ pub enum Notice {
         item_id: i64,
         title: String,
     },
+    /// Reports hid a listing of mine until an admin decides.
+    ItemHidden {
+        item_id: i64,
+        title: String,
+    },
+    /// An admin removed a listing of mine.
+    ItemRemoved {
+        item_id: i64,
+        title: String,
+    },
+    /// An admin wrote to me about a listing of mine.
+    ItemWarning {
+        item_id: i64,
+        title: String,
+        text: String,
+    },
     /// A message in a request's thread.
     ItemMessage {
         item_id: i64,
@@ -155,6 +171,9 @@ impl Notice {
             | Notice::HandedOver { .. }
             | Notice::ItemGone { .. }
             | Notice::ItemReturned { .. }
+            | Notice::ItemHidden { .. }
+            | Notice::ItemRemoved { .. }
+            | Notice::ItemWarning { .. }
             | Notice::ItemMessage { .. } => NoticeKind::Items,
         }
     }
@@ -177,7 +196,10 @@ impl Notice {
             | Notice::HandoverConfirmed { item_id, .. }
             | Notice::HandedOver { item_id, .. }
             | Notice::ItemGone { item_id, .. }
-            | Notice::ItemReturned { item_id, .. } => format!("/items/{item_id}"),
+            | Notice::ItemReturned { item_id, .. }
+            | Notice::ItemHidden { item_id, .. }
+            | Notice::ItemRemoved { item_id, .. }
+            | Notice::ItemWarning { item_id, .. } => format!("/items/{item_id}"),
         }
     }
 
@@ -219,6 +241,9 @@ impl Notice {
             Notice::ItemGone { title, .. } => n.item_gone.replace("{item}", title),
             Notice::ItemReturned { title, .. } => n.item_returned.replace("{item}", title),
             Notice::ItemMessage { title, .. } => n.item_message.replace("{item}", title),
+            Notice::ItemHidden { title, .. } => n.item_hidden.replace("{item}", title),
+            Notice::ItemRemoved { title, .. } => n.item_removed.replace("{item}", title),
+            Notice::ItemWarning { title, .. } => n.item_warning.replace("{item}", title),
         }
     }
 
@@ -228,7 +253,7 @@ impl Notice {
             Notice::OrgReviewed { reason, .. } => reason.as_deref(),
             Notice::EventMessage { text, .. } => Some(text),
             Notice::CertificateWithdrawn { reason, .. } => Some(reason),
-            Notice::ItemMessage { text, .. } => Some(text),
+            Notice::ItemMessage { text, .. } | Notice::ItemWarning { text, .. } => Some(text),
             _ => None,
         }
     }

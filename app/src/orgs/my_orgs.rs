@@ -42,6 +42,7 @@ pub fn MyOrgsCard(is_admin: bool) -> impl IntoView {
                 <A href="/orgs/new" attr:class="button button--secondary">{move || t().orgs.register}</A>
                 {is_admin.then(|| view! {
                     <A href="/admin/orgs" attr:class="button">{move || t().orgs.review_link}</A>
+                    <A href="/admin/items" attr:class="button">{move || t().items_board.queue_link}</A>
                 })}
             </p>
         </section>

@@ -67,6 +67,8 @@ pub fn App() -> impl IntoView {
                         view=crate::orgs::EditOrgPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("certificates"))
                         view=crate::volunteering::OrgCertificatesPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("items")) view=crate::items::ModerationQueuePage
+                        ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("orgs")) view=crate::orgs::ReviewQueuePage
                         ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("events"), StaticSegment("new")) view=crate::events::NewEventPage
