@@ -276,3 +276,54 @@ async fn the_demo_has_thirty_items_offered_wanted_withdrawn_and_expired() {
         test.finish().await;
     }
 }
+
+#[tokio::test]
+async fn listings_expire_after_thirty_days_and_their_owners_post_them_again() {
+    use app::items::life::{expire_due, repost, withdraw};
+    use app::items::model::ItemStatus;
+    for test in each_backend().await {
+        let db = &test.db;
+        let owner = person(db, 1).await;
+        let other = person(db, 2).await;
+        let lamp = post(db, owner, offer("台灯", "", "appliances", "give")).await;
+        let chair = post(db, owner, offer("椅子", "", "furniture", "give")).await;
+        let status = |id| async move { items::find(db.pool(), id).await.unwrap().unwrap().status };
+
+        assert_eq!(expire_due(db, NOW + 29 * 86_400).await.unwrap(), 0);
+        assert_eq!(expire_due(db, NOW + 30 * 86_400).await.unwrap(), 2);
+        assert_eq!(status(lamp).await, ItemStatus::Expired);
+        let notices = app::notifications::db::inbox(db.pool(), owner)
+            .await
+            .unwrap();
+        assert!(matches!(
+            notices[0].notice,
+            app::notifications::model::Notice::ItemExpired { .. }
+        ));
+
+        let later = NOW + 31 * 86_400;
+        let mut tx = db.begin_write().await.unwrap();
+        assert!(!repost(&mut tx, lamp, other, later).await.unwrap());
+        assert!(repost(&mut tx, lamp, owner, later).await.unwrap());
+        assert!(withdraw(&mut tx, chair, owner, later).await.unwrap());
+        assert!(!withdraw(&mut tx, chair, owner, later).await.unwrap());
+        tx.commit().await.unwrap();
+        assert_eq!(status(lamp).await, ItemStatus::Available);
+        assert_eq!(status(chair).await, ItemStatus::Withdrawn);
+        let listed = items::listed(db, &WantedItems::default(), later)
+            .await
+            .unwrap();
+        assert_eq!(
+            listed.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(),
+            ["台灯"]
+        );
+        assert_eq!(
+            items::find(db.pool(), lamp)
+                .await
+                .unwrap()
+                .unwrap()
+                .expires_at,
+            later + 30 * 86_400
+        );
+        test.finish().await;
+    }
+}

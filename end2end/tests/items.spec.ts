@@ -144,4 +144,50 @@ test.describe('益享生活', () => {
     await page.goto(`/items?q=${encodeURIComponent(title)}`);
     await expect(page.getByTestId('item-card').filter({ hasText: title })).toHaveCount(0);
   });
+
+  test('three reports hide a listing until an admin restores it', async ({ page }, info) => {
+    // The hidden listing's page answers 404 to a visitor.
+    const project = info.project.name;
+    const js = jsEnabled(project);
+    const stamp = String(Date.now()).slice(-3);
+    const title = `便宜转让手机 ${js ? 'js' : 'nojs'} ${stamp}`;
+    await signUp(page, project, `1371000${js ? '1' : '2'}${stamp}`, '被举报的邻居');
+    await page.goto('/items/new');
+    await ready(page, project);
+    await page.getByLabel('物品名称').fill(title);
+    await page.getByLabel('分类').selectOption({ label: '电子数码' });
+    await page.getByLabel('成色（送出时填写）').selectOption({ label: '良好' });
+    await page.getByLabel('所在社区').selectOption({ index: 1 });
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await expect(page).toHaveURL(/\/items\/\d+\?done=posted$/);
+    const itemUrl = new URL(page.url()).pathname;
+
+    for (const n of [3, 4, 5]) {
+      await signUp(page, project, `1371000${js ? n : n + 3}${stamp}`, `举报的邻居${n}`);
+      await page.goto(itemUrl);
+      await ready(page, project);
+      await page.getByText('举报这件物品').click();
+      await page.getByLabel('举报原因').selectOption({ label: '诈骗或收费' });
+      await page.getByLabel('补充说明（可不填）').fill('要求先转账');
+      await page.getByRole('button', { name: '提交举报' }).click();
+      await expect(page).toHaveURL('/items?done=reported');
+      await expect(page.getByRole('status')).toContainText('已收到你的举报');
+    }
+    // Hidden: out of the list, and not found for others.
+    await expect(page.getByTestId('item-card').filter({ hasText: title })).toHaveCount(0);
+    await page.context().clearCookies();
+    const hidden = await page.goto(itemUrl);
+    expect(hidden?.status()).toBe(404);
+
+    // An admin restores it from the queue.
+    await signIn(page, project, '13800000004', 'demo-admin', '/admin/items');
+    const entry = page.getByTestId('reported-item').filter({ hasText: title });
+    await expect(entry.getByTestId('moderation-state')).toHaveText('已隐藏');
+    await expect(entry).toContainText('诈骗或收费');
+    await entry.getByRole('button', { name: '恢复展示' }).click();
+    await expect(page).toHaveURL('/admin/items?done=moderated');
+    await expect(page.getByTestId('reported-item').filter({ hasText: title })).toHaveCount(0);
+    await page.goto(`/items?q=${encodeURIComponent(title)}`);
+    await expect(page.getByTestId('item-card').filter({ hasText: title })).toBeVisible();
+  });
 });

@@ -27,7 +27,7 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
         .tap_io(|socket| {
             let _ = socket.set_nodelay(true);
         });
-    tokio::spawn(extend_event_series(db_for_mail.clone()));
+    tokio::spawn(hourly_upkeep(db_for_mail.clone()));
     if let Some(mailer) = mailer(config)? {
         tokio::spawn(send_notification_emails(db_for_mail, mailer));
     }
@@ -76,15 +76,18 @@ fn mailer(config: &config::Config) -> Result<Option<Mailer>, String> {
     mailer.map(Some).map_err(|e| e.to_string())
 }
 
-/// At start and every hour, makes the occurrences of repeating events that are now within reach.
-/// A failure is logged and tried again next round.
-async fn extend_event_series(db: Db) {
+/// At start and every hour, makes the occurrences of repeating events that are now within reach,
+/// and expires listings past their 30 days. A failure is logged and tried again next round.
+async fn hourly_upkeep(db: Db) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every.tick().await;
         let now = app::db::now_unix();
         if let Err(error) = app::events::series_db::extend_all(&db, now).await {
             tracing::warn!("could not extend event series: {error}");
+        }
+        if let Err(error) = app::items::life::expire_due(&db, now).await {
+            tracing::warn!("could not expire listings: {error}");
         }
     }
 }

@@ -469,6 +469,7 @@ pub static TEXTS: Texts = Texts {
         item_gone: "“{item}”, which you asked for, went to another neighbour.",
         item_returned: "The owner confirmed “{item}” came back.",
         item_message: "New message about “{item}”:",
+        item_expired: "Your listing “{item}” reached its 30 days. Post it again if it is still there to give.",
         item_hidden: "Your listing “{item}” was reported by several people and is hidden until an admin decides.",
         item_removed: "An admin took down your listing “{item}”.",
         item_warning: "An admin wrote to you about your listing “{item}”:",

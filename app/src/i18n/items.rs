@@ -53,6 +53,10 @@ pub struct ItemsBoardTexts {
     pub photos_hint: &'static str,
     pub photos_again: &'static str,
     pub submit: &'static str,
+    pub withdraw_item_button: &'static str,
+    pub repost_button: &'static str,
+    pub taken_down_notice: &'static str,
+    pub reposted_notice: &'static str,
     pub report_summary: &'static str,
     pub report_reason_label: &'static str,
     pub report_details_label: &'static str,
@@ -233,6 +237,10 @@ pub const ZH: ItemsBoardTexts = ItemsBoardTexts {
     remove_button: "下架",
     moderated_notice: "已处理。",
     queue_link: "物品举报",
+    withdraw_item_button: "撤下这件物品",
+    repost_button: "重新发布（再展示 30 天）",
+    taken_down_notice: "已撤下。",
+    reposted_notice: "已重新发布，再展示 30 天。",
 };
 
 pub const EN: ItemsBoardTexts = ItemsBoardTexts {
@@ -372,4 +380,8 @@ pub const EN: ItemsBoardTexts = ItemsBoardTexts {
     remove_button: "Remove",
     moderated_notice: "Decided.",
     queue_link: "Reported items",
+    withdraw_item_button: "Take this listing down",
+    repost_button: "Post again (30 more days)",
+    taken_down_notice: "Taken down.",
+    reposted_notice: "Posted again for 30 more days.",
 };

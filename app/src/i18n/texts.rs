@@ -295,6 +295,7 @@ pub struct NotificationTexts {
     pub item_gone: &'static str,
     pub item_returned: &'static str,
     pub item_message: &'static str,
+    pub item_expired: &'static str,
     pub item_hidden: &'static str,
     pub item_removed: &'static str,
     pub item_warning: &'static str,

@@ -468,6 +468,7 @@ pub static TEXTS: Texts = Texts {
         item_gone: "你申请的「{item}」已经送给了其他邻居。",
         item_returned: "你借用的「{item}」已确认归还。",
         item_message: "「{item}」有新留言：",
+        item_expired: "你发布的「{item}」已满 30 天下架。还想送出的话，可以重新发布。",
         item_hidden: "你发布的「{item}」被多人举报，已暂时隐藏，等待管理员处理。",
         item_removed: "管理员下架了你发布的「{item}」。",
         item_warning: "管理员就你发布的「{item}」提醒你：",

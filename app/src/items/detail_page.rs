@@ -5,7 +5,9 @@ use super::api::{get_item, ItemView};
 use super::model::ReportReason;
 use super::model::{ItemKind, ItemMode, ItemRequest, ItemStatus, RequestStatus};
 use super::moderation_api::{ReportItem, REPORT_DETAILS_MAX};
-use super::request_api::{AskForItem, PromiseItem, WithdrawRequest, REQUEST_MESSAGE_MAX};
+use super::request_api::{
+    AskForItem, PromiseItem, RepostItem, WithdrawItem, WithdrawRequest, REQUEST_MESSAGE_MAX,
+};
 use crate::components::{ChoiceSelect, FormErrorMessage};
 use crate::error::AppError;
 use crate::i18n::dates::format_date;
@@ -25,6 +27,8 @@ pub fn ItemPage() -> impl IntoView {
         withdraw: ServerAction::new(),
         promise: ServerAction::new(),
         report: ServerAction::new(),
+        take_down: ServerAction::new(),
+        repost: ServerAction::new(),
     };
     let item = Resource::new(
         move || id.get(),
@@ -55,6 +59,8 @@ struct ItemActions {
     withdraw: ServerAction<WithdrawRequest>,
     promise: ServerAction<PromiseItem>,
     report: ServerAction<ReportItem>,
+    take_down: ServerAction<WithdrawItem>,
+    repost: ServerAction<RepostItem>,
 }
 
 #[component]
@@ -74,6 +80,8 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
         "asked" => Some(|t| t.items_board.asked_notice),
         "withdrawn" => Some(|t| t.items_board.withdrawn_notice),
         "backed_out" => Some(|t| t.items_board.backed_out_notice),
+        "taken_down" => Some(|t| t.items_board.taken_down_notice),
+        "reposted" => Some(|t| t.items_board.reposted_notice),
         _ => None,
     };
     let (item_id, item_open) = (item.id, view.open);
@@ -125,6 +133,30 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
             <dt>{move || b().expires_on}</dt>
             <dd>{move || format_date(item.expires_at, lang.get())}</dd>
         </dl>
+        {view.is_owner.then(|| {
+            let can_take_down = matches!(status, ItemStatus::Available | ItemStatus::Expired);
+            let can_repost = !item.hidden
+                && (matches!(status, ItemStatus::Expired | ItemStatus::Withdrawn)
+                    || (status == ItemStatus::Available && !item_open));
+            view! {
+                <FormErrorMessage result=actions.take_down.value()/>
+                <FormErrorMessage result=actions.repost.value()/>
+                <div class="button-row owner-actions">
+                    {can_repost.then(|| view! {
+                        <ActionForm action=actions.repost>
+                            <input type="hidden" name="id" value=item_id/>
+                            <button type="submit" class="button">{move || b().repost_button}</button>
+                        </ActionForm>
+                    })}
+                    {can_take_down.then(|| view! {
+                        <ActionForm action=actions.take_down>
+                            <input type="hidden" name="id" value=item_id/>
+                            <button type="submit" class="button button--secondary">{move || b().withdraw_item_button}</button>
+                        </ActionForm>
+                    })}
+                </div>
+            }
+        })}
         {if view.is_owner {
             view! { <OwnerRequests requests=view.requests mode available action=actions.promise/> }.into_any()
         } else if let Some(mine) = view.mine {

@@ -8,6 +8,8 @@ pub mod demo;
 mod detail_page;
 pub mod filter;
 pub mod input;
+#[cfg(feature = "ssr")]
+pub mod life;
 mod list_page;
 pub mod model;
 #[cfg(feature = "ssr")]

@@ -232,3 +232,44 @@ pub async fn get_request(id: i64) -> Result<RequestView, AppError> {
         messages,
     })
 }
+
+/// The owner takes a listing down (available or expired).
+#[server(endpoint = "items/withdraw")]
+pub async fn withdraw_item(id: i64) -> Result<(), AppError> {
+    let (state, owner) = owner_of(id).await?;
+    let mut tx = state.db.begin_write().await?;
+    if !super::life::withdraw(&mut tx, id, owner, crate::db::now_unix()).await? {
+        return Err(crate::error::FormError::ItemStepNotNow.into());
+    }
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/items/{id}?done=taken_down"));
+    Ok(())
+}
+
+/// The owner posts an expired or withdrawn listing again for another 30 days.
+#[server(endpoint = "items/repost")]
+pub async fn repost_item(id: i64) -> Result<(), AppError> {
+    let (state, owner) = owner_of(id).await?;
+    let mut tx = state.db.begin_write().await?;
+    if !super::life::repost(&mut tx, id, owner, crate::db::now_unix()).await? {
+        return Err(crate::error::FormError::ItemStepNotNow.into());
+    }
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/items/{id}?done=reposted"));
+    Ok(())
+}
+
+/// The signed-in person, if they own listing `id`.
+#[cfg(feature = "ssr")]
+async fn owner_of(id: i64) -> Result<(crate::state::AppState, i64), AppError> {
+    use crate::accounts::auth::{authorize, Rule};
+    let state = crate::state::use_app_state()?;
+    let user = authorize(&state, Rule::SignedIn).await?;
+    let item = super::db::find(state.db.pool(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if item.owner_id != user.id {
+        return Err(AppError::Forbidden);
+    }
+    Ok((state, user.id))
+}

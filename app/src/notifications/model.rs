@@ -129,6 +129,11 @@ pub enum Notice {
         item_id: i64,
         title: String,
     },
+    /// A listing of mine reached its 30 days; it can be posted again.
+    ItemExpired {
+        item_id: i64,
+        title: String,
+    },
     /// Reports hid a listing of mine until an admin decides.
     ItemHidden {
         item_id: i64,
@@ -171,6 +176,7 @@ impl Notice {
             | Notice::HandedOver { .. }
             | Notice::ItemGone { .. }
             | Notice::ItemReturned { .. }
+            | Notice::ItemExpired { .. }
             | Notice::ItemHidden { .. }
             | Notice::ItemRemoved { .. }
             | Notice::ItemWarning { .. }
@@ -197,6 +203,7 @@ impl Notice {
             | Notice::HandedOver { item_id, .. }
             | Notice::ItemGone { item_id, .. }
             | Notice::ItemReturned { item_id, .. }
+            | Notice::ItemExpired { item_id, .. }
             | Notice::ItemHidden { item_id, .. }
             | Notice::ItemRemoved { item_id, .. }
             | Notice::ItemWarning { item_id, .. } => format!("/items/{item_id}"),
@@ -241,6 +248,7 @@ impl Notice {
             Notice::ItemGone { title, .. } => n.item_gone.replace("{item}", title),
             Notice::ItemReturned { title, .. } => n.item_returned.replace("{item}", title),
             Notice::ItemMessage { title, .. } => n.item_message.replace("{item}", title),
+            Notice::ItemExpired { title, .. } => n.item_expired.replace("{item}", title),
             Notice::ItemHidden { title, .. } => n.item_hidden.replace("{item}", title),
             Notice::ItemRemoved { title, .. } => n.item_removed.replace("{item}", title),
             Notice::ItemWarning { title, .. } => n.item_warning.replace("{item}", title),

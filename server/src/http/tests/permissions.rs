@@ -212,6 +212,10 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         ("items/confirm_handover", "request={handed}&code=", &[Resident, Participant]),
         ("items/confirm_return", "request={handed}", &[Resident]),
         ("items/send_message", "request={item_request}&body=", &[Resident, Participant]),
+        // Only the owner takes a listing down or posts it again; `{item}` is promised, so
+        // neither step is possible once through.
+        ("items/withdraw", "id={item}", &[Resident]),
+        ("items/repost", "id={item}", &[Resident]),
         // Reports: listing 999999 does not exist (not found, once through); the queue and the
         // decisions are the admins'. Nothing is open to decide on it, so nothing changes.
         ("items/report", "id=999999&reason=scam&details=", SIGNED_IN),
