@@ -6,48 +6,16 @@ use app::db::testing::each_backend;
 use app::db::Db;
 use app::items::db as items;
 use app::items::filter::WantedItems;
-use app::items::input::ItemFields;
 use app::items::model::{ItemStatus, ReportReason};
 use app::items::moderation::{decide, queue, report, Decision, ReportOutcome};
 use app::notifications::db::inbox;
 use app::notifications::model::Notice;
 
-const NOW: i64 = 1_800_000_000;
+mod support;
 
-async fn people(db: &Db, count: u32) -> Vec<i64> {
-    let mut ids = Vec::new();
-    for n in 0..count {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO users (contact, contact_kind, display_name, created_at) \
-             VALUES ($1, 'mobile', $2, 1) RETURNING id",
-        )
-        .bind(format!("1382000{n:04}"))
-        .bind(format!("邻居{n}"))
-        .fetch_one(db.pool())
-        .await
-        .unwrap();
-        ids.push(id);
-    }
-    ids
-}
+use support::{listing, neighbours as people};
 
-async fn listing(db: &Db, owner: i64, title: &str) -> i64 {
-    let fields = ItemFields {
-        kind: "offer".into(),
-        title: title.into(),
-        category: "other".into(),
-        condition: "good".into(),
-        mode: "give".into(),
-        lat: "26.58".into(),
-        lng: "106.71".into(),
-        ..ItemFields::default()
-    };
-    let details = fields.check(|_| None).unwrap();
-    let mut tx = db.begin_write().await.unwrap();
-    let id = items::insert(&mut tx, owner, &details, NOW).await.unwrap();
-    tx.commit().await.unwrap();
-    id
-}
+const NOW: i64 = support::START;
 
 async fn report_as(db: &Db, item: i64, who: i64) -> ReportOutcome {
     let mut tx = db.begin_write().await.unwrap();
@@ -86,9 +54,9 @@ async fn listed_titles(db: &Db) -> Vec<String> {
 async fn three_reports_hide_a_listing_until_an_admin_restores_it() {
     for test in each_backend().await {
         let db = &test.db;
-        let p = people(db, 5).await;
+        let p = people(db, 0, 5).await;
         let (owner, admin) = (p[0], p[4]);
-        let item = listing(db, owner, "便宜转让手机").await;
+        let item = listing(db, owner, "便宜转让手机", "give").await;
         assert_eq!(report_as(db, item, owner).await, ReportOutcome::OwnItem);
         assert_eq!(
             report_as(db, item, p[1]).await,
@@ -132,9 +100,9 @@ async fn three_reports_hide_a_listing_until_an_admin_restores_it() {
 async fn an_admin_removes_a_listing_and_warns_the_poster() {
     for test in each_backend().await {
         let db = &test.db;
-        let p = people(db, 3).await;
+        let p = people(db, 0, 3).await;
         let (owner, admin) = (p[0], p[2]);
-        let item = listing(db, owner, "处方药").await;
+        let item = listing(db, owner, "处方药", "give").await;
         assert_eq!(
             report_as(db, item, p[1]).await,
             ReportOutcome::Reported { hidden: false }

@@ -7,53 +7,20 @@
 use app::db::testing::each_backend;
 use app::db::Db;
 use app::items::db as items;
-use app::items::input::ItemFields;
 use app::items::model::{ItemLimits, ItemStatus, RequestStatus};
 use app::items::requests::{self, AskOutcome, StepOutcome};
 use app::notifications::db::inbox;
 use app::notifications::model::Notice;
 
-const NOW: i64 = 1_800_000_000;
+mod support;
+
+use support::{listing, neighbours as people};
+
+const NOW: i64 = support::START;
 const LIMITS: ItemLimits = ItemLimits {
     open_requests: 5,
     received_per_28_days: 10,
 };
-
-/// `count` new people, numbered from `first` (numbers are their phone numbers' last digits).
-async fn people(db: &Db, first: u32, count: u32) -> Vec<i64> {
-    let mut ids = Vec::new();
-    for n in first..first + count {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO users (contact, contact_kind, display_name, created_at) \
-             VALUES ($1, 'mobile', $2, 1) RETURNING id",
-        )
-        .bind(format!("1381000{n:04}"))
-        .bind(format!("邻居{n}"))
-        .fetch_one(db.pool())
-        .await
-        .unwrap();
-        ids.push(id);
-    }
-    ids
-}
-
-async fn listing(db: &Db, owner: i64, mode: &str) -> i64 {
-    let fields = ItemFields {
-        kind: "offer".into(),
-        title: "儿童自行车".into(),
-        category: "baby_kids".into(),
-        condition: "good".into(),
-        mode: mode.into(),
-        lat: "26.58".into(),
-        lng: "106.71".into(),
-        ..ItemFields::default()
-    };
-    let details = fields.check(|_| None).unwrap();
-    let mut tx = db.begin_write().await.unwrap();
-    let id = items::insert(&mut tx, owner, &details, NOW).await.unwrap();
-    tx.commit().await.unwrap();
-    id
-}
 
 async fn ask(db: &Db, item: i64, who: i64, limits: ItemLimits) -> AskOutcome {
     let mut tx = db.begin_write().await.unwrap();
@@ -117,7 +84,7 @@ async fn the_owner_chooses_either_side_backs_out_and_the_code_completes_the_hand
         let db = &test.db;
         let p = people(db, 0, 3).await;
         let (owner, ana, bo) = (p[0], p[1], p[2]);
-        let item = listing(db, owner, "give").await;
+        let item = listing(db, owner, "儿童自行车", "give").await;
         assert_eq!(ask(db, item, owner, LIMITS).await, AskOutcome::OwnItem);
         let ana_asks = sent(ask(db, item, ana, LIMITS).await);
         let bo_asks = sent(ask(db, item, bo, LIMITS).await);
@@ -204,7 +171,7 @@ async fn taps_from_both_sides_hand_over_a_lent_item_which_comes_back() {
         let db = &test.db;
         let p = people(db, 0, 3).await;
         let (owner, ana, bo) = (p[0], p[1], p[2]);
-        let item = listing(db, owner, "lend").await;
+        let item = listing(db, owner, "儿童自行车", "lend").await;
         let ana_asks = sent(ask(db, item, ana, LIMITS).await);
         let bo_asks = sent(ask(db, item, bo, LIMITS).await);
         let due = NOW + 7 * 86_400;
@@ -272,7 +239,7 @@ async fn fairness_limits_stop_hoarding() {
         let listings: Vec<i64> = {
             let mut ids = Vec::new();
             for _ in 0..4 {
-                ids.push(listing(db, owner, "give").await);
+                ids.push(listing(db, owner, "儿童自行车", "give").await);
             }
             ids
         };
@@ -306,7 +273,7 @@ async fn concurrent_promises_and_handovers_leave_exactly_one_taker() {
         let db = &test.db;
         let p = people(db, 0, 21).await;
         let owner = p[0];
-        let item = listing(db, owner, "give").await;
+        let item = listing(db, owner, "儿童自行车", "give").await;
         let mut asks = Vec::new();
         for &person in &p[1..] {
             asks.push((person, sent(ask(db, item, person, LIMITS).await)));

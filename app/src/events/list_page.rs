@@ -5,12 +5,13 @@ use super::api::{list_events, EventCard, EventList};
 use super::filter::EventFilter;
 use super::model::EventCategory;
 use super::parts::{EventWhen, SeatsLine};
+use crate::components::BadFilterNotice;
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::map::model::format_distance;
 use crate::map::near::NearFields;
 use crate::orgs::badge::OrgName;
-use crate::shell::{page_error, set_status, PageTitle};
+use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
 use leptos_router::{
     components::{Form, A},
@@ -54,13 +55,10 @@ pub fn EventListPage() -> impl IntoView {
                     Ok(list) => view! { <Filters list=list.clone() filter=filter.get_untracked()/> <Results list/> }
                         .into_any(),
                     // A filter typed into the address by hand: say so (400) and offer the full list.
-                    Err(AppError::InvalidInput(_)) => {
-                        set_status(http::StatusCode::BAD_REQUEST);
-                        view! {
-                            <p class="form-error" role="alert">{move || t().events_page.bad_filter}</p>
-                            <p><A href="/events" attr:class="button">{move || t().events_page.show_all}</A></p>
-                        }.into_any()
+                    Err(AppError::InvalidInput(_)) => view! {
+                        <BadFilterNotice message=|t| t.events_page.bad_filter show_all=|t| t.events_page.show_all href="/events"/>
                     }
+                    .into_any(),
                     Err(error) => page_error(error),
                 }
             })}

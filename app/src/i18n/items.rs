@@ -53,6 +53,8 @@ pub struct ItemsBoardTexts {
     pub photos_hint: &'static str,
     pub photos_again: &'static str,
     pub submit: &'static str,
+    pub choose_category: &'static str,
+    pub condition_none: &'static str,
     pub withdraw_item_button: &'static str,
     pub repost_button: &'static str,
     pub taken_down_notice: &'static str,
@@ -241,6 +243,8 @@ pub const ZH: ItemsBoardTexts = ItemsBoardTexts {
     repost_button: "重新发布（再展示 30 天）",
     taken_down_notice: "已撤下。",
     reposted_notice: "已重新发布，再展示 30 天。",
+    choose_category: "请选择分类",
+    condition_none: "请选择（求物时不用填）",
 };
 
 pub const EN: ItemsBoardTexts = ItemsBoardTexts {
@@ -384,4 +388,6 @@ pub const EN: ItemsBoardTexts = ItemsBoardTexts {
     repost_button: "Post again (30 more days)",
     taken_down_notice: "Taken down.",
     reposted_notice: "Posted again for 30 more days.",
+    choose_category: "Choose a category",
+    condition_none: "Choose (not needed for a wish)",
 };

@@ -263,7 +263,7 @@ fn OwnerRequests(
                                 <a href=format!("/items/requests/{}", r.id) class="button button--secondary">{move || b().open_thread}</a>
                             </p>
                             {(available && status == RequestStatus::Open).then(|| view! {
-                                <ActionForm action attr:class="form form--inline">
+                                <ActionForm action attr:class="form">
                                     <input type="hidden" name="request" value=r.id/>
                                     {(mode == ItemMode::Lend).then(|| view! {
                                         <label for=due_id.clone()>{move || b().due_label}</label>

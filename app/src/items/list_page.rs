@@ -4,17 +4,14 @@
 use super::api::{list_items, ItemCard, ItemList};
 use super::filter::ItemFilter;
 use super::model::{ItemCategory, ItemKind, ItemMode, ItemStatus};
-use crate::components::ChoiceSelect;
+use crate::components::{BadFilterNotice, ChoiceSelect};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::map::model::format_distance;
 use crate::map::near::NearFields;
-use crate::shell::{page_error, set_status, PageTitle};
+use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
-use leptos_router::{
-    components::{Form, A},
-    hooks::use_query_map,
-};
+use leptos_router::{components::Form, hooks::use_query_map};
 
 fn filter_from_query() -> Memo<ItemFilter> {
     let query = use_query_map();
@@ -52,13 +49,10 @@ pub fn ItemListPage() -> impl IntoView {
                 match list.await {
                     Ok(list) => view! { <Filters list=list.clone() filter=filter.get_untracked()/> <Results list/> }
                         .into_any(),
-                    Err(AppError::InvalidInput(_)) => {
-                        set_status(http::StatusCode::BAD_REQUEST);
-                        view! {
-                            <p class="form-error" role="alert">{move || t().items_board.bad_filter}</p>
-                            <p><A href="/items" attr:class="button">{move || t().items_board.show_all}</A></p>
-                        }.into_any()
+                    Err(AppError::InvalidInput(_)) => view! {
+                        <BadFilterNotice message=|t| t.items_board.bad_filter show_all=|t| t.items_board.show_all href="/items"/>
                     }
+                    .into_any(),
                     Err(error) => page_error(error),
                 }
             })}

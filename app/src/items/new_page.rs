@@ -74,10 +74,10 @@ fn ItemForm(areas: Vec<Area>, rejected: Option<RejectedPost>) -> impl IntoView {
                 value=values.title.clone() max=60 required=true/>
             <label for="item-category">{move || b().category_label}</label>
             <ChoiceSelect<ItemCategory> id="item-category" name="item[category]" current=values.category.clone()
-                any=|t| t.items_board.all_categories required=true/>
+                any=|t| t.items_board.choose_category required=true/>
             <label for="item-condition">{move || b().condition_field}</label>
             <ChoiceSelect<ItemCondition> id="item-condition" name="item[condition]" current=values.condition.clone()
-                any=|_| "—"/>
+                any=|t| t.items_board.condition_none/>
             <label for="item-mode">{move || b().mode_label}</label>
             <ChoiceSelect<ItemMode> id="item-mode" name="item[mode]" current=values.mode.clone() required=true/>
             <TextArea id="item-description" name="item[description]" label=|t| t.items_board.description_field

@@ -124,7 +124,7 @@ fn Handover(view: RequestView, actions: RequestActions, code_typed: String) -> i
                     <ActionForm action=actions.handover attr:class="form" attr:data-testid="code-form">
                         <input type="hidden" name="request" value=id/>
                         <label for="handover-code">{move || b().code_label}</label>
-                        <input id="handover-code" name="code" inputmode="numeric" autocomplete="one-time-code"
+                        <input id="handover-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
                             pattern="[0-9]{6}" maxlength="6" required value=code_typed aria-describedby="handover-code-hint"/>
                         <p id="handover-code-hint" class="hint">{move || b().code_hint}</p>
                         <button type="submit" class="button">{move || b().confirm_with_code}</button>

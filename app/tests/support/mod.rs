@@ -95,3 +95,42 @@ pub async fn attempt(db: &Db, event: i64, user: i64, code: &str, at: i64) -> Che
     tx.commit().await.unwrap();
     outcome
 }
+
+/// `count` new residents, numbered from `first` (the number is in their phone number and name).
+pub async fn neighbours(db: &Db, first: u32, count: u32) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for n in first..first + count {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (contact, contact_kind, display_name, created_at) \
+             VALUES ($1, 'mobile', $2, 1) RETURNING id",
+        )
+        .bind(format!("1381000{n:04}"))
+        .bind(format!("邻居{n}"))
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+        ids.push(id);
+    }
+    ids
+}
+
+/// A listing of `owner`, offered in `mode` (give, swap, lend), posted at `START`.
+pub async fn listing(db: &Db, owner: i64, title: &str, mode: &str) -> i64 {
+    let fields = app::items::input::ItemFields {
+        kind: "offer".into(),
+        title: title.into(),
+        category: "other".into(),
+        condition: "good".into(),
+        mode: mode.into(),
+        lat: "26.58".into(),
+        lng: "106.71".into(),
+        ..Default::default()
+    };
+    let details = fields.check(|_| None).unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    let id = app::items::db::insert(&mut tx, owner, &details, START)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
