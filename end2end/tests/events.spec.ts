@@ -90,6 +90,9 @@ test.describe('events', () => {
     await page.getByLabel('名额').fill('0');
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByRole('alert')).toContainText('名额请填写 1 到 100000 之间的整数');
+    // With JavaScript the refused page puts back what was typed as it comes alive: wait for
+    // that before typing again, or the old value lands on top of the new one.
+    await ready(page, project);
     await page.getByLabel('名额').fill('3');
     await page.getByLabel('参加要求').fill('请带上一本想分享的书。');
     await page.getByRole('button', { name: '保存' }).click();

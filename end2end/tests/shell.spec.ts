@@ -2,7 +2,7 @@ import { test, expect, ready, jsEnabled, baseURL } from './fixtures';
 
 const tabs: { path: string; label: string; heading: string; content?: string }[] = [
   { path: '/events', label: '一起公益', heading: '一起公益', content: '[data-testid="event-list"]' },
-  { path: '/items', label: '益享生活', heading: '益享生活' },
+  { path: '/items', label: '益享生活', heading: '益享生活', content: '[data-testid="item-list"]' },
   { path: '/help', label: '邻里帮帮', heading: '邻里帮帮' },
   // The map without JavaScript lists what is near; with it, the map shows.
   {
@@ -66,7 +66,7 @@ test('the five tabs navigate', async ({ page }, info) => {
     await expect(page).toHaveURL(tab.path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(tab.heading);
     await expect(link).toHaveAttribute('aria-current', 'page');
-    // Events and the map list what they hold; the other boards say what will be there until their feature lands.
+    // Events, items and the map list what they hold; the other boards say what will be there until their feature lands.
     await expect(page.locator(tab.content ?? '.empty-state h2')).toBeVisible();
     const box = await link.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
