@@ -216,15 +216,17 @@ async fn photos_are_stored_without_exif_and_hidden_with_their_listing() {
         let photo_id = items::insert_photo(&mut tx, id, 0, &photo).await.unwrap();
         tx.commit().await.unwrap();
 
-        let stored = items::photo_bytes(db.pool(), photo_id, false)
+        let anyone = items::PhotoViewer::default();
+        let (stored, hidden) = items::photo_bytes(db.pool(), photo_id, false, anyone)
             .await
             .unwrap()
             .unwrap();
+        assert!(!hidden);
         assert_eq!(stored, photo.display);
         assert!(!stored
             .windows(SAMPLE_GPS_MARKER.len())
             .any(|w| w == SAMPLE_GPS_MARKER));
-        let thumb = items::photo_bytes(db.pool(), photo_id, true)
+        let (thumb, _) = items::photo_bytes(db.pool(), photo_id, true, anyone)
             .await
             .unwrap()
             .unwrap();
@@ -243,12 +245,28 @@ async fn photos_are_stored_without_exif_and_hidden_with_their_listing() {
             .execute(db.pool())
             .await
             .unwrap();
+        // Hidden: gone for others, still there for its owner and admins.
+        let seen_by = |viewer| items::photo_bytes(db.pool(), photo_id, false, viewer);
+        assert_eq!(seen_by(anyone).await.unwrap(), None);
+        let neighbour = person(db, 2).await;
+        let other = items::PhotoViewer {
+            user_id: Some(neighbour),
+            is_admin: false,
+        };
+        assert_eq!(seen_by(other).await.unwrap(), None);
+        let mine = items::PhotoViewer {
+            user_id: Some(owner),
+            is_admin: false,
+        };
         assert_eq!(
-            items::photo_bytes(db.pool(), photo_id, false)
-                .await
-                .unwrap(),
-            None
+            seen_by(mine).await.unwrap(),
+            Some((photo.display.clone(), true))
         );
+        let admin = items::PhotoViewer {
+            user_id: Some(neighbour),
+            is_admin: true,
+        };
+        assert!(seen_by(admin).await.unwrap().is_some());
         test.finish().await;
     }
 }

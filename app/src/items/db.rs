@@ -204,23 +204,35 @@ pub async fn insert_photo(
     .await
 }
 
-/// A photo's bytes (the thumbnail or the display size), unless its listing is hidden.
+/// Who is looking at a photo: a hidden listing's photos are only for its owner and admins.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PhotoViewer {
+    pub user_id: Option<i64>,
+    pub is_admin: bool,
+}
+
+/// A photo's bytes (the thumbnail or the display size) and whether its listing is hidden, if this
+/// viewer may see it.
 pub async fn photo_bytes(
     pool: &AnyPool,
     photo_id: i64,
     thumb: bool,
-) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    viewer: PhotoViewer,
+) -> Result<Option<(Vec<u8>, bool)>, sqlx::Error> {
     let sql = if thumb {
-        "SELECT p.thumb FROM item_photos p JOIN items i ON i.id = p.item_id \
-         WHERE p.id = $1 AND i.hidden_at IS NULL"
+        "SELECT p.thumb, i.hidden_at FROM item_photos p JOIN items i ON i.id = p.item_id \
+         WHERE p.id = $1 AND (i.hidden_at IS NULL OR i.owner_id = $2 OR $3 = 1)"
     } else {
-        "SELECT p.display FROM item_photos p JOIN items i ON i.id = p.item_id \
-         WHERE p.id = $1 AND i.hidden_at IS NULL"
+        "SELECT p.display, i.hidden_at FROM item_photos p JOIN items i ON i.id = p.item_id \
+         WHERE p.id = $1 AND (i.hidden_at IS NULL OR i.owner_id = $2 OR $3 = 1)"
     };
-    sqlx::query_scalar(sql)
+    let row: Option<(Vec<u8>, Option<i64>)> = sqlx::query_as(sql)
         .bind(photo_id)
+        .bind(viewer.user_id.unwrap_or(0))
+        .bind(i64::from(viewer.is_admin))
         .fetch_optional(pool)
-        .await
+        .await?;
+    Ok(row.map(|(bytes, hidden_at)| (bytes, hidden_at.is_some())))
 }
 
 #[cfg(test)]

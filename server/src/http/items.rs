@@ -182,32 +182,58 @@ async fn show_form_again(
 }
 
 /// `GET /items/photos/{id}.jpg` and `/items/photos/{id}/thumb.jpg`.
-pub async fn photo(State(state): State<ServerState>, Path(file): Path<String>) -> Response {
-    serve_photo(&state, file.strip_suffix(".jpg"), false).await
+pub async fn photo(
+    State(state): State<ServerState>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    serve_photo(&state, &headers, file.strip_suffix(".jpg"), false).await
 }
 
-pub async fn thumb(State(state): State<ServerState>, Path(id): Path<String>) -> Response {
-    serve_photo(&state, Some(id.as_str()), true).await
+pub async fn thumb(
+    State(state): State<ServerState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    serve_photo(&state, &headers, Some(id.as_str()), true).await
 }
 
-async fn serve_photo(state: &ServerState, id: Option<&str>, thumb: bool) -> Response {
+async fn serve_photo(
+    state: &ServerState,
+    headers: &HeaderMap,
+    id: Option<&str>,
+    thumb: bool,
+) -> Response {
     let Some(id) = id.and_then(|id| id.parse::<i64>().ok()) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match app::items::db::photo_bytes(state.app.db.pool(), id, thumb).await {
-        Ok(Some(bytes)) => (
-            [
-                (header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg")),
-                // A photo never changes under its id; a day keeps a listing hidden later from
-                // living on for long in caches.
-                (
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static("public, max-age=86400"),
-                ),
-            ],
-            bytes,
-        )
-            .into_response(),
+    // The viewer matters only for hidden listings (their owner and admins still see them).
+    let viewer = match signed_in(state, headers).await {
+        Ok(Some(user)) => app::items::db::PhotoViewer {
+            user_id: Some(user.id),
+            is_admin: user.is_admin,
+        },
+        Ok(None) => Default::default(),
+        Err(error) => return error.status().into_response(),
+    };
+    match app::items::db::photo_bytes(state.app.db.pool(), id, thumb, viewer).await {
+        Ok(Some((bytes, hidden))) => {
+            // A photo never changes under its id; a day keeps a listing hidden later from living
+            // on for long in caches. A hidden one's photos are for the people shown them only.
+            let cache = if hidden {
+                "private, no-store"
+            } else {
+                "public, max-age=86400"
+            };
+            (
+                [
+                    (header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg")),
+                    (header::CACHE_CONTROL, HeaderValue::from_static(cache)),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => AppError::from(error).status().into_response(),
     }

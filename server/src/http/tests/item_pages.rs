@@ -138,6 +138,34 @@ async fn a_resident_posts_an_item_with_a_phone_photo() {
     assert!(!none.contains(&format!("href=\"/items/{id}\"")));
     let (status, _, _) = send(&router, get("/items?mode=sell")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // Three reports hide it: its photos are gone for others, kept for its owner (never cached).
+    let mut tx = test.db.begin_write().await.unwrap();
+    for mobile in ["13800000002", "13800000003", "13800000004"] {
+        let contact = app::accounts::contact::Contact::parse(mobile).unwrap();
+        let reporter = app::orgs::db::user_by_contact(test.db.pool(), contact.as_str())
+            .await
+            .unwrap()
+            .unwrap();
+        let reason = app::items::model::ReportReason::Misleading;
+        app::items::moderation::report(&mut tx, id, reporter, reason, "", 1)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let (status, _) = bytes_of(&router, &stored.display_url()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let response = router
+        .clone()
+        .oneshot(get_with_cookie(&stored.display_url(), Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let cache = response.headers()[header::CACHE_CONTROL].to_str().unwrap();
+    assert!(
+        cache.contains("no-store") && cache.contains("private"),
+        "{cache}"
+    );
     test.finish().await;
 }
 
