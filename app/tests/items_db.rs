@@ -216,20 +216,15 @@ async fn photos_are_stored_without_exif_and_hidden_with_their_listing() {
         let photo_id = items::insert_photo(&mut tx, id, 0, &photo).await.unwrap();
         tx.commit().await.unwrap();
 
-        let anyone = items::PhotoViewer::default();
-        let (stored, hidden) = items::photo_bytes(db.pool(), photo_id, false, anyone)
-            .await
-            .unwrap()
-            .unwrap();
-        assert!(!hidden);
+        let photo_of = |thumb| items::photo_bytes(db.pool(), photo_id, thumb);
+        let stored = photo_of(false).await.unwrap().unwrap();
+        assert!(stored.visible_to(None));
+        let stored = stored.bytes;
         assert_eq!(stored, photo.display);
         assert!(!stored
             .windows(SAMPLE_GPS_MARKER.len())
             .any(|w| w == SAMPLE_GPS_MARKER));
-        let (thumb, _) = items::photo_bytes(db.pool(), photo_id, true, anyone)
-            .await
-            .unwrap()
-            .unwrap();
+        let thumb = photo_of(true).await.unwrap().unwrap().bytes;
         assert_eq!(thumb, photo.thumb);
         let item = items::find(db.pool(), id).await.unwrap().unwrap();
         assert_eq!(item.photos.len(), 1);
@@ -246,27 +241,12 @@ async fn photos_are_stored_without_exif_and_hidden_with_their_listing() {
             .await
             .unwrap();
         // Hidden: gone for others, still there for its owner and admins.
-        let seen_by = |viewer| items::photo_bytes(db.pool(), photo_id, false, viewer);
-        assert_eq!(seen_by(anyone).await.unwrap(), None);
+        let hidden = photo_of(false).await.unwrap().unwrap();
         let neighbour = person(db, 2).await;
-        let other = items::PhotoViewer {
-            user_id: Some(neighbour),
-            is_admin: false,
-        };
-        assert_eq!(seen_by(other).await.unwrap(), None);
-        let mine = items::PhotoViewer {
-            user_id: Some(owner),
-            is_admin: false,
-        };
-        assert_eq!(
-            seen_by(mine).await.unwrap(),
-            Some((photo.display.clone(), true))
-        );
-        let admin = items::PhotoViewer {
-            user_id: Some(neighbour),
-            is_admin: true,
-        };
-        assert!(seen_by(admin).await.unwrap().is_some());
+        assert!(!hidden.visible_to(None));
+        assert!(!hidden.visible_to(Some((neighbour, false))));
+        assert!(hidden.visible_to(Some((owner, false))));
+        assert!(hidden.visible_to(Some((neighbour, true))));
         test.finish().await;
     }
 }

@@ -204,35 +204,41 @@ pub async fn insert_photo(
     .await
 }
 
-/// Who is looking at a photo: a hidden listing's photos are only for its owner and admins.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct PhotoViewer {
-    pub user_id: Option<i64>,
-    pub is_admin: bool,
+/// A stored photo's bytes, with what decides who may see them: a hidden listing's photos are only
+/// for its owner and admins.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PhotoBytes {
+    pub bytes: Vec<u8>,
+    pub owner_id: i64,
+    pub hidden: bool,
 }
 
-/// A photo's bytes (the thumbnail or the display size) and whether its listing is hidden, if this
-/// viewer may see it.
+impl PhotoBytes {
+    pub fn visible_to(&self, viewer: Option<(i64, bool)>) -> bool {
+        !self.hidden || viewer.is_some_and(|(id, is_admin)| is_admin || id == self.owner_id)
+    }
+}
+
+/// A photo's bytes (the thumbnail or the display size).
 pub async fn photo_bytes(
     pool: &AnyPool,
     photo_id: i64,
     thumb: bool,
-    viewer: PhotoViewer,
-) -> Result<Option<(Vec<u8>, bool)>, sqlx::Error> {
+) -> Result<Option<PhotoBytes>, sqlx::Error> {
     let sql = if thumb {
-        "SELECT p.thumb, i.hidden_at FROM item_photos p JOIN items i ON i.id = p.item_id \
-         WHERE p.id = $1 AND (i.hidden_at IS NULL OR i.owner_id = $2 OR $3 = 1)"
+        "SELECT p.thumb, i.owner_id, i.hidden_at FROM item_photos p JOIN items i ON i.id = p.item_id WHERE p.id = $1"
     } else {
-        "SELECT p.display, i.hidden_at FROM item_photos p JOIN items i ON i.id = p.item_id \
-         WHERE p.id = $1 AND (i.hidden_at IS NULL OR i.owner_id = $2 OR $3 = 1)"
+        "SELECT p.display, i.owner_id, i.hidden_at FROM item_photos p JOIN items i ON i.id = p.item_id WHERE p.id = $1"
     };
-    let row: Option<(Vec<u8>, Option<i64>)> = sqlx::query_as(sql)
+    let row: Option<(Vec<u8>, i64, Option<i64>)> = sqlx::query_as(sql)
         .bind(photo_id)
-        .bind(viewer.user_id.unwrap_or(0))
-        .bind(i64::from(viewer.is_admin))
         .fetch_optional(pool)
         .await?;
-    Ok(row.map(|(bytes, hidden_at)| (bytes, hidden_at.is_some())))
+    Ok(row.map(|(bytes, owner_id, hidden_at)| PhotoBytes {
+        bytes,
+        owner_id,
+        hidden: hidden_at.is_some(),
+    }))
 }
 
 #[cfg(test)]

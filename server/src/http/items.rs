@@ -207,34 +207,35 @@ async fn serve_photo(
     let Some(id) = id.and_then(|id| id.parse::<i64>().ok()) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    // The viewer matters only for hidden listings (their owner and admins still see them).
-    let viewer = match signed_in(state, headers).await {
-        Ok(Some(user)) => app::items::db::PhotoViewer {
-            user_id: Some(user.id),
-            is_admin: user.is_admin,
-        },
-        Ok(None) => Default::default(),
-        Err(error) => return error.status().into_response(),
+    let photo = match app::items::db::photo_bytes(state.app.db.pool(), id, thumb).await {
+        Ok(Some(photo)) => photo,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return AppError::from(error).status().into_response(),
     };
-    match app::items::db::photo_bytes(state.app.db.pool(), id, thumb, viewer).await {
-        Ok(Some((bytes, hidden))) => {
-            // A photo never changes under its id; a day keeps a listing hidden later from living
-            // on for long in caches. A hidden one's photos are for the people shown them only.
-            let cache = if hidden {
-                "private, no-store"
-            } else {
-                "public, max-age=86400"
-            };
-            (
-                [
-                    (header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg")),
-                    (header::CACHE_CONTROL, HeaderValue::from_static(cache)),
-                ],
-                bytes,
-            )
-                .into_response()
+    // Only a hidden listing's photos ask who is looking (its owner and admins still see them):
+    // the usual photo in a list costs no session lookup.
+    if photo.hidden {
+        let viewer = match signed_in(state, headers).await {
+            Ok(user) => user.map(|u| (u.id, u.is_admin)),
+            Err(error) => return error.status().into_response(),
+        };
+        if !photo.visible_to(viewer) {
+            return StatusCode::NOT_FOUND.into_response();
         }
-        Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(error) => AppError::from(error).status().into_response(),
     }
+    // A photo never changes under its id; a day keeps a listing hidden later from living on for
+    // long in caches. A hidden one's photos are for the people shown them only.
+    let cache = if photo.hidden {
+        "private, no-store"
+    } else {
+        "public, max-age=86400"
+    };
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg")),
+            (header::CACHE_CONTROL, HeaderValue::from_static(cache)),
+        ],
+        photo.bytes,
+    )
+        .into_response()
 }
