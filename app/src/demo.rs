@@ -12,11 +12,19 @@ pub struct SeedReport {
     pub resources: u64,
     pub events: u64,
     pub items: u64,
+    /// Listings asked for, promised, handed over, lent, returned or reported.
+    pub item_stories: u64,
 }
 
 impl SeedReport {
     pub fn total(&self) -> u64 {
-        self.areas + self.accounts + self.organisations + self.resources + self.events + self.items
+        self.areas
+            + self.accounts
+            + self.organisations
+            + self.resources
+            + self.events
+            + self.items
+            + self.item_stories
     }
 }
 
@@ -30,6 +38,7 @@ pub async fn seed_demo(db: &Db) -> Result<SeedReport, sqlx::Error> {
     let org_ids = crate::orgs::demo::ids(&mut tx).await?;
     let events = crate::events::demo::seed(&mut tx, people, &org_ids, now).await?;
     let items = crate::items::demo::seed(&mut tx, now).await?;
+    let item_stories = crate::items::demo_requests::seed(&mut tx, &people, now).await?;
     let report = SeedReport {
         areas,
         accounts,
@@ -37,6 +46,7 @@ pub async fn seed_demo(db: &Db) -> Result<SeedReport, sqlx::Error> {
         resources,
         events,
         items,
+        item_stories,
     };
     tx.commit().await?;
     Ok(report)

@@ -252,7 +252,7 @@ async fn photos_are_stored_without_exif_and_hidden_with_their_listing() {
 }
 
 #[tokio::test]
-async fn the_demo_has_thirty_items_offered_wanted_withdrawn_and_expired() {
+async fn the_demo_has_thirty_items_in_every_state() {
     for test in each_backend().await {
         let db = &test.db;
         let report = app::demo::seed_demo(db).await.unwrap();
@@ -268,9 +268,46 @@ async fn the_demo_has_thirty_items_offered_wanted_withdrawn_and_expired() {
                 .fetch_all(db.pool())
                 .await
                 .unwrap();
-        for status in ["available", "expired", "withdrawn"] {
+        for status in [
+            "available",
+            "expired",
+            "handed_over",
+            "promised",
+            "withdrawn",
+        ] {
             assert!(statuses.iter().any(|s| s == status), "{statuses:?}");
         }
+        // Requests in every state, a lent item out and one back, one listing hidden by reports.
+        assert_eq!(report.item_stories, 7, "{report:?}");
+        let requests: Vec<String> =
+            sqlx::query_scalar("SELECT DISTINCT status FROM item_requests ORDER BY status")
+                .fetch_all(db.pool())
+                .await
+                .unwrap();
+        for status in [
+            "declined",
+            "handed_over",
+            "open",
+            "promised",
+            "returned",
+            "withdrawn",
+        ] {
+            assert!(requests.iter().any(|s| s == status), "{requests:?}");
+        }
+        let lent_out: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM item_requests WHERE status = 'handed_over' AND due_at IS NOT NULL",
+        )
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+        assert_eq!(lent_out, 1);
+        let queue = app::items::moderation::queue(db.pool()).await.unwrap();
+        assert_eq!(queue.len(), 1);
+        let messages: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM item_messages")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        assert!(messages >= 3);
         test.finish().await;
     }
 }

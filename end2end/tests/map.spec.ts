@@ -80,6 +80,7 @@ test.describe('with JavaScript', () => {
     const orgs = page.getByRole('checkbox', { name: '组织机构' });
     const resources = page.getByRole('checkbox', { name: '社区资源' });
     const events = page.getByRole('checkbox', { name: '活动' });
+    await page.getByRole('checkbox', { name: '闲置物品' }).uncheck();
     await events.uncheck();
     const list = page.getByTestId('visible-list').locator('li');
     // Organisations off: only community resources are left, squares on the map.
@@ -128,6 +129,25 @@ test.describe('with JavaScript', () => {
     await card.getByRole('link', { name: '查看详情' }).click();
     await expect(page).toHaveURL(/\/orgs\/\d+$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('黔书房公益图书馆');
+  });
+
+  test('things to give are a layer of their own and lead to their listing', async ({ page }) => {
+    const canvas = page.getByTestId('map-canvas');
+    for (const name of ['组织机构', '活动', '社区资源']) {
+      await page.getByRole('checkbox', { name }).uncheck();
+    }
+    await page.getByLabel('类别').selectOption({ label: '母婴儿童' });
+    await expect(canvas.locator('.map-pin--items, .map-cluster').first()).toBeVisible();
+    await expect(canvas.locator('.map-pin--orgs, .map-pin--events, .map-pin--resources')).toHaveCount(0);
+    await page.getByLabel('搜索地点').fill('婴儿推车');
+    const pin = canvas.locator('.map-pin--items');
+    await expect(pin).toHaveCount(1);
+    await pin.click();
+    const card = page.getByTestId('map-card');
+    await expect(card).toContainText('婴儿推车');
+    await card.getByRole('link', { name: '查看详情' }).click();
+    await expect(page).toHaveURL(/\/items\/\d+$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('婴儿推车');
   });
 
   test('switching to 高德 Amap keeps the markers on the same streets', async ({ page }) => {

@@ -510,6 +510,7 @@ pub static TEXTS: Texts = Texts {
         layer_orgs: "Organisations",
         layer_events: "Events",
         layer_resources: "Community resources",
+        layer_items: "Things to give",
         category_label: "Category",
         all_categories: "All categories",
         search_label: "Search places",

@@ -152,6 +152,19 @@ pub async fn listed(db: &Db, q: &WantedItems, now: i64) -> Result<Vec<Item>, sql
     Ok(rows.into_iter().filter_map(ItemRow::into_item).collect())
 }
 
+/// Offers the map shows: available, not hidden, not expired. Wanted listings stay on the board:
+/// the map's layer is "things to give" (PRODUCT §2.4, available items).
+pub async fn on_the_map(pool: &AnyPool, now: i64) -> Result<Vec<Item>, sqlx::Error> {
+    let rows: Vec<ItemRow> = sqlx::query_as(&format!(
+        "{SELECT} WHERE i.kind = 'offer' AND i.status = 'available' AND i.hidden_at IS NULL \
+         AND i.expires_at > $1 ORDER BY i.id"
+    ))
+    .bind(now)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().filter_map(ItemRow::into_item).collect())
+}
+
 /// The text as one FTS5 phrase: every character taken literally.
 fn fts_phrase(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))

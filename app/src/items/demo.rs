@@ -354,6 +354,16 @@ const ITEMS: &[DemoItem] = &[
         6,
         (26.5836, 106.7016),
     ),
+    offer(
+        super::demo_requests::SCAM_TITLE,
+        "全新正品，原价 1200 元，现 300 元转让，有意加微信详聊。",
+        "clothing",
+        "new",
+        "give",
+        8,
+        2,
+        (26.5889, 106.7158),
+    ),
     with_status(
         offer(
             "单人床垫",

@@ -5,6 +5,8 @@ pub mod api;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+pub(crate) mod demo_requests;
 mod detail_page;
 pub mod filter;
 pub mod input;

@@ -51,6 +51,25 @@ choice! {
     }
 }
 
+impl ItemCategory {
+    /// Its name in the map's category filter, unique across the map's layers (`category=item_books`).
+    pub fn map_key(self) -> &'static str {
+        match self {
+            ItemCategory::Furniture => "item_furniture",
+            ItemCategory::Appliances => "item_appliances",
+            ItemCategory::Clothing => "item_clothing",
+            ItemCategory::BabyKids => "item_baby_kids",
+            ItemCategory::Books => "item_books",
+            ItemCategory::Kitchen => "item_kitchen",
+            ItemCategory::Electronics => "item_electronics",
+            ItemCategory::Sports => "item_sports",
+            ItemCategory::Tools => "item_tools",
+            ItemCategory::Food => "item_food",
+            ItemCategory::Other => "item_other",
+        }
+    }
+}
+
 choice! {
     /// Where a listing is in its life.
     pub enum ItemStatus labels items_board.statuses {
@@ -247,6 +266,7 @@ mod tests {
         }
         for c in ItemCategory::ALL {
             assert_eq!(ItemCategory::parse(c.as_str()), Some(*c));
+            assert_eq!(c.map_key(), format!("item_{}", c.as_str()));
         }
         assert_eq!(
             ItemStatus::parse("handed_over"),

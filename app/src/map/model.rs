@@ -4,6 +4,7 @@ use super::geo::LatLng;
 use crate::areas::model::Area;
 use crate::events::model::EventCategory;
 use crate::i18n::Texts;
+use crate::items::model::ItemCategory;
 use crate::orgs::model::{OrgKind, Tier};
 use crate::resources::model::ResourceKind;
 use serde::{Deserialize, Serialize};
@@ -21,10 +22,16 @@ pub enum Layer {
     Organisations,
     Events,
     Resources,
+    Items,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 3] = [Layer::Organisations, Layer::Events, Layer::Resources];
+    pub const ALL: [Layer; 4] = [
+        Layer::Organisations,
+        Layer::Events,
+        Layer::Resources,
+        Layer::Items,
+    ];
 
     /// The name used in URLs (`layers=orgs`).
     pub fn as_str(self) -> &'static str {
@@ -32,6 +39,7 @@ impl Layer {
             Layer::Organisations => "orgs",
             Layer::Events => "events",
             Layer::Resources => "resources",
+            Layer::Items => "items",
         }
     }
 
@@ -44,6 +52,7 @@ impl Layer {
             Layer::Organisations => t.map_page.layer_orgs,
             Layer::Events => t.map_page.layer_events,
             Layer::Resources => t.map_page.layer_resources,
+            Layer::Items => t.map_page.layer_items,
         }
     }
 
@@ -53,6 +62,11 @@ impl Layer {
             Layer::Organisations => OrgKind::ALL.map(PlaceKind::Organisation).to_vec(),
             Layer::Events => EventCategory::ALL.map(PlaceKind::Event).to_vec(),
             Layer::Resources => ResourceKind::ALL.map(PlaceKind::Resource).to_vec(),
+            Layer::Items => ItemCategory::ALL
+                .iter()
+                .copied()
+                .map(PlaceKind::Item)
+                .collect(),
         }
     }
 }
@@ -63,6 +77,7 @@ pub enum PlaceKind {
     Organisation(OrgKind),
     Event(EventCategory),
     Resource(ResourceKind),
+    Item(ItemCategory),
 }
 
 impl PlaceKind {
@@ -71,6 +86,7 @@ impl PlaceKind {
             PlaceKind::Organisation(kind) => kind.label(t),
             PlaceKind::Event(category) => category.label(t),
             PlaceKind::Resource(kind) => kind.label(t),
+            PlaceKind::Item(category) => category.label(t),
         }
     }
 
@@ -79,6 +95,7 @@ impl PlaceKind {
             PlaceKind::Organisation(_) => Layer::Organisations,
             PlaceKind::Event(_) => Layer::Events,
             PlaceKind::Resource(_) => Layer::Resources,
+            PlaceKind::Item(_) => Layer::Items,
         }
     }
 
@@ -88,6 +105,7 @@ impl PlaceKind {
             PlaceKind::Organisation(kind) => kind.as_str(),
             PlaceKind::Event(category) => category.map_key(),
             PlaceKind::Resource(kind) => kind.as_str(),
+            PlaceKind::Item(category) => category.map_key(),
         }
     }
 }
@@ -112,6 +130,7 @@ impl NearbyPlace {
             PlaceKind::Organisation(_) => format!("/orgs/{}", self.id),
             PlaceKind::Event(_) => format!("/events/{}", self.id),
             PlaceKind::Resource(_) => format!("/resources/{}", self.id),
+            PlaceKind::Item(_) => format!("/items/{}", self.id),
         }
     }
 }

@@ -9,7 +9,26 @@ pub async fn all_places(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error>
     let mut places = organisations(pool).await?;
     places.extend(events(pool).await?);
     places.extend(resources(pool).await?);
+    places.extend(items(pool).await?);
     Ok(places)
+}
+
+/// Things on offer that can still be asked for, at their snapped cell (the only position stored).
+async fn items(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
+    Ok(crate::items::db::on_the_map(pool, crate::db::now_unix())
+        .await?
+        .into_iter()
+        .map(|item| NearbyPlace {
+            kind: PlaceKind::Item(item.category),
+            id: item.id,
+            name: item.title,
+            address: String::new(),
+            tier: None,
+            lat: item.cell_lat,
+            lng: item.cell_lng,
+            distance_m: 0.0,
+        })
+        .collect())
 }
 
 /// Published events that have not ended when the map loads. (One that ends later stays until the

@@ -29,10 +29,13 @@ async fn the_map_gets_clusters_and_places_that_add_up() {
         .await
         .unwrap()
         .len();
-    assert!(orgs >= 10 && resources >= 10 && events >= 15);
+    let items = app::items::db::on_the_map(test.db.pool(), app::db::now_unix())
+        .await
+        .unwrap();
+    assert!(orgs >= 10 && resources >= 10 && events >= 15 && items.len() >= 10);
     assert_eq!(
         zoomed_out.total,
-        orgs + resources + events,
+        orgs + resources + events + items.len(),
         "every demo place is in the district"
     );
     assert!(zoomed_out
@@ -62,6 +65,41 @@ async fn the_map_gets_clusters_and_places_that_add_up() {
     assert_eq!(only_resources.total, resources);
     let only_events = parsed(&view(&router, &query("layers=events")).await.1);
     assert_eq!(only_events.total, events);
+    // Only offers that can still be asked for, at their snapped cell.
+    let only_items = parsed(
+        &view(&router, &format!("{DISTRICT}&zoom=18&layers=items"))
+            .await
+            .1,
+    );
+    assert_eq!(only_items.total, items.len());
+    for place in &only_items.list {
+        let item = items
+            .iter()
+            .find(|i| i.id == place.id)
+            .expect("a listed offer");
+        assert_eq!((place.lat, place.lng), (item.cell_lat, item.cell_lng));
+        assert_eq!(place.url(), format!("/items/{}", item.id));
+        assert_eq!(item.kind, app::items::model::ItemKind::Offer);
+        assert_eq!(item.status, app::items::model::ItemStatus::Available);
+        assert!(!item.hidden);
+    }
+    let on_the_board = app::items::db::listed(
+        &test.db,
+        &app::items::filter::WantedItems::default(),
+        app::db::now_unix(),
+    )
+    .await
+    .unwrap();
+    assert!(
+        items.len() < on_the_board.len(),
+        "wanted and promised listings stay off the map"
+    );
+    let books = items
+        .iter()
+        .filter(|i| i.category == app::items::model::ItemCategory::Books)
+        .count();
+    let item_books = parsed(&view(&router, &query("category=item_books")).await.1);
+    assert_eq!(item_books.total, books);
     let elderly = parsed(&view(&router, &query("category=event_elderly")).await.1);
     assert!(elderly.total >= 5 && elderly.total < events);
     let food_banks = parsed(&view(&router, &query("category=food_bank")).await.1);
