@@ -108,12 +108,19 @@ test.describe('益享生活', () => {
     await page.getByRole('button', { name: '发送申请' }).click();
     await expect(page).toHaveURL(`${itemUrl}?done=asked`);
     await expect(page.getByTestId('my-request').getByTestId('request-status')).toHaveText('等待回复');
+    // Their request's page says the owner has not chosen yet.
+    await page.getByTestId('my-request').getByRole('link', { name: '查看对话' }).click();
+    await expect(page.getByTestId('handover')).toContainText('物主还在考虑');
+    await expect(page.getByRole('button', { name: '撤回申请' })).toBeVisible();
 
-    // The owner sees the request, promises it, and shares the address in the thread.
+    // The owner sees the request, opens it, promises it, and shares the address in the thread.
     await signIn(page, project, owner, 'volunteer-2026', itemUrl);
     const entry = page.getByTestId('request-entry').filter({ hasText: '需要电饭煲的邻居' });
     await expect(entry).toContainText('周六上午可以来取吗');
-    await entry.getByRole('button', { name: '约定给 TA' }).click();
+    await expect(entry.getByRole('button', { name: '约定给 TA' })).toBeVisible();
+    await entry.getByRole('link', { name: '查看对话' }).click();
+    await ready(page, project);
+    await page.getByTestId('promise-form').getByRole('button', { name: '约定给 TA' }).click();
     await expect(page).toHaveURL(/\/items\/requests\/\d+\?done=promised$/);
     const requestUrl = new URL(page.url()).pathname;
     const code = (await page.getByTestId('handover-code').innerText()).replace(/\s/g, '');

@@ -246,7 +246,14 @@ async fn given(
     };
     // Someone else asked too: their request is closed when the books are handed over.
     let other = asker(cast, owner, 9);
-    ask(conn, item, other, "我家孩子也上小学，想要。", now - 5 * DAY + HOUR).await?;
+    ask(
+        conn,
+        item,
+        other,
+        "我家孩子也上小学，想要。",
+        now - 5 * DAY + HOUR,
+    )
+    .await?;
     step_done(
         requests::promise(conn, request, owner, None, now - 4 * DAY).await?,
         "promise",

@@ -218,13 +218,7 @@ fn MyRequest(request: ItemRequest, action: ServerAction<WithdrawRequest>) -> imp
             <p class="button-row">
                 <a href=format!("/items/requests/{}", request.id) class="button button--secondary">{move || b().open_thread}</a>
             </p>
-            {(status == RequestStatus::Open).then(|| view! {
-                <ActionForm action attr:class="form">
-                    <FormErrorMessage result=action.value()/>
-                    <input type="hidden" name="request" value=request.id/>
-                    <button type="submit" class="button button--secondary">{move || b().withdraw_button}</button>
-                </ActionForm>
-            })}
+            {(status == RequestStatus::Open).then(|| view! { <WithdrawRequestForm request_id=request.id action/> })}
         </section>
     }
 }
@@ -250,7 +244,6 @@ fn OwnerRequests(
             <ul class="request-list">
                 {requests.into_iter().map(|r| {
                     let status = r.status;
-                    let due_id = format!("due-{}", r.id);
                     view! {
                         <li class="request-entry" data-testid="request-entry">
                             <p class="request-entry__head">
@@ -263,20 +256,52 @@ fn OwnerRequests(
                                 <a href=format!("/items/requests/{}", r.id) class="button button--secondary">{move || b().open_thread}</a>
                             </p>
                             {(available && status == RequestStatus::Open).then(|| view! {
-                                <ActionForm action attr:class="form">
-                                    <input type="hidden" name="request" value=r.id/>
-                                    {(mode == ItemMode::Lend).then(|| view! {
-                                        <label for=due_id.clone()>{move || b().due_label}</label>
-                                        <input id=due_id.clone() type="date" name="due" required/>
-                                    })}
-                                    <button type="submit" class="button">{move || b().promise_button}</button>
-                                </ActionForm>
+                                <PromiseForm request_id=r.id mode action/>
                             })}
                         </li>
                     }
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// The owner promises the listing to one asker; lending asks for the day it is due back.
+#[component]
+pub(super) fn PromiseForm(
+    request_id: i64,
+    mode: ItemMode,
+    action: ServerAction<PromiseItem>,
+) -> impl IntoView {
+    let t = use_texts();
+    let b = move || &t().items_board;
+    let due_id = format!("due-{request_id}");
+    view! {
+        <ActionForm action attr:class="form" attr:data-testid="promise-form">
+            <input type="hidden" name="request" value=request_id/>
+            {(mode == ItemMode::Lend).then(|| view! {
+                <label for=due_id.clone()>{move || b().due_label}</label>
+                <input id=due_id.clone() type="date" name="due" required/>
+            })}
+            <button type="submit" class="button">{move || b().promise_button}</button>
+        </ActionForm>
+    }
+}
+
+/// The asker takes back a request the owner has not acted on yet.
+#[component]
+pub(super) fn WithdrawRequestForm(
+    request_id: i64,
+    action: ServerAction<WithdrawRequest>,
+) -> impl IntoView {
+    let t = use_texts();
+    let b = move || &t().items_board;
+    view! {
+        <ActionForm action attr:class="form">
+            <FormErrorMessage result=action.value()/>
+            <input type="hidden" name="request" value=request_id/>
+            <button type="submit" class="button button--secondary">{move || b().withdraw_button}</button>
+        </ActionForm>
     }
 }
 

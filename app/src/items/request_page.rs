@@ -2,9 +2,11 @@
 //! stands, the handover (the giver's code and QR, the taker's code entry, or a tap each), the
 //! return of a lent item, backing out, and the message thread where the pickup address is shared.
 
-use super::model::{ItemMode, RequestStatus};
+use super::detail_page::{PromiseForm, WithdrawRequestForm};
+use super::model::{ItemMode, ItemStatus, RequestStatus};
 use super::request_api::{
-    get_request, BackOutOfPromise, ConfirmHandover, ConfirmReturn, RequestView, SendItemMessage,
+    get_request, BackOutOfPromise, ConfirmHandover, ConfirmReturn, PromiseItem, RequestView,
+    SendItemMessage, WithdrawRequest,
 };
 use crate::components::{FormErrorMessage, QrCode};
 use crate::error::AppError;
@@ -17,6 +19,8 @@ use leptos_router::hooks::use_query_map;
 
 #[derive(Clone, Copy)]
 struct RequestActions {
+    promise: ServerAction<PromiseItem>,
+    withdraw: ServerAction<WithdrawRequest>,
     handover: ServerAction<ConfirmHandover>,
     back_out: ServerAction<BackOutOfPromise>,
     returned: ServerAction<ConfirmReturn>,
@@ -27,6 +31,8 @@ struct RequestActions {
 pub fn RequestPage() -> impl IntoView {
     let id = use_org_id();
     let actions = RequestActions {
+        promise: ServerAction::new(),
+        withdraw: ServerAction::new(),
         handover: ServerAction::new(),
         back_out: ServerAction::new(),
         returned: ServerAction::new(),
@@ -107,6 +113,19 @@ fn Handover(view: RequestView, actions: RequestActions, code_typed: String) -> i
         r.taker_confirmed
     };
     let body = match r.status {
+        // Still waiting: the owner may promise it here too, the asker may take it back.
+        RequestStatus::Open if view.is_owner && view.item_status == ItemStatus::Available => {
+            view! {
+                <FormErrorMessage result=actions.promise.value()/>
+                <PromiseForm request_id=id mode=view.item_mode action=actions.promise/>
+            }
+            .into_any()
+        }
+        RequestStatus::Open if !view.is_owner => view! {
+            <p>{move || b().waiting_for_owner}</p>
+            <WithdrawRequestForm request_id=id action=actions.withdraw/>
+        }
+        .into_any(),
         RequestStatus::Promised => {
             let code_panel = match (view.is_owner, view.handover_code) {
                 (true, Some(code)) => {
