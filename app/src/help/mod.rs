@@ -1,5 +1,6 @@
 //! 邻里帮帮: the mutual-aid cooperative's members, their services and needs.
 
+pub mod model;
 mod page;
 
 pub use page::HelpPage;

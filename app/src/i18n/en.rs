@@ -536,4 +536,5 @@ pub static TEXTS: Texts = Texts {
     },
     volunteering: super::volunteering::EN,
     items_board: super::items::EN,
+    help_board: super::help::EN,
 };

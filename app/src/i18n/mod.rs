@@ -7,6 +7,7 @@
 mod api;
 pub mod dates;
 mod en;
+mod help;
 mod items;
 mod negotiate;
 mod texts;
@@ -15,6 +16,7 @@ mod zh;
 
 pub use api::{LanguageSwitch, SetLanguage};
 pub use dates::format_date;
+pub use help::HelpBoardTexts;
 pub use items::ItemsBoardTexts;
 pub use negotiate::{lang_from_headers, parse_accept_language, LANG_COOKIE};
 pub use texts::*;

@@ -24,6 +24,7 @@ pub struct Texts {
     pub resources: ResourceTexts,
     pub volunteering: super::volunteering::VolunteeringTexts,
     pub items_board: super::items::ItemsBoardTexts,
+    pub help_board: super::help::HelpBoardTexts,
 }
 
 pub struct ShellTexts {

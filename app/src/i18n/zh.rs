@@ -535,4 +535,5 @@ pub static TEXTS: Texts = Texts {
     },
     volunteering: super::volunteering::ZH,
     items_board: super::items::ZH,
+    help_board: super::help::ZH,
 };

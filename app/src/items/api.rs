@@ -34,6 +34,9 @@ pub struct ItemView {
     pub requests: Vec<ItemRequest>,
     /// The reader's own request, if they asked.
     pub mine: Option<ItemRequest>,
+    /// The community whose centre is nearest the listing's cell: where it is, in words (the page
+    /// without JavaScript has no map).
+    pub near: Option<Area>,
 }
 
 /// Listings that can be asked for or watched, newest first, with distances when a place is
@@ -91,6 +94,7 @@ pub async fn get_item(id: i64) -> Result<ItemView, AppError> {
         Some(user) if !is_owner => super::requests::mine(&mut conn, id, user.id).await?,
         _ => None,
     };
+    let near = nearest_community(crate::areas::db::list(state.db.pool()).await?, &item);
     Ok(ItemView {
         item,
         is_owner,
@@ -98,7 +102,22 @@ pub async fn get_item(id: i64) -> Result<ItemView, AppError> {
         signed_in: user.is_some(),
         requests,
         mine,
+        near,
     })
+}
+
+#[cfg(feature = "ssr")]
+fn nearest_community(areas: Vec<Area>, item: &super::model::Item) -> Option<Area> {
+    use crate::areas::model::AreaKind;
+    use crate::map::geo::LatLng;
+    let cell = LatLng::new(item.cell_lat, item.cell_lng);
+    areas
+        .into_iter()
+        .filter(|a| a.kind == AreaKind::Community)
+        .min_by(|a, b| {
+            let from = |area: &Area| cell.metres_to(LatLng::new(area.lat, area.lng));
+            from(a).total_cmp(&from(b))
+        })
 }
 
 /// What the posting form offers: the communities to choose from. Needs someone signed in.

@@ -126,6 +126,10 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
                 <dd>{move || c.label(t())}</dd>
             })}
             <Fact label=|t| t.items_board.pickup_label value=item.pickup_notes.clone()/>
+            {view.near.map(|area| view! {
+                <dt>{move || b().near_label}</dt>
+                <dd data-testid="item-near">{move || area.name(lang.get()).to_string()}</dd>
+            })}
             <dt>{move || b().posted_by}</dt>
             <dd>{item.owner_name.clone()}</dd>
             <dt>{move || b().posted_on}</dt>
