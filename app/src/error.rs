@@ -103,6 +103,14 @@ pub enum FormError {
     ReportReasonInvalid,
     /// One report per person per listing.
     AlreadyReported,
+    /// A member's display name: 1 to 40 characters.
+    MemberNameInvalid,
+    /// A service's or need's title: 1 to 60 characters.
+    HelpTitleInvalid,
+    /// A unit, urgency, field group, audience or method the form does not offer.
+    HelpChoiceInvalid,
+    /// A price that is not an amount in yuan with at most two decimals.
+    PriceInvalid,
 }
 
 impl FormError {
@@ -190,6 +198,10 @@ impl FormError {
             FormError::DueDateInvalid => f.due_date_invalid,
             FormError::ReportReasonInvalid => f.report_reason_invalid,
             FormError::AlreadyReported => f.already_reported,
+            FormError::MemberNameInvalid => f.member_name_invalid,
+            FormError::HelpTitleInvalid => f.help_title_invalid,
+            FormError::HelpChoiceInvalid => f.help_choice_invalid,
+            FormError::PriceInvalid => f.price_invalid,
         }
     }
 }

@@ -1,5 +1,9 @@
 //! 邻里帮帮: the mutual-aid cooperative's members, their services and needs.
 
+pub mod card;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod input;
 pub mod model;
 mod page;
 

@@ -77,6 +77,17 @@ pub enum Viewer {
 }
 
 impl Viewer {
+    /// Who someone is to a member: `person` signed in (or not), `staff_here` when they own or
+    /// coordinate the member's cooperative, `linked` the member's own account.
+    pub fn of(person: Option<i64>, staff_here: bool, linked: Option<i64>) -> Viewer {
+        match person {
+            None => Viewer::Visitor,
+            Some(_) if staff_here => Viewer::Coordinator,
+            Some(id) if linked == Some(id) => Viewer::Member,
+            Some(_) => Viewer::Resident,
+        }
+    }
+
     /// Whether a live consent for `audience` lets this viewer see the field group.
     fn reached_by(self, audience: Audience) -> bool {
         match self {

@@ -1,0 +1,345 @@
+//! 邻里帮帮 in the database, on SQLite and (with TEST_POSTGRES_URL) PostgreSQL: members kept with
+//! only a snapped place, edits that never overwrite, consents as records, and what each viewer is
+//! shown of a member computed from the live consents.
+
+mod support;
+
+use app::db::testing::each_backend;
+use app::db::Db;
+use app::help::card::{card_for, MemberCard};
+use app::help::db::{self as help, ConsentOutcome, NewConsent, ViewedVia, ViewerRole};
+use app::help::input::{MemberFields, NeedFields, ServiceFields};
+use app::help::model::{Audience, ConsentMethod, FieldGroup, Viewer, NOTICE_VERSION};
+use app::map::geo::LatLng;
+use app::map::grid::PERSON_CELL_M;
+use app::orgs::db::{insert_org, SaveOrg};
+use app::orgs::model::{OrgDetails, OrgKind};
+use support::neighbours;
+
+const NOW: i64 = 1_800_000_000;
+
+async fn cooperative(db: &Db) -> i64 {
+    let details = OrgDetails {
+        kind: OrgKind::Cooperative,
+        name: "云岩邻里互助社".into(),
+        description: String::new(),
+        services: String::new(),
+        address: String::new(),
+        location: None,
+        contact: String::new(),
+        opening_hours: String::new(),
+        credit_code: None,
+    };
+    let mut tx = db.begin_write().await.unwrap();
+    let SaveOrg::Saved(id) = insert_org(&mut tx, &details, None, NOW).await.unwrap() else {
+        panic!("cooperative not saved")
+    };
+    tx.commit().await.unwrap();
+    id
+}
+
+/// A member with a picked point, a paid service, a need, availability and a note.
+async fn member(db: &Db, org: i64, by: i64) -> i64 {
+    let fields = MemberFields {
+        display_name: "王阿姨".into(),
+        lat: "26.583411".into(),
+        lng: "106.713372".into(),
+        availability: "工作日上午".into(),
+        situation_note: "独居，行动不便".into(),
+        ..MemberFields::default()
+    };
+    let details = fields.check(|_| false).unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    let id = help::insert_member(&mut tx, org, &details, by, NOW)
+        .await
+        .unwrap();
+    let service = ServiceFields {
+        title: "缝补衣物".into(),
+        price: "10".into(),
+        unit: "per_item".into(),
+        ..ServiceFields::default()
+    };
+    help::add_service(&mut tx, id, &service.check().unwrap(), NOW)
+        .await
+        .unwrap();
+    let need = NeedFields {
+        title: "每周帮忙买菜".into(),
+        urgency: "normal".into(),
+        ..NeedFields::default()
+    };
+    help::add_need(&mut tx, id, &need.check().unwrap(), NOW)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+async fn consent(db: &Db, member: i64, group: FieldGroup, audience: Audience, by: i64) -> i64 {
+    let mut tx = db.begin_write().await.unwrap();
+    let new = NewConsent {
+        group,
+        audience,
+        method: ConsentMethod::Paper,
+        notice_version: NOTICE_VERSION,
+    };
+    let ConsentOutcome::Recorded(id) = help::record_consent(&mut tx, member, new, by, NOW)
+        .await
+        .unwrap()
+    else {
+        panic!("consent not recorded")
+    };
+    tx.commit().await.unwrap();
+    id
+}
+
+/// The member as `viewer` sees them now, read fresh from the database.
+async fn seen_by(db: &Db, member: i64, viewer: Viewer) -> MemberCard {
+    let mut conn = db.pool().acquire().await.unwrap();
+    let record = help::find_member(&mut conn, member).await.unwrap().unwrap();
+    let services = help::services_of(&mut conn, &[member]).await.unwrap();
+    let needs = help::needs_of(&mut conn, &[member]).await.unwrap();
+    let consents: Vec<_> = help::consents_of(&mut conn, &[member])
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    card_for(viewer, &record, &services, &needs, &consents)
+}
+
+/// Which groups a card shows a value for.
+fn shown(card: &MemberCard) -> Vec<FieldGroup> {
+    let mut groups = Vec::new();
+    if card.name.is_some() {
+        groups.push(FieldGroup::Name);
+    }
+    if card.services.is_some() {
+        groups.push(FieldGroup::Services);
+    }
+    if card.needs.is_some() {
+        groups.push(FieldGroup::Needs);
+    }
+    if card.place.is_some() {
+        groups.push(FieldGroup::Area);
+    }
+    if card.availability.is_some() {
+        groups.push(FieldGroup::Availability);
+    }
+    groups
+}
+
+#[tokio::test]
+async fn only_the_snapped_place_is_stored_and_saving_again_reveals_nothing_more() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let coordinator = neighbours(db, 1, 1).await[0];
+        let org = cooperative(db).await;
+        let id = member(db, org, coordinator).await;
+        let (lat, lng): (f64, f64) =
+            sqlx::query_as("SELECT cell_lat, cell_lng FROM coop_members WHERE id = $1")
+                .bind(id)
+                .fetch_one(db.pool())
+                .await
+                .unwrap();
+        let exact = LatLng::new(26.583411, 106.713372);
+        assert_ne!((lat, lng), (exact.lat, exact.lng));
+        assert!(LatLng::new(lat, lng).metres_to(exact) <= PERSON_CELL_M);
+        // No column anywhere holds the exact point.
+        let exact_rows: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM coop_members WHERE cell_lat = $1 OR cell_lng = $2",
+        )
+        .bind(exact.lat)
+        .bind(exact.lng)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+        assert_eq!(exact_rows, 0);
+
+        // The editor shows the cell; saving it as it stands keeps the very same cell.
+        let mut conn = db.pool().acquire().await.unwrap();
+        let record = help::find_member(&mut conn, id).await.unwrap().unwrap();
+        drop(conn);
+        let again = MemberFields {
+            display_name: record.display_name.clone(),
+            lat: lat.to_string(),
+            lng: lng.to_string(),
+            availability: record.availability.clone(),
+            situation_note: record.situation_note.clone(),
+            ..MemberFields::default()
+        }
+        .check(|_| false)
+        .unwrap();
+        let mut tx = db.begin_write().await.unwrap();
+        assert!(help::update_member(&mut tx, id, record.version, &again, NOW + 1)
+            .await
+            .unwrap());
+        // An edit made on the old version is refused, not written over the new one.
+        assert!(!help::update_member(&mut tx, id, record.version, &again, NOW + 2)
+            .await
+            .unwrap());
+        tx.commit().await.unwrap();
+        let mut conn = db.pool().acquire().await.unwrap();
+        let saved = help::find_member(&mut conn, id).await.unwrap().unwrap();
+        assert_eq!(saved.cell, Some((lat, lng)));
+        assert_eq!(saved.version, record.version + 1);
+        drop(conn);
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn what_each_viewer_sees_follows_the_live_consents_field_by_field() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let coordinator = neighbours(db, 1, 1).await[0];
+        let org = cooperative(db).await;
+        // Every field group with a value, against every audience and every viewer. Platform
+        // admins and coordinators of other organisations are residents here (`Viewer::of`).
+        let groups = [
+            FieldGroup::Name,
+            FieldGroup::Services,
+            FieldGroup::Needs,
+            FieldGroup::Area,
+            FieldGroup::Availability,
+        ];
+        for group in groups {
+            for audience in Audience::ALL.iter().copied() {
+                let id = member(db, org, coordinator).await;
+                consent(db, id, group, audience, coordinator).await;
+                for viewer in [
+                    Viewer::Visitor,
+                    Viewer::Resident,
+                    Viewer::Coordinator,
+                    Viewer::Member,
+                ] {
+                    let card = seen_by(db, id, viewer).await;
+                    let expected: Vec<FieldGroup> = match viewer {
+                        Viewer::Coordinator | Viewer::Member => groups.to_vec(),
+                        Viewer::Resident if audience != Audience::Coordinators => vec![group],
+                        Viewer::Visitor if audience == Audience::Everyone => vec![group],
+                        _ => vec![],
+                    };
+                    assert_eq!(shown(&card), expected, "{group:?} {audience:?} {viewer:?}");
+                    assert_eq!(
+                        card.situation_note.is_some(),
+                        viewer == Viewer::Coordinator,
+                        "the note is for the cooperative's coordinators only"
+                    );
+                    // What is shown beyond the public is what gets logged.
+                    let logged = match (viewer, audience) {
+                        (Viewer::Visitor, _) => vec![],
+                        (Viewer::Resident, Audience::Residents) => vec![group],
+                        (Viewer::Resident, _) => vec![],
+                        (_, Audience::Everyone) => {
+                            groups.iter().copied().filter(|g| *g != group).collect()
+                        }
+                        _ => groups.to_vec(),
+                    };
+                    assert_eq!(card.private_groups, logged, "{group:?} {audience:?} {viewer:?}");
+                }
+            }
+        }
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_withdrawn_consent_hides_the_field_on_the_next_read() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let coordinator = neighbours(db, 1, 1).await[0];
+        let org = cooperative(db).await;
+        let id = member(db, org, coordinator).await;
+        let name = consent(db, id, FieldGroup::Name, Audience::Everyone, coordinator).await;
+        consent(db, id, FieldGroup::Services, Audience::Residents, coordinator).await;
+        let mut tx = db.begin_write().await.unwrap();
+        let twice = NewConsent {
+            group: FieldGroup::Name,
+            audience: Audience::Everyone,
+            method: ConsentMethod::InApp,
+            notice_version: NOTICE_VERSION,
+        };
+        assert_eq!(
+            help::record_consent(&mut tx, id, twice, coordinator, NOW)
+                .await
+                .unwrap(),
+            ConsentOutcome::AlreadyLive
+        );
+        tx.commit().await.unwrap();
+
+        let card = seen_by(db, id, Viewer::Visitor).await;
+        assert_eq!(card.name.as_deref(), Some("王阿姨"));
+        assert!(card.services.is_none());
+        let card = seen_by(db, id, Viewer::Resident).await;
+        assert_eq!(card.services.as_ref().unwrap()[0].price_fen, 1000);
+
+        let mut tx = db.begin_write().await.unwrap();
+        assert!(help::withdraw_consent(&mut tx, id, name, coordinator, NOW + 5)
+            .await
+            .unwrap());
+        assert!(!help::withdraw_consent(&mut tx, id, name, coordinator, NOW + 6)
+            .await
+            .unwrap());
+        tx.commit().await.unwrap();
+        assert!(seen_by(db, id, Viewer::Visitor).await.name.is_none());
+        assert!(seen_by(db, id, Viewer::Resident).await.name.is_none());
+        assert!(!seen_by(db, id, Viewer::Visitor).await.shows_anything());
+        // The record stays, with who collected it and when it was withdrawn.
+        let mut conn = db.pool().acquire().await.unwrap();
+        let consents = help::consents_of(&mut conn, &[id]).await.unwrap();
+        let withdrawn = consents.iter().find(|(_, c)| c.id == name).unwrap();
+        assert_eq!(withdrawn.1.withdrawn_at, Some(NOW + 5));
+        assert_eq!(withdrawn.1.collected_by.as_deref(), Some("邻居1"));
+        drop(conn);
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn views_and_actions_for_a_member_are_logged_newest_first() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let people = neighbours(db, 1, 2).await;
+        let org = cooperative(db).await;
+        let id = member(db, org, people[0]).await;
+        let mut tx = db.begin_write().await.unwrap();
+        let resident = (people[1], "邻居2", ViewerRole::Resident);
+        help::log_view(&mut tx, id, resident, &[FieldGroup::Needs], ViewedVia::Page, NOW)
+            .await
+            .unwrap();
+        // Nothing non-public shown: nothing logged.
+        help::log_view(&mut tx, id, resident, &[], ViewedVia::Page, NOW + 1)
+            .await
+            .unwrap();
+        let coordinator = (people[0], "邻居1", ViewerRole::Coordinator);
+        let all = [FieldGroup::Name, FieldGroup::Area];
+        help::log_view(&mut tx, id, coordinator, &all, ViewedVia::Editor, NOW + 2)
+            .await
+            .unwrap();
+        help::log_proxy(&mut tx, id, (people[0], "邻居1"), "accept_booking", "理发", NOW + 3)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let mut conn = db.pool().acquire().await.unwrap();
+        let log = help::access_log(&mut conn, id, 50).await.unwrap();
+        assert_eq!(log.len(), 2);
+        assert_eq!(log[0].viewer_role, ViewerRole::Coordinator);
+        assert_eq!(log[0].fields, all.to_vec());
+        assert_eq!(log[1].viewer_name, "邻居2");
+        assert_eq!(log[1].via, ViewedVia::Page);
+        let acted = help::proxy_log(&mut conn, id, 50).await.unwrap();
+        assert_eq!(acted.len(), 1);
+        assert_eq!(acted[0].action, "accept_booking");
+        drop(conn);
+        test.finish().await;
+    }
+}
+
+#[test]
+fn who_is_who_to_a_member() {
+    assert_eq!(Viewer::of(None, false, None), Viewer::Visitor);
+    assert_eq!(Viewer::of(Some(3), false, None), Viewer::Resident);
+    assert_eq!(Viewer::of(Some(3), true, None), Viewer::Coordinator);
+    assert_eq!(Viewer::of(Some(3), false, Some(3)), Viewer::Member);
+    assert_eq!(Viewer::of(Some(4), false, Some(3)), Viewer::Resident);
+}
