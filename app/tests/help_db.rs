@@ -12,6 +12,7 @@ use app::help::input::{MemberFields, NeedFields, ServiceFields};
 use app::help::model::{Audience, ConsentMethod, FieldGroup, Viewer, NOTICE_VERSION};
 use app::map::geo::LatLng;
 use app::map::grid::PERSON_CELL_M;
+use app::notifications::model::Notice;
 use app::orgs::db::{insert_org, SaveOrg};
 use app::orgs::model::{OrgDetails, OrgKind};
 use support::neighbours;
@@ -170,13 +171,17 @@ async fn only_the_snapped_place_is_stored_and_saving_again_reveals_nothing_more(
         .check(|_| false)
         .unwrap();
         let mut tx = db.begin_write().await.unwrap();
-        assert!(help::update_member(&mut tx, id, record.version, &again, NOW + 1)
-            .await
-            .unwrap());
+        assert!(
+            help::update_member(&mut tx, id, record.version, &again, NOW + 1)
+                .await
+                .unwrap()
+        );
         // An edit made on the old version is refused, not written over the new one.
-        assert!(!help::update_member(&mut tx, id, record.version, &again, NOW + 2)
-            .await
-            .unwrap());
+        assert!(
+            !help::update_member(&mut tx, id, record.version, &again, NOW + 2)
+                .await
+                .unwrap()
+        );
         tx.commit().await.unwrap();
         let mut conn = db.pool().acquire().await.unwrap();
         let saved = help::find_member(&mut conn, id).await.unwrap().unwrap();
@@ -235,7 +240,10 @@ async fn what_each_viewer_sees_follows_the_live_consents_field_by_field() {
                         }
                         _ => groups.to_vec(),
                     };
-                    assert_eq!(card.private_groups, logged, "{group:?} {audience:?} {viewer:?}");
+                    assert_eq!(
+                        card.private_groups, logged,
+                        "{group:?} {audience:?} {viewer:?}"
+                    );
                 }
             }
         }
@@ -251,7 +259,14 @@ async fn a_withdrawn_consent_hides_the_field_on_the_next_read() {
         let org = cooperative(db).await;
         let id = member(db, org, coordinator).await;
         let name = consent(db, id, FieldGroup::Name, Audience::Everyone, coordinator).await;
-        consent(db, id, FieldGroup::Services, Audience::Residents, coordinator).await;
+        consent(
+            db,
+            id,
+            FieldGroup::Services,
+            Audience::Residents,
+            coordinator,
+        )
+        .await;
         let mut tx = db.begin_write().await.unwrap();
         let twice = NewConsent {
             group: FieldGroup::Name,
@@ -274,12 +289,16 @@ async fn a_withdrawn_consent_hides_the_field_on_the_next_read() {
         assert_eq!(card.services.as_ref().unwrap()[0].price_fen, 1000);
 
         let mut tx = db.begin_write().await.unwrap();
-        assert!(help::withdraw_consent(&mut tx, id, name, coordinator, NOW + 5)
-            .await
-            .unwrap());
-        assert!(!help::withdraw_consent(&mut tx, id, name, coordinator, NOW + 6)
-            .await
-            .unwrap());
+        assert!(
+            help::withdraw_consent(&mut tx, id, name, coordinator, NOW + 5)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !help::withdraw_consent(&mut tx, id, name, coordinator, NOW + 6)
+                .await
+                .unwrap()
+        );
         tx.commit().await.unwrap();
         assert!(seen_by(db, id, Viewer::Visitor).await.name.is_none());
         assert!(seen_by(db, id, Viewer::Resident).await.name.is_none());
@@ -304,9 +323,16 @@ async fn views_and_actions_for_a_member_are_logged_newest_first() {
         let id = member(db, org, people[0]).await;
         let mut tx = db.begin_write().await.unwrap();
         let resident = (people[1], "邻居2", ViewerRole::Resident);
-        help::log_view(&mut tx, id, resident, &[FieldGroup::Needs], ViewedVia::Page, NOW)
-            .await
-            .unwrap();
+        help::log_view(
+            &mut tx,
+            id,
+            resident,
+            &[FieldGroup::Needs],
+            ViewedVia::Page,
+            NOW,
+        )
+        .await
+        .unwrap();
         // Nothing non-public shown: nothing logged.
         help::log_view(&mut tx, id, resident, &[], ViewedVia::Page, NOW + 1)
             .await
@@ -316,9 +342,16 @@ async fn views_and_actions_for_a_member_are_logged_newest_first() {
         help::log_view(&mut tx, id, coordinator, &all, ViewedVia::Editor, NOW + 2)
             .await
             .unwrap();
-        help::log_proxy(&mut tx, id, (people[0], "邻居1"), "accept_booking", "理发", NOW + 3)
-            .await
-            .unwrap();
+        help::log_proxy(
+            &mut tx,
+            id,
+            (people[0], "邻居1"),
+            "accept_booking",
+            "理发",
+            NOW + 3,
+        )
+        .await
+        .unwrap();
         tx.commit().await.unwrap();
         let mut conn = db.pool().acquire().await.unwrap();
         let log = help::access_log(&mut conn, id, 50).await.unwrap();
@@ -342,4 +375,167 @@ fn who_is_who_to_a_member() {
     assert_eq!(Viewer::of(Some(3), true, None), Viewer::Coordinator);
     assert_eq!(Viewer::of(Some(3), false, Some(3)), Viewer::Member);
     assert_eq!(Viewer::of(Some(4), false, Some(3)), Viewer::Resident);
+}
+
+/// The ids of a member's first service and first need.
+async fn entries(db: &Db, member: i64) -> (i64, i64) {
+    let mut conn = db.pool().acquire().await.unwrap();
+    let service = help::services_of(&mut conn, &[member]).await.unwrap()[0].id;
+    let need = help::needs_of(&mut conn, &[member]).await.unwrap()[0].id;
+    (service, need)
+}
+
+async fn notices(db: &Db, user: i64) -> Vec<Notice> {
+    app::notifications::db::inbox(db.pool(), user)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|entry| entry.notice)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_booking_is_answered_for_the_member_done_and_thanked_with_every_step_told_and_logged() {
+    use app::help::bookings::{self, BookOutcome, BookingRequest, BookingStep, MemberSide};
+    use app::help::model::{BookingKind, BookingStatus};
+    use app::orgs::model::OrgRole;
+    for test in each_backend().await {
+        let db = &test.db;
+        let people = neighbours(db, 1, 2).await;
+        let (coordinator, resident) = (people[0], people[1]);
+        let org = cooperative(db).await;
+        let mut tx = db.begin_write().await.unwrap();
+        app::orgs::db::add_member(
+            &mut tx,
+            org,
+            coordinator,
+            OrgRole::Coordinator,
+            coordinator,
+            NOW,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let member = member(db, org, coordinator).await;
+        let (service, need) = entries(db, member).await;
+
+        let mut tx = db.begin_write().await.unwrap();
+        let request = BookingRequest {
+            kind: BookingKind::Service,
+            target: service,
+            time_preference: "周六上午",
+            message: "外套拉链坏了，想请您帮忙换一条。",
+        };
+        let BookOutcome::Booked(id) = bookings::book(&mut tx, resident, request, NOW)
+            .await
+            .unwrap()
+        else {
+            panic!("not booked")
+        };
+        tx.commit().await.unwrap();
+        // The member has no account: the cooperative's coordinators hear of it, by the service's
+        // name only.
+        let told = notices(db, coordinator).await;
+        assert!(matches!(
+            &told[0],
+            Notice::HelpBooking { booking_id, title, status: BookingStatus::Requested }
+                if *booking_id == id && title == "缝补衣物"
+        ));
+
+        let mut conn = db.pool().acquire().await.unwrap();
+        let booking = bookings::find(&mut conn, id).await.unwrap().unwrap();
+        drop(conn);
+        assert_eq!(
+            (booking.price_fen, booking.status),
+            (1000, BookingStatus::Requested)
+        );
+        let side = MemberSide::Coordinator(coordinator, "邻居1");
+        let mut tx = db.begin_write().await.unwrap();
+        // Done comes only after accepted.
+        assert_eq!(
+            bookings::answer(&mut tx, &booking, side, BookingStatus::Done, NOW + 1)
+                .await
+                .unwrap(),
+            BookingStep::NotNow
+        );
+        for step in [BookingStatus::Accepted, BookingStatus::Done] {
+            assert_eq!(
+                bookings::answer(&mut tx, &booking, side, step, NOW + 2)
+                    .await
+                    .unwrap(),
+                BookingStep::Done
+            );
+        }
+        assert_eq!(
+            bookings::cancel(&mut tx, &booking, NOW + 3).await.unwrap(),
+            BookingStep::NotNow,
+            "a booking that was done cannot be cancelled"
+        );
+        assert_eq!(
+            bookings::thank(&mut tx, &booking, "拉链换得很好，谢谢！", NOW + 4)
+                .await
+                .unwrap(),
+            BookingStep::Done
+        );
+        assert_eq!(
+            bookings::thank(&mut tx, &booking, "again", NOW + 5)
+                .await
+                .unwrap(),
+            BookingStep::NotNow
+        );
+        tx.commit().await.unwrap();
+
+        let heard = notices(db, resident).await;
+        let statuses: Vec<BookingStatus> = heard
+            .iter()
+            .filter_map(|n| match n {
+                Notice::HelpBooking { status, .. } => Some(*status),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(statuses, vec![BookingStatus::Done, BookingStatus::Accepted]);
+        assert!(
+            matches!(&notices(db, coordinator).await[0], Notice::HelpThanks { text, .. } if text.contains("拉链"))
+        );
+        // Acting for the member is logged, step by step.
+        let mut conn = db.pool().acquire().await.unwrap();
+        let acted = help::proxy_log(&mut conn, member, 10).await.unwrap();
+        let actions: Vec<&str> = acted.iter().map(|a| a.action.as_str()).collect();
+        assert_eq!(actions, vec!["booking_done", "booking_accepted"]);
+        let mine = bookings::of_resident(&mut conn, resident).await.unwrap();
+        assert_eq!(mine[0].thanks.as_deref(), Some("拉链换得很好，谢谢！"));
+        drop(conn);
+
+        // Offering help with a need; a need that was met takes no more offers.
+        let mut tx = db.begin_write().await.unwrap();
+        let offer = |target| BookingRequest {
+            kind: BookingKind::Help,
+            target,
+            time_preference: "",
+            message: "我每周三下班顺路，可以帮忙买菜。",
+        };
+        assert!(matches!(
+            bookings::book(&mut tx, resident, offer(need), NOW + 10)
+                .await
+                .unwrap(),
+            BookOutcome::Booked(_)
+        ));
+        assert!(help::mark_need_met(&mut tx, member, need, NOW + 11)
+            .await
+            .unwrap());
+        assert_eq!(
+            bookings::book(&mut tx, resident, offer(need), NOW + 12)
+                .await
+                .unwrap(),
+            BookOutcome::NotOpen
+        );
+        assert_eq!(
+            bookings::book(&mut tx, resident, offer(999_999), NOW + 12)
+                .await
+                .unwrap(),
+            BookOutcome::NotOpen
+        );
+        tx.commit().await.unwrap();
+        test.finish().await;
+    }
 }

@@ -62,7 +62,8 @@ impl From<MemberRow> for MemberRecord {
     }
 }
 
-const SELECT_MEMBER: &str = "SELECT m.id, m.org_id, o.name AS org_name, m.display_name, m.area_code, \
+const SELECT_MEMBER: &str =
+    "SELECT m.id, m.org_id, o.name AS org_name, m.display_name, m.area_code, \
      m.cell_lat, m.cell_lng, m.availability, m.situation_note, m.user_id, m.version, m.created_at, \
      m.deleted_at FROM coop_members m JOIN organisations o ON o.id = m.org_id";
 
@@ -288,10 +289,7 @@ pub async fn services_of(
 }
 
 /// The needs of the given members, open ones first.
-pub async fn needs_of(
-    conn: &mut AnyConnection,
-    members: &[i64],
-) -> Result<Vec<Need>, sqlx::Error> {
+pub async fn needs_of(conn: &mut AnyConnection, members: &[i64]) -> Result<Vec<Need>, sqlx::Error> {
     let rows: Vec<(i64, i64, String, String, String, Option<i64>)> = sqlx::query_as(&format!(
         "SELECT id, member_id, title, description, urgency, met_at FROM coop_needs \
          WHERE member_id IN ({}) ORDER BY CASE WHEN met_at IS NULL THEN 0 ELSE 1 END, id",
@@ -460,9 +458,13 @@ impl ViewerRole {
     }
 
     fn parse(value: &str) -> Option<ViewerRole> {
-        [ViewerRole::Coordinator, ViewerRole::Resident, ViewerRole::Admin]
-            .into_iter()
-            .find(|r| r.as_str() == value)
+        [
+            ViewerRole::Coordinator,
+            ViewerRole::Resident,
+            ViewerRole::Admin,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == value)
     }
 }
 

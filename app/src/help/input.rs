@@ -161,7 +161,10 @@ mod tests {
             lng: cell.lng.to_string(),
             ..member()
         };
-        assert_eq!(again.check(|_| false).unwrap().place, MemberPlace::Cell(cell));
+        assert_eq!(
+            again.check(|_| false).unwrap().place,
+            MemberPlace::Cell(cell)
+        );
     }
 
     #[test]
@@ -181,10 +184,7 @@ mod tests {
             area: "nowhere".into(),
             ..in_area.clone()
         };
-        assert_eq!(
-            unknown_area.check(known),
-            Err(FormError::LocationInvalid)
-        );
+        assert_eq!(unknown_area.check(known), Err(FormError::LocationInvalid));
         let nowhere = MemberFields {
             area: String::new(),
             ..in_area
@@ -206,7 +206,10 @@ mod tests {
             ..ServiceFields::default()
         };
         let details = haircut.check().unwrap();
-        assert_eq!((details.price_fen, details.unit), (1500, ServiceUnit::PerVisit));
+        assert_eq!(
+            (details.price_fen, details.unit),
+            (1500, ServiceUnit::PerVisit)
+        );
         let free = ServiceFields {
             price: String::new(),
             ..haircut.clone()

@@ -1,5 +1,7 @@
 //! 邻里帮帮: the mutual-aid cooperative's members, their services and needs.
 
+#[cfg(feature = "ssr")]
+pub mod bookings;
 pub mod card;
 #[cfg(feature = "ssr")]
 pub mod db;

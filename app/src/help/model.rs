@@ -58,6 +58,24 @@ choice! {
     }
 }
 
+choice! {
+    pub enum BookingStatus labels help_board.booking_statuses {
+        Requested = "requested",
+        Accepted = "accepted",
+        Declined = "declined",
+        Cancelled = "cancelled",
+        Done = "done",
+    }
+}
+
+choice! {
+    /// A booking of a service, or an offer of help with a need.
+    pub enum BookingKind labels help_board.booking_kinds {
+        Service = "service",
+        Help = "help",
+    }
+}
+
 /// The version of the consent notice the forms show now; each consent records the one it was given
 /// under, so a changed notice can be asked for again.
 pub const NOTICE_VERSION: &str = "2026-11";

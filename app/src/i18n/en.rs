@@ -477,6 +477,13 @@ pub static TEXTS: Texts = Texts {
         item_hidden: "Your listing “{item}” was reported by several people and is hidden until an admin decides.",
         item_removed: "An admin took down your listing “{item}”.",
         item_warning: "An admin wrote to you about your listing “{item}”:",
+        kind_help: "Neighbours (bookings, help, done, thanks)",
+        help_booked: "Someone booked “{service}”: please answer soon.",
+        help_accepted: "Your booking of “{service}” was accepted.",
+        help_declined: "Your booking of “{service}” could not be accepted this time.",
+        help_cancelled: "The booking of “{service}” was cancelled.",
+        help_done: "“{service}” was confirmed as done. Thank you!",
+        help_thanks: "Someone thanked you for “{service}”:",
         email_footer: "Rather not get these emails? Turn them off under Me → Open notifications.",
     },
     install: InstallTexts {

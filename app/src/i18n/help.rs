@@ -7,6 +7,8 @@ pub struct HelpBoardTexts {
     pub consent_methods: &'static [&'static str],
     pub units: &'static [&'static str],
     pub urgencies: &'static [&'static str],
+    pub booking_statuses: &'static [&'static str],
+    pub booking_kinds: &'static [&'static str],
     /// A service that costs nothing.
     pub free: &'static str,
 }
@@ -24,6 +26,8 @@ pub const ZH: HelpBoardTexts = HelpBoardTexts {
     consent_methods: &["纸质同意书", "当面口头同意", "在应用内同意"],
     units: &["每小时", "每次上门", "每件", "每天"],
     urgencies: &["不急", "一般", "紧急"],
+    booking_statuses: &["等待答复", "已接受", "已婉拒", "已取消", "已完成"],
+    booking_kinds: &["预约服务", "提供帮助"],
     free: "免费",
 };
 
@@ -44,13 +48,23 @@ pub const EN: HelpBoardTexts = HelpBoardTexts {
     consent_methods: &["Paper form", "In person, spoken", "In the app"],
     units: &["per hour", "per visit", "per item", "per day"],
     urgencies: &["Not urgent", "Normal", "Urgent"],
+    booking_statuses: &[
+        "Waiting for an answer",
+        "Accepted",
+        "Declined",
+        "Cancelled",
+        "Done",
+    ],
+    booking_kinds: &["Booking", "Offer of help"],
     free: "Free",
 };
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::help::model::{Audience, ConsentMethod, FieldGroup, ServiceUnit, Urgency};
+    use crate::help::model::{
+        Audience, BookingKind, BookingStatus, ConsentMethod, FieldGroup, ServiceUnit, Urgency,
+    };
 
     #[test]
     fn every_choice_has_a_label_in_both_languages() {
@@ -60,6 +74,8 @@ mod tests {
             assert_eq!(t.consent_methods.len(), ConsentMethod::ALL.len());
             assert_eq!(t.units.len(), ServiceUnit::ALL.len());
             assert_eq!(t.urgencies.len(), Urgency::ALL.len());
+            assert_eq!(t.booking_statuses.len(), BookingStatus::ALL.len());
+            assert_eq!(t.booking_kinds.len(), BookingKind::ALL.len());
         }
     }
 }

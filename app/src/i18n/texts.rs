@@ -304,6 +304,13 @@ pub struct NotificationTexts {
     pub item_hidden: &'static str,
     pub item_removed: &'static str,
     pub item_warning: &'static str,
+    pub kind_help: &'static str,
+    pub help_booked: &'static str,
+    pub help_accepted: &'static str,
+    pub help_declined: &'static str,
+    pub help_cancelled: &'static str,
+    pub help_done: &'static str,
+    pub help_thanks: &'static str,
     /// Under every email: where to turn them off.
     pub email_footer: &'static str,
 }

@@ -476,6 +476,13 @@ pub static TEXTS: Texts = Texts {
         item_hidden: "你发布的「{item}」被多人举报，已暂时隐藏，等待管理员处理。",
         item_removed: "管理员下架了你发布的「{item}」。",
         item_warning: "管理员就你发布的「{item}」提醒你：",
+        kind_help: "邻里帮帮（预约、帮助、完成、感谢）",
+        help_booked: "有人预约了「{service}」，请尽快答复。",
+        help_accepted: "你预约的「{service}」已被接受。",
+        help_declined: "你预约的「{service}」这次没能接受。",
+        help_cancelled: "「{service}」的预约已被取消。",
+        help_done: "「{service}」已确认完成，谢谢你！",
+        help_thanks: "有人为「{service}」向你道谢：",
         email_footer: "不想再收到这类邮件？在“我的 → 查看消息”中关闭。",
     },
     install: InstallTexts {

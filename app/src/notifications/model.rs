@@ -1,6 +1,7 @@
 //! What a notification says: the facts of what happened, turned into words in the reader's
 //! language only when shown (or mailed).
 
+use crate::help::model::BookingStatus;
 use crate::i18n::Texts;
 use crate::orgs::model::{OrgRole, Verification};
 use serde::{Deserialize, Serialize};
@@ -16,14 +17,17 @@ pub enum NoticeKind {
     Events,
     /// Listings on 益享生活 I posted or asked for: requests, promises, handovers, messages.
     Items,
+    /// Bookings and offers of help on 邻里帮帮, mine or those I answer for a member.
+    Help,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 4] = [
+    pub const ALL: [NoticeKind; 5] = [
         NoticeKind::OrgReview,
         NoticeKind::OrgTeam,
         NoticeKind::Events,
         NoticeKind::Items,
+        NoticeKind::Help,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -32,6 +36,7 @@ impl NoticeKind {
             NoticeKind::OrgTeam => "org_team",
             NoticeKind::Events => "events",
             NoticeKind::Items => "items",
+            NoticeKind::Help => "help",
         }
     }
 
@@ -45,6 +50,7 @@ impl NoticeKind {
             NoticeKind::OrgTeam => t.notifications.kind_org_team,
             NoticeKind::Events => t.notifications.kind_events,
             NoticeKind::Items => t.notifications.kind_items,
+            NoticeKind::Help => t.notifications.kind_help,
         }
     }
 }
@@ -157,6 +163,20 @@ pub enum Notice {
         title: String,
         text: String,
     },
+    /// A booking of a service, or an offer of help, moved on: booked (to the member's side),
+    /// answered or done (to the resident), cancelled (to the member's side). Named by the service
+    /// or need, never by the member.
+    HelpBooking {
+        booking_id: i64,
+        title: String,
+        status: BookingStatus,
+    },
+    /// The resident said thanks for a booking that was done.
+    HelpThanks {
+        booking_id: i64,
+        title: String,
+        text: String,
+    },
 }
 
 impl Notice {
@@ -181,6 +201,7 @@ impl Notice {
             | Notice::ItemRemoved { .. }
             | Notice::ItemWarning { .. }
             | Notice::ItemMessage { .. } => NoticeKind::Items,
+            Notice::HelpBooking { .. } | Notice::HelpThanks { .. } => NoticeKind::Help,
         }
     }
 
@@ -207,6 +228,9 @@ impl Notice {
             | Notice::ItemHidden { item_id, .. }
             | Notice::ItemRemoved { item_id, .. }
             | Notice::ItemWarning { item_id, .. } => format!("/items/{item_id}"),
+            Notice::HelpBooking { booking_id, .. } | Notice::HelpThanks { booking_id, .. } => {
+                format!("/help/bookings/{booking_id}")
+            }
         }
     }
 
@@ -252,6 +276,17 @@ impl Notice {
             Notice::ItemHidden { title, .. } => n.item_hidden.replace("{item}", title),
             Notice::ItemRemoved { title, .. } => n.item_removed.replace("{item}", title),
             Notice::ItemWarning { title, .. } => n.item_warning.replace("{item}", title),
+            Notice::HelpBooking { title, status, .. } => {
+                let template = match status {
+                    BookingStatus::Requested => n.help_booked,
+                    BookingStatus::Accepted => n.help_accepted,
+                    BookingStatus::Declined => n.help_declined,
+                    BookingStatus::Cancelled => n.help_cancelled,
+                    BookingStatus::Done => n.help_done,
+                };
+                template.replace("{service}", title)
+            }
+            Notice::HelpThanks { title, .. } => n.help_thanks.replace("{service}", title),
         }
     }
 
@@ -261,7 +296,9 @@ impl Notice {
             Notice::OrgReviewed { reason, .. } => reason.as_deref(),
             Notice::EventMessage { text, .. } => Some(text),
             Notice::CertificateWithdrawn { reason, .. } => Some(reason),
-            Notice::ItemMessage { text, .. } | Notice::ItemWarning { text, .. } => Some(text),
+            Notice::ItemMessage { text, .. }
+            | Notice::ItemWarning { text, .. }
+            | Notice::HelpThanks { text, .. } => Some(text),
             _ => None,
         }
     }
