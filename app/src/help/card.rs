@@ -3,11 +3,14 @@
 //! Pages and server functions build every answer about a member from this, so a value the viewer
 //! may not see never reaches the response.
 
-use super::model::{visible_groups, Consent, FieldGroup, Viewer};
+use super::model::FieldGroup;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use super::db::{MemberRecord, Need, Service};
+use super::{
+    db::{MemberRecord, Need, Service},
+    model::{visible_groups, Consent, Viewer},
+};
 
 /// One offered service, as shown.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
