@@ -14,6 +14,8 @@ pub struct SeedReport {
     pub items: u64,
     /// Listings asked for, promised, handed over, lent, returned or reported.
     pub item_stories: u64,
+    /// Members of the demo cooperative (with their services, needs, consents and bookings).
+    pub coop_members: u64,
 }
 
 impl SeedReport {
@@ -25,6 +27,7 @@ impl SeedReport {
             + self.events
             + self.items
             + self.item_stories
+            + self.coop_members
     }
 }
 
@@ -39,6 +42,7 @@ pub async fn seed_demo(db: &Db) -> Result<SeedReport, sqlx::Error> {
     let events = crate::events::demo::seed(&mut tx, people, &org_ids, now).await?;
     let items = crate::items::demo::seed(&mut tx, now).await?;
     let item_stories = crate::items::demo_requests::seed(&mut tx, &people, now).await?;
+    let coop_members = crate::help::demo::seed(&mut tx, &people, now).await?;
     let report = SeedReport {
         areas,
         accounts,
@@ -47,6 +51,7 @@ pub async fn seed_demo(db: &Db) -> Result<SeedReport, sqlx::Error> {
         events,
         items,
         item_stories,
+        coop_members,
     };
     tx.commit().await?;
     Ok(report)

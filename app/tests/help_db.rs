@@ -539,3 +539,60 @@ async fn a_booking_is_answered_for_the_member_done_and_thanked_with_every_step_t
         test.finish().await;
     }
 }
+
+#[tokio::test]
+async fn the_demo_cooperative_has_twelve_members_with_varied_consents_and_bookings() {
+    use app::help::model::BookingStatus;
+    for test in each_backend().await {
+        let db = &test.db;
+        let report = app::demo::seed_demo(db).await.unwrap();
+        assert_eq!(report.coop_members, 12, "{report:?}");
+        let mut conn = db.pool().acquire().await.unwrap();
+        let members = help::all_members(&mut conn).await.unwrap();
+        assert_eq!(members.len(), 12);
+        let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
+        let services = help::services_of(&mut conn, &ids).await.unwrap();
+        let needs = help::needs_of(&mut conn, &ids).await.unwrap();
+        let consents = help::consents_of(&mut conn, &ids).await.unwrap();
+        assert!(services.iter().any(|s| s.price_fen == 0));
+        assert!(services.iter().any(|s| s.price_fen > 0));
+        assert!(needs.len() >= 6);
+        // Public cards, residents-only cards, members nobody outside sees, a withdrawn consent.
+        let cards = |viewer| {
+            members
+                .iter()
+                .map(|m| {
+                    let mine: Vec<_> = consents
+                        .iter()
+                        .filter(|(id, _)| *id == m.id)
+                        .map(|(_, c)| c.clone())
+                        .collect();
+                    card_for(viewer, m, &services, &needs, &mine)
+                })
+                .filter(|c| c.shows_anything())
+                .count()
+        };
+        let (public, signed_in) = (cards(Viewer::Visitor), cards(Viewer::Resident));
+        assert!(
+            public >= 5 && public < signed_in && signed_in < 12,
+            "{public} {signed_in}"
+        );
+        assert!(consents.iter().any(|(_, c)| !c.is_live()));
+        // Bookings in every state, answered by the coordinator for the members (logged).
+        let mut statuses = Vec::new();
+        for member in &ids {
+            for booking in app::help::bookings::of_member(&mut conn, *member)
+                .await
+                .unwrap()
+            {
+                statuses.push(booking.status);
+            }
+        }
+        for status in BookingStatus::ALL {
+            assert!(statuses.contains(status), "{status:?} in {statuses:?}");
+        }
+        drop(conn);
+        assert_eq!(app::demo::seed_demo(db).await.unwrap().total(), 0);
+        test.finish().await;
+    }
+}

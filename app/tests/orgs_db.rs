@@ -276,3 +276,32 @@ async fn demo_has_every_role_and_ten_organisations() {
         test.finish().await;
     }
 }
+
+#[tokio::test]
+async fn organisations_with_and_without_a_location_save_one_after_another_on_one_connection() {
+    // A NULL float bound first once made PostgreSQL refuse a real float on the same prepared
+    // statement ("incorrect binary data format"): a 500 for the second registration.
+    for test in each_backend().await {
+        let db = &test.db;
+        let mut tx = db.begin_write().await.unwrap();
+        let mut ids = Vec::new();
+        let locations = [None, Some((26.5811, 106.7102)), None];
+        for (n, location) in locations.into_iter().enumerate() {
+            let org = OrgDetails {
+                location,
+                ..details(&format!("互助会{n}"), OrgKind::Ngo, None)
+            };
+            let saved = orgs::insert_org(&mut tx, &org, None, 1).await.unwrap();
+            let SaveOrg::Saved(id) = saved else {
+                panic!("{n}: {saved:?}")
+            };
+            ids.push(id);
+        }
+        tx.commit().await.unwrap();
+        for (id, location) in ids.into_iter().zip(locations) {
+            let saved = orgs::find(db.pool(), id).await.unwrap().unwrap();
+            assert_eq!(saved.details.location, location, "stored exactly");
+        }
+        test.finish().await;
+    }
+}

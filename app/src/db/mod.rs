@@ -157,6 +157,15 @@ fn prepare_sqlite_url(url: &str) -> Result<String, ConnectError> {
     Ok(format!("{url}{separator}mode=rwc"))
 }
 
+/// A nullable float as a query parameter, for a placeholder written `CAST($n AS DOUBLE PRECISION)`.
+/// Through the Any driver a bound NULL float prepares the statement with a parameter type that a
+/// real float sent later on the same connection no longer fits (PostgreSQL refuses it: "incorrect
+/// binary data format"); as text, NULL and a number share a type, and the text round-trips
+/// exactly (Rust prints the shortest form that reads back as the same float).
+pub fn float_param(value: Option<f64>) -> Option<String> {
+    value.map(|v| v.to_string())
+}
+
 /// Now, as stored in the database: whole seconds since the Unix epoch, UTC.
 pub fn now_unix() -> i64 {
     SystemTime::now()

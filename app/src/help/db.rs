@@ -4,6 +4,7 @@
 
 use super::input::{MemberDetails, MemberPlace, NeedDetails, ServiceDetails};
 use super::model::{Audience, Consent, ConsentMethod, FieldGroup, ServiceUnit, Urgency};
+use crate::db::float_param;
 use crate::map::geo::LatLng;
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, FromRow};
@@ -67,13 +68,19 @@ const SELECT_MEMBER: &str =
      m.cell_lat, m.cell_lng, m.availability, m.situation_note, m.user_id, m.version, m.created_at, \
      m.deleted_at FROM coop_members m JOIN organisations o ON o.id = m.org_id";
 
-/// The stored columns of a place: a community code, or a cell, or neither.
-fn place_columns(place: &MemberPlace) -> (Option<String>, Option<f64>, Option<f64>) {
-    match place {
-        MemberPlace::Unknown => (None, None, None),
-        MemberPlace::Area(code) => (Some(code.clone()), None, None),
-        MemberPlace::Cell(LatLng { lat, lng }) => (None, Some(*lat), Some(*lng)),
-    }
+/// The stored columns of a place: a community code, or a cell, or neither; the cell as text
+/// parameters (`crate::db::float_param`).
+fn place_columns(place: &MemberPlace) -> (Option<String>, Option<String>, Option<String>) {
+    let cell = match place {
+        MemberPlace::Cell(LatLng { lat, lng }) => Some((*lat, *lng)),
+        MemberPlace::Unknown | MemberPlace::Area(_) => None,
+    };
+    let area = match place {
+        MemberPlace::Area(code) => Some(code.clone()),
+        _ => None,
+    };
+    let (lat, lng) = cell.unzip();
+    (area, float_param(lat), float_param(lng))
 }
 
 pub async fn insert_member(
@@ -87,7 +94,8 @@ pub async fn insert_member(
     sqlx::query_scalar(
         "INSERT INTO coop_members (org_id, display_name, area_code, cell_lat, cell_lng, availability, \
          situation_note, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+         VALUES ($1, $2, $3, CAST($4 AS DOUBLE PRECISION), CAST($5 AS DOUBLE PRECISION), $6, $7, $8, $9, $9) \
+         RETURNING id",
     )
     .bind(org_id)
     .bind(&details.display_name)
@@ -113,7 +121,8 @@ pub async fn update_member(
 ) -> Result<bool, sqlx::Error> {
     let (area, lat, lng) = place_columns(&details.place);
     let saved = sqlx::query(
-        "UPDATE coop_members SET display_name = $1, area_code = $2, cell_lat = $3, cell_lng = $4, \
+        "UPDATE coop_members SET display_name = $1, area_code = $2, \
+         cell_lat = CAST($3 AS DOUBLE PRECISION), cell_lng = CAST($4 AS DOUBLE PRECISION), \
          availability = $5, situation_note = $6, version = version + 1, updated_at = $7 \
          WHERE id = $8 AND version = $9 AND deleted_at IS NULL",
     )

@@ -5,6 +5,8 @@ pub mod bookings;
 pub mod card;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
 pub mod input;
 pub mod model;
 mod page;

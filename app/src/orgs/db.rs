@@ -110,8 +110,8 @@ fn bind_details<'q>(query: AnyQuery<'q>, details: &'q OrgDetails) -> AnyQuery<'q
         .bind(&details.description)
         .bind(&details.services)
         .bind(&details.address)
-        .bind(lat)
-        .bind(lng)
+        .bind(crate::db::float_param(lat))
+        .bind(crate::db::float_param(lng))
         .bind(&details.contact)
         .bind(&details.opening_hours)
         .bind(&details.credit_code)
@@ -146,7 +146,8 @@ pub async fn insert_org(
         sqlx::query(
             "INSERT INTO organisations (kind, name, description, services, address, lat, lng, \
              contact, opening_hours, credit_code, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, CAST($6 AS DOUBLE PRECISION), CAST($7 AS DOUBLE PRECISION), \
+             $8, $9, $10, $11, $12, $12) RETURNING id",
         ),
         details,
     )
@@ -173,7 +174,8 @@ pub async fn update_org(
     let updated = bind_details(
         sqlx::query(
             "UPDATE organisations SET kind = $1, name = $2, description = $3, services = $4, \
-             address = $5, lat = $6, lng = $7, contact = $8, opening_hours = $9, \
+             address = $5, lat = CAST($6 AS DOUBLE PRECISION), \
+             lng = CAST($7 AS DOUBLE PRECISION), contact = $8, opening_hours = $9, \
              credit_code = $10, \
              verification = CASE WHEN verification = 'rejected' THEN 'pending' ELSE verification END, \
              version = version + 1, updated_at = $11 \
