@@ -3,7 +3,7 @@ import { test, expect, ready, jsEnabled, baseURL } from './fixtures';
 const tabs: { path: string; label: string; heading: string; content?: string }[] = [
   { path: '/events', label: '一起公益', heading: '一起公益', content: '[data-testid="event-list"]' },
   { path: '/items', label: '益享生活', heading: '益享生活', content: '[data-testid="item-list"]' },
-  { path: '/help', label: '邻里帮帮', heading: '邻里帮帮' },
+  { path: '/help', label: '邻里帮帮', heading: '邻里帮帮', content: '[data-testid="member-list"]' },
   // The map without JavaScript lists what is near; with it, the map shows.
   {
     path: '/map',

@@ -55,6 +55,16 @@ pub struct MemberCard {
 }
 
 impl MemberCard {
+    /// The card as the list shows it: no availability and no coordinators' note (those are on the
+    /// member's page only), so the list neither sends nor logs them.
+    pub fn for_list(mut self) -> MemberCard {
+        self.availability = None;
+        self.situation_note = None;
+        self.private_groups
+            .retain(|g| *g != FieldGroup::Availability);
+        self
+    }
+
     /// Whether the card has anything to show beyond its cooperative (else it is left out of lists).
     pub fn shows_anything(&self) -> bool {
         self.name.is_some()

@@ -1,5 +1,7 @@
-//! 邻里帮帮: the mutual-aid cooperative's members, their services and needs.
+//! 邻里帮帮: the mutual-aid cooperative's members, their services and needs, who may see what of
+//! them (privacy rules P1–P7), bookings and offers of help.
 
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod bookings;
 pub mod card;
@@ -8,7 +10,9 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 pub mod input;
+mod list_page;
+mod member_page;
 pub mod model;
-mod page;
 
-pub use page::HelpPage;
+pub use list_page::HelpPage;
+pub use member_page::MemberPage;

@@ -44,7 +44,9 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("items"), StaticSegment("requests"), ParamSegment("id"))
                         view=crate::items::RequestPage ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("help") view=crate::help::HelpPage/>
+                    <Route path=StaticSegment("help") view=crate::help::HelpPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("help"), ParamSegment("id")) view=crate::help::MemberPage
+                        ssr=SsrMode::Async/>
                     <Route path=StaticSegment("map") view=crate::map::MapPage ssr=SsrMode::InOrder/>
                     <Route path=StaticSegment("me") view=crate::accounts::MePage ssr=SsrMode::InOrder/>
                     <Route path=(StaticSegment("me"), StaticSegment("notifications"))

@@ -9,6 +9,7 @@ use leptos::config::LeptosOptions;
 use tower::ServiceExt;
 
 mod event_pages;
+mod help_pages;
 mod item_pages;
 mod map_api;
 mod map_page;
@@ -179,7 +180,7 @@ async fn every_tab_renders_and_unknown_pages_are_404() {
     for (path, content) in [
         ("/events", "data-testid=\"event-list\""),
         ("/items", "data-testid=\"post-item\""),
-        ("/help", "class=\"empty-state\""),
+        ("/help", "data-testid=\"member-list\""),
         ("/map", "data-testid=\"nearby-list\""),
         ("/me", "class=\"empty-state\""),
     ] {

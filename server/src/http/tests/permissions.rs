@@ -198,6 +198,9 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         // route, checked in `item_pages`.
         ("items/list", "q=", ALL),
         ("items/detail", "id=999999", ALL),
+        // What each person sees of a member is tested field by field in `help_pages`.
+        ("help/list", "q=", ALL),
+        ("help/member", "id=1", ALL),
         ("items/form", "", SIGNED_IN),
         // `{item_request}`: the demo resident's listing, promised to the participant; `{handed}`:
         // another of theirs, already handed over to the participant. Requests are for the two

@@ -1,0 +1,193 @@
+//! `/help`: the cooperative members' cards that the reader may see something of — their services
+//! and the help they need — filtered by what, where and words. A plain GET form: it works without
+//! JavaScript.
+
+use super::api::{list_help, HelpFilter, HelpList};
+use super::card::{MemberCard, PlaceShown};
+use super::model::format_price;
+use crate::areas::model::{Area, AreaKind};
+use crate::components::BadFilterNotice;
+use crate::error::AppError;
+use crate::i18n::{use_lang, use_texts};
+use crate::shell::{page_error, PageTitle};
+use leptos::prelude::*;
+use leptos_router::{components::Form, hooks::use_query_map};
+
+#[component]
+pub fn HelpPage() -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        let q = query.read();
+        let get = |key: &str| q.get(key).unwrap_or_default();
+        HelpFilter {
+            q: get("q"),
+            offers: get("offers"),
+            area: get("area"),
+        }
+    });
+    let list = Resource::new(move || filter.get(), list_help);
+    view! {
+        <PageTitle text=t().help.title/>
+        <div class="page-head">
+            <h1>{move || t().help.title}</h1>
+            <p class="page-head__lead">{move || t().help.lead}</p>
+        </div>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(list) => view! { <Filters list=list.clone() filter=filter.get_untracked()/> <Results list/> }
+                        .into_any(),
+                    Err(AppError::InvalidInput(_)) => view! {
+                        <BadFilterNotice message=|t| t.help_board.bad_filter show_all=|t| t.help_board.show_all href="/help"/>
+                    }
+                    .into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Filters(list: HelpList, filter: HelpFilter) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang().get_untracked();
+    let b = move || &t().help_board;
+    let f = filter;
+    let narrowed = !f.offers.is_empty() || !f.area.is_empty();
+    let offers = [
+        ("", b().offers_all),
+        ("services", b().offers_services),
+        ("needs", b().offers_needs),
+    ];
+    let area_options = |kind: AreaKind| {
+        list.areas
+            .iter()
+            .filter(|a| a.kind == kind)
+            .map(|a| view! { <option value=a.code.clone() selected=a.code == f.area>{a.name(lang).to_string()}</option> })
+            .collect_view()
+    };
+    let (subdistricts, communities) = (
+        area_options(AreaKind::Subdistrict),
+        area_options(AreaKind::Community),
+    );
+    view! {
+        <Form method="GET" action="/help" attr:class="card search-form event-filters" attr:role="search">
+            <label for="help-q">{move || b().search_label}</label>
+            <div class="event-filters__search">
+                <input id="help-q" type="search" name="q" value=f.q.clone() enterkeyhint="search"/>
+                <button type="submit" class="button">{move || b().search_button}</button>
+            </div>
+            <details class="event-filters__more" open=narrowed>
+                <summary>{move || b().more_filters}</summary>
+                <label for="help-offers">{move || b().offers_label}</label>
+                <select id="help-offers" name="offers">
+                    {offers.into_iter().map(|(value, label)| view! {
+                        <option value=value selected=value == f.offers>{label}</option>
+                    }).collect_view()}
+                </select>
+                <label for="help-area">{move || b().area_label}</label>
+                <select id="help-area" name="area">
+                    <option value="" selected=f.area.is_empty()>{move || b().all_areas}</option>
+                    <optgroup label=move || t().map_page.subdistricts>{subdistricts}</optgroup>
+                    <optgroup label=move || t().map_page.communities>{communities}</optgroup>
+                </select>
+                <p class="button-row">
+                    <button type="submit" class="button" data-testid="apply-filters">{move || b().apply_filters}</button>
+                </p>
+            </details>
+        </Form>
+    }
+}
+
+#[component]
+fn Results(list: HelpList) -> impl IntoView {
+    let t = use_texts();
+    let b = move || &t().help_board;
+    if list.cards.is_empty() {
+        return view! {
+            <p class="empty-note">{move || b().none_found}</p>
+            <p class="hint">{move || b().privacy_note}</p>
+        }
+        .into_any();
+    }
+    let count = list.cards.len();
+    let areas = list.areas;
+    view! {
+        <p class="result-count" aria-live="polite">{move || b().count_before}{count}{move || b().count_after}</p>
+        <ul class="member-list" data-testid="member-list">
+            {list.cards.into_iter().map(|card| view! { <MemberCardView card areas=areas.clone()/> }).collect_view()}
+        </ul>
+        <p class="hint">{move || b().privacy_note}</p>
+    }
+    .into_any()
+}
+
+/// Where a member is, in words: their community's name, or "rough location" for a cell.
+pub(super) fn place_words(
+    place: &PlaceShown,
+    areas: &[Area],
+    lang: crate::i18n::Lang,
+) -> Option<String> {
+    match place {
+        PlaceShown::Area(code) => areas
+            .iter()
+            .find(|a| &a.code == code)
+            .map(|a| a.name(lang).to_string()),
+        PlaceShown::Cell(..) => None,
+    }
+}
+
+#[component]
+fn MemberCardView(card: MemberCard, areas: Vec<Area>) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let b = move || &t().help_board;
+    let href = format!("/help/{}", card.id);
+    let name = card.name.clone();
+    let place = card.place.clone();
+    view! {
+        <li class="member-card" data-testid="member-card">
+            <h2 class="member-card__name">
+                <a href=href>{move || name.clone().unwrap_or_else(|| b().anonymous.to_string())}</a>
+            </h2>
+            {place.map(|place| view! {
+                <p class="member-card__place">
+                    {move || place_words(&place, &areas, lang.get()).unwrap_or_else(|| b().rough_place.to_string())}
+                </p>
+            })}
+            {card.services.filter(|s| !s.is_empty()).map(|services| view! {
+                <ul class="member-card__entries" aria-label=move || b().services_heading>
+                    {services.into_iter().map(|s| {
+                        let unit = s.unit;
+                        view! {
+                            <li>
+                                <span class="chip">{s.title}</span>
+                                " "
+                                <span class="price">
+                                    {move || format_price(s.price_fen, b().free)}
+                                    {move || if s.price_fen > 0 { format!(" {}", unit.label(t())) } else { String::new() }}
+                                </span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            {card.needs.filter(|n| !n.is_empty()).map(|needs| view! {
+                <ul class="member-card__entries" aria-label=move || b().needs_heading>
+                    {needs.into_iter().map(|n| {
+                        let urgency = n.urgency;
+                        view! {
+                            <li>
+                                <span class="chip chip--wanted">{n.title}</span>
+                                " "
+                                <span class="hint">{move || urgency.label(t())}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,121 @@
+//! `/help/{id}`: one member's card as the reader may see it — name, where, when available, the
+//! services they offer with prices and the help they need — and, for the cooperative's
+//! coordinators only, the note about their situation.
+
+use super::api::{get_member, MemberView};
+use super::list_page::place_words;
+use super::model::format_price;
+use crate::error::AppError;
+use crate::i18n::{use_lang, use_texts};
+use crate::orgs::use_org_id;
+use crate::shell::{page_error, PageTitle};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn MemberPage() -> impl IntoView {
+    let id = use_org_id();
+    let member = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_member(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match member.await {
+                    Ok(view) => view! { <MemberDetails view/> }.into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MemberDetails(view: MemberView) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let b = move || &t().help_board;
+    let card = view.card;
+    let areas = view.areas;
+    let name = card.name.clone();
+    let title = name.clone().unwrap_or_else(|| b().anonymous.to_string());
+    view! {
+        <PageTitle text=title.clone()/>
+        <div class="page-head">
+            <p class="org-head__kind"><span class="chip chip--plain">{card.org_name.clone()}</span></p>
+            <h1 data-testid="member-name">{move || name.clone().unwrap_or_else(|| b().anonymous.to_string())}</h1>
+        </div>
+        <dl class="card facts">
+            <dt>{move || b().cooperative_label}</dt>
+            <dd><a href=format!("/orgs/{}", card.org_id)>{card.org_name.clone()}</a></dd>
+            {card.place.clone().map(|place| view! {
+                <dt>{move || b().where_label}</dt>
+                <dd data-testid="member-place">
+                    {move || place_words(&place, &areas, lang.get()).unwrap_or_else(|| b().rough_place.to_string())}
+                </dd>
+            })}
+            {card.availability.clone().map(|when| view! {
+                <dt>{move || b().availability_label}</dt>
+                <dd data-testid="member-availability">{when}</dd>
+            })}
+        </dl>
+        {card.services.clone().filter(|s| !s.is_empty()).map(|services| view! {
+            <section class="card" aria-labelledby="services-heading" data-testid="member-services">
+                <h2 id="services-heading" class="card__title">{move || b().services_heading}</h2>
+                <ul class="entry-list">
+                    {services.into_iter().map(|s| {
+                        let unit = s.unit;
+                        view! {
+                            <li class="entry">
+                                <p class="entry__head">
+                                    <strong>{s.title}</strong>
+                                    <span class="price">
+                                        {move || format_price(s.price_fen, b().free)}
+                                        {move || if s.price_fen > 0 { format!(" {}", unit.label(t())) } else { String::new() }}
+                                    </span>
+                                </p>
+                                {(!s.description.is_empty()).then(|| view! { <p class="prose">{s.description}</p> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        {card.needs.clone().filter(|n| !n.is_empty()).map(|needs| view! {
+            <section class="card" aria-labelledby="needs-heading" data-testid="member-needs">
+                <h2 id="needs-heading" class="card__title">{move || b().needs_heading}</h2>
+                <ul class="entry-list">
+                    {needs.into_iter().map(|n| {
+                        let urgency = n.urgency;
+                        view! {
+                            <li class="entry">
+                                <p class="entry__head">
+                                    <strong>{n.title}</strong>
+                                    <span class="chip chip--wanted">{move || urgency.label(t())}</span>
+                                </p>
+                                {(!n.description.is_empty()).then(|| view! { <p class="prose">{n.description}</p> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        {card.situation_note.clone().map(|note| view! {
+            <section class="card card--private" aria-labelledby="note-heading" data-testid="situation-note">
+                <h2 id="note-heading" class="card__title">{move || b().note_heading}</h2>
+                <p class="hint">{move || b().note_hint}</p>
+                <p class="prose">{note}</p>
+            </section>
+        })}
+        <p class="hint">{move || b().privacy_note}</p>
+        <p class="page-foot">
+            <A href="/help" attr:class="button button--secondary">{move || b().back_to_list}</A>
+        </p>
+    }
+}

@@ -1,0 +1,251 @@
+//! 邻里帮帮 over HTTP: what each person is sent about a member — in the server-rendered page and in
+//! the server function's answer — field by field, for every consent audience; withdrawing a
+//! consent takes effect on the next request; every view of a non-public field is logged; pages
+//! with personal data are never cached.
+
+use super::*;
+use app::help::db::{self as help, NewConsent};
+use app::help::input::{MemberFields, NeedFields, ServiceFields};
+use app::help::model::{Audience, ConsentMethod, FieldGroup, NOTICE_VERSION};
+
+/// Distinct text for each field group of test member `n`, so its presence anywhere in a response
+/// is unambiguous (and tells this member from the ones made before it).
+fn value_of(group: FieldGroup, n: usize) -> String {
+    let base = match group {
+        FieldGroup::Name => "测试成员甲",
+        FieldGroup::Services => "独特服务乙",
+        FieldGroup::Needs => "独特需要丙",
+        FieldGroup::Availability => "独特时间丁",
+        _ => unreachable!("not in this test"),
+    };
+    format!("{base}〔{n}〕")
+}
+
+fn note_of(n: usize) -> String {
+    format!("独特备注戊〔{n}〕")
+}
+
+const GROUPS: [FieldGroup; 4] = [
+    FieldGroup::Name,
+    FieldGroup::Services,
+    FieldGroup::Needs,
+    FieldGroup::Availability,
+];
+
+/// Test member `n` of the demo cooperative with one consent: `group` for `audience`.
+async fn member_with(test: &TestDb, n: usize, group: FieldGroup, audience: Audience) -> i64 {
+    let pool = test.db.pool();
+    let org = app::orgs::db::directory(pool, "云岩区邻里互助合作社", None)
+        .await
+        .unwrap()[0]
+        .id;
+    let owner = app::orgs::db::user_by_contact(pool, "13800000003")
+        .await
+        .unwrap()
+        .unwrap();
+    let details = MemberFields {
+        display_name: value_of(FieldGroup::Name, n),
+        availability: value_of(FieldGroup::Availability, n),
+        situation_note: note_of(n),
+        ..MemberFields::default()
+    }
+    .check(|_| false)
+    .unwrap();
+    let mut tx = test.db.begin_write().await.unwrap();
+    let now = app::db::now_unix();
+    let id = help::insert_member(&mut tx, org, &details, owner, now)
+        .await
+        .unwrap();
+    let service = ServiceFields {
+        title: value_of(FieldGroup::Services, n),
+        unit: "per_hour".into(),
+        ..ServiceFields::default()
+    };
+    help::add_service(&mut tx, id, &service.check().unwrap(), now)
+        .await
+        .unwrap();
+    let need = NeedFields {
+        title: value_of(FieldGroup::Needs, n),
+        urgency: "low".into(),
+        ..NeedFields::default()
+    };
+    help::add_need(&mut tx, id, &need.check().unwrap(), now)
+        .await
+        .unwrap();
+    let consent = NewConsent {
+        group,
+        audience,
+        method: ConsentMethod::Paper,
+        notice_version: NOTICE_VERSION,
+    };
+    help::record_consent(&mut tx, id, consent, owner, now)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    Visitor,
+    Resident,
+    /// The cooperative's owner (its coordinator).
+    Coordinator,
+    /// A coordinator of another organisation.
+    OtherCoordinator,
+    Admin,
+}
+
+/// What `who` may see of a member whose one consent is `group` for `audience`. A card whose only visible field is when the member is available says nothing on its own: it is
+/// neither listed nor shown.
+fn expected(who: Who, group: FieldGroup, audience: Audience) -> Vec<FieldGroup> {
+    match who {
+        Who::Coordinator => GROUPS.to_vec(),
+        _ if group == FieldGroup::Availability => vec![],
+        Who::Visitor if audience == Audience::Everyone => vec![group],
+        Who::Resident | Who::OtherCoordinator | Who::Admin
+            if audience != Audience::Coordinators =>
+        {
+            vec![group]
+        }
+        _ => vec![],
+    }
+}
+
+#[tokio::test]
+async fn each_person_is_sent_exactly_the_fields_the_live_consents_allow() {
+    let (router, test) = app().await;
+    let people = [
+        (Who::Visitor, None),
+        (Who::Resident, Some(session_of(&test, "13800000001").await)),
+        (
+            Who::Coordinator,
+            Some(session_of(&test, "13800000003").await),
+        ),
+        (
+            Who::OtherCoordinator,
+            Some(session_of(&test, "13800000002").await),
+        ),
+        (Who::Admin, Some(session_of(&test, "13800000004").await)),
+    ];
+    let mut n = 0;
+    for group in GROUPS {
+        for audience in Audience::ALL.iter().copied() {
+            n += 1;
+            let id = member_with(&test, n, group, audience).await;
+            for (who, cookie) in &people {
+                let shown = expected(*who, group, audience);
+                let (status, headers, page) = send(
+                    &router,
+                    get_with_cookie(&format!("/help/{id}"), cookie.as_deref()),
+                )
+                .await;
+                let (_, _, answer) = send(
+                    &router,
+                    form("/api/help/member", &format!("id={id}"), cookie.as_deref()),
+                )
+                .await;
+                let (_, _, list) = send(&router, get_with_cookie("/help", cookie.as_deref())).await;
+                let case = format!("{group:?} for {audience:?}, seen by {who:?}");
+                if shown.is_empty() {
+                    assert_eq!(status, StatusCode::NOT_FOUND, "{case}");
+                }
+                for g in GROUPS {
+                    let value = value_of(g, n);
+                    let visible = shown.contains(&g);
+                    for (what, body) in [("page", &page), ("answer", &answer), ("list", &list)] {
+                        // The list shows no availability: that is on the member's page only.
+                        let expected =
+                            visible && !(what == "list" && g == FieldGroup::Availability);
+                        assert_eq!(
+                            body.contains(&value),
+                            expected,
+                            "{case}: {g:?} in the {what}"
+                        );
+                    }
+                }
+                let note_visible = *who == Who::Coordinator;
+                let note = note_of(n);
+                assert_eq!(
+                    page.contains(&note),
+                    note_visible,
+                    "{case}: note in the page"
+                );
+                assert_eq!(
+                    answer.contains(&note),
+                    note_visible,
+                    "{case}: note in the answer"
+                );
+                assert!(
+                    !list.contains(&note),
+                    "{case}: the note is never in the list"
+                );
+                if cookie.is_some() {
+                    let cache = headers[header::CACHE_CONTROL].to_str().unwrap();
+                    assert!(cache.contains("no-store"), "{case}: {cache}");
+                }
+            }
+        }
+    }
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn withdrawing_hides_the_field_on_the_next_request_and_views_are_logged() {
+    let (router, test) = app().await;
+    let id = member_with(&test, 1, FieldGroup::Needs, Audience::Residents).await;
+    let need = value_of(FieldGroup::Needs, 1);
+    let resident = session_of(&test, "13800000001").await;
+    let (status, _, page) = send(&router, with_cookie(&format!("/help/{id}"), &resident)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(&need));
+    // The visitor sees nothing and is not logged; the resident's view of a residents-only field is.
+    send(&router, get(&format!("/help/{id}"))).await;
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let log = help::access_log(&mut conn, id, 10).await.unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].viewer_name, "小云（居民）");
+    assert_eq!(log[0].fields, vec![FieldGroup::Needs]);
+    let consent = help::consents_of(&mut conn, &[id]).await.unwrap()[0].1.id;
+    drop(conn);
+
+    let mut tx = test.db.begin_write().await.unwrap();
+    assert!(
+        help::withdraw_consent(&mut tx, id, consent, 1, app::db::now_unix())
+            .await
+            .unwrap()
+    );
+    tx.commit().await.unwrap();
+    let (status, _, page) = send(&router, with_cookie(&format!("/help/{id}"), &resident)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!page.contains(&need));
+    let (_, _, list) = send(&router, with_cookie("/help", &resident)).await;
+    assert!(!list.contains(&need));
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn the_list_filters_on_what_it_shows_and_refuses_filters_it_cannot_read() {
+    let (router, test) = app().await;
+    let (status, _, page) = send(&router, get("/help")).await;
+    assert_eq!(status, StatusCode::OK);
+    // Public demo members show; the one nobody outside the cooperative may see does not.
+    assert!(page.contains("王阿姨") && page.contains("缝补改衣") && page.contains("¥10"));
+    assert!(!page.contains("小杨") && !page.contains("手工串珠饰品"));
+    // A name withdrawn leaves the services shown without it.
+    assert!(page.contains("下象棋陪练") && !page.contains("赵叔"));
+    let (_, _, needs) = send(&router, get("/help?offers=needs")).await;
+    assert!(needs.contains("每周帮忙买一次菜") && !needs.contains("小家电维修"));
+    let (_, _, found) = send(&router, get("/help?q=%E7%A3%A8%E5%88%80")).await;
+    assert!(found.contains("周大爷") && !found.contains("王阿姨"));
+    let (_, _, area) = send(&router, get("/help?area=yy-beijinglu")).await;
+    assert!(area.contains("周大爷") && !area.contains("王阿姨"));
+    for bad in ["/help?offers=gifts", "/help?area=nowhere"] {
+        let (status, _, body) = send(&router, get(bad)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(body.contains("筛选条件看不懂"), "{bad}");
+    }
+    let (status, _, _) = send(&router, get("/help/999999")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    test.finish().await;
+}
