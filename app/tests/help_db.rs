@@ -314,6 +314,13 @@ async fn a_withdrawn_consent_hides_the_field_on_the_next_read() {
     }
 }
 
+fn logged(groups: &[FieldGroup], situation_note: bool) -> help::Shown<'_> {
+    help::Shown {
+        groups,
+        situation_note,
+    }
+}
+
 #[tokio::test]
 async fn views_and_actions_for_a_member_are_logged_newest_first() {
     for test in each_backend().await {
@@ -327,21 +334,35 @@ async fn views_and_actions_for_a_member_are_logged_newest_first() {
             &mut tx,
             id,
             resident,
-            &[FieldGroup::Needs],
+            logged(&[FieldGroup::Needs], false),
             ViewedVia::Page,
             NOW,
         )
         .await
         .unwrap();
         // Nothing non-public shown: nothing logged.
-        help::log_view(&mut tx, id, resident, &[], ViewedVia::Page, NOW + 1)
-            .await
-            .unwrap();
+        help::log_view(
+            &mut tx,
+            id,
+            resident,
+            logged(&[], false),
+            ViewedVia::Page,
+            NOW + 1,
+        )
+        .await
+        .unwrap();
         let coordinator = (people[0], "邻居1", ViewerRole::Coordinator);
         let all = [FieldGroup::Name, FieldGroup::Area];
-        help::log_view(&mut tx, id, coordinator, &all, ViewedVia::Editor, NOW + 2)
-            .await
-            .unwrap();
+        help::log_view(
+            &mut tx,
+            id,
+            coordinator,
+            logged(&all, true),
+            ViewedVia::Editor,
+            NOW + 2,
+        )
+        .await
+        .unwrap();
         help::log_proxy(
             &mut tx,
             id,
@@ -358,6 +379,7 @@ async fn views_and_actions_for_a_member_are_logged_newest_first() {
         assert_eq!(log.len(), 2);
         assert_eq!(log[0].viewer_role, ViewerRole::Coordinator);
         assert_eq!(log[0].fields, all.to_vec());
+        assert!(log[0].situation_note && !log[1].situation_note);
         assert_eq!(log[1].viewer_name, "邻居2");
         assert_eq!(log[1].via, ViewedVia::Page);
         let acted = help::proxy_log(&mut conn, id, 50).await.unwrap();

@@ -117,8 +117,9 @@ impl Looker {
         )
     }
 
-    /// Logs what of `card` was shown beyond the public, unless the member is looking at
-    /// themselves (nothing is logged for visitors: they only ever see what is public).
+    /// Logs what of `card` was shown beyond the public (the coordinators' note included), unless
+    /// the member is looking at themselves (nothing is logged for visitors: they only ever see
+    /// what is public).
     async fn log_shown(
         &self,
         conn: &mut sqlx::AnyConnection,
@@ -139,7 +140,11 @@ impl Looker {
             Viewer::Resident => ViewerRole::Resident,
         };
         let viewer = (user.id, user.display_name.as_str(), role);
-        super::db::log_view(conn, member.id, viewer, &card.private_groups, via, now).await
+        let shown = super::db::Shown {
+            groups: &card.private_groups,
+            situation_note: card.situation_note.is_some(),
+        };
+        super::db::log_view(conn, member.id, viewer, shown, via, now).await
     }
 }
 
@@ -164,7 +169,11 @@ pub async fn list_help(filter: HelpFilter) -> Result<HelpList, AppError> {
     };
     let looker = Looker::now(&state).await?;
     let now = crate::db::now_unix();
-    let mut tx = state.db.begin_write().await?;
+    // Only signed-in views are logged: a visitor's list is a plain read.
+    let mut tx = match looker.user {
+        Some(_) => state.db.begin_write().await?,
+        None => state.db.pool().begin().await?,
+    };
     let members = help::all_members(&mut tx).await?;
     let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
     let services = help::services_of(&mut tx, &ids).await?;

@@ -510,23 +510,38 @@ pub struct AccessEntry {
     pub viewer_name: String,
     pub viewer_role: ViewerRole,
     pub fields: Vec<FieldGroup>,
+    /// The coordinators' note about the member's situation was shown too.
+    pub situation_note: bool,
     pub via: ViewedVia,
     pub viewed_at: i64,
 }
 
-/// Records that `viewer` was shown `fields` of `member` (nothing when `fields` is empty).
+/// How the coordinators' note is named among the fields of a log entry.
+const NOTE_FIELD: &str = "situation_note";
+
+/// What of a member was shown beyond the public.
+#[derive(Clone, Copy, Debug)]
+pub struct Shown<'a> {
+    pub groups: &'a [FieldGroup],
+    pub situation_note: bool,
+}
+
+/// Records that `viewer` was shown these non-public parts of `member` (nothing when none).
 pub async fn log_view(
     conn: &mut AnyConnection,
     member: i64,
     viewer: (i64, &str, ViewerRole),
-    fields: &[FieldGroup],
+    shown: Shown<'_>,
     via: ViewedVia,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    if fields.is_empty() {
+    let mut names: Vec<&str> = shown.groups.iter().map(|f| f.as_str()).collect();
+    if shown.situation_note {
+        names.push(NOTE_FIELD);
+    }
+    if names.is_empty() {
         return Ok(());
     }
-    let names: Vec<&str> = fields.iter().map(|f| f.as_str()).collect();
     sqlx::query(
         "INSERT INTO coop_access_log (member_id, viewer_id, viewer_name, viewer_role, fields, via, viewed_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -564,6 +579,7 @@ pub async fn access_log(
                 viewer_name,
                 viewer_role: ViewerRole::parse(&role)?,
                 fields: fields.split(',').filter_map(FieldGroup::parse).collect(),
+                situation_note: fields.split(',').any(|f| f == NOTE_FIELD),
                 via: ViewedVia::parse(&via)?,
                 viewed_at,
             })

@@ -208,6 +208,15 @@ async fn withdrawing_hides_the_field_on_the_next_request_and_views_are_logged() 
     assert_eq!(log[0].fields, vec![FieldGroup::Needs]);
     let consent = help::consents_of(&mut conn, &[id]).await.unwrap()[0].1.id;
     drop(conn);
+    // The cooperative's coordinator sees everything, the note too: that is logged as well.
+    let coordinator = session_of(&test, "13800000003").await;
+    send(&router, with_cookie(&format!("/help/{id}"), &coordinator)).await;
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let log = help::access_log(&mut conn, id, 10).await.unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0].viewer_role, app::help::db::ViewerRole::Coordinator);
+    assert!(log[0].situation_note && !log[1].situation_note);
+    drop(conn);
 
     let mut tx = test.db.begin_write().await.unwrap();
     assert!(
