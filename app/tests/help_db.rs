@@ -618,3 +618,54 @@ async fn the_demo_cooperative_has_twelve_members_with_varied_consents_and_bookin
         test.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_member_leaves_the_map_when_their_place_is_no_longer_public() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let coordinator = neighbours(db, 1, 1).await[0];
+        let org = cooperative(db).await;
+        let id = member(db, org, coordinator).await;
+        let pins = |db: &Db| {
+            let pool = db.pool().clone();
+            async move { app::help::map_pins::on_the_map(&pool).await.unwrap() }
+        };
+        let version = |db: &Db| {
+            let pool = db.pool().clone();
+            async move {
+                sqlx::query_scalar::<_, i64>("SELECT version FROM map_version WHERE id = 1")
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+            }
+        };
+        // Services public but the place not: no pin.
+        consent(
+            db,
+            id,
+            FieldGroup::Services,
+            Audience::Everyone,
+            coordinator,
+        )
+        .await;
+        assert!(pins(db).await.is_empty());
+        let area = consent(db, id, FieldGroup::Area, Audience::Everyone, coordinator).await;
+        let on_map = pins(db).await;
+        assert_eq!(on_map.len(), 1);
+        // Named by what is offered (the name is not public), at the snapped cell.
+        assert_eq!(on_map[0].name, "缝补衣物");
+        let exact = LatLng::new(26.583411, 106.713372);
+        assert!(LatLng::new(on_map[0].lat, on_map[0].lng).metres_to(exact) <= PERSON_CELL_M);
+        let before = version(db).await;
+        let mut tx = db.begin_write().await.unwrap();
+        assert!(
+            help::withdraw_consent(&mut tx, id, area, coordinator, NOW + 9)
+                .await
+                .unwrap()
+        );
+        tx.commit().await.unwrap();
+        assert!(version(db).await > before, "the map reloads its places");
+        assert!(pins(db).await.is_empty());
+        test.finish().await;
+    }
+}

@@ -81,6 +81,7 @@ test.describe('with JavaScript', () => {
     const resources = page.getByRole('checkbox', { name: '社区资源' });
     const events = page.getByRole('checkbox', { name: '活动' });
     await page.getByRole('checkbox', { name: '闲置物品' }).uncheck();
+    await page.getByRole('checkbox', { name: '邻里帮帮' }).uncheck();
     await events.uncheck();
     const list = page.getByTestId('visible-list').locator('li');
     // Organisations off: only community resources are left, squares on the map.
@@ -133,7 +134,7 @@ test.describe('with JavaScript', () => {
 
   test('things to give are a layer of their own and lead to their listing', async ({ page }) => {
     const canvas = page.getByTestId('map-canvas');
-    for (const name of ['组织机构', '活动', '社区资源']) {
+    for (const name of ['组织机构', '活动', '社区资源', '邻里帮帮']) {
       await page.getByRole('checkbox', { name }).uncheck();
     }
     await page.getByLabel('类别').selectOption({ label: '母婴儿童' });
@@ -148,6 +149,27 @@ test.describe('with JavaScript', () => {
     await card.getByRole('link', { name: '查看详情' }).click();
     await expect(page).toHaveURL(/\/items\/\d+$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('婴儿推车');
+  });
+
+  test('neighbours who made their place public are a layer of their own, named only as they agreed', async ({ page }) => {
+    const canvas = page.getByTestId('map-canvas');
+    for (const name of ['组织机构', '活动', '社区资源', '闲置物品']) {
+      await page.getByRole('checkbox', { name }).uncheck();
+    }
+    const list = page.getByTestId('visible-list').locator('li');
+    await expect(canvas.locator('.map-pin--help, .map-cluster').first()).toBeVisible();
+    await page.getByLabel('搜索地点').fill('王阿姨');
+    await expect(canvas.locator('.map-pin--help')).toHaveCount(1);
+    await expect(list.first()).toContainText('邻里服务');
+    // A member who withdrew their name shows by what they offer.
+    await page.getByLabel('搜索地点').fill('赵叔');
+    await expect(list).toHaveCount(0);
+    await page.getByLabel('搜索地点').fill('下象棋');
+    await expect(canvas.locator('.map-pin--help')).toHaveCount(1);
+    await canvas.locator('.map-pin--help').click();
+    await page.getByTestId('map-card').getByRole('link', { name: '查看详情' }).click();
+    await expect(page).toHaveURL(/\/help\/\d+$/);
+    await expect(page.getByTestId('member-services')).toContainText('下象棋陪练');
   });
 
   test('switching to 高德 Amap keeps the markers on the same streets', async ({ page }) => {

@@ -11,6 +11,8 @@ pub mod db;
 pub mod demo;
 pub mod input;
 mod list_page;
+#[cfg(feature = "ssr")]
+pub mod map_pins;
 mod member_page;
 pub mod model;
 

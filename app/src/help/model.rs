@@ -76,6 +76,24 @@ choice! {
     }
 }
 
+choice! {
+    /// How a member shows on the map: offering services, or (with none shown) needing help.
+    pub enum MapHelpKind labels help_board.map_kinds {
+        Services = "services",
+        Needs = "needs",
+    }
+}
+
+impl MapHelpKind {
+    /// Its name in the map's category filter, unique across the map's layers.
+    pub fn map_key(self) -> &'static str {
+        match self {
+            MapHelpKind::Services => "help_services",
+            MapHelpKind::Needs => "help_needs",
+        }
+    }
+}
+
 /// The version of the consent notice the forms show now; each consent records the one it was given
 /// under, so a changed notice can be asked for again.
 pub const NOTICE_VERSION: &str = "2026-11";

@@ -522,6 +522,7 @@ pub static TEXTS: Texts = Texts {
         layer_events: "Events",
         layer_resources: "Community resources",
         layer_items: "Things to give",
+        layer_help: "Neighbours",
         category_label: "Category",
         all_categories: "All categories",
         search_label: "Search places",

@@ -344,6 +344,7 @@ pub struct MapPageTexts {
     pub layer_events: &'static str,
     pub layer_resources: &'static str,
     pub layer_items: &'static str,
+    pub layer_help: &'static str,
     pub category_label: &'static str,
     pub all_categories: &'static str,
     pub search_label: &'static str,

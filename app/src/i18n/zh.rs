@@ -521,6 +521,7 @@ pub static TEXTS: Texts = Texts {
         layer_events: "活动",
         layer_resources: "社区资源",
         layer_items: "闲置物品",
+        layer_help: "邻里帮帮",
         category_label: "类别",
         all_categories: "全部类别",
         search_label: "搜索地点",

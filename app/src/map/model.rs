@@ -3,6 +3,7 @@
 use super::geo::LatLng;
 use crate::areas::model::Area;
 use crate::events::model::EventCategory;
+use crate::help::model::MapHelpKind;
 use crate::i18n::Texts;
 use crate::items::model::ItemCategory;
 use crate::orgs::model::{OrgKind, Tier};
@@ -23,14 +24,16 @@ pub enum Layer {
     Events,
     Resources,
     Items,
+    Help,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 4] = [
+    pub const ALL: [Layer; 5] = [
         Layer::Organisations,
         Layer::Events,
         Layer::Resources,
         Layer::Items,
+        Layer::Help,
     ];
 
     /// The name used in URLs (`layers=orgs`).
@@ -40,6 +43,7 @@ impl Layer {
             Layer::Events => "events",
             Layer::Resources => "resources",
             Layer::Items => "items",
+            Layer::Help => "help",
         }
     }
 
@@ -53,6 +57,7 @@ impl Layer {
             Layer::Events => t.map_page.layer_events,
             Layer::Resources => t.map_page.layer_resources,
             Layer::Items => t.map_page.layer_items,
+            Layer::Help => t.map_page.layer_help,
         }
     }
 
@@ -67,6 +72,11 @@ impl Layer {
                 .copied()
                 .map(PlaceKind::Item)
                 .collect(),
+            Layer::Help => MapHelpKind::ALL
+                .iter()
+                .copied()
+                .map(PlaceKind::Help)
+                .collect(),
         }
     }
 }
@@ -78,6 +88,8 @@ pub enum PlaceKind {
     Event(EventCategory),
     Resource(ResourceKind),
     Item(ItemCategory),
+    /// A cooperative member whose place and more are open to everyone.
+    Help(MapHelpKind),
 }
 
 impl PlaceKind {
@@ -87,6 +99,7 @@ impl PlaceKind {
             PlaceKind::Event(category) => category.label(t),
             PlaceKind::Resource(kind) => kind.label(t),
             PlaceKind::Item(category) => category.label(t),
+            PlaceKind::Help(kind) => kind.label(t),
         }
     }
 
@@ -96,6 +109,7 @@ impl PlaceKind {
             PlaceKind::Event(_) => Layer::Events,
             PlaceKind::Resource(_) => Layer::Resources,
             PlaceKind::Item(_) => Layer::Items,
+            PlaceKind::Help(_) => Layer::Help,
         }
     }
 
@@ -106,6 +120,7 @@ impl PlaceKind {
             PlaceKind::Event(category) => category.map_key(),
             PlaceKind::Resource(kind) => kind.as_str(),
             PlaceKind::Item(category) => category.map_key(),
+            PlaceKind::Help(kind) => kind.map_key(),
         }
     }
 }
@@ -131,6 +146,7 @@ impl NearbyPlace {
             PlaceKind::Event(_) => format!("/events/{}", self.id),
             PlaceKind::Resource(_) => format!("/resources/{}", self.id),
             PlaceKind::Item(_) => format!("/items/{}", self.id),
+            PlaceKind::Help(_) => format!("/help/{}", self.id),
         }
     }
 }

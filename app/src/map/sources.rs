@@ -10,6 +10,7 @@ pub async fn all_places(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error>
     places.extend(events(pool).await?);
     places.extend(resources(pool).await?);
     places.extend(items(pool).await?);
+    places.extend(crate::help::map_pins::on_the_map(pool).await?);
     Ok(places)
 }
 

@@ -32,10 +32,14 @@ async fn the_map_gets_clusters_and_places_that_add_up() {
     let items = app::items::db::on_the_map(test.db.pool(), app::db::now_unix())
         .await
         .unwrap();
+    let neighbours = app::help::map_pins::on_the_map(test.db.pool())
+        .await
+        .unwrap();
     assert!(orgs >= 10 && resources >= 10 && events >= 15 && items.len() >= 10);
+    assert!(neighbours.len() >= 4);
     assert_eq!(
         zoomed_out.total,
-        orgs + resources + events + items.len(),
+        orgs + resources + events + items.len() + neighbours.len(),
         "every demo place is in the district"
     );
     assert!(zoomed_out
@@ -94,6 +98,23 @@ async fn the_map_gets_clusters_and_places_that_add_up() {
         items.len() < on_the_board.len(),
         "wanted and promised listings stay off the map"
     );
+    // Cooperative members only where their place and more are open to everyone; a name that is
+    // not public never names a pin (the pin takes what they offer instead).
+    let help = parsed(
+        &view(&router, &format!("{DISTRICT}&zoom=18&layers=help"))
+            .await
+            .1,
+    );
+    assert_eq!(help.total, neighbours.len());
+    let names: Vec<&str> = help.list.iter().map(|p| p.name.as_str()).collect();
+    assert!(
+        names.contains(&"王阿姨") && names.contains(&"下象棋陪练"),
+        "{names:?}"
+    );
+    for private in ["赵叔", "小杨", "张奶奶", "阿布", "小陈"] {
+        assert!(!names.contains(&private), "{private} in {names:?}");
+    }
+    assert!(help.list.iter().all(|p| p.url().starts_with("/help/")));
     let books = items
         .iter()
         .filter(|i| i.category == app::items::model::ItemCategory::Books)
