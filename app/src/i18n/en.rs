@@ -230,7 +230,7 @@ pub static TEXTS: Texts = Texts {
     },
     map: BoardTexts {
         title: "Map",
-        lead: "Organisations, events, items and community resources nearby.",
+        lead: "Organisations, events, things to give, community resources and cooperative neighbours nearby.",
         empty_heading: "The map is being prepared",
         empty_text: "Organisations, events, items, help cards and community resources will share one map.",
         coming_heading: "Here you will be able to:",

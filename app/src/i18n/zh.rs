@@ -229,7 +229,7 @@ pub static TEXTS: Texts = Texts {
     },
     map: BoardTexts {
         title: "公益地图",
-        lead: "附近的公益组织、活动、物品和社区资源。",
+        lead: "附近的公益组织、活动、物品、社区资源和互助社邻居。",
         empty_heading: "地图正在准备中",
         empty_text: "公益组织、活动、闲置物品、互助卡片和社区资源将显示在同一张地图上。",
         coming_heading: "在这里你将可以：",
