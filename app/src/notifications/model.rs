@@ -228,9 +228,9 @@ impl Notice {
             | Notice::ItemHidden { item_id, .. }
             | Notice::ItemRemoved { item_id, .. }
             | Notice::ItemWarning { item_id, .. } => format!("/items/{item_id}"),
-            Notice::HelpBooking { booking_id, .. } | Notice::HelpThanks { booking_id, .. } => {
-                format!("/help/bookings/{booking_id}")
-            }
+            // The board, until bookings have a page of their own (the notice keeps the booking's id
+            // for that page).
+            Notice::HelpBooking { .. } | Notice::HelpThanks { .. } => "/help".to_string(),
         }
     }
 
