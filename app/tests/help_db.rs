@@ -580,18 +580,12 @@ async fn the_demo_cooperative_has_twelve_members_with_varied_consents_and_bookin
         assert!(services.iter().any(|s| s.price_fen > 0));
         assert!(needs.len() >= 6);
         // Public cards, residents-only cards, members nobody outside sees, a withdrawn consent.
+        let records = app::help::card::Records::read(&mut conn).await.unwrap();
         let cards = |viewer| {
-            members
+            records
+                .members
                 .iter()
-                .map(|m| {
-                    let mine: Vec<_> = consents
-                        .iter()
-                        .filter(|(id, _)| *id == m.id)
-                        .map(|(_, c)| c.clone())
-                        .collect();
-                    card_for(viewer, m, &services, &needs, &mine)
-                })
-                .filter(|c| c.shows_anything())
+                .filter(|m| records.card(viewer, m).shows_anything())
                 .count()
         };
         let (public, signed_in) = (cards(Viewer::Visitor), cards(Viewer::Resident));

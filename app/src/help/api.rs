@@ -174,20 +174,10 @@ pub async fn list_help(filter: HelpFilter) -> Result<HelpList, AppError> {
         Some(_) => state.db.begin_write().await?,
         None => state.db.pool().begin().await?,
     };
-    let members = help::all_members(&mut tx).await?;
-    let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
-    let services = help::services_of(&mut tx, &ids).await?;
-    let needs = help::needs_of(&mut tx, &ids).await?;
-    let consents = help::consents_of(&mut tx, &ids).await?;
+    let records = super::card::Records::read(&mut tx).await?;
     let mut cards = Vec::new();
-    for member in &members {
-        let own: Vec<_> = consents
-            .iter()
-            .filter(|(id, _)| *id == member.id)
-            .map(|(_, c)| c.clone())
-            .collect();
-        let card = super::card::card_for(looker.viewer(member), member, &services, &needs, &own)
-            .for_list();
+    for member in &records.members {
+        let card = records.card(looker.viewer(member), member).for_list();
         if !card.shows_anything() || !matches(&card, offers, &filter.q, area.as_ref()) {
             continue;
         }

@@ -73,6 +73,43 @@ impl MemberCard {
     }
 }
 
+/// Every listed member with all their cards are built from, read at once: the list and the map
+/// build many cards from one read.
+#[cfg(feature = "ssr")]
+pub struct Records {
+    pub members: Vec<MemberRecord>,
+    services: Vec<Service>,
+    needs: Vec<Need>,
+    consents: Vec<(i64, Consent)>,
+}
+
+#[cfg(feature = "ssr")]
+impl Records {
+    /// The members of every cooperative (not deleted), with their services, needs and consents.
+    pub async fn read(conn: &mut sqlx::AnyConnection) -> Result<Records, sqlx::Error> {
+        use super::db as help;
+        let members = help::all_members(conn).await?;
+        let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
+        Ok(Records {
+            services: help::services_of(conn, &ids).await?,
+            needs: help::needs_of(conn, &ids).await?,
+            consents: help::consents_of(conn, &ids).await?,
+            members,
+        })
+    }
+
+    /// `member`'s card (one of `members`) for `viewer`.
+    pub fn card(&self, viewer: Viewer, member: &MemberRecord) -> MemberCard {
+        let own: Vec<Consent> = self
+            .consents
+            .iter()
+            .filter(|(id, _)| *id == member.id)
+            .map(|(_, c)| c.clone())
+            .collect();
+        card_for(viewer, member, &self.services, &self.needs, &own)
+    }
+}
+
 /// The card of `member` for `viewer`. `services` and `needs` may hold other members' entries too:
 /// only this member's are taken; met needs are left out.
 #[cfg(feature = "ssr")]

@@ -3,28 +3,17 @@
 //! needs must each be open to everyone. A pin is named by the member's name, or else by what they
 //! offer or need; it stands at the community's centre or the cell, never anywhere more precise.
 
-use super::card::{card_for, PlaceShown};
+use super::card::{PlaceShown, Records};
 use super::model::{MapHelpKind, Viewer};
 use crate::map::model::{NearbyPlace, PlaceKind};
 use sqlx::AnyPool;
 
 pub async fn on_the_map(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
-    use super::db as help;
     let areas = crate::areas::db::list(pool).await?;
-    let mut conn = pool.acquire().await?;
-    let members = help::all_members(&mut conn).await?;
-    let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
-    let services = help::services_of(&mut conn, &ids).await?;
-    let needs = help::needs_of(&mut conn, &ids).await?;
-    let consents = help::consents_of(&mut conn, &ids).await?;
+    let records = Records::read(&mut *pool.acquire().await?).await?;
     let mut pins = Vec::new();
-    for member in &members {
-        let own: Vec<_> = consents
-            .iter()
-            .filter(|(id, _)| *id == member.id)
-            .map(|(_, c)| c.clone())
-            .collect();
-        let card = card_for(Viewer::Visitor, member, &services, &needs, &own);
+    for member in &records.members {
+        let card = records.card(Viewer::Visitor, member);
         let (lat, lng) = match &card.place {
             Some(PlaceShown::Cell(lat, lng)) => (*lat, *lng),
             Some(PlaceShown::Area(code)) => match areas.iter().find(|a| &a.code == code) {
