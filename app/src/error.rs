@@ -111,6 +111,20 @@ pub enum FormError {
     HelpChoiceInvalid,
     /// A price that is not an amount in yuan with at most two decimals.
     PriceInvalid,
+    /// The service or need is gone, met, or not shown to the person asking.
+    HelpNotOpen,
+    /// A member does not book their own service.
+    OwnService,
+    /// A booking step its state does not allow now (the other side acted first).
+    BookingStepNotNow,
+    /// A live consent for that field group and audience is on record already.
+    ConsentAlreadyLive,
+    /// Only an organisation of type cooperative keeps members.
+    NotACooperative,
+    /// Deleting a member's data needs the box ticked.
+    DeleteNotConfirmed,
+    /// That account is linked to another member already.
+    AccountLinkedElsewhere,
 }
 
 impl FormError {
@@ -131,6 +145,11 @@ impl FormError {
             | FormError::TooManyOpenRequests
             | FormError::TooManyReceived
             | FormError::ItemStepNotNow
+            | FormError::HelpNotOpen
+            | FormError::OwnService
+            | FormError::BookingStepNotNow
+            | FormError::ConsentAlreadyLive
+            | FormError::AccountLinkedElsewhere
             | FormError::AlreadyReported => StatusCode::CONFLICT,
             FormError::NoSuchAccount => StatusCode::NOT_FOUND,
             FormError::WrongCredentials => StatusCode::UNAUTHORIZED,
@@ -202,6 +221,13 @@ impl FormError {
             FormError::HelpTitleInvalid => f.help_title_invalid,
             FormError::HelpChoiceInvalid => f.help_choice_invalid,
             FormError::PriceInvalid => f.price_invalid,
+            FormError::HelpNotOpen => f.help_not_open,
+            FormError::OwnService => f.own_service,
+            FormError::BookingStepNotNow => f.booking_step_not_now,
+            FormError::ConsentAlreadyLive => f.consent_already_live,
+            FormError::NotACooperative => f.not_a_cooperative,
+            FormError::DeleteNotConfirmed => f.delete_not_confirmed,
+            FormError::AccountLinkedElsewhere => f.account_linked_elsewhere,
         }
     }
 }

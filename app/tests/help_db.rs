@@ -9,7 +9,9 @@ use app::db::Db;
 use app::help::card::{card_for, MemberCard};
 use app::help::db::{self as help, ConsentOutcome, NewConsent, ViewedVia, ViewerRole};
 use app::help::input::{MemberFields, NeedFields, ServiceFields};
-use app::help::model::{Audience, ConsentMethod, FieldGroup, Viewer, NOTICE_VERSION};
+use app::help::model::{
+    Audience, ConsentMethod, FieldGroup, ProxyAction, Viewer, NOTICE_VERSION,
+};
 use app::map::geo::LatLng;
 use app::map::grid::PERSON_CELL_M;
 use app::notifications::model::Notice;
@@ -367,7 +369,7 @@ async fn views_and_actions_for_a_member_are_logged_newest_first() {
             &mut tx,
             id,
             (people[0], "邻居1"),
-            "accept_booking",
+            ProxyAction::BookingAccepted,
             "理发",
             NOW + 3,
         )
@@ -384,7 +386,7 @@ async fn views_and_actions_for_a_member_are_logged_newest_first() {
         assert_eq!(log[1].via, ViewedVia::Page);
         let acted = help::proxy_log(&mut conn, id, 50).await.unwrap();
         assert_eq!(acted.len(), 1);
-        assert_eq!(acted[0].action, "accept_booking");
+        assert_eq!(acted[0].action, ProxyAction::BookingAccepted);
         drop(conn);
         test.finish().await;
     }

@@ -49,6 +49,7 @@ pub fn MePage() -> impl IntoView {
                             </section>
                             <crate::events::MyEventsCard/>
                             <crate::volunteering::MyHoursCard/>
+                            <crate::help::MyBookingsCard/>
                             <crate::events::CalendarFeedCard/>
                             <crate::orgs::MyOrgsCard is_admin=user.is_admin/>
                             <ChangePasswordForm action=change_password/>

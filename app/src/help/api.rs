@@ -50,6 +50,8 @@ pub struct HelpList {
 pub struct MemberView {
     pub card: MemberCard,
     pub areas: Vec<Area>,
+    /// Who is reading: decides which forms the page offers (book, or manage).
+    pub viewer: super::model::Viewer,
 }
 
 /// How far from an area's centre a member's cell may be to count as in that area.
@@ -89,14 +91,14 @@ pub fn matches(card: &MemberCard, offers: Offers, words: &str, area: Option<&Are
 
 /// Who is asking, with the cooperatives they run.
 #[cfg(feature = "ssr")]
-struct Looker {
-    user: Option<crate::accounts::model::SessionUser>,
+pub(super) struct Looker {
+    pub user: Option<crate::accounts::model::SessionUser>,
     staff_of: Vec<i64>,
 }
 
 #[cfg(feature = "ssr")]
 impl Looker {
-    async fn now(state: &crate::state::AppState) -> Result<Looker, AppError> {
+    pub async fn now(state: &crate::state::AppState) -> Result<Looker, AppError> {
         let user = crate::accounts::auth::current_user(state).await?;
         let staff_of = match &user {
             Some(user) => crate::orgs::db::my_orgs(state.db.pool(), user.id)
@@ -109,7 +111,7 @@ impl Looker {
         Ok(Looker { user, staff_of })
     }
 
-    fn viewer(&self, member: &super::db::MemberRecord) -> super::model::Viewer {
+    pub fn viewer(&self, member: &super::db::MemberRecord) -> super::model::Viewer {
         super::model::Viewer::of(
             self.user.as_ref().map(|u| u.id),
             self.staff_of.contains(&member.org_id),
@@ -120,7 +122,7 @@ impl Looker {
     /// Logs what of `card` was shown beyond the public (the coordinators' note included), unless
     /// the member is looking at themselves (nothing is logged for visitors: they only ever see
     /// what is public).
-    async fn log_shown(
+    pub async fn log_shown(
         &self,
         conn: &mut sqlx::AnyConnection,
         member: &super::db::MemberRecord,
@@ -197,19 +199,12 @@ pub async fn get_member(id: i64) -> Result<MemberView, AppError> {
     let state = crate::state::use_app_state()?;
     let looker = Looker::now(&state).await?;
     let mut tx = state.db.begin_write().await?;
-    let member = help::find_member(&mut tx, id)
+    let records = super::card::Records::of_member(&mut tx, id)
         .await?
-        .filter(|m| !m.deleted)
         .ok_or(AppError::NotFound)?;
-    let services = help::services_of(&mut tx, &[id]).await?;
-    let needs = help::needs_of(&mut tx, &[id]).await?;
-    let consents: Vec<_> = help::consents_of(&mut tx, &[id])
-        .await?
-        .into_iter()
-        .map(|(_, c)| c)
-        .collect();
-    let viewer = looker.viewer(&member);
-    let card = super::card::card_for(viewer, &member, &services, &needs, &consents);
+    let member = &records.members[0];
+    let viewer = looker.viewer(member);
+    let card = records.card(viewer, member);
     let sees_all = matches!(
         viewer,
         super::model::Viewer::Coordinator | super::model::Viewer::Member
@@ -219,9 +214,13 @@ pub async fn get_member(id: i64) -> Result<MemberView, AppError> {
     }
     let now = crate::db::now_unix();
     looker
-        .log_shown(&mut tx, &member, &card, help::ViewedVia::Page, now)
+        .log_shown(&mut tx, member, &card, help::ViewedVia::Page, now)
         .await?;
     tx.commit().await?;
     let areas = crate::areas::db::list(state.db.pool()).await?;
-    Ok(MemberView { card, areas })
+    Ok(MemberView {
+        card,
+        areas,
+        viewer,
+    })
 }

@@ -5,28 +5,10 @@
 //! need, never the member.
 
 use super::db::log_proxy;
-use super::model::{BookingKind, BookingStatus};
+use super::model::{BookingKind, BookingStatus, ProxyAction};
 use crate::notifications::{db::notify, model::Notice};
-use serde::{Deserialize, Serialize};
+pub use super::records::Booking;
 use sqlx::AnyConnection;
-
-/// One booking, as both sides see it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Booking {
-    pub id: i64,
-    pub member_id: i64,
-    pub org_id: i64,
-    pub kind: BookingKind,
-    pub title: String,
-    pub price_fen: i64,
-    pub resident_id: Option<i64>,
-    pub resident_name: Option<String>,
-    pub time_preference: String,
-    pub message: String,
-    pub status: BookingStatus,
-    pub thanks: Option<String>,
-    pub created_at: i64,
-}
 
 /// Who acts on the member's side: the member themselves, or a coordinator for them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -275,17 +257,9 @@ pub async fn answer(
     if !move_status(conn, booking.id, from, to, Some(side.user()), now).await? {
         return Ok(BookingStep::NotNow);
     }
-    if let MemberSide::Coordinator(id, name) = side {
-        let action = format!("booking_{}", to.as_str());
-        log_proxy(
-            conn,
-            booking.member_id,
-            (id, name),
-            &action,
-            &booking.title,
-            now,
-        )
-        .await?;
+    if let (MemberSide::Coordinator(id, name), Some(action)) = (side, ProxyAction::answering(to)) {
+        let member = booking.member_id;
+        log_proxy(conn, member, (id, name), action, &booking.title, now).await?;
     }
     if let Some(resident) = booking.resident_id {
         let notice = Notice::HelpBooking {

@@ -98,14 +98,43 @@ impl Records {
         })
     }
 
+    /// One member (not deleted) with their services, needs and consents; `None` if there is none.
+    pub async fn of_member(
+        conn: &mut sqlx::AnyConnection,
+        id: i64,
+    ) -> Result<Option<Records>, sqlx::Error> {
+        use super::db as help;
+        let Some(member) = help::find_member(conn, id).await?.filter(|m| !m.deleted) else {
+            return Ok(None);
+        };
+        Ok(Some(Records {
+            services: help::services_of(conn, &[id]).await?,
+            needs: help::needs_of(conn, &[id]).await?,
+            consents: help::consents_of(conn, &[id]).await?,
+            members: vec![member],
+        }))
+    }
+
+    /// The live and withdrawn consents of `member`.
+    pub fn consents_of(&self, member: i64) -> Vec<Consent> {
+        self.consents
+            .iter()
+            .filter(|(id, _)| *id == member)
+            .map(|(_, c)| c.clone())
+            .collect()
+    }
+
+    /// Every service and need of `member`, met needs included (for the coordinators' editor).
+    pub fn entries_of(&self, member: i64) -> (Vec<Service>, Vec<Need>) {
+        (
+            self.services.iter().filter(|s| s.member_id == member).cloned().collect(),
+            self.needs.iter().filter(|n| n.member_id == member).cloned().collect(),
+        )
+    }
+
     /// `member`'s card (one of `members`) for `viewer`.
     pub fn card(&self, viewer: Viewer, member: &MemberRecord) -> MemberCard {
-        let own: Vec<Consent> = self
-            .consents
-            .iter()
-            .filter(|(id, _)| *id == member.id)
-            .map(|(_, c)| c.clone())
-            .collect();
+        let own = self.consents_of(member.id);
         card_for(viewer, member, &self.services, &self.needs, &own)
     }
 }

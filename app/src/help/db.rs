@@ -3,29 +3,15 @@
 //! does, from the consents read here.
 
 use super::input::{MemberDetails, MemberPlace, NeedDetails, ServiceDetails};
-use super::model::{Audience, Consent, ConsentMethod, FieldGroup, ServiceUnit, Urgency};
+use super::model::{
+    Audience, Consent, ConsentMethod, FieldGroup, ProxyAction, ServiceUnit, Urgency,
+};
 use crate::db::float_param;
 use crate::map::geo::LatLng;
-use serde::{Deserialize, Serialize};
+pub use super::records::{
+    AccessEntry, MemberRecord, Need, ProxyEntry, Service, Shown, ViewedVia, ViewerRole,
+};
 use sqlx::{AnyConnection, FromRow};
-
-/// A member's whole record, as the cooperative's coordinators keep it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MemberRecord {
-    pub id: i64,
-    pub org_id: i64,
-    pub org_name: String,
-    pub display_name: String,
-    pub area_code: Option<String>,
-    /// The snapped cell, when a point was picked (latitude, longitude).
-    pub cell: Option<(f64, f64)>,
-    pub availability: String,
-    pub situation_note: String,
-    pub user_id: Option<i64>,
-    pub version: i64,
-    pub created_at: i64,
-    pub deleted: bool,
-}
 
 #[derive(FromRow)]
 struct MemberRow {
@@ -175,28 +161,6 @@ pub async fn all_members(conn: &mut AnyConnection) -> Result<Vec<MemberRecord>, 
     .fetch_all(conn)
     .await?;
     Ok(rows.into_iter().map(MemberRecord::from).collect())
-}
-
-/// One service a member offers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Service {
-    pub id: i64,
-    pub member_id: i64,
-    pub title: String,
-    pub description: String,
-    pub price_fen: i64,
-    pub unit: ServiceUnit,
-}
-
-/// One thing a member needs help with.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Need {
-    pub id: i64,
-    pub member_id: i64,
-    pub title: String,
-    pub description: String,
-    pub urgency: Urgency,
-    pub met: bool,
 }
 
 pub async fn add_service(
@@ -449,82 +413,8 @@ pub async fn consents_of(
         .collect())
 }
 
-/// The viewer's standing, as the access log records it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ViewerRole {
-    Coordinator,
-    Resident,
-    Admin,
-}
-
-impl ViewerRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ViewerRole::Coordinator => "coordinator",
-            ViewerRole::Resident => "resident",
-            ViewerRole::Admin => "admin",
-        }
-    }
-
-    fn parse(value: &str) -> Option<ViewerRole> {
-        [
-            ViewerRole::Coordinator,
-            ViewerRole::Resident,
-            ViewerRole::Admin,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == value)
-    }
-}
-
-/// Where a record was looked at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ViewedVia {
-    /// The member's public page or the list.
-    Page,
-    /// The coordinators' editor.
-    Editor,
-    /// A download of everything about the member.
-    Export,
-}
-
-impl ViewedVia {
-    fn as_str(self) -> &'static str {
-        match self {
-            ViewedVia::Page => "page",
-            ViewedVia::Editor => "editor",
-            ViewedVia::Export => "export",
-        }
-    }
-
-    fn parse(value: &str) -> Option<ViewedVia> {
-        [ViewedVia::Page, ViewedVia::Editor, ViewedVia::Export]
-            .into_iter()
-            .find(|v| v.as_str() == value)
-    }
-}
-
-/// Who saw a member's non-public fields, and when (P3).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AccessEntry {
-    pub viewer_name: String,
-    pub viewer_role: ViewerRole,
-    pub fields: Vec<FieldGroup>,
-    /// The coordinators' note about the member's situation was shown too.
-    pub situation_note: bool,
-    pub via: ViewedVia,
-    pub viewed_at: i64,
-}
-
 /// How the coordinators' note is named among the fields of a log entry.
 const NOTE_FIELD: &str = "situation_note";
-
-/// What of a member was shown beyond the public.
-#[derive(Clone, Copy, Debug)]
-pub struct Shown<'a> {
-    pub groups: &'a [FieldGroup],
-    pub situation_note: bool,
-}
 
 /// Records that `viewer` was shown these non-public parts of `member` (nothing when none).
 pub async fn log_view(
@@ -587,20 +477,11 @@ pub async fn access_log(
         .collect())
 }
 
-/// Something a coordinator did for a member (P3).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ProxyEntry {
-    pub actor_name: String,
-    pub action: String,
-    pub detail: String,
-    pub acted_at: i64,
-}
-
 pub async fn log_proxy(
     conn: &mut AnyConnection,
     member: i64,
     actor: (i64, &str),
-    action: &str,
+    action: ProxyAction,
     detail: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -611,7 +492,7 @@ pub async fn log_proxy(
     .bind(member)
     .bind(actor.0)
     .bind(actor.1)
-    .bind(action)
+    .bind(action.as_str())
     .bind(detail.chars().take(200).collect::<String>())
     .bind(now)
     .execute(conn)
@@ -635,11 +516,89 @@ pub async fn proxy_log(
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(actor_name, action, detail, acted_at)| ProxyEntry {
-            actor_name,
-            action,
-            detail,
-            acted_at,
+        .filter_map(|(actor_name, action, detail, acted_at)| {
+            Some(ProxyEntry {
+                actor_name,
+                action: ProxyAction::parse(&action)?,
+                detail,
+                acted_at,
+            })
         })
         .collect())
+}
+
+/// Links the member to an account (or unlinks with `None`); false if the member's data was
+/// deleted or that account is linked to another member already.
+pub async fn link_account(
+    conn: &mut AnyConnection,
+    member: i64,
+    user: Option<i64>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    if let Some(user) = user {
+        let taken: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM coop_members WHERE user_id = $1 AND id <> $2",
+        )
+        .bind(user)
+        .bind(member)
+        .fetch_optional(&mut *conn)
+        .await?;
+        if taken.is_some() {
+            return Ok(false);
+        }
+    }
+    let linked = sqlx::query(
+        "UPDATE coop_members SET user_id = $1, version = version + 1, updated_at = $2 \
+         WHERE id = $3 AND deleted_at IS NULL",
+    )
+    .bind(user)
+    .bind(now)
+    .bind(member)
+    .execute(conn)
+    .await?;
+    Ok(linked.rows_affected() == 1)
+}
+
+/// Deletes a member's personal data (P5): their record is emptied, services and needs removed,
+/// consents withdrawn, and what bookings said (messages, times, thanks) blanked. What stays is
+/// anonymous: that a member of this cooperative existed, and each booking's kind, title, price,
+/// status and dates, for the cooperative's statistics. False if it was deleted already.
+pub async fn wipe_member(
+    conn: &mut AnyConnection,
+    member: i64,
+    by: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let wiped = sqlx::query(
+        "UPDATE coop_members SET display_name = '', area_code = NULL, cell_lat = NULL, \
+         cell_lng = NULL, availability = '', situation_note = '', user_id = NULL, \
+         version = version + 1, updated_at = $1, deleted_at = $1 \
+         WHERE id = $2 AND deleted_at IS NULL",
+    )
+    .bind(now)
+    .bind(member)
+    .execute(&mut *conn)
+    .await?;
+    if wiped.rows_affected() != 1 {
+        return Ok(false);
+    }
+    for sql in [
+        "DELETE FROM coop_services WHERE member_id = $1",
+        "DELETE FROM coop_needs WHERE member_id = $1",
+        "UPDATE coop_bookings SET time_preference = '', message = '', thanks = NULL \
+         WHERE member_id = $1",
+        "UPDATE coop_proxy_log SET detail = '' WHERE member_id = $1",
+    ] {
+        sqlx::query(sql).bind(member).execute(&mut *conn).await?;
+    }
+    sqlx::query(
+        "UPDATE coop_consents SET withdrawn_at = $1, withdrawn_by = $2 \
+         WHERE member_id = $3 AND withdrawn_at IS NULL",
+    )
+    .bind(now)
+    .bind(by)
+    .bind(member)
+    .execute(conn)
+    .await?;
+    Ok(true)
 }

@@ -3,8 +3,10 @@
 //! coordinators only, the note about their situation.
 
 use super::api::{get_member, MemberView};
+use super::booking_api::{BookHelp, BOOKING_MESSAGE_MAX, TIME_PREFERENCE_MAX};
 use super::list_page::place_words;
-use super::model::format_price;
+use super::model::{format_price, BookingKind, Viewer};
+use crate::components::FormErrorMessage;
 use crate::error::AppError;
 use crate::i18n::{use_lang, use_texts};
 use crate::orgs::use_org_id;
@@ -15,6 +17,7 @@ use leptos_router::components::A;
 #[component]
 pub fn MemberPage() -> impl IntoView {
     let id = use_org_id();
+    let book = ServerAction::<BookHelp>::new();
     let member = Resource::new(
         move || id.get(),
         |id| async move {
@@ -28,7 +31,7 @@ pub fn MemberPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match member.await {
-                    Ok(view) => view! { <MemberDetails view/> }.into_any(),
+                    Ok(view) => view! { <MemberDetails view book/> }.into_any(),
                     Err(error) => page_error(error),
                 }
             })}
@@ -37,7 +40,7 @@ pub fn MemberPage() -> impl IntoView {
 }
 
 #[component]
-fn MemberDetails(view: MemberView) -> impl IntoView {
+fn MemberDetails(view: MemberView, book: ServerAction<BookHelp>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let b = move || &t().help_board;
@@ -45,12 +48,22 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
     let areas = view.areas;
     let name = card.name.clone();
     let title = name.clone().unwrap_or_else(|| b().anonymous.to_string());
+    let viewer = view.viewer;
+    let member_id = card.id;
     view! {
         <PageTitle text=title.clone()/>
         <div class="page-head">
             <p class="org-head__kind"><span class="chip chip--plain">{card.org_name.clone()}</span></p>
             <h1 data-testid="member-name">{move || name.clone().unwrap_or_else(|| b().anonymous.to_string())}</h1>
         </div>
+        {(viewer == Viewer::Coordinator).then(|| view! {
+            <p class="button-row">
+                <a href=format!("/help/{member_id}/edit") class="button" data-testid="manage-member">
+                    {move || t().help_desk.manage_button}
+                </a>
+            </p>
+        })}
+        <FormErrorMessage result=book.value()/>
         <dl class="card facts">
             <dt>{move || b().cooperative_label}</dt>
             <dd><a href=format!("/orgs/{}", card.org_id)>{card.org_name.clone()}</a></dd>
@@ -81,6 +94,7 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
                                     </span>
                                 </p>
                                 {(!s.description.is_empty()).then(|| view! { <p class="prose">{s.description}</p> })}
+                                <BookForm viewer member_id kind=BookingKind::Service target=s.id action=book/>
                             </li>
                         }
                     }).collect_view()}
@@ -100,6 +114,7 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
                                     <span class="chip chip--wanted">{move || urgency.label(t())}</span>
                                 </p>
                                 {(!n.description.is_empty()).then(|| view! { <p class="prose">{n.description}</p> })}
+                                <BookForm viewer member_id kind=BookingKind::Help target=n.id action=book/>
                             </li>
                         }
                     }).collect_view()}
@@ -117,5 +132,57 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
         <p class="page-foot">
             <A href="/help" attr:class="button button--secondary">{move || b().back_to_list}</A>
         </p>
+    }
+}
+
+/// Under a service, booking it; under a need, offering help. Visitors are asked to sign in first;
+/// the member and their coordinators see no form.
+#[component]
+fn BookForm(
+    viewer: Viewer,
+    member_id: i64,
+    kind: BookingKind,
+    target: i64,
+    action: ServerAction<BookHelp>,
+) -> impl IntoView {
+    let t = use_texts();
+    let d = move || &t().help_desk;
+    let (open_label, send_label): (fn(&'static crate::i18n::Texts) -> &'static str, fn(&'static crate::i18n::Texts) -> &'static str) =
+        match kind {
+            BookingKind::Service => (|t| t.help_desk.book_open, |t| t.help_desk.book_send),
+            BookingKind::Help => (|t| t.help_desk.offer_open, |t| t.help_desk.offer_send),
+        };
+    match viewer {
+        Viewer::Visitor => view! {
+            <a href=format!("/signin?next=%2Fhelp%2F{member_id}") class="button button--secondary">
+                {move || d().sign_in_to_book}
+            </a>
+        }
+        .into_any(),
+        Viewer::Resident => {
+            let (time_id, message_id) = (
+                format!("time-{}-{target}", kind.as_str()),
+                format!("message-{}-{target}", kind.as_str()),
+            );
+            view! {
+                <details class="entry__form">
+                    <summary class="button button--secondary" data-testid=format!("open-{}-{target}", kind.as_str())>
+                        {move || open_label(t())}
+                    </summary>
+                    <ActionForm action attr:class="form">
+                        <input type="hidden" name="kind" value=kind.as_str()/>
+                        <input type="hidden" name="target" value=target/>
+                        <label for=time_id.clone()>{move || d().time_label}</label>
+                        <input id=time_id.clone() name="time_preference" type="text" maxlength=TIME_PREFERENCE_MAX
+                            placeholder=move || d().time_placeholder/>
+                        <label for=message_id.clone()>{move || d().message_label}</label>
+                        <textarea id=message_id name="message" rows="3" maxlength=BOOKING_MESSAGE_MAX></textarea>
+                        <button type="submit" class="button">{move || send_label(t())}</button>
+                    </ActionForm>
+                </details>
+            }
+            .into_any()
+        }
+        Viewer::Coordinator | Viewer::Member => ().into_any(),
     }
 }

@@ -2,6 +2,8 @@
 //! them (privacy rules P1–P7), bookings and offers of help.
 
 pub mod api;
+pub mod booking_api;
+mod booking_page;
 #[cfg(feature = "ssr")]
 pub mod bookings;
 pub mod card;
@@ -9,12 +11,23 @@ pub mod card;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
+mod editor_page;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod input;
 mod list_page;
+pub mod manage_api;
 #[cfg(feature = "ssr")]
 pub mod map_pins;
 mod member_page;
+mod members_page;
+mod mine;
 pub mod model;
+pub mod records;
 
+pub use booking_page::BookingPage;
+pub use editor_page::MemberEditorPage;
 pub use list_page::HelpPage;
 pub use member_page::MemberPage;
+pub use mine::MyBookingsCard;
+pub use members_page::{CoopMembersPage, NewMemberPage};

@@ -94,12 +94,44 @@ impl MapHelpKind {
     }
 }
 
+choice! {
+    /// What a coordinator did for a member, as the proxy log records it (P3).
+    pub enum ProxyAction labels help_desk.proxy_actions {
+        MemberCreated = "member_created",
+        MemberUpdated = "member_updated",
+        ServiceAdded = "service_added",
+        ServiceRemoved = "service_removed",
+        NeedAdded = "need_added",
+        NeedMet = "need_met",
+        ConsentRecorded = "consent_recorded",
+        ConsentWithdrawn = "consent_withdrawn",
+        AccountLinked = "account_linked",
+        AccountUnlinked = "account_unlinked",
+        DataExported = "data_exported",
+        BookingAccepted = "booking_accepted",
+        BookingDeclined = "booking_declined",
+        BookingDone = "booking_done",
+    }
+}
+
+impl ProxyAction {
+    /// The action of answering a booking with `to` (accepted, declined or done).
+    pub fn answering(to: BookingStatus) -> Option<ProxyAction> {
+        match to {
+            BookingStatus::Accepted => Some(ProxyAction::BookingAccepted),
+            BookingStatus::Declined => Some(ProxyAction::BookingDeclined),
+            BookingStatus::Done => Some(ProxyAction::BookingDone),
+            _ => None,
+        }
+    }
+}
+
 /// The version of the consent notice the forms show now; each consent records the one it was given
 /// under, so a changed notice can be asked for again.
 pub const NOTICE_VERSION: &str = "2026-11";
 
 /// Who is looking at a member's record, as far as privacy goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Viewer {
     /// Not signed in.
     Visitor,

@@ -25,6 +25,7 @@ pub struct Texts {
     pub volunteering: super::volunteering::VolunteeringTexts,
     pub items_board: super::items::ItemsBoardTexts,
     pub help_board: super::help::HelpBoardTexts,
+    pub help_desk: super::help_desk::HelpDeskTexts,
 }
 
 pub struct ShellTexts {
@@ -146,6 +147,13 @@ pub struct FormErrorTexts {
     pub help_title_invalid: &'static str,
     pub help_choice_invalid: &'static str,
     pub price_invalid: &'static str,
+    pub help_not_open: &'static str,
+    pub own_service: &'static str,
+    pub booking_step_not_now: &'static str,
+    pub consent_already_live: &'static str,
+    pub not_a_cooperative: &'static str,
+    pub delete_not_confirmed: &'static str,
+    pub account_linked_elsewhere: &'static str,
     pub item_title_invalid: &'static str,
     pub item_choice_invalid: &'static str,
     pub photo_not_an_image: &'static str,

@@ -230,7 +230,9 @@ impl Notice {
             | Notice::ItemWarning { item_id, .. } => format!("/items/{item_id}"),
             // The board, until bookings have a page of their own (the notice keeps the booking's id
             // for that page).
-            Notice::HelpBooking { .. } | Notice::HelpThanks { .. } => "/help".to_string(),
+            Notice::HelpBooking { booking_id, .. } | Notice::HelpThanks { booking_id, .. } => {
+                format!("/help/bookings/{booking_id}")
+            }
         }
     }
 

@@ -78,6 +78,12 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
                 <A href=format!("/orgs/{}/certificates", org.id) attr:class="button button--secondary">
                     {move || t().volunteering.issued_link}
                 </A>
+                {(kind == crate::orgs::model::OrgKind::Cooperative).then(|| view! {
+                    <A href=format!("/orgs/{}/members", org.id) attr:class="button button--secondary"
+                        attr:data-testid="coop-members-link">
+                        {move || t().help_desk.members_title}
+                    </A>
+                })}
             </p>
         })}
         {org.viewer_is_admin.then(|| view! { <ReviewForm action=review org_id=org.id/> })}

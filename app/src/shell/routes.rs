@@ -47,6 +47,10 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("help") view=crate::help::HelpPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("help"), ParamSegment("id")) view=crate::help::MemberPage
                         ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("help"), ParamSegment("id"), StaticSegment("edit"))
+                        view=crate::help::MemberEditorPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("help"), StaticSegment("bookings"), ParamSegment("id"))
+                        view=crate::help::BookingPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("map") view=crate::map::MapPage ssr=SsrMode::InOrder/>
                     <Route path=StaticSegment("me") view=crate::accounts::MePage ssr=SsrMode::InOrder/>
                     <Route path=(StaticSegment("me"), StaticSegment("notifications"))
@@ -69,6 +73,10 @@ pub fn App() -> impl IntoView {
                         view=crate::orgs::EditOrgPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("certificates"))
                         view=crate::volunteering::OrgCertificatesPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("members"))
+                        view=crate::help::CoopMembersPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("members"), StaticSegment("new"))
+                        view=crate::help::NewMemberPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("items")) view=crate::items::ModerationQueuePage
                         ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("orgs")) view=crate::orgs::ReviewQueuePage

@@ -2,7 +2,7 @@
 //! which server functions do not read safely), and serving the stored photos.
 
 use super::{page_context, ServerState};
-use app::accounts::{model::SessionUser, session::user_for_token, SESSION_COOKIE};
+use super::signed_in;
 use app::error::{AppError, FormError};
 use app::items::input::{ItemFields, RejectedPost};
 use app::items::model::MAX_PHOTOS;
@@ -45,16 +45,6 @@ pub async fn post_item(State(state): State<ServerState>, request: Request) -> Re
         Ok(id) => Redirect::to(&format!("/items/{id}?done=posted")).into_response(),
         Err(error) => show_form_again(&state, headers, nonce_slot, fields, error).await,
     }
-}
-
-async fn signed_in(
-    state: &ServerState,
-    headers: &HeaderMap,
-) -> Result<Option<SessionUser>, AppError> {
-    let Some(token) = app::cookies::cookie_value(headers, SESSION_COOKIE) else {
-        return Ok(None);
-    };
-    Ok(user_for_token(state.app.db.pool(), token, app::db::now_unix()).await?)
 }
 
 /// The text fields and the photo files of the form. Each part is read in chunks and refused as

@@ -4,7 +4,7 @@ use app::{shell, state::AppState, App};
 use axum::{
     body::Body,
     extract::{FromRef, Request, State},
-    http::StatusCode,
+    http::{HeaderMap, StatusCode},
     middleware::{self, Next},
     response::{IntoResponse, Response},
     routing::{get, post},
@@ -17,6 +17,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 mod assets;
 mod calendar;
+mod help_export;
 mod items;
 mod open_data;
 mod pwa;
@@ -100,6 +101,7 @@ fn router_for_bundle(
         .route("/orgs/{id}/calendar.ics", get(calendar::org_ics))
         .route("/me/calendar/{token}/events.ics", get(calendar::person_ics))
         .route("/events/{id}/roster.csv", get(roster_csv::roster_csv))
+        .route("/help/{id}/export.json", get(help_export::member_export))
         .route("/items/photos/{file}", get(items::photo))
         .route("/items/photos/{id}/thumb.jpg", get(items::thumb))
         // Also mounts every server function under /api, with the same context.
@@ -183,3 +185,15 @@ async fn log_request(request: Request, next: Next) -> Response {
 
 #[cfg(test)]
 mod tests;
+
+/// The person whose session cookie came with the request, if any.
+pub(crate) async fn signed_in(
+    state: &ServerState,
+    headers: &HeaderMap,
+) -> Result<Option<app::accounts::model::SessionUser>, app::error::AppError> {
+    use app::accounts::{session::user_for_token, SESSION_COOKIE};
+    let Some(token) = app::cookies::cookie_value(headers, SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    Ok(user_for_token(state.app.db.pool(), token, app::db::now_unix()).await?)
+}

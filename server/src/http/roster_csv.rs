@@ -2,8 +2,7 @@
 //! details are personal data: only organisers get it, and nothing stores a copy on the way.
 
 use super::spreadsheet::spreadsheet_text;
-use super::ServerState;
-use app::accounts::{session::user_for_token, SESSION_COOKIE};
+use super::{signed_in, ServerState};
 use app::events::model::Place;
 use app::i18n::{dates::format_date_time, lang_from_headers};
 use axum::{
@@ -58,9 +57,7 @@ async fn organiser_roster(
 ) -> Result<Vec<app::events::roster::RosterEntry>, app::error::AppError> {
     use app::error::AppError;
     let pool = state.app.db.pool();
-    let token =
-        app::cookies::cookie_value(headers, SESSION_COOKIE).ok_or(AppError::SignInRequired)?;
-    let user = user_for_token(pool, token, app::db::now_unix())
+    let user = signed_in(state, headers)
         .await?
         .ok_or(AppError::SignInRequired)?;
     let event = app::events::db::find(pool, id)

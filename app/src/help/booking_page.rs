@@ -1,0 +1,195 @@
+//! `/help/bookings/{id}`: one booking or offer of help, for the resident who asked and for the
+//! member's side (the member, or a coordinator answering for them): where it stands, and the next
+//! step each side may take.
+
+use super::booking_api::{
+    get_booking, AnswerBooking, BookingSide, BookingView, CancelBooking, ThankForBooking,
+    THANKS_MAX,
+};
+use super::model::{format_price, BookingKind, BookingStatus};
+use crate::components::FormErrorMessage;
+use crate::error::AppError;
+use crate::i18n::dates::format_date_time;
+use crate::i18n::{use_lang, use_texts, Texts};
+use crate::orgs::use_org_id;
+use crate::shell::{page_error, PageTitle};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[derive(Clone, Copy)]
+struct BookingActions {
+    answer: ServerAction<AnswerBooking>,
+    cancel: ServerAction<CancelBooking>,
+    thank: ServerAction<ThankForBooking>,
+}
+
+#[component]
+pub fn BookingPage() -> impl IntoView {
+    let id = use_org_id();
+    let actions = BookingActions {
+        answer: ServerAction::new(),
+        cancel: ServerAction::new(),
+        thank: ServerAction::new(),
+    };
+    let booking = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_booking(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match booking.await {
+                    Ok(view) => view! { <BookingDetails view actions/> }.into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The notice for `?done=` after a step.
+fn done_notice(done: &str) -> Option<fn(&'static Texts) -> &'static str> {
+    Some(match done {
+        "booked" => |t| t.help_desk.booked_notice,
+        "accepted" => |t| t.help_desk.accepted_notice,
+        "declined" => |t| t.help_desk.declined_notice,
+        "done" => |t| t.help_desk.done_notice,
+        "cancelled" => |t| t.help_desk.cancelled_notice,
+        "thanked" => |t| t.help_desk.thanked_notice,
+        _ => return None,
+    })
+}
+
+#[component]
+fn BookingDetails(view: BookingView, actions: BookingActions) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let d = move || &t().help_desk;
+    let b = view.booking.clone();
+    let (status, kind) = (b.status, b.kind);
+    let done = use_query_map()
+        .read_untracked()
+        .get("done")
+        .and_then(|done| done_notice(&done));
+    let member_name = view.member_name.clone();
+    let price = b.price_fen;
+    view! {
+        <PageTitle text=b.title.clone()/>
+        <div class="page-head">
+            <p class="org-head__kind">
+                <span class="chip chip--plain">{move || kind.label(t())}</span>
+                " "
+                <span class="chip" data-testid="booking-status">{move || status.label(t())}</span>
+            </p>
+            <h1>{b.title.clone()}</h1>
+        </div>
+        {done.map(|notice| view! { <p class="notice-ok" role="status">{move || notice(t())}</p> })}
+        <dl class="card facts">
+            <dt>{move || d().member_label}</dt>
+            <dd>
+                <a href=format!("/help/{}", b.member_id)>
+                    {move || member_name.clone().unwrap_or_else(|| t().help_board.anonymous.to_string())}
+                </a>
+            </dd>
+            {(kind == BookingKind::Service).then(|| view! {
+                <dt>{move || d().price_label}</dt>
+                <dd data-testid="booking-price">{move || format_price(price, t().help_board.free)}</dd>
+            })}
+            {b.resident_name.clone().map(|name| view! {
+                <dt>{move || d().asked_by_label}</dt>
+                <dd data-testid="booking-resident">{name}</dd>
+            })}
+            <dt>{move || d().asked_at_label}</dt>
+            <dd>{move || format_date_time(b.created_at, lang.get(), None)}</dd>
+            {(!b.time_preference.is_empty()).then(|| view! {
+                <dt>{move || d().time_label}</dt>
+                <dd>{b.time_preference.clone()}</dd>
+            })}
+            {(!b.message.is_empty()).then(|| view! {
+                <dt>{move || d().message_label}</dt>
+                <dd class="prose">{b.message.clone()}</dd>
+            })}
+        </dl>
+        <NextStep view=view.clone() actions/>
+        {b.thanks.clone().map(|thanks| view! {
+            <section class="card" aria-labelledby="thanks-heading" data-testid="booking-thanks">
+                <h2 id="thanks-heading" class="card__title">{move || d().thanks_heading}</h2>
+                <p class="prose">{thanks}</p>
+            </section>
+        })}
+        <p class="page-foot">
+            <a href=format!("/help/{}", b.member_id) class="button button--secondary">{move || d().back_to_member}</a>
+        </p>
+    }
+}
+
+/// The step the reader may take now, by side and state.
+#[component]
+fn NextStep(view: BookingView, actions: BookingActions) -> impl IntoView {
+    let t = use_texts();
+    let d = move || &t().help_desk;
+    let b = view.booking;
+    let id = b.id;
+    let member_side = view.side != BookingSide::Resident;
+    let answer_button = move |to: BookingStatus, label: fn(&'static Texts) -> &'static str, class: &'static str| {
+        view! {
+            <ActionForm action=actions.answer attr:class="form form--inline">
+                <input type="hidden" name="booking" value=id/>
+                <input type="hidden" name="to" value=to.as_str()/>
+                <button type="submit" class=class data-testid=format!("answer-{}", to.as_str())>
+                    {move || label(t())}
+                </button>
+            </ActionForm>
+        }
+    };
+    let body = match (member_side, b.status) {
+        (true, BookingStatus::Requested) => view! {
+            <p class="button-row">
+                {answer_button(BookingStatus::Accepted, |t| t.help_desk.accept_button, "button")}
+                {answer_button(BookingStatus::Declined, |t| t.help_desk.decline_button, "button button--secondary")}
+            </p>
+        }
+        .into_any(),
+        (true, BookingStatus::Accepted) => view! {
+            <p>{move || d().accepted_member_hint}</p>
+            {answer_button(BookingStatus::Done, |t| t.help_desk.done_button, "button")}
+        }
+        .into_any(),
+        (false, BookingStatus::Requested | BookingStatus::Accepted) => view! {
+            <p>{move || if b.status == BookingStatus::Requested { d().waiting_member } else { d().accepted_resident_hint }}</p>
+            <ActionForm action=actions.cancel attr:class="form">
+                <input type="hidden" name="booking" value=id/>
+                <button type="submit" class="button button--danger">{move || d().cancel_button}</button>
+            </ActionForm>
+        }
+        .into_any(),
+        (false, BookingStatus::Done) if b.thanks.is_none() => view! {
+            <ActionForm action=actions.thank attr:class="form" attr:data-testid="thanks-form">
+                <input type="hidden" name="booking" value=id/>
+                <label for="thanks-text">{move || d().thanks_label}</label>
+                <textarea id="thanks-text" name="text" rows="3" maxlength=THANKS_MAX required></textarea>
+                <button type="submit" class="button">{move || d().thanks_button}</button>
+            </ActionForm>
+        }
+        .into_any(),
+        _ => return ().into_any(),
+    };
+    view! {
+        <section class="card" aria-labelledby="step-heading" data-testid="booking-step">
+            <h2 id="step-heading" class="card__title">{move || d().next_step_heading}</h2>
+            {(view.side == BookingSide::Coordinator).then(|| view! {
+                <p class="hint" data-testid="acting-for-member">{move || d().acting_hint}</p>
+            })}
+            <FormErrorMessage result=actions.answer.value()/>
+            <FormErrorMessage result=actions.cancel.value()/>
+            <FormErrorMessage result=actions.thank.value()/>
+            {body}
+        </section>
+    }
+    .into_any()
+}

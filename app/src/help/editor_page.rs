@@ -1,0 +1,433 @@
+//! `/help/{id}/edit`: everything a cooperative's coordinators keep about one member, and what they
+//! do for them — the record (saved only over the version it was opened on), services and needs,
+//! consents (recorded with the notice version, method and collector; withdrawn at once), the
+//! linked account, bookings, who looked (access log) and what was done for them (proxy log),
+//! the JSON download, and deleting the member's data. Each section is a plain form.
+
+use super::input::{MemberFields, ENTRY_DESCRIPTION_MAX, TITLE_CHARS};
+use super::manage_api::{
+    member_editor, AddMemberNeed, AddMemberService, DeleteMember, LinkMemberAccount,
+    MarkMemberNeedMet, MemberFile, RecordMemberConsent, RemoveMemberService, SaveMember,
+    WithdrawMemberConsent,
+};
+use super::members_page::MemberFormFields;
+use super::model::{
+    format_price, Audience, ConsentMethod, FieldGroup, ProxyAction, ServiceUnit, Urgency,
+    NOTICE_VERSION,
+};
+use crate::components::{ChoiceSelect, FormErrorMessage, TextArea, TextField};
+use crate::error::AppError;
+use crate::i18n::dates::format_date_time;
+use crate::i18n::{use_lang, use_texts};
+use crate::orgs::use_org_id;
+use crate::shell::{page_error, PageTitle};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[derive(Clone, Copy)]
+struct EditorActions {
+    save: ServerAction<SaveMember>,
+    add_service: ServerAction<AddMemberService>,
+    remove_service: ServerAction<RemoveMemberService>,
+    add_need: ServerAction<AddMemberNeed>,
+    need_met: ServerAction<MarkMemberNeedMet>,
+    consent: ServerAction<RecordMemberConsent>,
+    withdraw: ServerAction<WithdrawMemberConsent>,
+    link: ServerAction<LinkMemberAccount>,
+    delete: ServerAction<DeleteMember>,
+}
+
+#[component]
+pub fn MemberEditorPage() -> impl IntoView {
+    let id = use_org_id();
+    let actions = EditorActions {
+        save: ServerAction::new(),
+        add_service: ServerAction::new(),
+        remove_service: ServerAction::new(),
+        add_need: ServerAction::new(),
+        need_met: ServerAction::new(),
+        consent: ServerAction::new(),
+        withdraw: ServerAction::new(),
+        link: ServerAction::new(),
+        delete: ServerAction::new(),
+    };
+    let editor = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => member_editor(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match editor.await {
+                    Ok(editor) => view! { <Editor editor actions/> }.into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Editor(editor: MemberFile, actions: EditorActions) -> impl IntoView {
+    let t = use_texts();
+    let d = move || &t().help_desk;
+    let m = editor.member.clone();
+    let id = m.id;
+    let done = use_query_map()
+        .read_untracked()
+        .get("done")
+        .and_then(|done| ProxyAction::parse(&done));
+    view! {
+        <PageTitle text=m.display_name.clone()/>
+        <div class="page-head">
+            <p class="org-head__kind">
+                <a href=format!("/orgs/{}/members", m.org_id)>{m.org_name.clone()}</a>
+            </p>
+            <h1 data-testid="editor-name">{m.display_name.clone()}</h1>
+            <p class="page-head__lead">{move || d().editor_lead}</p>
+        </div>
+        {done.map(|action| view! {
+            <p class="notice-ok" role="status" data-testid="editor-done">
+                {move || d().done_prefix}{move || action.label(t())}
+            </p>
+        })}
+        <p class="button-row">
+            <a href=format!("/help/{id}") class="button button--secondary" data-testid="public-card">
+                {move || d().see_card}
+            </a>
+            <a href=format!("/help/{id}/export.json") class="button button--secondary" download
+                data-testid="export-member">
+                {move || d().export_button}
+            </a>
+        </p>
+        <DetailsSection editor=editor.clone() actions/>
+        <EntriesSection editor=editor.clone() actions/>
+        <ConsentsSection editor=editor.clone() actions/>
+        <AccountSection editor=editor.clone() actions/>
+        <BookingsSection editor=editor.clone()/>
+        <LogsSection editor/>
+        <section class="card" id="delete" aria-labelledby="delete-heading">
+            <h2 id="delete-heading" class="card__title">{move || d().delete_heading}</h2>
+            <p class="hint">{move || d().delete_hint}</p>
+            <FormErrorMessage result=actions.delete.value()/>
+            <ActionForm action=actions.delete attr:class="form">
+                <input type="hidden" name="member" value=id/>
+                <label class="checkbox">
+                    <input type="checkbox" name="confirm" value="yes" required/>
+                    {move || d().delete_confirm}
+                </label>
+                <button type="submit" class="button button--danger" data-testid="delete-member">
+                    {move || d().delete_button}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn DetailsSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
+    let t = use_texts();
+    let m = editor.member;
+    view! {
+        <section class="card" id="details" aria-labelledby="details-heading">
+            <h2 id="details-heading" class="card__title">{move || t().help_desk.details_heading}</h2>
+            <ActionForm action=actions.save attr:class="form form--wide">
+                <FormErrorMessage result=actions.save.value()/>
+                <input type="hidden" name="id" value=m.id/>
+                <input type="hidden" name="version" value=m.version/>
+                <MemberFormFields areas=editor.areas values=MemberFields::from_record(&m)/>
+                <button type="submit" class="button">{move || t().orgs.save}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Services and needs: each listed with its removal (or "met"), and a form to add one.
+#[component]
+fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
+    let t = use_texts();
+    let d = move || &t().help_desk;
+    let b = move || &t().help_board;
+    let id = editor.member.id;
+    view! {
+        <section class="card" id="services" aria-labelledby="services-heading">
+            <h2 id="services-heading" class="card__title">{move || b().services_heading}</h2>
+            <FormErrorMessage result=actions.remove_service.value()/>
+            <ul class="entry-list" data-testid="editor-services">
+                {editor.services.into_iter().map(|s| {
+                    let unit = s.unit;
+                    view! {
+                        <li class="entry">
+                            <p class="entry__head">
+                                <strong>{s.title}</strong>
+                                <span class="price">
+                                    {move || format_price(s.price_fen, b().free)}
+                                    {move || if s.price_fen > 0 { format!(" {}", unit.label(t())) } else { String::new() }}
+                                </span>
+                            </p>
+                            <ActionForm action=actions.remove_service attr:class="form form--inline">
+                                <input type="hidden" name="member" value=id/>
+                                <input type="hidden" name="service" value=s.id/>
+                                <button type="submit" class="button button--secondary">{move || d().remove_button}</button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <details class="entry__form">
+                <summary class="button button--secondary">{move || d().add_service}</summary>
+                <ActionForm action=actions.add_service attr:class="form">
+                    <FormErrorMessage result=actions.add_service.value()/>
+                    <input type="hidden" name="member" value=id/>
+                    <TextField id="service-title" name="service[title]" label=|t| t.help_desk.title_label hint=None
+                        value=String::new() max=*TITLE_CHARS.end() required=true/>
+                    <TextArea id="service-description" name="service[description]" label=|t| t.help_desk.description_label
+                        hint=None value=String::new() max=ENTRY_DESCRIPTION_MAX/>
+                    <TextField id="service-price" name="service[price]" label=|t| t.help_desk.price_label
+                        hint=Some(|t| t.help_desk.price_hint) value=String::new() max=12/>
+                    <label for="service-unit">{move || d().unit_label}</label>
+                    <ChoiceSelect<ServiceUnit> id="service-unit" name="service[unit]"
+                        current=ServiceUnit::PerVisit.as_str().into() required=true/>
+                    <button type="submit" class="button">{move || d().add_service}</button>
+                </ActionForm>
+            </details>
+        </section>
+        <section class="card" id="needs" aria-labelledby="needs-heading">
+            <h2 id="needs-heading" class="card__title">{move || b().needs_heading}</h2>
+            <FormErrorMessage result=actions.need_met.value()/>
+            <ul class="entry-list" data-testid="editor-needs">
+                {editor.needs.into_iter().map(|n| {
+                    let urgency = n.urgency;
+                    view! {
+                        <li class="entry">
+                            <p class="entry__head">
+                                <strong>{n.title}</strong>
+                                {if n.met {
+                                    view! { <span class="chip chip--plain">{move || d().met_chip}</span> }.into_any()
+                                } else {
+                                    view! { <span class="chip chip--wanted">{move || urgency.label(t())}</span> }.into_any()
+                                }}
+                            </p>
+                            {(!n.met).then(|| view! {
+                                <ActionForm action=actions.need_met attr:class="form form--inline">
+                                    <input type="hidden" name="member" value=id/>
+                                    <input type="hidden" name="need" value=n.id/>
+                                    <button type="submit" class="button button--secondary">{move || d().met_button}</button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <details class="entry__form">
+                <summary class="button button--secondary">{move || d().add_need}</summary>
+                <ActionForm action=actions.add_need attr:class="form">
+                    <FormErrorMessage result=actions.add_need.value()/>
+                    <input type="hidden" name="member" value=id/>
+                    <TextField id="need-title" name="need[title]" label=|t| t.help_desk.title_label hint=None
+                        value=String::new() max=*TITLE_CHARS.end() required=true/>
+                    <TextArea id="need-description" name="need[description]" label=|t| t.help_desk.description_label
+                        hint=None value=String::new() max=ENTRY_DESCRIPTION_MAX/>
+                    <label for="need-urgency">{move || d().urgency_label}</label>
+                    <ChoiceSelect<Urgency> id="need-urgency" name="need[urgency]"
+                        current=Urgency::Normal.as_str().into() required=true/>
+                    <button type="submit" class="button">{move || d().add_need}</button>
+                </ActionForm>
+            </details>
+        </section>
+    }
+}
+
+/// The consents on record, live and withdrawn, and the form to record one.
+#[component]
+fn ConsentsSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let d = move || &t().help_desk;
+    let id = editor.member.id;
+    view! {
+        <section class="card" id="consents" aria-labelledby="consents-heading">
+            <h2 id="consents-heading" class="card__title">{move || d().consents_heading}</h2>
+            <p class="hint">{move || d().consents_hint}</p>
+            <FormErrorMessage result=actions.withdraw.value()/>
+            {editor.consents.is_empty().then(|| view! { <p data-testid="no-consents">{move || d().no_consents}</p> })}
+            <ul class="entry-list" data-testid="editor-consents">
+                {editor.consents.into_iter().map(|c| {
+                    let (group, audience, method) = (c.group, c.audience, c.method);
+                    let given = c.given_at;
+                    let by = c.collected_by.clone().unwrap_or_default();
+                    view! {
+                        <li class="entry" data-live=c.is_live().to_string()>
+                            <p class="entry__head">
+                                <strong>{move || group.label(t())}</strong>
+                                <span class="chip chip--plain">{move || audience.label(t())}</span>
+                            </p>
+                            <p class="hint">
+                                {move || method.label(t())}" · "{by.clone()}" · "
+                                {move || format_date_time(given, lang.get(), None)}" · "
+                                {move || d().notice_version_label}{c.notice_version.clone()}
+                            </p>
+                            {match c.withdrawn_at {
+                                Some(at) => view! {
+                                    <p class="hint">{move || d().withdrawn_at}{move || format_date_time(at, lang.get(), None)}</p>
+                                }.into_any(),
+                                None => view! {
+                                    <ActionForm action=actions.withdraw attr:class="form form--inline">
+                                        <input type="hidden" name="member" value=id/>
+                                        <input type="hidden" name="consent" value=c.id/>
+                                        <button type="submit" class="button button--secondary"
+                                            data-testid=format!("withdraw-{}-{}", group.as_str(), audience.as_str())>
+                                            {move || d().withdraw_button}
+                                        </button>
+                                    </ActionForm>
+                                }.into_any(),
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <ActionForm action=actions.consent attr:class="form" attr:data-testid="consent-form">
+                <FormErrorMessage result=actions.consent.value()/>
+                <input type="hidden" name="member" value=id/>
+                <h3>{move || d().record_consent}</h3>
+                <div class="notice-text" data-testid="consent-notice">
+                    <p class="hint">{move || d().notice_version_label}{NOTICE_VERSION}</p>
+                    <p class="prose">{move || d().notice_text}</p>
+                </div>
+                <label for="consent-group">{move || d().group_label}</label>
+                <ChoiceSelect<FieldGroup> id="consent-group" name="group" current=String::new() required=true/>
+                <label for="consent-audience">{move || d().audience_label}</label>
+                <ChoiceSelect<Audience> id="consent-audience" name="audience"
+                    current=Audience::Residents.as_str().into() required=true/>
+                <label for="consent-method">{move || d().method_label}</label>
+                <ChoiceSelect<ConsentMethod> id="consent-method" name="method"
+                    current=ConsentMethod::Paper.as_str().into() required=true/>
+                <button type="submit" class="button">{move || d().record_consent}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn AccountSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
+    let t = use_texts();
+    let d = move || &t().help_desk;
+    let id = editor.member.id;
+    view! {
+        <section class="card" id="account" aria-labelledby="account-heading">
+            <h2 id="account-heading" class="card__title">{move || d().account_heading}</h2>
+            <FormErrorMessage result=actions.link.value()/>
+            {match editor.linked_contact {
+                Some(contact) => view! {
+                    <p data-testid="linked-account">{move || d().linked_to}{contact.clone()}</p>
+                    <ActionForm action=actions.link attr:class="form form--inline">
+                        <input type="hidden" name="member" value=id/>
+                        <input type="hidden" name="contact" value=""/>
+                        <button type="submit" class="button button--secondary">{move || d().unlink_button}</button>
+                    </ActionForm>
+                }.into_any(),
+                None => view! {
+                    <p class="hint">{move || d().account_hint}</p>
+                    <ActionForm action=actions.link attr:class="form">
+                        <input type="hidden" name="member" value=id/>
+                        <label for="link-contact">{move || d().contact_label}</label>
+                        <input id="link-contact" name="contact" type="text" required maxlength="100" autocomplete="off"/>
+                        <button type="submit" class="button button--secondary">{move || d().link_button}</button>
+                    </ActionForm>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn BookingsSection(editor: MemberFile) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let d = move || &t().help_desk;
+    view! {
+        <section class="card" id="bookings" aria-labelledby="bookings-heading">
+            <h2 id="bookings-heading" class="card__title">{move || d().bookings_heading}</h2>
+            {editor.bookings.is_empty().then(|| view! { <p class="hint">{move || d().no_bookings}</p> })}
+            <ul class="entry-list" data-testid="editor-bookings">
+                {editor.bookings.into_iter().map(|b| {
+                    let (status, kind, at) = (b.status, b.kind, b.created_at);
+                    view! {
+                        <li class="entry">
+                            <p class="entry__head">
+                                <a href=format!("/help/bookings/{}", b.id)><strong>{b.title}</strong></a>
+                                <span class="chip">{move || status.label(t())}</span>
+                            </p>
+                            <p class="hint">
+                                {move || kind.label(t())}" · "{b.resident_name.unwrap_or_default()}" · "
+                                {move || format_date_time(at, lang.get(), None)}
+                            </p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// Who looked at what was not public (P3), and what coordinators did for the member.
+#[component]
+fn LogsSection(editor: MemberFile) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let d = move || &t().help_desk;
+    view! {
+        <section class="card" id="access-log" aria-labelledby="access-heading">
+            <h2 id="access-heading" class="card__title">{move || d().access_log_heading}</h2>
+            <p class="hint">{move || d().access_log_hint}</p>
+            <ul class="entry-list" data-testid="access-log">
+                {editor.access_log.into_iter().map(|e| {
+                    let (role, via, at) = (e.viewer_role, e.via, e.viewed_at);
+                    let fields = e.fields.clone();
+                    let note = e.situation_note;
+                    view! {
+                        <li class="entry">
+                            <p class="entry__head">
+                                <strong>{e.viewer_name}</strong>
+                                <span class="chip chip--plain">{move || d().role_label(role)}</span>
+                            </p>
+                            <p class="hint">
+                                {move || format_date_time(at, lang.get(), None)}" · "{move || d().via_label(via)}" · "
+                                {move || {
+                                    let mut names: Vec<&str> = fields.iter().map(|f| f.label(t())).collect();
+                                    if note {
+                                        names.push(t().help_board.note_heading);
+                                    }
+                                    names.join("、")
+                                }}
+                            </p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="card" id="proxy-log" aria-labelledby="proxy-heading">
+            <h2 id="proxy-heading" class="card__title">{move || d().proxy_log_heading}</h2>
+            <p class="hint">{move || d().proxy_log_hint}</p>
+            <ul class="entry-list" data-testid="proxy-log">
+                {editor.proxy_log.into_iter().map(|e| {
+                    let (action, at) = (e.action, e.acted_at);
+                    view! {
+                        <li class="entry">
+                            <p class="entry__head">
+                                <strong>{move || action.label(t())}</strong>
+                                {(!e.detail.is_empty()).then(|| view! { <span class="hint">{e.detail.clone()}</span> })}
+                            </p>
+                            <p class="hint">{e.actor_name}" · "{move || format_date_time(at, lang.get(), None)}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

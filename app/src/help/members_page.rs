@@ -1,0 +1,160 @@
+//! `/orgs/{id}/members` and `/orgs/{id}/members/new`: a cooperative's members for its
+//! coordinators — who they are, how much of each is open beyond the coordinators, bookings
+//! waiting — and registering a new member (who needs no account). Plain forms: they work without
+//! JavaScript; with it, the place can be picked on a map (and is kept only as its 500 m cell).
+
+use super::input::{MemberFields, AVAILABILITY_MAX, NAME_CHARS, SITUATION_MAX};
+use super::manage_api::{coop_members, CoopRoster, CreateMember};
+use crate::areas::model::{Area, AreaKind};
+use crate::components::{FormErrorMessage, TextArea, TextField};
+use crate::error::AppError;
+use crate::i18n::{use_lang, use_texts};
+use crate::map::pin_map::LocationFields;
+use crate::orgs::use_org_id;
+use crate::shell::{page_error, PageTitle};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+fn coop_resource() -> Resource<Result<CoopRoster, AppError>> {
+    let id = use_org_id();
+    Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => coop_members(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    )
+}
+
+#[component]
+pub fn CoopMembersPage() -> impl IntoView {
+    let coop = coop_resource();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match coop.await {
+                    Ok(coop) => view! { <MembersList coop/> }.into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MembersList(coop: CoopRoster) -> impl IntoView {
+    let t = use_texts();
+    let d = move || &t().help_desk;
+    let deleted = use_query_map().read_untracked().get("done").as_deref() == Some("deleted");
+    let org_id = coop.org_id;
+    view! {
+        <PageTitle text=t().help_desk.members_title/>
+        <div class="page-head">
+            <p class="org-head__kind"><a href=format!("/orgs/{org_id}")>{coop.org_name.clone()}</a></p>
+            <h1>{move || d().members_title}</h1>
+            <p class="page-head__lead">{move || d().members_lead}</p>
+        </div>
+        {deleted.then(|| view! { <p class="notice-ok" role="status">{move || d().deleted_notice}</p> })}
+        <p class="button-row">
+            <A href=format!("/orgs/{org_id}/members/new") attr:class="button" attr:data-testid="add-member">
+                {move || d().add_member}
+            </A>
+        </p>
+        {if coop.members.is_empty() {
+            view! { <p class="card hint">{move || d().no_members}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="entry-list card" data-testid="coop-members">
+                    {coop.members.into_iter().map(|m| view! {
+                        <li class="entry">
+                            <p class="entry__head">
+                                <a href=format!("/help/{}/edit", m.id)><strong>{m.display_name}</strong></a>
+                                {(m.waiting > 0).then(|| view! {
+                                    <span class="chip chip--wanted">{move || d().waiting_chip}{m.waiting}</span>
+                                })}
+                            </p>
+                            <p class="hint">
+                                {move || d().open_groups_before}{m.open_groups}{move || d().open_groups_after}
+                                " · "{move || d().services_count}{m.services}
+                                " · "{move || d().needs_count}{m.open_needs}
+                                {m.linked.then(|| view! { " · "{move || d().linked_chip} })}
+                            </p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+        <p class="hint">{move || d().privacy_duty}</p>
+    }
+}
+
+#[component]
+pub fn NewMemberPage() -> impl IntoView {
+    let t = use_texts();
+    let action = ServerAction::<CreateMember>::new();
+    let coop = coop_resource();
+    view! {
+        <PageTitle text=t().help_desk.add_member/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match coop.await {
+                    Ok(coop) => view! {
+                        <div class="page-head">
+                            <p class="org-head__kind"><a href=format!("/orgs/{}/members", coop.org_id)>{coop.org_name.clone()}</a></p>
+                            <h1>{move || t().help_desk.add_member}</h1>
+                            <p class="page-head__lead">{move || t().help_desk.add_member_lead}</p>
+                        </div>
+                        <ActionForm action attr:class="card form form--wide">
+                            <FormErrorMessage result=action.value()/>
+                            <input type="hidden" name="org" value=coop.org_id/>
+                            <MemberFormFields areas=coop.areas values=MemberFields::default()/>
+                            <button type="submit" class="button">{move || t().help_desk.add_member}</button>
+                        </ActionForm>
+                    }
+                    .into_any(),
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Every input of a member's record, named `member[...]` for the server functions' `member`.
+#[component]
+pub fn MemberFormFields(areas: Vec<Area>, values: MemberFields) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let d = move || &t().help_desk;
+    let area = values.area.clone();
+    let options = move |kind: AreaKind| {
+        areas
+            .iter()
+            .filter(|a| a.kind == kind)
+            .map(|a| {
+                let selected = a.code == area;
+                view! { <option value=a.code.clone() selected=selected>{a.name(lang.get_untracked()).to_string()}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <TextField id="member-name" name="member[display_name]" label=|t| t.help_desk.name_label
+            hint=Some(|t| t.help_desk.name_hint) value=values.display_name max=*NAME_CHARS.end() required=true/>
+        <label for="member-area">{move || d().area_label}</label>
+        <select id="member-area" name="member[area]" aria-describedby="member-area-hint">
+            <option value="" selected=values.area.is_empty()>{move || d().no_area}</option>
+            <optgroup label=move || d().communities>{options(AreaKind::Community)}</optgroup>
+            <optgroup label=move || d().subdistricts>{options(AreaKind::Subdistrict)}</optgroup>
+        </select>
+        <p id="member-area-hint" class="hint">{move || d().area_hint}</p>
+        <LocationFields form="member" lat=values.lat lng=values.lng/>
+        <p class="hint" data-testid="snap-hint">{move || d().snap_hint}</p>
+        <TextField id="member-availability" name="member[availability]" label=|t| t.help_board.availability_label
+            hint=Some(|t| t.help_desk.availability_hint) value=values.availability max=AVAILABILITY_MAX/>
+        <TextArea id="member-note" name="member[situation_note]" label=|t| t.help_board.note_heading
+            hint=Some(|t| t.help_board.note_hint) value=values.situation_note max=SITUATION_MAX/>
+    }
+}
