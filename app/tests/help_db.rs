@@ -9,9 +9,7 @@ use app::db::Db;
 use app::help::card::{card_for, MemberCard};
 use app::help::db::{self as help, ConsentOutcome, NewConsent, ViewedVia, ViewerRole};
 use app::help::input::{MemberFields, NeedFields, ServiceFields};
-use app::help::model::{
-    Audience, ConsentMethod, FieldGroup, ProxyAction, Viewer, NOTICE_VERSION,
-};
+use app::help::model::{Audience, ConsentMethod, FieldGroup, ProxyAction, Viewer, NOTICE_VERSION};
 use app::map::geo::LatLng;
 use app::map::grid::PERSON_CELL_M;
 use app::notifications::model::Notice;
@@ -662,6 +660,124 @@ async fn a_member_leaves_the_map_when_their_place_is_no_longer_public() {
         tx.commit().await.unwrap();
         assert!(version(db).await > before, "the map reloads its places");
         assert!(pins(db).await.is_empty());
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn an_account_links_to_one_member_and_a_wipe_keeps_only_anonymous_figures() {
+    use app::help::bookings::{self, BookOutcome, BookingRequest, MemberSide};
+    use app::help::model::{BookingKind, BookingStatus};
+    for test in each_backend().await {
+        let db = &test.db;
+        let people = neighbours(db, 1, 3).await;
+        let (coordinator, resident, own) = (people[0], people[1], people[2]);
+        let org = cooperative(db).await;
+        let id = member(db, org, coordinator).await;
+        let other = member(db, org, coordinator).await;
+        consent(
+            db,
+            id,
+            FieldGroup::Services,
+            Audience::Everyone,
+            coordinator,
+        )
+        .await;
+        let mut tx = db.begin_write().await.unwrap();
+        assert!(help::link_account(&mut tx, id, Some(own), NOW)
+            .await
+            .unwrap());
+        // One account, one member.
+        assert!(!help::link_account(&mut tx, other, Some(own), NOW)
+            .await
+            .unwrap());
+        let service = help::services_of(&mut tx, &[id]).await.unwrap()[0].id;
+        let request = BookingRequest {
+            kind: BookingKind::Service,
+            target: service,
+            time_preference: "周六",
+            message: "裤脚改短",
+        };
+        let BookOutcome::Booked(booking) = bookings::book(&mut tx, resident, request, NOW)
+            .await
+            .unwrap()
+        else {
+            panic!("not booked")
+        };
+        let found = bookings::find(&mut tx, booking).await.unwrap().unwrap();
+        bookings::answer(
+            &mut tx,
+            &found,
+            MemberSide::Member(own),
+            BookingStatus::Accepted,
+            NOW,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(
+            seen_by(db, id, Viewer::Visitor)
+                .await
+                .services
+                .unwrap()
+                .len(),
+            1
+        );
+
+        let mut tx = db.begin_write().await.unwrap();
+        assert!(help::wipe_member(&mut tx, id, coordinator, NOW + 5)
+            .await
+            .unwrap());
+        assert!(!help::wipe_member(&mut tx, id, coordinator, NOW + 6)
+            .await
+            .unwrap());
+        tx.commit().await.unwrap();
+        let mut conn = db.pool().acquire().await.unwrap();
+        let wiped = help::find_member(&mut conn, id).await.unwrap().unwrap();
+        assert!(wiped.deleted);
+        assert_eq!(
+            (
+                wiped.display_name.as_str(),
+                wiped.availability.as_str(),
+                wiped.situation_note.as_str()
+            ),
+            ("", "", "")
+        );
+        assert_eq!(
+            (wiped.cell, wiped.area_code.clone(), wiped.user_id),
+            (None, None, None)
+        );
+        assert!(help::services_of(&mut conn, &[id])
+            .await
+            .unwrap()
+            .is_empty());
+        assert!(help::needs_of(&mut conn, &[id]).await.unwrap().is_empty());
+        let consents = help::consents_of(&mut conn, &[id]).await.unwrap();
+        assert!(!consents.is_empty() && consents.iter().all(|(_, c)| !c.is_live()));
+        // The booking stays as a figure: what, how much, how it went — not what was said.
+        let kept = bookings::find(&mut conn, booking).await.unwrap().unwrap();
+        assert_eq!((kept.title.as_str(), kept.price_fen), ("缝补衣物", 1000));
+        assert_eq!(kept.status, BookingStatus::Accepted);
+        assert_eq!(
+            (kept.message.as_str(), kept.time_preference.as_str()),
+            ("", "")
+        );
+        // Gone from every list and card; the other member is untouched.
+        let records = app::help::card::Records::read(&mut conn).await.unwrap();
+        assert!(records.members.iter().all(|m| m.id != id));
+        assert!(app::help::card::Records::of_member(&mut conn, id)
+            .await
+            .unwrap()
+            .is_none());
+        assert!(
+            help::find_member(&mut conn, other)
+                .await
+                .unwrap()
+                .unwrap()
+                .display_name
+                == "王阿姨"
+        );
+        drop(conn);
         test.finish().await;
     }
 }

@@ -40,3 +40,121 @@ test.describe('邻里帮帮 cards', () => {
     await expect(page.getByTestId('situation-note')).toContainText('轮椅使用者');
   });
 });
+
+// The whole life of a member, with and without JavaScript: the cooperative's coordinator registers
+// them and records consents; the card shows only what was consented; a resident books; the
+// coordinator answers for the member, confirms it was done; the resident says thanks; the
+// member's data is downloaded and then deleted.
+test.describe('邻里帮帮 desk', () => {
+  test('register, consent, book, answer for the member, thank, export and delete', async ({ page }, info) => {
+    const project = info.project.name;
+    const name = `测试成员${project}`;
+    const service = `陪聊天${project}`;
+
+    await signIn(page, project, '13800000003', 'demo-owner', '/orgs');
+    await page.getByRole('link', { name: '云岩区邻里互助合作社' }).first().click();
+    await ready(page, project);
+    await page.getByTestId('coop-members-link').click();
+    await expect(page.getByRole('heading', { name: '合作社成员' })).toBeVisible();
+    await page.getByTestId('add-member').click();
+    await ready(page, project);
+    await page.locator('#member-name').fill(name);
+    await page.locator('#member-area').selectOption({ index: 1 });
+    await page.locator('#member-availability').fill('周末下午');
+    await page.locator('#member-note').fill('独居，听力不好');
+    await expect(page.getByTestId('snap-hint')).toContainText('500 米');
+    await page.getByRole('button', { name: '登记新成员' }).click();
+    await expect(page).toHaveURL(/\/help\/\d+\/edit/);
+    await expect(page.getByTestId('editor-name')).toHaveText(name);
+    await expect(page.getByTestId('no-consents')).toBeVisible();
+    const memberUrl = page.url().replace(/\/edit.*$/, '');
+    await ready(page, project);
+
+    await page.locator('#services summary').click();
+    await page.locator('#service-title').fill(service);
+    await page.locator('#service-price').fill('20');
+    await page.locator('#service-unit').selectOption('per_hour');
+    await page.getByRole('button', { name: '添加服务' }).click();
+    await expect(page.getByTestId('editor-services')).toContainText(service);
+    await expect(page.getByTestId('editor-services')).toContainText('¥20');
+    await ready(page, project);
+
+    // Consent: the name for everyone, the services for signed-in residents.
+    const consent = page.getByTestId('consent-form');
+    await expect(page.getByTestId('consent-notice')).toContainText('2026-11');
+    await consent.getByLabel('哪一项').selectOption('name');
+    await consent.getByLabel('给谁看').selectOption('everyone');
+    await consent.getByLabel('怎样取得的同意').selectOption('paper');
+    await consent.getByRole('button', { name: '记录一项同意' }).click();
+    await expect(page.getByTestId('editor-consents').locator('li')).toHaveCount(1);
+    await ready(page, project);
+    await consent.getByLabel('哪一项').selectOption('services');
+    await consent.getByLabel('给谁看').selectOption('residents');
+    await consent.getByRole('button', { name: '记录一项同意' }).click();
+    await expect(page.getByTestId('editor-consents').locator('li')).toHaveCount(2);
+    await expect(page.getByTestId('proxy-log')).toContainText('记录了同意');
+
+    // A visitor sees the name only; a resident also sees the service and books it.
+    await page.context().clearCookies();
+    await page.goto(memberUrl);
+    await ready(page, project);
+    await expect(page.getByTestId('member-name')).toHaveText(name);
+    await expect(page.locator('main')).not.toContainText(service);
+    await expect(page.locator('main')).not.toContainText('听力');
+    await expect(page.locator('main')).not.toContainText('周末下午');
+
+    await signIn(page, project, '13800000001', 'demo-resident', new URL(memberUrl).pathname);
+    const services = page.getByTestId('member-services');
+    await expect(services).toContainText(service);
+    await services.locator('summary', { hasText: '预约这项服务' }).click();
+    await services.getByLabel('希望的时间').fill('周六上午');
+    await services.getByLabel('留言（可选）').fill('想找人聊聊天');
+    await services.getByRole('button', { name: '发送预约' }).click();
+    await expect(page).toHaveURL(/\/help\/bookings\/\d+\?done=booked/);
+    await expect(page.getByTestId('booking-status')).toHaveText('等待答复');
+    await expect(page.getByTestId('booking-price')).toHaveText('¥20');
+    const bookingPath = new URL(page.url()).pathname;
+
+    // The coordinator answers for the member, who has no account, and confirms it was done.
+    await signIn(page, project, '13800000003', 'demo-owner', bookingPath);
+    await expect(page.getByTestId('acting-for-member')).toBeVisible();
+    await expect(page.getByTestId('booking-resident')).toHaveText('小云（居民）');
+    await page.getByTestId('answer-accepted').click();
+    await expect(page.getByTestId('booking-status')).toHaveText('已接受');
+    await ready(page, project);
+    await page.getByTestId('answer-done').click();
+    await expect(page.getByTestId('booking-status')).toHaveText('已完成');
+
+    await signIn(page, project, '13800000001', 'demo-resident', bookingPath);
+    await page.getByLabel('想对成员说声谢谢吗？').fill('聊得很开心，谢谢！');
+    await page.getByRole('button', { name: '发送感谢' }).click();
+    await expect(page.getByTestId('booking-thanks')).toContainText('聊得很开心');
+    await page.goto('/me');
+    await expect(page.getByTestId('my-bookings')).toContainText(service);
+
+    // Export, then delete.
+    await signIn(page, project, '13800000003', 'demo-owner', `${new URL(memberUrl).pathname}/edit`);
+    await expect(page.getByTestId('proxy-log')).toContainText('代为接受预约');
+    await expect(page.getByTestId('access-log')).toContainText('小云（居民）');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-member').click(),
+    ]);
+    const exported = JSON.parse(require('fs').readFileSync(await download.path(), 'utf8'));
+    expect(exported.member.display_name).toBe(name);
+    expect(exported.services[0].title).toBe(service);
+    expect(exported.bookings[0].thanks).toBe('聊得很开心，谢谢！');
+
+    await ready(page, project);
+    await page.getByRole('button', { name: '删除资料' }).click();
+    // Not without ticking the box (the browser asks first).
+    await expect(page).toHaveURL(/\/edit/);
+    await page.getByLabel('我确认成员本人要求删除').check();
+    await page.getByRole('button', { name: '删除资料' }).click();
+    await expect(page).toHaveURL(/\/orgs\/\d+\/members\?done=deleted/);
+    await expect(page.getByRole('status')).toContainText('已删除');
+    await expect(page.getByTestId('coop-members')).not.toContainText(name);
+    await page.goto('/help');
+    await expect(page.locator('main')).not.toContainText(name);
+  });
+});

@@ -52,6 +52,8 @@ pub struct MemberView {
     pub areas: Vec<Area>,
     /// Who is reading: decides which forms the page offers (book, or manage).
     pub viewer: super::model::Viewer,
+    /// For the member themselves: who looked at what of theirs is not public (P3).
+    pub own_access_log: Option<Vec<super::records::AccessEntry>>,
 }
 
 /// How far from an area's centre a member's cell may be to count as in that area.
@@ -216,11 +218,18 @@ pub async fn get_member(id: i64) -> Result<MemberView, AppError> {
     looker
         .log_shown(&mut tx, member, &card, help::ViewedVia::Page, now)
         .await?;
+    let own_access_log = match viewer {
+        super::model::Viewer::Member => {
+            Some(help::access_log(&mut tx, id, super::manage_api::LOG_LIMIT).await?)
+        }
+        _ => None,
+    };
     tx.commit().await?;
     let areas = crate::areas::db::list(state.db.pool()).await?;
     Ok(MemberView {
         card,
         areas,
         viewer,
+        own_access_log,
     })
 }

@@ -127,7 +127,9 @@ pub async fn book_help(
     let mut tx = state.db.begin_write().await?;
     // Only what the resident's own card of the member shows can be asked for.
     let member_id: Option<i64> = match kind {
-        BookingKind::Service => sqlx::query_scalar("SELECT member_id FROM coop_services WHERE id = $1"),
+        BookingKind::Service => {
+            sqlx::query_scalar("SELECT member_id FROM coop_services WHERE id = $1")
+        }
         BookingKind::Help => sqlx::query_scalar("SELECT member_id FROM coop_needs WHERE id = $1"),
     }
     .bind(target)

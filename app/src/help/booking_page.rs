@@ -136,17 +136,18 @@ fn NextStep(view: BookingView, actions: BookingActions) -> impl IntoView {
     let b = view.booking;
     let id = b.id;
     let member_side = view.side != BookingSide::Resident;
-    let answer_button = move |to: BookingStatus, label: fn(&'static Texts) -> &'static str, class: &'static str| {
-        view! {
-            <ActionForm action=actions.answer attr:class="form form--inline">
-                <input type="hidden" name="booking" value=id/>
-                <input type="hidden" name="to" value=to.as_str()/>
-                <button type="submit" class=class data-testid=format!("answer-{}", to.as_str())>
-                    {move || label(t())}
-                </button>
-            </ActionForm>
-        }
-    };
+    let answer_button =
+        move |to: BookingStatus, label: fn(&'static Texts) -> &'static str, class: &'static str| {
+            view! {
+                <ActionForm action=actions.answer attr:class="form form--inline">
+                    <input type="hidden" name="booking" value=id/>
+                    <input type="hidden" name="to" value=to.as_str()/>
+                    <button type="submit" class=class data-testid=format!("answer-{}", to.as_str())>
+                        {move || label(t())}
+                    </button>
+                </ActionForm>
+            }
+        };
     let body = match (member_side, b.status) {
         (true, BookingStatus::Requested) => view! {
             <p class="button-row">

@@ -6,8 +6,8 @@
 
 use super::db::log_proxy;
 use super::model::{BookingKind, BookingStatus, ProxyAction};
-use crate::notifications::{db::notify, model::Notice};
 pub use super::records::Booking;
+use crate::notifications::{db::notify, model::Notice};
 use sqlx::AnyConnection;
 
 /// Who acts on the member's side: the member themselves, or a coordinator for them.

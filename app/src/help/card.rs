@@ -127,8 +127,16 @@ impl Records {
     /// Every service and need of `member`, met needs included (for the coordinators' editor).
     pub fn entries_of(&self, member: i64) -> (Vec<Service>, Vec<Need>) {
         (
-            self.services.iter().filter(|s| s.member_id == member).cloned().collect(),
-            self.needs.iter().filter(|n| n.member_id == member).cloned().collect(),
+            self.services
+                .iter()
+                .filter(|s| s.member_id == member)
+                .cloned()
+                .collect(),
+            self.needs
+                .iter()
+                .filter(|n| n.member_id == member)
+                .cloned()
+                .collect(),
         )
     }
 

@@ -6,11 +6,11 @@ use super::input::{MemberDetails, MemberPlace, NeedDetails, ServiceDetails};
 use super::model::{
     Audience, Consent, ConsentMethod, FieldGroup, ProxyAction, ServiceUnit, Urgency,
 };
-use crate::db::float_param;
-use crate::map::geo::LatLng;
 pub use super::records::{
     AccessEntry, MemberRecord, Need, ProxyEntry, Service, Shown, ViewedVia, ViewerRole,
 };
+use crate::db::float_param;
+use crate::map::geo::LatLng;
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(FromRow)]
@@ -536,13 +536,12 @@ pub async fn link_account(
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     if let Some(user) = user {
-        let taken: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM coop_members WHERE user_id = $1 AND id <> $2",
-        )
-        .bind(user)
-        .bind(member)
-        .fetch_optional(&mut *conn)
-        .await?;
+        let taken: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM coop_members WHERE user_id = $1 AND id <> $2")
+                .bind(user)
+                .bind(member)
+                .fetch_optional(&mut *conn)
+                .await?;
         if taken.is_some() {
             return Ok(false);
         }

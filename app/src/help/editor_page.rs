@@ -100,7 +100,7 @@ fn Editor(editor: MemberFile, actions: EditorActions) -> impl IntoView {
             <a href=format!("/help/{id}") class="button button--secondary" data-testid="public-card">
                 {move || d().see_card}
             </a>
-            <a href=format!("/help/{id}/export.json") class="button button--secondary" download
+            <a href=format!("/help/{id}/export.json") class="button button--secondary" download rel="external"
                 data-testid="export-member">
                 {move || d().export_button}
             </a>
@@ -385,31 +385,7 @@ fn LogsSection(editor: MemberFile) -> impl IntoView {
         <section class="card" id="access-log" aria-labelledby="access-heading">
             <h2 id="access-heading" class="card__title">{move || d().access_log_heading}</h2>
             <p class="hint">{move || d().access_log_hint}</p>
-            <ul class="entry-list" data-testid="access-log">
-                {editor.access_log.into_iter().map(|e| {
-                    let (role, via, at) = (e.viewer_role, e.via, e.viewed_at);
-                    let fields = e.fields.clone();
-                    let note = e.situation_note;
-                    view! {
-                        <li class="entry">
-                            <p class="entry__head">
-                                <strong>{e.viewer_name}</strong>
-                                <span class="chip chip--plain">{move || d().role_label(role)}</span>
-                            </p>
-                            <p class="hint">
-                                {move || format_date_time(at, lang.get(), None)}" · "{move || d().via_label(via)}" · "
-                                {move || {
-                                    let mut names: Vec<&str> = fields.iter().map(|f| f.label(t())).collect();
-                                    if note {
-                                        names.push(t().help_board.note_heading);
-                                    }
-                                    names.join("、")
-                                }}
-                            </p>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            <AccessLogList entries=editor.access_log/>
         </section>
         <section class="card" id="proxy-log" aria-labelledby="proxy-heading">
             <h2 id="proxy-heading" class="card__title">{move || d().proxy_log_heading}</h2>
@@ -429,5 +405,40 @@ fn LogsSection(editor: MemberFile) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// Who saw what of a member that is not public, newest first (for the coordinators and the member).
+#[component]
+pub fn AccessLogList(entries: Vec<super::records::AccessEntry>) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let d = move || &t().help_desk;
+    view! {
+        <ul class="entry-list" data-testid="access-log">
+            {entries.into_iter().map(|e| {
+                let (role, via, at) = (e.viewer_role, e.via, e.viewed_at);
+                let fields = e.fields.clone();
+                let note = e.situation_note;
+                view! {
+                    <li class="entry">
+                        <p class="entry__head">
+                            <strong>{e.viewer_name}</strong>
+                            <span class="chip chip--plain">{move || d().role_label(role)}</span>
+                        </p>
+                        <p class="hint">
+                            {move || format_date_time(at, lang.get(), None)}" · "{move || d().via_label(via)}" · "
+                            {move || {
+                                let mut names: Vec<&str> = fields.iter().map(|f| f.label(t())).collect();
+                                if note {
+                                    names.push(t().help_board.note_heading);
+                                }
+                                names.join("、")
+                            }}
+                        </p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

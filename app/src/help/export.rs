@@ -11,7 +11,11 @@ use crate::state::AppState;
 use serde_json::{json, Value};
 
 /// The member's data for `user`, if they keep it or are the member.
-pub async fn member_export(state: &AppState, user: &SessionUser, id: i64) -> Result<Value, AppError> {
+pub async fn member_export(
+    state: &AppState,
+    user: &SessionUser,
+    id: i64,
+) -> Result<Value, AppError> {
     let mut tx = state.db.begin_write().await?;
     let member = help::find_member(&mut tx, id)
         .await?

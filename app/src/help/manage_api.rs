@@ -108,7 +108,13 @@ impl Desk {
 async fn cooperative(
     state: &crate::state::AppState,
     org: i64,
-) -> Result<(crate::accounts::model::SessionUser, crate::orgs::db::OrgRecord), AppError> {
+) -> Result<
+    (
+        crate::accounts::model::SessionUser,
+        crate::orgs::db::OrgRecord,
+    ),
+    AppError,
+> {
     use crate::accounts::auth::{authorize, Rule};
     let user = authorize(state, Rule::OrgStaff(org)).await?;
     let record = crate::orgs::db::find(state.db.pool(), org)
@@ -202,10 +208,12 @@ pub async fn member_editor(id: i64) -> Result<MemberFile, AppError> {
     let access_log = help::access_log(&mut tx, id, LOG_LIMIT).await?;
     let proxy_log = help::proxy_log(&mut tx, id, LOG_LIMIT).await?;
     let linked_contact = match desk.member.user_id {
-        Some(user) => sqlx::query_scalar("SELECT contact FROM users WHERE id = $1")
-            .bind(user)
-            .fetch_optional(&mut *tx)
-            .await?,
+        Some(user) => {
+            sqlx::query_scalar("SELECT contact FROM users WHERE id = $1")
+                .bind(user)
+                .fetch_optional(&mut *tx)
+                .await?
+        }
         None => None,
     };
     tx.commit().await?;
@@ -251,7 +259,8 @@ pub async fn save_member(id: i64, version: i64, member: MemberFields) -> Result<
     if !super::db::update_member(&mut tx, id, version, &details, now).await? {
         return Err(crate::error::FormError::EditConflict.into());
     }
-    desk.done(tx, ProxyAction::MemberUpdated, "", "details").await
+    desk.done(tx, ProxyAction::MemberUpdated, "", "details")
+        .await
 }
 
 #[server(endpoint = "help/add-service")]
@@ -352,8 +361,13 @@ pub async fn withdraw_member_consent(member: i64, consent: i64) -> Result<(), Ap
     if !super::db::withdraw_consent(&mut tx, member, consent, desk.user.id, now).await? {
         return Err(AppError::NotFound);
     }
-    desk.done(tx, ProxyAction::ConsentWithdrawn, &consent.to_string(), "consents")
-        .await
+    desk.done(
+        tx,
+        ProxyAction::ConsentWithdrawn,
+        &consent.to_string(),
+        "consents",
+    )
+    .await
 }
 
 /// Links the member to the account with this phone number or email (empty: unlinks). The member

@@ -128,6 +128,18 @@ fn MemberDetails(view: MemberView, book: ServerAction<BookHelp>) -> impl IntoVie
                 <p class="prose">{note}</p>
             </section>
         })}
+        {view.own_access_log.map(|entries| view! {
+            <section class="card" aria-labelledby="own-log-heading" data-testid="own-access-log">
+                <h2 id="own-log-heading" class="card__title">{move || t().help_desk.access_log_heading}</h2>
+                <p class="hint">{move || t().help_desk.access_log_hint}</p>
+                <super::editor_page::AccessLogList entries/>
+                <p>
+                    <a href=format!("/help/{member_id}/export.json") class="button button--secondary" download rel="external">
+                        {move || t().help_desk.export_button}
+                    </a>
+                </p>
+            </section>
+        })}
         <p class="hint">{move || b().privacy_note}</p>
         <p class="page-foot">
             <A href="/help" attr:class="button button--secondary">{move || b().back_to_list}</A>
@@ -147,11 +159,13 @@ fn BookForm(
 ) -> impl IntoView {
     let t = use_texts();
     let d = move || &t().help_desk;
-    let (open_label, send_label): (fn(&'static crate::i18n::Texts) -> &'static str, fn(&'static crate::i18n::Texts) -> &'static str) =
-        match kind {
-            BookingKind::Service => (|t| t.help_desk.book_open, |t| t.help_desk.book_send),
-            BookingKind::Help => (|t| t.help_desk.offer_open, |t| t.help_desk.offer_send),
-        };
+    let (open_label, send_label): (
+        fn(&'static crate::i18n::Texts) -> &'static str,
+        fn(&'static crate::i18n::Texts) -> &'static str,
+    ) = match kind {
+        BookingKind::Service => (|t| t.help_desk.book_open, |t| t.help_desk.book_send),
+        BookingKind::Help => (|t| t.help_desk.offer_open, |t| t.help_desk.offer_send),
+    };
     match viewer {
         Viewer::Visitor => view! {
             <a href=format!("/signin?next=%2Fhelp%2F{member_id}") class="button button--secondary">

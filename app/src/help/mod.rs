@@ -29,5 +29,5 @@ pub use booking_page::BookingPage;
 pub use editor_page::MemberEditorPage;
 pub use list_page::HelpPage;
 pub use member_page::MemberPage;
-pub use mine::MyBookingsCard;
 pub use members_page::{CoopMembersPage, NewMemberPage};
+pub use mine::MyBookingsCard;

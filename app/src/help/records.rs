@@ -145,4 +145,3 @@ pub struct Booking {
     pub thanks: Option<String>,
     pub created_at: i64,
 }
-

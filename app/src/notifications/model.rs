@@ -359,4 +359,22 @@ mod tests {
         assert_eq!(notice.link(), "/orgs/3");
         assert_eq!(notice.kind(), NoticeKind::OrgTeam);
     }
+
+    #[test]
+    fn booking_notices_lead_to_the_booking() {
+        let booked = Notice::HelpBooking {
+            booking_id: 7,
+            title: "磨刀".into(),
+            status: crate::help::model::BookingStatus::Accepted,
+        };
+        let thanked = Notice::HelpThanks {
+            booking_id: 7,
+            title: "磨刀".into(),
+            text: "谢谢".into(),
+        };
+        for notice in [booked, thanked] {
+            assert_eq!(notice.link(), "/help/bookings/7");
+            assert_eq!(notice.kind(), NoticeKind::Help);
+        }
+    }
 }

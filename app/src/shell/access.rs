@@ -38,6 +38,8 @@ fn encode_component(text: &str) -> String {
 #[component]
 fn LoadError(error: AppError) -> impl IntoView {
     let t = use_texts();
+    // The page answers with the error's own status (a 400 for input it cannot use, ...).
+    super::set_status(error.status());
     view! { <p class="form-error" role="alert">{move || error.message(t())}</p> }
 }
 

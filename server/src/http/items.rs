@@ -1,8 +1,8 @@
 //! 益享生活's routes that are not pages: posting a listing with its photos (a multipart form,
 //! which server functions do not read safely), and serving the stored photos.
 
-use super::{page_context, ServerState};
 use super::signed_in;
+use super::{page_context, ServerState};
 use app::error::{AppError, FormError};
 use app::items::input::{ItemFields, RejectedPost};
 use app::items::model::MAX_PHOTOS;

@@ -9,6 +9,7 @@ use leptos::config::LeptosOptions;
 use tower::ServiceExt;
 
 mod event_pages;
+mod help_desk;
 mod help_pages;
 mod item_pages;
 mod map_api;

@@ -201,6 +201,34 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         // What each person sees of a member is tested field by field in `help_pages`.
         ("help/list", "q=", ALL),
         ("help/member", "id=1", ALL),
+        // 邻里帮帮's bookings. `{booking}`: the demo resident's booking of 周大爷's knife
+        // grinding, done and thanked; the cooperative's owner answers for the member. Each call
+        // that gets through is refused for its content (a kind that does not exist, a step its
+        // state does not allow, an empty thanks), so nothing changes.
+        ("help/booking", "id={booking}", &[Resident, Owner]),
+        ("help/book", "kind=gift&target=1&time_preference=&message=", SIGNED_IN),
+        ("help/answer", "booking={booking}&to=accepted", &[Owner]),
+        ("help/cancel", "booking={booking}", &[Resident]),
+        ("help/thank", "booking={booking}&text=", &[Resident]),
+        ("help/my-bookings", "", SIGNED_IN),
+        // The cooperative's desk: its own coordinators only — not admins, not other
+        // organisations' people (P1). `{coop}` is the demo cooperative, `{member}` 周大爷.
+        ("help/coop-members", "org={coop}", &[Owner]),
+        ("help/editor", "id={member}", &[Owner]),
+        ("help/create-member", "org={coop}&member[display_name]=", &[Owner]),
+        ("help/save-member", "id={member}&version=0&member[display_name]=x", &[Owner]),
+        ("help/add-service", "member={member}&service[title]=", &[Owner]),
+        ("help/remove-service", "member={member}&service=999999", &[Owner]),
+        ("help/add-need", "member={member}&need[title]=", &[Owner]),
+        ("help/need-met", "member={member}&need=999999", &[Owner]),
+        (
+            "help/record-consent",
+            "member={member}&group=income&audience=everyone&method=paper",
+            &[Owner],
+        ),
+        ("help/withdraw-consent", "member={member}&consent=999999", &[Owner]),
+        ("help/link-account", "member={member}&contact=13999999999", &[Owner]),
+        ("help/delete-member", "member={member}", &[Owner]),
         ("items/form", "", SIGNED_IN),
         // `{item_request}`: the demo resident's listing, promised to the participant; `{handed}`:
         // another of theirs, already handed over to the participant. Requests are for the two
@@ -237,6 +265,9 @@ struct Cast {
     item: i64,
     item_request: i64,
     handed: i64,
+    coop: i64,
+    member: i64,
+    booking: i64,
     cookies: Vec<(Who, Option<String>)>,
 }
 
@@ -323,6 +354,7 @@ async fn cast(db: &app::db::Db) -> Cast {
     }
     tx.commit().await.unwrap();
     let (item, item_request, handed) = listings(db, resident, participant).await;
+    let (coop, member, booking) = knife_grinding(db, resident).await;
     Cast {
         org,
         owner,
@@ -331,8 +363,27 @@ async fn cast(db: &app::db::Db) -> Cast {
         item,
         item_request,
         handed,
+        coop,
+        member,
+        booking,
         cookies,
     }
+}
+
+/// The demo cooperative, its member 周大爷, and the demo resident's booking of his knife grinding.
+async fn knife_grinding(db: &app::db::Db, resident: i64) -> (i64, i64, i64) {
+    let coop = orgs::directory(db.pool(), "云岩区邻里互助合作社", None)
+        .await
+        .unwrap()[0]
+        .id;
+    let mut conn = db.pool().acquire().await.unwrap();
+    let booking = app::help::bookings::of_resident(&mut conn, resident)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|b| b.title == "磨刀")
+        .expect("the demo booking");
+    (coop, booking.member_id, booking.id)
 }
 
 /// Two listings of `owner`: one promised to `asker`, one already handed over to them.
@@ -422,6 +473,9 @@ async fn check_matrix(router: &axum::Router, test: &TestDb) {
                 .replace("{item_request}", &cast.item_request.to_string())
                 .replace("{item}", &cast.item.to_string())
                 .replace("{handed}", &cast.handed.to_string())
+                .replace("{coop}", &cast.coop.to_string())
+                .replace("{member}", &cast.member.to_string())
+                .replace("{booking}", &cast.booking.to_string())
                 .replace("{fresh}", &format!("1370000{fresh:04}"));
             let request = match body.strip_prefix('?') {
                 Some(query) => {

@@ -1,0 +1,475 @@
+//! 邻里帮帮 end to end over HTTP, as plain forms (no JavaScript): a coordinator registers a member
+//! and records consents, the card shows only what was consented, a resident books, the coordinator
+//! answers for the member (logged), it is done and thanked; a member's data is exported (logged)
+//! and deleted (anonymous figures stay). On SQLite, and on PostgreSQL when `TEST_POSTGRES_URL` is set.
+
+use super::*;
+use app::help::bookings;
+use app::help::db as help;
+use app::help::model::{BookingStatus, FieldGroup, ProxyAction};
+
+const OWNER: &str = "13800000003";
+const RESIDENT: &str = "13800000001";
+
+async fn coop_id(test: &TestDb) -> i64 {
+    app::orgs::db::directory(test.db.pool(), "云岩区邻里互助合作社", None)
+        .await
+        .unwrap()[0]
+        .id
+}
+
+/// Where a form's answer sends the browser.
+fn location(headers: &axum::http::HeaderMap) -> String {
+    headers[header::LOCATION].to_str().unwrap().to_string()
+}
+
+/// The id after `prefix` in a redirect's address (`/help/12/edit?...` → 12).
+fn id_after(address: &str, prefix: &str) -> i64 {
+    let rest = address.strip_prefix(prefix).expect(address);
+    rest.split(['/', '?', '#']).next().unwrap().parse().unwrap()
+}
+
+/// Posts a plain form and expects it accepted (a redirect); returns where it leads.
+async fn post_ok(router: &axum::Router, path: &str, body: &str, cookie: &str) -> String {
+    let (status, headers, answer) = send(router, html_form(path, body, cookie)).await;
+    assert!(status.is_redirection(), "{path} {body}: {status} {answer}");
+    let to = location(&headers);
+    assert!(!to.contains("__err"), "{path} {body}: refused: {to}");
+    to
+}
+
+/// A member registered through the desk, with one service and one need, and `consents`
+/// (group, audience) recorded; returns the member's id.
+async fn registered(router: &axum::Router, test: &TestDb, consents: &[(&str, &str)]) -> i64 {
+    let owner = session_of(test, OWNER).await;
+    let coop = coop_id(test).await;
+    let body = format!(
+        "org={coop}&member[display_name]=%E6%9D%8E%E5%A7%90%E6%B5%8B%E8%AF%95&member[area]=\
+         &member[lat]=26.5812345&member[lng]=106.7123456&member[availability]=%E5%91%A8%E6%9C%AB\
+         &member[situation_note]=%E7%8B%AC%E8%87%AA%E5%B1%85%E4%BD%8F%E6%B5%8B%E8%AF%95"
+    );
+    let to = post_ok(router, "/api/help/create-member", &body, &owner).await;
+    let id = id_after(&to, "/help/");
+    let service = "service[title]=%E4%BF%AE%E9%9E%8B%E6%B5%8B%E8%AF%95&service[description]=\
+                   &service[price]=15&service[unit]=per_item";
+    post_ok(
+        router,
+        "/api/help/add-service",
+        &format!("member={id}&{service}"),
+        &owner,
+    )
+    .await;
+    let need =
+        "need[title]=%E8%AF%BB%E6%8A%A5%E6%B5%8B%E8%AF%95&need[description]=&need[urgency]=low";
+    post_ok(
+        router,
+        "/api/help/add-need",
+        &format!("member={id}&{need}"),
+        &owner,
+    )
+    .await;
+    for (group, audience) in consents {
+        let body = format!("member={id}&group={group}&audience={audience}&method=paper");
+        post_ok(router, "/api/help/record-consent", &body, &owner).await;
+    }
+    id
+}
+
+#[tokio::test]
+async fn a_coordinator_registers_a_member_and_the_card_shows_only_what_was_consented() {
+    for test in app::db::testing::each_backend().await {
+        a_coordinator_registers_a_member_and_the_card_shows_only_what_was_consented_on(
+            app_on(test).await,
+        )
+        .await;
+    }
+}
+
+async fn a_coordinator_registers_a_member_and_the_card_shows_only_what_was_consented_on(
+    (router, test): (axum::Router, TestDb),
+) {
+    let id = registered(
+        &router,
+        &test,
+        &[("services", "everyone"), ("area", "residents")],
+    )
+    .await;
+    // Only the snapped cell is stored, and saving the form again (as it shows the cell) keeps it.
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let member = help::find_member(&mut conn, id).await.unwrap().unwrap();
+    drop(conn);
+    let (lat, lng) = member.cell.expect("a cell");
+    assert!((lat - 26.5812345).abs() > 1e-6 && (lat - 26.5812345).abs() < 0.01);
+    assert!((lng - 106.7123456).abs() < 0.01);
+    let owner = session_of(&test, OWNER).await;
+    let (status, headers, editor) =
+        send(&router, with_cookie(&format!("/help/{id}/edit"), &owner)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CACHE_CONTROL]
+        .to_str()
+        .unwrap()
+        .contains("no-store"));
+    assert!(editor.contains("独自居住测试") && editor.contains("2026-11"));
+    let resave = format!(
+        "id={id}&version={}&member[display_name]=%E6%9D%8E%E5%A7%90%E6%B5%8B%E8%AF%95&member[area]=\
+         &member[lat]={lat:.6}&member[lng]={lng:.6}&member[availability]=&member[situation_note]=",
+        member.version
+    );
+    post_ok(&router, "/api/help/save-member", &resave, &owner).await;
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let again = help::find_member(&mut conn, id).await.unwrap().unwrap();
+    assert_eq!(again.cell, Some((lat, lng)));
+    // An edit on the old version is refused, not saved over the new one.
+    let (status, _, _) = send(
+        &router,
+        form("/api/help/save-member", &resave, Some(&owner)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    drop(conn);
+
+    // A visitor sees the service (everyone) but not the name, the place (residents) or the note.
+    let (status, _, card) = send(&router, page(&format!("/help/{id}"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(card.contains("修鞋测试") && card.contains("¥15"));
+    for hidden in ["李姐测试", "读报测试", "独自居住测试", "大致位置"] {
+        assert!(!card.contains(hidden), "{hidden} shown to a visitor");
+    }
+    let resident = session_of(&test, RESIDENT).await;
+    let (_, _, card) = send(&router, with_cookie(&format!("/help/{id}"), &resident)).await;
+    assert!(card.contains("大致位置") && !card.contains("李姐测试"));
+    // The desk's own actions are in the proxy log; the coordinator's editor views in the access log.
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let acted: Vec<ProxyAction> = help::proxy_log(&mut conn, id, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    for action in [
+        ProxyAction::MemberCreated,
+        ProxyAction::ServiceAdded,
+        ProxyAction::NeedAdded,
+        ProxyAction::ConsentRecorded,
+        ProxyAction::MemberUpdated,
+    ] {
+        assert!(acted.contains(&action), "{action:?} not logged");
+    }
+    let looked = help::access_log(&mut conn, id, 50).await.unwrap();
+    assert!(looked
+        .iter()
+        .any(|e| e.via == help::ViewedVia::Editor && e.situation_note));
+    assert!(looked
+        .iter()
+        .any(|e| e.viewer_name == "小云（居民）" && e.fields == vec![FieldGroup::Area]));
+    drop(conn);
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn a_resident_books_the_coordinator_answers_for_the_member_and_thanks_arrive() {
+    for test in app::db::testing::each_backend().await {
+        a_resident_books_the_coordinator_answers_for_the_member_and_thanks_arrive_on(
+            app_on(test).await,
+        )
+        .await;
+    }
+}
+
+async fn a_resident_books_the_coordinator_answers_for_the_member_and_thanks_arrive_on(
+    (router, test): (axum::Router, TestDb),
+) {
+    let id = registered(&router, &test, &[("services", "residents")]).await;
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let service = help::services_of(&mut conn, &[id]).await.unwrap()[0].id;
+    let need = help::needs_of(&mut conn, &[id]).await.unwrap()[0].id;
+    drop(conn);
+    let (resident, owner) = (
+        session_of(&test, RESIDENT).await,
+        session_of(&test, OWNER).await,
+    );
+    // The need is not shown to residents: no offer of help for it.
+    let body = format!("kind=help&target={need}&time_preference=&message=");
+    let (status, _, answer) = send(&router, form("/api/help/book", &body, Some(&resident))).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{answer}");
+    let body = format!(
+        "kind=service&target={service}&time_preference=%E5%91%A8%E5%85%AD&message=%E4%BD%A0%E5%A5%BD"
+    );
+    let to = post_ok(&router, "/api/help/book", &body, &resident).await;
+    let booking = id_after(&to, "/help/bookings/");
+    let address = format!("/help/bookings/{booking}");
+    let (status, headers, page_html) = send(&router, with_cookie(&address, &resident)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CACHE_CONTROL]
+        .to_str()
+        .unwrap()
+        .contains("no-store"));
+    assert!(
+        page_html.contains("修鞋测试") && page_html.contains("¥15") && page_html.contains("周六")
+    );
+    // Nobody else reads it; a visitor is asked to sign in.
+    let other = session_of(&test, "13800000002").await;
+    let (status, _, _) = send(&router, with_cookie(&address, &other)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = send(&router, page(&address)).await;
+    assert_eq!(status, StatusCode::FOUND);
+    // The resident cannot answer for the member; the coordinator can, and it is logged.
+    let accept = format!("booking={booking}&to=accepted");
+    let (status, _, _) = send(&router, form("/api/help/answer", &accept, Some(&resident))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, _, desk_view) = send(&router, with_cookie(&address, &owner)).await;
+    assert!(desk_view.contains("小云（居民）") && desk_view.contains("代"));
+    post_ok(&router, "/api/help/answer", &accept, &owner).await;
+    post_ok(
+        &router,
+        "/api/help/answer",
+        &format!("booking={booking}&to=done"),
+        &owner,
+    )
+    .await;
+    // Done once: a second "done" is refused with a message, not a 500.
+    let (status, _, _) = send(
+        &router,
+        form(
+            "/api/help/answer",
+            &format!("booking={booking}&to=done"),
+            Some(&owner),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let thanks = format!("booking={booking}&text=%E8%B0%A2%E8%B0%A2%E6%9D%8E%E5%A7%90");
+    post_ok(&router, "/api/help/thank", &thanks, &resident).await;
+    let (_, _, page_html) = send(&router, with_cookie(&address, &resident)).await;
+    assert!(page_html.contains("谢谢李姐") && page_html.contains("已完成"));
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let done = bookings::find(&mut conn, booking).await.unwrap().unwrap();
+    assert_eq!(done.status, BookingStatus::Done);
+    let acted: Vec<ProxyAction> = help::proxy_log(&mut conn, id, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(
+        acted.contains(&ProxyAction::BookingAccepted) && acted.contains(&ProxyAction::BookingDone)
+    );
+    drop(conn);
+    // Each step reached the resident's inbox, leading to the booking; it is on 我的 too.
+    let (_, _, inbox) = send(&router, with_cookie("/me/notifications", &resident)).await;
+    assert!(inbox.contains("修鞋测试") && inbox.contains("确认完成"));
+    let (_, _, me) = send(&router, with_cookie("/me", &resident)).await;
+    assert!(me.contains(&address) && me.contains("修鞋测试"));
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn export_is_for_the_cooperative_and_the_member_and_delete_keeps_only_anonymous_figures() {
+    for test in app::db::testing::each_backend().await {
+        export_is_for_the_cooperative_and_the_member_and_delete_keeps_only_anonymous_figures_on(
+            app_on(test).await,
+        )
+        .await;
+    }
+}
+
+async fn export_is_for_the_cooperative_and_the_member_and_delete_keeps_only_anonymous_figures_on(
+    (router, test): (axum::Router, TestDb),
+) {
+    let id = registered(&router, &test, &[("services", "everyone")]).await;
+    let (resident, owner) = (
+        session_of(&test, RESIDENT).await,
+        session_of(&test, OWNER).await,
+    );
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let service = help::services_of(&mut conn, &[id]).await.unwrap()[0].id;
+    drop(conn);
+    let body = format!("kind=service&target={service}&time_preference=&message=%E7%A7%81%E4%BA%BA%E7%95%99%E8%A8%80");
+    post_ok(&router, "/api/help/book", &body, &resident).await;
+
+    let export = format!("/help/{id}/export.json");
+    let (status, _, _) = send(&router, get(&export)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _, _) = send(&router, with_cookie(&export, &resident)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, headers, json) = send(&router, with_cookie(&export, &owner)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CACHE_CONTROL]
+        .to_str()
+        .unwrap()
+        .contains("no-store"));
+    assert!(headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains("attachment"));
+    let data: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(data["member"]["display_name"], "李姐测试");
+    assert_eq!(data["member"]["situation_note"], "独自居住测试");
+    assert_eq!(data["services"][0]["title"], "修鞋测试");
+    assert_eq!(data["consents"].as_array().unwrap().len(), 1);
+    assert_eq!(data["bookings"][0]["message"], "私人留言");
+    // The member, once their account is linked, downloads their own data, without the note.
+    let link = format!("member={id}&contact={RESIDENT}");
+    post_ok(&router, "/api/help/link-account", &link, &owner).await;
+    let (status, _, json) = send(&router, with_cookie(&export, &resident)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(json.contains("修鞋测试") && !json.contains("独自居住测试"));
+    // On their own page the member sees who looked at what of theirs is not public.
+    let (_, _, own) = send(&router, with_cookie(&format!("/help/{id}"), &resident)).await;
+    assert!(own.contains("own-access-log") && own.contains("下载"));
+    assert!(!own.contains("独自居住测试"));
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let looked = help::access_log(&mut conn, id, 50).await.unwrap();
+    assert!(looked
+        .iter()
+        .any(|e| e.via == help::ViewedVia::Export && e.situation_note));
+    let acted = help::proxy_log(&mut conn, id, 50).await.unwrap();
+    assert!(acted.iter().any(|e| e.action == ProxyAction::DataExported));
+    drop(conn);
+
+    // Deleting needs the box ticked; then the personal data is gone and the figures stay.
+    let (status, _, answer) = send(
+        &router,
+        form(
+            "/api/help/delete-member",
+            &format!("member={id}"),
+            Some(&owner),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
+    let to = post_ok(
+        &router,
+        "/api/help/delete-member",
+        &format!("member={id}&confirm=yes"),
+        &owner,
+    )
+    .await;
+    assert!(to.starts_with(&format!("/orgs/{}/members", coop_id(&test).await)));
+    for address in [format!("/help/{id}"), format!("/help/{id}/edit")] {
+        let (status, _, _) = send(&router, with_cookie(&address, &owner)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{address}");
+    }
+    let (status, _, _) = send(&router, with_cookie(&export, &owner)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, _, list) = send(
+        &router,
+        with_cookie(&format!("/orgs/{}/members", coop_id(&test).await), &owner),
+    )
+    .await;
+    assert!(!list.contains("李姐测试"));
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let member = help::find_member(&mut conn, id).await.unwrap().unwrap();
+    assert!(member.deleted && member.display_name.is_empty() && member.situation_note.is_empty());
+    assert_eq!((member.cell, member.user_id), (None, None));
+    assert!(help::services_of(&mut conn, &[id])
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(help::needs_of(&mut conn, &[id]).await.unwrap().is_empty());
+    assert!(help::consents_of(&mut conn, &[id])
+        .await
+        .unwrap()
+        .iter()
+        .all(|(_, c)| !c.is_live()));
+    let kept = bookings::of_member(&mut conn, id).await.unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        (kept[0].title.as_str(), kept[0].price_fen),
+        ("修鞋测试", 1500)
+    );
+    assert!(kept[0].message.is_empty());
+    drop(conn);
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn only_a_cooperative_keeps_members_and_bad_desk_input_gets_a_clear_4xx() {
+    for test in app::db::testing::each_backend().await {
+        only_a_cooperative_keeps_members_and_bad_desk_input_gets_a_clear_4xx_on(app_on(test).await)
+            .await;
+    }
+}
+
+async fn only_a_cooperative_keeps_members_and_bad_desk_input_gets_a_clear_4xx_on(
+    (router, test): (axum::Router, TestDb),
+) {
+    let coordinator = session_of(&test, "13800000002").await;
+    let other = app::orgs::db::directory(test.db.pool(), "阳光助老", None)
+        .await
+        .unwrap()[0]
+        .id;
+    let (status, _, body) = send(
+        &router,
+        with_cookie(&format!("/orgs/{other}/members"), &coordinator),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("合作社"));
+    let owner = session_of(&test, OWNER).await;
+    let coop = coop_id(&test).await;
+    let (status, _, list) = send(
+        &router,
+        with_cookie(&format!("/orgs/{coop}/members"), &owner),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(list.contains("周大爷") && list.contains("小杨"));
+    let id = registered(&router, &test, &[]).await;
+    for (path, body, expected) in [
+        (
+            "/api/help/add-service",
+            format!("member={id}&service[title]=x&service[price]=abc&service[unit]=per_hour"),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/help/record-consent",
+            format!("member={id}&group=income&audience=everyone&method=paper"),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/help/record-consent",
+            format!("member={id}&group=name&audience=nobody&method=paper"),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/api/help/link-account",
+            format!("member={id}&contact=13999999999"),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            "/api/help/create-member",
+            format!("org={coop}&member[display_name]=x&member[area]=nowhere"),
+            StatusCode::BAD_REQUEST,
+        ),
+    ] {
+        let (status, _, answer) = send(&router, form(path, &body, Some(&owner))).await;
+        assert_eq!(status, expected, "{path} {body}: {answer}");
+    }
+    // The same consent twice is refused; after a withdrawal it can be given again.
+    let give = format!("member={id}&group=name&audience=everyone&method=in_person");
+    post_ok(&router, "/api/help/record-consent", &give, &owner).await;
+    let (status, _, _) = send(
+        &router,
+        form("/api/help/record-consent", &give, Some(&owner)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (_, _, card) = send(&router, page(&format!("/help/{id}"))).await;
+    assert!(card.contains("李姐测试"));
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let consent = help::consents_of(&mut conn, &[id]).await.unwrap()[0].1.id;
+    drop(conn);
+    post_ok(
+        &router,
+        "/api/help/withdraw-consent",
+        &format!("member={id}&consent={consent}"),
+        &owner,
+    )
+    .await;
+    let (status, _, card) = send(&router, page(&format!("/help/{id}"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!card.contains("李姐测试"));
+    post_ok(&router, "/api/help/record-consent", &give, &owner).await;
+    test.finish().await;
+}
