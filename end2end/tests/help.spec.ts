@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import { test, expect, ready, signIn } from './fixtures';
 
 // 邻里帮帮 shows each person only what the members agreed to show them.
@@ -74,7 +75,7 @@ test.describe('邻里帮帮 desk', () => {
     await page.locator('#service-title').fill(service);
     await page.locator('#service-price').fill('20');
     await page.locator('#service-unit').selectOption('per_hour');
-    await page.getByRole('button', { name: '添加服务' }).click();
+    await page.locator('#services details form button[type=submit]').click();
     await expect(page.getByTestId('editor-services')).toContainText(service);
     await expect(page.getByTestId('editor-services')).toContainText('¥20');
     await ready(page, project);
@@ -140,7 +141,7 @@ test.describe('邻里帮帮 desk', () => {
       page.waitForEvent('download'),
       page.getByTestId('export-member').click(),
     ]);
-    const exported = JSON.parse(require('fs').readFileSync(await download.path(), 'utf8'));
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
     expect(exported.member.display_name).toBe(name);
     expect(exported.services[0].title).toBe(service);
     expect(exported.bookings[0].thanks).toBe('聊得很开心，谢谢！');

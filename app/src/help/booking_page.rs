@@ -8,11 +8,9 @@ use super::booking_api::{
 };
 use super::model::{format_price, BookingKind, BookingStatus};
 use crate::components::FormErrorMessage;
-use crate::error::AppError;
 use crate::i18n::dates::format_date_time;
 use crate::i18n::{use_lang, use_texts, Texts};
-use crate::orgs::use_org_id;
-use crate::shell::{page_error, PageTitle};
+use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -25,31 +23,9 @@ struct BookingActions {
 
 #[component]
 pub fn BookingPage() -> impl IntoView {
-    let id = use_org_id();
-    let actions = BookingActions {
-        answer: ServerAction::new(),
-        cancel: ServerAction::new(),
-        thank: ServerAction::new(),
-    };
-    let booking = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => get_booking(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match booking.await {
-                    Ok(view) => view! { <BookingDetails view actions/> }.into_any(),
-                    Err(error) => page_error(error),
-                }
-            })}
-        </Suspense>
-    }
+    param_page("id", get_booking, |view| {
+        view! { <BookingDetails view/> }.into_any()
+    })
 }
 
 /// The notice for `?done=` after a step.
@@ -66,7 +42,12 @@ fn done_notice(done: &str) -> Option<fn(&'static Texts) -> &'static str> {
 }
 
 #[component]
-fn BookingDetails(view: BookingView, actions: BookingActions) -> impl IntoView {
+fn BookingDetails(view: BookingView) -> impl IntoView {
+    let actions = BookingActions {
+        answer: ServerAction::new(),
+        cancel: ServerAction::new(),
+        thank: ServerAction::new(),
+    };
     let t = use_texts();
     let lang = use_lang();
     let d = move || &t().help_desk;

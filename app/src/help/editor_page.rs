@@ -16,11 +16,9 @@ use super::model::{
     NOTICE_VERSION,
 };
 use crate::components::{ChoiceSelect, FormErrorMessage, TextArea, TextField};
-use crate::error::AppError;
 use crate::i18n::dates::format_date_time;
 use crate::i18n::{use_lang, use_texts};
-use crate::orgs::use_org_id;
-use crate::shell::{page_error, PageTitle};
+use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -39,7 +37,13 @@ struct EditorActions {
 
 #[component]
 pub fn MemberEditorPage() -> impl IntoView {
-    let id = use_org_id();
+    param_page("id", member_editor, |editor| {
+        view! { <Editor editor/> }.into_any()
+    })
+}
+
+#[component]
+fn Editor(editor: MemberFile) -> impl IntoView {
     let actions = EditorActions {
         save: ServerAction::new(),
         add_service: ServerAction::new(),
@@ -51,29 +55,6 @@ pub fn MemberEditorPage() -> impl IntoView {
         link: ServerAction::new(),
         delete: ServerAction::new(),
     };
-    let editor = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => member_editor(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match editor.await {
-                    Ok(editor) => view! { <Editor editor actions/> }.into_any(),
-                    Err(error) => page_error(error),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn Editor(editor: MemberFile, actions: EditorActions) -> impl IntoView {
     let t = use_texts();
     let d = move || &t().help_desk;
     let m = editor.member.clone();

@@ -7,40 +7,21 @@ use super::booking_api::{BookHelp, BOOKING_MESSAGE_MAX, TIME_PREFERENCE_MAX};
 use super::list_page::place_words;
 use super::model::{format_price, BookingKind, Viewer};
 use crate::components::FormErrorMessage;
-use crate::error::AppError;
 use crate::i18n::{use_lang, use_texts};
-use crate::orgs::use_org_id;
-use crate::shell::{page_error, PageTitle};
+use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn MemberPage() -> impl IntoView {
-    let id = use_org_id();
-    let book = ServerAction::<BookHelp>::new();
-    let member = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => get_member(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match member.await {
-                    Ok(view) => view! { <MemberDetails view book/> }.into_any(),
-                    Err(error) => page_error(error),
-                }
-            })}
-        </Suspense>
-    }
+    param_page("id", get_member, |view| {
+        view! { <MemberDetails view/> }.into_any()
+    })
 }
 
 #[component]
-fn MemberDetails(view: MemberView, book: ServerAction<BookHelp>) -> impl IntoView {
+fn MemberDetails(view: MemberView) -> impl IntoView {
+    let book = ServerAction::<BookHelp>::new();
     let t = use_texts();
     let lang = use_lang();
     let b = move || &t().help_board;

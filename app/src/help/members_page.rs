@@ -7,41 +7,18 @@ use super::input::{MemberFields, AVAILABILITY_MAX, NAME_CHARS, SITUATION_MAX};
 use super::manage_api::{coop_members, CoopRoster, CreateMember};
 use crate::areas::model::{Area, AreaKind};
 use crate::components::{FormErrorMessage, TextArea, TextField};
-use crate::error::AppError;
 use crate::i18n::{use_lang, use_texts};
 use crate::map::pin_map::LocationFields;
-use crate::orgs::use_org_id;
-use crate::shell::{page_error, PageTitle};
+use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-fn coop_resource() -> Resource<Result<CoopRoster, AppError>> {
-    let id = use_org_id();
-    Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => coop_members(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    )
-}
-
 #[component]
 pub fn CoopMembersPage() -> impl IntoView {
-    let coop = coop_resource();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match coop.await {
-                    Ok(coop) => view! { <MembersList coop/> }.into_any(),
-                    Err(error) => page_error(error),
-                }
-            })}
-        </Suspense>
-    }
+    param_page("id", coop_members, |coop| {
+        view! { <MembersList coop/> }.into_any()
+    })
 }
 
 #[component]
@@ -94,32 +71,28 @@ fn MembersList(coop: CoopRoster) -> impl IntoView {
 
 #[component]
 pub fn NewMemberPage() -> impl IntoView {
+    param_page("id", coop_members, |coop| {
+        view! { <NewMemberForm coop/> }.into_any()
+    })
+}
+
+#[component]
+fn NewMemberForm(coop: CoopRoster) -> impl IntoView {
     let t = use_texts();
     let action = ServerAction::<CreateMember>::new();
-    let coop = coop_resource();
     view! {
         <PageTitle text=t().help_desk.add_member/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match coop.await {
-                    Ok(coop) => view! {
-                        <div class="page-head">
-                            <p class="org-head__kind"><a href=format!("/orgs/{}/members", coop.org_id)>{coop.org_name.clone()}</a></p>
-                            <h1>{move || t().help_desk.add_member}</h1>
-                            <p class="page-head__lead">{move || t().help_desk.add_member_lead}</p>
-                        </div>
-                        <ActionForm action attr:class="card form form--wide">
-                            <FormErrorMessage result=action.value()/>
-                            <input type="hidden" name="org" value=coop.org_id/>
-                            <MemberFormFields areas=coop.areas values=MemberFields::default()/>
-                            <button type="submit" class="button">{move || t().help_desk.add_member}</button>
-                        </ActionForm>
-                    }
-                    .into_any(),
-                    Err(error) => page_error(error),
-                }
-            })}
-        </Suspense>
+        <div class="page-head">
+            <p class="org-head__kind"><a href=format!("/orgs/{}/members", coop.org_id)>{coop.org_name.clone()}</a></p>
+            <h1>{move || t().help_desk.add_member}</h1>
+            <p class="page-head__lead">{move || t().help_desk.add_member_lead}</p>
+        </div>
+        <ActionForm action attr:class="card form form--wide">
+            <FormErrorMessage result=action.value()/>
+            <input type="hidden" name="org" value=coop.org_id/>
+            <MemberFormFields areas=coop.areas values=MemberFields::default()/>
+            <button type="submit" class="button">{move || t().help_desk.add_member}</button>
+        </ActionForm>
     }
 }
 
