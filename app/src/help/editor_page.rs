@@ -5,6 +5,7 @@
 //! the JSON download, and deleting the member's data. Each section is a plain form.
 
 use super::input::{MemberFields, ENTRY_DESCRIPTION_MAX, TITLE_CHARS};
+use super::list_page::ServicePrice;
 use super::manage_api::{
     member_editor, AddMemberNeed, AddMemberService, DeleteMember, LinkMemberAccount,
     MarkMemberNeedMet, MemberFile, RecordMemberConsent, RemoveMemberService, SaveMember,
@@ -12,8 +13,7 @@ use super::manage_api::{
 };
 use super::members_page::MemberFormFields;
 use super::model::{
-    format_price, Audience, ConsentMethod, FieldGroup, ProxyAction, ServiceUnit, Urgency,
-    NOTICE_VERSION,
+    Audience, ConsentMethod, FieldGroup, ProxyAction, ServiceUnit, Urgency, NOTICE_VERSION,
 };
 use crate::components::{ChoiceSelect, FormErrorMessage, TextArea, TextField};
 use crate::i18n::dates::format_date_time;
@@ -141,15 +141,11 @@ fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
             <FormErrorMessage result=actions.remove_service.value()/>
             <ul class="entry-list" data-testid="editor-services">
                 {editor.services.into_iter().map(|s| {
-                    let unit = s.unit;
                     view! {
                         <li class="entry">
                             <p class="entry__head">
                                 <strong>{s.title}</strong>
-                                <span class="price">
-                                    {move || format_price(s.price_fen, b().free)}
-                                    {move || if s.price_fen > 0 { format!(" {}", unit.label(t())) } else { String::new() }}
-                                </span>
+                                <ServicePrice fen=s.price_fen unit=s.unit/>
                             </p>
                             <ActionForm action=actions.remove_service attr:class="form form--inline">
                                 <input type="hidden" name="member" value=id/>

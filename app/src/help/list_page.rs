@@ -4,7 +4,7 @@
 
 use super::api::{list_help, HelpFilter, HelpList};
 use super::card::{MemberCard, PlaceShown};
-use super::model::format_price;
+use super::model::{format_price, ServiceUnit};
 use crate::areas::model::{Area, AreaKind};
 use crate::components::BadFilterNotice;
 use crate::error::AppError;
@@ -160,15 +160,11 @@ fn MemberCardView(card: MemberCard, areas: Vec<Area>) -> impl IntoView {
             {card.services.filter(|s| !s.is_empty()).map(|services| view! {
                 <ul class="member-card__entries" aria-label=move || b().services_heading>
                     {services.into_iter().map(|s| {
-                        let unit = s.unit;
                         view! {
                             <li>
                                 <span class="chip">{s.title}</span>
                                 " "
-                                <span class="price">
-                                    {move || format_price(s.price_fen, b().free)}
-                                    {move || if s.price_fen > 0 { format!(" {}", unit.label(t())) } else { String::new() }}
-                                </span>
+                                <ServicePrice fen=s.price_fen unit=s.unit/>
                             </li>
                         }
                     }).collect_view()}
@@ -189,5 +185,17 @@ fn MemberCardView(card: MemberCard, areas: Vec<Area>) -> impl IntoView {
                 </ul>
             })}
         </li>
+    }
+}
+
+/// A service's price as the reader sees it: "免费", or "¥10 每件".
+#[component]
+pub(super) fn ServicePrice(fen: i64, unit: ServiceUnit) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <span class="price">
+            {move || format_price(fen, t().help_board.free)}
+            {move || if fen > 0 { format!(" {}", unit.label(t())) } else { String::new() }}
+        </span>
     }
 }

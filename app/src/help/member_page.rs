@@ -4,8 +4,8 @@
 
 use super::api::{get_member, MemberView};
 use super::booking_api::{BookHelp, BOOKING_MESSAGE_MAX, TIME_PREFERENCE_MAX};
-use super::list_page::place_words;
-use super::model::{format_price, BookingKind, Viewer};
+use super::list_page::{place_words, ServicePrice};
+use super::model::{BookingKind, Viewer};
 use crate::components::FormErrorMessage;
 use crate::i18n::{use_lang, use_texts};
 use crate::shell::{param_page, PageTitle};
@@ -64,15 +64,11 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
                 <h2 id="services-heading" class="card__title">{move || b().services_heading}</h2>
                 <ul class="entry-list">
                     {services.into_iter().map(|s| {
-                        let unit = s.unit;
                         view! {
                             <li class="entry">
                                 <p class="entry__head">
                                     <strong>{s.title}</strong>
-                                    <span class="price">
-                                        {move || format_price(s.price_fen, b().free)}
-                                        {move || if s.price_fen > 0 { format!(" {}", unit.label(t())) } else { String::new() }}
-                                    </span>
+                                    <ServicePrice fen=s.price_fen unit=s.unit/>
                                 </p>
                                 {(!s.description.is_empty()).then(|| view! { <p class="prose">{s.description}</p> })}
                                 <BookForm viewer member_id kind=BookingKind::Service target=s.id action=book/>

@@ -75,6 +75,17 @@ async fn registered(router: &axum::Router, test: &TestDb, consents: &[(&str, &st
     id
 }
 
+/// What the proxy log says was done for the member, newest first.
+async fn actions_for(db: &app::db::Db, member: i64) -> Vec<ProxyAction> {
+    let mut conn = db.pool().acquire().await.unwrap();
+    help::proxy_log(&mut conn, member, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect()
+}
+
 #[tokio::test]
 async fn a_coordinator_registers_a_member_and_the_card_shows_only_what_was_consented() {
     for test in app::db::testing::each_backend().await {
@@ -140,12 +151,7 @@ async fn a_coordinator_registers_a_member_and_the_card_shows_only_what_was_conse
     assert!(card.contains("大致位置") && !card.contains("李姐测试"));
     // The desk's own actions are in the proxy log; the coordinator's editor views in the access log.
     let mut conn = test.db.pool().acquire().await.unwrap();
-    let acted: Vec<ProxyAction> = help::proxy_log(&mut conn, id, 50)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.action)
-        .collect();
+    let acted = actions_for(&test.db, id).await;
     for action in [
         ProxyAction::MemberCreated,
         ProxyAction::ServiceAdded,
@@ -245,12 +251,7 @@ async fn a_resident_books_the_coordinator_answers_for_the_member_and_thanks_arri
     let mut conn = test.db.pool().acquire().await.unwrap();
     let done = bookings::find(&mut conn, booking).await.unwrap().unwrap();
     assert_eq!(done.status, BookingStatus::Done);
-    let acted: Vec<ProxyAction> = help::proxy_log(&mut conn, id, 50)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.action)
-        .collect();
+    let acted = actions_for(&test.db, id).await;
     assert!(
         acted.contains(&ProxyAction::BookingAccepted) && acted.contains(&ProxyAction::BookingDone)
     );
