@@ -410,7 +410,7 @@ pub fn AccessLogList(entries: Vec<super::records::AccessEntry>) -> impl IntoView
                                 if note {
                                     names.push(t().help_board.note_heading);
                                 }
-                                names.join("、")
+                                names.join(d().list_separator)
                             }}
                         </p>
                     </li>

@@ -103,6 +103,8 @@ pub struct HelpDeskTexts {
     pub my_bookings_heading: &'static str,
     pub no_my_bookings: &'static str,
     pub find_neighbours: &'static str,
+    /// Between the names of the fields in a log entry.
+    pub list_separator: &'static str,
     /// In the order of `ProxyAction::ALL`.
     pub proxy_actions: &'static [&'static str],
     pub roles: &'static [&'static str],
@@ -219,6 +221,7 @@ pub const ZH: HelpDeskTexts = HelpDeskTexts {
     my_bookings_heading: "我的预约与帮助",
     no_my_bookings: "还没有预约过邻居的服务。",
     find_neighbours: "去邻里帮帮看看",
+    list_separator: "、",
     proxy_actions: &["登记了成员", "修改了资料", "添加了服务", "删除了服务", "添加了需要", "标记需要已解决", "记录了同意", "撤回了同意", "关联了账号", "取消了账号关联", "下载了全部资料", "代为接受预约", "代为婉拒预约", "代为确认完成"],
     roles: &["协调员", "居民", "平台管理员"],
     vias: &["公开页面", "协调员页面", "下载"],
@@ -324,6 +327,7 @@ pub const EN: HelpDeskTexts = HelpDeskTexts {
     my_bookings_heading: "My bookings and offers",
     no_my_bookings: "You have not booked a neighbour's service yet.",
     find_neighbours: "See Neighbours",
+    list_separator: ", ",
     proxy_actions: &["registered the member", "edited the details", "added a service", "removed a service", "added a need", "marked a need as met", "recorded a consent", "withdrew a consent", "linked an account", "unlinked the account", "downloaded all data", "accepted a booking for them", "declined a booking for them", "confirmed a booking done for them"],
     roles: &["Coordinator", "Resident", "Platform admin"],
     vias: &["Public page", "Coordinators' page", "Download"],
