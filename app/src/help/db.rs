@@ -448,6 +448,25 @@ pub async fn log_view(
     .map(|_| ())
 }
 
+/// Records that a coordinator (id, name) was shown the member's whole record: every group not
+/// open to everyone, and the note when there is one (the editor and the download show it all).
+pub async fn log_whole_record_view(
+    conn: &mut AnyConnection,
+    member: &MemberRecord,
+    consents: &[Consent],
+    coordinator: (i64, &str),
+    via: ViewedVia,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let private = super::model::non_public(FieldGroup::ALL, consents);
+    let shown = Shown {
+        groups: &private,
+        situation_note: !member.situation_note.is_empty(),
+    };
+    let viewer = (coordinator.0, coordinator.1, ViewerRole::Coordinator);
+    log_view(conn, member.id, viewer, shown, via, now).await
+}
+
 /// The member's access log, newest first.
 pub async fn access_log(
     conn: &mut AnyConnection,

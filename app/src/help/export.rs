@@ -3,8 +3,8 @@
 //! coordinators' note about the member's situation goes only into the coordinators' copy: it is
 //! never shown to anyone else (P1).
 
-use super::db::{self as help, Shown, ViewedVia, ViewerRole};
-use super::model::{non_public, FieldGroup, ProxyAction, Viewer};
+use super::db::{self as help, ViewedVia};
+use super::model::{ProxyAction, Viewer};
 use crate::accounts::model::SessionUser;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -37,15 +37,17 @@ pub async fn member_export(
         .collect();
     let now = crate::db::now_unix();
     if viewer == Viewer::Coordinator {
-        let private = non_public(FieldGroup::ALL, &consents);
-        let shown = Shown {
-            groups: &private,
-            situation_note: !member.situation_note.is_empty(),
-        };
-        let looker = (user.id, user.display_name.as_str(), ViewerRole::Coordinator);
-        help::log_view(&mut tx, id, looker, shown, ViewedVia::Export, now).await?;
-        let actor = (user.id, user.display_name.as_str());
-        help::log_proxy(&mut tx, id, actor, ProxyAction::DataExported, "", now).await?;
+        let coordinator = (user.id, user.display_name.as_str());
+        help::log_whole_record_view(
+            &mut tx,
+            &member,
+            &consents,
+            coordinator,
+            ViewedVia::Export,
+            now,
+        )
+        .await?;
+        help::log_proxy(&mut tx, id, coordinator, ProxyAction::DataExported, "", now).await?;
     }
     // The people who booked are someone else's data: only what was asked and how it went.
     let bookings: Vec<Value> = super::bookings::of_member(&mut tx, id)

@@ -180,8 +180,7 @@ pub async fn coop_members(org: i64) -> Result<CoopRoster, AppError> {
 /// A member's whole record for the editor; opening it is written to the access log.
 #[server(endpoint = "help/editor")]
 pub async fn member_editor(id: i64) -> Result<MemberFile, AppError> {
-    use super::db::{self as help, Shown, ViewedVia, ViewerRole};
-    use super::model::{non_public, FieldGroup};
+    use super::db::{self as help, ViewedVia};
     let desk = Desk::open(id).await?;
     let state = &desk.state;
     let mut tx = state.db.begin_write().await?;
@@ -193,17 +192,9 @@ pub async fn member_editor(id: i64) -> Result<MemberFile, AppError> {
         .map(|(_, c)| c)
         .collect();
     let now = crate::db::now_unix();
-    let viewer = (
-        desk.user.id,
-        desk.user.display_name.as_str(),
-        ViewerRole::Coordinator,
-    );
-    let private = non_public(FieldGroup::ALL, &consents);
-    let shown = Shown {
-        groups: &private,
-        situation_note: !desk.member.situation_note.is_empty(),
-    };
-    help::log_view(&mut tx, id, viewer, shown, ViewedVia::Editor, now).await?;
+    let coordinator = (desk.user.id, desk.user.display_name.as_str());
+    let (member, via) = (&desk.member, ViewedVia::Editor);
+    help::log_whole_record_view(&mut tx, member, &consents, coordinator, via, now).await?;
     let bookings = super::bookings::of_member(&mut tx, id).await?;
     let access_log = help::access_log(&mut tx, id, LOG_LIMIT).await?;
     let proxy_log = help::proxy_log(&mut tx, id, LOG_LIMIT).await?;
