@@ -704,6 +704,11 @@ async fn an_account_links_to_one_member_and_a_wipe_keeps_only_anonymous_figures(
         else {
             panic!("not booked")
         };
+        // Waiting for an answer, counted per member in one read (the desk's members list).
+        let waiting = bookings::waiting_counts(&mut tx, &[id, other])
+            .await
+            .unwrap();
+        assert_eq!(waiting, vec![(id, 1)]);
         let found = bookings::find(&mut tx, booking).await.unwrap().unwrap();
         bookings::answer(
             &mut tx,
@@ -725,6 +730,8 @@ async fn an_account_links_to_one_member_and_a_wipe_keeps_only_anonymous_figures(
         );
 
         let mut tx = db.begin_write().await.unwrap();
+        let photo = app::photos::process(&app::photos::sample_phone_jpeg(40, 30)).unwrap();
+        help::set_photo(&mut tx, id, &photo, NOW + 4).await.unwrap();
         assert!(help::wipe_member(&mut tx, id, coordinator, NOW + 5)
             .await
             .unwrap());
@@ -734,7 +741,8 @@ async fn an_account_links_to_one_member_and_a_wipe_keeps_only_anonymous_figures(
         tx.commit().await.unwrap();
         let mut conn = db.pool().acquire().await.unwrap();
         let wiped = help::find_member(&mut conn, id).await.unwrap().unwrap();
-        assert!(wiped.deleted);
+        assert!(wiped.deleted && wiped.photo_at.is_none());
+        assert_eq!(help::photo_bytes(&mut conn, id, true).await.unwrap(), None);
         assert_eq!(
             (
                 wiped.display_name.as_str(),
@@ -778,6 +786,60 @@ async fn an_account_links_to_one_member_and_a_wipe_keeps_only_anonymous_figures(
                 == "王阿姨"
         );
         drop(conn);
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_photo_is_kept_replaced_and_removed_one_per_member() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let people = neighbours(db, 1, 1).await;
+        let org = cooperative(db).await;
+        let id = member(db, org, people[0]).await;
+        let mut conn = db.pool().acquire().await.unwrap();
+        assert_eq!(
+            help::find_member(&mut conn, id)
+                .await
+                .unwrap()
+                .unwrap()
+                .photo_at,
+            None
+        );
+        drop(conn);
+        let first = app::photos::process(&app::photos::sample_phone_jpeg(40, 30)).unwrap();
+        let second = app::photos::process(&app::photos::sample_phone_jpeg(80, 60)).unwrap();
+        let mut tx = db.begin_write().await.unwrap();
+        help::set_photo(&mut tx, id, &first, NOW).await.unwrap();
+        help::set_photo(&mut tx, id, &second, NOW + 1)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let mut conn = db.pool().acquire().await.unwrap();
+        // The newer one replaced the first; its time is in the record (and so in its address).
+        let record = help::find_member(&mut conn, id).await.unwrap().unwrap();
+        assert_eq!(record.photo_at, Some(NOW + 1));
+        let kept = help::photo_bytes(&mut conn, id, false).await.unwrap();
+        assert_eq!(kept.as_deref(), Some(second.display.as_slice()));
+        let thumb = help::photo_bytes(&mut conn, id, true).await.unwrap();
+        assert_eq!(thumb.as_deref(), Some(second.thumb.as_slice()));
+        // What the card says of it follows the photo group's consent, like every other field.
+        let card = app::help::card::Records::of_member(&mut conn, id)
+            .await
+            .unwrap()
+            .unwrap();
+        let member = &card.members[0];
+        assert_eq!(
+            card.card(Viewer::Coordinator, member).photo_at,
+            Some(NOW + 1)
+        );
+        assert_eq!(card.card(Viewer::Resident, member).photo_at, None);
+        assert!(help::remove_photo(&mut conn, id).await.unwrap());
+        assert!(!help::remove_photo(&mut conn, id).await.unwrap());
+        assert_eq!(help::photo_bytes(&mut conn, id, true).await.unwrap(), None);
+        drop(conn);
+        consent(db, id, FieldGroup::Photo, Audience::Residents, people[0]).await;
+        assert_eq!(seen_by(db, id, Viewer::Resident).await.photo_at, None);
         test.finish().await;
     }
 }

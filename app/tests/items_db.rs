@@ -9,7 +9,7 @@ use app::items::db as items;
 use app::items::filter::WantedItems;
 use app::items::input::ItemFields;
 use app::items::model::{ItemCategory, ItemKind, ItemMode};
-use app::items::photos::{process, sample_phone_jpeg, SAMPLE_GPS_MARKER};
+use app::photos::{process, sample_phone_jpeg, SAMPLE_GPS_MARKER};
 
 const NOW: i64 = 1_800_000_000;
 

@@ -54,6 +54,8 @@ pub struct MemberView {
     pub viewer: super::model::Viewer,
     /// For the member themselves: who looked at what of theirs is not public (P3).
     pub own_access_log: Option<Vec<super::records::AccessEntry>>,
+    /// For the member themselves: their consents, live and withdrawn, to give or withdraw more.
+    pub own_consents: Option<Vec<super::model::Consent>>,
 }
 
 /// How far from an area's centre a member's cell may be to count as in that area.
@@ -102,6 +104,14 @@ pub(super) struct Looker {
 impl Looker {
     pub async fn now(state: &crate::state::AppState) -> Result<Looker, AppError> {
         let user = crate::accounts::auth::current_user(state).await?;
+        Looker::for_user(state, user).await
+    }
+
+    /// `user` (or a visitor), with the organisations they run.
+    pub async fn for_user(
+        state: &crate::state::AppState,
+        user: Option<crate::accounts::model::SessionUser>,
+    ) -> Result<Looker, AppError> {
         let staff_of = match &user {
             Some(user) => crate::orgs::db::my_orgs(state.db.pool(), user.id)
                 .await?
@@ -132,6 +142,22 @@ impl Looker {
         via: super::db::ViewedVia,
         now: i64,
     ) -> Result<(), sqlx::Error> {
+        let shown = super::db::Shown {
+            groups: &card.private_groups,
+            situation_note: card.situation_note.is_some(),
+        };
+        self.log(conn, member, shown, via, now).await
+    }
+
+    /// Logs that `shown` (all of it beyond the public) was shown, on the terms of `log_shown`.
+    pub async fn log(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        member: &super::db::MemberRecord,
+        shown: super::db::Shown<'_>,
+        via: super::db::ViewedVia,
+        now: i64,
+    ) -> Result<(), sqlx::Error> {
         use super::db::ViewerRole;
         use super::model::Viewer;
         let Some(user) = &self.user else {
@@ -144,10 +170,6 @@ impl Looker {
             Viewer::Resident => ViewerRole::Resident,
         };
         let viewer = (user.id, user.display_name.as_str(), role);
-        let shown = super::db::Shown {
-            groups: &card.private_groups,
-            situation_note: card.situation_note.is_some(),
-        };
         super::db::log_view(conn, member.id, viewer, shown, via, now).await
     }
 }
@@ -218,11 +240,12 @@ pub async fn get_member(id: i64) -> Result<MemberView, AppError> {
     looker
         .log_shown(&mut tx, member, &card, help::ViewedVia::Page, now)
         .await?;
-    let own_access_log = match viewer {
-        super::model::Viewer::Member => {
-            Some(help::access_log(&mut tx, id, super::manage_api::LOG_LIMIT).await?)
-        }
-        _ => None,
+    let (own_access_log, own_consents) = match viewer {
+        super::model::Viewer::Member => (
+            Some(help::access_log(&mut tx, id, super::manage_api::LOG_LIMIT).await?),
+            Some(records.consents_of(id)),
+        ),
+        _ => (None, None),
     };
     tx.commit().await?;
     let areas = crate::areas::db::list(state.db.pool()).await?;
@@ -231,5 +254,6 @@ pub async fn get_member(id: i64) -> Result<MemberView, AppError> {
         areas,
         viewer,
         own_access_log,
+        own_consents,
     })
 }

@@ -195,6 +195,21 @@ pub async fn of_member(conn: &mut AnyConnection, member: i64) -> Result<Vec<Book
     Ok(rows.into_iter().filter_map(booking).collect())
 }
 
+/// How many bookings wait for an answer, for each of `members` that has any.
+pub async fn waiting_counts(
+    conn: &mut AnyConnection,
+    members: &[i64],
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT member_id, COUNT(*) FROM coop_bookings WHERE status = $1 \
+         AND member_id IN ({}) GROUP BY member_id",
+        super::db::id_list(members)
+    ))
+    .bind(BookingStatus::Requested.as_str())
+    .fetch_all(conn)
+    .await
+}
+
 /// A resident's bookings, newest first.
 pub async fn of_resident(
     conn: &mut AnyConnection,

@@ -48,6 +48,8 @@ pub struct MemberCard {
     pub needs: Option<Vec<NeedCard>>,
     pub place: Option<PlaceShown>,
     pub availability: Option<String>,
+    /// When the photo shown was uploaded (its address is `photo::photo_url`).
+    pub photo_at: Option<i64>,
     /// The cooperative's coordinators only.
     pub situation_note: Option<String>,
     /// The groups shown that are not open to everyone (what the access log records).
@@ -170,7 +172,8 @@ pub fn card_for(
         .filter(|g| match g {
             FieldGroup::Area => place.is_some(),
             FieldGroup::Availability => !member.availability.is_empty(),
-            // No photos are kept yet: nothing of this group is ever shown.
+            // The card carries only the photo's address: the photo's own route logs each time
+            // its bytes are sent (`photo::member_photo`).
             FieldGroup::Photo => false,
             _ => true,
         })
@@ -208,6 +211,7 @@ pub fn card_for(
         place: if sees(FieldGroup::Area) { place } else { None },
         availability: (sees(FieldGroup::Availability) && !member.availability.is_empty())
             .then(|| member.availability.clone()),
+        photo_at: member.photo_at.filter(|_| sees(FieldGroup::Photo)),
         situation_note: (viewer == Viewer::Coordinator).then(|| member.situation_note.clone()),
         private_groups: super::model::non_public(&shown_groups, consents),
     }

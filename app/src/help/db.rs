@@ -25,6 +25,7 @@ struct MemberRow {
     availability: String,
     situation_note: String,
     user_id: Option<i64>,
+    photo_at: Option<i64>,
     version: i64,
     created_at: i64,
     deleted_at: Option<i64>,
@@ -42,6 +43,7 @@ impl From<MemberRow> for MemberRecord {
             availability: row.availability,
             situation_note: row.situation_note,
             user_id: row.user_id,
+            photo_at: row.photo_at,
             version: row.version,
             created_at: row.created_at,
             deleted: row.deleted_at.is_some(),
@@ -51,8 +53,9 @@ impl From<MemberRow> for MemberRecord {
 
 const SELECT_MEMBER: &str =
     "SELECT m.id, m.org_id, o.name AS org_name, m.display_name, m.area_code, \
-     m.cell_lat, m.cell_lng, m.availability, m.situation_note, m.user_id, m.version, m.created_at, \
-     m.deleted_at FROM coop_members m JOIN organisations o ON o.id = m.org_id";
+     m.cell_lat, m.cell_lng, m.availability, m.situation_note, m.user_id, \
+     (SELECT p.uploaded_at FROM coop_member_photos p WHERE p.member_id = m.id) AS photo_at, \
+     m.version, m.created_at, m.deleted_at FROM coop_members m JOIN organisations o ON o.id = m.org_id";
 
 /// The stored columns of a place: a community code, or a cell, or neither; the cell as text
 /// parameters (`crate::db::float_param`).
@@ -287,7 +290,7 @@ pub async fn needs_of(conn: &mut AnyConnection, members: &[i64]) -> Result<Vec<N
 
 /// Ids as a SQL list (they are integers, never text from outside); `NULL` when empty, which
 /// matches nothing.
-fn id_list(ids: &[i64]) -> String {
+pub(super) fn id_list(ids: &[i64]) -> String {
     if ids.is_empty() {
         return "NULL".into();
     }
@@ -601,6 +604,7 @@ pub async fn wipe_member(
         return Ok(false);
     }
     for sql in [
+        "DELETE FROM coop_member_photos WHERE member_id = $1",
         "DELETE FROM coop_services WHERE member_id = $1",
         "DELETE FROM coop_needs WHERE member_id = $1",
         "UPDATE coop_bookings SET time_preference = '', message = '', thanks = NULL \
@@ -619,4 +623,56 @@ pub async fn wipe_member(
     .execute(conn)
     .await?;
     Ok(true)
+}
+
+/// Keeps `photo` as the member's photo, in place of any earlier one.
+pub async fn set_photo(
+    conn: &mut AnyConnection,
+    member: i64,
+    photo: &crate::photos::StoredPhoto,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM coop_member_photos WHERE member_id = $1")
+        .bind(member)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO coop_member_photos (member_id, width, height, display, thumb, uploaded_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(member)
+    .bind(i64::from(photo.width))
+    .bind(i64::from(photo.height))
+    .bind(photo.display.as_slice())
+    .bind(photo.thumb.as_slice())
+    .bind(now)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// Removes the member's photo; false when there was none.
+pub async fn remove_photo(conn: &mut AnyConnection, member: i64) -> Result<bool, sqlx::Error> {
+    let removed = sqlx::query("DELETE FROM coop_member_photos WHERE member_id = $1")
+        .bind(member)
+        .execute(conn)
+        .await?;
+    Ok(removed.rows_affected() == 1)
+}
+
+/// The member's photo as a JPEG: the display size, or the thumbnail.
+pub async fn photo_bytes(
+    conn: &mut AnyConnection,
+    member: i64,
+    thumb: bool,
+) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    let sql = if thumb {
+        "SELECT thumb FROM coop_member_photos WHERE member_id = $1"
+    } else {
+        "SELECT display FROM coop_member_photos WHERE member_id = $1"
+    };
+    sqlx::query_scalar(sql)
+        .bind(member)
+        .fetch_optional(conn)
+        .await
 }

@@ -8,12 +8,12 @@ use super::input::{MemberFields, ENTRY_DESCRIPTION_MAX, TITLE_CHARS};
 use super::list_page::ServicePrice;
 use super::manage_api::{
     member_editor, AddMemberNeed, AddMemberService, DeleteMember, LinkMemberAccount,
-    MarkMemberNeedMet, MemberFile, RecordMemberConsent, RemoveMemberService, SaveMember,
-    WithdrawMemberConsent,
+    MarkMemberNeedMet, MemberFile, RecordMemberConsent, RemoveMemberPhoto, RemoveMemberService,
+    SaveMember, WithdrawMemberConsent,
 };
 use super::members_page::MemberFormFields;
 use super::model::{
-    Audience, ConsentMethod, FieldGroup, ProxyAction, ServiceUnit, Urgency, NOTICE_VERSION,
+    Audience, Consent, ConsentMethod, FieldGroup, ProxyAction, ServiceUnit, Urgency, NOTICE_VERSION,
 };
 use crate::components::{ChoiceSelect, FormErrorMessage, TextArea, TextField};
 use crate::i18n::dates::format_date_time;
@@ -32,6 +32,7 @@ struct EditorActions {
     consent: ServerAction<RecordMemberConsent>,
     withdraw: ServerAction<WithdrawMemberConsent>,
     link: ServerAction<LinkMemberAccount>,
+    remove_photo: ServerAction<RemoveMemberPhoto>,
     delete: ServerAction<DeleteMember>,
 }
 
@@ -53,6 +54,7 @@ fn Editor(editor: MemberFile) -> impl IntoView {
         consent: ServerAction::new(),
         withdraw: ServerAction::new(),
         link: ServerAction::new(),
+        remove_photo: ServerAction::new(),
         delete: ServerAction::new(),
     };
     let t = use_texts();
@@ -87,8 +89,10 @@ fn Editor(editor: MemberFile) -> impl IntoView {
             </a>
         </p>
         <DetailsSection editor=editor.clone() actions/>
+        <PhotoSection member=m.id photo_at=m.photo_at actions/>
         <EntriesSection editor=editor.clone() actions/>
-        <ConsentsSection editor=editor.clone() actions/>
+        <ConsentsSection member=id consents=editor.consents.clone() record=actions.consent
+            withdraw=actions.withdraw/>
         <AccountSection editor=editor.clone() actions/>
         <BookingsSection editor=editor.clone()/>
         <LogsSection editor/>
@@ -124,6 +128,50 @@ fn DetailsSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
                 <MemberFormFields areas=editor.areas values=MemberFields::from_record(&m)/>
                 <button type="submit" class="button">{move || t().orgs.save}</button>
             </ActionForm>
+        </section>
+    }
+}
+
+/// The photo: shown with its removal, and a plain multipart form to upload one (or a new one). A
+/// refused upload comes back as this page with the reason.
+#[component]
+fn PhotoSection(member: i64, photo_at: Option<i64>, actions: EditorActions) -> impl IntoView {
+    use super::photo::{upload_path, MemberPhoto, RejectedPhoto};
+    let t = use_texts();
+    let d = move || &t().help_desk;
+    let rejected = use_context::<RejectedPhoto>().map(|r| r.error);
+    if let Some(error) = &rejected {
+        crate::shell::set_status(error.status());
+    }
+    view! {
+        <section class="card" id="photo" aria-labelledby="photo-heading">
+            <h2 id="photo-heading" class="card__title">{move || d().photo_heading}</h2>
+            <p class="hint">{move || d().photo_hint}</p>
+            <FormErrorMessage result=actions.remove_photo.value()/>
+            {match photo_at {
+                Some(at) => view! {
+                    <div class="entry__head">
+                        <MemberPhoto member at large=true/>
+                        <ActionForm action=actions.remove_photo attr:class="form form--inline">
+                            <input type="hidden" name="member" value=member/>
+                            <button type="submit" class="button button--secondary" data-testid="remove-photo">
+                                {move || d().photo_remove}
+                            </button>
+                        </ActionForm>
+                    </div>
+                }.into_any(),
+                None => view! { <p data-testid="no-photo">{move || d().no_photo}</p> }.into_any(),
+            }}
+            <form method="post" action=upload_path(member) enctype="multipart/form-data" class="form"
+                data-testid="photo-form">
+                {rejected.map(|error| view! {
+                    <p class="form-error" role="alert" data-testid="photo-error">{move || error.message(t())}</p>
+                })}
+                <label for="member-photo">{move || d().photo_field}</label>
+                <input id="member-photo" name="photo" type="file" required
+                    accept="image/jpeg,image/png,image/webp,image/gif"/>
+                <button type="submit" class="button button--secondary">{move || d().photo_upload}</button>
+            </form>
         </section>
     }
 }
@@ -220,21 +268,31 @@ fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
     }
 }
 
-/// The consents on record, live and withdrawn, and the form to record one.
+/// The consents on record, live and withdrawn, and the form to record one: on the editor for the
+/// coordinators (who say how it was collected), on the member's own page for the member (`own`:
+/// given in the app).
 #[component]
-fn ConsentsSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
+pub(super) fn ConsentsSection(
+    member: i64,
+    consents: Vec<Consent>,
+    record: ServerAction<RecordMemberConsent>,
+    withdraw: ServerAction<WithdrawMemberConsent>,
+    #[prop(optional)] own: bool,
+) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let d = move || &t().help_desk;
-    let id = editor.member.id;
+    let id = member;
     view! {
         <section class="card" id="consents" aria-labelledby="consents-heading">
-            <h2 id="consents-heading" class="card__title">{move || d().consents_heading}</h2>
-            <p class="hint">{move || d().consents_hint}</p>
-            <FormErrorMessage result=actions.withdraw.value()/>
-            {editor.consents.is_empty().then(|| view! { <p data-testid="no-consents">{move || d().no_consents}</p> })}
+            <h2 id="consents-heading" class="card__title">
+                {move || if own { d().own_consents_heading } else { d().consents_heading }}
+            </h2>
+            <p class="hint">{move || if own { d().own_consents_hint } else { d().consents_hint }}</p>
+            <FormErrorMessage result=withdraw.value()/>
+            {consents.is_empty().then(|| view! { <p data-testid="no-consents">{move || d().no_consents}</p> })}
             <ul class="entry-list" data-testid="editor-consents">
-                {editor.consents.into_iter().map(|c| {
+                {consents.into_iter().map(|c| {
                     let (group, audience, method) = (c.group, c.audience, c.method);
                     let given = c.given_at;
                     let by = c.collected_by.clone().unwrap_or_default();
@@ -254,7 +312,7 @@ fn ConsentsSection(editor: MemberFile, actions: EditorActions) -> impl IntoView 
                                     <p class="hint">{move || d().withdrawn_at}{move || format_date_time(at, lang.get(), None)}</p>
                                 }.into_any(),
                                 None => view! {
-                                    <ActionForm action=actions.withdraw attr:class="form form--inline">
+                                    <ActionForm action=withdraw attr:class="form form--inline">
                                         <input type="hidden" name="member" value=id/>
                                         <input type="hidden" name="consent" value=c.id/>
                                         <button type="submit" class="button button--secondary"
@@ -268,8 +326,8 @@ fn ConsentsSection(editor: MemberFile, actions: EditorActions) -> impl IntoView 
                     }
                 }).collect_view()}
             </ul>
-            <ActionForm action=actions.consent attr:class="form" attr:data-testid="consent-form">
-                <FormErrorMessage result=actions.consent.value()/>
+            <ActionForm action=record attr:class="form" attr:data-testid="consent-form">
+                <FormErrorMessage result=record.value()/>
                 <input type="hidden" name="member" value=id/>
                 <h3>{move || d().record_consent}</h3>
                 <div class="notice-text" data-testid="consent-notice">
@@ -281,10 +339,14 @@ fn ConsentsSection(editor: MemberFile, actions: EditorActions) -> impl IntoView 
                 <label for="consent-audience">{move || d().audience_label}</label>
                 <ChoiceSelect<Audience> id="consent-audience" name="audience"
                     current=Audience::Residents.as_str().into() required=true/>
-                <label for="consent-method">{move || d().method_label}</label>
-                <ChoiceSelect<ConsentMethod> id="consent-method" name="method"
-                    current=ConsentMethod::Paper.as_str().into() required=true/>
-                <button type="submit" class="button">{move || d().record_consent}</button>
+                {(!own).then(|| view! {
+                    <label for="consent-method">{move || d().method_label}</label>
+                    <ChoiceSelect<ConsentMethod> id="consent-method" name="method"
+                        current=ConsentMethod::Paper.as_str().into() required=true/>
+                })}
+                <button type="submit" class="button" data-testid="record-consent">
+                    {move || if own { d().give_consent } else { d().record_consent }}
+                </button>
             </ActionForm>
         </section>
     }

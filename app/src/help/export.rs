@@ -8,6 +8,7 @@ use super::model::{ProxyAction, Viewer};
 use crate::accounts::model::SessionUser;
 use crate::error::AppError;
 use crate::state::AppState;
+use base64::Engine;
 use serde_json::{json, Value};
 
 /// The member's data for `user`, if they keep it or are the member.
@@ -66,6 +67,7 @@ pub async fn member_export(
             })
         })
         .collect();
+    let photo = help::photo_bytes(&mut tx, id, false).await?;
     let access_log = help::access_log(&mut tx, id, i64::MAX).await?;
     let proxy_log = help::proxy_log(&mut tx, id, i64::MAX).await?;
     tx.commit().await?;
@@ -76,6 +78,11 @@ pub async fn member_export(
         "cell": member.cell.map(|(lat, lng)| json!({ "lat": lat, "lng": lng })),
         "availability": member.availability,
         "linked_account": member.user_id.is_some(),
+        // The photo as kept (re-encoded, without its original metadata).
+        "photo": photo.map(|jpeg| json!({
+            "uploaded_at": member.photo_at,
+            "jpeg_base64": base64::engine::general_purpose::STANDARD.encode(jpeg),
+        })),
         "created_at": member.created_at,
     });
     if viewer == Viewer::Coordinator {

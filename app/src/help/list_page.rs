@@ -149,6 +149,7 @@ fn MemberCardView(card: MemberCard, areas: Vec<Area>) -> impl IntoView {
     let place = card.place.clone();
     view! {
         <li class="member-card" data-testid="member-card">
+            {card.photo_at.map(|at| view! { <super::photo::MemberPhoto member=card.id at/> })}
             <h2 class="member-card__name">
                 <a href=href>{move || name.clone().unwrap_or_else(|| b().anonymous.to_string())}</a>
             </h2>

@@ -52,37 +52,60 @@ pub struct MemberFile {
     pub areas: Vec<Area>,
 }
 
-/// A coordinator at work on one member of their cooperative.
+/// A coordinator at work on one member of their cooperative — or, for their own consents, the
+/// member through their linked account.
 #[cfg(feature = "ssr")]
 struct Desk {
     state: crate::state::AppState,
     user: crate::accounts::model::SessionUser,
     member: MemberRecord,
+    /// The member acting for themselves: nothing goes to the proxy log, and they go back to
+    /// their own page.
+    for_themselves: bool,
 }
 
 #[cfg(feature = "ssr")]
 impl Desk {
     /// The signed-in coordinator and the member (not deleted), if they run its cooperative.
     async fn open(member_id: i64) -> Result<Desk, AppError> {
+        Desk::open_as(member_id, false).await
+    }
+
+    /// Like `open`, and also for the member themselves (signed in to their linked account).
+    async fn open_for_self_or_staff(member_id: i64) -> Result<Desk, AppError> {
+        Desk::open_as(member_id, true).await
+    }
+
+    async fn open_as(member_id: i64, member_may: bool) -> Result<Desk, AppError> {
         use crate::accounts::auth::{authorize, Rule};
         let state = crate::state::use_app_state()?;
-        authorize(&state, Rule::SignedIn).await?;
+        let user = authorize(&state, Rule::SignedIn).await?;
         let mut conn = state.db.pool().acquire().await?;
         let member = super::db::find_member(&mut conn, member_id)
             .await?
             .filter(|m| !m.deleted)
             .ok_or(AppError::NotFound)?;
         drop(conn);
+        if member_may && member.user_id == Some(user.id) {
+            return Ok(Desk {
+                state,
+                user,
+                member,
+                for_themselves: true,
+            });
+        }
         let user = authorize(&state, Rule::OrgStaff(member.org_id)).await?;
         Ok(Desk {
             state,
             user,
             member,
+            for_themselves: false,
         })
     }
 
-    /// Writes what was done for the member to the proxy log, commits, and goes back to the
-    /// editor's `section` with a notice.
+    /// Writes what was done for the member to the proxy log (unless they did it themselves),
+    /// commits, and goes back to `section` of the editor (or of the member's own page) with a
+    /// notice.
     async fn done(
         &self,
         mut tx: sqlx::Transaction<'static, sqlx::Any>,
@@ -90,15 +113,16 @@ impl Desk {
         detail: &str,
         section: &str,
     ) -> Result<(), AppError> {
-        let actor = (self.user.id, self.user.display_name.as_str());
-        let now = crate::db::now_unix();
-        super::db::log_proxy(&mut tx, self.member.id, actor, action, detail, now).await?;
+        let page = if self.for_themselves {
+            format!("/help/{}", self.member.id)
+        } else {
+            let actor = (self.user.id, self.user.display_name.as_str());
+            let now = crate::db::now_unix();
+            super::db::log_proxy(&mut tx, self.member.id, actor, action, detail, now).await?;
+            format!("/help/{}/edit", self.member.id)
+        };
         tx.commit().await?;
-        leptos_axum::redirect(&format!(
-            "/help/{}/edit?done={}#{section}",
-            self.member.id,
-            action.as_str()
-        ));
+        leptos_axum::redirect(&format!("{page}?done={}#{section}", action.as_str()));
         Ok(())
     }
 }
@@ -134,7 +158,7 @@ async fn areas(state: &crate::state::AppState) -> Result<Vec<Area>, AppError> {
 
 #[server(endpoint = "help/coop-members")]
 pub async fn coop_members(org: i64) -> Result<CoopRoster, AppError> {
-    use super::model::{visible_groups, BookingStatus, FieldGroup, Viewer};
+    use super::model::{visible_groups, FieldGroup, Viewer};
     let state = crate::state::use_app_state()?;
     let (_, record) = cooperative(&state, org).await?;
     let mut conn = state.db.pool().acquire().await?;
@@ -143,6 +167,7 @@ pub async fn coop_members(org: i64) -> Result<CoopRoster, AppError> {
     let services = super::db::services_of(&mut conn, &ids).await?;
     let needs = super::db::needs_of(&mut conn, &ids).await?;
     let consents = super::db::consents_of(&mut conn, &ids).await?;
+    let waiting = super::bookings::waiting_counts(&mut conn, &ids).await?;
     let mut rows = Vec::new();
     for member in members.iter().filter(|m| !m.deleted) {
         let own: Vec<Consent> = consents
@@ -150,11 +175,6 @@ pub async fn coop_members(org: i64) -> Result<CoopRoster, AppError> {
             .filter(|(id, _)| *id == member.id)
             .map(|(_, c)| c.clone())
             .collect();
-        let waiting = super::bookings::of_member(&mut conn, member.id)
-            .await?
-            .iter()
-            .filter(|b| b.status == BookingStatus::Requested)
-            .count();
         let open: Vec<FieldGroup> = visible_groups(Viewer::Resident, &own);
         rows.push(MemberRow {
             id: member.id,
@@ -166,7 +186,10 @@ pub async fn coop_members(org: i64) -> Result<CoopRoster, AppError> {
                 .iter()
                 .filter(|n| n.member_id == member.id && !n.met)
                 .count(),
-            waiting,
+            waiting: waiting
+                .iter()
+                .find(|(id, _)| *id == member.id)
+                .map_or(0, |(_, count)| *count as usize),
         });
     }
     Ok(CoopRoster {
@@ -311,23 +334,31 @@ pub async fn mark_member_need_met(member: i64, need: i64) -> Result<(), AppError
     desk.done(tx, ProxyAction::NeedMet, &title, "needs").await
 }
 
-/// Records a consent the coordinator collected (on paper, in person or in the app) for one field
-/// group and audience, under the notice version shown now.
+/// Records a consent for one field group and audience, under the notice version shown now: one a
+/// coordinator collected (on paper, in person or in the app: `method`), or one the member gives
+/// themselves in the app.
 #[server(endpoint = "help/record-consent")]
 pub async fn record_member_consent(
     member: i64,
     group: String,
     audience: String,
-    method: String,
+    method: Option<String>,
 ) -> Result<(), AppError> {
     use super::db::{record_consent, ConsentOutcome, NewConsent};
     use super::model::{Audience, ConsentMethod, FieldGroup, ProxyAction, NOTICE_VERSION};
     use crate::error::FormError;
-    let desk = Desk::open(member).await?;
+    let desk = Desk::open_for_self_or_staff(member).await?;
+    let method = match (desk.for_themselves, method) {
+        (true, _) => ConsentMethod::InApp,
+        (false, Some(method)) => {
+            ConsentMethod::parse(method.trim()).ok_or(FormError::HelpChoiceInvalid)?
+        }
+        (false, None) => return Err(FormError::HelpChoiceInvalid.into()),
+    };
     let consent = NewConsent {
         group: FieldGroup::parse(group.trim()).ok_or(FormError::HelpChoiceInvalid)?,
         audience: Audience::parse(audience.trim()).ok_or(FormError::HelpChoiceInvalid)?,
-        method: ConsentMethod::parse(method.trim()).ok_or(FormError::HelpChoiceInvalid)?,
+        method,
         notice_version: NOTICE_VERSION,
     };
     let mut tx = desk.state.db.begin_write().await?;
@@ -342,11 +373,12 @@ pub async fn record_member_consent(
         .await
 }
 
-/// Withdraws a consent: the field group is hidden from that audience on the very next request.
+/// Withdraws a consent (a coordinator for the member, or the member themselves): the field group
+/// is hidden from that audience on the very next request.
 #[server(endpoint = "help/withdraw-consent")]
 pub async fn withdraw_member_consent(member: i64, consent: i64) -> Result<(), AppError> {
     use super::model::ProxyAction;
-    let desk = Desk::open(member).await?;
+    let desk = Desk::open_for_self_or_staff(member).await?;
     let mut tx = desk.state.db.begin_write().await?;
     let now = crate::db::now_unix();
     if !super::db::withdraw_consent(&mut tx, member, consent, desk.user.id, now).await? {
@@ -359,6 +391,18 @@ pub async fn withdraw_member_consent(member: i64, consent: i64) -> Result<(), Ap
         "consents",
     )
     .await
+}
+
+/// Removes the member's photo (uploading one goes through the server's multipart route).
+#[server(endpoint = "help/remove-photo")]
+pub async fn remove_member_photo(member: i64) -> Result<(), AppError> {
+    use super::model::ProxyAction;
+    let desk = Desk::open(member).await?;
+    let mut tx = desk.state.db.begin_write().await?;
+    if !super::db::remove_photo(&mut tx, member).await? {
+        return Err(AppError::NotFound);
+    }
+    desk.done(tx, ProxyAction::PhotoRemoved, "", "photo").await
 }
 
 /// Links the member to the account with this phone number or email (empty: unlinks). The member

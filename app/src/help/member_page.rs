@@ -5,12 +5,14 @@
 use super::api::{get_member, MemberView};
 use super::booking_api::{BookHelp, BOOKING_MESSAGE_MAX, TIME_PREFERENCE_MAX};
 use super::list_page::{place_words, ServicePrice};
-use super::model::{BookingKind, Viewer};
+use super::manage_api::{RecordMemberConsent, WithdrawMemberConsent};
+use super::model::{BookingKind, ProxyAction, Viewer};
 use crate::components::FormErrorMessage;
 use crate::i18n::{use_lang, use_texts};
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn MemberPage() -> impl IntoView {
@@ -22,6 +24,12 @@ pub fn MemberPage() -> impl IntoView {
 #[component]
 fn MemberDetails(view: MemberView) -> impl IntoView {
     let book = ServerAction::<BookHelp>::new();
+    let consent = ServerAction::<RecordMemberConsent>::new();
+    let withdraw = ServerAction::<WithdrawMemberConsent>::new();
+    let done = use_query_map()
+        .read_untracked()
+        .get("done")
+        .and_then(|done| ProxyAction::parse(&done));
     let t = use_texts();
     let lang = use_lang();
     let b = move || &t().help_board;
@@ -34,6 +42,7 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
     view! {
         <PageTitle text=title.clone()/>
         <div class="page-head">
+            {card.photo_at.map(|at| view! { <super::photo::MemberPhoto member=member_id at large=true/> })}
             <p class="org-head__kind"><span class="chip chip--plain">{card.org_name.clone()}</span></p>
             <h1 data-testid="member-name">{move || name.clone().unwrap_or_else(|| b().anonymous.to_string())}</h1>
         </div>
@@ -42,6 +51,11 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
                 <a href=format!("/help/{member_id}/edit") class="button" data-testid="manage-member">
                     {move || t().help_desk.manage_button}
                 </a>
+            </p>
+        })}
+        {done.map(|action| view! {
+            <p class="notice-ok" role="status" data-testid="member-done">
+                {move || t().help_desk.done_prefix}{move || action.label(t())}
             </p>
         })}
         <FormErrorMessage result=book.value()/>
@@ -104,6 +118,9 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
                 <p class="hint">{move || b().note_hint}</p>
                 <p class="prose">{note}</p>
             </section>
+        })}
+        {view.own_consents.map(|consents| view! {
+            <super::editor_page::ConsentsSection member=member_id consents record=consent withdraw own=true/>
         })}
         {view.own_access_log.map(|entries| view! {
             <section class="card" aria-labelledby="own-log-heading" data-testid="own-access-log">

@@ -23,6 +23,7 @@ mod member_page;
 mod members_page;
 mod mine;
 pub mod model;
+pub mod photo;
 pub mod records;
 
 pub use booking_page::BookingPage;

@@ -111,6 +111,8 @@ choice! {
         BookingAccepted = "booking_accepted",
         BookingDeclined = "booking_declined",
         BookingDone = "booking_done",
+        PhotoChanged = "photo_changed",
+        PhotoRemoved = "photo_removed",
     }
 }
 

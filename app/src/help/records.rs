@@ -18,6 +18,8 @@ pub struct MemberRecord {
     pub availability: String,
     pub situation_note: String,
     pub user_id: Option<i64>,
+    /// When the photo was uploaded, if the member has one (its URL changes with it).
+    pub photo_at: Option<i64>,
     pub version: i64,
     pub created_at: i64,
     pub deleted: bool,

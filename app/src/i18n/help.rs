@@ -41,6 +41,7 @@ pub struct HelpBoardTexts {
     pub note_heading: &'static str,
     pub note_hint: &'static str,
     pub back_to_list: &'static str,
+    pub photo_alt: &'static str,
 }
 
 pub const ZH: HelpBoardTexts = HelpBoardTexts {
@@ -83,6 +84,7 @@ pub const ZH: HelpBoardTexts = HelpBoardTexts {
     rough_place: "大致位置（约 500 米范围）",
     cooperative_label: "所属合作社",
     privacy_note: "这里只显示成员本人同意公开的信息。",
+    photo_alt: "成员照片",
     note_heading: "协调员备注",
     note_hint: "只有本合作社的协调员能看到，绝不公开。",
     back_to_list: "返回邻里帮帮",
@@ -138,6 +140,7 @@ pub const EN: HelpBoardTexts = HelpBoardTexts {
     rough_place: "Rough location (within about 500 m)",
     cooperative_label: "Cooperative",
     privacy_note: "Only what the member agreed to show is shown here.",
+    photo_alt: "The member's photo",
     note_heading: "Coordinators' note",
     note_hint: "Seen only by this cooperative's coordinators, never public.",
     back_to_list: "Back to Neighbours",

@@ -5,8 +5,8 @@ use super::input::ItemDetails;
 use super::model::{
     Item, ItemCategory, ItemCondition, ItemKind, ItemMode, ItemStatus, PhotoRef, EXPIRY_DAYS,
 };
-use super::photos::StoredPhoto;
 use crate::db::{Db, DbKind};
+use crate::photos::StoredPhoto;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 const DAY: i64 = 24 * 3600;

@@ -20,8 +20,6 @@ pub mod moderation_api;
 mod moderation_page;
 mod new_page;
 #[cfg(feature = "ssr")]
-pub mod photos;
-#[cfg(feature = "ssr")]
 pub mod post;
 pub mod request_api;
 mod request_page;

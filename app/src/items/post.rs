@@ -4,7 +4,6 @@
 
 use super::input::ItemFields;
 use super::model::MAX_PHOTOS;
-use super::photos::{process, StoredPhoto};
 use crate::accounts::model::SessionUser;
 use crate::error::{AppError, FormError};
 use crate::state::AppState;
@@ -27,7 +26,7 @@ pub async fn post_item(
     if uploads.len() > MAX_PHOTOS {
         return Err(FormError::TooManyPhotos.into());
     }
-    let photos = prepare_photos(uploads).await?;
+    let photos = crate::photos::prepare(uploads).await?;
     let mut tx = state.db.begin_write().await?;
     let id = super::db::insert(&mut tx, owner.id, &details, crate::db::now_unix()).await?;
     for (position, photo) in photos.iter().enumerate() {
@@ -35,20 +34,4 @@ pub async fn post_item(
     }
     tx.commit().await?;
     Ok(id)
-}
-
-/// Decoding and resizing are CPU work: done on the blocking threads, one photo after another.
-async fn prepare_photos(uploads: Vec<Vec<u8>>) -> Result<Vec<StoredPhoto>, AppError> {
-    tokio::task::spawn_blocking(move || {
-        uploads
-            .iter()
-            .map(|upload| process(upload))
-            .collect::<Result<Vec<_>, FormError>>()
-    })
-    .await
-    .map_err(|error| {
-        tracing::error!(%error, "photo processing stopped");
-        AppError::Internal
-    })?
-    .map_err(AppError::from)
 }

@@ -2,20 +2,19 @@
 //! which server functions do not read safely), and serving the stored photos.
 
 use super::signed_in;
-use super::{page_context, ServerState};
+use super::uploads::{multipart_error, read_capped, render_page_again};
+use super::ServerState;
 use app::error::{AppError, FormError};
 use app::items::input::{ItemFields, RejectedPost};
 use app::items::model::MAX_PHOTOS;
-use app::items::photos::PHOTO_MAX_BYTES;
 use app::items::POST_ITEM_PATH;
+use app::photos::PHOTO_MAX_BYTES;
 use app::shell::csp::PageNonceSlot;
 use axum::{
-    body::Body,
     extract::{FromRequest, Multipart, Path, Request, State},
-    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
-use leptos::prelude::provide_context;
 
 /// The largest posting: six photos at their limit, and the text fields.
 pub const MAX_UPLOAD_BYTES: usize = MAX_PHOTOS * PHOTO_MAX_BYTES + super::MAX_FORM_BYTES;
@@ -98,28 +97,6 @@ async fn read_form(
     Ok((fields, uploads))
 }
 
-async fn read_capped(
-    mut field: axum::extract::multipart::Field<'_>,
-    limit: usize,
-) -> Result<Vec<u8>, AppError> {
-    let mut bytes = Vec::new();
-    while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
-        if bytes.len() + chunk.len() > limit {
-            return Err(AppError::TooLarge);
-        }
-        bytes.extend_from_slice(&chunk);
-    }
-    Ok(bytes)
-}
-
-fn multipart_error(error: axum::extract::multipart::MultipartError) -> AppError {
-    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        AppError::TooLarge
-    } else {
-        AppError::InvalidInput(error.body_text())
-    }
-}
-
 /// Fields are named like the other forms' (`item[title]`); unknown ones are ignored.
 fn set_field(fields: &mut ItemFields, name: &str, value: String) {
     let slot = match name {
@@ -146,29 +123,8 @@ async fn show_form_again(
     fields: ItemFields,
     error: AppError,
 ) -> Response {
-    let app_state = state.app.clone();
-    let options = state.leptos_options.clone();
     let rejected = RejectedPost { fields, error };
-    let render = leptos_axum::render_app_async_with_context(
-        move || {
-            page_context(&app_state);
-            provide_context(rejected.clone());
-        },
-        move || app::shell(options.clone()),
-    );
-    let mut page_request = Request::new(Body::empty());
-    *page_request.method_mut() = Method::GET;
-    *page_request.uri_mut() = POST_ITEM_PATH.parse().unwrap_or_default();
-    // The reader's cookies and languages; nothing about the body that was refused.
-    for name in [header::COOKIE, header::ACCEPT_LANGUAGE, header::HOST] {
-        if let Some(value) = headers.get(&name) {
-            page_request.headers_mut().insert(name, value.clone());
-        }
-    }
-    if let Some(slot) = nonce_slot {
-        page_request.extensions_mut().insert(slot);
-    }
-    render(page_request).await
+    render_page_again(state, &headers, nonce_slot, POST_ITEM_PATH, rejected).await
 }
 
 /// `GET /items/photos/{id}.jpg` and `/items/photos/{id}/thumb.jpg`.

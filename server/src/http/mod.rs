@@ -18,6 +18,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 mod assets;
 mod calendar;
 mod help_export;
+mod help_photo;
 mod items;
 mod open_data;
 mod pwa;
@@ -25,6 +26,7 @@ mod roster_csv;
 mod security;
 mod service_worker;
 mod spreadsheet;
+mod uploads;
 
 pub use assets::hash_file;
 use assets::{BuiltAssets, BuiltAssetsState};
@@ -87,9 +89,14 @@ fn router_for_bundle(
     // Postings with photos have a limit of their own; every other request has the forms' one.
     let uploads = Router::new()
         .route(app::items::POST_ITEM_PATH, post(items::post_item))
+        .layer(RequestBodyLimitLayer::new(items::MAX_UPLOAD_BYTES))
+        .merge(
+            Router::new()
+                .route("/help/{id}/photo", post(help_photo::upload))
+                .layer(RequestBodyLimitLayer::new(help_photo::MAX_UPLOAD_BYTES)),
+        )
         // axum's own 2 MB default for multipart would cut in first.
-        .layer(axum::extract::DefaultBodyLimit::disable())
-        .layer(RequestBodyLimitLayer::new(items::MAX_UPLOAD_BYTES));
+        .layer(axum::extract::DefaultBodyLimit::disable());
     Router::new()
         .route("/healthz", get(healthz))
         .route("/manifest.webmanifest", get(pwa::manifest))
@@ -102,6 +109,8 @@ fn router_for_bundle(
         .route("/me/calendar/{token}/events.ics", get(calendar::person_ics))
         .route("/events/{id}/roster.csv", get(roster_csv::roster_csv))
         .route("/help/{id}/export.json", get(help_export::member_export))
+        .route("/help/{id}/photo.jpg", get(help_photo::photo))
+        .route("/help/{id}/thumb.jpg", get(help_photo::thumb))
         .route("/items/photos/{file}", get(items::photo))
         .route("/items/photos/{id}/thumb.jpg", get(items::thumb))
         // Also mounts every server function under /api, with the same context.

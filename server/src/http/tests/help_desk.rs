@@ -8,10 +8,10 @@ use app::help::bookings;
 use app::help::db as help;
 use app::help::model::{BookingStatus, FieldGroup, ProxyAction};
 
-const OWNER: &str = "13800000003";
-const RESIDENT: &str = "13800000001";
+pub(super) const OWNER: &str = "13800000003";
+pub(super) const RESIDENT: &str = "13800000001";
 
-async fn coop_id(test: &TestDb) -> i64 {
+pub(super) async fn coop_id(test: &TestDb) -> i64 {
     app::orgs::db::directory(test.db.pool(), "云岩区邻里互助合作社", None)
         .await
         .unwrap()[0]
@@ -19,7 +19,7 @@ async fn coop_id(test: &TestDb) -> i64 {
 }
 
 /// Where a form's answer sends the browser.
-fn location(headers: &axum::http::HeaderMap) -> String {
+pub(super) fn location(headers: &axum::http::HeaderMap) -> String {
     headers[header::LOCATION].to_str().unwrap().to_string()
 }
 
@@ -30,7 +30,7 @@ fn id_after(address: &str, prefix: &str) -> i64 {
 }
 
 /// Posts a plain form and expects it accepted (a redirect); returns where it leads.
-async fn post_ok(router: &axum::Router, path: &str, body: &str, cookie: &str) -> String {
+pub(super) async fn post_ok(router: &axum::Router, path: &str, body: &str, cookie: &str) -> String {
     let (status, headers, answer) = send(router, html_form(path, body, cookie)).await;
     assert!(status.is_redirection(), "{path} {body}: {status} {answer}");
     let to = location(&headers);
@@ -40,7 +40,11 @@ async fn post_ok(router: &axum::Router, path: &str, body: &str, cookie: &str) ->
 
 /// A member registered through the desk, with one service and one need, and `consents`
 /// (group, audience) recorded; returns the member's id.
-async fn registered(router: &axum::Router, test: &TestDb, consents: &[(&str, &str)]) -> i64 {
+pub(super) async fn registered(
+    router: &axum::Router,
+    test: &TestDb,
+    consents: &[(&str, &str)],
+) -> i64 {
     let owner = session_of(test, OWNER).await;
     let coop = coop_id(test).await;
     let body = format!(
@@ -76,7 +80,7 @@ async fn registered(router: &axum::Router, test: &TestDb, consents: &[(&str, &st
 }
 
 /// What the proxy log says was done for the member, newest first.
-async fn actions_for(db: &app::db::Db, member: i64) -> Vec<ProxyAction> {
+pub(super) async fn actions_for(db: &app::db::Db, member: i64) -> Vec<ProxyAction> {
     let mut conn = db.pool().acquire().await.unwrap();
     help::proxy_log(&mut conn, member, 50)
         .await

@@ -25,8 +25,19 @@ fn note_of(n: usize) -> String {
     format!("独特备注戊〔{n}〕")
 }
 
+/// The groups whose values are text in the page.
 const GROUPS: [FieldGroup; 4] = [
     FieldGroup::Name,
+    FieldGroup::Services,
+    FieldGroup::Needs,
+    FieldGroup::Availability,
+];
+
+/// Every group a member has in this test: the text ones and the photo (its address in the page,
+/// its bytes from its own route).
+const TESTED: [FieldGroup; 5] = [
+    FieldGroup::Name,
+    FieldGroup::Photo,
     FieldGroup::Services,
     FieldGroup::Needs,
     FieldGroup::Availability,
@@ -81,8 +92,18 @@ async fn member_with(test: &TestDb, n: usize, group: FieldGroup, audience: Audie
     help::record_consent(&mut tx, id, consent, owner, now)
         .await
         .unwrap();
+    let photo = app::photos::process(&app::photos::sample_phone_jpeg(40, 30)).unwrap();
+    help::set_photo(&mut tx, id, &photo, now).await.unwrap();
     tx.commit().await.unwrap();
     id
+}
+
+/// Whether a server function's answer gives a photo's upload time (from which its address is made).
+fn photo_at_sent(answer: &str) -> bool {
+    answer
+        .split("\"photo_at\":")
+        .skip(1)
+        .any(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -96,18 +117,23 @@ enum Who {
     Admin,
 }
 
-/// What `who` may see of a member whose one consent is `group` for `audience`. A card whose only visible field is when the member is available says nothing on its own: it is
-/// neither listed nor shown.
+/// Whether a consent for `audience` reaches `who` (the cooperative's coordinators see all).
+fn reaches(who: Who, audience: Audience) -> bool {
+    match who {
+        Who::Coordinator => true,
+        Who::Visitor => audience == Audience::Everyone,
+        Who::Resident | Who::OtherCoordinator | Who::Admin => audience != Audience::Coordinators,
+    }
+}
+
+/// What `who` is shown on the card of a member whose one consent is `group` for `audience`. A
+/// card whose only visible field is when the member is available, or their photo, says nothing
+/// on its own: it is neither listed nor shown.
 fn expected(who: Who, group: FieldGroup, audience: Audience) -> Vec<FieldGroup> {
     match who {
-        Who::Coordinator => GROUPS.to_vec(),
-        _ if group == FieldGroup::Availability => vec![],
-        Who::Visitor if audience == Audience::Everyone => vec![group],
-        Who::Resident | Who::OtherCoordinator | Who::Admin
-            if audience != Audience::Coordinators =>
-        {
-            vec![group]
-        }
+        Who::Coordinator => TESTED.to_vec(),
+        _ if matches!(group, FieldGroup::Availability | FieldGroup::Photo) => vec![],
+        _ if reaches(who, audience) => vec![group],
         _ => vec![],
     }
 }
@@ -129,7 +155,7 @@ async fn each_person_is_sent_exactly_the_fields_the_live_consents_allow() {
         (Who::Admin, Some(session_of(&test, "13800000004").await)),
     ];
     let mut n = 0;
-    for group in GROUPS {
+    for group in TESTED {
         for audience in Audience::ALL.iter().copied() {
             n += 1;
             let id = member_with(&test, n, group, audience).await;
@@ -163,6 +189,31 @@ async fn each_person_is_sent_exactly_the_fields_the_live_consents_allow() {
                             "{case}: {g:?} in the {what}"
                         );
                     }
+                }
+                // The photo: its address only on the cards that show it; its bytes for whoever
+                // its consent reaches, never cached.
+                let address = format!("/help/{id}/thumb.jpg");
+                for (what, sent) in [
+                    ("page", page.contains(&address)),
+                    ("answer", photo_at_sent(&answer)),
+                    ("list", list.contains(&address)),
+                ] {
+                    let expected = shown.contains(&FieldGroup::Photo);
+                    assert_eq!(sent, expected, "{case}: photo in the {what}");
+                }
+                let reached = *who == Who::Coordinator
+                    || group == FieldGroup::Photo && reaches(*who, audience);
+                for file in ["thumb", "photo"] {
+                    let address = format!("/help/{id}/{file}.jpg");
+                    let response = router
+                        .clone()
+                        .oneshot(get_with_cookie(&address, cookie.as_deref()))
+                        .await
+                        .unwrap();
+                    let status = response.status();
+                    assert_eq!(status == StatusCode::OK, reached, "{case}: {file} {status}");
+                    let cache = response.headers()[header::CACHE_CONTROL].to_str().unwrap();
+                    assert!(cache.contains("no-store"), "{case}: {file} {cache}");
                 }
                 let note_visible = *who == Who::Coordinator;
                 let note = note_of(n);

@@ -2,57 +2,13 @@
 //! their GPS position, a refused posting shown again with what was typed, uploads over the limit
 //! refused before they are read), the list with its search, and item pages.
 
+use super::multipart::{multipart_body, multipart_post, Part};
 use super::*;
-use app::items::photos::{sample_phone_jpeg, SAMPLE_GPS_MARKER};
+use app::photos::{sample_phone_jpeg, SAMPLE_GPS_MARKER};
 use futures_util::StreamExt;
 
-const BOUNDARY: &str = "----yunyixiang-test-boundary";
-
-enum Part<'a> {
-    Text(&'a str, &'a str),
-    File(&'a str, &'a [u8]),
-}
-
-/// A multipart/form-data body as a browser sends the posting form.
-fn multipart_body(parts: &[Part]) -> Vec<u8> {
-    let mut body = Vec::new();
-    for part in parts {
-        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
-        match part {
-            Part::Text(name, value) => {
-                body.extend_from_slice(
-                    format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
-                        .as_bytes(),
-                );
-            }
-            Part::File(filename, bytes) => {
-                body.extend_from_slice(
-                    format!(
-                        "Content-Disposition: form-data; name=\"photos\"; filename=\"{filename}\"\r\n\
-                         Content-Type: image/jpeg\r\n\r\n"
-                    )
-                    .as_bytes(),
-                );
-                body.extend_from_slice(bytes);
-                body.extend_from_slice(b"\r\n");
-            }
-        }
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    body
-}
-
 fn posting(body: Vec<u8>, cookie: Option<&str>) -> Request<Body> {
-    let mut request = Request::post("/items/new")
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .header(header::ACCEPT, "text/html");
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    request.body(Body::from(body)).unwrap()
+    multipart_post("/items/new", body, cookie)
 }
 
 fn bike_fields<'a>() -> Vec<Part<'a>> {
@@ -84,7 +40,7 @@ async fn a_resident_posts_an_item_with_a_phone_photo() {
     let cookie = session_of(&test, "13800000001").await;
     let photo = sample_phone_jpeg(640, 480);
     let mut parts = bike_fields();
-    parts.push(Part::File("IMG_0001.jpg", &photo));
+    parts.push(Part::File("photos", "IMG_0001.jpg", &photo));
     let (status, headers, _) = send(&router, posting(multipart_body(&parts), Some(&cookie))).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let location = headers[header::LOCATION].to_str().unwrap().to_string();
@@ -174,7 +130,11 @@ async fn a_refused_posting_comes_back_with_what_was_typed_and_why() {
     let (router, test) = app().await;
     let cookie = session_of(&test, "13800000001").await;
     let mut parts = bike_fields();
-    parts.push(Part::File("notes.jpg", b"%PDF-1.4 this is not a photo"));
+    parts.push(Part::File(
+        "photos",
+        "notes.jpg",
+        b"%PDF-1.4 this is not a photo",
+    ));
     let (status, headers, page) =
         send(&router, posting(multipart_body(&parts), Some(&cookie))).await;
     assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
@@ -193,7 +153,7 @@ async fn a_refused_posting_comes_back_with_what_was_typed_and_why() {
     let photo = sample_phone_jpeg(40, 30);
     let mut seven = bike_fields();
     for _ in 0..7 {
-        seven.push(Part::File("p.jpg", &photo));
+        seven.push(Part::File("photos", "p.jpg", &photo));
     }
     let (status, _, page) = send(&router, posting(multipart_body(&seven), Some(&cookie))).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
@@ -243,18 +203,12 @@ async fn an_oversized_upload_is_refused_before_it_is_read_whole() {
     let first = bytes::Bytes::from(multipart_body(&bike_fields()));
     let endless = futures_util::stream::once(async move { Ok::<_, std::io::Error>(first) })
         .chain(futures_util::stream::pending());
-    let request = Request::post("/items/new")
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .header(
-            header::CONTENT_LENGTH,
-            super::super::items::MAX_UPLOAD_BYTES + 1,
-        )
-        .header(header::COOKIE, &cookie)
-        .body(Body::from_stream(endless))
-        .unwrap();
+    let (mut parts, _) = posting(Vec::new(), Some(&cookie)).into_parts();
+    parts.headers.insert(
+        header::CONTENT_LENGTH,
+        (super::super::items::MAX_UPLOAD_BYTES + 1).into(),
+    );
+    let request = Request::from_parts(parts, Body::from_stream(endless));
     let answer = tokio::time::timeout(
         std::time::Duration::from_secs(10),
         router.clone().oneshot(request),
@@ -265,9 +219,9 @@ async fn an_oversized_upload_is_refused_before_it_is_read_whole() {
     assert_eq!(answer.status(), StatusCode::PAYLOAD_TOO_LARGE);
 
     // Without a length, the body is cut off at one photo's limit as it streams in.
-    let big = vec![0u8; app::items::photos::PHOTO_MAX_BYTES + 1];
+    let big = vec![0u8; app::photos::PHOTO_MAX_BYTES + 1];
     let mut parts = bike_fields();
-    parts.push(Part::File("huge.jpg", &big));
+    parts.push(Part::File("photos", "huge.jpg", &big));
     let (status, _, page) = send(&router, posting(multipart_body(&parts), Some(&cookie))).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(page.contains("每张照片不能超过 10 MB"));

@@ -1,6 +1,7 @@
-//! Item photos (PRODUCT §2.2, "Uploads"): whatever arrives is decoded by its content (never its
-//! name), turned upright by its EXIF orientation, cut down to a display size and a thumbnail, and
-//! written out as fresh JPEGs. Only pixels survive: no EXIF, no GPS position, no camera details.
+//! Uploaded photos, of items and of cooperative members (PRODUCT, "Uploads"): whatever arrives
+//! is decoded by its content (never its name), turned upright by its EXIF orientation, cut down to
+//! a display size and a thumbnail, and written out as fresh JPEGs. Only pixels survive: no EXIF,
+//! no GPS position, no camera details.
 
 use crate::error::FormError;
 use image::codecs::jpeg::JpegEncoder;
@@ -70,6 +71,23 @@ fn fit_within(picture: &DynamicImage, max_px: u32) -> DynamicImage {
         return picture.clone();
     }
     picture.resize(max_px, max_px, FilterType::Triangle)
+}
+
+/// Prepares uploads for storing. Decoding and resizing are CPU work: done on the blocking
+/// threads, one photo after another.
+pub async fn prepare(uploads: Vec<Vec<u8>>) -> Result<Vec<StoredPhoto>, crate::error::AppError> {
+    tokio::task::spawn_blocking(move || {
+        uploads
+            .iter()
+            .map(|upload| process(upload))
+            .collect::<Result<Vec<_>, FormError>>()
+    })
+    .await
+    .map_err(|error| {
+        tracing::error!(%error, "photo processing stopped");
+        crate::error::AppError::Internal
+    })?
+    .map_err(crate::error::AppError::from)
 }
 
 /// A fresh JPEG of the pixels alone. Transparent parts become white, as they look on the page.
