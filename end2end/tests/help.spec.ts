@@ -1,5 +1,8 @@
 import { readFileSync } from 'fs';
-import { test, expect, ready, signIn } from './fixtures';
+import path from 'path';
+import { test, expect, ready, signIn, signUp, jsEnabled } from './fixtures';
+
+const PHONE_PHOTO = path.join(__dirname, '..', 'fixtures', 'phone-photo.jpg');
 
 // 邻里帮帮 shows each person only what the members agreed to show them.
 test.describe('邻里帮帮 cards', () => {
@@ -157,5 +160,87 @@ test.describe('邻里帮帮 desk', () => {
     await expect(page.getByTestId('coop-members')).not.toContainText(name);
     await page.goto('/help');
     await expect(page.locator('main')).not.toContainText(name);
+  });
+
+  // A photo goes on the card only once the member agrees; a member with the app gives (and
+  // withdraws) their own consents.
+  test('a photo, and a member who gives their own consents in the app', async ({ page }, info) => {
+    const project = info.project.name;
+    const name = `照片成员${project}`;
+    const contact = `1360000${jsEnabled(project) ? '1' : '2'}${String(Date.now()).slice(-3)}`;
+    await signUp(page, project, contact, '有照片的成员');
+
+    await signIn(page, project, '13800000003', 'demo-owner', '/orgs');
+    await page.getByRole('link', { name: '云岩区邻里互助合作社' }).first().click();
+    await page.getByTestId('coop-members-link').click();
+    await page.getByTestId('add-member').click();
+    await ready(page, project);
+    await page.locator('#member-name').fill(name);
+    await page.locator('#member-area').selectOption({ index: 1 });
+    await page.getByRole('button', { name: '登记新成员' }).click();
+    await expect(page).toHaveURL(/\/help\/\d+\/edit/);
+    const memberPath = new URL(page.url()).pathname.replace(/\/edit$/, '');
+    await expect(page.getByTestId('no-photo')).toBeVisible();
+
+    // Not a photo: refused with the reason, on the same page.
+    await page.getByLabel('选择照片').setInputFiles({
+      name: 'notes.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('%PDF-1.4 not a photo'),
+    });
+    await page.getByRole('button', { name: '上传照片' }).click();
+    await expect(page.getByTestId('photo-error')).toContainText('不是照片');
+    await page.getByLabel('选择照片').setInputFiles(PHONE_PHOTO);
+    await page.getByRole('button', { name: '上传照片' }).click();
+    await expect(page).toHaveURL(/done=photo_changed/);
+    // Stored sideways (800 × 600): the thumbnail is upright.
+    const editorPhoto = page.locator('#photo').getByTestId('member-photo');
+    await expect.poll(() => editorPhoto.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(320);
+    await expect(page.getByTestId('proxy-log')).toContainText('更换了照片');
+
+    await ready(page, project);
+    await page.getByLabel('成员账号的手机号或邮箱').fill(contact);
+    await page.getByRole('button', { name: '关联账号' }).click();
+    await expect(page.getByTestId('linked-account')).toContainText(contact);
+
+    // Nobody outside the cooperative sees the member yet.
+    await page.context().clearCookies();
+    await page.goto(memberPath);
+    await expect(page.getByTestId('member-name')).toHaveCount(0);
+
+    // The member, signed in, sees their own card and says who may see what.
+    await signIn(page, project, contact, 'volunteer-2026', memberPath);
+    await expect(page.getByTestId('member-name')).toHaveText(name);
+    await expect(page.getByTestId('member-photo')).toBeVisible();
+    const consent = page.getByTestId('consent-form');
+    await expect(consent.getByLabel('怎样取得的同意')).toHaveCount(0);
+    for (const group of ['name', 'photo']) {
+      await consent.getByLabel('哪一项').selectOption(group);
+      await consent.getByLabel('给谁看').selectOption('everyone');
+      await consent.getByRole('button', { name: '我同意' }).click();
+      await expect(page).toHaveURL(/done=consent_recorded/);
+      await expect(page.getByTestId('member-done')).toContainText('记录了同意');
+      await ready(page, project);
+    }
+    await expect(page.getByTestId('editor-consents').locator('li')).toHaveCount(2);
+    await expect(page.getByTestId('editor-consents')).toContainText('在应用内同意');
+
+    // Now everyone sees the name and the photo.
+    await page.context().clearCookies();
+    await page.goto(memberPath);
+    await expect(page.getByTestId('member-name')).toHaveText(name);
+    const photo = page.getByTestId('member-photo');
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
+    await page.goto('/help');
+    await expect(page.getByTestId('member-card').filter({ hasText: name }).getByTestId('member-photo')).toBeVisible();
+
+    // The member withdraws the photo: it is gone from the card at once.
+    await signIn(page, project, contact, 'volunteer-2026', memberPath);
+    await page.getByTestId('withdraw-photo-everyone').click();
+    await expect(page).toHaveURL(/done=consent_withdrawn/);
+    await page.context().clearCookies();
+    await page.goto(memberPath);
+    await expect(page.getByTestId('member-name')).toHaveText(name);
+    await expect(page.getByTestId('member-photo')).toHaveCount(0);
   });
 });
