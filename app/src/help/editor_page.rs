@@ -329,9 +329,10 @@ pub(super) fn ConsentsSection(
             <ActionForm action=record attr:class="form" attr:data-testid="consent-form">
                 <FormErrorMessage result=record.value()/>
                 <input type="hidden" name="member" value=id/>
-                <h3>{move || d().record_consent}</h3>
+                <h3>{move || if own { d().give_consent_heading } else { d().record_consent }}</h3>
                 <div class="notice-text" data-testid="consent-notice">
                     <p class="hint">{move || d().notice_version_label}{NOTICE_VERSION}</p>
+                    {(!own).then(|| view! { <p class="hint">{move || d().notice_read_out}</p> })}
                     <p class="prose">{move || d().notice_text}</p>
                 </div>
                 <label for="consent-group">{move || d().group_label}</label>

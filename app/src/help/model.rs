@@ -130,7 +130,7 @@ impl ProxyAction {
 
 /// The version of the consent notice the forms show now; each consent records the one it was given
 /// under, so a changed notice can be asked for again.
-pub const NOTICE_VERSION: &str = "2026-11";
+pub const NOTICE_VERSION: &str = "2026-11-29";
 
 /// Who is looking at a member's record, as far as privacy goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

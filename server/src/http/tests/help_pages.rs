@@ -33,15 +33,19 @@ const GROUPS: [FieldGroup; 4] = [
     FieldGroup::Availability,
 ];
 
-/// Every group a member has in this test: the text ones and the photo (its address in the page,
-/// its bytes from its own route).
-const TESTED: [FieldGroup; 5] = [
+/// Every group a member has: the text ones, the photo (its address in the page, its bytes from
+/// its own route) and the area (a community: its name on the page, its code in the answer).
+const TESTED: [FieldGroup; 6] = [
     FieldGroup::Name,
     FieldGroup::Photo,
     FieldGroup::Services,
     FieldGroup::Needs,
+    FieldGroup::Area,
     FieldGroup::Availability,
 ];
+
+/// The test members' community.
+const AREA: &str = "yy-yanzhong-wenchang";
 
 /// Test member `n` of the demo cooperative with one consent: `group` for `audience`.
 async fn member_with(test: &TestDb, n: usize, group: FieldGroup, audience: Audience) -> i64 {
@@ -58,9 +62,10 @@ async fn member_with(test: &TestDb, n: usize, group: FieldGroup, audience: Audie
         display_name: value_of(FieldGroup::Name, n),
         availability: value_of(FieldGroup::Availability, n),
         situation_note: note_of(n),
+        area: AREA.into(),
         ..MemberFields::default()
     }
-    .check(|_| false)
+    .check(|code| code == AREA)
     .unwrap();
     let mut tx = test.db.begin_write().await.unwrap();
     let now = app::db::now_unix();
@@ -127,12 +132,18 @@ fn reaches(who: Who, audience: Audience) -> bool {
 }
 
 /// What `who` is shown on the card of a member whose one consent is `group` for `audience`. A
-/// card whose only visible field is when the member is available, or their photo, says nothing
-/// on its own: it is neither listed nor shown.
+/// card whose only visible field is when the member is available, their photo or their area
+/// says nothing on its own: it is neither listed nor shown.
 fn expected(who: Who, group: FieldGroup, audience: Audience) -> Vec<FieldGroup> {
     match who {
         Who::Coordinator => TESTED.to_vec(),
-        _ if matches!(group, FieldGroup::Availability | FieldGroup::Photo) => vec![],
+        _ if matches!(
+            group,
+            FieldGroup::Availability | FieldGroup::Photo | FieldGroup::Area
+        ) =>
+        {
+            vec![]
+        }
         _ if reaches(who, audience) => vec![group],
         _ => vec![],
     }
@@ -215,6 +226,19 @@ async fn each_person_is_sent_exactly_the_fields_the_live_consents_allow() {
                     let cache = response.headers()[header::CACHE_CONTROL].to_str().unwrap();
                     assert!(cache.contains("no-store"), "{case}: {file} {cache}");
                 }
+                // The area: on the member's page, and in the answer (the list shows it for many
+                // members at once, so it is checked there by the filters' test).
+                let area_shown = shown.contains(&FieldGroup::Area);
+                assert_eq!(
+                    page.contains("data-testid=\"member-place\""),
+                    area_shown,
+                    "{case}: area in the page"
+                );
+                assert_eq!(
+                    answer.contains(&format!("{{\"Area\":\"{AREA}\"}}")),
+                    area_shown,
+                    "{case}: area in the answer"
+                );
                 let note_visible = *who == Who::Coordinator;
                 let note = note_of(n);
                 assert_eq!(
