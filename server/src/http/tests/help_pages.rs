@@ -1,7 +1,8 @@
 //! 邻里帮帮 over HTTP: what each person is sent about a member — in the server-rendered page and in
 //! the server function's answer — field by field, for every consent audience; withdrawing a
 //! consent takes effect on the next request; every view of a non-public field is logged; pages
-//! with personal data are never cached.
+//! with personal data are never cached. On SQLite, and on PostgreSQL when `TEST_POSTGRES_URL` is
+//! set.
 
 use super::*;
 use app::help::db::{self as help, NewConsent};
@@ -151,7 +152,14 @@ fn expected(who: Who, group: FieldGroup, audience: Audience) -> Vec<FieldGroup> 
 
 #[tokio::test]
 async fn each_person_is_sent_exactly_the_fields_the_live_consents_allow() {
-    let (router, test) = app().await;
+    for test in app::db::testing::each_backend().await {
+        each_person_is_sent_exactly_the_fields_the_live_consents_allow_on(app_on(test).await).await;
+    }
+}
+
+async fn each_person_is_sent_exactly_the_fields_the_live_consents_allow_on(
+    (router, test): (axum::Router, TestDb),
+) {
     let people = [
         (Who::Visitor, None),
         (Who::Resident, Some(session_of(&test, "13800000001").await)),
@@ -267,7 +275,15 @@ async fn each_person_is_sent_exactly_the_fields_the_live_consents_allow() {
 
 #[tokio::test]
 async fn withdrawing_hides_the_field_on_the_next_request_and_views_are_logged() {
-    let (router, test) = app().await;
+    for test in app::db::testing::each_backend().await {
+        withdrawing_hides_the_field_on_the_next_request_and_views_are_logged_on(app_on(test).await)
+            .await;
+    }
+}
+
+async fn withdrawing_hides_the_field_on_the_next_request_and_views_are_logged_on(
+    (router, test): (axum::Router, TestDb),
+) {
     let id = member_with(&test, 1, FieldGroup::Needs, Audience::Residents).await;
     let need = value_of(FieldGroup::Needs, 1);
     let resident = session_of(&test, "13800000001").await;
