@@ -1,8 +1,9 @@
 //! Server functions of the cooperative's coordinators: the members list, a member's editor (the
-//! record, services and needs, consents, the linked account, bookings and both logs), and deleting
-//! a member's data. Only the owner and coordinators of the member's cooperative pass (P1); each
-//! thing they do for a member goes into the proxy log, and opening the editor into the access log
-//! (P3).
+//! record, photo, services and needs, consents, the linked account, bookings and both logs), and
+//! deleting a member's data. Only the owner and coordinators of the member's cooperative pass (P1)
+//! — and, for their own consents, the member through their linked account. Each thing the
+//! coordinators do for a member goes into the proxy log, and opening the editor into the access
+//! log (P3).
 
 use super::input::{MemberFields, NeedFields, ServiceFields};
 use super::model::Consent;

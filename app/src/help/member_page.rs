@@ -1,6 +1,7 @@
-//! `/help/{id}`: one member's card as the reader may see it — name, where, when available, the
-//! services they offer with prices and the help they need — and, for the cooperative's
-//! coordinators only, the note about their situation.
+//! `/help/{id}`: one member's card as the reader may see it — photo, name, where, when available,
+//! the services they offer with prices and the help they need — and, for the cooperative's
+//! coordinators only, the note about their situation. The member themselves (through their linked
+//! account) also finds here who looked at their data, its download, and their own consents.
 
 use super::api::{get_member, MemberView};
 use super::booking_api::{BookHelp, BOOKING_MESSAGE_MAX, TIME_PREFERENCE_MAX};
