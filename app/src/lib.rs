@@ -6,6 +6,7 @@ pub mod areas;
 mod choice;
 pub mod components;
 pub mod cookies;
+pub mod dashboard;
 pub mod error;
 pub mod events;
 pub mod help;

@@ -1,0 +1,153 @@
+//! The dashboards' figures, month by month, for one organisation or the whole platform. Each
+//! figure is one query over the period's months (China time); what counts is written next to it,
+//! and the pages show the same words (a figure must be reproducible from the data).
+
+use super::period::{Month, Period};
+use serde::{Deserialize, Serialize};
+
+/// Whose figures: one organisation's, or every organisation's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Scope {
+    Org(i64),
+    Platform,
+}
+
+/// One month's figures.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthFigures {
+    pub month: Option<Month>,
+    /// Events held: published (or completed) events that started this month and have ended.
+    pub events_held: i64,
+    /// Places taken at those events: people holding a seat (not the waitlist, not who left).
+    pub places_taken: i64,
+    /// Of those places, the people marked as attended (by check-in or by the organisers).
+    pub attended: i64,
+    /// Confirmed volunteer hours at those events, in minutes: credited from attendance...
+    pub credit_minutes: i64,
+    /// ... and honour hours added by the organisers with a reason.
+    pub honour_minutes: i64,
+    /// Services of the cooperative's members booked this month (offers of help not counted).
+    pub services_booked: i64,
+    /// Services confirmed done this month, and what they earned the members, in fen.
+    pub services_done: i64,
+    pub income_fen: i64,
+}
+
+#[cfg(feature = "ssr")]
+pub use queries::monthly;
+
+#[cfg(feature = "ssr")]
+mod queries {
+    use super::{MonthFigures, Period, Scope};
+    use sqlx::AnyConnection;
+
+    /// `WITH months (k, s, e)`: each month's index, first second and first second after it. The
+    /// numbers are ours (never typed by anyone), written into the text so both databases type
+    /// them as integers.
+    fn months_cte(period: &Period) -> String {
+        let rows: Vec<String> = period
+            .bounds()
+            .iter()
+            .enumerate()
+            .map(|(k, (_, start, end))| format!("({k}, {start}, {end})"))
+            .collect();
+        format!("WITH months (k, s, e) AS (VALUES {})", rows.join(", "))
+    }
+
+    /// The condition on an organisation column for `scope` (an id of ours, not typed text).
+    fn org_filter(scope: Scope, column: &str) -> String {
+        match scope {
+            Scope::Org(id) => format!("AND {column} = {id}"),
+            Scope::Platform => String::new(),
+        }
+    }
+
+    /// Events counted as held: started in the month, published or completed, over by `$1`.
+    const HELD: &str = "JOIN events ev ON ev.starts_at >= m.s AND ev.starts_at < m.e \
+                        AND ev.status IN ('published', 'completed') AND ev.ends_at <= $1";
+
+    /// Runs a query that answers (month index, one or more integer figures) per month.
+    async fn per_month(
+        conn: &mut AnyConnection,
+        sql: &str,
+        now: i64,
+    ) -> Result<Vec<(i64, i64, i64)>, sqlx::Error> {
+        sqlx::query_as(sql).bind(now).fetch_all(conn).await
+    }
+
+    /// Every figure of every month of `period` for `scope`, as of `now`.
+    pub async fn monthly(
+        conn: &mut AnyConnection,
+        scope: Scope,
+        period: &Period,
+        now: i64,
+    ) -> Result<Vec<MonthFigures>, sqlx::Error> {
+        let months = months_cte(period);
+        let events_org = org_filter(scope, "ev.org_id");
+        let members_org = org_filter(scope, "cm.org_id");
+        let mut figures: Vec<MonthFigures> = period
+            .months()
+            .into_iter()
+            .map(|month| MonthFigures {
+                month: Some(month),
+                ..MonthFigures::default()
+            })
+            .collect();
+        let mut fill = |rows: Vec<(i64, i64, i64)>, set: fn(&mut MonthFigures, i64, i64)| {
+            for (k, a, b) in rows {
+                if let Some(month) = usize::try_from(k).ok().and_then(|k| figures.get_mut(k)) {
+                    set(month, a, b);
+                }
+            }
+        };
+        let held = format!(
+            "{months} SELECT m.k, COUNT(*), 0 FROM months m {HELD} {events_org} GROUP BY m.k"
+        );
+        fill(per_month(conn, &held, now).await?, |f, n, _| {
+            f.events_held = n
+        });
+        let places = format!(
+            "{months} SELECT m.k, \
+             CAST(COALESCE(SUM(CASE WHEN p.status = 'going' THEN 1 ELSE 0 END), 0) AS BIGINT), \
+             CAST(COALESCE(SUM(CASE WHEN p.attendance = 'attended' THEN 1 ELSE 0 END), 0) AS BIGINT) \
+             FROM months m {HELD} {events_org} \
+             JOIN event_participants p ON p.event_id = ev.id GROUP BY m.k"
+        );
+        fill(per_month(conn, &places, now).await?, |f, going, came| {
+            f.places_taken = going;
+            f.attended = came;
+        });
+        let hours = format!(
+            "{months} SELECT m.k, \
+             CAST(COALESCE(SUM(CASE WHEN h.kind = 'credit' THEN h.minutes ELSE 0 END), 0) AS BIGINT), \
+             CAST(COALESCE(SUM(CASE WHEN h.kind = 'honour' THEN h.minutes ELSE 0 END), 0) AS BIGINT) \
+             FROM months m {HELD} {events_org} \
+             JOIN volunteer_hours h ON h.event_id = ev.id AND h.status = 'approved' GROUP BY m.k"
+        );
+        fill(per_month(conn, &hours, now).await?, |f, credit, honour| {
+            f.credit_minutes = credit;
+            f.honour_minutes = honour;
+        });
+        let booked = format!(
+            "{months} SELECT m.k, COUNT(*), 0 FROM months m \
+             JOIN coop_bookings b ON b.created_at >= m.s AND b.created_at < m.e \
+             AND b.kind = 'service' AND b.created_at <= $1 \
+             JOIN coop_members cm ON cm.id = b.member_id {members_org} GROUP BY m.k"
+        );
+        fill(per_month(conn, &booked, now).await?, |f, n, _| {
+            f.services_booked = n
+        });
+        let done = format!(
+            "{months} SELECT m.k, COUNT(*), CAST(COALESCE(SUM(b.price_fen), 0) AS BIGINT) \
+             FROM months m \
+             JOIN coop_bookings b ON b.done_at >= m.s AND b.done_at < m.e \
+             AND b.kind = 'service' AND b.status = 'done' AND b.done_at <= $1 \
+             JOIN coop_members cm ON cm.id = b.member_id {members_org} GROUP BY m.k"
+        );
+        fill(per_month(conn, &done, now).await?, |f, n, fen| {
+            f.services_done = n;
+            f.income_fen = fen;
+        });
+        Ok(figures)
+    }
+}

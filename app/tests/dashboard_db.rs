@@ -1,0 +1,300 @@
+//! The dashboards' figures against a hand-counted fixture, on SQLite and (with TEST_POSTGRES_URL)
+//! PostgreSQL: what counts as held, taken, attended, confirmed, booked, done and earned, month by
+//! month in China time, for one organisation and for the platform.
+#![cfg(feature = "ssr")]
+
+mod support;
+
+use app::dashboard::figures::{monthly, MonthFigures, Scope};
+use app::dashboard::period::{Month, Period};
+use app::db::testing::each_backend;
+use app::events::input::EventDetails;
+use app::events::model::{EventCategory, EventStatus};
+use app::help::db as help;
+use app::help::input::{MemberFields, ServiceFields};
+use app::orgs::db::{insert_org, SaveOrg};
+use app::orgs::model::{OrgDetails, OrgKind};
+use sqlx::AnyConnection;
+use support::neighbours;
+
+const HOUR: i64 = 3_600;
+
+fn month(key: &str) -> Month {
+    Month::parse(key).unwrap()
+}
+
+async fn org(conn: &mut AnyConnection, name: &str, kind: OrgKind) -> i64 {
+    let details = OrgDetails {
+        kind,
+        name: name.into(),
+        description: String::new(),
+        services: String::new(),
+        address: String::new(),
+        location: None,
+        contact: String::new(),
+        opening_hours: String::new(),
+        credit_code: None,
+    };
+    let SaveOrg::Saved(id) = insert_org(conn, &details, None, 1).await.unwrap() else {
+        panic!("organisation not saved")
+    };
+    id
+}
+
+/// An event of `org` starting `at` for two hours, in `status`.
+async fn event(conn: &mut AnyConnection, org: i64, at: i64, status: EventStatus) -> i64 {
+    let details = EventDetails {
+        org_id: org,
+        title: "社区义诊".into(),
+        summary: String::new(),
+        description: String::new(),
+        category: EventCategory::Health,
+        tags: String::new(),
+        starts_at: at,
+        ends_at: at + 2 * HOUR,
+        place_name: String::new(),
+        address: String::new(),
+        location: (26.59, 106.71),
+        capacity: None,
+        signup_deadline: None,
+        cancel_deadline: None,
+        requirements: String::new(),
+        contact: String::new(),
+        credit_minutes: None,
+        walk_ins: false,
+    };
+    app::events::db::insert(conn, &details, status, None, 1)
+        .await
+        .unwrap()
+}
+
+/// `person` at `event` with a place in `status`, marked `attendance` (or not); the place's id.
+async fn place(
+    conn: &mut AnyConnection,
+    event: i64,
+    person: i64,
+    status: &str,
+    attendance: Option<&str>,
+) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO event_participants (event_id, user_id, status, queue_no, joined_at, updated_at, attendance) \
+         VALUES ($1, $2, $3, 1, 1, 1, $4) RETURNING id",
+    )
+    .bind(event)
+    .bind(person)
+    .bind(status)
+    .bind(attendance)
+    .fetch_one(conn)
+    .await
+    .unwrap()
+}
+
+async fn hours(
+    conn: &mut AnyConnection,
+    event: i64,
+    place: i64,
+    kind: &str,
+    minutes: i64,
+    status: &str,
+) {
+    sqlx::query(
+        "INSERT INTO volunteer_hours (event_id, participant_id, kind, minutes, reason, status, created_at) \
+         VALUES ($1, $2, $3, $4, 'x', $5, 1)",
+    )
+    .bind(event)
+    .bind(place)
+    .bind(kind)
+    .bind(minutes)
+    .bind(status)
+    .execute(conn)
+    .await
+    .unwrap();
+}
+
+/// A booking of `member`'s service (or an offer of help) made `at`, in `status`, done `done_at`.
+async fn booking(
+    conn: &mut AnyConnection,
+    member: i64,
+    kind: &str,
+    price_fen: i64,
+    at: i64,
+    status: &str,
+    done_at: Option<i64>,
+) {
+    sqlx::query(
+        "INSERT INTO coop_bookings (member_id, kind, title, price_fen, message, status, done_at, created_at, updated_at) \
+         VALUES ($1, $2, '修鞋', $3, '', $4, $5, $6, $6)",
+    )
+    .bind(member)
+    .bind(kind)
+    .bind(price_fen)
+    .bind(status)
+    .bind(done_at)
+    .bind(at)
+    .execute(conn)
+    .await
+    .unwrap();
+}
+
+async fn member(conn: &mut AnyConnection, coop: i64) -> i64 {
+    let details = MemberFields {
+        display_name: "李姐".into(),
+        ..MemberFields::default()
+    }
+    .check(|_| false)
+    .unwrap();
+    let id = help::insert_member(conn, coop, &details, 1, 1)
+        .await
+        .unwrap();
+    let service = ServiceFields {
+        title: "修鞋".into(),
+        unit: "per_item".into(),
+        ..ServiceFields::default()
+    };
+    help::add_service(conn, id, &service.check().unwrap(), 1)
+        .await
+        .unwrap();
+    id
+}
+
+/// The figures with the month left out, for comparing with a hand count.
+fn counts(f: &MonthFigures) -> [i64; 8] {
+    [
+        f.events_held,
+        f.places_taken,
+        f.attended,
+        f.credit_minutes,
+        f.honour_minutes,
+        f.services_booked,
+        f.services_done,
+        f.income_fen,
+    ]
+}
+
+#[tokio::test]
+async fn each_figure_matches_a_hand_count_month_by_month() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let people = neighbours(db, 1, 4).await;
+        let (jan, feb, mar) = (month("2026-01"), month("2026-02"), month("2026-03"));
+        // Ten in the morning on the 10th of each month, China time.
+        let day10 = |m: Month| m.starts_at() + 9 * 24 * HOUR + 10 * HOUR;
+        let now = day10(mar) + HOUR; // the March event is still going on
+        let mut tx = db.begin_write().await.unwrap();
+        let ngo = org(&mut tx, "阳光助老", OrgKind::Ngo).await;
+        let other = org(&mut tx, "绿色环保", OrgKind::Ngo).await;
+        let coop = org(&mut tx, "邻里互助合作社", OrgKind::Cooperative).await;
+
+        // January, 阳光助老: two events held; one cancelled and one draft do not count.
+        let a = event(&mut tx, ngo, day10(jan), EventStatus::Published).await;
+        let b = event(&mut tx, ngo, day10(jan) + 24 * HOUR, EventStatus::Completed).await;
+        event(&mut tx, ngo, day10(jan), EventStatus::Cancelled).await;
+        event(&mut tx, ngo, day10(jan), EventStatus::Draft).await;
+        // At a: three seats (two attended), one on the waitlist, one who left.
+        let a0 = place(&mut tx, a, people[0], "going", Some("attended")).await;
+        let a1 = place(&mut tx, a, people[1], "going", Some("attended")).await;
+        place(&mut tx, a, people[2], "going", Some("no_show")).await;
+        place(&mut tx, a, people[3], "waitlisted", None).await;
+        // At b: one seat, attended; someone who left.
+        let b0 = place(&mut tx, b, people[0], "going", Some("attended")).await;
+        place(&mut tx, b, people[1], "left", None).await;
+        // Hours: confirmed 90 + 90 + 120 credit and 30 honour; pending and rejected ones wait.
+        hours(&mut tx, a, a0, "credit", 90, "approved").await;
+        hours(&mut tx, a, a1, "credit", 90, "approved").await;
+        hours(&mut tx, a, a0, "honour", 30, "approved").await;
+        hours(&mut tx, b, b0, "credit", 120, "approved").await;
+        hours(&mut tx, b, b0, "honour", 45, "pending").await;
+        hours(&mut tx, a, a1, "honour", 60, "rejected").await;
+        // The last minute of January in China time is still January.
+        let late = event(
+            &mut tx,
+            ngo,
+            feb.starts_at() - 3 * HOUR,
+            EventStatus::Published,
+        )
+        .await;
+        place(&mut tx, late, people[2], "going", None).await;
+
+        // February: one event of 阳光助老 with nobody; one of another organisation.
+        event(&mut tx, ngo, day10(feb), EventStatus::Published).await;
+        let theirs = event(&mut tx, other, day10(feb), EventStatus::Published).await;
+        place(&mut tx, theirs, people[3], "going", Some("attended")).await;
+
+        // March: an event still going on is not held yet.
+        event(&mut tx, ngo, day10(mar), EventStatus::Published).await;
+
+        // The cooperative: two services booked in January (one done in February for ¥15, one
+        // declined), an offer of help (not a service), a service booked and done in March.
+        let li = member(&mut tx, coop).await;
+        booking(
+            &mut tx,
+            li,
+            "service",
+            1500,
+            day10(jan),
+            "done",
+            Some(day10(feb)),
+        )
+        .await;
+        booking(&mut tx, li, "service", 800, day10(jan), "declined", None).await;
+        booking(&mut tx, li, "help", 0, day10(jan), "done", Some(day10(jan))).await;
+        booking(
+            &mut tx,
+            li,
+            "service",
+            0,
+            day10(mar),
+            "done",
+            Some(day10(mar)),
+        )
+        .await;
+        tx.commit().await.unwrap();
+
+        let period = Period::new(jan, mar).unwrap();
+        let mut conn = db.pool().acquire().await.unwrap();
+        let of = |rows: &[MonthFigures]| rows.iter().map(counts).collect::<Vec<_>>();
+        let sunshine = monthly(&mut conn, Scope::Org(ngo), &period, now)
+            .await
+            .unwrap();
+        assert_eq!(sunshine.len(), 3);
+        assert_eq!(sunshine[0].month, Some(jan));
+        assert_eq!(
+            of(&sunshine),
+            vec![
+                // held, places, attended, credit, honour, booked, done, income
+                [3, 5, 3, 300, 30, 0, 0, 0],
+                [1, 0, 0, 0, 0, 0, 0, 0],
+                [0, 0, 0, 0, 0, 0, 0, 0],
+            ]
+        );
+        let cooperative = monthly(&mut conn, Scope::Org(coop), &period, now)
+            .await
+            .unwrap();
+        assert_eq!(
+            of(&cooperative),
+            vec![
+                [0, 0, 0, 0, 0, 2, 0, 0],
+                [0, 0, 0, 0, 0, 0, 1, 1500],
+                [0, 0, 0, 0, 0, 1, 1, 0],
+            ]
+        );
+        let platform = monthly(&mut conn, Scope::Platform, &period, now)
+            .await
+            .unwrap();
+        assert_eq!(
+            of(&platform),
+            vec![
+                [3, 5, 3, 300, 30, 2, 0, 0],
+                [2, 1, 1, 0, 0, 0, 1, 1500],
+                [0, 0, 0, 0, 0, 1, 1, 0],
+            ]
+        );
+        // Later, the March event has been held too.
+        let later = monthly(&mut conn, Scope::Org(ngo), &period, now + 2 * HOUR)
+            .await
+            .unwrap();
+        assert_eq!(later[2].events_held, 1);
+        drop(conn);
+        test.finish().await;
+    }
+}
