@@ -84,6 +84,8 @@ pub enum FormError {
     PhotoNotAnImage,
     /// One photo over the size limit.
     PhotoTooLarge,
+    /// A dashboard or report period that is not two months in order, at most two years apart.
+    PeriodInvalid,
     TooManyPhotos,
     /// One does not ask for one's own listing.
     OwnItem,
@@ -206,6 +208,7 @@ impl FormError {
             FormError::ItemChoiceInvalid => f.item_choice_invalid,
             FormError::PhotoNotAnImage => f.photo_not_an_image,
             FormError::PhotoTooLarge => f.photo_too_large,
+            FormError::PeriodInvalid => f.period_invalid,
             FormError::TooManyPhotos => f.too_many_photos,
             FormError::OwnItem => f.own_item,
             FormError::ItemNotOpen => f.item_not_open,

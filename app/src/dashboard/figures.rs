@@ -2,7 +2,7 @@
 //! figure is one query over the period's months (China time); what counts is written next to it,
 //! and the pages show the same words (a figure must be reproducible from the data).
 
-use super::period::{Month, Period};
+use super::period::Month;
 use serde::{Deserialize, Serialize};
 
 /// Whose figures: one organisation's, or every organisation's.
@@ -38,7 +38,8 @@ pub use queries::monthly;
 
 #[cfg(feature = "ssr")]
 mod queries {
-    use super::{MonthFigures, Period, Scope};
+    use super::super::period::Period;
+    use super::{MonthFigures, Scope};
     use sqlx::AnyConnection;
 
     /// `WITH months (k, s, e)`: each month's index, first second and first second after it. The

@@ -1,5 +1,11 @@
 //! Dashboards and impact (PRODUCT §2.6): what coordinators, the support centre and funders see —
-//! figures by month for one organisation or the whole platform, each counted by a tested query.
+//! figures by month for one organisation or the whole platform, each counted by a tested query,
+//! drawn as server-side SVG charts beside tables of the same numbers.
 
+pub mod api;
+pub mod chart;
 pub mod figures;
+mod org_page;
 pub mod period;
+
+pub use org_page::OrgDashboardPage;

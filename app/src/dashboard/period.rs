@@ -81,6 +81,22 @@ impl Period {
         Period { first, last }
     }
 
+    /// What the period form sends (`2026-01`, or nothing): nothing at all is the twelve months up
+    /// to `today`; only a last month, the twelve months up to it; only a first month, from it to
+    /// `today`. `None` when a month cannot be read or the period is out of order or too long.
+    pub fn from_form(from: &str, to: &str, today: Month) -> Option<Period> {
+        let read = |value: &str| match value.trim() {
+            "" => Some(None),
+            value => Month::parse(value).map(Some),
+        };
+        match (read(from)?, read(to)?) {
+            (None, None) => Some(Period::year_to(today)),
+            (None, Some(last)) => Some(Period::year_to(last)),
+            (Some(first), None) => Period::new(first, today.max(first)),
+            (Some(first), Some(last)) => Period::new(first, last),
+        }
+    }
+
     /// Every month of the period, in order (stops at `MAX_MONTHS` whatever the bounds say).
     pub fn months(&self) -> Vec<Month> {
         let mut months = vec![self.first];
@@ -162,6 +178,33 @@ mod tests {
         assert_eq!(Period::new(b, a).unwrap().months().len(), 3);
         let far = Month::parse("2029-01").unwrap();
         assert_eq!(Period::new(b, far), None);
+    }
+
+    #[test]
+    fn the_form_reads_either_end_or_neither() {
+        let today = Month::parse("2026-11").unwrap();
+        let year = Period::from_form("", "", today).unwrap();
+        assert_eq!(
+            (year.first.key(), year.last.key()),
+            ("2025-12".into(), "2026-11".into())
+        );
+        let to_june = Period::from_form(" ", "2026-06", today).unwrap();
+        assert_eq!(to_june.first.key(), "2025-07");
+        let from_march = Period::from_form("2026-03", "", today).unwrap();
+        assert_eq!(
+            (from_march.first.key(), from_march.last.key()),
+            ("2026-03".into(), "2026-11".into())
+        );
+        let both = Period::from_form("2026-01", "2026-02", today).unwrap();
+        assert_eq!(both.months().len(), 2);
+        for (from, to) in [
+            ("2026-05", "2026-01"),
+            ("x", ""),
+            ("", "2026-13"),
+            ("2020-01", ""),
+        ] {
+            assert_eq!(Period::from_form(from, to, today), None, "{from} {to}");
+        }
     }
 
     #[cfg(feature = "ssr")]

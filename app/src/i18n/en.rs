@@ -341,6 +341,7 @@ pub static TEXTS: Texts = Texts {
         item_choice_invalid: "Choose the kind, category, condition and way of passing it on from the lists.",
         photo_not_an_image: "One of the files is not a photo. Upload JPG, PNG, WebP or GIF images.",
         photo_too_large: "Each photo can be at most 10 MB.",
+        period_invalid: "Choose a first and a last month: the first no later than the last, at most 24 months.",
         too_many_photos: "You can add at most 6 photos.",
         own_item: "This is your own listing.",
         item_not_open: "This item is not open to requests now (promised, given or taken down).",
@@ -557,4 +558,5 @@ pub static TEXTS: Texts = Texts {
     items_board: super::items::EN,
     help_board: super::help::EN,
     help_desk: super::help_desk::EN,
+    dashboard: super::dashboard::EN,
 };

@@ -5,6 +5,7 @@
 //! `<html lang>`; the browser reads it back from there when it hydrates, so both render the same words.
 
 mod api;
+mod dashboard;
 pub mod dates;
 mod en;
 mod help;
@@ -16,6 +17,7 @@ mod volunteering;
 mod zh;
 
 pub use api::{LanguageSwitch, SetLanguage};
+pub use dashboard::DashboardTexts;
 pub use dates::format_date;
 pub use help::HelpBoardTexts;
 pub use help_desk::HelpDeskTexts;

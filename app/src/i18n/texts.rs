@@ -26,6 +26,7 @@ pub struct Texts {
     pub items_board: super::items::ItemsBoardTexts,
     pub help_board: super::help::HelpBoardTexts,
     pub help_desk: super::help_desk::HelpDeskTexts,
+    pub dashboard: super::dashboard::DashboardTexts,
 }
 
 pub struct ShellTexts {
@@ -158,6 +159,7 @@ pub struct FormErrorTexts {
     pub item_choice_invalid: &'static str,
     pub photo_not_an_image: &'static str,
     pub photo_too_large: &'static str,
+    pub period_invalid: &'static str,
     pub too_many_photos: &'static str,
     pub own_item: &'static str,
     pub item_not_open: &'static str,

@@ -340,6 +340,7 @@ pub static TEXTS: Texts = Texts {
         item_choice_invalid: "请从列表中选择类型、分类、成色和方式。",
         photo_not_an_image: "有一个文件不是照片。请上传 JPG、PNG、WebP 或 GIF 图片。",
         photo_too_large: "每张照片不能超过 10 MB。",
+        period_invalid: "请选择起止月份：开始月份不能晚于结束月份，最长 24 个月。",
         too_many_photos: "最多上传 6 张照片。",
         own_item: "这是你自己发布的物品。",
         item_not_open: "这件物品现在不接受申请（已约定、已送出或已下架）。",
@@ -556,4 +557,5 @@ pub static TEXTS: Texts = Texts {
     items_board: super::items::ZH,
     help_board: super::help::ZH,
     help_desk: super::help_desk::ZH,
+    dashboard: super::dashboard::ZH,
 };

@@ -75,6 +75,10 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
                 <A href=format!("/resources/new?org={}", org.id) attr:class="button button--secondary">
                     {move || t().resources.add}
                 </A>
+                <A href=format!("/orgs/{}/dashboard", org.id) attr:class="button button--secondary"
+                    attr:data-testid="dashboard-link">
+                    {move || t().dashboard.link}
+                </A>
                 <A href=format!("/orgs/{}/certificates", org.id) attr:class="button button--secondary">
                     {move || t().volunteering.issued_link}
                 </A>

@@ -71,6 +71,8 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("edit"))
                         view=crate::orgs::EditOrgPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("dashboard"))
+                        view=crate::dashboard::OrgDashboardPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("certificates"))
                         view=crate::volunteering::OrgCertificatesPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("members"))

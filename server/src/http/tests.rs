@@ -8,6 +8,7 @@ use axum::http::{header, Request, StatusCode};
 use leptos::config::LeptosOptions;
 use tower::ServiceExt;
 
+mod dashboard_pages;
 mod event_pages;
 mod help_desk;
 mod help_pages;

@@ -188,6 +188,8 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         ("volunteering/certificate", "serial=YYX-2026-NONE", SIGNED_IN),
         ("volunteering/verify", "serial=YYX-2026-NONE", ALL),
         ("volunteering/of_org", "id={org}", &[Coordinator, Owner, Admin]),
+        // Dashboards: the organisation's own people and platform admins.
+        ("dashboard/org", "org={org}&from=&to=", &[Coordinator, Owner, Admin]),
         (
             "volunteering/withdraw",
             "id={org}&serial=YYX-2026-NONE&reason=x",

@@ -1,0 +1,46 @@
+//! The dashboards' server functions: an organisation's figures for its own people (and platform
+//! admins), for the period the reader chose.
+
+use super::figures::MonthFigures;
+use super::period::Period;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// An organisation's dashboard: each month's figures over the period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrgBoard {
+    pub org_id: i64,
+    pub org_name: String,
+    /// Cooperatives also see their members' services.
+    pub is_cooperative: bool,
+    pub period: Period,
+    pub months: Vec<MonthFigures>,
+}
+
+/// `from` and `to` are months as the form sends them (`2026-01`); empty ones take the twelve
+/// months up to this one.
+#[server(endpoint = "dashboard/org")]
+pub async fn org_dashboard(org: i64, from: String, to: String) -> Result<OrgBoard, AppError> {
+    use super::figures::{monthly, Scope};
+    use super::period::Month;
+    use crate::accounts::auth::{authorize, Rule};
+    let state = crate::state::use_app_state()?;
+    authorize(&state, Rule::OrgStaffOrAdmin(org)).await?;
+    let record = crate::orgs::db::find(state.db.pool(), org)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let now = crate::db::now_unix();
+    let today = Month::of(now).ok_or(AppError::Internal)?;
+    let period =
+        Period::from_form(&from, &to, today).ok_or(crate::error::FormError::PeriodInvalid)?;
+    let mut conn = state.db.pool().acquire().await?;
+    let months = monthly(&mut conn, Scope::Org(org), &period, now).await?;
+    Ok(OrgBoard {
+        org_id: org,
+        org_name: record.details.name,
+        is_cooperative: record.details.kind == crate::orgs::model::OrgKind::Cooperative,
+        period,
+        months,
+    })
+}

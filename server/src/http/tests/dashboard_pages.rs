@@ -1,0 +1,124 @@
+//! Dashboards over HTTP: an organisation's figures for its own people and platform admins only,
+//! drawn as a chart and a table of the same numbers with the demo data, months in the reader's
+//! language, and a period that cannot be read answered with a 400 and the form again.
+
+use super::*;
+
+async fn sunshine(test: &TestDb) -> i64 {
+    app::orgs::db::directory(test.db.pool(), "阳光助老", None)
+        .await
+        .unwrap()[0]
+        .id
+}
+
+/// The `data-value`s of a chart's bars of `series`, in order.
+fn bar_values(page: &str, series: &str) -> Vec<String> {
+    let marker = format!("data-series=\"{series}\" data-value=\"");
+    page.split(&marker)
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().to_string())
+        .collect()
+}
+
+/// The cells of the table's `column`, in order (the body's rows; the total row has no key).
+fn column_values(page: &str, column: &str) -> Vec<String> {
+    let marker = format!("<td data-column=\"{column}\">");
+    page.split(&marker)
+        .skip(1)
+        .map(|rest| rest.split('<').next().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_the_same_figures_in_its_chart_and_its_table() {
+    let (router, test) = app().await;
+    let org = sunshine(&test).await;
+    let address = format!("/orgs/{org}/dashboard");
+    let coordinator = session_of(&test, "13800000002").await;
+    let (status, headers, page_html) = send(&router, with_cookie(&address, &coordinator)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CACHE_CONTROL]
+        .to_str()
+        .unwrap()
+        .contains("no-store"));
+    assert!(page_html.contains("数据看板") && page_html.contains("<svg"));
+    // Twelve months, each a bar and a row with the same number; the demo held events this year.
+    for (series, column) in [("held", "held"), ("credit", "credit"), ("honour", "honour")] {
+        let bars = bar_values(&page_html, series);
+        assert_eq!(bars.len(), 12, "{series}");
+        assert_eq!(bars, column_values(&page_html, column), "{series}");
+    }
+    let held: i64 = bar_values(&page_html, "held")
+        .iter()
+        .map(|v| v.parse::<i64>().unwrap())
+        .sum();
+    assert!(held > 0, "the demo's past events count");
+    assert!(page_html.contains("怎样统计") && page_html.contains("年"));
+    // Not a cooperative: no services section.
+    assert!(!page_html.contains("figures-services"));
+
+    // In English, the months are English.
+    let english = Request::get(&address)
+        .header(header::COOKIE, &coordinator)
+        .header(header::ACCEPT_LANGUAGE, "en-GB")
+        .body(Body::empty())
+        .unwrap();
+    let (_, _, page_en) = send(&router, english).await;
+    assert!(page_en.contains("Dashboard") && page_en.contains("How it is counted"));
+
+    // A chosen period; one that cannot be read is a 400 with the form again.
+    let (status, _, two) = send(
+        &router,
+        with_cookie(&format!("{address}?from=2026-01&to=2026-02"), &coordinator),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(bar_values(&two, "held").len(), 2);
+    for bad in [
+        "?from=2026-05&to=2026-01",
+        "?from=abc",
+        "?from=2020-01&to=2026-01",
+    ] {
+        let (status, _, body) = send(
+            &router,
+            with_cookie(&format!("{address}{bad}"), &coordinator),
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(
+            body.contains("请选择起止月份") && body.contains("period-form"),
+            "{bad}"
+        );
+    }
+
+    // A resident is refused; a visitor is sent to sign in; an admin may look.
+    let resident = session_of(&test, "13800000001").await;
+    let (status, _, _) = send(&router, with_cookie(&address, &resident)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = send(&router, page(&address)).await;
+    assert_eq!(status, StatusCode::FOUND);
+    let admin = session_of(&test, "13800000004").await;
+    let (status, _, _) = send(&router, with_cookie(&address, &admin)).await;
+    assert_eq!(status, StatusCode::OK);
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn a_cooperative_also_sees_its_members_services() {
+    let (router, test) = app().await;
+    let coop = app::orgs::db::directory(test.db.pool(), "云岩区邻里互助合作社", None)
+        .await
+        .unwrap()[0]
+        .id;
+    let owner = session_of(&test, "13800000003").await;
+    let (status, _, page_html) = send(
+        &router,
+        with_cookie(&format!("/orgs/{coop}/dashboard"), &owner),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page_html.contains("figures-services") && page_html.contains("收入"));
+    let bars = bar_values(&page_html, "done");
+    assert_eq!(bars, column_values(&page_html, "done"));
+    test.finish().await;
+}
