@@ -1,0 +1,56 @@
+import { test, expect, signIn } from './fixtures';
+
+// Dashboards: a coordinator opens their organisation's figures; every chart's bars carry the same
+// numbers as the table beside it; a period can be chosen (and one that cannot be read is refused
+// with the form again). With and without JavaScript.
+test.describe('dashboard', () => {
+  // A refused period answers 400, which Chromium logs as a failed resource load.
+  test.use({ expectedConsoleErrors: [/status of 400/] });
+
+  test('a coordinator sees the figures as charts and tables with the same numbers', async ({ page }, info) => {
+    const project = info.project.name;
+    await signIn(page, project, '13800000002', 'demo-coordinator', '/orgs');
+    await page.getByRole('link', { name: '阳光助老' }).first().click();
+    await page.getByTestId('dashboard-link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('数据看板');
+
+    for (const [section, series] of [
+      ['events', ['held']],
+      ['hours', ['credit', 'honour']],
+    ] as const) {
+      const figures = page.getByTestId(`figures-${section}`);
+      const rows = figures.locator('tbody tr');
+      await expect(rows).toHaveCount(12);
+      for (const key of series) {
+        const bars = figures.locator(`rect[data-series="${key}"]`);
+        await expect(bars).toHaveCount(12);
+        for (let i = 0; i < 12; i++) {
+          const bar = bars.nth(i);
+          const month = await bar.getAttribute('data-month');
+          const cell = figures.locator(`tr[data-month="${month}"] td[data-column="${key}"]`);
+          await expect(cell).toHaveText((await bar.getAttribute('data-value')) ?? '');
+        }
+      }
+    }
+    // The demo's finished events are counted somewhere in the year.
+    const held = await page.locator('rect[data-series="held"]').evaluateAll((bars) =>
+      bars.reduce((sum, bar) => sum + Number(bar.getAttribute('data-value')), 0),
+    );
+    expect(held).toBeGreaterThan(0);
+    await expect(page.getByTestId('figures-events')).toContainText('怎样统计');
+
+    // Two months only.
+    const form = page.getByTestId('period-form');
+    await form.getByLabel('开始月份').fill('2026-10');
+    await form.getByLabel('结束月份').fill('2026-11');
+    await form.getByRole('button', { name: '查看' }).click();
+    await expect(page).toHaveURL(/from=2026-10&to=2026-11/);
+    await expect(page.getByTestId('figures-events').locator('tbody tr')).toHaveCount(2);
+    await expect(page.getByTestId('figures-events').locator('tbody tr').first()).toContainText('2026年10月');
+
+    // Backwards: refused with the reason, the form still there.
+    await page.goto(`${new URL(page.url()).pathname}?from=2026-11&to=2026-01`);
+    await expect(page.getByRole('alert')).toContainText('请选择起止月份');
+    await expect(page.getByTestId('period-form')).toBeVisible();
+  });
+});
