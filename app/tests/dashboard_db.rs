@@ -8,14 +8,12 @@ mod support;
 use app::dashboard::figures::{monthly, MonthFigures, Scope};
 use app::dashboard::period::{Month, Period};
 use app::db::testing::each_backend;
-use app::events::input::EventDetails;
-use app::events::model::{EventCategory, EventStatus};
+use app::events::model::EventStatus;
 use app::help::db as help;
 use app::help::input::{MemberFields, ServiceFields};
-use app::orgs::db::{insert_org, SaveOrg};
-use app::orgs::model::{OrgDetails, OrgKind};
+use app::orgs::model::OrgKind;
 use sqlx::AnyConnection;
-use support::neighbours;
+use support::{event_details, neighbours, new_org as org};
 
 const HOUR: i64 = 3_600;
 
@@ -23,46 +21,9 @@ fn month(key: &str) -> Month {
     Month::parse(key).unwrap()
 }
 
-async fn org(conn: &mut AnyConnection, name: &str, kind: OrgKind) -> i64 {
-    let details = OrgDetails {
-        kind,
-        name: name.into(),
-        description: String::new(),
-        services: String::new(),
-        address: String::new(),
-        location: None,
-        contact: String::new(),
-        opening_hours: String::new(),
-        credit_code: None,
-    };
-    let SaveOrg::Saved(id) = insert_org(conn, &details, None, 1).await.unwrap() else {
-        panic!("organisation not saved")
-    };
-    id
-}
-
 /// An event of `org` starting `at` for two hours, in `status`.
 async fn event(conn: &mut AnyConnection, org: i64, at: i64, status: EventStatus) -> i64 {
-    let details = EventDetails {
-        org_id: org,
-        title: "社区义诊".into(),
-        summary: String::new(),
-        description: String::new(),
-        category: EventCategory::Health,
-        tags: String::new(),
-        starts_at: at,
-        ends_at: at + 2 * HOUR,
-        place_name: String::new(),
-        address: String::new(),
-        location: (26.59, 106.71),
-        capacity: None,
-        signup_deadline: None,
-        cancel_deadline: None,
-        requirements: String::new(),
-        contact: String::new(),
-        credit_minutes: None,
-        walk_ins: false,
-    };
+    let details = event_details(org, at);
     app::events::db::insert(conn, &details, status, None, 1)
         .await
         .unwrap()

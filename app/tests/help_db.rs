@@ -13,28 +13,14 @@ use app::help::model::{Audience, ConsentMethod, FieldGroup, ProxyAction, Viewer,
 use app::map::geo::LatLng;
 use app::map::grid::PERSON_CELL_M;
 use app::notifications::model::Notice;
-use app::orgs::db::{insert_org, SaveOrg};
-use app::orgs::model::{OrgDetails, OrgKind};
+use app::orgs::model::OrgKind;
 use support::neighbours;
 
 const NOW: i64 = 1_800_000_000;
 
 async fn cooperative(db: &Db) -> i64 {
-    let details = OrgDetails {
-        kind: OrgKind::Cooperative,
-        name: "云岩邻里互助社".into(),
-        description: String::new(),
-        services: String::new(),
-        address: String::new(),
-        location: None,
-        contact: String::new(),
-        opening_hours: String::new(),
-        credit_code: None,
-    };
     let mut tx = db.begin_write().await.unwrap();
-    let SaveOrg::Saved(id) = insert_org(&mut tx, &details, None, NOW).await.unwrap() else {
-        panic!("cooperative not saved")
-    };
+    let id = support::new_org(&mut tx, "云岩邻里互助社", OrgKind::Cooperative).await;
     tx.commit().await.unwrap();
     id
 }

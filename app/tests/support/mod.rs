@@ -21,21 +21,18 @@ pub async fn published_event(
     capacity: Option<i64>,
     change: impl FnOnce(&mut EventDetails),
 ) -> i64 {
-    let org = OrgDetails {
-        kind: OrgKind::Ngo,
-        name: "阳光助老".into(),
-        description: String::new(),
-        services: String::new(),
-        address: String::new(),
-        location: None,
-        contact: String::new(),
-        opening_hours: String::new(),
-        credit_code: None,
-    };
-    let SaveOrg::Saved(org_id) = insert_org(&mut *conn, &org, None, 1).await.unwrap() else {
-        panic!("organisation not saved")
-    };
-    let mut details = EventDetails {
+    let org_id = new_org(conn, "阳光助老", OrgKind::Ngo).await;
+    let mut details = event_details(org_id, starts_at);
+    details.capacity = capacity;
+    change(&mut details);
+    events::insert(conn, &details, EventStatus::Published, None, 1)
+        .await
+        .unwrap()
+}
+
+/// A two-hour health event of `org_id` from `starts_at`, with no seat limit and nothing else set.
+pub fn event_details(org_id: i64, starts_at: i64) -> EventDetails {
+    EventDetails {
         org_id,
         title: "社区义诊".into(),
         summary: String::new(),
@@ -47,18 +44,33 @@ pub async fn published_event(
         place_name: String::new(),
         address: String::new(),
         location: (26.59, 106.71),
-        capacity,
+        capacity: None,
         signup_deadline: None,
         cancel_deadline: None,
         requirements: String::new(),
         contact: String::new(),
         credit_minutes: None,
         walk_ins: false,
+    }
+}
+
+/// A new organisation of `kind` named `name` (nothing else filled in); its id.
+pub async fn new_org(conn: &mut sqlx::AnyConnection, name: &str, kind: OrgKind) -> i64 {
+    let org = OrgDetails {
+        kind,
+        name: name.into(),
+        description: String::new(),
+        services: String::new(),
+        address: String::new(),
+        location: None,
+        contact: String::new(),
+        opening_hours: String::new(),
+        credit_code: None,
     };
-    change(&mut details);
-    events::insert(conn, &details, EventStatus::Published, None, 1)
-        .await
-        .unwrap()
+    let SaveOrg::Saved(id) = insert_org(conn, &org, None, 1).await.unwrap() else {
+        panic!("organisation not saved")
+    };
+    id
 }
 
 pub async fn setup(db: &Db) -> (i64, Vec<i64>, Vec<u8>) {
