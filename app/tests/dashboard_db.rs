@@ -5,7 +5,7 @@
 
 mod support;
 
-use app::dashboard::figures::{monthly, MonthFigures, Scope};
+use app::dashboard::figures::{monthly, public_totals, MonthFigures, PublicFigures, Scope};
 use app::dashboard::period::{Month, Period};
 use app::db::testing::each_backend;
 use app::events::model::EventStatus;
@@ -250,6 +250,35 @@ async fn each_figure_matches_a_hand_count_month_by_month() {
                 [0, 0, 0, 0, 0, 1, 1, 0],
             ]
         );
+        // In public, a figure about people needs three people behind it: 阳光助老's attendance (3
+        // times, 2 people) and hours (2 people) are left out; the platform's attendance (3 people)
+        // shows, as do the events held, which are about no one.
+        let since = jan.starts_at();
+        let public = public_totals(&mut conn, Scope::Org(ngo), since, now)
+            .await
+            .unwrap();
+        assert_eq!(
+            public,
+            PublicFigures {
+                events_held: 4,
+                attended: None,
+                volunteer_minutes: None,
+                services_done: None,
+            }
+        );
+        let everyone = public_totals(&mut conn, Scope::Platform, since, now)
+            .await
+            .unwrap();
+        assert_eq!(
+            (
+                everyone.events_held,
+                everyone.attended,
+                everyone.volunteer_minutes
+            ),
+            (5, Some(4), None)
+        );
+        // Only one member did the services: never said in public.
+        assert_eq!(everyone.services_done, None);
         // Later, the March event has been held too.
         let later = monthly(&mut conn, Scope::Org(ngo), &period, now + 2 * HOUR)
             .await

@@ -44,3 +44,16 @@ pub async fn org_dashboard(org: i64, from: String, to: String) -> Result<OrgBoar
         months,
     })
 }
+
+/// The public figures of the last twelve months: of organisation `org`, or of the whole platform
+/// (no `org`). Anyone may read them: they are aggregates only (`figures::PublicFigures`).
+#[server(endpoint = "dashboard/public")]
+pub async fn public_figures(org: Option<i64>) -> Result<super::figures::PublicFigures, AppError> {
+    use super::figures::{public_totals, Scope};
+    let state = crate::state::use_app_state()?;
+    let now = crate::db::now_unix();
+    let since = now - 365 * 86_400;
+    let scope = org.map_or(Scope::Platform, Scope::Org);
+    let mut conn = state.db.pool().acquire().await?;
+    Ok(public_totals(&mut conn, scope, since, now).await?)
+}

@@ -33,13 +33,36 @@ pub struct MonthFigures {
     pub income_fen: i64,
 }
 
+/// Public figures leave out anything about people that fewer than this many people are behind.
+pub const MIN_PEOPLE: i64 = 3;
+
+/// What anyone may see of an organisation or the platform: totals since a date. A figure about
+/// people is left out (`None`) when fewer than `MIN_PEOPLE` different people are behind it, so
+/// that it never points at anyone.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicFigures {
+    /// Events held (as on the dashboard).
+    pub events_held: i64,
+    /// Times people attended them.
+    pub attended: Option<i64>,
+    /// Confirmed volunteer hours at them, in minutes.
+    pub volunteer_minutes: Option<i64>,
+    /// Cooperative members' services confirmed done.
+    pub services_done: Option<i64>,
+}
+
+/// `value`, when `people` are enough for it not to point at anyone.
+pub fn unless_too_few(value: i64, people: i64) -> Option<i64> {
+    (people >= MIN_PEOPLE).then_some(value)
+}
+
 #[cfg(feature = "ssr")]
-pub use queries::monthly;
+pub use queries::{monthly, public_totals};
 
 #[cfg(feature = "ssr")]
 mod queries {
     use super::super::period::Period;
-    use super::{MonthFigures, Scope};
+    use super::{unless_too_few, MonthFigures, PublicFigures, Scope};
     use sqlx::AnyConnection;
 
     /// `WITH months (k, s, e)`: each month's index, first second and first second after it. The
@@ -150,5 +173,73 @@ mod queries {
             f.income_fen = fen;
         });
         Ok(figures)
+    }
+
+    /// The public totals of `scope` for what happened from `since` to `now`.
+    pub async fn public_totals(
+        conn: &mut AnyConnection,
+        scope: Scope,
+        since: i64,
+        now: i64,
+    ) -> Result<PublicFigures, sqlx::Error> {
+        let events_org = org_filter(scope, "ev.org_id");
+        let members_org = org_filter(scope, "cm.org_id");
+        // Events held from `since` to `now` (as the dashboard counts them).
+        let held = "ev.starts_at >= $1 AND ev.ends_at <= $2 \
+                    AND ev.status IN ('published', 'completed')";
+        // A person added by hand has no account: their place stands for them.
+        let person = "COALESCE(p.user_id, -p.id)";
+        let (events_held,): (i64,) = sqlx::query_as(&format!(
+            "SELECT COUNT(*) FROM events ev WHERE {held} {events_org}"
+        ))
+        .bind(since)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+        let (attended, attendees): (i64, i64) = sqlx::query_as(&format!(
+            "SELECT COUNT(*), COUNT(DISTINCT {person}) FROM events ev \
+             JOIN event_participants p ON p.event_id = ev.id AND p.attendance = 'attended' \
+             WHERE {held} {events_org}"
+        ))
+        .bind(since)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+        let (minutes, volunteers): (i64, i64) = sqlx::query_as(&format!(
+            "SELECT CAST(COALESCE(SUM(h.minutes), 0) AS BIGINT), COUNT(DISTINCT {person}) \
+             FROM events ev JOIN volunteer_hours h ON h.event_id = ev.id AND h.status = 'approved' \
+             JOIN event_participants p ON p.id = h.participant_id WHERE {held} {events_org}"
+        ))
+        .bind(since)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+        let (done, members): (i64, i64) = sqlx::query_as(&format!(
+            "SELECT COUNT(*), COUNT(DISTINCT b.member_id) FROM coop_bookings b \
+             JOIN coop_members cm ON cm.id = b.member_id {members_org} \
+             WHERE b.kind = 'service' AND b.status = 'done' AND b.done_at >= $1 AND b.done_at <= $2"
+        ))
+        .bind(since)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(PublicFigures {
+            events_held,
+            attended: unless_too_few(attended, attendees),
+            volunteer_minutes: unless_too_few(minutes, volunteers),
+            services_done: unless_too_few(done, members),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_about_fewer_than_three_people_are_left_out() {
+        assert_eq!(unless_too_few(7, 2), None);
+        assert_eq!(unless_too_few(7, 3), Some(7));
+        assert_eq!(unless_too_few(0, 0), None);
     }
 }

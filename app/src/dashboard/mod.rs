@@ -7,5 +7,7 @@ pub mod chart;
 pub mod figures;
 mod org_page;
 pub mod period;
+mod public_card;
 
 pub use org_page::OrgDashboardPage;
+pub use public_card::ImpactCard;

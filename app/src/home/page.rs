@@ -54,6 +54,7 @@ pub fn HomePage() -> impl IntoView {
             <A href="/orgs" attr:class="button button--secondary">{move || t().home.orgs_action}</A>
         </section>
         <CoverageCard/>
+        <crate::dashboard::ImpactCard/>
         <section class="card" aria-labelledby="promise-heading">
             <h2 id="promise-heading" class="card__title">{move || t().home.promise_heading}</h2>
             <ul class="checklist">

@@ -28,6 +28,12 @@ pub struct DashboardTexts {
     pub done: &'static str,
     pub income: &'static str,
     pub back_to_org: &'static str,
+    pub impact_heading: &'static str,
+    pub impact_events: &'static str,
+    pub impact_attended: &'static str,
+    pub impact_hours: &'static str,
+    pub impact_services: &'static str,
+    pub impact_note: &'static str,
     /// Month names as the charts' axis shows them (January first).
     pub short_months: &'static [&'static str; 12],
     /// "2026年3月" (year first, no space) or "Mar 2026".
@@ -77,6 +83,12 @@ pub const ZH: DashboardTexts = DashboardTexts {
     done: "已完成",
     income: "收入",
     back_to_org: "返回机构主页",
+    impact_heading: "过去一年",
+    impact_events: "场公益活动",
+    impact_attended: "人次参与",
+    impact_hours: "小时志愿服务",
+    impact_services: "次邻里服务",
+    impact_note: "只公开汇总数字；涉及不到 3 个人的数字不显示。",
     short_months: &[
         "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月",
     ],
@@ -109,6 +121,12 @@ pub const EN: DashboardTexts = DashboardTexts {
     done: "Done",
     income: "Income",
     back_to_org: "Back to the organisation",
+    impact_heading: "The past year",
+    impact_events: "charity events",
+    impact_attended: "times people took part",
+    impact_hours: "volunteer hours",
+    impact_services: "neighbour services",
+    impact_note: "Totals only; a figure about fewer than 3 people is not shown.",
     short_months: &[
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ],

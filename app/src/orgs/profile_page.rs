@@ -103,6 +103,7 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
                 })}
             </section>
         })}
+        <crate::dashboard::ImpactCard org=org.id/>
         <dl class="card facts">
             <Fact label=|t| t.orgs.address_label value=d.address.clone()/>
             <Fact label=|t| t.orgs.location_label

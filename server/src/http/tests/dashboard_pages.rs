@@ -1,6 +1,7 @@
 //! Dashboards over HTTP: an organisation's figures for its own people and platform admins only,
 //! drawn as a chart and a table of the same numbers with the demo data, months in the reader's
-//! language, and a period that cannot be read answered with a 400 and the form again.
+//! language, and a period that cannot be read answered with a 400 and the form again; the public
+//! figures on the home and organisation pages.
 
 use super::*;
 
@@ -120,5 +121,27 @@ async fn a_cooperative_also_sees_its_members_services() {
     assert!(page_html.contains("figures-services") && page_html.contains("收入"));
     let bars = bar_values(&page_html, "done");
     assert_eq!(bars, column_values(&page_html, "done"));
+    test.finish().await;
+}
+
+#[tokio::test]
+async fn the_home_and_organisation_pages_show_only_safe_aggregates() {
+    let (router, test) = app().await;
+    let (status, _, home) = send(&router, page("/")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(home.contains("data-testid=\"impact\"") && home.contains("过去一年"));
+    assert!(home.contains("data-figure=\"events\""));
+    let org = sunshine(&test).await;
+    let (_, _, profile) = send(&router, page(&format!("/orgs/{org}"))).await;
+    assert!(profile.contains("data-testid=\"impact\"") && profile.contains("场公益活动"));
+    // The answer for anyone carries numbers only.
+    let (status, _, answer) = send(
+        &router,
+        form("/api/dashboard/public", &format!("org={org}"), None),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let figures: app::dashboard::figures::PublicFigures = serde_json::from_str(&answer).unwrap();
+    assert!(figures.events_held > 0);
     test.finish().await;
 }

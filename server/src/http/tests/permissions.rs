@@ -190,6 +190,8 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         ("volunteering/of_org", "id={org}", &[Coordinator, Owner, Admin]),
         // Dashboards: the organisation's own people and platform admins.
         ("dashboard/org", "org={org}&from=&to=", &[Coordinator, Owner, Admin]),
+        // Aggregates only, with too-small figures left out: anyone.
+        ("dashboard/public", "org={org}", ALL),
         (
             "volunteering/withdraw",
             "id={org}&serial=YYX-2026-NONE&reason=x",
