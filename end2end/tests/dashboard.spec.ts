@@ -53,4 +53,15 @@ test.describe('dashboard', () => {
     await expect(page.getByRole('alert')).toContainText('请选择起止月份');
     await expect(page.getByTestId('period-form')).toBeVisible();
   });
+
+  test('anyone sees the past year in totals on the home page and an organisation page', async ({ page }) => {
+    await page.goto('/');
+    const impact = page.getByTestId('impact');
+    await expect(impact).toContainText('过去一年');
+    await expect(impact.locator('[data-figure="events"] .impact__value')).toHaveText(/^[1-9]\d*$/);
+    await expect(impact).toContainText('不到 3 个人的数字不显示');
+    await page.goto('/orgs');
+    await page.getByRole('link', { name: '阳光助老' }).first().click();
+    await expect(page.getByTestId('impact')).toContainText('场公益活动');
+  });
 });
