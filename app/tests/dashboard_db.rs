@@ -5,7 +5,9 @@
 
 mod support;
 
-use app::dashboard::figures::{monthly, public_totals, MonthFigures, PublicFigures, Scope};
+use app::dashboard::figures::{
+    monthly, platform_state, public_totals, MonthFigures, PublicFigures, Scope,
+};
 use app::dashboard::period::{Month, Period};
 use app::db::testing::each_backend;
 use app::events::model::EventStatus;
@@ -13,7 +15,7 @@ use app::help::db as help;
 use app::help::input::{MemberFields, ServiceFields};
 use app::orgs::model::OrgKind;
 use sqlx::AnyConnection;
-use support::{event_details, neighbours, new_org as org};
+use support::{event_details, neighbours, new_org as org, new_org_at};
 
 const HOUR: i64 = 3_600;
 
@@ -181,6 +183,9 @@ async fn each_figure_matches_a_hand_count_month_by_month() {
         let theirs = event(&mut tx, other, day10(feb), EventStatus::Published).await;
         place(&mut tx, theirs, people[3], "going", Some("attended")).await;
 
+        // A new organisation registered in February, waiting to be verified.
+        new_org_at(&mut tx, "新机构", OrgKind::Ngo, day10(feb)).await;
+
         // March: an event still going on is not held yet.
         event(&mut tx, ngo, day10(mar), EventStatus::Published).await;
 
@@ -249,6 +254,30 @@ async fn each_figure_matches_a_hand_count_month_by_month() {
                 [2, 1, 1, 0, 0, 0, 1, 1500],
                 [0, 0, 0, 0, 0, 1, 1, 0],
             ]
+        );
+        // New organisations by month: only the platform's view counts them all.
+        let new: Vec<i64> = platform.iter().map(|f| f.new_orgs).collect();
+        assert_eq!(new, vec![0, 1, 0]);
+        assert!(sunshine.iter().all(|f| f.new_orgs == 0));
+        // What waits for the admins: every organisation here is still waiting, the oldest since
+        // it was made; no reports.
+        let state = platform_state(&mut conn).await.unwrap();
+        assert_eq!(
+            state.orgs_by_state,
+            vec![
+                ("pending".to_string(), 4),
+                ("verified".to_string(), 0),
+                ("partner".to_string(), 0),
+                ("rejected".to_string(), 0),
+            ]
+        );
+        assert_eq!(
+            (state.verification_waiting, state.verification_oldest),
+            (4, Some(1))
+        );
+        assert_eq!(
+            (state.moderation_waiting, state.moderation_oldest),
+            (0, None)
         );
         // In public, a figure about people needs three people behind it: 阳光助老's attendance (3
         // times, 2 people) and hours (2 people) are left out; the platform's attendance (3 people)

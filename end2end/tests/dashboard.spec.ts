@@ -64,4 +64,25 @@ test.describe('dashboard', () => {
     await page.getByRole('link', { name: '阳光助老' }).first().click();
     await expect(page.getByTestId('impact')).toContainText('场公益活动');
   });
+
+  test('an admin sees the platform: queues, organisations and every organisation\'s figures', async ({ page }, info) => {
+    const project = info.project.name;
+    await signIn(page, project, '13800000004', 'demo-admin', '/me');
+    await page.getByTestId('platform-dashboard-link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('平台数据看板');
+    const moderation = page.getByTestId('queues').locator('tr[data-queue="moderation"]');
+    await expect(moderation.locator('td[data-column="waiting"]')).toHaveText(/^[1-9]\d*$/);
+    await expect(moderation.locator('td[data-column="oldest"]')).toContainText('天');
+    const orgs = page.getByTestId('figures-orgs');
+    const bars = orgs.locator('rect[data-series="new_orgs"]');
+    await expect(bars).toHaveCount(12);
+    for (let i = 0; i < 12; i++) {
+      const month = await bars.nth(i).getAttribute('data-month');
+      await expect(orgs.locator(`tr[data-month="${month}"] td[data-column="new_orgs"]`)).toHaveText(
+        (await bars.nth(i).getAttribute('data-value')) ?? '',
+      );
+    }
+    await expect(page.getByTestId('org-states')).toContainText('已认证');
+    await expect(page.getByTestId('figures-services')).toBeVisible();
+  });
 });

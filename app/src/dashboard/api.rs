@@ -18,12 +18,48 @@ pub struct OrgBoard {
     pub months: Vec<MonthFigures>,
 }
 
+/// The platform's dashboard: every organisation's figures together, and what waits for admins.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlatformBoard {
+    pub period: Period,
+    pub months: Vec<MonthFigures>,
+    pub state: super::figures::PlatformState,
+    /// When this was counted (the queues' ages are from it).
+    pub now: i64,
+}
+
+/// The period the form asks for, as of `now` (empty: the twelve months up to this one).
+#[cfg(feature = "ssr")]
+fn chosen_period(from: &str, to: &str, now: i64) -> Result<Period, AppError> {
+    let today = super::period::Month::of(now).ok_or(AppError::Internal)?;
+    Ok(Period::from_form(from, to, today).ok_or(crate::error::FormError::PeriodInvalid)?)
+}
+
+/// For platform admins only.
+#[server(endpoint = "dashboard/platform")]
+pub async fn platform_dashboard(from: String, to: String) -> Result<PlatformBoard, AppError> {
+    use super::figures::{monthly, platform_state, Scope};
+    use crate::accounts::auth::{authorize, Rule};
+    let state = crate::state::use_app_state()?;
+    authorize(&state, Rule::Admin).await?;
+    let now = crate::db::now_unix();
+    let period = chosen_period(&from, &to, now)?;
+    let mut conn = state.db.pool().acquire().await?;
+    let months = monthly(&mut conn, Scope::Platform, &period, now).await?;
+    let platform = platform_state(&mut conn).await?;
+    Ok(PlatformBoard {
+        period,
+        months,
+        state: platform,
+        now,
+    })
+}
+
 /// `from` and `to` are months as the form sends them (`2026-01`); empty ones take the twelve
 /// months up to this one.
 #[server(endpoint = "dashboard/org")]
 pub async fn org_dashboard(org: i64, from: String, to: String) -> Result<OrgBoard, AppError> {
     use super::figures::{monthly, Scope};
-    use super::period::Month;
     use crate::accounts::auth::{authorize, Rule};
     let state = crate::state::use_app_state()?;
     authorize(&state, Rule::OrgStaffOrAdmin(org)).await?;
@@ -31,9 +67,7 @@ pub async fn org_dashboard(org: i64, from: String, to: String) -> Result<OrgBoar
         .await?
         .ok_or(AppError::NotFound)?;
     let now = crate::db::now_unix();
-    let today = Month::of(now).ok_or(AppError::Internal)?;
-    let period =
-        Period::from_form(&from, &to, today).ok_or(crate::error::FormError::PeriodInvalid)?;
+    let period = chosen_period(&from, &to, now)?;
     let mut conn = state.db.pool().acquire().await?;
     let months = monthly(&mut conn, Scope::Org(org), &period, now).await?;
     Ok(OrgBoard {

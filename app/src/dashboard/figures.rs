@@ -31,6 +31,22 @@ pub struct MonthFigures {
     /// Services confirmed done this month, and what they earned the members, in fen.
     pub services_done: i64,
     pub income_fen: i64,
+    /// Organisations registered this month (whatever became of them).
+    pub new_orgs: i64,
+}
+
+/// What the platform's admins have to look at now: organisations by verification state, and the
+/// two queues with the moment their oldest entry arrived.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlatformState {
+    /// (state as stored — pending, verified, partner, rejected — and how many), in that order.
+    pub orgs_by_state: Vec<(String, i64)>,
+    /// Organisations waiting to be verified, and when the oldest registered.
+    pub verification_waiting: i64,
+    pub verification_oldest: Option<i64>,
+    /// Listings with reports no admin has decided on, and when the oldest open report came.
+    pub moderation_waiting: i64,
+    pub moderation_oldest: Option<i64>,
 }
 
 /// Public figures leave out anything about people that fewer than this many people are behind.
@@ -57,12 +73,12 @@ pub fn unless_too_few(value: i64, people: i64) -> Option<i64> {
 }
 
 #[cfg(feature = "ssr")]
-pub use queries::{monthly, public_totals};
+pub use queries::{monthly, platform_state, public_totals};
 
 #[cfg(feature = "ssr")]
 mod queries {
     use super::super::period::Period;
-    use super::{unless_too_few, MonthFigures, PublicFigures, Scope};
+    use super::{unless_too_few, MonthFigures, PlatformState, PublicFigures, Scope};
     use sqlx::AnyConnection;
 
     /// `WITH months (k, s, e)`: each month's index, first second and first second after it. The
@@ -172,7 +188,50 @@ mod queries {
             f.services_done = n;
             f.income_fen = fen;
         });
+        let orgs = format!(
+            "{months} SELECT m.k, COUNT(*), 0 FROM months m \
+             JOIN organisations o ON o.created_at >= m.s AND o.created_at < m.e \
+             AND o.created_at <= $1 {} GROUP BY m.k",
+            org_filter(scope, "o.id")
+        );
+        fill(per_month(conn, &orgs, now).await?, |f, n, _| f.new_orgs = n);
         Ok(figures)
+    }
+
+    /// The organisations by verification state and the admins' two queues, now.
+    pub async fn platform_state(conn: &mut AnyConnection) -> Result<PlatformState, sqlx::Error> {
+        let counted: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT verification, COUNT(*) FROM organisations GROUP BY verification",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+        let orgs_by_state = ["pending", "verified", "partner", "rejected"]
+            .into_iter()
+            .map(|state| {
+                let n = counted
+                    .iter()
+                    .find(|(s, _)| s == state)
+                    .map_or(0, |(_, n)| *n);
+                (state.to_string(), n)
+            })
+            .collect();
+        let (verification_waiting, verification_oldest): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(*), MIN(created_at) FROM organisations WHERE verification = 'pending'",
+        )
+        .fetch_one(&mut *conn)
+        .await?;
+        let (moderation_waiting, moderation_oldest): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(DISTINCT item_id), MIN(created_at) FROM item_reports WHERE resolved_at IS NULL",
+        )
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(PlatformState {
+            orgs_by_state,
+            verification_waiting,
+            verification_oldest,
+            moderation_waiting,
+            moderation_oldest,
+        })
     }
 
     /// The public totals of `scope` for what happened from `since` to `now`.

@@ -7,7 +7,9 @@ pub mod chart;
 pub mod figures;
 mod org_page;
 pub mod period;
+mod platform_page;
 mod public_card;
 
 pub use org_page::OrgDashboardPage;
+pub use platform_page::PlatformDashboardPage;
 pub use public_card::ImpactCard;

@@ -41,18 +41,9 @@ pub fn OrgDashboardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(board) => view! { <Dashboard board/> }.into_any(),
-                    // The months could not be read: the form again, with why.
                     Err(AppError::Form(FormError::PeriodInvalid)) => {
-                        set_status(http::StatusCode::BAD_REQUEST);
                         let (from, to) = chosen();
-                        view! {
-                            <Head/>
-                            <p class="form-error" role="alert">
-                                {move || FormError::PeriodInvalid.message(t())}
-                            </p>
-                            <PeriodForm from to/>
-                        }
-                        .into_any()
+                        period_refused(from, to, false)
                     }
                     Err(error) => page_error(error),
                 }
@@ -61,23 +52,40 @@ pub fn OrgDashboardPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn Head(#[prop(optional)] org: Option<(i64, String)>) -> impl IntoView {
+/// The months could not be read: the form again, with why, under a 400.
+pub(super) fn period_refused(from: String, to: String, platform: bool) -> AnyView {
     let t = use_texts();
+    set_status(http::StatusCode::BAD_REQUEST);
+    view! {
+        <Head platform/>
+        <p class="form-error" role="alert">{move || FormError::PeriodInvalid.message(t())}</p>
+        <PeriodForm from to/>
+    }
+    .into_any()
+}
+
+/// The page's heading: an organisation's dashboard (under its name) or the platform's.
+#[component]
+pub(super) fn Head(
+    #[prop(optional)] org: Option<(i64, String)>,
+    #[prop(optional)] platform: bool,
+) -> impl IntoView {
+    let t = use_texts();
+    let d = move || &t().dashboard;
     view! {
         <div class="page-head">
             {org.map(|(id, name)| view! {
                 <p class="org-head__kind"><a href=format!("/orgs/{id}")>{name}</a></p>
             })}
-            <h1>{move || t().dashboard.title}</h1>
-            <p class="page-head__lead">{move || t().dashboard.lead}</p>
+            <h1>{move || if platform { d().platform_title } else { d().title }}</h1>
+            <p class="page-head__lead">{move || if platform { d().platform_lead } else { d().lead }}</p>
         </div>
     }
 }
 
 /// The months shown, as a GET form (works without JavaScript).
 #[component]
-fn PeriodForm(from: String, to: String) -> impl IntoView {
+pub(super) fn PeriodForm(from: String, to: String) -> impl IntoView {
     let t = use_texts();
     let d = move || &t().dashboard;
     view! {
@@ -101,10 +109,26 @@ fn PeriodForm(from: String, to: String) -> impl IntoView {
 fn Dashboard(board: OrgBoard) -> impl IntoView {
     let t = use_texts();
     let months: Vec<Month> = board.months.iter().filter_map(|m| m.month).collect();
-    let rows = board.months.clone();
+    let rows = board.months;
     view! {
         <Head org=(board.org_id, board.org_name.clone())/>
         <PeriodForm from=board.period.first.key() to=board.period.last.key()/>
+        <FigureSections months rows services=board.is_cooperative/>
+        <p class="page-foot">
+            <a href=format!("/orgs/{}", board.org_id) class="button button--secondary">{move || t().dashboard.back_to_org}</a>
+        </p>
+    }
+    .into_any()
+}
+
+/// Events, volunteer hours and (with `services`) the cooperative members' services.
+#[component]
+pub(super) fn FigureSections(
+    months: Vec<Month>,
+    rows: Vec<MonthFigures>,
+    services: bool,
+) -> impl IntoView {
+    view! {
         <FigureSection id="events" heading=|t| t.dashboard.events_heading how=|t| t.dashboard.events_how
             months=months.clone() rows=rows.clone() format=plain
             charted=vec![("held", |t| t.dashboard.held, "chart__bar--events", |f| f.events_held)]
@@ -124,7 +148,7 @@ fn Dashboard(board: OrgBoard) -> impl IntoView {
                 ("honour", |t| t.dashboard.honour_hours, |f| f.honour_minutes),
                 ("total", |t| t.dashboard.total_hours, |f| f.credit_minutes + f.honour_minutes),
             ]/>
-        {board.is_cooperative.then(|| view! {
+        {services.then(|| view! {
             <FigureSection id="services" heading=|t| t.dashboard.services_heading how=|t| t.dashboard.services_how
                 months=months.clone() rows=rows.clone() format=plain
                 charted=vec![("done", |t| t.dashboard.done, "chart__bar--services", |f| f.services_done)]
@@ -134,14 +158,11 @@ fn Dashboard(board: OrgBoard) -> impl IntoView {
                 ]
                 money=(|t: &'static Texts| t.dashboard.income, |f: &MonthFigures| f.income_fen)/>
         })}
-        <p class="page-foot">
-            <a href=format!("/orgs/{}", board.org_id) class="button button--secondary">{move || t().dashboard.back_to_org}</a>
-        </p>
     }
     .into_any()
 }
 
-fn plain(n: i64) -> String {
+pub(super) fn plain(n: i64) -> String {
     n.to_string()
 }
 
@@ -149,13 +170,13 @@ fn yuan(fen: i64) -> String {
     crate::help::model::format_price(fen, "¥0")
 }
 
-type Label = fn(&'static Texts) -> &'static str;
-type Figure = fn(&MonthFigures) -> i64;
+pub(super) type Label = fn(&'static Texts) -> &'static str;
+pub(super) type Figure = fn(&MonthFigures) -> i64;
 
 /// One figure group: the chart of `charted`, and a table of `columns` (plus `money`, formatted as
 /// yuan) by month with a total row, and how they are counted.
 #[component]
-fn FigureSection(
+pub(super) fn FigureSection(
     id: &'static str,
     heading: Label,
     how: Label,

@@ -43,6 +43,9 @@ pub fn MyOrgsCard(is_admin: bool) -> impl IntoView {
                 {is_admin.then(|| view! {
                     <A href="/admin/orgs" attr:class="button">{move || t().orgs.review_link}</A>
                     <A href="/admin/items" attr:class="button">{move || t().items_board.queue_link}</A>
+                    <A href="/admin/dashboard" attr:class="button" attr:data-testid="platform-dashboard-link">
+                        {move || t().dashboard.platform_link}
+                    </A>
                 })}
             </p>
         </section>

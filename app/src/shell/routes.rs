@@ -79,6 +79,8 @@ pub fn App() -> impl IntoView {
                         view=crate::help::CoopMembersPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("members"), StaticSegment("new"))
                         view=crate::help::NewMemberPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("dashboard"))
+                        view=crate::dashboard::PlatformDashboardPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("items")) view=crate::items::ModerationQueuePage
                         ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("orgs")) view=crate::orgs::ReviewQueuePage

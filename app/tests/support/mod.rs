@@ -56,6 +56,11 @@ pub fn event_details(org_id: i64, starts_at: i64) -> EventDetails {
 
 /// A new organisation of `kind` named `name` (nothing else filled in); its id.
 pub async fn new_org(conn: &mut sqlx::AnyConnection, name: &str, kind: OrgKind) -> i64 {
+    new_org_at(conn, name, kind, 1).await
+}
+
+/// Like `new_org`, registered at `at`.
+pub async fn new_org_at(conn: &mut sqlx::AnyConnection, name: &str, kind: OrgKind, at: i64) -> i64 {
     let org = OrgDetails {
         kind,
         name: name.into(),
@@ -67,7 +72,7 @@ pub async fn new_org(conn: &mut sqlx::AnyConnection, name: &str, kind: OrgKind) 
         opening_hours: String::new(),
         credit_code: None,
     };
-    let SaveOrg::Saved(id) = insert_org(conn, &org, None, 1).await.unwrap() else {
+    let SaveOrg::Saved(id) = insert_org(conn, &org, None, at).await.unwrap() else {
         panic!("organisation not saved")
     };
     id

@@ -192,6 +192,7 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         ("dashboard/org", "org={org}&from=&to=", &[Coordinator, Owner, Admin]),
         // Aggregates only, with too-small figures left out: anyone.
         ("dashboard/public", "org={org}", ALL),
+        ("dashboard/platform", "from=&to=", &[Admin]),
         (
             "volunteering/withdraw",
             "id={org}&serial=YYX-2026-NONE&reason=x",

@@ -1,0 +1,146 @@
+//! `/admin/dashboard`: the platform's figures for admins — new organisations and their
+//! verification states, the two queues waiting for admins with how long their oldest entry has
+//! waited, and every organisation's events, hours and services month by month (the same charts
+//! and tables as an organisation's dashboard).
+
+use super::api::{platform_dashboard, PlatformBoard};
+use super::figures::PlatformState;
+use super::org_page::{period_refused, plain, FigureSection, FigureSections, Head, PeriodForm};
+use super::period::Month;
+use crate::error::{AppError, FormError};
+use crate::i18n::use_texts;
+use crate::shell::{page_error, PageTitle};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+const DAY: i64 = 86_400;
+
+#[component]
+pub fn PlatformDashboardPage() -> impl IntoView {
+    let query = use_query_map();
+    let chosen = move || {
+        let q = query.read();
+        (
+            q.get("from").unwrap_or_default(),
+            q.get("to").unwrap_or_default(),
+        )
+    };
+    let data = Resource::new(chosen, |(from, to)| platform_dashboard(from, to));
+    let t = use_texts();
+    view! {
+        <PageTitle text=t().dashboard.platform_title/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(board) => view! { <Platform board/> }.into_any(),
+                    Err(AppError::Form(FormError::PeriodInvalid)) => {
+                        let (from, to) = chosen();
+                        period_refused(from, to, true)
+                    }
+                    Err(error) => page_error(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Platform(board: PlatformBoard) -> impl IntoView {
+    let months: Vec<Month> = board.months.iter().filter_map(|m| m.month).collect();
+    let rows = board.months;
+    view! {
+        <Head platform=true/>
+        <PeriodForm from=board.period.first.key() to=board.period.last.key()/>
+        <Queues state=board.state.clone() now=board.now/>
+        <FigureSection id="orgs" heading=|t| t.dashboard.orgs_heading how=|t| t.dashboard.orgs_how
+            months=months.clone() rows=rows.clone() format=plain
+            charted=vec![("new_orgs", |t| t.dashboard.new_orgs, "chart__bar--events", |f| f.new_orgs)]
+            columns=vec![("new_orgs", |t| t.dashboard.new_orgs, |f| f.new_orgs)]/>
+        <OrgStates state=board.state/>
+        <FigureSections months rows services=true/>
+    }
+    .into_any()
+}
+
+/// What waits for the admins, with how long the oldest has waited and a way to it.
+#[component]
+fn Queues(state: PlatformState, now: i64) -> impl IntoView {
+    let t = use_texts();
+    let d = move || &t().dashboard;
+    let queues = [
+        (
+            d().verification_queue,
+            state.verification_waiting,
+            state.verification_oldest,
+            "/admin/orgs",
+            "verification",
+        ),
+        (
+            d().moderation_queue,
+            state.moderation_waiting,
+            state.moderation_oldest,
+            "/admin/items",
+            "moderation",
+        ),
+    ];
+    view! {
+        <section class="card" aria-labelledby="queues-heading" data-testid="queues">
+            <h2 id="queues-heading" class="card__title">{move || d().queues_heading}</h2>
+            <div class="table-scroll">
+                <table class="figures">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || d().queues_heading}</th>
+                            <th scope="col">{move || d().waiting_label}</th>
+                            <th scope="col">{move || d().oldest_label}</th>
+                            <th scope="col"><span class="visually-hidden">{move || d().open_queue}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {queues.into_iter().map(|(name, waiting, oldest, href, key)| {
+                            let age = oldest.map(|at| format!("{}{}", (now - at).max(0) / DAY, d().days_suffix));
+                            view! {
+                                <tr data-queue=key>
+                                    <th scope="row">{name}</th>
+                                    <td data-column="waiting">{waiting}</td>
+                                    <td data-column="oldest">{age.unwrap_or_else(|| d().nothing_waiting.to_string())}</td>
+                                    <td><a href=href>{d().open_queue}</a></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// How many organisations are in each verification state now.
+#[component]
+fn OrgStates(state: PlatformState) -> impl IntoView {
+    let t = use_texts();
+    let d = move || &t().dashboard;
+    view! {
+        <section class="card" aria-labelledby="states-heading" data-testid="org-states">
+            <h2 id="states-heading" class="card__title">{move || d().state_column}</h2>
+            <table class="figures">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || d().state_column}</th>
+                        <th scope="col">{move || d().count_column}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {state.orgs_by_state.into_iter().enumerate().map(|(i, (key, n))| view! {
+                        <tr data-state=key>
+                            <th scope="row">{move || d().verification_states[i.min(3)]}</th>
+                            <td>{n}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+    .into_any()
+}
