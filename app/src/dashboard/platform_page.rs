@@ -62,7 +62,7 @@ fn Platform(board: PlatformBoard) -> impl IntoView {
     .into_any()
 }
 
-/// What waits for the admins, with how long the oldest has waited and a way to it.
+/// What waits for the admins, with how long the oldest has waited; each queue's name leads to it.
 #[component]
 fn Queues(state: PlatformState, now: i64) -> impl IntoView {
     let t = use_texts();
@@ -90,10 +90,9 @@ fn Queues(state: PlatformState, now: i64) -> impl IntoView {
                 <table class="figures">
                     <thead>
                         <tr>
-                            <th scope="col">{move || d().queues_heading}</th>
+                            <th scope="col">{move || d().queue_column}</th>
                             <th scope="col">{move || d().waiting_label}</th>
                             <th scope="col">{move || d().oldest_label}</th>
-                            <th scope="col"><span class="visually-hidden">{move || d().open_queue}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -101,10 +100,9 @@ fn Queues(state: PlatformState, now: i64) -> impl IntoView {
                             let age = oldest.map(|at| format!("{}{}", (now - at).max(0) / DAY, d().days_suffix));
                             view! {
                                 <tr data-queue=key>
-                                    <th scope="row">{name}</th>
+                                    <th scope="row"><a href=href>{name}</a></th>
                                     <td data-column="waiting">{waiting}</td>
                                     <td data-column="oldest">{age.unwrap_or_else(|| d().nothing_waiting.to_string())}</td>
-                                    <td><a href=href>{d().open_queue}</a></td>
                                 </tr>
                             }
                         }).collect_view()}
