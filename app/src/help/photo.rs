@@ -62,13 +62,9 @@ mod server {
         thumb: bool,
     ) -> Result<Vec<u8>, AppError> {
         let looker = super::super::api::Looker::for_user(state, user).await?;
-        // Only signed-in views are logged: a visitor's is a plain read.
-        let mut tx = match looker.user {
-            Some(_) => state.db.begin_write().await?,
-            None => state.db.pool().begin().await?,
-        };
-        let member = live_member(&mut tx, id).await?;
-        let consents: Vec<Consent> = help::consents_of(&mut tx, &[id])
+        let mut conn = state.db.pool().acquire().await?;
+        let member = live_member(&mut conn, id).await?;
+        let consents: Vec<Consent> = help::consents_of(&mut conn, &[id])
             .await?
             .into_iter()
             .map(|(_, c)| c)
@@ -77,19 +73,25 @@ mod server {
         if !shown {
             return Err(AppError::NotFound);
         }
-        let bytes = help::photo_bytes(&mut tx, id, thumb)
+        let bytes = help::photo_bytes(&mut conn, id, thumb)
             .await?
             .ok_or(AppError::NotFound)?;
+        drop(conn);
+        // A public photo is a plain read (lists show many): only a view beyond the public takes
+        // the write lock, to be logged.
         let private = non_public(&[FieldGroup::Photo], &consents);
-        let shown = Shown {
-            groups: &private,
-            situation_note: false,
-        };
-        let now = crate::db::now_unix();
-        looker
-            .log(&mut tx, &member, shown, ViewedVia::Page, now)
-            .await?;
-        tx.commit().await?;
+        if !private.is_empty() {
+            let shown = Shown {
+                groups: &private,
+                situation_note: false,
+            };
+            let mut tx = state.db.begin_write().await?;
+            let now = crate::db::now_unix();
+            looker
+                .log(&mut tx, &member, shown, ViewedVia::Page, now)
+                .await?;
+            tx.commit().await?;
+        }
         Ok(bytes)
     }
 
