@@ -14,6 +14,8 @@ pub struct SeedReport {
     pub items: u64,
     /// Listings asked for, promised, handed over, lent, returned or reported.
     pub item_stories: u64,
+    /// Donated things handed out at the demo donation point over the past year.
+    pub handouts: u64,
     /// Members of the demo cooperative (with their services, needs, consents and bookings).
     pub coop_members: u64,
 }
@@ -27,6 +29,7 @@ impl SeedReport {
             + self.events
             + self.items
             + self.item_stories
+            + self.handouts
             + self.coop_members
     }
 }
@@ -42,6 +45,7 @@ pub async fn seed_demo(db: &Db) -> Result<SeedReport, sqlx::Error> {
     let events = crate::events::demo::seed(&mut tx, people, &org_ids, now).await?;
     let items = crate::items::demo::seed(&mut tx, now).await?;
     let item_stories = crate::items::demo_requests::seed(&mut tx, &people, now).await?;
+    let handouts = crate::items::demo_handouts::seed(&mut tx, &people, now).await?;
     let coop_members = crate::help::demo::seed(&mut tx, &people, now).await?;
     let report = SeedReport {
         areas,
@@ -51,6 +55,7 @@ pub async fn seed_demo(db: &Db) -> Result<SeedReport, sqlx::Error> {
         events,
         items,
         item_stories,
+        handouts,
         coop_members,
     };
     tx.commit().await?;

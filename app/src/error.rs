@@ -84,6 +84,8 @@ pub enum FormError {
     PhotoNotAnImage,
     /// One photo over the size limit.
     PhotoTooLarge,
+    /// A resource that the poster's organisation does not run, or chosen for a wish.
+    ItemResourceInvalid,
     /// A dashboard or report period that is not two months in order, at most two years apart.
     PeriodInvalid,
     TooManyPhotos,
@@ -209,6 +211,7 @@ impl FormError {
             FormError::PhotoNotAnImage => f.photo_not_an_image,
             FormError::PhotoTooLarge => f.photo_too_large,
             FormError::PeriodInvalid => f.period_invalid,
+            FormError::ItemResourceInvalid => f.item_resource_invalid,
             FormError::TooManyPhotos => f.too_many_photos,
             FormError::OwnItem => f.own_item,
             FormError::ItemNotOpen => f.item_not_open,

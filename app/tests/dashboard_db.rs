@@ -317,3 +317,219 @@ async fn each_figure_matches_a_hand_count_month_by_month() {
         test.finish().await;
     }
 }
+
+/// A community resource of `org`.
+async fn resource(conn: &mut AnyConnection, org: i64, name: &str) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO community_resources (org_id, kind, name, lat, lng, created_at, updated_at) \
+         VALUES ($1, 'donation_point', $2, 26.58, 106.71, 1, 1) RETURNING id",
+    )
+    .bind(org)
+    .bind(name)
+    .fetch_one(conn)
+    .await
+    .unwrap()
+}
+
+/// A listing of `kind` by `owner`, at `resource` (or not), with one request in `status` whose
+/// two confirmations came at `giver` and `taker`.
+#[allow(clippy::too_many_arguments)]
+async fn handover(
+    conn: &mut AnyConnection,
+    owner: i64,
+    taker: i64,
+    kind: &str,
+    resource: Option<i64>,
+    status: &str,
+    giver_at: Option<i64>,
+    taker_at: Option<i64>,
+) {
+    let condition = (kind == "offer").then_some("good");
+    let item: i64 = sqlx::query_scalar(
+        "INSERT INTO items (owner_id, kind, title, category, item_condition, mode, cell_lat, \
+         cell_lng, expires_at, created_at, updated_at, resource_id) \
+         VALUES ($1, $2, '棉衣', 'clothing', $3, 'give', 26.58, 106.71, 9999999999, 1, 1, $4) \
+         RETURNING id",
+    )
+    .bind(owner)
+    .bind(kind)
+    .bind(condition)
+    .bind(resource)
+    .fetch_one(&mut *conn)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO item_requests (item_id, requester_id, message, status, giver_confirmed_at, \
+         taker_confirmed_at, created_at, updated_at) VALUES ($1, $2, '想要', $3, $4, $5, 1, 1)",
+    )
+    .bind(item)
+    .bind(taker)
+    .bind(status)
+    .bind(giver_at)
+    .bind(taker_at)
+    .execute(&mut *conn)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn things_given_at_resources_and_active_users_match_a_hand_count() {
+    use app::accounts::session::{start_session, user_for_request};
+    for test in each_backend().await {
+        let db = &test.db;
+        let people = neighbours(db, 1, 4).await;
+        let (jan, feb, mar) = (month("2026-01"), month("2026-02"), month("2026-03"));
+        let day10 = |m: Month| m.starts_at() + 9 * 24 * HOUR + 10 * HOUR;
+        let now = day10(mar) + HOUR;
+        let mut tx = db.begin_write().await.unwrap();
+        let ngo = org(&mut tx, "阳光助老", OrgKind::Ngo).await;
+        let other = org(&mut tx, "绿色环保", OrgKind::Ngo).await;
+        let ours = resource(&mut tx, ngo, "旧衣物捐赠点").await;
+        let theirs = resource(&mut tx, other, "图书捐赠箱").await;
+        let (giver, taker) = (people[0], people[1]);
+        let at = |t: i64| Some(t);
+        // January: handed over at our point (the later confirmation decides the month).
+        handover(
+            &mut tx,
+            giver,
+            taker,
+            "offer",
+            Some(ours),
+            "handed_over",
+            at(day10(jan)),
+            at(day10(jan) + HOUR),
+        )
+        .await;
+        // Confirmed by the giver in January, by the taker in the first hour of February (China
+        // time): February's.
+        handover(
+            &mut tx,
+            giver,
+            taker,
+            "offer",
+            Some(ours),
+            "handed_over",
+            at(day10(jan)),
+            at(feb.starts_at() + 60),
+        )
+        .await;
+        // March: lent out and back (still a handover); March, after `now`: not yet.
+        handover(
+            &mut tx,
+            giver,
+            taker,
+            "offer",
+            Some(ours),
+            "returned",
+            at(day10(mar) - HOUR),
+            at(day10(mar) - HOUR),
+        )
+        .await;
+        handover(
+            &mut tx,
+            giver,
+            taker,
+            "offer",
+            Some(ours),
+            "handed_over",
+            at(now + HOUR),
+            at(now + HOUR),
+        )
+        .await;
+        // Not counted for us: only promised; a wish; another organisation's point; no point.
+        handover(
+            &mut tx,
+            giver,
+            taker,
+            "offer",
+            Some(ours),
+            "promised",
+            at(day10(jan)),
+            None,
+        )
+        .await;
+        handover(
+            &mut tx,
+            giver,
+            taker,
+            "wanted",
+            Some(ours),
+            "handed_over",
+            at(day10(jan)),
+            at(day10(jan)),
+        )
+        .await;
+        handover(
+            &mut tx,
+            giver,
+            taker,
+            "offer",
+            Some(theirs),
+            "handed_over",
+            at(day10(jan)),
+            at(day10(jan)),
+        )
+        .await;
+        handover(
+            &mut tx,
+            giver,
+            taker,
+            "offer",
+            None,
+            "handed_over",
+            at(day10(jan)),
+            at(day10(jan)),
+        )
+        .await;
+
+        // Active users: two in January, one in February (written as the app writes them).
+        for (person, when) in [(people[0], jan), (people[1], jan), (people[0], feb)] {
+            sqlx::query("INSERT INTO user_active_months (user_id, month_start) VALUES ($1, $2)")
+                .bind(person)
+                .bind(when.starts_at())
+                .execute(&mut *tx)
+                .await
+                .unwrap();
+        }
+        let first = start_session(&mut tx, people[2], day10(mar) - 2 * HOUR)
+            .await
+            .unwrap();
+        let second = start_session(&mut tx, people[2], day10(mar) - HOUR)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        // In March one person uses the app in two browsers, more than once: counted once.
+        for session in [&first, &second, &first] {
+            let user = user_for_request(db, &session.token, day10(mar))
+                .await
+                .unwrap();
+            assert_eq!(user.map(|u| u.id), Some(people[2]));
+        }
+
+        let period = Period::new(jan, mar).unwrap();
+        let mut conn = db.pool().acquire().await.unwrap();
+        let given = |rows: &[MonthFigures]| rows.iter().map(|f| f.items_given).collect::<Vec<_>>();
+        let active =
+            |rows: &[MonthFigures]| rows.iter().map(|f| f.active_users).collect::<Vec<_>>();
+        let sunshine = monthly(&mut conn, Scope::Org(ngo), &period, now)
+            .await
+            .unwrap();
+        assert_eq!(given(&sunshine), vec![1, 1, 1]);
+        assert_eq!(
+            active(&sunshine),
+            vec![0, 0, 0],
+            "active users are the platform's"
+        );
+        let green = monthly(&mut conn, Scope::Org(other), &period, now)
+            .await
+            .unwrap();
+        assert_eq!(given(&green), vec![1, 0, 0]);
+        let platform = monthly(&mut conn, Scope::Platform, &period, now)
+            .await
+            .unwrap();
+        assert_eq!(given(&platform), vec![2, 1, 1]);
+        assert_eq!(active(&platform), vec![2, 1, 1]);
+        drop(conn);
+        test.finish().await;
+    }
+}

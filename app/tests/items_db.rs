@@ -279,6 +279,21 @@ async fn the_demo_has_thirty_items_in_every_state() {
         }
         // Requests in every state, a lent item out and one back, one listing hidden by reports.
         assert_eq!(report.item_stories, 7, "{report:?}");
+        // A year of donated things handed out at 阳光助老's donation point, one still waiting.
+        assert_eq!(report.handouts, 23, "{report:?}");
+        let at_point: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT status, COUNT(*) FROM items WHERE resource_id IS NOT NULL GROUP BY status ORDER BY status",
+        )
+        .fetch_all(db.pool())
+        .await
+        .unwrap();
+        assert_eq!(
+            at_point,
+            vec![
+                ("available".to_string(), 1),
+                ("handed_over".to_string(), 22)
+            ]
+        );
         let requests: Vec<String> =
             sqlx::query_scalar("SELECT DISTINCT status FROM item_requests ORDER BY status")
                 .fetch_all(db.pool())

@@ -17,6 +17,7 @@ test.describe('dashboard', () => {
     for (const [section, series] of [
       ['events', ['held']],
       ['hours', ['credit', 'honour']],
+      ['items', ['items_given']],
     ] as const) {
       const figures = page.getByTestId(`figures-${section}`);
       const rows = figures.locator('tbody tr');
@@ -58,7 +59,7 @@ test.describe('dashboard', () => {
     await page.goto('/');
     const impact = page.getByTestId('impact');
     await expect(impact).toContainText('过去一年');
-    await expect(impact.locator('[data-figure="events"] .impact__value')).toHaveText(/^[1-9]\d*$/);
+    await expect(impact.locator('[data-figure="events"] .impact__value')).toHaveText(/^[1-9][\d,.万]*$/);
     await expect(impact).toContainText('不到 3 个人的数字不显示');
     await page.goto('/orgs');
     await page.getByRole('link', { name: '阳光助老' }).first().click();
@@ -83,6 +84,51 @@ test.describe('dashboard', () => {
       );
     }
     await expect(page.getByTestId('org-states')).toContainText('已认证');
+    // Signed in this month: the admin is one of this month's active users.
+    const active = page.getByTestId('figures-people').locator('rect[data-series="active_users"]');
+    await expect(active).toHaveCount(12);
+    expect(Number(await active.last().getAttribute('data-value'))).toBeGreaterThanOrEqual(1);
     await expect(page.getByTestId('figures-services')).toBeVisible();
+    await page.getByTestId('report-link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('平台影响力报告');
+    await expect(page.getByTestId('report-summary').locator('[data-column="new_orgs"]')).toBeVisible();
+  });
+
+  test('a coordinator reads the impact report, prints it and downloads its table', async ({ page }, info) => {
+    const project = info.project.name;
+    await signIn(page, project, '13800000002', 'demo-coordinator', '/orgs');
+    await page.getByRole('link', { name: '阳光助老' }).first().click();
+    await page.getByTestId('dashboard-link').click();
+    await page.getByTestId('report-link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('影响力报告');
+    await expect(page.getByTestId('report-period')).toContainText('年');
+
+    // The demo's year: events held in many months, and the summary is the table's total.
+    const months = page.getByTestId('report-months');
+    await expect(months.locator('tbody tr')).toHaveCount(12);
+    const held = await months.locator('tbody td[data-column="held"]').allTextContents();
+    const busy = held.filter((n) => Number(n) > 0).length;
+    expect(busy).toBeGreaterThanOrEqual(6);
+    const total = held.reduce((sum, n) => sum + Number(n), 0);
+    await expect(page.getByTestId('report-summary').locator('[data-column="held"] dd')).toHaveText(String(total));
+    await expect(page.getByTestId('report-how')).toContainText('举办的活动');
+
+    // On paper: no navigation, no form, no buttons.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('period-form')).toBeHidden();
+    await expect(page.getByTestId('report-csv')).toBeHidden();
+    await expect(page.getByTestId('report-summary')).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
+
+    // The same table as a spreadsheet.
+    const href = await page.getByTestId('report-csv').getAttribute('href');
+    const answer = await page.request.get(href ?? '');
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()['content-disposition']).toContain('attachment');
+    const rows = (await answer.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((r) => r.split(','));
+    expect(rows[0][0]).toBe('月份');
+    const column = rows[0].indexOf('举办活动');
+    expect(rows.slice(1, 13).map((r) => r[column])).toEqual(held);
+    expect(rows[13]).toEqual(expect.arrayContaining(['合计', String(total)]));
   });
 });

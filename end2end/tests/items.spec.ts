@@ -60,6 +60,23 @@ test.describe('益享生活', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   });
 
+  test('a coordinator hands donated clothes out at their organisation\'s donation point', async ({ page }, info) => {
+    const project = info.project.name;
+    const title = `儿童棉鞋 ${jsEnabled(project) ? 'js' : 'nojs'} ${String(Date.now()).slice(-4)}`;
+    await signIn(page, project, '13800000002', 'demo-coordinator', '/items/new');
+    await ready(page, project);
+    await page.getByLabel('物品名称').fill(title);
+    await page.getByLabel('分类').selectOption({ label: '母婴儿童' });
+    await page.getByLabel('成色（送出时填写）').selectOption({ label: '良好' });
+    // No place of its own: the point is where it is.
+    await page.getByLabel('在本机构的站点发放（可选）').selectOption({ label: '中华北路旧衣物捐赠点 · 云岩区阳光助老服务中心' });
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await expect(page).toHaveURL(/\/items\/\d+\?done=posted$/);
+    await expect(page.getByTestId('item-handout')).toContainText('中华北路旧衣物捐赠点');
+    await page.getByTestId('item-handout').getByRole('link').click();
+    await expect(page).toHaveURL(/\/resources\/\d+$/);
+  });
+
   test('a file that is not a photo is refused with a clear message', async ({ page }, info) => {
     const project = info.project.name;
     await signUp(page, project, `1370000${jsEnabled(project) ? '3' : '4'}${String(Date.now()).slice(-3)}`, '传错文件的邻居');

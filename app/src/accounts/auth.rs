@@ -23,7 +23,7 @@ pub async fn current_user(state: &AppState) -> Result<Option<SessionUser>, AppEr
     let Some(token) = request_token() else {
         return Ok(None);
     };
-    Ok(session::user_for_token(state.db.pool(), &token, now_unix()).await?)
+    Ok(session::user_for_request(&state.db, &token, now_unix()).await?)
 }
 
 /// What a server function needs of the person asking.
@@ -66,7 +66,16 @@ impl Rule {
 /// signed-in person when the rule lets them through, `SignInRequired` (401) for a visitor and
 /// `Forbidden` (403) for someone without the right.
 pub async fn authorize(state: &AppState, rule: Rule) -> Result<SessionUser, AppError> {
-    let user = current_user(state).await?.ok_or(AppError::SignInRequired)?;
+    permit(state, current_user(state).await?, rule).await
+}
+
+/// The same check for a person found another way (a plain HTTP handler reads the cookie itself).
+pub async fn permit(
+    state: &AppState,
+    user: Option<SessionUser>,
+    rule: Rule,
+) -> Result<SessionUser, AppError> {
+    let user = user.ok_or(AppError::SignInRequired)?;
     let role_in_org = match rule.org() {
         Some(org) => crate::orgs::db::role_of(state.db.pool(), org, user.id).await?,
         None => None,

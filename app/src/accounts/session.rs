@@ -52,6 +52,34 @@ struct SessionUserRow {
     id: i64,
     display_name: String,
     is_admin: i64,
+    counted_month: i64,
+}
+
+/// The live session of a token (not expired, the account not deleted).
+async fn lookup(
+    pool: &AnyPool,
+    token: &str,
+    now: i64,
+) -> Result<Option<SessionUserRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT u.id, u.display_name, u.is_admin, s.counted_month FROM sessions s \
+         JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.deleted_at IS NULL",
+    )
+    .bind(token_hash(token))
+    .bind(now)
+    .fetch_optional(pool)
+    .await
+}
+
+impl From<SessionUserRow> for SessionUser {
+    fn from(r: SessionUserRow) -> SessionUser {
+        SessionUser {
+            id: r.id,
+            display_name: r.display_name,
+            is_admin: r.is_admin == 1,
+        }
+    }
 }
 
 /// The person a cookie's token belongs to, if the session is live and the account not deleted.
@@ -60,20 +88,50 @@ pub async fn user_for_token(
     token: &str,
     now: i64,
 ) -> Result<Option<SessionUser>, sqlx::Error> {
-    let row: Option<SessionUserRow> = sqlx::query_as(
-        "SELECT u.id, u.display_name, u.is_admin FROM sessions s \
-         JOIN users u ON u.id = s.user_id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.deleted_at IS NULL",
+    Ok(lookup(pool, token, now).await?.map(SessionUser::from))
+}
+
+/// The same, for a request: the first time a session is used in a month, its person is counted
+/// among that month's active users (one small write per session and month). Counting is never
+/// worth failing the request: a failed write is logged and tried again on the next one.
+pub async fn user_for_request(
+    db: &crate::db::Db,
+    token: &str,
+    now: i64,
+) -> Result<Option<SessionUser>, sqlx::Error> {
+    let Some(row) = lookup(db.pool(), token, now).await? else {
+        return Ok(None);
+    };
+    let month = crate::dashboard::period::Month::of(now).map_or(0, |m| m.starts_at());
+    if row.counted_month != month {
+        if let Err(error) = count_active(db, token, row.id, month).await {
+            tracing::warn!(%error, "sessions: could not count an active user");
+        }
+    }
+    Ok(Some(row.into()))
+}
+
+async fn count_active(
+    db: &crate::db::Db,
+    token: &str,
+    user_id: i64,
+    month_start: i64,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "INSERT INTO user_active_months (user_id, month_start) VALUES ($1, $2) \
+         ON CONFLICT DO NOTHING",
     )
-    .bind(token_hash(token))
-    .bind(now)
-    .fetch_optional(pool)
+    .bind(user_id)
+    .bind(month_start)
+    .execute(&mut *tx)
     .await?;
-    Ok(row.map(|r| SessionUser {
-        id: r.id,
-        display_name: r.display_name,
-        is_admin: r.is_admin == 1,
-    }))
+    sqlx::query("UPDATE sessions SET counted_month = $1 WHERE token_hash = $2")
+        .bind(month_start)
+        .bind(token_hash(token))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
 }
 
 /// Signs out one browser.

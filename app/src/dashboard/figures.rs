@@ -33,6 +33,11 @@ pub struct MonthFigures {
     pub income_fen: i64,
     /// Organisations registered this month (whatever became of them).
     pub new_orgs: i64,
+    /// Things handed over this month at the community resources run by the organisation(s):
+    /// offers posted at a resource, both sides having confirmed the handover.
+    pub items_given: i64,
+    /// People who used the app signed in this month (platform only).
+    pub active_users: i64,
 }
 
 /// What the platform's admins have to look at now: organisations by verification state, and the
@@ -195,6 +200,29 @@ mod queries {
             org_filter(scope, "o.id")
         );
         fill(per_month(conn, &orgs, now).await?, |f, n, _| f.new_orgs = n);
+        // A handover is done when the later of the two confirmations came.
+        let handed = "CASE WHEN r.giver_confirmed_at >= r.taker_confirmed_at \
+                      THEN r.giver_confirmed_at ELSE r.taker_confirmed_at END";
+        let items = format!(
+            "{months} SELECT m.k, COUNT(*), 0 FROM months m \
+             JOIN item_requests r ON r.status IN ('handed_over', 'returned') \
+             AND {handed} >= m.s AND {handed} < m.e AND {handed} <= $1 \
+             JOIN items i ON i.id = r.item_id AND i.kind = 'offer' \
+             JOIN community_resources cr ON cr.id = i.resource_id {} GROUP BY m.k",
+            org_filter(scope, "cr.org_id")
+        );
+        fill(per_month(conn, &items, now).await?, |f, n, _| {
+            f.items_given = n
+        });
+        if scope == Scope::Platform {
+            let active = format!(
+                "{months} SELECT m.k, COUNT(*), 0 FROM months m \
+                 JOIN user_active_months a ON a.month_start = m.s AND m.s <= $1 GROUP BY m.k"
+            );
+            fill(per_month(conn, &active, now).await?, |f, n, _| {
+                f.active_users = n
+            });
+        }
         Ok(figures)
     }
 

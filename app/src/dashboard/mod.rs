@@ -4,12 +4,17 @@
 
 pub mod api;
 pub mod chart;
+pub mod columns;
 pub mod figures;
 mod org_page;
+mod page;
 pub mod period;
 mod platform_page;
 mod public_card;
+mod report_page;
+mod sections;
 
 pub use org_page::OrgDashboardPage;
 pub use platform_page::PlatformDashboardPage;
 pub use public_card::ImpactCard;
+pub use report_page::{OrgReportPage, PlatformReportPage};

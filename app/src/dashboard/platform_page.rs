@@ -4,60 +4,47 @@
 //! and tables as an organisation's dashboard).
 
 use super::api::{platform_dashboard, PlatformBoard};
+use super::columns::Group;
 use super::figures::PlatformState;
-use super::org_page::{period_refused, plain, FigureSection, FigureSections, Head, PeriodForm};
+use super::page::{board_page, chosen_months, Head, PeriodForm};
 use super::period::Month;
-use crate::error::{AppError, FormError};
+use super::sections::{FigureSection, FigureSections};
 use crate::i18n::use_texts;
-use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 const DAY: i64 = 86_400;
 
 #[component]
 pub fn PlatformDashboardPage() -> impl IntoView {
-    let query = use_query_map();
-    let chosen = move || {
-        let q = query.read();
-        (
-            q.get("from").unwrap_or_default(),
-            q.get("to").unwrap_or_default(),
-        )
-    };
+    let chosen = chosen_months();
     let data = Resource::new(chosen, |(from, to)| platform_dashboard(from, to));
-    let t = use_texts();
-    view! {
-        <PageTitle text=t().dashboard.platform_title/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(board) => view! { <Platform board/> }.into_any(),
-                    Err(AppError::Form(FormError::PeriodInvalid)) => {
-                        let (from, to) = chosen();
-                        period_refused(from, to, true)
-                    }
-                    Err(error) => page_error(error),
-                }
-            })}
-        </Suspense>
-    }
+    board_page(
+        |t| t.dashboard.platform_title,
+        |t| t.dashboard.platform_lead,
+        data,
+        chosen,
+        |board| view! { <Platform board/> }.into_any(),
+    )
 }
 
 #[component]
 fn Platform(board: PlatformBoard) -> impl IntoView {
+    let t = use_texts();
     let months: Vec<Month> = board.months.iter().filter_map(|m| m.month).collect();
     let rows = board.months;
+    let (from, to) = (board.period.first.key(), board.period.last.key());
+    let report = format!("/admin/report?from={from}&to={to}");
     view! {
-        <Head platform=true/>
-        <PeriodForm from=board.period.first.key() to=board.period.last.key()/>
+        <Head title=|t| t.dashboard.platform_title lead=|t| t.dashboard.platform_lead/>
+        <PeriodForm from to/>
+        <p class="page-actions no-print">
+            <a href=report class="button button--secondary" data-testid="report-link">{move || t().dashboard.report_link}</a>
+        </p>
         <Queues state=board.state.clone() now=board.now/>
-        <FigureSection id="orgs" heading=|t| t.dashboard.orgs_heading how=|t| t.dashboard.orgs_how
-            months=months.clone() rows=rows.clone() format=plain
-            charted=vec![("new_orgs", |t| t.dashboard.new_orgs, "chart__bar--events", |f| f.new_orgs)]
-            columns=vec![("new_orgs", |t| t.dashboard.new_orgs, |f| f.new_orgs)]/>
+        <FigureSection group=Group::People months=months.clone() rows=rows.clone()/>
+        <FigureSection group=Group::Orgs months=months.clone() rows=rows.clone()/>
         <OrgStates state=board.state/>
-        <FigureSections months rows services=true/>
+        <FigureSections months rows groups=Group::ALL_ORGS.to_vec()/>
     }
     .into_any()
 }

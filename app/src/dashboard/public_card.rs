@@ -2,14 +2,15 @@
 //! page for it: aggregates only, and a figure about people only when enough people are behind it.
 
 use super::api::public_figures;
-use crate::events::input::format_hours;
-use crate::i18n::use_texts;
+use super::columns::Unit;
+use crate::i18n::{use_lang, use_texts};
 use leptos::prelude::*;
 
 #[component]
 pub fn ImpactCard(#[prop(optional)] org: Option<i64>) -> impl IntoView {
     let t = use_texts();
     let d = move || &t().dashboard;
+    let lang = use_lang();
     let figures = Resource::new(move || org, public_figures);
     view! {
         <section class="card impact" aria-labelledby="impact-heading" data-testid="impact">
@@ -19,11 +20,13 @@ pub fn ImpactCard(#[prop(optional)] org: Option<i64>) -> impl IntoView {
                     let Ok(f) = figures.await else {
                         return ().into_any();
                     };
+                    let lang = lang.get_untracked();
+                    let count = |n| Unit::Count.headline(n, lang);
                     let tiles = [
-                        Some((d().impact_events, f.events_held.to_string(), "events")),
-                        f.attended.map(|n| (d().impact_attended, n.to_string(), "attended")),
-                        f.volunteer_minutes.map(|m| (d().impact_hours, format_hours(m), "hours")),
-                        f.services_done.map(|n| (d().impact_services, n.to_string(), "services")),
+                        Some((d().impact_events, count(f.events_held), "events")),
+                        f.attended.map(|n| (d().impact_attended, count(n), "attended")),
+                        f.volunteer_minutes.map(|m| (d().impact_hours, Unit::Minutes.headline(m, lang), "hours")),
+                        f.services_done.map(|n| (d().impact_services, count(n), "services")),
                     ];
                     view! {
                         <ul class="impact__tiles">

@@ -544,46 +544,87 @@ pub async fn seed(
             credit_minutes: None,
             walk_ins: false,
         };
-        let created = starts_at - 14 * 86_400;
-        let status = if demo.status == EventStatus::Draft {
-            EventStatus::Draft
-        } else {
-            EventStatus::Published
-        };
-        let id = super::db::insert(conn, &details, status, Some(people.owner), created).await?;
-        // The demo resident has been to the events that are over (and has hours to show).
-        if demo.day < 0 && demo.status != EventStatus::Cancelled {
-            super::signup::join(conn, id, people.resident, created).await?;
-        }
-        // People join in turn, days before it starts; past the seats they wait.
-        for (turn, volunteer) in volunteers.iter().take(demo.joiners).enumerate() {
-            let joined = created + 3_600 * (turn as i64 + 1);
-            super::signup::join(conn, id, *volunteer, joined).await?;
-        }
         let past = demo.day < 0;
-        if past && demo.status != EventStatus::Cancelled {
-            crate::volunteering::demo::attendance(
-                conn,
-                id,
-                starts_at,
-                details.ends_at,
-                people.coordinator,
-                now,
-            )
-            .await?;
-        }
-        let final_status = match demo.status {
-            EventStatus::Cancelled => Some(EventStatus::Cancelled),
-            _ if past => Some(EventStatus::Completed),
-            _ => None,
+        let plan = Plan {
+            status: demo.status,
+            joiners: demo.joiners,
+            // The demo resident has been to the events that are over (and has hours to show).
+            resident: past && demo.status != EventStatus::Cancelled,
+            past,
         };
-        if let Some(to) = final_status {
-            super::db::set_status(conn, id, EventStatus::Published, to, created).await?;
-        }
+        add(conn, people, &volunteers, &details, plan, now).await?;
         added += 1;
     }
     added += weekly_series(conn, people, org_ids, today, &volunteers, now).await?;
+    added += super::demo_history::seed(conn, people, org_ids, &volunteers, today, now).await?;
     Ok(added)
+}
+
+/// How a demo event went.
+pub(super) struct Plan {
+    /// Published (then completed once `past`), a draft, or cancelled.
+    pub status: EventStatus,
+    /// How many of the demo volunteers joined (past the seats they wait).
+    pub joiners: usize,
+    /// Whether the demo resident joined too.
+    pub resident: bool,
+    /// Over: attendance and hours recorded, and completed.
+    pub past: bool,
+}
+
+/// Adds one demo event as its organisers would have run it: published two weeks before it
+/// starts, people joining in turn, and once it is over attendance and hours as the coordinator
+/// recorded them.
+pub(super) async fn add(
+    conn: &mut AnyConnection,
+    people: DemoPeople,
+    volunteers: &[i64],
+    details: &EventDetails,
+    plan: Plan,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let Plan {
+        status,
+        joiners,
+        resident,
+        past,
+    } = plan;
+    let starts_at = details.starts_at;
+    let created = starts_at - 14 * 86_400;
+    let first = if status == EventStatus::Draft {
+        EventStatus::Draft
+    } else {
+        EventStatus::Published
+    };
+    let id = super::db::insert(conn, details, first, Some(people.owner), created).await?;
+    if resident {
+        super::signup::join(conn, id, people.resident, created).await?;
+    }
+    // People join in turn, days before it starts; past the seats they wait.
+    for (turn, volunteer) in volunteers.iter().take(joiners).enumerate() {
+        let joined = created + 3_600 * (turn as i64 + 1);
+        super::signup::join(conn, id, *volunteer, joined).await?;
+    }
+    if past && status != EventStatus::Cancelled {
+        crate::volunteering::demo::attendance(
+            conn,
+            id,
+            starts_at,
+            details.ends_at,
+            people.coordinator,
+            now,
+        )
+        .await?;
+    }
+    let last = match status {
+        EventStatus::Cancelled => Some(EventStatus::Cancelled),
+        _ if past => Some(EventStatus::Completed),
+        _ => None,
+    };
+    if let Some(to) = last {
+        super::db::set_status(conn, id, EventStatus::Published, to, created).await?;
+    }
+    Ok(id)
 }
 
 /// A weekly Saturday-morning clean-up: a series whose occurrences are made 8 weeks ahead.

@@ -12,6 +12,8 @@ mod checkin_page;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+mod demo_history;
 mod detail_page;
 pub mod feed;
 pub mod filter;

@@ -342,6 +342,7 @@ pub static TEXTS: Texts = Texts {
         photo_not_an_image: "One of the files is not a photo. Upload JPG, PNG, WebP or GIF images.",
         photo_too_large: "Each photo can be at most 10 MB.",
         period_invalid: "Choose a first and a last month: the first no later than the last, at most 24 months.",
+        item_resource_invalid: "That point cannot be chosen: only points your organisation runs, and only for things offered.",
         too_many_photos: "You can add at most 6 photos.",
         own_item: "This is your own listing.",
         item_not_open: "This item is not open to requests now (promised, given or taken down).",

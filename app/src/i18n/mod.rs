@@ -12,6 +12,7 @@ mod help;
 mod help_desk;
 mod items;
 mod negotiate;
+pub mod numbers;
 mod texts;
 mod volunteering;
 mod zh;

@@ -160,6 +160,7 @@ pub struct FormErrorTexts {
     pub photo_not_an_image: &'static str,
     pub photo_too_large: &'static str,
     pub period_invalid: &'static str,
+    pub item_resource_invalid: &'static str,
     pub too_many_photos: &'static str,
     pub own_item: &'static str,
     pub item_not_open: &'static str,

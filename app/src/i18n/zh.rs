@@ -341,6 +341,7 @@ pub static TEXTS: Texts = Texts {
         photo_not_an_image: "有一个文件不是照片。请上传 JPG、PNG、WebP 或 GIF 图片。",
         photo_too_large: "每张照片不能超过 10 MB。",
         period_invalid: "请选择起止月份：开始月份不能晚于结束月份，最长 24 个月。",
+        item_resource_invalid: "这个站点不能选：只能选你所在机构运营的站点，而且只用于送出、交换或借出的物品。",
         too_many_photos: "最多上传 6 张照片。",
         own_item: "这是你自己发布的物品。",
         item_not_open: "这件物品现在不接受申请（已约定、已送出或已下架）。",

@@ -120,11 +120,23 @@ fn nearest_community(areas: Vec<Area>, item: &super::model::Item) -> Option<Area
         })
 }
 
-/// What the posting form offers: the communities to choose from. Needs someone signed in.
+/// What the posting form offers: the communities to choose from and, for an organisation's
+/// people, the resources where they may hand things out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemFormChoices {
+    pub areas: Vec<Area>,
+    pub points: Vec<crate::resources::model::HandoutPoint>,
+}
+
+/// Needs someone signed in.
 #[server(endpoint = "items/form")]
-pub async fn item_form() -> Result<Vec<Area>, AppError> {
+pub async fn item_form() -> Result<ItemFormChoices, AppError> {
     use crate::accounts::auth::{authorize, Rule};
     let state = crate::state::use_app_state()?;
-    authorize(&state, Rule::SignedIn).await?;
-    Ok(crate::areas::db::list(state.db.pool()).await?)
+    let user = authorize(&state, Rule::SignedIn).await?;
+    let pool = state.db.pool();
+    Ok(ItemFormChoices {
+        areas: crate::areas::db::list(pool).await?,
+        points: crate::resources::db::handout_points(pool, user.id).await?,
+    })
 }

@@ -3,7 +3,8 @@
 use super::filter::WantedItems;
 use super::input::ItemDetails;
 use super::model::{
-    Item, ItemCategory, ItemCondition, ItemKind, ItemMode, ItemStatus, PhotoRef, EXPIRY_DAYS,
+    Handout, Item, ItemCategory, ItemCondition, ItemKind, ItemMode, ItemStatus, PhotoRef,
+    EXPIRY_DAYS,
 };
 use crate::db::{Db, DbKind};
 use crate::photos::StoredPhoto;
@@ -33,6 +34,9 @@ struct ItemRow {
     photo_id: Option<i64>,
     photo_width: Option<i64>,
     photo_height: Option<i64>,
+    resource_id: Option<i64>,
+    resource_name: Option<String>,
+    resource_org: Option<String>,
 }
 
 impl ItemRow {
@@ -63,17 +67,28 @@ impl ItemRow {
             version: self.version,
             created_at: self.created_at,
             photos: first_photo,
+            handout: self.resource_id.zip(self.resource_name).map(
+                |(resource_id, resource_name)| Handout {
+                    resource_id,
+                    resource_name,
+                    org_name: self.resource_org,
+                },
+            ),
         })
     }
 }
 
-/// Every column of an item, its owner's name and its first photo (lists show only that one).
+/// Every column of an item, its owner's name, its first photo (lists show only that one) and
+/// the resource it is handed out at.
 const SELECT: &str = "SELECT i.id, i.owner_id, u.display_name AS owner_name, i.kind, i.title, \
      i.description, i.category, i.item_condition, i.mode, i.pickup_notes, i.cell_lat, i.cell_lng, \
      i.status, i.expires_at, i.hidden_at, i.version, i.created_at, p.id AS photo_id, \
-     p.width AS photo_width, p.height AS photo_height \
+     p.width AS photo_width, p.height AS photo_height, i.resource_id, \
+     cr.name AS resource_name, cro.name AS resource_org \
      FROM items i JOIN users u ON u.id = i.owner_id \
-     LEFT JOIN item_photos p ON p.item_id = i.id AND p.position = 0";
+     LEFT JOIN item_photos p ON p.item_id = i.id AND p.position = 0 \
+     LEFT JOIN community_resources cr ON cr.id = i.resource_id \
+     LEFT JOIN organisations cro ON cro.id = cr.org_id";
 
 /// An item with all its photos, in order.
 pub async fn find(pool: &AnyPool, id: i64) -> Result<Option<Item>, sqlx::Error> {
@@ -178,8 +193,8 @@ pub async fn insert(
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO items (owner_id, kind, title, description, category, item_condition, mode, \
-         pickup_notes, cell_lat, cell_lng, expires_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+         pickup_notes, cell_lat, cell_lng, expires_at, created_at, updated_at, resource_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13) RETURNING id",
     )
     .bind(owner_id)
     .bind(d.kind.as_str())
@@ -193,6 +208,7 @@ pub async fn insert(
     .bind(d.cell.lng)
     .bind(now + EXPIRY_DAYS * DAY)
     .bind(now)
+    .bind(d.resource)
     .fetch_one(conn)
     .await
 }

@@ -442,7 +442,7 @@ pub async fn seed(conn: &mut AnyConnection, now: i64) -> Result<u64, sqlx::Error
             pickup_notes: demo.pickup.into(),
             lat: demo.at.0.to_string(),
             lng: demo.at.1.to_string(),
-            area: String::new(),
+            ..ItemFields::default()
         };
         let Ok(details) = fields.check(|_| None) else {
             tracing::warn!(

@@ -137,7 +137,7 @@ fn asker(cast: &Cast, owner: i64, index: usize) -> i64 {
         .unwrap_or(cast.resident)
 }
 
-async fn ask(
+pub(super) async fn ask(
     conn: &mut AnyConnection,
     item: i64,
     person: i64,
@@ -156,7 +156,7 @@ async fn ask(
     )
 }
 
-fn step_done(outcome: StepOutcome, what: &str) {
+pub(super) fn step_done(outcome: StepOutcome, what: &str) {
     if outcome != StepOutcome::Done {
         tracing::warn!(?outcome, what, "demo step not taken");
     }

@@ -126,6 +126,13 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
                 <dd>{move || c.label(t())}</dd>
             })}
             <Fact label=|t| t.items_board.pickup_label value=item.pickup_notes.clone()/>
+            {item.handout.clone().map(|h| view! {
+                <dt>{move || b().handout_label}</dt>
+                <dd data-testid="item-handout">
+                    <a href=format!("/resources/{}", h.resource_id)>{h.resource_name}</a>
+                    {h.org_name.map(|org| format!(" · {org}"))}
+                </dd>
+            })}
             {view.near.map(|area| view! {
                 <dt>{move || b().near_label}</dt>
                 <dd data-testid="item-near">{move || area.name(lang.get()).to_string()}</dd>

@@ -26,6 +26,9 @@ pub struct ItemFields {
     pub area: String,
     pub lat: String,
     pub lng: String,
+    /// A community resource of the poster's organisation where it is handed out (its id), or
+    /// nothing.
+    pub resource: String,
 }
 
 /// A checked form, its place already snapped.
@@ -39,6 +42,8 @@ pub struct ItemDetails {
     pub mode: ItemMode,
     pub pickup_notes: String,
     pub cell: LatLng,
+    /// Handed out at this resource (then `cell` is the resource's).
+    pub resource: Option<i64>,
 }
 
 impl ItemFields {
@@ -47,6 +52,16 @@ impl ItemFields {
     pub fn check(
         &self,
         area_centre: impl Fn(&str) -> Option<(f64, f64)>,
+    ) -> Result<ItemDetails, FormError> {
+        self.check_at(area_centre, |_| None)
+    }
+
+    /// The same, where `resource_place` finds a resource the poster may hand things out at (its
+    /// place); a chosen resource is the listing's place.
+    pub fn check_at(
+        &self,
+        area_centre: impl Fn(&str) -> Option<(f64, f64)>,
+        resource_place: impl Fn(i64) -> Option<(f64, f64)>,
     ) -> Result<ItemDetails, FormError> {
         let kind = ItemKind::parse(self.kind.trim()).ok_or(FormError::ItemChoiceInvalid)?;
         let title = one_line(&self.title, usize::MAX)?;
@@ -63,9 +78,19 @@ impl ItemFields {
                 Some(ItemCondition::parse(value).ok_or(FormError::ItemChoiceInvalid)?)
             }
         };
-        let point = match location(&self.lat, &self.lng)? {
-            Some(point) => point,
-            None => match self.area.trim() {
+        let resource = match (kind, self.resource.trim()) {
+            (_, "") => None,
+            (ItemKind::Wanted, _) => return Err(FormError::ItemResourceInvalid),
+            (ItemKind::Offer, id) => {
+                let id = id.parse().map_err(|_| FormError::ItemResourceInvalid)?;
+                let place = resource_place(id).ok_or(FormError::ItemResourceInvalid)?;
+                Some((id, place))
+            }
+        };
+        let point = match (resource, location(&self.lat, &self.lng)?) {
+            (Some((_, place)), _) => place,
+            (None, Some(point)) => point,
+            (None, None) => match self.area.trim() {
                 "" => return Err(FormError::LocationRequired),
                 code => area_centre(code).ok_or(FormError::LocationInvalid)?,
             },
@@ -79,6 +104,7 @@ impl ItemFields {
             mode,
             pickup_notes: paragraphs(&self.pickup_notes, PICKUP_NOTES_MAX)?,
             cell: snap(LatLng::new(point.0, point.1), ITEM_CELL_M),
+            resource: resource.map(|(id, _)| id),
         })
     }
 }
@@ -147,6 +173,39 @@ mod tests {
             ..fields
         };
         assert_eq!(unknown.check(centre), Err(FormError::LocationInvalid));
+    }
+
+    #[test]
+    fn a_resource_of_ones_organisation_is_the_place_of_an_offer() {
+        let at_point = ItemFields {
+            resource: "7".into(),
+            lat: String::new(),
+            lng: String::new(),
+            ..offer()
+        };
+        let ours = |id: i64| (id == 7).then_some((26.6, 106.7));
+        let details = at_point.check_at(no_area, ours).unwrap();
+        assert_eq!(details.resource, Some(7));
+        assert_eq!(details.cell, snap(LatLng::new(26.6, 106.7), ITEM_CELL_M));
+        for resource in ["8", "x", "-1"] {
+            let other = ItemFields {
+                resource: resource.into(),
+                ..at_point.clone()
+            };
+            assert_eq!(
+                other.check_at(no_area, ours),
+                Err(FormError::ItemResourceInvalid)
+            );
+        }
+        let wish = ItemFields {
+            kind: "wanted".into(),
+            ..at_point
+        };
+        assert_eq!(
+            wish.check_at(no_area, ours),
+            Err(FormError::ItemResourceInvalid)
+        );
+        assert_eq!(offer().check(no_area).unwrap().resource, None);
     }
 
     #[test]

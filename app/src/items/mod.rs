@@ -6,6 +6,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
+pub(crate) mod demo_handouts;
+#[cfg(feature = "ssr")]
 pub(crate) mod demo_requests;
 mod detail_page;
 pub mod filter;

@@ -207,6 +207,17 @@ pub struct Item {
     pub version: i64,
     pub created_at: i64,
     pub photos: Vec<PhotoRef>,
+    /// Handed out at an organisation's community resource rather than by a neighbour.
+    pub handout: Option<Handout>,
+}
+
+/// Where an organisation hands a listing out: one of the community resources it runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Handout {
+    pub resource_id: i64,
+    pub resource_name: String,
+    /// The organisation running it (a resource whose organisation went has none).
+    pub org_name: Option<String>,
 }
 
 /// One stored photo; its bytes are served at `display_url` and `thumb_url`.

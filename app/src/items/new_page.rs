@@ -2,15 +2,15 @@
 //! multipart form with the photos (it works without JavaScript; with it, the place can be picked
 //! on a map). A refused posting comes back as this page with what was typed and the reason.
 
-use super::api::item_form;
+use super::api::{item_form, ItemFormChoices};
 use super::input::{ItemFields, RejectedPost, PICKUP_NOTES_MAX};
 use super::model::{ItemCategory, ItemCondition, ItemKind, ItemMode, MAX_PHOTOS};
 use super::POST_ITEM_PATH;
-use crate::areas::model::Area;
 use crate::components::{ChoiceSelect, TextArea, TextField};
 use crate::i18n::{use_lang, use_texts};
 use crate::map::pin_map::LocationFields;
 use crate::orgs::input::DESCRIPTION_MAX;
+use crate::resources::model::HandoutPoint;
 use crate::shell::{page_error, set_status, PageTitle};
 use leptos::prelude::*;
 
@@ -34,7 +34,7 @@ pub fn NewItemPage() -> impl IntoView {
                 let rejected = rejected.clone();
                 Suspend::new(async move {
                     match form.await {
-                        Ok(areas) => view! { <ItemForm areas rejected/> }.into_any(),
+                        Ok(choices) => view! { <ItemForm choices rejected/> }.into_any(),
                         Err(error) => page_error(error),
                     }
                 })
@@ -44,7 +44,8 @@ pub fn NewItemPage() -> impl IntoView {
 }
 
 #[component]
-fn ItemForm(areas: Vec<Area>, rejected: Option<RejectedPost>) -> impl IntoView {
+fn ItemForm(choices: ItemFormChoices, rejected: Option<RejectedPost>) -> impl IntoView {
+    let ItemFormChoices { areas, points } = choices;
     let t = use_texts();
     let lang = use_lang();
     let b = move || &t().items_board;
@@ -98,11 +99,31 @@ fn ItemForm(areas: Vec<Area>, rejected: Option<RejectedPost>) -> impl IntoView {
                 </select>
                 <LocationFields form="item" lat=values.lat.clone() lng=values.lng.clone()/>
             </fieldset>
+            {(!points.is_empty()).then(|| view! { <HandoutChoice points current=values.resource.clone()/> })}
             <label for="item-photos">{move || b().photos_field}</label>
             <input id="item-photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp,image/gif"
                 aria-describedby="item-photos-hint" data-max-files=MAX_PHOTOS/>
             <p id="item-photos-hint" class="hint">{move || b().photos_hint}</p>
             <button type="submit" class="button">{move || b().submit}</button>
         </form>
+    }
+}
+
+/// For an organisation's people: one of the resources it runs, where the listing is handed out.
+#[component]
+fn HandoutChoice(points: Vec<HandoutPoint>, current: String) -> impl IntoView {
+    let t = use_texts();
+    let b = move || &t().items_board;
+    view! {
+        <label for="item-resource">{move || b().resource_field}</label>
+        <select id="item-resource" name="item[resource]" aria-describedby="item-resource-hint">
+            <option value="" selected=current.is_empty()>{move || b().resource_none}</option>
+            {points.into_iter().map(|p| {
+                let value = p.id.to_string();
+                let selected = value == current;
+                view! { <option value=value selected=selected>{format!("{} · {}", p.name, p.org_name)}</option> }
+            }).collect_view()}
+        </select>
+        <p id="item-resource-hint" class="hint">{move || b().resource_hint}</p>
     }
 }

@@ -17,12 +17,16 @@ pub async fn post_item(
 ) -> Result<i64, AppError> {
     let pool = state.db.pool();
     let areas = crate::areas::db::list(pool).await?;
-    let details = fields.check(|code| {
-        areas
-            .iter()
-            .find(|a| a.code == code)
-            .map(|a| (a.lat, a.lng))
-    })?;
+    let points = crate::resources::db::handout_points(pool, owner.id).await?;
+    let details = fields.check_at(
+        |code| {
+            areas
+                .iter()
+                .find(|a| a.code == code)
+                .map(|a| (a.lat, a.lng))
+        },
+        |id| points.iter().find(|p| p.id == id).map(|p| (p.lat, p.lng)),
+    )?;
     if uploads.len() > MAX_PHOTOS {
         return Err(FormError::TooManyPhotos.into());
     }

@@ -1,7 +1,7 @@
 //! Community resources in the database.
 
 use super::input::ResourceDetails;
-use super::model::{CommunityResource, ResourceKind};
+use super::model::{CommunityResource, HandoutPoint, ResourceKind};
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 #[derive(FromRow)]
@@ -50,6 +50,33 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<CommunityResource>, sqlx::Error> 
     Ok(rows
         .into_iter()
         .filter_map(ResourceRow::into_resource)
+        .collect())
+}
+
+/// The resources run by the organisations `user_id` is an owner or coordinator of, by
+/// organisation and name: where they may hand out what they post.
+pub async fn handout_points(
+    pool: &AnyPool,
+    user_id: i64,
+) -> Result<Vec<HandoutPoint>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, f64, f64)> = sqlx::query_as(
+        "SELECT r.id, r.name, o.name, r.lat, r.lng FROM community_resources r \
+         JOIN organisations o ON o.id = r.org_id \
+         JOIN org_members m ON m.org_id = r.org_id AND m.user_id = $1 \
+         ORDER BY o.name, r.name, r.id",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, org_name, lat, lng)| HandoutPoint {
+            id,
+            name,
+            org_name,
+            lat,
+            lng,
+        })
         .collect())
 }
 

@@ -47,6 +47,16 @@ impl ResourceKind {
     }
 }
 
+/// A resource where a coordinator may hand out listings: one their organisation runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HandoutPoint {
+    pub id: i64,
+    pub name: String,
+    pub org_name: String,
+    pub lat: f64,
+    pub lng: f64,
+}
+
 /// A resource as its page shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CommunityResource {

@@ -73,6 +73,8 @@ pub fn App() -> impl IntoView {
                         view=crate::orgs::EditOrgPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("dashboard"))
                         view=crate::dashboard::OrgDashboardPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("report"))
+                        view=crate::dashboard::OrgReportPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("certificates"))
                         view=crate::volunteering::OrgCertificatesPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("members"))
@@ -81,6 +83,8 @@ pub fn App() -> impl IntoView {
                         view=crate::help::NewMemberPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("dashboard"))
                         view=crate::dashboard::PlatformDashboardPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("report"))
+                        view=crate::dashboard::PlatformReportPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("items")) view=crate::items::ModerationQueuePage
                         ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("orgs")) view=crate::orgs::ReviewQueuePage

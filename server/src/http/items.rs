@@ -110,6 +110,7 @@ fn set_field(fields: &mut ItemFields, name: &str, value: String) {
         "item[area]" => &mut fields.area,
         "item[lat]" => &mut fields.lat,
         "item[lng]" => &mut fields.lng,
+        "item[resource]" => &mut fields.resource,
         _ => return,
     };
     *slot = value;

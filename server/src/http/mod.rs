@@ -22,6 +22,7 @@ mod help_photo;
 mod items;
 mod open_data;
 mod pwa;
+mod report_csv;
 mod roster_csv;
 mod security;
 mod service_worker;
@@ -108,6 +109,8 @@ fn router_for_bundle(
         .route("/orgs/{id}/calendar.ics", get(calendar::org_ics))
         .route("/me/calendar/{token}/events.ics", get(calendar::person_ics))
         .route("/events/{id}/roster.csv", get(roster_csv::roster_csv))
+        .route("/orgs/{id}/report.csv", get(report_csv::org_report_csv))
+        .route("/admin/report.csv", get(report_csv::platform_report_csv))
         .route("/help/{id}/export.json", get(help_export::member_export))
         .route("/help/{id}/photo.jpg", get(help_photo::photo))
         .route("/help/{id}/thumb.jpg", get(help_photo::thumb))
@@ -200,9 +203,9 @@ pub(crate) async fn signed_in(
     state: &ServerState,
     headers: &HeaderMap,
 ) -> Result<Option<app::accounts::model::SessionUser>, app::error::AppError> {
-    use app::accounts::{session::user_for_token, SESSION_COOKIE};
+    use app::accounts::{session::user_for_request, SESSION_COOKIE};
     let Some(token) = app::cookies::cookie_value(headers, SESSION_COOKIE) else {
         return Ok(None);
     };
-    Ok(user_for_token(state.app.db.pool(), token, app::db::now_unix()).await?)
+    Ok(user_for_request(&state.app.db, token, app::db::now_unix()).await?)
 }

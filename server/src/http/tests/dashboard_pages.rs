@@ -180,3 +180,138 @@ async fn the_platform_dashboard_is_for_admins_with_the_queues_and_every_organisa
     assert_eq!(status, StatusCode::FORBIDDEN);
     test.finish().await;
 }
+
+/// The body's rows of a CSV answer, without its byte-order mark.
+fn csv_rows(body: &str) -> Vec<Vec<String>> {
+    let text = body
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark for Excel");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_impact_report_and_its_spreadsheet_show_the_same_figures() {
+    let (router, test) = app().await;
+    let org = sunshine(&test).await;
+    let coordinator = session_of(&test, "13800000002").await;
+    let (status, headers, report) = send(
+        &router,
+        with_cookie(&format!("/orgs/{org}/report"), &coordinator),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CACHE_CONTROL]
+        .to_str()
+        .unwrap()
+        .contains("no-store"));
+    assert!(report.contains("影响力报告") && report.contains("每个数字怎样统计"));
+    assert!(report.contains("统计期间") && report.contains("report.csv?from="));
+    let held = column_values(&report, "held");
+    assert_eq!(held.len(), 12);
+    let total: i64 = held.iter().map(|v| v.parse::<i64>().unwrap()).sum();
+    assert!(total > 0);
+    // The summary's total is the table's.
+    let summary = report
+        .split("data-testid=\"report-summary\"")
+        .nth(1)
+        .unwrap();
+    let held_total = summary
+        .split("data-column=\"held\"")
+        .nth(1)
+        .unwrap()
+        .split("<dd>")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap();
+    assert_eq!(held_total, total.to_string());
+
+    // The spreadsheet: the same months and numbers, headings in the reader's language.
+    let (status, headers, csv) = send(
+        &router,
+        with_cookie(&format!("/orgs/{org}/report.csv"), &coordinator),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    assert!(headers[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains(&format!("report-org-{org}-")));
+    assert!(headers[header::CACHE_CONTROL]
+        .to_str()
+        .unwrap()
+        .contains("no-store"));
+    let rows = csv_rows(&csv);
+    assert_eq!(rows[0][0], "月份");
+    assert_eq!(rows.len(), 12 + 1 + 1);
+    let held_column = rows[0].iter().position(|h| h == "举办活动").unwrap();
+    let by_month: Vec<String> = rows[1..13].iter().map(|r| r[held_column].clone()).collect();
+    assert_eq!(by_month, held);
+    assert_eq!(rows[13][0], "合计");
+    assert_eq!(rows[13][held_column], total.to_string());
+
+    // Chosen months; months that cannot be read are refused with why.
+    let (status, _, two) = send(
+        &router,
+        with_cookie(
+            &format!("/orgs/{org}/report.csv?from=2026-01&to=2026-02&x=1"),
+            &coordinator,
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(csv_rows(&two)[1][0], "2026-01");
+    let (status, _, why) = send(
+        &router,
+        with_cookie(
+            &format!("/orgs/{org}/report.csv?from=2026-05&to=2026-01"),
+            &coordinator,
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(why.contains("请选择起止月份"), "{why}");
+    let (status, _, _) = send(
+        &router,
+        with_cookie(
+            &format!("/orgs/{org}/report?from=2026-05&to=2026-01"),
+            &coordinator,
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // Only the organisation's people and admins; the platform's only for admins.
+    let resident = session_of(&test, "13800000001").await;
+    for address in [
+        format!("/orgs/{org}/report"),
+        format!("/orgs/{org}/report.csv"),
+    ] {
+        let (status, _, _) = send(&router, with_cookie(&address, &resident)).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{address}");
+    }
+    let (status, _, _) = send(&router, page(&format!("/orgs/{org}/report.csv"))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _, _) = send(&router, page("/orgs/abc/report.csv")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = send(&router, with_cookie("/admin/report.csv", &coordinator)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let admin = session_of(&test, "13800000004").await;
+    let (status, _, platform) = send(&router, with_cookie("/admin/report", &admin)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(platform.contains("平台影响力报告") && platform.contains("data-column=\"new_orgs\""));
+    let (status, _, platform_csv) = send(&router, with_cookie("/admin/report.csv", &admin)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(csv_rows(&platform_csv)[0].contains(&"新注册机构".to_string()));
+    test.finish().await;
+}

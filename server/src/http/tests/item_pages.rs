@@ -227,3 +227,58 @@ async fn an_oversized_upload_is_refused_before_it_is_read_whole() {
     assert!(page.contains("每张照片不能超过 10 MB"));
     test.finish().await;
 }
+
+#[tokio::test]
+async fn a_coordinator_hands_things_out_at_their_organisations_point_and_no_one_else_can() {
+    let (router, test) = app().await;
+    let points = |rows: Vec<app::resources::model::CommunityResource>, name: &str| {
+        rows.into_iter().find(|r| r.name == name).unwrap().id
+    };
+    let all = app::resources::db::all(test.db.pool()).await.unwrap();
+    let ours = points(all.clone(), "中华北路旧衣物捐赠点");
+    let elsewhere = points(all, "邻里共享工具屋");
+    let coordinator = session_of(&test, "13800000002").await;
+    // The form offers the coordinator their organisation's points only; a resident none.
+    let (_, _, form) = send(&router, with_cookie("/items/new", &coordinator)).await;
+    assert!(form.contains("name=\"item[resource]\"") && form.contains("中华北路旧衣物捐赠点"));
+    assert!(!form.contains("邻里共享工具屋"));
+    let resident = session_of(&test, "13800000001").await;
+    let (_, _, form) = send(&router, with_cookie("/items/new", &resident)).await;
+    assert!(!form.contains("item[resource]"));
+
+    // Posted at the point (no place of its own needed): shown there, with the organisation.
+    fn at_point(resource: &str, kind: &str) -> Vec<u8> {
+        let mut parts: Vec<Part> = bike_fields()
+            .into_iter()
+            .filter(|p| !matches!(p, Part::Text("item[lat]" | "item[lng]" | "item[kind]", _)))
+            .collect();
+        parts.push(Part::Text("item[kind]", kind));
+        parts.push(Part::Text("item[resource]", resource));
+        multipart_body(&parts)
+    }
+    let (ours_text, elsewhere_text) = (ours.to_string(), elsewhere.to_string());
+    let (status, headers, _) = send(
+        &router,
+        posting(at_point(&ours_text, "offer"), Some(&coordinator)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let location = headers[header::LOCATION].to_str().unwrap().to_string();
+    let (_, _, page) = send(&router, get(&location)).await;
+    assert!(page.contains("data-testid=\"item-handout\""), "{page}");
+    assert!(page.contains(&format!("/resources/{ours}")) && page.contains("阳光助老"));
+
+    // Someone else's point, a resident, a wish, a made-up point: refused with why.
+    for (body, cookie) in [
+        (at_point(&elsewhere_text, "offer"), &coordinator),
+        (at_point(&ours_text, "offer"), &resident),
+        (at_point(&ours_text, "wanted"), &coordinator),
+        (at_point("99999", "offer"), &coordinator),
+        (at_point("x", "offer"), &coordinator),
+    ] {
+        let (status, _, page) = send(&router, posting(body, Some(cookie))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(page.contains("这个站点不能选"), "{page}");
+    }
+    test.finish().await;
+}

@@ -1,0 +1,153 @@
+//! The impact report for a chosen period — `/orgs/{id}/report` for an organisation's people,
+//! `/admin/report` for the platform's admins: the period's totals, every figure month by month,
+//! and how each is counted, laid out to print (navigation and forms are left off paper), with the
+//! same table as a spreadsheet (`report.csv` beside it).
+
+use super::api::{org_dashboard, platform_dashboard, OrgBoard, PlatformBoard};
+use super::columns::{of_group, Column, Group};
+use super::figures::MonthFigures;
+use super::page::{board_page, chosen_months, Head, PeriodForm};
+use super::period::{Month, Period};
+use super::sections::FiguresTable;
+use crate::error::AppError;
+use crate::i18n::{format_date, use_lang, use_texts};
+use crate::orgs::use_org_id;
+use leptos::prelude::*;
+
+#[component]
+pub fn OrgReportPage() -> impl IntoView {
+    let id = use_org_id();
+    let chosen = chosen_months();
+    let data = Resource::new(
+        move || (id.get(), chosen()),
+        |(id, (from, to))| async move {
+            match id {
+                Some(id) => org_dashboard(id, from, to).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    board_page(
+        |t| t.dashboard.report_title,
+        |t| t.dashboard.report_lead,
+        data,
+        chosen,
+        |board: OrgBoard| {
+            let base = format!("/orgs/{}", board.org_id);
+            let groups = board.groups();
+            view! {
+                <Report
+                    org=(board.org_id, board.org_name)
+                    period=board.period
+                    months=board.months
+                    groups
+                    now=board.now
+                    base
+                    dashboard=format!("/orgs/{}/dashboard", board.org_id)/>
+            }
+            .into_any()
+        },
+    )
+}
+
+#[component]
+pub fn PlatformReportPage() -> impl IntoView {
+    let chosen = chosen_months();
+    let data = Resource::new(chosen, |(from, to)| platform_dashboard(from, to));
+    board_page(
+        |t| t.dashboard.platform_report_title,
+        |t| t.dashboard.report_lead,
+        data,
+        chosen,
+        |board: PlatformBoard| {
+            view! {
+                <Report
+                    period=board.period
+                    months=board.months
+                    groups=Group::of_platform()
+                    now=board.now
+                    base="/admin".to_string()
+                    dashboard="/admin/dashboard".to_string()/>
+            }
+            .into_any()
+        },
+    )
+}
+
+/// The report itself; `base` is where `report` and `report.csv` live.
+#[component]
+fn Report(
+    #[prop(optional)] org: Option<(i64, String)>,
+    period: Period,
+    months: Vec<MonthFigures>,
+    groups: Vec<Group>,
+    now: i64,
+    base: String,
+    dashboard: String,
+) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let d = move || &t().dashboard;
+    let platform = org.is_none();
+    let title: super::columns::Label = if platform {
+        |t| t.dashboard.platform_report_title
+    } else {
+        |t| t.dashboard.report_title
+    };
+    let (from, to) = (period.first.key(), period.last.key());
+    let csv = format!("{base}/report.csv?from={from}&to={to}");
+    let columns: Vec<&'static Column> = groups.iter().flat_map(|g| of_group(*g)).collect();
+    let month_list: Vec<Month> = months.iter().filter_map(|m| m.month).collect();
+    let span = move || {
+        format!(
+            "{} – {}",
+            d().month_name(period.first),
+            d().month_name(period.last)
+        )
+    };
+    view! {
+        <article class="report" data-testid="report">
+            <Head title lead=|t| t.dashboard.report_lead org=org.clone()/>
+            <dl class="report__facts">
+                <div><dt>{move || d().report_period}</dt><dd data-testid="report-period">{span}</dd></div>
+                <div><dt>{move || d().report_generated}</dt><dd>{move || format_date(now, lang.get())}</dd></div>
+            </dl>
+            <PeriodForm from=from.clone() to=to.clone()/>
+            <p class="page-actions no-print">
+                <a href=csv class="button" download data-testid="report-csv" rel="nofollow">{move || d().report_download}</a>
+                <a href=dashboard class="button button--secondary">{move || d().back_to_dashboard}</a>
+            </p>
+            <p class="hint no-print">{move || d().report_print_hint}</p>
+            <section class="card" aria-labelledby="summary-heading" data-testid="report-summary">
+                <h2 id="summary-heading" class="card__title">{move || d().report_summary}</h2>
+                <dl class="report__summary">
+                    {columns.iter().map(|c| {
+                        let (label, total, unit) = (c.label, c.total(&months), c.unit);
+                        view! {
+                            <div data-column=c.key>
+                                <dt>{move || label(t())}</dt>
+                                <dd>{move || unit.headline(total, lang.get())}</dd>
+                            </div>
+                        }
+                    }).collect_view()}
+                </dl>
+            </section>
+            <section class="card" aria-labelledby="months-heading" data-testid="report-months">
+                <h2 id="months-heading" class="card__title">{move || d().report_by_month}</h2>
+                <div class="table-scroll">
+                    <FiguresTable months=month_list columns=columns.clone() rows=months.clone()/>
+                </div>
+            </section>
+            <section class="card" aria-labelledby="how-heading" data-testid="report-how">
+                <h2 id="how-heading" class="card__title">{move || d().report_how}</h2>
+                <dl class="report__how">
+                    {groups.into_iter().map(|group| view! {
+                        <dt>{move || group.heading(t())}</dt>
+                        <dd>{move || group.how(t())}</dd>
+                    }).collect_view()}
+                </dl>
+            </section>
+        </article>
+    }
+    .into_any()
+}
