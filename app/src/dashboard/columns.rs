@@ -151,11 +151,15 @@ pub struct Column {
     pub label: Label,
     pub unit: Unit,
     pub figure: Figure,
+    /// Whether the months add up: the same person is one of each month's active users, so those
+    /// have no total.
+    pub adds_up: bool,
 }
 
 impl Column {
-    pub fn total(&self, months: &[MonthFigures]) -> i64 {
-        months.iter().map(self.figure).sum()
+    /// The period's total, when the months add up.
+    pub fn total(&self, months: &[MonthFigures]) -> Option<i64> {
+        self.adds_up.then(|| months.iter().map(self.figure).sum())
     }
 }
 
@@ -166,6 +170,7 @@ pub const COLUMNS: &[Column] = &[
         label: |t| t.dashboard.active_users,
         unit: Unit::Count,
         figure: |f| f.active_users,
+        adds_up: false,
     },
     Column {
         key: "new_orgs",
@@ -173,6 +178,7 @@ pub const COLUMNS: &[Column] = &[
         label: |t| t.dashboard.new_orgs,
         unit: Unit::Count,
         figure: |f| f.new_orgs,
+        adds_up: true,
     },
     Column {
         key: "held",
@@ -180,6 +186,7 @@ pub const COLUMNS: &[Column] = &[
         label: |t| t.dashboard.held,
         unit: Unit::Count,
         figure: |f| f.events_held,
+        adds_up: true,
     },
     Column {
         key: "places",
@@ -187,6 +194,7 @@ pub const COLUMNS: &[Column] = &[
         label: |t| t.dashboard.places,
         unit: Unit::Count,
         figure: |f| f.places_taken,
+        adds_up: true,
     },
     Column {
         key: "attended",
@@ -194,6 +202,7 @@ pub const COLUMNS: &[Column] = &[
         label: |t| t.dashboard.attended,
         unit: Unit::Count,
         figure: |f| f.attended,
+        adds_up: true,
     },
     Column {
         key: "credit",
@@ -201,6 +210,7 @@ pub const COLUMNS: &[Column] = &[
         label: |t| t.dashboard.credit_hours,
         unit: Unit::Minutes,
         figure: |f| f.credit_minutes,
+        adds_up: true,
     },
     Column {
         key: "honour",
@@ -208,6 +218,7 @@ pub const COLUMNS: &[Column] = &[
         label: |t| t.dashboard.honour_hours,
         unit: Unit::Minutes,
         figure: |f| f.honour_minutes,
+        adds_up: true,
     },
     Column {
         key: "total",
@@ -215,6 +226,7 @@ pub const COLUMNS: &[Column] = &[
         label: |t| t.dashboard.total_hours,
         unit: Unit::Minutes,
         figure: |f| f.credit_minutes + f.honour_minutes,
+        adds_up: true,
     },
     Column {
         key: "items_given",
@@ -222,6 +234,7 @@ pub const COLUMNS: &[Column] = &[
         label: |t| t.dashboard.items_given,
         unit: Unit::Count,
         figure: |f| f.items_given,
+        adds_up: true,
     },
     Column {
         key: "booked",
@@ -229,6 +242,7 @@ pub const COLUMNS: &[Column] = &[
         label: |t| t.dashboard.booked,
         unit: Unit::Count,
         figure: |f| f.services_booked,
+        adds_up: true,
     },
     Column {
         key: "done",
@@ -236,6 +250,7 @@ pub const COLUMNS: &[Column] = &[
         label: |t| t.dashboard.done,
         unit: Unit::Count,
         figure: |f| f.services_done,
+        adds_up: true,
     },
     Column {
         key: "income",
@@ -243,6 +258,7 @@ pub const COLUMNS: &[Column] = &[
         label: |t| t.dashboard.income,
         unit: Unit::Fen,
         figure: |f| f.income_fen,
+        adds_up: true,
     },
 ];
 
@@ -273,7 +289,11 @@ pub fn spreadsheet(
             .collect()
     });
     let totals = std::iter::once(t.dashboard.total_row.to_string())
-        .chain(columns.iter().map(|c| c.unit.raw(c.total(months))))
+        .chain(
+            columns
+                .iter()
+                .map(|c| c.total(months).map(|n| c.unit.raw(n)).unwrap_or_default()),
+        )
         .collect();
     std::iter::once(heading)
         .chain(by_month)
@@ -329,6 +349,20 @@ mod tests {
         );
         assert_eq!(rows[3].last().map(String::as_str), Some("12.50"));
         assert!(rows.iter().all(|row| row.len() == rows[0].len()));
+    }
+
+    #[test]
+    fn active_users_have_no_total() {
+        let month = MonthFigures {
+            active_users: 3,
+            events_held: 2,
+            ..MonthFigures::default()
+        };
+        let months = [month.clone(), month];
+        assert_eq!(column("active_users").unwrap().total(&months), None);
+        assert_eq!(column("held").unwrap().total(&months), Some(4));
+        let rows = spreadsheet(&[Group::People], &months, crate::i18n::Lang::Zh.texts());
+        assert_eq!(rows[3], ["合计", ""]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! same table as a spreadsheet (`report.csv` beside it).
 
 use super::api::{org_dashboard, platform_dashboard, OrgBoard, PlatformBoard};
-use super::columns::{of_group, Column, Group};
+use super::columns::{of_group, Column, Group, Unit};
 use super::figures::MonthFigures;
 use super::page::{board_page, chosen_months, Head, PeriodForm};
 use super::period::{Month, Period};
@@ -121,14 +121,18 @@ fn Report(
             <section class="card" aria-labelledby="summary-heading" data-testid="report-summary">
                 <h2 id="summary-heading" class="card__title">{move || d().report_summary}</h2>
                 <dl class="report__summary">
-                    {columns.iter().map(|c| {
-                        let (label, total, unit) = (c.label, c.total(&months), c.unit);
-                        view! {
+                    {columns.iter().filter_map(|c| {
+                        let (label, total, unit) = (c.label, c.total(&months)?, c.unit);
+                        let suffix = move || match unit {
+                            Unit::Minutes => d().hours_unit,
+                            _ => "",
+                        };
+                        Some(view! {
                             <div data-column=c.key>
                                 <dt>{move || label(t())}</dt>
-                                <dd>{move || unit.headline(total, lang.get())}</dd>
+                                <dd>{move || unit.headline(total, lang.get())}<small>{suffix}</small></dd>
                             </div>
-                        }
+                        })
                     }).collect_view()}
                 </dl>
             </section>

@@ -74,9 +74,10 @@ pub fn FiguresTable(
 ) -> impl IntoView {
     let t = use_texts();
     let d = move || &t().dashboard;
+    // A figure without a total (active users) shows a dash.
     let totals: Vec<String> = columns
         .iter()
-        .map(|c| c.unit.show(c.total(&rows)))
+        .map(|c| c.total(&rows).map_or("–".to_string(), |n| c.unit.show(n)))
         .collect();
     view! {
         <table class="figures">

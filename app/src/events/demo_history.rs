@@ -6,6 +6,7 @@ use super::demo::{add, Plan};
 use super::input::EventDetails;
 use super::model::{EventCategory, EventStatus};
 use crate::accounts::demo::DemoPeople;
+use crate::dashboard::period::Month;
 use crate::i18n::dates::china_day;
 use sqlx::AnyConnection;
 
@@ -156,6 +157,18 @@ pub async fn seed(
                 past: true,
             };
             add(conn, people, volunteers, &details, plan, now).await?;
+            // They signed in to join: that month they were active users.
+            let month = Month::of(starts_at).map_or(0, Month::starts_at);
+            for person in volunteers.iter().take(joiners) {
+                sqlx::query(
+                    "INSERT INTO user_active_months (user_id, month_start) VALUES ($1, $2) \
+                     ON CONFLICT DO NOTHING",
+                )
+                .bind(person)
+                .bind(month)
+                .execute(&mut *conn)
+                .await?;
+            }
             added += 1;
         }
     }

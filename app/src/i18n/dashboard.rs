@@ -68,6 +68,8 @@ pub struct DashboardTexts {
     pub report_print_hint: &'static str,
     pub back_to_dashboard: &'static str,
     pub report_summary: &'static str,
+    /// After a number of hours in the report's totals.
+    pub hours_unit: &'static str,
     pub report_by_month: &'static str,
     pub report_how: &'static str,
     /// Month names as the charts' axis shows them (January first).
@@ -158,6 +160,7 @@ pub const ZH: DashboardTexts = DashboardTexts {
     report_print_hint: "要打印或存成 PDF，请用浏览器的“打印”：导航和表单不会印出来。",
     back_to_dashboard: "返回数据看板",
     report_summary: "合计",
+    hours_unit: " 小时",
     report_by_month: "逐月数字",
     report_how: "每个数字怎样统计",
     short_months: &[
@@ -231,6 +234,7 @@ pub const EN: DashboardTexts = DashboardTexts {
     report_print_hint: "To print it or save it as a PDF, use the browser's Print: navigation and forms are left out.",
     back_to_dashboard: "Back to the dashboard",
     report_summary: "Totals",
+    hours_unit: " h",
     report_by_month: "Month by month",
     report_how: "How each figure is counted",
     short_months: &[

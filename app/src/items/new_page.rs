@@ -85,6 +85,7 @@ fn ItemForm(choices: ItemFormChoices, rejected: Option<RejectedPost>) -> impl In
                 hint=Some(|t| t.items_board.description_hint) value=values.description.clone() max=DESCRIPTION_MAX/>
             <TextArea id="item-pickup" name="item[pickup_notes]" label=|t| t.items_board.pickup_field
                 hint=Some(|t| t.items_board.pickup_hint) value=values.pickup_notes.clone() max=PICKUP_NOTES_MAX/>
+            {(!points.is_empty()).then(|| view! { <HandoutChoice points current=values.resource.clone()/> })}
             <fieldset>
                 <legend>{move || b().place_legend}</legend>
                 <p class="hint" id="item-place-hint">{move || b().place_hint}</p>
@@ -99,7 +100,6 @@ fn ItemForm(choices: ItemFormChoices, rejected: Option<RejectedPost>) -> impl In
                 </select>
                 <LocationFields form="item" lat=values.lat.clone() lng=values.lng.clone()/>
             </fieldset>
-            {(!points.is_empty()).then(|| view! { <HandoutChoice points current=values.resource.clone()/> })}
             <label for="item-photos">{move || b().photos_field}</label>
             <input id="item-photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp,image/gif"
                 aria-describedby="item-photos-hint" data-max-files=MAX_PHOTOS/>
