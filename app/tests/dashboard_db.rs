@@ -388,99 +388,64 @@ async fn things_given_at_resources_and_active_users_match_a_hand_count() {
         let theirs = resource(&mut tx, other, "图书捐赠箱").await;
         let (giver, taker) = (people[0], people[1]);
         let at = |t: i64| Some(t);
-        // January: handed over at our point (the later confirmation decides the month).
-        handover(
-            &mut tx,
-            giver,
-            taker,
-            "offer",
-            Some(ours),
-            "handed_over",
-            at(day10(jan)),
-            at(day10(jan) + HOUR),
-        )
-        .await;
-        // Confirmed by the giver in January, by the taker in the first hour of February (China
-        // time): February's.
-        handover(
-            &mut tx,
-            giver,
-            taker,
-            "offer",
-            Some(ours),
-            "handed_over",
-            at(day10(jan)),
-            at(feb.starts_at() + 60),
-        )
-        .await;
-        // March: lent out and back (still a handover); March, after `now`: not yet.
-        handover(
-            &mut tx,
-            giver,
-            taker,
-            "offer",
-            Some(ours),
-            "returned",
-            at(day10(mar) - HOUR),
-            at(day10(mar) - HOUR),
-        )
-        .await;
-        handover(
-            &mut tx,
-            giver,
-            taker,
-            "offer",
-            Some(ours),
-            "handed_over",
-            at(now + HOUR),
-            at(now + HOUR),
-        )
-        .await;
-        // Not counted for us: only promised; a wish; another organisation's point; no point.
-        handover(
-            &mut tx,
-            giver,
-            taker,
-            "offer",
-            Some(ours),
-            "promised",
-            at(day10(jan)),
-            None,
-        )
-        .await;
-        handover(
-            &mut tx,
-            giver,
-            taker,
-            "wanted",
-            Some(ours),
-            "handed_over",
-            at(day10(jan)),
-            at(day10(jan)),
-        )
-        .await;
-        handover(
-            &mut tx,
-            giver,
-            taker,
-            "offer",
-            Some(theirs),
-            "handed_over",
-            at(day10(jan)),
-            at(day10(jan)),
-        )
-        .await;
-        handover(
-            &mut tx,
-            giver,
-            taker,
-            "offer",
-            None,
-            "handed_over",
-            at(day10(jan)),
-            at(day10(jan)),
-        )
-        .await;
+        // (kind, point, status, giver's and taker's confirmations)
+        let handovers = [
+            // January: handed over at our point (the later confirmation decides the month).
+            (
+                "offer",
+                Some(ours),
+                "handed_over",
+                at(day10(jan)),
+                at(day10(jan) + HOUR),
+            ),
+            // Confirmed by the giver in January, by the taker in the first minute of February
+            // (China time): February's.
+            (
+                "offer",
+                Some(ours),
+                "handed_over",
+                at(day10(jan)),
+                at(feb.starts_at() + 60),
+            ),
+            // March: lent out and back (still a handover); March, after `now`: not yet.
+            (
+                "offer",
+                Some(ours),
+                "returned",
+                at(day10(mar) - HOUR),
+                at(day10(mar) - HOUR),
+            ),
+            (
+                "offer",
+                Some(ours),
+                "handed_over",
+                at(now + HOUR),
+                at(now + HOUR),
+            ),
+            // Not counted for us: only promised; a wish; another organisation's point; no point.
+            ("offer", Some(ours), "promised", at(day10(jan)), None),
+            (
+                "wanted",
+                Some(ours),
+                "handed_over",
+                at(day10(jan)),
+                at(day10(jan)),
+            ),
+            (
+                "offer",
+                Some(theirs),
+                "handed_over",
+                at(day10(jan)),
+                at(day10(jan)),
+            ),
+            ("offer", None, "handed_over", at(day10(jan)), at(day10(jan))),
+        ];
+        for (kind, point, status, giver_at, taker_at) in handovers {
+            handover(
+                &mut tx, giver, taker, kind, point, status, giver_at, taker_at,
+            )
+            .await;
+        }
 
         // Active users: two in January, one in February (written as the app writes them).
         for (person, when) in [(people[0], jan), (people[1], jan), (people[0], feb)] {

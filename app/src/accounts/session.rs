@@ -118,20 +118,30 @@ async fn count_active(
     month_start: i64,
 ) -> Result<(), sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    sqlx::query(
-        "INSERT INTO user_active_months (user_id, month_start) VALUES ($1, $2) \
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(user_id)
-    .bind(month_start)
-    .execute(&mut *tx)
-    .await?;
+    note_active(&mut tx, user_id, month_start).await?;
     sqlx::query("UPDATE sessions SET counted_month = $1 WHERE token_hash = $2")
         .bind(month_start)
         .bind(token_hash(token))
         .execute(&mut *tx)
         .await?;
     tx.commit().await
+}
+
+/// Counts `user_id` among the active users of the month starting at `month_start` (once).
+pub async fn note_active(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    month_start: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO user_active_months (user_id, month_start) VALUES ($1, $2) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(month_start)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// Signs out one browser.

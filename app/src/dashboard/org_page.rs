@@ -2,28 +2,17 @@
 //! (for a cooperative) its members' services — each as a chart drawn on the server with the same
 //! numbers in a table beside it and how they are counted. A plain GET form chooses the months.
 
-use super::api::{org_dashboard, OrgBoard};
-use super::page::{board_page, chosen_months, Head, PeriodForm};
+use super::api::OrgBoard;
+use super::page::{board_page, chosen_months, org_board, Head, PeriodForm};
 use super::period::Month;
 use super::sections::FigureSections;
-use crate::error::AppError;
 use crate::i18n::use_texts;
-use crate::orgs::use_org_id;
 use leptos::prelude::*;
 
 #[component]
 pub fn OrgDashboardPage() -> impl IntoView {
-    let id = use_org_id();
     let chosen = chosen_months();
-    let data = Resource::new(
-        move || (id.get(), chosen()),
-        |(id, (from, to))| async move {
-            match id {
-                Some(id) => org_dashboard(id, from, to).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let data = org_board(chosen);
     board_page(
         |t| t.dashboard.title,
         |t| t.dashboard.lead,

@@ -1,6 +1,7 @@
 //! What every board page shares: the months chosen in the address, loading the board, the heading,
 //! the period form — and, when the months cannot be read, the form again under a 400.
 
+use super::api::{org_dashboard, OrgBoard};
 use super::columns::Label;
 use crate::error::{AppError, FormError};
 use crate::i18n::use_texts;
@@ -19,6 +20,22 @@ pub fn chosen_months() -> impl Fn() -> (String, String) + Copy + Send + Sync + '
             q.get("to").unwrap_or_default(),
         )
     }
+}
+
+/// An organisation's board for the months of the address (the organisation is the address's).
+pub fn org_board(
+    chosen: impl Fn() -> (String, String) + Copy + Send + Sync + 'static,
+) -> Resource<Result<OrgBoard, AppError>> {
+    let id = crate::orgs::use_org_id();
+    Resource::new(
+        move || (id.get(), chosen()),
+        |(id, (from, to))| async move {
+            match id {
+                Some(id) => org_dashboard(id, from, to).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    )
 }
 
 /// A board page: `render` once `data` has loaded; the form again with why if the months could not

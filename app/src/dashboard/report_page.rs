@@ -3,30 +3,19 @@
 //! and how each is counted, laid out to print (navigation and forms are left off paper), with the
 //! same table as a spreadsheet (`report.csv` beside it).
 
-use super::api::{org_dashboard, platform_dashboard, OrgBoard, PlatformBoard};
+use super::api::{platform_dashboard, OrgBoard, PlatformBoard};
 use super::columns::{of_group, Column, Group, Unit};
 use super::figures::MonthFigures;
-use super::page::{board_page, chosen_months, Head, PeriodForm};
+use super::page::{board_page, chosen_months, org_board, Head, PeriodForm};
 use super::period::{Month, Period};
 use super::sections::FiguresTable;
-use crate::error::AppError;
 use crate::i18n::{format_date, use_lang, use_texts};
-use crate::orgs::use_org_id;
 use leptos::prelude::*;
 
 #[component]
 pub fn OrgReportPage() -> impl IntoView {
-    let id = use_org_id();
     let chosen = chosen_months();
-    let data = Resource::new(
-        move || (id.get(), chosen()),
-        |(id, (from, to))| async move {
-            match id {
-                Some(id) => org_dashboard(id, from, to).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let data = org_board(chosen);
     board_page(
         |t| t.dashboard.report_title,
         |t| t.dashboard.report_lead,

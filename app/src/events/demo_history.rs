@@ -160,14 +160,7 @@ pub async fn seed(
             // They signed in to join: that month they were active users.
             let month = Month::of(starts_at).map_or(0, Month::starts_at);
             for person in volunteers.iter().take(joiners) {
-                sqlx::query(
-                    "INSERT INTO user_active_months (user_id, month_start) VALUES ($1, $2) \
-                     ON CONFLICT DO NOTHING",
-                )
-                .bind(person)
-                .bind(month)
-                .execute(&mut *conn)
-                .await?;
+                crate::accounts::session::note_active(conn, *person, month).await?;
             }
             added += 1;
         }

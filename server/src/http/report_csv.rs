@@ -2,6 +2,7 @@
 //! for the same people as the report page and for the same months (`?from=2026-01&to=2026-06`).
 //! Aggregates only, yet not public: it stays out of every cache.
 
+use super::spreadsheet::{csv_bytes, csv_download};
 use super::{signed_in, ServerState};
 use app::accounts::auth::{permit, Rule};
 use app::dashboard::api::load;
@@ -10,7 +11,7 @@ use app::error::AppError;
 use app::i18n::lang_from_headers;
 use axum::{
     extract::{Path, Query, State},
-    http::{header, HeaderMap, HeaderValue, StatusCode},
+    http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
 use std::collections::HashMap;
@@ -80,35 +81,15 @@ type Table = (
     Vec<app::dashboard::figures::MonthFigures>,
 );
 
-/// The file (UTF-8 with a byte-order mark, so Excel and WPS read the Chinese; headings in the
-/// reader's language), or the refusal with its reason.
+/// The file (headings in the reader's language), or the refusal with its reason.
 fn respond(headers: &HeaderMap, table: Result<Table, AppError>) -> Response {
     let t = lang_from_headers(headers).texts();
     let (name, groups, months) = match table {
         Ok(table) => table,
         Err(error) => return (error.status(), error.message(t)).into_response(),
     };
-    let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
-    let written = spreadsheet(&groups, &months, t)
-        .iter()
-        .try_for_each(|row| writer.write_record(row));
-    match written.and_then(|()| writer.into_inner().map_err(|e| e.into_error().into())) {
-        Ok(bytes) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("text/csv; charset=utf-8"),
-                ),
-                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-                (
-                    header::CONTENT_DISPOSITION,
-                    HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-                        .unwrap_or(HeaderValue::from_static("attachment")),
-                ),
-            ],
-            bytes,
-        )
-            .into_response(),
+    match csv_bytes(spreadsheet(&groups, &months, t)) {
+        Ok(bytes) => csv_download(&name, bytes),
         Err(error) => {
             tracing::error!(%error, "report: could not write the CSV");
             (StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal).into_response()

@@ -1,13 +1,13 @@
 //! `/events/{id}/roster.csv`: the roster as a spreadsheet for the event's organisers. Contact
 //! details are personal data: only organisers get it, and nothing stores a copy on the way.
 
-use super::spreadsheet::spreadsheet_text;
+use super::spreadsheet::{csv_bytes, csv_download, spreadsheet_text};
 use super::{signed_in, ServerState};
 use app::events::model::Place;
 use app::i18n::{dates::format_date_time, lang_from_headers};
 use axum::{
     extract::{Path, State},
-    http::{header, HeaderMap, HeaderValue, StatusCode},
+    http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
 
@@ -23,23 +23,8 @@ pub async fn roster_csv(
         return refuse(app::error::AppError::NotFound);
     };
     match organiser_roster(&state, &headers, id).await {
-        Ok(entries) => match csv_body(&entries, lang) {
-            Ok(bytes) => (
-                [
-                    (
-                        header::CONTENT_TYPE,
-                        HeaderValue::from_static("text/csv; charset=utf-8"),
-                    ),
-                    (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        HeaderValue::from_str(&format!("attachment; filename=\"roster-{id}.csv\""))
-                            .unwrap_or(HeaderValue::from_static("attachment")),
-                    ),
-                ],
-                bytes,
-            )
-                .into_response(),
+        Ok(entries) => match csv_bytes(rows(&entries, lang)) {
+            Ok(bytes) => csv_download(&format!("roster-{id}.csv"), bytes),
             Err(error) => {
                 tracing::error!(%error, "roster: could not write the CSV");
                 (StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal).into_response()
@@ -73,29 +58,26 @@ async fn organiser_roster(
     Ok(app::events::roster::roster(pool, id).await?)
 }
 
-/// UTF-8 with a byte-order mark, so Excel and WPS read the Chinese; headings in the reader's
-/// language.
-fn csv_body(
-    entries: &[app::events::roster::RosterEntry],
-    lang: app::i18n::Lang,
-) -> Result<Vec<u8>, csv::Error> {
+/// The roster's rows, headings in the reader's language.
+fn rows(entries: &[app::events::roster::RosterEntry], lang: app::i18n::Lang) -> Vec<Vec<String>> {
     let e = &lang.texts().events_page;
-    let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
-    writer.write_record([
+    let heading = [
         e.roster_name,
         e.roster_contact,
         e.roster_status,
         e.roster_joined_at,
         e.roster_by_hand,
-    ])?;
-    for entry in entries {
+    ]
+    .map(String::from)
+    .to_vec();
+    let people = entries.iter().map(|entry| {
         let status = match entry.place {
             Place::Going => e.mine_going.to_string(),
             Place::Waitlisted { position } => {
                 e.roster_waiting.replace("{n}", &position.to_string())
             }
         };
-        writer.write_record([
+        vec![
             spreadsheet_text(&entry.name),
             spreadsheet_text(&entry.contact),
             status,
@@ -105,9 +87,7 @@ fn csv_body(
             } else {
                 String::new()
             },
-        ])?;
-    }
-    writer
-        .into_inner()
-        .map_err(|error| error.into_error().into())
+        ]
+    });
+    std::iter::once(heading).chain(people).collect()
 }
