@@ -7,6 +7,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 /// A migrated, empty database that removes itself in [`TestDb::finish`].
 pub struct TestDb {
     pub db: Db,
+    /// Where it is, for another process (a server started by a test) to open it too.
+    pub url: String,
     cleanup: Cleanup,
 }
 
@@ -51,6 +53,7 @@ impl TestDb {
             .expect("open a fresh SQLite database");
         TestDb {
             db,
+            url,
             cleanup: Cleanup::SqliteFolder(folder),
         }
     }
@@ -83,6 +86,7 @@ impl TestDb {
             .expect("migrate a fresh PostgreSQL schema");
         TestDb {
             db,
+            url,
             cleanup: Cleanup::PostgresSchema {
                 admin_url: admin_url.to_string(),
                 schema,
