@@ -8,6 +8,7 @@ use axum::http::{header, Request, StatusCode};
 use leptos::config::LeptosOptions;
 use tower::ServiceExt;
 
+mod bad_input;
 mod dashboard_pages;
 mod event_pages;
 mod help_desk;

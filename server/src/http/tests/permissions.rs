@@ -8,7 +8,7 @@ use app::accounts::{contact::Contact, db::create_user, session::start_session};
 use app::orgs::{db as orgs, model::OrgRole};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Who {
+pub(super) enum Who {
     Visitor,
     Resident,
     /// A resident holding a seat at the event the calls are about.
@@ -33,7 +33,7 @@ const EVERYONE: [Who; 7] = [
 ];
 
 /// Who gets through each server function (by endpoint), given the organisation `{org}`.
-fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
+pub(super) fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
     use Who::*;
     const ALL: &[Who] = &EVERYONE;
     const SIGNED_IN: &[Who] = &[
