@@ -1,4 +1,16 @@
 import { test, expect, ready, jsEnabled, TILE_SERVERS } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+
+/// Clicks `pin` until its card opens: the layers follow every keystroke, so a pin found a moment
+/// ago may have been redrawn by the time it is clicked.
+async function openCard(page: Page, pin: Locator): Promise<Locator> {
+  const card = page.getByTestId('map-card');
+  await expect(async () => {
+    await pin.click({ timeout: 2_000 });
+    await expect(card).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  return card;
+}
 
 test('without JavaScript the map page lists the places nearest a chosen area, nearest first', async ({ page }, info) => {
   test.skip(jsEnabled(info.project.name), 'the list instead of the map is the page without JavaScript');
@@ -123,9 +135,7 @@ test.describe('with JavaScript', () => {
     await page.getByLabel('搜索地点').fill('图书馆');
     const pin = page.getByTestId('map-canvas').locator('.map-pin');
     await expect(pin).toHaveCount(1);
-    await pin.click();
-    const card = page.getByTestId('map-card');
-    await expect(card).toBeVisible();
+    const card = await openCard(page, pin);
     await expect(card).toContainText('黔书房公益图书馆');
     await card.getByRole('link', { name: '查看详情' }).click();
     await expect(page).toHaveURL(/\/orgs\/\d+$/);
@@ -143,8 +153,7 @@ test.describe('with JavaScript', () => {
     await page.getByLabel('搜索地点').fill('婴儿推车');
     const pin = canvas.locator('.map-pin--items');
     await expect(pin).toHaveCount(1);
-    await pin.click();
-    const card = page.getByTestId('map-card');
+    const card = await openCard(page, pin);
     await expect(card).toContainText('婴儿推车');
     await card.getByRole('link', { name: '查看详情' }).click();
     await expect(page).toHaveURL(/\/items\/\d+$/);
@@ -166,8 +175,8 @@ test.describe('with JavaScript', () => {
     await expect(list).toHaveCount(0);
     await page.getByLabel('搜索地点').fill('下象棋');
     await expect(canvas.locator('.map-pin--help')).toHaveCount(1);
-    await canvas.locator('.map-pin--help').click();
-    await page.getByTestId('map-card').getByRole('link', { name: '查看详情' }).click();
+    const card = await openCard(page, canvas.locator('.map-pin--help'));
+    await card.getByRole('link', { name: '查看详情' }).click();
     await expect(page).toHaveURL(/\/help\/\d+$/);
     await expect(page.getByTestId('member-services')).toContainText('下象棋陪练');
   });
