@@ -104,16 +104,21 @@ pub async fn user_for_request(
     };
     let month = crate::dashboard::period::Month::of(now).map_or(0, |m| m.starts_at());
     if row.counted_month != month {
-        if let Err(error) = count_active(db, token, row.id, month).await {
-            tracing::warn!(%error, "sessions: could not count an active user");
+        // A task of its own: if the request is dropped half-way (the browser went elsewhere),
+        // the write still finishes instead of leaving a transaction open on a pooled connection.
+        let counting = tokio::spawn(count_active(db.clone(), token.to_string(), row.id, month));
+        match counting.await {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => tracing::warn!(%error, "sessions: could not count an active user"),
+            Err(error) => tracing::warn!(%error, "sessions: counting an active user stopped"),
         }
     }
     Ok(Some(row.into()))
 }
 
 async fn count_active(
-    db: &crate::db::Db,
-    token: &str,
+    db: crate::db::Db,
+    token: String,
     user_id: i64,
     month_start: i64,
 ) -> Result<(), sqlx::Error> {
@@ -121,7 +126,7 @@ async fn count_active(
     note_active(&mut tx, user_id, month_start).await?;
     sqlx::query("UPDATE sessions SET counted_month = $1 WHERE token_hash = $2")
         .bind(month_start)
-        .bind(token_hash(token))
+        .bind(token_hash(&token))
         .execute(&mut *tx)
         .await?;
     tx.commit().await
