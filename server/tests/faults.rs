@@ -4,7 +4,9 @@
 //! - killed with SIGKILL at 20 different moments: every sign-up that was answered as done is
 //!   there afterwards, and SQLite's integrity check passes;
 //! - stopped with SIGTERM: requests already under way get their whole answer, the process exits
-//!   cleanly, and again nothing acknowledged is lost.
+//!   cleanly, and again nothing acknowledged is lost;
+//! - left by clients that hang up half-way through their sign-ups: nothing is left holding the
+//!   database, and the next people signing up are answered at once.
 
 use app::db::testing::each_backend;
 use std::net::SocketAddr;
@@ -83,6 +85,31 @@ async fn request(addr: SocketAddr, line: &str, form: &str) -> Result<String, Fai
     } else {
         Err(Failed::Answering)
     }
+}
+
+/// Sends a sign-up and closes the connection after `patience`, answered or not.
+async fn hang_up(addr: SocketAddr, mobile: &str, patience: Duration) {
+    let form = format!("contact={mobile}&display_name=%E9%82%BB%E5%B1%85&password=long-enough-1");
+    let sent = request(addr, "POST /api/accounts/sign_up HTTP/1.1", &form);
+    let _ = tokio::time::timeout(patience, sent).await;
+}
+
+/// Waits until the number of accounts has stopped growing for half a second.
+async fn settle(db: &app::db::Db) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut last = -1i64;
+    while Instant::now() < deadline {
+        let now: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        if now == last {
+            return;
+        }
+        last = now;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    panic!("sign-ups kept arriving for a minute after the clients left");
 }
 
 /// What the people signing up saw.
@@ -231,6 +258,52 @@ async fn acknowledged_writes_survive_sigkill_and_sigterm_lets_requests_finish() 
             stopped.unanswered.len(),
             signalled.elapsed().as_millis()
         );
+        test.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clients_hanging_up_leave_no_write_lock_behind() {
+    for test in each_backend().await {
+        let addr = free_addr();
+        let mut server = start(&test.url, addr).await;
+        // Impatient people: each gives up after 0 to 40 ms, so some leave while their sign-up
+        // waits for the write lock, some while it is written, some after it is done.
+        let impatient: Vec<_> = (0..CLIENTS as u64)
+            .map(|client| {
+                tokio::spawn(async move {
+                    for n in 0..40u64 {
+                        let mobile = format!("137{:08}", client * 10_000 + n);
+                        let patience = Duration::from_millis((n * 7 + client * 3) % 41);
+                        hang_up(addr, &mobile, patience).await;
+                    }
+                })
+            })
+            .collect();
+        for client in impatient {
+            client.await.unwrap();
+        }
+        // Their sign-ups may still be under way (each hashes a password): wait until no more
+        // arrive. Then the next people are answered at once (a write lock left open would keep
+        // them waiting for the busy timeout, then fail).
+        settle(&test.db).await;
+        for n in 0..5 {
+            let mobile = format!("136{n:08}");
+            let form = format!("contact={mobile}&display_name=X&password=long-enough-1");
+            let started = Instant::now();
+            let answer = request(addr, "POST /api/accounts/sign_up HTTP/1.1", &form)
+                .await
+                .unwrap();
+            assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+            assert!(
+                started.elapsed() < Duration::from_secs(2),
+                "a sign-up after the hang-ups took {:?}",
+                started.elapsed()
+            );
+            all_there(&test.db, &[mobile]).await;
+        }
+        server.kill().unwrap();
+        server.wait().unwrap();
         test.finish().await;
     }
 }

@@ -24,6 +24,7 @@ mod open_data;
 mod pwa;
 mod report_csv;
 mod roster_csv;
+mod run_to_end;
 mod security;
 mod service_worker;
 mod spreadsheet;
@@ -139,6 +140,7 @@ fn router_for_bundle(
         .layer(RequestBodyLimitLayer::new(MAX_FORM_BYTES))
         .merge(uploads)
         .layer(middleware::from_fn(security::same_origin_only))
+        .layer(middleware::from_fn(run_to_end::run_to_end))
         .layer(middleware::from_fn(security::security_headers))
         .layer(middleware::from_fn(log_request))
         .with_state(state)
