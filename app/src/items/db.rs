@@ -135,7 +135,7 @@ pub async fn listed(db: &Db, q: &WantedItems, now: i64) -> Result<Vec<Item>, sql
     let text_match = match (text, db.kind()) {
         ("", _) => "",
         (t, DbKind::Sqlite) if t.chars().count() >= TRIGRAM_CHARS => {
-            " AND i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH $6)"
+            " AND +i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH $6)"
         }
         (_, DbKind::Sqlite) => {
             " AND (i.title LIKE $6 ESCAPE '\\' OR i.description LIKE $6 ESCAPE '\\')"
@@ -148,9 +148,19 @@ pub async fn listed(db: &Db, q: &WantedItems, now: i64) -> Result<Vec<Item>, sql
         (t, DbKind::Sqlite) if t.chars().count() >= TRIGRAM_CHARS => fts_phrase(t),
         (t, _) => crate::orgs::db::like_pattern(t),
     };
+    // On SQLite, `+` keeps a column's index out of the plan: the newest-first index
+    // (`items_newest`) then serves the ORDER BY and the scan stops at the 300th match, instead of
+    // every listed item being read and sorted, or every trigram match fetched by id. Not for one
+    // or two characters (LIKE): a rare word would walk that index to its end, row by row, slower
+    // than reading the listed items in order.
+    let short_text = !text.is_empty() && text.chars().count() < TRIGRAM_CHARS;
+    let plus = match db.kind() {
+        DbKind::Sqlite if !short_text => "+",
+        _ => "",
+    };
     let sql = format!(
-        "{SELECT} WHERE i.status IN ('available', 'promised') AND i.hidden_at IS NULL \
-         AND i.expires_at > $1 AND ($2 = '' OR i.kind = $2) AND ($3 = '' OR i.category = $3) \
+        "{SELECT} WHERE {plus}i.status IN ('available', 'promised') AND i.hidden_at IS NULL \
+         AND {plus}i.expires_at > $1 AND ($2 = '' OR i.kind = $2) AND ($3 = '' OR i.category = $3) \
          AND ($4 = '' OR i.mode = $4){text_match} \
          ORDER BY i.created_at DESC, i.id DESC LIMIT $5"
     );
