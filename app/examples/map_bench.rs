@@ -8,12 +8,15 @@
 //!
 //! The README's map section carries the figures next to the budgets of PRODUCT.md §4.
 
+mod support;
+
 use app::map::cluster::BBox;
 use app::map::index::Snapshot;
 use app::map::model::{NearbyPlace, PlaceKind};
 use app::map::view::MapFilter;
 use app::orgs::model::OrgKind;
-use std::time::{Duration, Instant};
+use std::time::Instant;
+use support::{ms, percentiles};
 
 /// Guiyang's built-up area, roughly.
 const SOUTH: f64 = 26.40;
@@ -71,16 +74,6 @@ fn random_view(random: &mut Random, zoom: u8) -> BBox {
     }
 }
 
-fn percentiles(mut times: Vec<Duration>) -> (Duration, Duration) {
-    times.sort();
-    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
-    (at(0.50), at(0.99))
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
-}
-
 fn main() {
     let everything = MapFilter::everything();
     println!("| places | build | visible-area query p50 | p99 | clustered API p50 | p99 | largest answer |");
@@ -119,10 +112,10 @@ fn main() {
         println!(
             "| {count} | {:.2} s | {} | {} | {} | {} | {:.1} KB |",
             build.as_secs_f64(),
-            ms(q50),
-            ms(q99),
-            ms(v50),
-            ms(v99),
+            ms(q50, 3),
+            ms(q99, 3),
+            ms(v50, 3),
+            ms(v99, 3),
             largest as f64 / 1000.0
         );
         // Keeps the query from being optimised away.

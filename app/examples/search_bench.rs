@@ -8,12 +8,15 @@
 //!
 //! PRODUCT.md §4's budget: p99 <= 20 ms on 100,000 items. `bash .ci/bench` runs it into its report.
 
+mod support;
+
 use app::db::testing::each_backend;
 use app::db::{now_unix, Db, DbKind};
 use app::items::db::listed;
 use app::items::filter::WantedItems;
 use app::items::model::ItemCategory;
 use std::time::{Duration, Instant};
+use support::{ms, percentiles};
 
 const ITEMS: usize = 100_000;
 const SEARCHES: usize = 1_000;
@@ -171,16 +174,6 @@ async fn generate(db: &Db, random: &mut Random) {
     }
 }
 
-fn percentiles(mut times: Vec<Duration>) -> (Duration, Duration) {
-    times.sort();
-    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
-    (at(0.50), at(0.99))
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
-}
-
 #[tokio::main]
 async fn main() {
     println!("| database | listings | generated in | searches | p50 | p99 | slowest query |");
@@ -214,9 +207,9 @@ async fn main() {
             "| {:?} | {ITEMS} | {:.1} s | {SEARCHES} | {} | {} | {} {} |",
             test.db.kind(),
             generated.as_secs_f64(),
-            ms(p50),
-            ms(p99),
-            ms(slowest.0),
+            ms(p50, 2),
+            ms(p99, 2),
+            ms(slowest.0, 2),
             slowest.1
         );
         test.finish().await;
