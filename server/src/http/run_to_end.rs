@@ -35,29 +35,39 @@ mod tests {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::Arc;
     use std::time::Duration;
+    use tokio::sync::Notify;
     use tower::ServiceExt;
 
     #[tokio::test]
     async fn a_request_whose_client_left_still_finishes() {
+        let go_on = Arc::new(Notify::new());
         let finished = Arc::new(AtomicBool::new(false));
-        let flag = finished.clone();
+        let (wait, flag) = (go_on.clone(), finished.clone());
         let app = Router::new()
             .route(
                 "/write",
                 post(move || async move {
-                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    wait.notified().await;
                     flag.store(true, Ordering::SeqCst);
                     "done"
                 }),
             )
             .layer(middleware::from_fn(run_to_end));
         let request = Request::post("/write").body(Body::empty()).unwrap();
-        // The client gives up after 5 ms: its future is dropped, as hyper drops it.
-        let gave_up = tokio::time::timeout(Duration::from_millis(5), app.oneshot(request)).await;
+        // The client gives up while the handler is under way: its future is dropped, as hyper
+        // drops it when the connection closes.
+        let gave_up = tokio::time::timeout(Duration::from_millis(20), app.oneshot(request)).await;
         assert!(gave_up.is_err());
         assert!(!finished.load(Ordering::SeqCst));
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        assert!(finished.load(Ordering::SeqCst), "the handler was cut off");
+        go_on.notify_one();
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        while !finished.load(Ordering::SeqCst) {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the handler was cut off"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
     }
 
     #[tokio::test]
