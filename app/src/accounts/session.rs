@@ -106,6 +106,8 @@ pub async fn user_for_request(
     if row.counted_month != month {
         // A task of its own: if the request is dropped half-way (the browser went elsewhere),
         // the write still finishes instead of leaving a transaction open on a pooled connection.
+        // The server's run_to_end layer covers handlers, but a page reads its user while its body
+        // streams out, after the handler has returned: that part the layer does not cover.
         let counting = tokio::spawn(count_active(db.clone(), token.to_string(), row.id, month));
         match counting.await {
             Ok(Ok(())) => {}
