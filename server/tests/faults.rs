@@ -1,8 +1,10 @@
 //! The real server process under faults, on SQLite and (with TEST_POSTGRES_URL) PostgreSQL, while
-//! people keep signing up (each sign-up is a write, and hashing the password keeps requests in
-//! flight a while):
-//! - killed with SIGKILL at 20 different moments: every sign-up that was answered as done is
-//!   there afterwards, and SQLite's integrity check passes;
+//! people keep using it: each signs up (hashing the password keeps requests in flight a while),
+//! takes a place at an event with limited seats (filling it, then its waitlist) and posts a
+//! listing through the multipart form:
+//! - killed with SIGKILL at 20 different moments: every write that was answered as done is there
+//!   afterwards, no event counts more or fewer seats taken than people going, and SQLite's
+//!   integrity check passes;
 //! - stopped with SIGTERM: requests already under way get their whole answer, the process exits
 //!   cleanly, and again nothing acknowledged is lost;
 //! - left by clients that hang up half-way through their sign-ups: nothing is left holding the
@@ -60,18 +62,26 @@ enum Failed {
     Answering,
 }
 
-/// One request on its own connection; the whole answer (head and body).
+/// One form post (or GET) on its own connection; the whole answer (head and body).
 async fn request(addr: SocketAddr, line: &str, form: &str) -> Result<String, Failed> {
+    let head = "Content-Type: application/x-www-form-urlencoded\r\n";
+    send(addr, line, head, form.as_bytes()).await
+}
+
+/// One request with `headers` (each ending in CRLF) and `body`, on its own connection.
+async fn send(addr: SocketAddr, line: &str, headers: &str, body: &[u8]) -> Result<String, Failed> {
     let mut stream = TcpStream::connect(addr)
         .await
         .map_err(|_| Failed::Connecting)?;
-    let text = format!(
+    let mut text = format!(
         "{line}\r\nHost: {addr}\r\nConnection: close\r\nAccept: application/json\r\n\
-         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
-        form.len()
-    );
+         {headers}Content-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    text.extend_from_slice(body);
     stream
-        .write_all(text.as_bytes())
+        .write_all(&text)
         .await
         .map_err(|_| Failed::Answering)?;
     let mut answer = Vec::new();
@@ -85,6 +95,55 @@ async fn request(addr: SocketAddr, line: &str, form: &str) -> Result<String, Fai
     } else {
         Err(Failed::Answering)
     }
+}
+
+/// The session cookie an answer sets (`sid=…`), as a `Cookie` header line.
+fn session_cookie(answer: &str) -> Option<String> {
+    let head = answer.split("\r\n\r\n").next()?;
+    head.lines()
+        .filter_map(|line| line.split_once(':'))
+        .filter(|(name, _)| name.eq_ignore_ascii_case("set-cookie"))
+        .map(|(_, value)| value.trim())
+        .find(|value| value.starts_with("sid="))
+        .and_then(|value| value.split(';').next())
+        .map(|cookie| format!("Cookie: {cookie}\r\n"))
+}
+
+/// A listing's form as the browser posts it (multipart, no photo).
+fn listing_form(title: &str) -> (String, Vec<u8>) {
+    const BOUNDARY: &str = "faults-boundary";
+    let fields = [
+        ("item[kind]", "offer"),
+        ("item[title]", title),
+        ("item[category]", "books"),
+        ("item[condition]", "good"),
+        ("item[mode]", "give"),
+        ("item[description]", "九成新"),
+        ("item[lat]", "26.583411"),
+        ("item[lng]", "106.713372"),
+    ];
+    let mut body = String::new();
+    for (name, value) in fields {
+        body.push_str(&format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{BOUNDARY}--\r\n"));
+    let head = format!("Content-Type: multipart/form-data; boundary={BOUNDARY}\r\n");
+    (head, body.into_bytes())
+}
+
+/// The listing id in a posting's answer: `303` to `/items/{id}?done=posted`.
+fn posted_listing(answer: &str) -> Option<i64> {
+    if !answer.starts_with("HTTP/1.1 303") {
+        return None;
+    }
+    let at = answer.find("/items/")? + "/items/".len();
+    let digits: String = answer[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
 }
 
 /// Sends a sign-up and closes the connection after `patience`, answered or not.
@@ -112,17 +171,107 @@ async fn settle(db: &app::db::Db) {
     panic!("sign-ups kept arriving for a minute after the clients left");
 }
 
-/// What the people signing up saw.
+/// A write the server answered as done.
+#[derive(Debug)]
+enum Done {
+    /// An account, by its mobile number.
+    Account(String),
+    /// That account's place at the event (going or on its waitlist).
+    Place(String),
+    /// A listing, by its id.
+    Listing(i64),
+}
+
+/// What the people using the site saw.
 #[derive(Default)]
 struct Tally {
-    /// Mobile numbers whose sign-up was answered as done.
-    acknowledged: Vec<String>,
+    acknowledged: Vec<Done>,
     /// Requests sent (connection taken) that got no whole answer, with when they started.
     unanswered: Vec<Instant>,
 }
 
-/// `CLIENTS` people signing up one after another until `stop` is set; numbers start at `first`.
-fn sign_ups(addr: SocketAddr, first: u64, tally: Arc<Mutex<Tally>>) -> SignUps {
+impl Tally {
+    fn accounts(&self) -> usize {
+        let accounts = self.acknowledged.iter();
+        accounts
+            .filter(|done| matches!(done, Done::Account(_)))
+            .count()
+    }
+}
+
+/// How one step of a person's visit went.
+enum Step {
+    /// Answered: the answer.
+    Answered(String),
+    /// Cut off (recorded), or the server is gone: this person stops here.
+    Over,
+}
+
+async fn step(
+    tally: &Mutex<Tally>,
+    sent: impl std::future::Future<Output = Result<String, Failed>>,
+) -> Step {
+    let started = Instant::now();
+    match sent.await {
+        Ok(answer) => Step::Answered(answer),
+        Err(Failed::Answering) => {
+            tally.lock().unwrap().unanswered.push(started);
+            Step::Over
+        }
+        // The server is gone (or not yet listening): wait for the end.
+        Err(Failed::Connecting) => {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            Step::Over
+        }
+    }
+}
+
+/// One person: signs up, takes a place at `event`, posts a listing; each answer that says done
+/// goes in the tally. Refusals are bugs here: every request is valid.
+async fn visit(addr: SocketAddr, mobile: String, event: i64, tally: &Mutex<Tally>) {
+    let form = format!("contact={mobile}&display_name=%E9%82%BB%E5%B1%85&password=long-enough-1");
+    let sign_up = request(addr, "POST /api/accounts/sign_up HTTP/1.1", &form);
+    let Step::Answered(answer) = step(tally, sign_up).await else {
+        return;
+    };
+    assert!(
+        answer.starts_with("HTTP/1.1 200"),
+        "a sign-up was refused: {answer}"
+    );
+    tally
+        .lock()
+        .unwrap()
+        .acknowledged
+        .push(Done::Account(mobile.clone()));
+    let cookie = session_cookie(&answer).expect("a session after signing up");
+    let form = format!("{cookie}Content-Type: application/x-www-form-urlencoded\r\n");
+    let id = format!("id={event}");
+    let join = send(addr, "POST /api/events/join HTTP/1.1", &form, id.as_bytes());
+    let Step::Answered(answer) = step(tally, join).await else {
+        return;
+    };
+    assert!(
+        answer.starts_with("HTTP/1.1 200"),
+        "joining was refused: {answer}"
+    );
+    tally
+        .lock()
+        .unwrap()
+        .acknowledged
+        .push(Done::Place(mobile.clone()));
+    let (head, body) = listing_form(&format!("旧书 {mobile}"));
+    let head = format!("{cookie}{head}");
+    let post = send(addr, "POST /items/new HTTP/1.1", &head, &body);
+    let Step::Answered(answer) = step(tally, post).await else {
+        return;
+    };
+    let id = posted_listing(&answer).unwrap_or_else(|| panic!("a listing was refused: {answer}"));
+    tally.lock().unwrap().acknowledged.push(Done::Listing(id));
+}
+
+/// `CLIENTS` people using the site one after another until `stop` is set; mobile numbers start
+/// at `first`.
+fn residents(addr: SocketAddr, first: u64, event: i64, tally: Arc<Mutex<Tally>>) -> Residents {
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let handles = (0..CLIENTS as u64)
         .map(|client| {
@@ -132,34 +281,20 @@ fn sign_ups(addr: SocketAddr, first: u64, tally: Arc<Mutex<Tally>>) -> SignUps {
                 while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                     let mobile = format!("139{:08}", first + client * 10_000 + n);
                     n += 1;
-                    let form = format!(
-                        "contact={mobile}&display_name=%E9%82%BB%E5%B1%85&password=long-enough-1"
-                    );
-                    let started = Instant::now();
-                    match request(addr, "POST /api/accounts/sign_up HTTP/1.1", &form).await {
-                        Ok(answer) if answer.starts_with("HTTP/1.1 200") => {
-                            tally.lock().unwrap().acknowledged.push(mobile)
-                        }
-                        Ok(answer) => panic!("a sign-up was refused: {answer}"),
-                        Err(Failed::Answering) => tally.lock().unwrap().unanswered.push(started),
-                        // The server is gone (or not yet listening): wait for the end.
-                        Err(Failed::Connecting) => {
-                            tokio::time::sleep(Duration::from_millis(20)).await
-                        }
-                    }
+                    visit(addr, mobile, event, &tally).await;
                 }
             })
         })
         .collect();
-    SignUps { stop, handles }
+    Residents { stop, handles }
 }
 
-struct SignUps {
+struct Residents {
     stop: Arc<std::sync::atomic::AtomicBool>,
     handles: Vec<tokio::task::JoinHandle<()>>,
 }
 
-impl SignUps {
+impl Residents {
     async fn finish(self) {
         self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
         for handle in self.handles {
@@ -168,16 +303,58 @@ impl SignUps {
     }
 }
 
-/// Every acknowledged sign-up is in the database, which is sound.
-async fn all_there(db: &app::db::Db, acknowledged: &[String]) {
-    for mobile in acknowledged {
-        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE contact = $1")
+/// An upcoming published event with a limited number of seats, open for sign-ups: the people
+/// here fill it, then queue on its waitlist.
+async fn event_with_seats(db: &app::db::Db) -> i64 {
+    sqlx::query_scalar(
+        "SELECT id FROM events WHERE status = 'published' AND capacity IS NOT NULL \
+         AND starts_at > $1 AND (signup_deadline IS NULL OR signup_deadline > $1) \
+         ORDER BY capacity, id LIMIT 1",
+    )
+    .bind(app::db::now_unix() + 3600)
+    .fetch_one(db.pool())
+    .await
+    .expect("the demo data has an upcoming event with seats")
+}
+
+/// Every acknowledged write is in the database, which is sound: no event holds more people than
+/// it counts, nor more than its seats.
+async fn all_there(db: &app::db::Db, acknowledged: &[Done], event: i64) {
+    for done in acknowledged {
+        let found: Option<i64> = match done {
+            Done::Account(mobile) => sqlx::query_scalar("SELECT id FROM users WHERE contact = $1")
+                .bind(mobile)
+                .fetch_optional(db.pool())
+                .await
+                .unwrap(),
+            Done::Place(mobile) => sqlx::query_scalar(
+                "SELECT p.id FROM event_participants p JOIN users u ON u.id = p.user_id \
+                 WHERE u.contact = $1 AND p.event_id = $2 AND p.status IN ('going', 'waitlisted')",
+            )
             .bind(mobile)
+            .bind(event)
             .fetch_optional(db.pool())
             .await
-            .unwrap();
-        assert!(found.is_some(), "{mobile} was acknowledged and is missing");
+            .unwrap(),
+            Done::Listing(id) => sqlx::query_scalar("SELECT id FROM items WHERE id = $1")
+                .bind(id)
+                .fetch_optional(db.pool())
+                .await
+                .unwrap(),
+        };
+        assert!(found.is_some(), "{done:?} was acknowledged and is missing");
     }
+    let miscounted: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM events e WHERE e.seats_taken <> (SELECT COUNT(*) \
+         FROM event_participants p WHERE p.event_id = e.id AND p.status = 'going')",
+    )
+    .fetch_one(db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        miscounted, 0,
+        "events whose seats taken do not match who is going"
+    );
     if db.kind() == app::db::DbKind::Sqlite {
         let check: String = sqlx::query_scalar("PRAGMA integrity_check")
             .fetch_one(db.pool())
@@ -190,12 +367,14 @@ async fn all_there(db: &app::db::Db, acknowledged: &[String]) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_writes_survive_sigkill_and_sigterm_lets_requests_finish() {
     for test in each_backend().await {
+        app::demo::seed_demo(&test.db).await.unwrap();
+        let event = event_with_seats(&test.db).await;
         let tally = Arc::new(Mutex::new(Tally::default()));
         // Killed at moments spread over the first second and a half of the load.
         for run in 0..KILLS {
             let addr = free_addr();
             let mut server = start(&test.url, addr).await;
-            let load = sign_ups(addr, run as u64 * 100_000, tally.clone());
+            let load = residents(addr, run as u64 * 100_000, event, tally.clone());
             let moment = 100 + (run as u64 * 373) % 1400;
             tokio::time::sleep(Duration::from_millis(moment)).await;
             server.kill().unwrap(); // SIGKILL
@@ -203,14 +382,21 @@ async fn acknowledged_writes_survive_sigkill_and_sigterm_lets_requests_finish() 
             load.finish().await;
         }
         let killed = std::mem::take(&mut *tally.lock().unwrap());
+        let kinds = |tally: &Tally| {
+            let listings = tally.acknowledged.iter();
+            let listings = listings
+                .filter(|done| matches!(done, Done::Listing(_)))
+                .count();
+            (tally.accounts(), listings)
+        };
+        let (accounts, listings) = kinds(&killed);
         assert!(
-            killed.acknowledged.len() >= KILLS,
-            "too few sign-ups got through to prove anything: {}",
-            killed.acknowledged.len()
+            accounts >= KILLS && listings > 0,
+            "too few writes got through to prove anything: {accounts} sign-ups, {listings} listings",
         );
-        all_there(&test.db, &killed.acknowledged).await;
+        all_there(&test.db, &killed.acknowledged, event).await;
         println!(
-            "{:?}: {KILLS} kills, {} sign-ups acknowledged and found, {} cut off unanswered",
+            "{:?}: {KILLS} kills, {} writes acknowledged and found ({accounts} sign-ups, {listings} listings, the rest places), {} cut off unanswered",
             test.db.kind(),
             killed.acknowledged.len(),
             killed.unanswered.len()
@@ -219,7 +405,7 @@ async fn acknowledged_writes_survive_sigkill_and_sigterm_lets_requests_finish() 
         // Stopped with SIGTERM under load.
         let addr = free_addr();
         let mut server = start(&test.url, addr).await;
-        let load = sign_ups(addr, 9_000_000, tally.clone());
+        let load = residents(addr, 9_000_000, event, tally.clone());
         tokio::time::sleep(Duration::from_millis(800)).await;
         let signalled = Instant::now();
         let status = Command::new("kill")
@@ -250,9 +436,9 @@ async fn acknowledged_writes_survive_sigkill_and_sigterm_lets_requests_finish() 
             "{} requests under way got no answer",
             lost.len()
         );
-        all_there(&test.db, &stopped.acknowledged).await;
+        all_there(&test.db, &stopped.acknowledged, event).await;
         println!(
-            "{:?}: SIGTERM after {} sign-ups; {} sent in its last 100 ms went unanswered; exited in {} ms",
+            "{:?}: SIGTERM after {} writes; {} sent in its last 100 ms went unanswered; exited in {} ms",
             test.db.kind(),
             stopped.acknowledged.len(),
             stopped.unanswered.len(),
@@ -300,7 +486,7 @@ async fn clients_hanging_up_leave_no_write_lock_behind() {
                 "a sign-up after the hang-ups took {:?}",
                 started.elapsed()
             );
-            all_there(&test.db, &[mobile]).await;
+            all_there(&test.db, &[Done::Account(mobile)], 0).await;
         }
         server.kill().unwrap();
         server.wait().unwrap();

@@ -2,6 +2,7 @@
 //! hint (which the control names in `aria-describedby`).
 
 use crate::i18n::{use_texts, Texts};
+use crate::shell::escaped_on_server;
 use leptos::prelude::*;
 
 /// Picks a string from the reader's texts.
@@ -41,7 +42,7 @@ pub fn TextArea(
     view! {
         <Field id label hint>
             <textarea id=id name=name rows="4" maxlength=max
-                aria-describedby=hint.map(|_| format!("{id}-hint"))>{value}</textarea>
+                aria-describedby=hint.map(|_| format!("{id}-hint"))>{escaped_on_server(value)}</textarea>
         </Field>
     }
 }

@@ -20,6 +20,6 @@ pub use document::shell;
 pub use icons::Icon;
 pub use install_hint::InstallHint;
 pub use notice::{set_status, ErrorPage, Forbidden, NotFound};
-pub use page_title::PageTitle;
+pub use page_title::{escaped_on_server, PageTitle};
 pub use param_page::param_page;
 pub use routes::App;

@@ -10,3 +10,14 @@ use leptos_meta::Title;
 pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
     view! { <Title text/> }
 }
+
+/// Text for an element whose content the server writes as it is: the page's `<title>`
+/// (leptos_meta) and a `<textarea>` (tachys leaves a textarea's children unescaped). Both hold
+/// only text in HTML, yet a name with `</title>` or a description with `</textarea>` in it would
+/// end the element and turn the rest into markup. In the browser the same text is set as text.
+pub fn escaped_on_server(text: String) -> String {
+    #[cfg(feature = "ssr")]
+    return html_escape::encode_text(&text).into_owned();
+    #[cfg(not(feature = "ssr"))]
+    text
+}

@@ -30,7 +30,8 @@ pub fn App() -> impl IntoView {
         <Html {..} lang=lang.get_untracked().code()/>
         <Title formatter=move |page: String| {
             let app_name = app_name();
-            if page.is_empty() || page.starts_with(app_name) { page } else { format!("{page} · {app_name}") }
+            let title = if page.is_empty() || page.starts_with(app_name) { page } else { format!("{page} · {app_name}") };
+            super::page_title::escaped_on_server(title)
         }/>
         <Router>
             <Layout>

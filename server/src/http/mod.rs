@@ -7,7 +7,7 @@ use axum::{
     http::{HeaderMap, StatusCode},
     middleware::{self, Next},
     response::{IntoResponse, Response},
-    routing::{get, post},
+    routing::{get, post, MethodRouter},
     Router,
 };
 use leptos::prelude::*;
@@ -89,34 +89,18 @@ fn router_for_bundle(
     let page_state = app_state.clone();
     let fallback_state = app_state.clone();
     // Postings with photos have a limit of their own; every other request has the forms' one.
-    let uploads = Router::new()
-        .route(app::items::POST_ITEM_PATH, post(items::post_item))
-        .layer(RequestBodyLimitLayer::new(items::MAX_UPLOAD_BYTES))
-        .merge(
-            Router::new()
-                .route("/help/{id}/photo", post(help_photo::upload))
-                .layer(RequestBodyLimitLayer::new(help_photo::MAX_UPLOAD_BYTES)),
-        )
+    let uploads = upload_routes()
+        .into_iter()
+        .fold(Router::new(), |router, (path, route, limit)| {
+            router.route(path, route.layer(RequestBodyLimitLayer::new(limit)))
+        })
         // axum's own 2 MB default for multipart would cut in first.
         .layer(axum::extract::DefaultBodyLimit::disable());
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/manifest.webmanifest", get(pwa::manifest))
-        .route("/sw.js", get(service_worker::script))
-        .route(pwa::OFFLINE_PAGE, get(pwa::offline_page))
-        // Open data: organisations, events and resources, as .geojson or .csv.
-        .route("/api/v1/{file}", get(open_data::feed_file))
-        .route("/events/{id}/calendar.ics", get(calendar::event_ics))
-        .route("/orgs/{id}/calendar.ics", get(calendar::org_ics))
-        .route("/me/calendar/{token}/events.ics", get(calendar::person_ics))
-        .route("/events/{id}/roster.csv", get(roster_csv::roster_csv))
-        .route("/orgs/{id}/report.csv", get(report_csv::org_report_csv))
-        .route("/admin/report.csv", get(report_csv::platform_report_csv))
-        .route("/help/{id}/export.json", get(help_export::member_export))
-        .route("/help/{id}/photo.jpg", get(help_photo::photo))
-        .route("/help/{id}/thumb.jpg", get(help_photo::thumb))
-        .route("/items/photos/{file}", get(items::photo))
-        .route("/items/photos/{id}/thumb.jpg", get(items::thumb))
+    file_routes()
+        .into_iter()
+        .fold(Router::new(), |router, (path, route)| {
+            router.route(path, route)
+        })
         // Also mounts every server function under /api, with the same context.
         .leptos_routes_with_context(
             &state,
@@ -199,6 +183,46 @@ async fn log_request(request: Request, next: Next) -> Response {
 
 #[cfg(test)]
 mod tests;
+
+/// Everything that is not a page or a server function: health, PWA files, open data, calendars,
+/// exports and photos. One table, so the bad-input tests can go through every one of them.
+fn file_routes() -> Vec<(&'static str, MethodRouter<ServerState>)> {
+    vec![
+        ("/healthz", get(healthz)),
+        ("/manifest.webmanifest", get(pwa::manifest)),
+        ("/sw.js", get(service_worker::script)),
+        (pwa::OFFLINE_PAGE, get(pwa::offline_page)),
+        // Open data: organisations, events and resources, as .geojson or .csv.
+        ("/api/v1/{file}", get(open_data::feed_file)),
+        ("/events/{id}/calendar.ics", get(calendar::event_ics)),
+        ("/orgs/{id}/calendar.ics", get(calendar::org_ics)),
+        ("/me/calendar/{token}/events.ics", get(calendar::person_ics)),
+        ("/events/{id}/roster.csv", get(roster_csv::roster_csv)),
+        ("/orgs/{id}/report.csv", get(report_csv::org_report_csv)),
+        ("/admin/report.csv", get(report_csv::platform_report_csv)),
+        ("/help/{id}/export.json", get(help_export::member_export)),
+        ("/help/{id}/photo.jpg", get(help_photo::photo)),
+        ("/help/{id}/thumb.jpg", get(help_photo::thumb)),
+        ("/items/photos/{file}", get(items::photo)),
+        ("/items/photos/{id}/thumb.jpg", get(items::thumb)),
+    ]
+}
+
+/// Forms that carry photos (multipart), each with its own size limit.
+fn upload_routes() -> Vec<(&'static str, MethodRouter<ServerState>, usize)> {
+    vec![
+        (
+            app::items::POST_ITEM_PATH,
+            post(items::post_item),
+            items::MAX_UPLOAD_BYTES,
+        ),
+        (
+            "/help/{id}/photo",
+            post(help_photo::upload),
+            help_photo::MAX_UPLOAD_BYTES,
+        ),
+    ]
+}
 
 /// The person whose session cookie came with the request, if any.
 pub(crate) async fn signed_in(

@@ -9,6 +9,7 @@ use leptos::config::LeptosOptions;
 use tower::ServiceExt;
 
 mod bad_input;
+mod bad_routes;
 mod dashboard_pages;
 mod event_pages;
 mod help_desk;
@@ -24,6 +25,7 @@ mod permissions;
 mod pwa;
 mod resource_pages;
 mod static_files;
+mod stored_xss;
 mod volunteering_pages;
 
 async fn app() -> (axum::Router, TestDb) {
