@@ -21,6 +21,7 @@ mod help_export;
 mod help_photo;
 mod items;
 mod open_data;
+mod page_cache;
 mod pwa;
 mod report_csv;
 mod roster_csv;
@@ -124,6 +125,11 @@ fn router_for_bundle(
         .layer(RequestBodyLimitLayer::new(MAX_FORM_BYTES))
         .merge(uploads)
         .layer(middleware::from_fn(security::same_origin_only))
+        // Inside run_to_end: a write whose client hung up still makes the cache forget.
+        .layer(middleware::from_fn_with_state(
+            page_cache::PageCache::default(),
+            page_cache::serve_visitors_from_cache,
+        ))
         .layer(middleware::from_fn(run_to_end::run_to_end))
         .layer(middleware::from_fn(security::security_headers))
         .layer(middleware::from_fn(log_request))

@@ -21,6 +21,7 @@ mod map_page;
 mod multipart;
 mod open_data;
 mod org_pages;
+mod page_cache;
 mod permissions;
 mod pwa;
 mod resource_pages;

@@ -11,7 +11,7 @@ fn posting(body: Vec<u8>, cookie: Option<&str>) -> Request<Body> {
     multipart_post("/items/new", body, cookie)
 }
 
-fn bike_fields<'a>() -> Vec<Part<'a>> {
+pub(super) fn bike_fields<'a>() -> Vec<Part<'a>> {
     vec![
         Part::Text("item[kind]", "offer"),
         Part::Text("item[title]", "儿童自行车"),
