@@ -73,6 +73,7 @@ test.describe('益享生活', () => {
     await page.getByRole('button', { name: '发布', exact: true }).click();
     await expect(page).toHaveURL(/\/items\/\d+\?done=posted$/);
     await expect(page.getByTestId('item-handout')).toContainText('中华北路旧衣物捐赠点');
+    await expect(page.getByTestId('item-place-hint')).toHaveText('到上面的领取点领取：点开领取点可以看到确切地址和开放时间');
     await page.getByTestId('item-handout').getByRole('link').click();
     await expect(page).toHaveURL(/\/resources\/\d+$/);
   });

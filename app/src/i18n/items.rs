@@ -31,6 +31,8 @@ pub struct ItemsBoardTexts {
     pub posted_on: &'static str,
     pub expires_on: &'static str,
     pub approx_place: &'static str,
+    /// Under the map of a listing handed out at a donation point, in place of `approx_place`.
+    pub handout_place: &'static str,
     /// Before the nearest community's name on a listing.
     pub near_label: &'static str,
     pub photo_alt: &'static str,
@@ -171,6 +173,7 @@ pub const ZH: ItemsBoardTexts = ItemsBoardTexts {
     posted_on: "发布于",
     expires_on: "有效至",
     approx_place: "大致位置：约 300 米范围内",
+    handout_place: "到上面的领取点领取：点开领取点可以看到确切地址和开放时间",
     near_label: "附近社区",
     photo_alt: "物品照片",
     back_to_list: "返回物品列表",
@@ -322,6 +325,7 @@ pub const EN: ItemsBoardTexts = ItemsBoardTexts {
     posted_on: "Posted",
     expires_on: "Listed until",
     approx_place: "Rough location: within about 300 m",
+    handout_place: "Pick it up at the point named above: its page has the exact address and opening hours",
     near_label: "Near",
     photo_alt: "Photo of the item",
     back_to_list: "Back to all items",

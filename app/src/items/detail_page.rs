@@ -71,6 +71,7 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
     let item = view.item;
     let (kind, category, mode, status) = (item.kind, item.category, item.mode, item.status);
     let condition = item.condition;
+    let at_handout = item.handout.is_some();
     let done = use_query_map()
         .read_untracked()
         .get("done")
@@ -177,7 +178,7 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
         } else {
             ().into_any()
         }}
-        <p class="hint">{move || b().approx_place}</p>
+        <p class="hint" data-testid="item-place-hint">{move || if at_handout { b().handout_place } else { b().approx_place }}</p>
         {(view.signed_in && !view.is_owner).then(|| view! { <ReportForm item_id action=actions.report/> })}
         <LeafletAssets/>
         <PlaceMap lat=item.cell_lat lng=item.cell_lng name=item.title.clone() tiles=configured_tiles()/>

@@ -60,6 +60,7 @@ async fn a_resident_posts_an_item_with_a_phone_photo() {
     assert!(page.contains("已发布"));
     assert!(page.contains("九成新，带辅助轮") && page.contains("晚上七点后小区门口"));
     assert!(!page.contains("26.583411") && !page.contains("106.713372"));
+    assert!(page.contains("大致位置：约 300 米范围内"));
 
     // The photo is served upright, re-encoded: no EXIF block, no GPS position.
     let item = app::items::db::find(test.db.pool(), id)
@@ -267,6 +268,8 @@ async fn a_coordinator_hands_things_out_at_their_organisations_point_and_no_one_
     let (_, _, page) = send(&router, get(&location)).await;
     assert!(page.contains("data-testid=\"item-handout\""), "{page}");
     assert!(page.contains(&format!("/resources/{ours}")) && page.contains("阳光助老"));
+    // The place is the point's, not a neighbour's rough one.
+    assert!(page.contains("到上面的领取点领取") && !page.contains("约 300 米范围内"));
 
     // Someone else's point, a resident, a wish, a made-up point: refused with why.
     for (body, cookie) in [
