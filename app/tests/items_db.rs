@@ -137,8 +137,14 @@ async fn chinese_search_finds_long_and_short_queries() {
         assert_eq!(titles(db, text("辅助轮")).await, ["儿童自行车"]);
         assert_eq!(titles(db, text("chair")).await, ["Office chair"]);
         assert_eq!(titles(db, text("ERGONOMIC")).await, ["Office chair"]);
-        // One and two characters: the fallback.
+        // One and two characters: the index of single characters and pairs; with punctuation,
+        // matched as typed.
         assert_eq!(titles(db, text("绘本")).await, ["绘本一套"]);
+        assert_eq!(titles(db, text("行车")).await, ["儿童自行车"]);
+        assert_eq!(titles(db, text("Of")).await, ["Office chair"]);
+        assert_eq!(titles(db, text("c,")).await, ["Office chair"]);
+        assert_eq!(titles(db, text("新，")).await, ["儿童自行车"]);
+        assert!(titles(db, text("车子")).await.is_empty());
         assert_eq!(titles(db, text("车")).await, ["儿童自行车"]);
         assert_eq!(titles(db, text("三")).await, ["电饭煲", "绘本一套"]);
         // Nothing matches; quotes and wildcards are taken literally.

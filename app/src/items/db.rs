@@ -125,38 +125,42 @@ async fn photos_of(conn: &mut AnyConnection, item_id: i64) -> Result<Vec<PhotoRe
 /// The most items one list read returns; distance filtering happens after it.
 pub const LIST_LIMIT: i64 = 300;
 
-/// Shortest text the trigram index can answer; shorter queries are matched with LIKE.
+/// Shortest text the trigram index can answer; shorter queries use the index of single characters
+/// and pairs (migration 22).
 const TRIGRAM_CHARS: usize = 3;
 
 /// Listings people can still ask for or watch (available or promised, not hidden, not expired)
 /// that match, newest first.
 pub async fn listed(db: &Db, q: &WantedItems, now: i64) -> Result<Vec<Item>, sqlx::Error> {
     let text = q.text.trim();
-    let text_match = match (text, db.kind()) {
-        ("", _) => "",
-        (t, DbKind::Sqlite) if t.chars().count() >= TRIGRAM_CHARS => {
+    let search = Search::of(text, db.kind());
+    let text_match = match search {
+        Search::Everything => "",
+        Search::Trigrams => {
             " AND +i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH $6)"
         }
-        (_, DbKind::Sqlite) => {
-            " AND (i.title LIKE $6 ESCAPE '\\' OR i.description LIKE $6 ESCAPE '\\')"
-        }
+        Search::Grams => " AND +i.id IN (SELECT rowid FROM items_grams WHERE items_grams MATCH $6)",
+        Search::Like => " AND (i.title LIKE $6 ESCAPE '\\' OR i.description LIKE $6 ESCAPE '\\')",
         // The trigram index serves ILIKE on this very expression.
-        (_, DbKind::Postgres) => " AND (i.title || ' ' || i.description) ILIKE $6 ESCAPE '\\'",
+        Search::PgTrigrams => " AND (i.title || ' ' || i.description) ILIKE $6 ESCAPE '\\'",
+        // The grams are stored with each listing and indexed (migration 22).
+        Search::PgGrams => " AND i.grams @> ARRAY[$6::text]",
     };
-    let text_param = match (text, db.kind()) {
-        ("", _) => String::new(),
-        (t, DbKind::Sqlite) if t.chars().count() >= TRIGRAM_CHARS => fts_phrase(t),
-        (t, _) => crate::orgs::db::like_pattern(t),
+    let text_params = match search {
+        Search::Everything => vec![],
+        Search::Trigrams | Search::Grams => vec![fts_phrase(text)],
+        Search::Like | Search::PgTrigrams => vec![crate::orgs::db::like_pattern(text)],
+        Search::PgGrams => vec![text.to_lowercase()],
     };
     // On SQLite, `+` keeps a column's index out of the plan: the newest-first index
     // (`items_newest`) then serves the ORDER BY and the scan stops at the 300th match, instead of
-    // every listed item being read and sorted, or every trigram match fetched by id. Not for one
-    // or two characters (LIKE): a rare word would walk that index to its end, row by row, slower
-    // than reading the listed items in order.
-    let short_text = !text.is_empty() && text.chars().count() < TRIGRAM_CHARS;
-    let plus = match db.kind() {
-        DbKind::Sqlite if !short_text => "+",
-        _ => "",
+    // every listed item being read and sorted, or every match fetched by id. Not for LIKE: a rare
+    // word would walk that index to its end, row by row, slower than reading the listed items in
+    // order.
+    let plus = match search {
+        Search::Like | Search::PgTrigrams | Search::PgGrams => "",
+        Search::Everything if db.kind() == DbKind::Postgres => "",
+        Search::Everything | Search::Trigrams | Search::Grams => "+",
     };
     let sql = format!(
         "{SELECT} WHERE {plus}i.status IN ('available', 'promised') AND i.hidden_at IS NULL \
@@ -170,8 +174,8 @@ pub async fn listed(db: &Db, q: &WantedItems, now: i64) -> Result<Vec<Item>, sql
         .bind(q.category.map_or("", ItemCategory::as_str))
         .bind(q.mode.map_or("", ItemMode::as_str))
         .bind(LIST_LIMIT);
-    if !text.is_empty() {
-        query = query.bind(text_param);
+    for param in text_params {
+        query = query.bind(param);
     }
     let rows = query.fetch_all(db.pool()).await?;
     Ok(rows.into_iter().filter_map(ItemRow::into_item).collect())
@@ -188,6 +192,36 @@ pub async fn on_the_map(pool: &AnyPool, now: i64) -> Result<Vec<Item>, sqlx::Err
     .fetch_all(pool)
     .await?;
     Ok(rows.into_iter().filter_map(ItemRow::into_item).collect())
+}
+
+/// How the board's search words are matched.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Search {
+    Everything,
+    /// SQLite, three characters or more: the trigram index (`items_text`).
+    Trigrams,
+    /// SQLite, one or two letters or digits: the index of single characters and pairs
+    /// (`items_grams`). Its words hold no punctuation, so a query with some goes to LIKE.
+    Grams,
+    Like,
+    /// PostgreSQL, three characters or more: pg_trgm's index.
+    PgTrigrams,
+    /// PostgreSQL, one or two characters: the index of single characters and pairs.
+    PgGrams,
+}
+
+impl Search {
+    fn of(text: &str, kind: DbKind) -> Search {
+        let short = text.chars().count() < TRIGRAM_CHARS;
+        match (text, kind) {
+            ("", _) => Search::Everything,
+            (_, DbKind::Sqlite) if !short => Search::Trigrams,
+            (t, DbKind::Sqlite) if t.chars().all(char::is_alphanumeric) => Search::Grams,
+            (_, DbKind::Sqlite) => Search::Like,
+            (_, DbKind::Postgres) if !short => Search::PgTrigrams,
+            (_, DbKind::Postgres) => Search::PgGrams,
+        }
+    }
 }
 
 /// The text as one FTS5 phrase: every character taken literally.
