@@ -4,6 +4,7 @@
 //! bodies. Nothing may answer 5xx: bad input is the asker's mistake, told as a 4xx (or, where it
 //! is merely odd, ignored).
 
+use super::item_pages::bike_fields;
 use super::multipart::{multipart_post, Part};
 use super::*;
 use crate::http::{file_routes, upload_routes};
@@ -74,7 +75,7 @@ fn templates() -> Vec<String> {
 }
 
 /// `template` with every `{…}` part replaced by `value`.
-fn fill(template: &str, value: &str) -> String {
+pub(super) fn fill(template: &str, value: &str) -> String {
     template
         .split('/')
         .map(|part| {
@@ -186,20 +187,6 @@ async fn no_page_or_route_answers_bad_queries_with_a_server_error() {
     test.finish().await;
 }
 
-/// A well-formed posting's text fields (see `item_pages`), each of which is made hostile in turn.
-const ITEM_FIELDS: &[(&str, &str)] = &[
-    ("item[kind]", "offer"),
-    ("item[title]", "儿童自行车"),
-    ("item[category]", "baby_kids"),
-    ("item[condition]", "good"),
-    ("item[mode]", "give"),
-    ("item[description]", "九成新"),
-    ("item[pickup_notes]", "小区门口"),
-    ("item[lat]", "26.583411"),
-    ("item[lng]", "106.713372"),
-    ("item[resource]", ""),
-];
-
 /// Text put in place of one field of a well-formed posting.
 const HOSTILE_TEXT: &[&str] = &[
     "<script>alert(1)</script>",
@@ -301,16 +288,20 @@ async fn no_upload_form_answers_broken_multipart_with_a_server_error() {
                 );
                 requests.push((format!("{path} [{content_type}]"), request));
             }
-            for i in 0..ITEM_FIELDS.len() {
+            // A well-formed posting (see `item_pages`), each field made hostile in turn.
+            let posting = || {
+                let mut parts = bike_fields();
+                parts.push(Part::Text("item[resource]", ""));
+                parts
+            };
+            for i in 0..posting().len() {
                 for value in HOSTILE_TEXT {
-                    let parts: Vec<Part> = ITEM_FIELDS
-                        .iter()
-                        .enumerate()
-                        .map(|(k, (name, normal))| {
-                            Part::Text(name, if k == i { value } else { normal })
-                        })
-                        .collect();
-                    let what = format!("{path} [{} = {value:?}]", ITEM_FIELDS[i].0);
+                    let mut parts = posting();
+                    let Part::Text(name, _) = parts[i] else {
+                        continue;
+                    };
+                    parts[i] = Part::Text(name, value);
+                    let what = format!("{path} [{name} = {value:?}]");
                     let body = super::multipart::multipart_body(&parts);
                     requests.push((what, multipart_post(path, body, cookie.as_deref())));
                 }

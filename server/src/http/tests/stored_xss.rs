@@ -3,6 +3,7 @@
 //! then every page is rendered for a visitor, an organisation's owner and an admin. The markup
 //! must come out as text, never as tags, in the HTML and in the data handed to the browser.
 
+use super::bad_routes::fill;
 use super::*;
 
 /// Appended to every stored text: tags, an attribute break-out, and break-outs of the elements
@@ -70,27 +71,11 @@ async fn poison_every_typed_text(test: &TestDb) -> usize {
 
 /// Every page address, with ids 1 to 4 for those that take one.
 fn page_addresses() -> Vec<String> {
-    let mut addresses = Vec::new();
-    for route in leptos_axum::generate_route_list(app::App) {
-        let path = route.path();
-        if path.contains('{') {
-            for id in 1..=4 {
-                let filled: Vec<String> = path
-                    .split('/')
-                    .map(|part| {
-                        if part.starts_with('{') {
-                            id.to_string()
-                        } else {
-                            part.to_string()
-                        }
-                    })
-                    .collect();
-                addresses.push(filled.join("/"));
-            }
-        } else {
-            addresses.push(path.to_string());
-        }
-    }
+    let mut addresses: Vec<String> = leptos_axum::generate_route_list(app::App)
+        .iter()
+        .map(|route| route.path().to_string())
+        .flat_map(|path| (1..=4).map(move |id| fill(&path, &id.to_string())))
+        .collect();
     addresses.sort();
     addresses.dedup();
     addresses
