@@ -3,8 +3,8 @@
 -- each pair of neighbouring characters of a listing's title and description is a word of its own.
 -- Triggers cannot use WITH RECURSIVE: json_each over a list of as many zeros as the text has
 -- characters counts the positions instead.
--- A plain FTS5 table (it keeps its own copy of the grams): a contentless one with
--- contentless_delete failed SQLite's integrity check after the crash test, in one run of several.
+-- A plain FTS5 table: it keeps its own copy of the grams, so SQLite's integrity check compares
+-- its index with them (the crash test runs that check on a fresh connection; see faults.rs).
 CREATE VIRTUAL TABLE items_grams USING fts5 (grams, tokenize = 'unicode61');
 
 CREATE TRIGGER items_grams_insert AFTER INSERT ON items
