@@ -18,12 +18,39 @@ fn request_token() -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The signed-in person of one request, read from the database once: a page's list, its header's
+/// unread count and its buttons each ask who is there.
+#[derive(Clone, Default)]
+pub struct RequestUser(std::sync::Arc<tokio::sync::Mutex<Option<Option<SessionUser>>>>);
+
+/// Gives this request (page or server function) its own `RequestUser`.
+pub fn provide_request_user() {
+    leptos::prelude::provide_context(RequestUser::default());
+}
+
 /// The signed-in person, or `None` for a visitor.
 pub async fn current_user(state: &AppState) -> Result<Option<SessionUser>, AppError> {
     let Some(token) = request_token() else {
         return Ok(None);
     };
-    Ok(session::user_for_request(&state.db, &token, now_unix()).await?)
+    let Some(RequestUser(known)) = use_context::<RequestUser>() else {
+        return Ok(session::user_for_request(&state.db, &token, now_unix()).await?);
+    };
+    // Held while reading, so the page's concurrent askers wait for the one read.
+    let mut known = known.lock().await;
+    if let Some(user) = known.as_ref() {
+        return Ok(user.clone());
+    }
+    let user = session::user_for_request(&state.db, &token, now_unix()).await?;
+    *known = Some(user.clone());
+    Ok(user)
+}
+
+/// After signing in or out in this request, whoever asks again is read afresh.
+async fn forget_request_user() {
+    if let Some(RequestUser(known)) = use_context::<RequestUser>() {
+        *known.lock().await = None;
+    }
 }
 
 /// What a server function needs of the person asking.
@@ -95,6 +122,7 @@ pub async fn sign_in_as(state: &AppState, user_id: i64) -> Result<(), AppError> 
     }
     let new = session::start_session(&mut tx, user_id, now_unix()).await?;
     tx.commit().await?;
+    forget_request_user().await;
     set_cookie(&session::session_cookie(
         &new.token,
         session::SESSION_SECONDS,
@@ -110,6 +138,7 @@ pub async fn sign_out_here(state: &AppState) -> Result<(), AppError> {
         session::end_session(&mut tx, &token).await?;
         tx.commit().await?;
     }
+    forget_request_user().await;
     set_cookie(&session::clear_session_cookie(state.secure_cookies));
     Ok(())
 }
@@ -161,5 +190,53 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/me");
         assert_eq!(safe_next(Some("//evil.example")), "/me");
         assert_eq!(safe_next(Some("/\\evil.example")), "/me");
+    }
+}
+
+#[cfg(test)]
+mod request_user_tests {
+    use super::*;
+    use crate::db::testing::each_backend;
+    use leptos::prelude::{provide_context, Owner};
+
+    /// A page asks who is there several times: the session is read once, until this request signs
+    /// in or out.
+    #[tokio::test]
+    async fn the_session_is_read_once_per_request() {
+        for test in each_backend().await {
+            crate::demo::seed_demo(&test.db).await.unwrap();
+            let state = AppState::new(test.db.clone(), false);
+            let coordinator = crate::orgs::db::user_by_contact(test.db.pool(), "13800000002")
+                .await
+                .unwrap()
+                .unwrap();
+            let mut tx = test.db.begin_write().await.unwrap();
+            let started = session::start_session(&mut tx, coordinator, now_unix())
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            let request = http::Request::builder()
+                .header(http::header::COOKIE, format!("sid={}", started.token))
+                .body(())
+                .unwrap();
+            let owner = Owner::new();
+            owner.set();
+            provide_context(request.into_parts().0);
+            provide_request_user();
+
+            let first = current_user(&state).await.unwrap().expect("signed in");
+            assert_eq!(first.id, coordinator);
+            assert!(first.in_an_org && !first.is_admin);
+            // Gone from the database: this request still knows who asked…
+            sqlx::query("DELETE FROM sessions")
+                .execute(test.db.pool())
+                .await
+                .unwrap();
+            assert_eq!(current_user(&state).await.unwrap(), Some(first));
+            // …until it signs out, after which it reads again.
+            forget_request_user().await;
+            assert_eq!(current_user(&state).await.unwrap(), None);
+            test.finish().await;
+        }
     }
 }

@@ -6,4 +6,7 @@ pub struct SessionUser {
     pub id: i64,
     pub display_name: String,
     pub is_admin: bool,
+    /// A member of at least one organisation (any role): such a person may add events and
+    /// resources for it. Read with the session, so pages need not ask again.
+    pub in_an_org: bool,
 }

@@ -52,6 +52,7 @@ struct SessionUserRow {
     id: i64,
     display_name: String,
     is_admin: i64,
+    in_an_org: i64,
     counted_month: i64,
 }
 
@@ -62,7 +63,9 @@ async fn lookup(
     now: i64,
 ) -> Result<Option<SessionUserRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT u.id, u.display_name, u.is_admin, s.counted_month FROM sessions s \
+        "SELECT u.id, u.display_name, u.is_admin, s.counted_month, \
+         CASE WHEN EXISTS (SELECT 1 FROM org_members m WHERE m.user_id = u.id) THEN 1 ELSE 0 END \
+         AS in_an_org FROM sessions s \
          JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.deleted_at IS NULL",
     )
@@ -78,6 +81,7 @@ impl From<SessionUserRow> for SessionUser {
             id: r.id,
             display_name: r.display_name,
             is_admin: r.is_admin == 1,
+            in_an_org: r.in_an_org == 1,
         }
     }
 }

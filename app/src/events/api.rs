@@ -145,15 +145,9 @@ pub async fn list_events(filter: EventFilter) -> Result<EventList, AppError> {
             Some(EventCard { event, distance_m })
         })
         .collect();
-    let can_create = match crate::accounts::auth::current_user(&state).await? {
-        Some(user) => {
-            user.is_admin
-                || !crate::orgs::db::org_choices(pool, user.id, false)
-                    .await?
-                    .is_empty()
-        }
-        None => false,
-    };
+    let can_create = crate::accounts::auth::current_user(&state)
+        .await?
+        .is_some_and(|user| user.is_admin || user.in_an_org);
     Ok(EventList {
         cards,
         areas,

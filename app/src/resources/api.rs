@@ -94,10 +94,7 @@ pub async fn create_resource(resource: ResourceFields) -> Result<(), AppError> {
     let user = authorize(&state, Rule::SignedIn).await?;
     // Only admins and people who run an organisation add resources; then the form is checked, and
     // the organisation chosen must be one of theirs.
-    let runs_one = !crate::orgs::db::org_choices(state.db.pool(), user.id, false)
-        .await?
-        .is_empty();
-    if !user.is_admin && !runs_one {
+    if !user.is_admin && !user.in_an_org {
         return Err(AppError::Forbidden);
     }
     let details = resource.check()?;

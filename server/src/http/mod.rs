@@ -140,6 +140,7 @@ fn router_for_bundle(
 /// its nonce to the security middleware (see `security_headers`).
 pub(crate) fn page_context(state: &AppState) {
     provide_context(state.clone());
+    app::accounts::auth::provide_request_user();
     app::shell::csp::record_page_nonce();
 }
 

@@ -337,3 +337,25 @@ async fn series_of(test: &TestDb, org_id: i64) -> Vec<app::events::model::Event>
     events.sort_by_key(|e| e.occurrence_no);
     events
 }
+
+/// "添加活动" is for people who run an organisation and for admins, read with their session.
+#[tokio::test]
+async fn only_organisers_and_admins_are_offered_to_add_an_event() {
+    let (router, test) = app().await;
+    for (mobile, offered) in [
+        (None, false),
+        (Some("13800000001"), false),
+        (Some("13800000002"), true),
+        (Some("13800000003"), true),
+        (Some("13800000004"), true),
+    ] {
+        let cookie = match mobile {
+            Some(mobile) => Some(session_of(&test, mobile).await),
+            None => None,
+        };
+        let (status, _, body) = send(&router, get_with_cookie("/events", cookie.as_deref())).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body.contains("href=\"/events/new\""), offered, "{mobile:?}");
+    }
+    test.finish().await;
+}
