@@ -45,6 +45,10 @@ const NUMBERS: &str =
 
 /// A year of data up to `now`; the first organisation's id.
 async fn a_busy_year(db: &Db, now: i64) -> i64 {
+    // Rows fall on whole days back from `now` but never before the period's first month began:
+    // early in a month, 364 days back is already outside the twelve months a dashboard counts.
+    let year = Period::year_to(Month::of(now).unwrap());
+    let days = (now - year.first.starts_at()) / DAY - 3;
     let mut tx = db.begin_write().await.unwrap();
     let mut orgs = Vec::new();
     for i in 0..ORGS {
@@ -79,7 +83,7 @@ async fn a_busy_year(db: &Db, now: i64) -> i64 {
             "{NUMBERS} INSERT INTO events (org_id, title, category, starts_at, ends_at, lat, lng, \
          capacity, status, seats_taken, created_at, updated_at) \
          SELECT {first_org} + i % {ORGS}, '基准活动' || i, 'community', \
-         $1 - (1 + i * 7919 % 364) * {DAY}, $1 - (1 + i * 7919 % 364) * {DAY} + 7200, \
+         $1 - (1 + i * 7919 % {days}) * {DAY}, $1 - (1 + i * 7919 % {days}) * {DAY} + 7200, \
          26.58, 106.71, 20, CASE WHEN i % 10 = 0 THEN 'cancelled' ELSE 'completed' END, {SEATS}, \
          $1 - 400 * {DAY}, $1 - 400 * {DAY} FROM n"
         ),
@@ -125,7 +129,7 @@ async fn a_busy_year(db: &Db, now: i64) -> i64 {
         "{NUMBERS} INSERT INTO coop_bookings (member_id, kind, title, price_fen, message, status, \
          done_at, created_at, updated_at) \
          SELECT {first_member} + i % {members}, 'service', '理发', 2000, '', 'done', \
-         $1 - (i * 37 % 360) * {DAY}, $1 - (2 + i * 37 % 360) * {DAY}, $1 FROM n"
+         $1 - (i * 37 % {days}) * {DAY}, $1 - (2 + i * 37 % {days}) * {DAY}, $1 FROM n"
     ),
         now,
         BOOKINGS,
@@ -144,7 +148,7 @@ async fn a_busy_year(db: &Db, now: i64) -> i64 {
         "{NUMBERS} INSERT INTO items (owner_id, kind, title, category, item_condition, mode, \
          cell_lat, cell_lng, status, expires_at, created_at, updated_at, resource_id) \
          SELECT {first_user} + i % {PEOPLE}, 'offer', '基准物品' || i, 'clothing', 'good', 'give', \
-         26.58, 106.71, 'handed_over', $1, $1 - (3 + i * 13 % 360) * {DAY}, $1, {first_point} + i % {ORGS} FROM n"
+         26.58, 106.71, 'handed_over', $1, $1 - (3 + i * 13 % {days}) * {DAY}, $1, {first_point} + i % {ORGS} FROM n"
     ), now, HANDOUTS).await;
     make(
         conn,
@@ -160,7 +164,6 @@ async fn a_busy_year(db: &Db, now: i64) -> i64 {
     )
     .await;
     // Two in three people active each month.
-    let year = Period::year_to(Month::of(now).unwrap());
     for (k, (_, start, _)) in year.bounds().into_iter().enumerate() {
         make(
             conn,
