@@ -201,6 +201,37 @@ async fn filters_and_what_the_list_leaves_out() {
             titles(db, by(None, None, Some(ItemMode::Lend))).await,
             ["电钻"]
         );
+        // Filters and search words together, whichever index the words use.
+        let searched = |category, text: &str| WantedItems {
+            category,
+            text: text.into(),
+            ..WantedItems::default()
+        };
+        for words in ["自行车", "车", "车,"] {
+            let wanted = if words == "车," {
+                ""
+            } else {
+                "儿童自行车"
+            };
+            let found = titles(db, searched(Some(ItemCategory::BabyKids), words)).await;
+            assert_eq!(found.concat(), wanted, "{words}");
+            assert!(titles(db, searched(Some(ItemCategory::Tools), words))
+                .await
+                .is_empty());
+        }
+        let all_of_them = WantedItems {
+            kind: Some(ItemKind::Offer),
+            category: Some(ItemCategory::Tools),
+            mode: Some(ItemMode::Lend),
+            text: "钻".into(),
+            ..WantedItems::default()
+        };
+        assert_eq!(titles(db, all_of_them.clone()).await, ["电钻"]);
+        let lent_as_given = WantedItems {
+            mode: Some(ItemMode::Give),
+            ..all_of_them
+        };
+        assert!(titles(db, lent_as_given).await.is_empty());
         // Hidden and handed-over listings are not in the list; expired ones neither.
         assert_eq!(titles(db, WantedItems::default()).await.len(), 3);
         let after_expiry = items::listed(db, &WantedItems::default(), NOW + 31 * 24 * 3600)

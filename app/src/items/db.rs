@@ -134,29 +134,56 @@ const TRIGRAM_CHARS: usize = 3;
 pub async fn listed(db: &Db, q: &WantedItems, now: i64) -> Result<Vec<Item>, sqlx::Error> {
     let text = q.text.trim();
     let search = Search::of(text, db.kind());
-    let text_match = match search {
-        Search::Everything => "",
-        Search::Trigrams => {
-            " AND +i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH $6)"
+    // Only the filters asked for go into the SQL: `($n = '' OR i.category = $n)` would hide the
+    // category from the planner, and the newest-first walk within one category
+    // (`items_category_newest`) could not be used.
+    let mut params: Vec<String> = Vec::new();
+    let mut next = |value: &str| {
+        params.push(value.to_string());
+        format!("${}", params.len() + 2)
+    };
+    let mut chosen = String::new();
+    for (column, value) in [
+        ("kind", q.kind.map(ItemKind::as_str)),
+        ("category", q.category.map(ItemCategory::as_str)),
+        ("mode", q.mode.map(ItemMode::as_str)),
+    ] {
+        if let Some(value) = value {
+            chosen.push_str(&format!(" AND i.{column} = {}", next(value)));
         }
-        Search::Grams => " AND +i.id IN (SELECT rowid FROM items_grams WHERE items_grams MATCH $6)",
-        Search::Like => " AND (i.title LIKE $6 ESCAPE '\\' OR i.description LIKE $6 ESCAPE '\\')",
+    }
+    let text_match = match search {
+        Search::Everything => String::new(),
+        Search::Trigrams => format!(
+            " AND +i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH {})",
+            next(&fts_phrase(text))
+        ),
+        Search::Grams => format!(
+            " AND +i.id IN (SELECT rowid FROM items_grams WHERE items_grams MATCH {})",
+            next(&fts_phrase(text))
+        ),
+        Search::Like => {
+            let pattern = next(&crate::orgs::db::like_pattern(text));
+            format!(
+                " AND (i.title LIKE {pattern} ESCAPE '\\' OR i.description LIKE {pattern} ESCAPE '\\')"
+            )
+        }
         // The trigram index serves ILIKE on this very expression.
-        Search::PgTrigrams => " AND (i.title || ' ' || i.description) ILIKE $6 ESCAPE '\\'",
+        Search::PgTrigrams => format!(
+            " AND (i.title || ' ' || i.description) ILIKE {} ESCAPE '\\'",
+            next(&crate::orgs::db::like_pattern(text))
+        ),
         // The grams are stored with each listing and indexed (migration 22).
-        Search::PgGrams => " AND i.grams @> ARRAY[$6::text]",
+        Search::PgGrams => format!(
+            " AND i.grams @> ARRAY[{}::text]",
+            next(&text.to_lowercase())
+        ),
     };
-    let text_params = match search {
-        Search::Everything => vec![],
-        Search::Trigrams | Search::Grams => vec![fts_phrase(text)],
-        Search::Like | Search::PgTrigrams => vec![crate::orgs::db::like_pattern(text)],
-        Search::PgGrams => vec![text.to_lowercase()],
-    };
-    // On SQLite, `+` keeps a column's index out of the plan: the newest-first index
-    // (`items_newest`) then serves the ORDER BY and the scan stops at the 300th match, instead of
-    // every listed item being read and sorted, or every match fetched by id. Not for LIKE: a rare
-    // word would walk that index to its end, row by row, slower than reading the listed items in
-    // order.
+    // On SQLite, `+` keeps a column's index out of the plan: a newest-first index (`items_newest`,
+    // or `items_category_newest` for one category) then serves the ORDER BY and the scan stops at
+    // the 300th match, instead of every listed item being read and sorted, or every match fetched
+    // by id. Not for LIKE: a rare word would walk that index to its end, row by row, slower than
+    // reading the listed items in order.
     let plus = match search {
         Search::Like | Search::PgTrigrams | Search::PgGrams => "",
         Search::Everything if db.kind() == DbKind::Postgres => "",
@@ -164,17 +191,17 @@ pub async fn listed(db: &Db, q: &WantedItems, now: i64) -> Result<Vec<Item>, sql
     };
     let sql = format!(
         "{SELECT} WHERE {plus}i.status IN ('available', 'promised') AND i.hidden_at IS NULL \
-         AND {plus}i.expires_at > $1 AND ($2 = '' OR i.kind = $2) AND ($3 = '' OR i.category = $3) \
-         AND ($4 = '' OR i.mode = $4){text_match} \
-         ORDER BY i.created_at DESC, i.id DESC LIMIT $5"
+         AND {plus}i.expires_at > $1{chosen}{text_match} \
+         ORDER BY i.created_at DESC, i.id DESC LIMIT $2"
     );
+    // PostgreSQL plans a statement it has run five times once for any values ("generic"): a plan
+    // that cannot see how common the search words are, which walked 100,000 listings for a word
+    // few of them hold. A statement not kept is planned for the values it gets.
     let mut query = sqlx::query_as::<_, ItemRow>(&sql)
+        .persistent(db.kind() == DbKind::Sqlite)
         .bind(now)
-        .bind(q.kind.map_or("", ItemKind::as_str))
-        .bind(q.category.map_or("", ItemCategory::as_str))
-        .bind(q.mode.map_or("", ItemMode::as_str))
         .bind(LIST_LIMIT);
-    for param in text_params {
+    for param in params {
         query = query.bind(param);
     }
     let rows = query.fetch_all(db.pool()).await?;
