@@ -72,9 +72,15 @@ impl OrgFields {
     }
 }
 
-/// A single line of text: trimmed, inner whitespace (and any line breaks) folded to one space.
+/// A single line of text: trimmed, inner whitespace (and any line breaks) folded to one space,
+/// other control characters (NUL, DEL, ...) dropped: invisible, they would still tell two names
+/// apart.
 pub(crate) fn one_line(value: &str, max_chars: usize) -> Result<String, FormError> {
-    let folded = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    let visible: String = value
+        .chars()
+        .filter(|c| c.is_whitespace() || !c.is_control())
+        .collect();
+    let folded = visible.split_whitespace().collect::<Vec<_>>().join(" ");
     within(folded, max_chars)
 }
 
