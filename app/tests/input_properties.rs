@@ -8,10 +8,15 @@
 
 use app::events::filter::EventFilter;
 use app::events::input::{EventFields, CAPACITY_MAX, DESCRIPTION_MAX, TITLE_CHARS};
-use app::help::input::{MemberFields, MemberPlace, NeedFields, ServiceFields, NAME_CHARS};
+use app::help::input::{
+    MemberFields, MemberPlace, NeedFields, ServiceFields, NAME_CHARS, SITUATION_MAX,
+    TITLE_CHARS as ENTRY_TITLE_CHARS,
+};
 use app::items::filter::ItemFilter;
 use app::items::input::{ItemFields, PICKUP_NOTES_MAX, TITLE_CHARS as ITEM_TITLE_CHARS};
-use app::orgs::input::{OrgFields, LINE_MAX};
+use app::orgs::input::{
+    OrgFields, DESCRIPTION_MAX as ORG_DESCRIPTION_MAX, LINE_MAX, NAME_CHARS as ORG_NAME_CHARS,
+};
 use app::resources::input::ResourceFields;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -283,10 +288,11 @@ fn organisation_and_resource_forms() {
         let Ok(org) = fields.check() else {
             return Ok(false);
         };
-        one_line_ok(&org.name, 60)?;
+        prop_assert!(ORG_NAME_CHARS.contains(&org.name.chars().count()));
+        one_line_ok(&org.name, usize::MAX)?;
         one_line_ok(&org.address, LINE_MAX)?;
         one_line_ok(&org.contact, LINE_MAX)?;
-        paragraphs_ok(&org.description, 2000)?;
+        paragraphs_ok(&org.description, ORG_DESCRIPTION_MAX)?;
         if let Some(place) = org.location {
             on_the_globe(place)?;
         }
@@ -318,7 +324,8 @@ fn organisation_and_resource_forms() {
         let Ok(resource) = fields.check() else {
             return Ok(false);
         };
-        one_line_ok(&resource.name, 60)?;
+        prop_assert!(ORG_NAME_CHARS.contains(&resource.name.chars().count()));
+        one_line_ok(&resource.name, usize::MAX)?;
         one_line_ok(&resource.address, LINE_MAX)?;
         one_line_ok(&resource.contact, LINE_MAX)?;
         on_the_globe(resource.location)?;
@@ -350,7 +357,7 @@ fn cooperative_forms() {
         };
         prop_assert!(NAME_CHARS.contains(&member.display_name.chars().count()));
         one_line_ok(&member.display_name, usize::MAX)?;
-        paragraphs_ok(&member.situation_note, 2000)?;
+        paragraphs_ok(&member.situation_note, SITUATION_MAX)?;
         match member.place {
             MemberPlace::Cell(cell) => on_the_globe((cell.lat, cell.lng))?,
             MemberPlace::Area(code) => prop_assert_eq!(code, "520103001"),
@@ -374,7 +381,7 @@ fn cooperative_forms() {
         let Ok(service) = fields.check() else {
             return Ok(false);
         };
-        one_line_ok(&service.title, 60)?;
+        one_line_ok(&service.title, *ENTRY_TITLE_CHARS.end())?;
         prop_assert!(service.price_fen >= 0);
         Ok(true)
     });
@@ -388,7 +395,7 @@ fn cooperative_forms() {
         let Ok(need) = fields.check() else {
             return Ok(false);
         };
-        one_line_ok(&need.title, 60)?;
+        one_line_ok(&need.title, *ENTRY_TITLE_CHARS.end())?;
         Ok(true)
     });
 }
