@@ -13,6 +13,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Shared by every request: attempts at signing in or up, per address and per account.
     pub auth_limits: Arc<AuthLimits>,
+    /// The district's areas, in memory (they change only when demo data is loaded).
+    pub areas: crate::areas::cache::AreaCache,
     /// Everything on the map, in memory; reloads itself when the database changes.
     pub map: MapIndex,
     /// The base maps offered on the map, the configured one first.
@@ -27,6 +29,7 @@ impl AppState {
             db,
             secure_cookies,
             auth_limits: Arc::new(AuthLimits::default()),
+            areas: Default::default(),
             map: MapIndex::default(),
             tiles: TileChoice::default(),
             item_limits: Default::default(),

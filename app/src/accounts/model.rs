@@ -9,4 +9,7 @@ pub struct SessionUser {
     /// A member of at least one organisation (any role): such a person may add events and
     /// resources for it. Read with the session, so pages need not ask again.
     pub in_an_org: bool,
+    /// Notifications not yet read, counted with the session so the tab bar on every page need
+    /// not ask the database again.
+    pub unread_notifications: i64,
 }

@@ -68,6 +68,9 @@ impl Db {
                 options
                     // One writer at a time is SQLite's model; a few readers share the WAL.
                     .max_connections(8)
+                    // A file on this machine does not hang up: pinging each connection before
+                    // every query (sqlx's default) doubled the trips to SQLite's worker thread.
+                    .test_before_acquire(false)
                     .after_connect(|conn, _meta| {
                         Box::pin(async move {
                             conn.execute(

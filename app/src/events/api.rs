@@ -118,7 +118,7 @@ pub async fn list_events(filter: EventFilter) -> Result<EventList, AppError> {
     use crate::map::geo::LatLng;
     let state = crate::state::use_app_state()?;
     let pool = state.db.pool();
-    let areas = crate::areas::db::list(pool).await?;
+    let areas = state.areas.list(pool).await?;
     let now = crate::db::now_unix();
     let wanted = filter
         .wanted(now, |code| {
@@ -150,7 +150,7 @@ pub async fn list_events(filter: EventFilter) -> Result<EventList, AppError> {
         .is_some_and(|user| user.is_admin || user.in_an_org);
     Ok(EventList {
         cards,
-        areas,
+        areas: areas.to_vec(),
         can_create,
     })
 }

@@ -157,7 +157,8 @@ fn EventCardView(card: EventCard) -> impl IntoView {
     view! {
         <li class="event-card" data-testid="event-card">
             <p class="event-card__when"><EventWhen starts_at=e.starts_at ends_at=e.ends_at/></p>
-            <h2 class="event-card__title"><A href=href>{title}</A></h2>
+            // A plain link: the router still takes the click, without <A>'s per-link memos.
+            <h2 class="event-card__title"><a href=href>{title}</a></h2>
             <p class="event-card__meta">
                 <span class="chip">{move || category.label(t())}</span>
                 {(!place.is_empty()).then(|| view! { <span>{place}</span> })}

@@ -182,7 +182,7 @@ pub async fn list_help(filter: HelpFilter) -> Result<HelpList, AppError> {
     let offers = filter
         .offers()
         .ok_or_else(|| AppError::InvalidInput("offers".into()))?;
-    let areas = crate::areas::db::list(state.db.pool()).await?;
+    let areas = state.areas.list(state.db.pool()).await?;
     let area = match filter.area.trim() {
         "" => None,
         code => Some(
@@ -213,7 +213,10 @@ pub async fn list_help(filter: HelpFilter) -> Result<HelpList, AppError> {
         cards.push(card);
     }
     tx.commit().await?;
-    Ok(HelpList { cards, areas })
+    Ok(HelpList {
+        cards,
+        areas: areas.to_vec(),
+    })
 }
 
 /// One member's card. A member the person asking may see nothing of does not exist for them.
@@ -248,10 +251,10 @@ pub async fn get_member(id: i64) -> Result<MemberView, AppError> {
         _ => (None, None),
     };
     tx.commit().await?;
-    let areas = crate::areas::db::list(state.db.pool()).await?;
+    let areas = state.areas.list(state.db.pool()).await?;
     Ok(MemberView {
         card,
-        areas,
+        areas: areas.to_vec(),
         viewer,
         own_access_log,
         own_consents,

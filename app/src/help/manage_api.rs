@@ -154,7 +154,7 @@ async fn cooperative(
 /// The community codes that exist, for checking a member's area.
 #[cfg(feature = "ssr")]
 async fn areas(state: &crate::state::AppState) -> Result<Vec<Area>, AppError> {
-    Ok(crate::areas::db::list(state.db.pool()).await?)
+    Ok(state.areas.list(state.db.pool()).await?.to_vec())
 }
 
 #[server(endpoint = "help/coop-members")]

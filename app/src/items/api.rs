@@ -46,7 +46,7 @@ pub async fn list_items(filter: ItemFilter) -> Result<ItemList, AppError> {
     use crate::map::geo::LatLng;
     let state = crate::state::use_app_state()?;
     let pool = state.db.pool();
-    let areas = crate::areas::db::list(pool).await?;
+    let areas = state.areas.list(pool).await?;
     let wanted = filter
         .wanted(|code| {
             areas
@@ -68,7 +68,10 @@ pub async fn list_items(filter: ItemFilter) -> Result<ItemList, AppError> {
             Some(ItemCard { item, distance_m })
         })
         .collect();
-    Ok(ItemList { cards, areas })
+    Ok(ItemList {
+        cards,
+        areas: areas.to_vec(),
+    })
 }
 
 /// One item. A listing hidden by reports is seen only by its owner and admins.
@@ -94,7 +97,7 @@ pub async fn get_item(id: i64) -> Result<ItemView, AppError> {
         Some(user) if !is_owner => super::requests::mine(&mut conn, id, user.id).await?,
         _ => None,
     };
-    let near = nearest_community(crate::areas::db::list(state.db.pool()).await?, &item);
+    let near = nearest_community(&state.areas.list(state.db.pool()).await?, &item);
     Ok(ItemView {
         item,
         is_owner,
@@ -107,17 +110,18 @@ pub async fn get_item(id: i64) -> Result<ItemView, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-fn nearest_community(areas: Vec<Area>, item: &super::model::Item) -> Option<Area> {
+fn nearest_community(areas: &[Area], item: &super::model::Item) -> Option<Area> {
     use crate::areas::model::AreaKind;
     use crate::map::geo::LatLng;
     let cell = LatLng::new(item.cell_lat, item.cell_lng);
     areas
-        .into_iter()
+        .iter()
         .filter(|a| a.kind == AreaKind::Community)
         .min_by(|a, b| {
             let from = |area: &Area| cell.metres_to(LatLng::new(area.lat, area.lng));
             from(a).total_cmp(&from(b))
         })
+        .cloned()
 }
 
 /// What the posting form offers: the communities to choose from and, for an organisation's
@@ -136,7 +140,7 @@ pub async fn item_form() -> Result<ItemFormChoices, AppError> {
     let user = authorize(&state, Rule::SignedIn).await?;
     let pool = state.db.pool();
     Ok(ItemFormChoices {
-        areas: crate::areas::db::list(pool).await?,
+        areas: state.areas.list(pool).await?.to_vec(),
         points: crate::resources::db::handout_points(pool, user.id).await?,
     })
 }

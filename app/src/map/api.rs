@@ -15,7 +15,7 @@ pub async fn nearby_places(area: Option<String>) -> Result<Nearby, AppError> {
     use super::view::MapFilter;
     let state = crate::state::use_app_state()?;
     let pool = state.db.pool();
-    let areas = crate::areas::db::list(pool).await?;
+    let areas = state.areas.list(pool).await?;
     let chosen = area
         .as_deref()
         .and_then(|code| areas.iter().find(|a| a.code == code.trim()));
@@ -28,7 +28,7 @@ pub async fn nearby_places(area: Option<String>) -> Result<Nearby, AppError> {
             .nearest(centre, NEARBY_LIMIT, &MapFilter::everything());
     Ok(Nearby {
         area: chosen.map(|a| a.code.clone()),
-        areas,
+        areas: areas.to_vec(),
         places,
         centre: (centre.lat, centre.lng),
     })

@@ -17,7 +17,7 @@ pub async fn get_inbox() -> Result<Vec<InboxEntry>, AppError> {
 pub async fn get_unread_count() -> Result<i64, AppError> {
     let state = crate::state::use_app_state()?;
     match crate::accounts::auth::current_user(&state).await? {
-        Some(user) => Ok(super::db::unread_count(state.db.pool(), user.id).await?),
+        Some(user) => Ok(user.unread_notifications),
         None => Ok(0),
     }
 }

@@ -68,13 +68,6 @@ pub async fn inbox(pool: &AnyPool, user_id: i64) -> Result<Vec<InboxEntry>, sqlx
     Ok(rows.into_iter().filter_map(EntryRow::into_entry).collect())
 }
 
-pub async fn unread_count(pool: &AnyPool, user_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
-        .bind(user_id)
-        .fetch_one(pool)
-        .await
-}
-
 /// Marks one of the person's notifications read; returns where it leads, `None` if it is not theirs.
 pub async fn mark_read(
     conn: &mut AnyConnection,

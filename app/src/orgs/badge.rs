@@ -3,7 +3,6 @@
 use super::model::Tier;
 use crate::i18n::use_texts;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn TierBadge(tier: Tier) -> impl IntoView {
@@ -38,7 +37,9 @@ pub fn OrgName(
     #[prop(default = true)] link: bool,
 ) -> impl IntoView {
     let name = if link {
-        view! { <A href=format!("/orgs/{id}") attr:class="org-name__link">{name}</A> }.into_any()
+        // A plain link (the router still takes the click): a list shows dozens of these, and
+        // <A> would give each its own memos to mark the current page, which a name never is.
+        view! { <a href=format!("/orgs/{id}") class="org-name__link">{name}</a> }.into_any()
     } else {
         view! { <span>{name}</span> }.into_any()
     };
