@@ -12,7 +12,7 @@ use app::help::input::{
     MemberFields, MemberPlace, NeedFields, ServiceFields, NAME_CHARS, SITUATION_MAX,
     TITLE_CHARS as ENTRY_TITLE_CHARS,
 };
-use app::items::filter::ItemFilter;
+use app::items::filter::{ItemFilter, OlderThan};
 use app::items::input::{ItemFields, PICKUP_NOTES_MAX, TITLE_CHARS as ITEM_TITLE_CHARS};
 use app::orgs::input::{
     OrgFields, DESCRIPTION_MAX as ORG_DESCRIPTION_MAX, LINE_MAX, NAME_CHARS as ORG_NAME_CHARS,
@@ -443,6 +443,7 @@ fn list_filters() {
         lng(),
         field(&["", "1", "3"], &["0"]),
         text(),
+        field(&["", "1764300000-17"], &["-1", "1-", "1.5-2"]),
     );
     holds("item filter", values, |v| {
         let filter = ItemFilter {
@@ -454,11 +455,15 @@ fn list_filters() {
             lng: v.5.clone(),
             within: v.6.clone(),
             q: v.7.clone(),
+            before: v.8.clone(),
         };
         let Ok(wanted) = filter.wanted(area) else {
             return Ok(false);
         };
         prop_assert!(wanted.text.chars().count() <= 100);
+        if let Some(start) = wanted.before {
+            prop_assert_eq!(OlderThan::parse(&start.to_string()), Some(start));
+        }
         Ok(true)
     });
 }

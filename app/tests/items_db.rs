@@ -6,9 +6,10 @@
 use app::db::testing::each_backend;
 use app::db::Db;
 use app::items::db as items;
-use app::items::filter::WantedItems;
+use app::items::filter::{OlderThan, WantedItems};
 use app::items::input::ItemFields;
 use app::items::model::{ItemCategory, ItemKind, ItemMode};
+use app::map::near::Origin;
 use app::photos::{process, sample_phone_jpeg, SAMPLE_GPS_MARKER};
 
 const NOW: i64 = 1_800_000_000;
@@ -48,9 +49,10 @@ fn offer(title: &str, description: &str, category: &str, mode: &str) -> ItemFiel
 }
 
 async fn titles(db: &Db, wanted: WantedItems) -> Vec<String> {
-    let mut found: Vec<String> = items::listed(db, &wanted, NOW + 60)
+    let mut found: Vec<String> = items::listed(db, &wanted, NOW + 60, items::PAGE_SIZE)
         .await
         .unwrap()
+        .items
         .into_iter()
         .map(|i| i.title)
         .collect();
@@ -234,10 +236,108 @@ async fn filters_and_what_the_list_leaves_out() {
         assert!(titles(db, lent_as_given).await.is_empty());
         // Hidden and handed-over listings are not in the list; expired ones neither.
         assert_eq!(titles(db, WantedItems::default()).await.len(), 3);
-        let after_expiry = items::listed(db, &WantedItems::default(), NOW + 31 * 24 * 3600)
-            .await
-            .unwrap();
-        assert!(after_expiry.is_empty());
+        let after_expiry = items::listed(
+            db,
+            &WantedItems::default(),
+            NOW + 31 * 24 * 3600,
+            items::PAGE_SIZE,
+        )
+        .await
+        .unwrap();
+        assert!(after_expiry.items.is_empty());
+        assert_eq!(after_expiry.older, None);
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn the_board_is_read_a_page_at_a_time_newest_first() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let owner = person(db, 1).await;
+        // Five listings posted in the same second: ties are ordered by id.
+        let mut ids = Vec::new();
+        for n in 1..=5 {
+            ids.push(
+                post(
+                    db,
+                    owner,
+                    offer(&format!("台灯{n}"), "", "appliances", "give"),
+                )
+                .await,
+            );
+        }
+        let page = |before| async move {
+            let wanted = WantedItems {
+                before,
+                ..WantedItems::default()
+            };
+            items::listed(db, &wanted, NOW + 60, 2).await.unwrap()
+        };
+        let names = |page: &items::ItemsPage| -> Vec<String> {
+            page.items.iter().map(|i| i.title.clone()).collect()
+        };
+        let first = page(None).await;
+        assert_eq!(names(&first), ["台灯5", "台灯4"]);
+        let start = first.older.expect("more than one page");
+        assert_eq!(
+            start,
+            OlderThan {
+                created_at: NOW,
+                id: ids[3]
+            }
+        );
+        // A listing posted meanwhile does not move the pages already handed out.
+        post(db, owner, offer("台灯6", "", "appliances", "give")).await;
+        let second = page(Some(start)).await;
+        assert_eq!(names(&second), ["台灯3", "台灯2"]);
+        let last = page(second.older).await;
+        assert_eq!(names(&last), ["台灯1"]);
+        assert_eq!(last.older, None);
+        // Exactly a page left: no link to an empty one.
+        let exact = page(Some(OlderThan {
+            created_at: NOW,
+            id: ids[2],
+        }))
+        .await;
+        assert_eq!((names(&exact).len(), exact.older), (2, None));
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_radius_reads_only_the_listings_around_it() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let owner = person(db, 1).await;
+        // About 600 m apart near 黔灵山, and one on the other side of town (about 8 km).
+        let at = |title: &str, lat: &str, lng: &str| ItemFields {
+            lat: lat.into(),
+            lng: lng.into(),
+            ..offer(title, "", "books", "give")
+        };
+        post(db, owner, at("近处的书", "26.5870", "106.6990")).await;
+        post(db, owner, at("隔壁的书", "26.5920", "106.7010")).await;
+        post(db, owner, at("城南的书", "26.5200", "106.7200")).await;
+        let within = |km: f64| WantedItems {
+            origin: Some(Origin {
+                lat: 26.5870,
+                lng: 106.6990,
+                within_m: Some(km * 1000.0),
+            }),
+            ..WantedItems::default()
+        };
+        assert_eq!(titles(db, within(1.0)).await, ["近处的书", "隔壁的书"]);
+        assert_eq!(titles(db, within(10.0)).await.len(), 3);
+        // Without a radius the place only orders distances; nothing is left out.
+        let anywhere = WantedItems {
+            origin: Some(Origin {
+                within_m: None,
+                ..within(1.0).origin.unwrap()
+            }),
+            ..WantedItems::default()
+        };
+        assert_eq!(titles(db, anywhere).await.len(), 3);
         test.finish().await;
     }
 }
@@ -267,10 +367,10 @@ async fn photos_are_stored_without_exif_and_hidden_with_their_listing() {
         assert_eq!(item.photos.len(), 1);
         assert_eq!((item.photos[0].width, item.photos[0].height), (120, 200));
         // The list shows the first photo too.
-        let listed = items::listed(db, &WantedItems::default(), NOW)
+        let listed = items::listed(db, &WantedItems::default(), NOW, items::PAGE_SIZE)
             .await
             .unwrap();
-        assert_eq!(listed[0].photos[0].id, photo_id);
+        assert_eq!(listed.items[0].photos[0].id, photo_id);
 
         sqlx::query("UPDATE items SET hidden_at = 1 WHERE id = $1")
             .bind(id)
@@ -294,9 +394,10 @@ async fn the_demo_has_thirty_items_in_every_state() {
         let db = &test.db;
         let report = app::demo::seed_demo(db).await.unwrap();
         assert!(report.items >= 30, "{report:?}");
-        let listed = items::listed(db, &WantedItems::default(), app::db::now_unix())
+        let listed = items::listed(db, &WantedItems::default(), app::db::now_unix(), 100)
             .await
-            .unwrap();
+            .unwrap()
+            .items;
         assert!(listed.len() >= 25);
         assert!(listed.iter().any(|i| i.kind == ItemKind::Wanted));
         assert!(listed.iter().any(|i| i.mode == ItemMode::Lend));
@@ -396,9 +497,10 @@ async fn listings_expire_after_thirty_days_and_their_owners_post_them_again() {
         tx.commit().await.unwrap();
         assert_eq!(status(lamp).await, ItemStatus::Available);
         assert_eq!(status(chair).await, ItemStatus::Withdrawn);
-        let listed = items::listed(db, &WantedItems::default(), later)
+        let listed = items::listed(db, &WantedItems::default(), later, items::PAGE_SIZE)
             .await
-            .unwrap();
+            .unwrap()
+            .items;
         assert_eq!(
             listed.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(),
             ["台灯"]

@@ -42,9 +42,10 @@ async fn decide_as(
 }
 
 async fn listed_titles(db: &Db) -> Vec<String> {
-    items::listed(db, &WantedItems::default(), NOW)
+    items::listed(db, &WantedItems::default(), NOW, items::PAGE_SIZE)
         .await
         .unwrap()
+        .items
         .into_iter()
         .map(|i| i.title)
         .collect()

@@ -1,7 +1,7 @@
 //! Server functions of 益享生活 that read: the list, one item, what the posting form needs.
 //! (Posting itself is multipart: see `post`.)
 
-use super::filter::ItemFilter;
+use super::filter::{ItemFilter, OlderThan};
 use super::model::{Item, ItemRequest};
 use crate::areas::model::Area;
 use crate::error::AppError;
@@ -20,6 +20,8 @@ pub struct ItemList {
     pub cards: Vec<ItemCard>,
     /// The areas one may measure distance from.
     pub areas: Vec<Area>,
+    /// Where the next page starts, when there are older listings.
+    pub older: Option<OlderThan>,
 }
 
 /// An item for its page, and what the reader may do with it.
@@ -39,8 +41,8 @@ pub struct ItemView {
     pub near: Option<Area>,
 }
 
-/// Listings that can be asked for or watched, newest first, with distances when a place is
-/// chosen. Unreadable filters are a 400 naming the filter.
+/// One page of the listings that can be asked for or watched, newest first, with distances when
+/// a place is chosen. Unreadable filters are a 400 naming the filter.
 #[server(endpoint = "items/list")]
 pub async fn list_items(filter: ItemFilter) -> Result<ItemList, AppError> {
     use crate::map::geo::LatLng;
@@ -55,8 +57,15 @@ pub async fn list_items(filter: ItemFilter) -> Result<ItemList, AppError> {
                 .map(|a| (a.lat, a.lng))
         })
         .map_err(|bad| AppError::InvalidInput(bad.to_string()))?;
-    let cards = super::db::listed(&state.db, &wanted, crate::db::now_unix())
-        .await?
+    let page = super::db::listed(
+        &state.db,
+        &wanted,
+        crate::db::now_unix(),
+        super::db::PAGE_SIZE,
+    )
+    .await?;
+    let cards = page
+        .items
         .into_iter()
         .filter_map(|item| {
             let distance_m = match &wanted.origin {
@@ -71,6 +80,7 @@ pub async fn list_items(filter: ItemFilter) -> Result<ItemList, AppError> {
     Ok(ItemList {
         cards,
         areas: areas.to_vec(),
+        older: page.older,
     })
 }
 

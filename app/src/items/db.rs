@@ -1,6 +1,6 @@
 //! Listings and their photos in the database.
 
-use super::filter::WantedItems;
+use super::filter::{OlderThan, WantedItems};
 use super::input::ItemDetails;
 use super::model::{
     Handout, Item, ItemCategory, ItemCondition, ItemKind, ItemMode, ItemStatus, PhotoRef,
@@ -122,24 +122,45 @@ async fn photos_of(conn: &mut AnyConnection, item_id: i64) -> Result<Vec<PhotoRe
         .collect())
 }
 
-/// The most items one list read returns; distance filtering happens after it.
-pub const LIST_LIMIT: i64 = 300;
+/// Listings on one page of the board: enough to fill a phone's screen a few times over, few
+/// enough that a page stays light and a search stops walking early.
+pub const PAGE_SIZE: usize = 24;
 
 /// Shortest text the trigram index can answer; shorter queries use the index of single characters
 /// and pairs (migration 22).
 const TRIGRAM_CHARS: usize = 3;
 
+/// One page of the board, and where the next one starts if there are older listings.
+#[derive(Debug, Default)]
+pub struct ItemsPage {
+    pub items: Vec<Item>,
+    pub older: Option<OlderThan>,
+}
+
+/// A value bound to the list query.
+enum Param {
+    Text(String),
+    Int(i64),
+    Real(f64),
+}
+
 /// Listings people can still ask for or watch (available or promised, not hidden, not expired)
-/// that match, newest first.
-pub async fn listed(db: &Db, q: &WantedItems, now: i64) -> Result<Vec<Item>, sqlx::Error> {
+/// that match, newest first, `page_size` at a time from `q.before`. With a radius, only the
+/// listings in a box around it are read; the caller measures the exact distance.
+pub async fn listed(
+    db: &Db,
+    q: &WantedItems,
+    now: i64,
+    page_size: usize,
+) -> Result<ItemsPage, sqlx::Error> {
     let text = q.text.trim();
     let search = Search::of(text, db.kind());
     // Only the filters asked for go into the SQL: `($n = '' OR i.category = $n)` would hide the
     // category from the planner, and the newest-first walk within one category
     // (`items_category_newest`) could not be used.
-    let mut params: Vec<String> = Vec::new();
-    let mut next = |value: &str| {
-        params.push(value.to_string());
+    let mut params: Vec<Param> = Vec::new();
+    let mut next = |value: Param| {
+        params.push(value);
         format!("${}", params.len() + 2)
     };
     let mut chosen = String::new();
@@ -149,21 +170,37 @@ pub async fn listed(db: &Db, q: &WantedItems, now: i64) -> Result<Vec<Item>, sql
         ("mode", q.mode.map(ItemMode::as_str)),
     ] {
         if let Some(value) = value {
-            chosen.push_str(&format!(" AND i.{column} = {}", next(value)));
+            let value = next(Param::Text(value.to_string()));
+            chosen.push_str(&format!(" AND i.{column} = {value}"));
         }
+    }
+    if let Some(b) = q.origin.as_ref().and_then(|o| o.bounds()) {
+        let (south, north) = (next(Param::Real(b.south)), next(Param::Real(b.north)));
+        let (west, east) = (next(Param::Real(b.west)), next(Param::Real(b.east)));
+        chosen.push_str(&format!(
+            " AND i.cell_lat BETWEEN {south} AND {north} AND i.cell_lng BETWEEN {west} AND {east}"
+        ));
+    }
+    // The newest-first indexes serve this as a range (row values: SQLite 3.15+, PostgreSQL).
+    if let Some(start) = q.before {
+        let (created_at, id) = (
+            next(Param::Int(start.created_at)),
+            next(Param::Int(start.id)),
+        );
+        chosen.push_str(&format!(" AND (i.created_at, i.id) < ({created_at}, {id})"));
     }
     let text_match = match search {
         Search::Everything => String::new(),
         Search::Trigrams => format!(
             " AND +i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH {})",
-            next(&fts_phrase(text))
+            next(Param::Text(fts_phrase(text)))
         ),
         Search::Grams => format!(
             " AND +i.id IN (SELECT rowid FROM items_grams WHERE items_grams MATCH {})",
-            next(&fts_phrase(text))
+            next(Param::Text(fts_phrase(text)))
         ),
         Search::Like => {
-            let pattern = next(&crate::orgs::db::like_pattern(text));
+            let pattern = next(Param::Text(crate::orgs::db::like_pattern(text)));
             format!(
                 " AND (i.title LIKE {pattern} ESCAPE '\\' OR i.description LIKE {pattern} ESCAPE '\\')"
             )
@@ -171,19 +208,19 @@ pub async fn listed(db: &Db, q: &WantedItems, now: i64) -> Result<Vec<Item>, sql
         // The trigram index serves ILIKE on this very expression.
         Search::PgTrigrams => format!(
             " AND (i.title || ' ' || i.description) ILIKE {} ESCAPE '\\'",
-            next(&crate::orgs::db::like_pattern(text))
+            next(Param::Text(crate::orgs::db::like_pattern(text)))
         ),
         // The grams are stored with each listing and indexed (migration 22).
         Search::PgGrams => format!(
             " AND i.grams @> ARRAY[{}::text]",
-            next(&text.to_lowercase())
+            next(Param::Text(text.to_lowercase()))
         ),
     };
     // On SQLite, `+` keeps a column's index out of the plan: a newest-first index (`items_newest`,
     // or `items_category_newest` for one category) then serves the ORDER BY and the scan stops at
-    // the 300th match, instead of every listed item being read and sorted, or every match fetched
-    // by id. Not for LIKE: a rare word would walk that index to its end, row by row, slower than
-    // reading the listed items in order.
+    // the page's last match, instead of every listed item being read and sorted, or every match
+    // fetched by id. Not for LIKE: a rare word would walk that index to its end, row by row,
+    // slower than reading the listed items in order.
     let plus = match search {
         Search::Like | Search::PgTrigrams | Search::PgGrams => "",
         Search::Everything if db.kind() == DbKind::Postgres => "",
@@ -197,15 +234,33 @@ pub async fn listed(db: &Db, q: &WantedItems, now: i64) -> Result<Vec<Item>, sql
     // PostgreSQL plans a statement it has run five times once for any values ("generic"): a plan
     // that cannot see how common the search words are, which walked 100,000 listings for a word
     // few of them hold. A statement not kept is planned for the values it gets.
+    // One row more than the page tells whether there is another page.
     let mut query = sqlx::query_as::<_, ItemRow>(&sql)
         .persistent(db.kind() == DbKind::Sqlite)
         .bind(now)
-        .bind(LIST_LIMIT);
+        .bind(page_size as i64 + 1);
     for param in params {
-        query = query.bind(param);
+        query = match param {
+            Param::Text(text) => query.bind(text),
+            Param::Int(number) => query.bind(number),
+            Param::Real(number) => query.bind(number),
+        };
     }
-    let rows = query.fetch_all(db.pool()).await?;
-    Ok(rows.into_iter().filter_map(ItemRow::into_item).collect())
+    let mut rows = query.fetch_all(db.pool()).await?;
+    let older = match rows.len() > page_size {
+        true => {
+            rows.truncate(page_size);
+            rows.last().map(|last| OlderThan {
+                created_at: last.created_at,
+                id: last.id,
+            })
+        }
+        false => None,
+    };
+    Ok(ItemsPage {
+        items: rows.into_iter().filter_map(ItemRow::into_item).collect(),
+        older,
+    })
 }
 
 /// Offers the map shows: available, not hidden, not expired. Wanted listings stay on the board:

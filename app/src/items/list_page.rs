@@ -27,6 +27,7 @@ fn filter_from_query() -> Memo<ItemFilter> {
             lng: get("lng"),
             within: get("within"),
             q: get("q"),
+            before: get("before"),
         }
     })
 }
@@ -47,8 +48,11 @@ pub fn ItemListPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match list.await {
-                    Ok(list) => view! { <Filters list=list.clone() filter=filter.get_untracked()/> <Results list/> }
-                        .into_any(),
+                    Ok(list) => {
+                        let filter = filter.get_untracked();
+                        view! { <Filters list=list.clone() filter=filter.clone()/> <Results list filter/> }
+                            .into_any()
+                    }
                     Err(AppError::InvalidInput(_)) => view! {
                         <BadFilterNotice message=|t| t.items_board.bad_filter show_all=|t| t.items_board.show_all href="/items"/>
                     }
@@ -100,19 +104,38 @@ fn Filters(list: ItemList, filter: ItemFilter) -> impl IntoView {
 }
 
 #[component]
-fn Results(list: ItemList) -> impl IntoView {
+fn Results(list: ItemList, filter: ItemFilter) -> impl IntoView {
     let t = use_texts();
-    if list.cards.is_empty() {
+    let later_page = !filter.before.is_empty();
+    if list.cards.is_empty() && list.older.is_none() && !later_page {
         return view! { <p class="empty-note">{move || t().items_board.none_found}</p> }.into_any();
     }
     let count = list.cards.len();
+    let one_page = list.older.is_none() && !later_page;
+    let b = move || &t().items_board;
     view! {
         <p class="result-count" aria-live="polite">
-            {move || t().items_board.count_before}{count}{move || t().items_board.count_after}
+            {move || if one_page { b().count_before } else { b().page_count_before }}
+            {count}
+            {move || if one_page { b().count_after } else { b().page_count_after }}
         </p>
         <ul class="item-list" data-testid="item-list">
             {list.cards.into_iter().map(|card| view! { <ItemCardView card/> }).collect_view()}
         </ul>
+        {(!one_page).then(|| view! {
+            <nav class="pager" aria-label=move || b().pager_label>
+                {later_page.then(|| view! {
+                    <a href=filter.href(None) class="button button--secondary" data-testid="newest-page">
+                        {move || b().newest_page}
+                    </a>
+                })}
+                {list.older.map(|older| view! {
+                    <a href=filter.href(Some(older)) class="button button--secondary pager__older" rel="next" data-testid="older-page">
+                        {move || b().older_page}
+                    </a>
+                })}
+            </nav>
+        })}
     }
     .into_any()
 }

@@ -2,6 +2,7 @@
 //! or `near=here&lat=..&lng=..` from the phone), shared by the events and items lists, and the
 //! form fields that ask for it.
 
+use super::cluster::BBox;
 use super::geo::LatLng;
 use crate::areas::model::Area;
 use crate::i18n::{use_lang, use_texts};
@@ -48,6 +49,26 @@ impl Origin {
             },
         };
         Ok(centre.map(|(lat, lng)| Origin { lat, lng, within_m }))
+    }
+
+    /// A box holding every point within the radius (a little more), for a database to narrow by
+    /// before distances are measured; `None` without a radius. Near a pole or the date line it
+    /// spans every longitude.
+    pub fn bounds(&self) -> Option<BBox> {
+        const METRES_PER_DEGREE: f64 = 111_194.9;
+        let within_m = self.within_m?;
+        let lat_span = within_m / METRES_PER_DEGREE * 1.01;
+        let (south, north) = (self.lat - lat_span, self.lat + lat_span);
+        let widest = south.abs().max(north.abs());
+        let lng_span = lat_span / widest.to_radians().cos();
+        let (west, east) = (self.lng - lng_span, self.lng + lng_span);
+        let every_longitude = widest >= 89.0 || west < -180.0 || east > 180.0;
+        Some(BBox {
+            south: south.max(-90.0),
+            north: north.min(90.0),
+            west: if every_longitude { -180.0 } else { west },
+            east: if every_longitude { 180.0 } else { east },
+        })
     }
 
     /// How far `point` is; `None` when it lies beyond the radius.
@@ -98,5 +119,65 @@ pub fn NearFields(
                 view! { <option value=km.to_string() selected=selected>{km}{move || t().map_page.kilometres}</option> }
             }).collect_view()}
         </select>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin(lat: f64, lng: f64, km: f64) -> Origin {
+        Origin {
+            lat,
+            lng,
+            within_m: Some(km * 1000.0),
+        }
+    }
+
+    #[test]
+    fn the_box_holds_every_point_within_the_radius_and_not_much_more() {
+        let o = origin(26.58, 106.71, 3.0);
+        let b = o.bounds().unwrap();
+        let centre = LatLng::new(o.lat, o.lng);
+        // The edge of the circle in eight directions, just inside.
+        for step in 0..8 {
+            let angle = f64::from(step) * std::f64::consts::FRAC_PI_4;
+            let (mut lo, mut hi) = (0.0, 1.0);
+            let towards = |t: f64| {
+                LatLng::new(
+                    o.lat + t * angle.sin() * 0.05,
+                    o.lng + t * angle.cos() * 0.05,
+                )
+            };
+            for _ in 0..60 {
+                let mid = (lo + hi) / 2.0;
+                match centre.metres_to(towards(mid)) <= 3000.0 {
+                    true => lo = mid,
+                    false => hi = mid,
+                }
+            }
+            assert!(b.contains(towards(lo)), "direction {step}");
+        }
+        // 5% beyond the radius straight north or east is outside.
+        assert!(!b.contains(LatLng::new(o.lat + 3150.0 / 111_194.9, o.lng)));
+        let east = 3150.0 / (111_194.9 * o.lat.to_radians().cos());
+        assert!(!b.contains(LatLng::new(o.lat, o.lng + east)));
+        assert_eq!(
+            Origin {
+                within_m: None,
+                ..o
+            }
+            .bounds(),
+            None
+        );
+    }
+
+    #[test]
+    fn near_a_pole_or_the_date_line_the_box_spans_every_longitude() {
+        for o in [origin(89.99, 10.0, 10.0), origin(0.0, 179.99, 10.0)] {
+            let b = o.bounds().unwrap();
+            assert_eq!((b.west, b.east), (-180.0, 180.0));
+            assert!(b.north <= 90.0 && b.south >= -90.0);
+        }
     }
 }
