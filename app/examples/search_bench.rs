@@ -202,7 +202,10 @@ async fn main() {
             let took = started.elapsed();
             times.push(took);
             if took > slowest.0 {
-                slowest = (took, format!("“{text}” ({} found)", found.len()));
+                slowest = (
+                    took,
+                    format!("“{text}” {category:?} ({} found)", found.len()),
+                );
             }
         }
         let (p50, p99) = percentiles(times);

@@ -301,6 +301,17 @@ async fn the_board_is_read_a_page_at_a_time_newest_first() {
         }))
         .await;
         assert_eq!((names(&exact).len(), exact.older), (2, None));
+        // A search pages the same way (on PostgreSQL a full page is found among the newest).
+        let search = |before| async move {
+            let wanted = WantedItems {
+                before,
+                ..text("台灯")
+            };
+            items::listed(db, &wanted, NOW + 60, 2).await.unwrap()
+        };
+        let first = search(None).await;
+        assert_eq!(names(&first), ["台灯6", "台灯5"]);
+        assert_eq!(names(&search(first.older).await), ["台灯4", "台灯3"]);
         test.finish().await;
     }
 }

@@ -60,6 +60,37 @@ test.describe('益享生活', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   });
 
+  test('the board shows a page at a time: older listings, back to the newest; a bad page start is a 400', async ({ page }, info) => {
+    const project = info.project.name;
+    await page.goto('/items');
+    await ready(page, project);
+    // The demo alone lists more than one page.
+    const cards = page.getByTestId('item-card');
+    await expect(cards).toHaveCount(24);
+    await expect(page.locator('.result-count')).toHaveText('这一页 24 件物品');
+    await expect(page.getByTestId('newest-page')).toHaveCount(0);
+    const newest = await cards.locator('h2').allTextContents();
+
+    await page.getByTestId('older-page').click();
+    await expect(page).toHaveURL(/\/items\?before=\d+-\d+$/);
+    await expect(page.getByTestId('newest-page')).toBeVisible();
+    await expect(cards.first()).toBeVisible();
+    // Listings posted by other tests meanwhile do not push any of the first page onto this one.
+    const older = await cards.locator('h2').allTextContents();
+    expect(older.filter((title) => newest.includes(title))).toEqual([]);
+
+    await page.getByTestId('newest-page').click();
+    await expect(page).toHaveURL(/\/items$/);
+    await expect(cards).toHaveCount(24);
+
+    const bad = await page.request.get('/items?before=yesterday');
+    expect(bad.status()).toBe(400);
+    await page.goto('/items?before=yesterday');
+    await expect(page.getByRole('alert')).toHaveText('筛选条件无法识别。');
+    await page.getByRole('link', { name: '查看全部物品' }).click();
+    await expect(cards).toHaveCount(24);
+  });
+
   test('a coordinator hands donated clothes out at their organisation\'s donation point', async ({ page }, info) => {
     const project = info.project.name;
     const title = `儿童棉鞋 ${jsEnabled(project) ? 'js' : 'nojs'} ${String(Date.now()).slice(-4)}`;
