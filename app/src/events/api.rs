@@ -3,7 +3,7 @@
 
 use super::filter::EventFilter;
 use super::input::EventFields;
-use super::model::{Event, Place};
+use super::model::{Event, EventSummary, Place};
 use super::series::SeriesInfo;
 use crate::areas::model::Area;
 use crate::error::AppError;
@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 /// An event in the list, with how far it is from the place the list is measured from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventCard {
-    pub event: Event,
+    pub event: EventSummary,
     pub distance_m: Option<f64>,
 }
 

@@ -2,7 +2,7 @@
 //! `signup`.
 
 use super::input::EventDetails;
-use super::model::{Event, EventCategory, EventStatus};
+use super::model::{Event, EventCategory, EventStatus, EventSummary, Seats};
 use crate::orgs::model::Verification;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
@@ -89,6 +89,52 @@ const SELECT_COLUMNS: &str = "SELECT e.id, e.org_id, o.name AS org_name, \
      e.waitlist_length, e.version, e.series_id, e.occurrence_no";
 const FROM_EVENTS: &str = "FROM events e JOIN organisations o ON o.id = e.org_id";
 
+/// What a list reads of each event (`EventSummary`).
+#[derive(FromRow)]
+struct SummaryRow {
+    id: i64,
+    org_id: i64,
+    org_name: String,
+    org_verification: String,
+    title: String,
+    category: String,
+    starts_at: i64,
+    ends_at: i64,
+    place_name: String,
+    lat: f64,
+    lng: f64,
+    capacity: Option<i64>,
+    seats_taken: i64,
+    waitlist_length: i64,
+}
+
+impl SummaryRow {
+    fn into_summary(self) -> Option<EventSummary> {
+        Some(EventSummary {
+            id: self.id,
+            org_id: self.org_id,
+            org_name: self.org_name,
+            org_tier: Verification::parse(&self.org_verification)?.tier(),
+            title: self.title,
+            category: EventCategory::parse(&self.category)?,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            place_name: self.place_name,
+            lat: self.lat,
+            lng: self.lng,
+            seats: Seats {
+                capacity: self.capacity,
+                taken: self.seats_taken,
+                waitlist: self.waitlist_length,
+            },
+        })
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "SELECT e.id, e.org_id, o.name AS org_name, \
+     o.verification AS org_verification, e.title, e.category, e.starts_at, e.ends_at, \
+     e.place_name, e.lat, e.lng, e.capacity, e.seats_taken, e.waitlist_length";
+
 fn events(rows: Vec<EventRow>) -> Vec<Event> {
     rows.into_iter().filter_map(EventRow::into_event).collect()
 }
@@ -117,10 +163,10 @@ pub struct ListQuery {
 /// The most events one list read returns; distance filtering happens after it.
 pub const LIST_LIMIT: i64 = 500;
 
-/// Published events of public organisations that match, soonest first.
-pub async fn upcoming(pool: &AnyPool, q: &ListQuery) -> Result<Vec<Event>, sqlx::Error> {
-    let rows: Vec<EventRow> = sqlx::query_as(&format!(
-        "{SELECT_COLUMNS} {FROM_EVENTS} WHERE e.status = 'published' AND o.verification <> 'rejected' \
+/// Published events of public organisations that match, soonest first, as their cards.
+pub async fn upcoming(pool: &AnyPool, q: &ListQuery) -> Result<Vec<EventSummary>, sqlx::Error> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+        "{SUMMARY_COLUMNS} {FROM_EVENTS} WHERE e.status = 'published' AND o.verification <> 'rejected' \
            AND e.ends_at > $1 AND e.starts_at < $2 AND ($3 = '' OR e.category = $3) \
            AND ($4 = '%%' OR lower(e.title) LIKE $4 ESCAPE '\\' OR lower(e.summary) LIKE $4 ESCAPE '\\' \
              OR lower(e.description) LIKE $4 ESCAPE '\\' OR lower(e.place_name) LIKE $4 ESCAPE '\\' \
@@ -135,7 +181,10 @@ pub async fn upcoming(pool: &AnyPool, q: &ListQuery) -> Result<Vec<Event>, sqlx:
     .bind(LIST_LIMIT)
     .fetch_all(pool)
     .await?;
-    Ok(events(rows))
+    Ok(rows
+        .into_iter()
+        .filter_map(SummaryRow::into_summary)
+        .collect())
 }
 
 /// Every published event of public organisations that has not ended: the map's events layer.

@@ -175,7 +175,7 @@ fn SignupCard(view: EventView) -> impl IntoView {
     };
     view! {
         <section class="card signup-card" data-testid="signup">
-            <p class="signup-card__seats"><SeatsLine event=e.clone()/></p>
+            <p class="signup-card__seats"><SeatsLine seats=e.seats()/></p>
             {place.map(|place| view! {
                 <p class="signup-card__place" data-testid="my-place">
                     {move || match place {

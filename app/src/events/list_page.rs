@@ -5,6 +5,7 @@ use super::api::{list_events, EventCard, EventList};
 use super::filter::EventFilter;
 use super::model::EventCategory;
 use super::parts::{EventWhen, SeatsLine};
+use crate::areas::model::Area;
 use crate::components::BadFilterNotice;
 use crate::error::AppError;
 use crate::i18n::use_texts;
@@ -52,8 +53,11 @@ pub fn EventListPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match list.await {
-                    Ok(list) => view! { <Filters list=list.clone() filter=filter.get_untracked()/> <Results list/> }
-                        .into_any(),
+                    // Taken apart, not cloned: the cards go to the list, the rest to the filters.
+                    Ok(EventList { cards, areas, can_create }) => view! {
+                        <Filters areas can_create filter=filter.get_untracked()/> <Results cards/>
+                    }
+                    .into_any(),
                     // A filter typed into the address by hand: say so (400) and offer the full list.
                     Err(AppError::InvalidInput(_)) => view! {
                         <BadFilterNotice message=|t| t.events_page.bad_filter show_all=|t| t.events_page.show_all href="/events"/>
@@ -67,7 +71,7 @@ pub fn EventListPage() -> impl IntoView {
 }
 
 #[component]
-fn Filters(list: EventList, filter: EventFilter) -> impl IntoView {
+fn Filters(areas: Vec<Area>, can_create: bool, filter: EventFilter) -> impl IntoView {
     let t = use_texts();
     let f = filter.clone();
     let option = move |value: &'static str,
@@ -115,7 +119,7 @@ fn Filters(list: EventList, filter: EventFilter) -> impl IntoView {
                         <input id="event-to" type="date" name="to" value=f.to.clone()/>
                     </span>
                 </div>
-                <NearFields id_prefix="event" areas=list.areas near=f.near.clone() lat=f.lat.clone()
+                <NearFields id_prefix="event" areas near=f.near.clone() lat=f.lat.clone()
                     lng=f.lng.clone() within=f.within.clone()/>
                 <p class="button-row">
                     <button type="submit" class="button" data-testid="apply-filters">{move || t().events_page.apply_filters}</button>
@@ -123,25 +127,25 @@ fn Filters(list: EventList, filter: EventFilter) -> impl IntoView {
                 </p>
             </details>
         </Form>
-        {list.can_create.then(|| view! {
+        {can_create.then(|| view! {
             <p><A href="/events/new" attr:class="button button--secondary">{move || t().events_page.add}</A></p>
         })}
     }
 }
 
 #[component]
-fn Results(list: EventList) -> impl IntoView {
+fn Results(cards: Vec<EventCard>) -> impl IntoView {
     let t = use_texts();
-    if list.cards.is_empty() {
+    if cards.is_empty() {
         return view! { <p class="empty-note">{move || t().events_page.none_found}</p> }.into_any();
     }
-    let count = list.cards.len();
+    let count = cards.len();
     view! {
         <p class="result-count" aria-live="polite">
             {move || t().events_page.count_before}{count}{move || t().events_page.count_after}
         </p>
         <ul class="event-list" data-testid="event-list">
-            {list.cards.into_iter().map(|card| view! { <EventCardView card/> }).collect_view()}
+            {cards.into_iter().map(|card| view! { <EventCardView card/> }).collect_view()}
         </ul>
     }
     .into_any()
@@ -167,7 +171,7 @@ fn EventCardView(card: EventCard) -> impl IntoView {
                 })}
             </p>
             <p class="event-card__org"><OrgName id=e.org_id name=e.org_name.clone() tier=e.org_tier/></p>
-            <p class="event-card__seats"><SeatsLine event=e/></p>
+            <p class="event-card__seats"><SeatsLine seats=e.seats/></p>
         </li>
     }
 }

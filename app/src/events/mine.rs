@@ -144,7 +144,7 @@ fn EventLine(event: Event, note: &'static str) -> impl IntoView {
             <A href=href attr:class="compact-list__title">{title}</A>
             <span class="compact-list__meta">
                 {(!note.is_empty()).then(|| view! { <span class="chip">{note}</span> })}
-                <SeatsLine event/>
+                <SeatsLine seats=event.seats()/>
             </span>
         </li>
     }

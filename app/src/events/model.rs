@@ -165,13 +165,21 @@ pub struct Event {
 }
 
 impl Event {
+    pub fn seats(&self) -> Seats {
+        Seats {
+            capacity: self.capacity,
+            taken: self.seats_taken,
+            waitlist: self.waitlist_length,
+        }
+    }
+
     /// Seats still free; none when anyone may join.
     pub fn seats_left(&self) -> Option<i64> {
-        self.capacity.map(|c| (c - self.seats_taken).max(0))
+        self.seats().left()
     }
 
     pub fn is_full(&self) -> bool {
-        self.seats_left() == Some(0)
+        self.seats().is_full()
     }
 
     pub fn has_ended(&self, now: i64) -> bool {
@@ -188,6 +196,44 @@ impl Event {
     pub fn leaving_open(&self, now: i64) -> bool {
         self.status == EventStatus::Published
             && now < self.cancel_deadline.unwrap_or(self.starts_at)
+    }
+}
+
+/// An event as a list shows it (its card): a third of `Event`'s columns to read, copy and send.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventSummary {
+    pub id: i64,
+    pub org_id: i64,
+    pub org_name: String,
+    pub org_tier: Tier,
+    pub title: String,
+    pub category: EventCategory,
+    /// Unix seconds, UTC.
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub place_name: String,
+    pub lat: f64,
+    pub lng: f64,
+    pub seats: Seats,
+}
+
+/// How many places an event has, and how they are taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seats {
+    /// None: anyone may join.
+    pub capacity: Option<i64>,
+    pub taken: i64,
+    pub waitlist: i64,
+}
+
+impl Seats {
+    /// Seats still free; none when anyone may join.
+    pub fn left(self) -> Option<i64> {
+        self.capacity.map(|c| (c - self.taken).max(0))
+    }
+
+    pub fn is_full(self) -> bool {
+        self.left() == Some(0)
     }
 }
 

@@ -1,22 +1,25 @@
 //! Small pieces shown wherever an event appears: when it is, and how many places are left.
 
-use super::model::Event;
-use crate::i18n::dates::{china_day, china_year, format_clock, format_date_time};
+use super::model::Seats;
+use crate::i18n::dates::{china_year, in_china, write_clock, write_date_time};
 use crate::i18n::{use_lang, Lang, Texts};
 use leptos::prelude::*;
 
 /// "12月5日 周六 09:00–11:30", with the end's date too when it is another day. The year shows
 /// only when it is not this year.
 pub fn when_text(starts_at: i64, ends_at: i64, lang: Lang) -> String {
-    let this_year = china_year(now_seconds());
-    let start = format_date_time(starts_at, lang, this_year);
-    let same_day = china_day(starts_at).map(|d| d.0) == china_day(ends_at).map(|d| d.0);
-    let end = if same_day {
-        format_clock(ends_at)
-    } else {
-        format_date_time(ends_at, lang, this_year)
+    let (Some(start), Some(end)) = (in_china(starts_at), in_china(ends_at)) else {
+        return "-".to_string();
     };
-    format!("{start}–{end}")
+    let this_year = china_year(now_seconds());
+    let mut out = String::with_capacity(40);
+    write_date_time(&mut out, start, lang, this_year);
+    out.push('–');
+    match start.date() == end.date() {
+        true => write_clock(&mut out, end),
+        false => write_date_time(&mut out, end, lang, this_year),
+    }
+    out
 }
 
 /// Now, for deciding whether to print the year.
@@ -52,21 +55,38 @@ fn starts_at_iso(unix_seconds: i64) -> String {
 }
 
 /// "剩余 5 个名额", "已满 · 候补 3 人", "不限名额".
-pub fn seats_text(event: &Event, t: &Texts) -> String {
+pub fn seats_text(seats: Seats, t: &Texts) -> String {
     let e = &t.events_page;
-    match event.seats_left() {
+    match seats.left() {
         None => e.seats_unlimited.to_string(),
-        Some(0) if event.waitlist_length > 0 => e
-            .full_waitlist
-            .replace("{n}", &event.waitlist_length.to_string()),
+        Some(0) if seats.waitlist > 0 => {
+            e.full_waitlist.replace("{n}", &seats.waitlist.to_string())
+        }
         Some(0) => e.full.to_string(),
         Some(n) => e.seats_left.replace("{n}", &n.to_string()),
     }
 }
 
 #[component]
-pub fn SeatsLine(event: Event) -> impl IntoView {
+pub fn SeatsLine(seats: Seats) -> impl IntoView {
     let t = crate::i18n::use_texts();
-    let full = event.is_full();
-    view! { <span class="seats" class:seats--full=full>{move || seats_text(&event, t())}</span> }
+    view! { <span class="seats" class:seats--full=seats.is_full()>{move || seats_text(seats, t())}</span> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn when_shows_the_end_date_only_when_it_is_another_day() {
+        // Saturday 2026-11-28 00:30 in Guiyang (the year shows only in other years).
+        let at = 1_795_797_000;
+        let same_day = when_text(at, at + 3600, Lang::Zh);
+        assert!(same_day.contains("11月28日 周六 00:30–01:30"), "{same_day}");
+        let two_days = when_text(at, at + 86_400, Lang::En);
+        assert!(two_days.contains("Sat 28 Nov"), "{two_days}");
+        assert!(two_days.contains("–Sun 29 Nov"), "{two_days}");
+        assert!(two_days.ends_with("00:30"), "{two_days}");
+        assert_eq!(when_text(i64::MAX, at, Lang::Zh), "-");
+    }
 }

@@ -32,22 +32,54 @@ pub fn format_date(unix_seconds: i64, lang: Lang) -> String {
 /// `12月5日 周六 09:00` in Chinese, `Sat 5 Dec 09:00` in English (China time; the year only when
 /// it is not `this_year`).
 pub fn format_date_time(unix_seconds: i64, lang: Lang, this_year: Option<i32>) -> String {
-    let Ok(moment) = OffsetDateTime::from_unix_timestamp(unix_seconds) else {
-        return "-".to_string();
-    };
-    let local = moment.to_offset(CHINA);
-    let (date, clock) = (
-        local.date(),
-        format!("{:02}:{:02}", local.hour(), local.minute()),
-    );
+    let mut out = String::with_capacity(24);
+    match in_china(unix_seconds) {
+        Some(local) => write_date_time(&mut out, local, lang, this_year),
+        None => out.push('-'),
+    }
+    out
+}
+
+/// Only the clock time, `09:00`, in China time.
+pub fn format_clock(unix_seconds: i64) -> String {
+    let mut out = String::with_capacity(5);
+    match in_china(unix_seconds) {
+        Some(local) => write_clock(&mut out, local),
+        None => out.push('-'),
+    }
+    out
+}
+
+/// A moment in China time; `None` for one `time` cannot hold.
+pub fn in_china(unix_seconds: i64) -> Option<OffsetDateTime> {
+    Some(
+        OffsetDateTime::from_unix_timestamp(unix_seconds)
+            .ok()?
+            .to_offset(CHINA),
+    )
+}
+
+/// `format_date_time`, written onto `out` (lists show dozens: one buffer, no pieces).
+pub fn write_date_time(
+    out: &mut String,
+    local: OffsetDateTime,
+    lang: Lang,
+    this_year: Option<i32>,
+) {
+    use std::fmt::Write;
+    let date = local.date();
     let weekday = date.weekday().number_days_from_monday() as usize;
     let year = (this_year != Some(date.year())).then_some(date.year());
-    match lang {
+    // Writing to a String cannot fail.
+    let _ = match lang {
         Lang::Zh => {
             const DAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-            let year = year.map(|y| format!("{y}年")).unwrap_or_default();
-            format!(
-                "{year}{}月{}日 {} {clock}",
+            if let Some(year) = year {
+                let _ = write!(out, "{year}年");
+            }
+            write!(
+                out,
+                "{}月{}日 {} ",
                 u8::from(date.month()),
                 date.day(),
                 DAYS[weekday]
@@ -55,21 +87,24 @@ pub fn format_date_time(unix_seconds: i64, lang: Lang, this_year: Option<i32>) -
         }
         Lang::En => {
             const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-            let month = &format!("{:?}", date.month())[..3];
-            let year = year.map(|y| format!(" {y}")).unwrap_or_default();
-            format!("{} {} {month}{year} {clock}", DAYS[weekday], date.day())
+            const MONTHS: [&str; 12] = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            let month = MONTHS[usize::from(u8::from(date.month())) - 1];
+            let _ = write!(out, "{} {} {month}", DAYS[weekday], date.day());
+            match year {
+                Some(year) => write!(out, " {year} "),
+                None => write!(out, " "),
+            }
         }
-    }
+    };
+    write_clock(out, local);
 }
 
-/// Only the clock time, `09:00`, in China time.
-pub fn format_clock(unix_seconds: i64) -> String {
-    OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .map(|m| {
-            let local = m.to_offset(CHINA);
-            format!("{:02}:{:02}", local.hour(), local.minute())
-        })
-        .unwrap_or_else(|_| "-".into())
+/// `09:00`, written onto `out`.
+pub fn write_clock(out: &mut String, local: OffsetDateTime) {
+    use std::fmt::Write;
+    let _ = write!(out, "{:02}:{:02}", local.hour(), local.minute());
 }
 
 /// The year of a moment in China time.
@@ -182,6 +217,15 @@ mod tests {
             format_date_time(at, Lang::En, Some(2025)),
             "Sat 28 Nov 2026 00:30"
         );
+        assert_eq!(
+            format_date_time(at, Lang::Zh, Some(2025)),
+            "2026年11月28日 周六 00:30"
+        );
+        assert_eq!(
+            format_date_time(at, Lang::En, Some(2026)),
+            "Sat 28 Nov 00:30"
+        );
+        assert_eq!(format_date_time(i64::MAX, Lang::Zh, None), "-");
         assert_eq!(format_clock(at), "00:30");
         for bad in [
             "",

@@ -2,8 +2,9 @@
 //! passing on, distance and text. A plain GET form: it works without JavaScript.
 
 use super::api::{list_items, ItemCard, ItemList};
-use super::filter::ItemFilter;
+use super::filter::{ItemFilter, OlderThan};
 use super::model::{ItemCategory, ItemKind, ItemMode, ItemStatus};
+use crate::areas::model::Area;
 use crate::components::{BadFilterNotice, ChoiceSelect};
 use crate::error::AppError;
 use crate::i18n::use_texts;
@@ -48,9 +49,10 @@ pub fn ItemListPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match list.await {
-                    Ok(list) => {
+                    // Taken apart, not cloned: the cards go to the list, the places to the filters.
+                    Ok(ItemList { cards, areas, older }) => {
                         let filter = filter.get_untracked();
-                        view! { <Filters list=list.clone() filter=filter.clone()/> <Results list filter/> }
+                        view! { <Filters areas filter=filter.clone()/> <Results cards older filter/> }
                             .into_any()
                     }
                     Err(AppError::InvalidInput(_)) => view! {
@@ -65,7 +67,7 @@ pub fn ItemListPage() -> impl IntoView {
 }
 
 #[component]
-fn Filters(list: ItemList, filter: ItemFilter) -> impl IntoView {
+fn Filters(areas: Vec<Area>, filter: ItemFilter) -> impl IntoView {
     let t = use_texts();
     let f = filter;
     let narrowed = [&f.kind, &f.category, &f.mode, &f.near, &f.within]
@@ -87,7 +89,7 @@ fn Filters(list: ItemList, filter: ItemFilter) -> impl IntoView {
                 <ChoiceSelect<ItemCategory> id="item-category" name="category" current=f.category.clone() any=|t| t.items_board.all_categories/>
                 <label for="item-mode">{move || b().mode_label}</label>
                 <ChoiceSelect<ItemMode> id="item-mode" name="mode" current=f.mode.clone() any=|t| t.items_board.all_modes/>
-                <NearFields id_prefix="item" areas=list.areas near=f.near.clone() lat=f.lat.clone()
+                <NearFields id_prefix="item" areas near=f.near.clone() lat=f.lat.clone()
                     lng=f.lng.clone() within=f.within.clone()/>
                 <p class="button-row">
                     <button type="submit" class="button" data-testid="apply-filters">{move || b().apply_filters}</button>
@@ -104,14 +106,14 @@ fn Filters(list: ItemList, filter: ItemFilter) -> impl IntoView {
 }
 
 #[component]
-fn Results(list: ItemList, filter: ItemFilter) -> impl IntoView {
+fn Results(cards: Vec<ItemCard>, older: Option<OlderThan>, filter: ItemFilter) -> impl IntoView {
     let t = use_texts();
     let later_page = !filter.before.is_empty();
-    if list.cards.is_empty() && list.older.is_none() && !later_page {
+    if cards.is_empty() && older.is_none() && !later_page {
         return view! { <p class="empty-note">{move || t().items_board.none_found}</p> }.into_any();
     }
-    let count = list.cards.len();
-    let one_page = list.older.is_none() && !later_page;
+    let count = cards.len();
+    let one_page = older.is_none() && !later_page;
     let b = move || &t().items_board;
     view! {
         <p class="result-count" aria-live="polite">
@@ -120,7 +122,7 @@ fn Results(list: ItemList, filter: ItemFilter) -> impl IntoView {
             {move || if one_page { b().count_after } else { b().page_count_after }}
         </p>
         <ul class="item-list" data-testid="item-list">
-            {list.cards.into_iter().map(|card| view! { <ItemCardView card/> }).collect_view()}
+            {cards.into_iter().map(|card| view! { <ItemCardView card/> }).collect_view()}
         </ul>
         {(!one_page).then(|| view! {
             <nav class="pager" aria-label=move || b().pager_label>
@@ -129,7 +131,7 @@ fn Results(list: ItemList, filter: ItemFilter) -> impl IntoView {
                         {move || b().newest_page}
                     </a>
                 })}
-                {list.older.map(|older| view! {
+                {older.map(|older| view! {
                     <a href=filter.href(Some(older)) class="button button--secondary pager__older" rel="next" data-testid="older-page">
                         {move || b().older_page}
                     </a>

@@ -7,20 +7,25 @@ use leptos::prelude::*;
 #[component]
 pub fn TierBadge(tier: Tier) -> impl IntoView {
     let t = use_texts();
-    // A tick for verified, a star for partners; unverified has no mark, only the words.
-    let mark = match tier {
-        Tier::Verified => Some("M5 12.5l4.5 4.5L19 7.5"),
-        Tier::Partner => {
-            Some("M12 3.5l2.6 5.6 6.1.7-4.5 4.1 1.2 6-5.4-3-5.4 3 1.2-6-4.5-4.1 6.1-.7z")
-        }
-        Tier::Unverified => None,
+    let class = match tier {
+        Tier::Verified => "tier tier--verified",
+        Tier::Partner => "tier tier--partner",
+        Tier::Unverified => "tier tier--unverified",
     };
+    // A tick for verified, a star for partners; unverified has no mark, only the words. Each
+    // mark is written out whole, so it is rendered as one fixed piece of HTML (lists show dozens).
     view! {
-        <span class=format!("tier tier--{}", tier.as_str()) data-tier=tier.as_str()>
-            {mark.map(|d| view! {
+        <span class=class data-tier=tier.as_str()>
+            {(tier == Tier::Verified).then(|| view! {
                 <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
-                    <path d=d fill="none" stroke="currentColor" stroke-width="2.4"
+                    <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" stroke-width="2.4"
                         stroke-linecap="round" stroke-linejoin="round"/>
+                </svg>
+            })}
+            {(tier == Tier::Partner).then(|| view! {
+                <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
+                    <path d="M12 3.5l2.6 5.6 6.1.7-4.5 4.1 1.2 6-5.4-3-5.4 3 1.2-6-4.5-4.1 6.1-.7z" fill="none"
+                        stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/>
                 </svg>
             })}
             {move || tier.label(t())}

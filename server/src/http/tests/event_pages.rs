@@ -3,7 +3,7 @@
 
 use super::*;
 
-async fn demo_event(test: &TestDb, title: &str) -> app::events::model::Event {
+async fn demo_event(test: &TestDb, title: &str) -> app::events::model::EventSummary {
     let events = app::events::db::upcoming(
         test.db.pool(),
         &app::events::db::ListQuery {

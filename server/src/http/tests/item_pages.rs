@@ -164,10 +164,12 @@ async fn a_refused_posting_comes_back_with_what_was_typed_and_why() {
         &test.db,
         &app::items::filter::WantedItems::default(),
         app::db::now_unix(),
+        1000,
     )
     .await
     .unwrap();
     assert!(listed
+        .items
         .iter()
         .all(|item| item.title != "儿童自行车" && item.title != "车"));
     test.finish().await;

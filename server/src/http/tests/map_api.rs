@@ -91,9 +91,11 @@ async fn the_map_gets_clusters_and_places_that_add_up() {
         &test.db,
         &app::items::filter::WantedItems::default(),
         app::db::now_unix(),
+        1000,
     )
     .await
-    .unwrap();
+    .unwrap()
+    .items;
     assert!(
         items.len() < on_the_board.len(),
         "wanted and promised listings stay off the map"
