@@ -9,12 +9,23 @@ const CHINA: UtcOffset = match UtcOffset::from_hms(8, 0, 0) {
     Err(_) => UtcOffset::UTC,
 };
 
+/// Months and weekdays as English dates abbreviate them.
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const DAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const DAYS_ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+
+fn month_en(date: Date) -> &'static str {
+    MONTHS_EN[usize::from(u8::from(date.month())) - 1]
+}
+
 /// `2026年11月27日` in Chinese, `27 Nov 2026` in English; an impossible time shows as `-`.
 pub fn format_date(unix_seconds: i64, lang: Lang) -> String {
-    let Ok(moment) = OffsetDateTime::from_unix_timestamp(unix_seconds) else {
+    let Some(local) = in_china(unix_seconds) else {
         return "-".to_string();
     };
-    let date = moment.to_offset(CHINA).date();
+    let date = local.date();
     match lang {
         Lang::Zh => format!(
             "{}年{}月{}日",
@@ -22,10 +33,7 @@ pub fn format_date(unix_seconds: i64, lang: Lang) -> String {
             u8::from(date.month()),
             date.day()
         ),
-        Lang::En => {
-            let month = &format!("{:?}", date.month())[..3];
-            format!("{} {month} {}", date.day(), date.year())
-        }
+        Lang::En => format!("{} {} {}", date.day(), month_en(date), date.year()),
     }
 }
 
@@ -70,34 +78,29 @@ pub fn write_date_time(
     let date = local.date();
     let weekday = date.weekday().number_days_from_monday() as usize;
     let year = (this_year != Some(date.year())).then_some(date.year());
-    // Writing to a String cannot fail.
-    let _ = match lang {
+    // Writing to a String cannot fail, so the results are not looked at.
+    match lang {
         Lang::Zh => {
-            const DAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
             if let Some(year) = year {
-                let _ = write!(out, "{year}年");
+                _ = write!(out, "{year}年");
             }
-            write!(
-                out,
-                "{}月{}日 {} ",
-                u8::from(date.month()),
-                date.day(),
-                DAYS[weekday]
-            )
+            let month = u8::from(date.month());
+            _ = write!(out, "{month}月{}日 {} ", date.day(), DAYS_ZH[weekday]);
         }
         Lang::En => {
-            const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-            const MONTHS: [&str; 12] = [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ];
-            let month = MONTHS[usize::from(u8::from(date.month())) - 1];
-            let _ = write!(out, "{} {} {month}", DAYS[weekday], date.day());
+            _ = write!(
+                out,
+                "{} {} {}",
+                DAYS_EN[weekday],
+                date.day(),
+                month_en(date)
+            );
             match year {
-                Some(year) => write!(out, " {year} "),
-                None => write!(out, " "),
+                Some(year) => _ = write!(out, " {year} "),
+                None => out.push(' '),
             }
         }
-    };
+    }
     write_clock(out, local);
 }
 
