@@ -16,7 +16,7 @@ use app::map::model::{NearbyPlace, PlaceKind};
 use app::map::view::MapFilter;
 use app::orgs::model::OrgKind;
 use std::time::Instant;
-use support::{ms, percentiles};
+use support::{ms, percentiles, Random};
 
 /// Guiyang's built-up area, roughly.
 const SOUTH: f64 = 26.40;
@@ -26,22 +26,6 @@ const EAST: f64 = 106.90;
 /// A phone's map in pixels (390 × 844 screen, minus the controls).
 const VIEW_PX: (f64, f64) = (390.0, 480.0);
 const REQUESTS: usize = 2_000;
-
-/// A small deterministic generator, so every run measures the same data.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> f64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn between(&mut self, low: f64, high: f64) -> f64 {
-        low + (high - low) * self.next()
-    }
-}
 
 fn places(count: usize, random: &mut Random) -> Vec<NearbyPlace> {
     (0..count)

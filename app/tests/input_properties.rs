@@ -6,13 +6,14 @@
 //! and otherwise any text at all, or a run of characters around the length limits. The server's
 //! tests send fixed corpora of bad input through HTTP; this covers the space between them.
 
+use app::components::PageMark;
 use app::events::filter::EventFilter;
 use app::events::input::{EventFields, CAPACITY_MAX, DESCRIPTION_MAX, TITLE_CHARS};
 use app::help::input::{
     MemberFields, MemberPlace, NeedFields, ServiceFields, NAME_CHARS, SITUATION_MAX,
     TITLE_CHARS as ENTRY_TITLE_CHARS,
 };
-use app::items::filter::{ItemFilter, OlderThan};
+use app::items::filter::ItemFilter;
 use app::items::input::{ItemFields, PICKUP_NOTES_MAX, TITLE_CHARS as ITEM_TITLE_CHARS};
 use app::orgs::input::{
     OrgFields, DESCRIPTION_MAX as ORG_DESCRIPTION_MAX, LINE_MAX, NAME_CHARS as ORG_NAME_CHARS,
@@ -414,6 +415,7 @@ fn list_filters() {
         lng(),
         field(&["", "1", "3", "10"], &["0", "-5"]),
         text(),
+        field(&["", "1764300000-17"], &["-1", "1-", "1.5-2"]),
     );
     holds("event filter", values, |v| {
         let filter = EventFilter {
@@ -426,12 +428,16 @@ fn list_filters() {
             lng: v.6.clone(),
             within: v.7.clone(),
             q: v.8.clone(),
+            after: v.9.clone(),
         };
         let Ok(wanted) = filter.wanted(now, area) else {
             return Ok(false);
         };
         prop_assert!(wanted.text.chars().count() <= 100);
         prop_assert!(wanted.until.is_none_or(|until| until >= wanted.from));
+        if let Some(start) = wanted.after {
+            prop_assert_eq!(PageMark::parse(&start.to_string()), Some(start));
+        }
         Ok(true)
     });
     let values = (
@@ -462,7 +468,7 @@ fn list_filters() {
         };
         prop_assert!(wanted.text.chars().count() <= 100);
         if let Some(start) = wanted.before {
-            prop_assert_eq!(OlderThan::parse(&start.to_string()), Some(start));
+            prop_assert_eq!(PageMark::parse(&start.to_string()), Some(start));
         }
         Ok(true)
     });

@@ -6,7 +6,7 @@
 use app::db::testing::each_backend;
 use app::db::Db;
 use app::items::db as items;
-use app::items::filter::{OlderThan, WantedItems};
+use app::items::filter::{PageMark, WantedItems};
 use app::items::input::ItemFields;
 use app::items::model::{ItemCategory, ItemKind, ItemMode};
 use app::map::near::Origin;
@@ -282,8 +282,8 @@ async fn the_board_is_read_a_page_at_a_time_newest_first() {
         let start = first.older.expect("more than one page");
         assert_eq!(
             start,
-            OlderThan {
-                created_at: NOW,
+            PageMark {
+                at: NOW,
                 id: ids[3]
             }
         );
@@ -295,8 +295,8 @@ async fn the_board_is_read_a_page_at_a_time_newest_first() {
         assert_eq!(names(&last), ["台灯1"]);
         assert_eq!(last.older, None);
         // Exactly a page left: no link to an empty one.
-        let exact = page(Some(OlderThan {
-            created_at: NOW,
+        let exact = page(Some(PageMark {
+            at: NOW,
             id: ids[2],
         }))
         .await;

@@ -4,12 +4,14 @@ mod bad_filter;
 mod board_page;
 mod fields;
 mod form_error;
+mod pager;
 mod qr;
 
 pub use bad_filter::BadFilterNotice;
 pub use board_page::BoardPage;
 pub use fields::{ChoiceSelect, Pick, TextArea, TextField};
 pub use form_error::FormErrorMessage;
+pub use pager::{PageMark, Pager};
 #[cfg(feature = "ssr")]
 pub use qr::qr_svg;
 pub use qr::QrCode;

@@ -1,7 +1,7 @@
 //! Server functions of events: the public list and page, joining and leaving, and the forms
 //! organisers use. Each one checks who is asking.
 
-use super::filter::EventFilter;
+use super::filter::{EventFilter, PageMark};
 use super::input::EventFields;
 use super::model::{Event, EventSummary, Place};
 use super::series::SeriesInfo;
@@ -20,6 +20,8 @@ pub struct EventCard {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventList {
     pub cards: Vec<EventCard>,
+    /// Where the next page starts, if more events match.
+    pub later: Option<PageMark>,
     /// The areas one may measure distance from.
     pub areas: Vec<Area>,
     /// The reader runs an organisation (or the platform) and may add events.
@@ -111,8 +113,8 @@ mod access {
 #[cfg(feature = "ssr")]
 pub(super) use access::visible_event as visible_event_for;
 
-/// Upcoming published events that match the filters, soonest first, with distances when a place
-/// is chosen. Unreadable filters are a 400 naming the filter.
+/// A page of the upcoming published events that match the filters, soonest first, with distances
+/// when a place is chosen. Unreadable filters are a 400 naming the filter.
 #[server(endpoint = "events/list")]
 pub async fn list_events(filter: EventFilter) -> Result<EventList, AppError> {
     use crate::map::geo::LatLng;
@@ -133,9 +135,12 @@ pub async fn list_events(filter: EventFilter) -> Result<EventList, AppError> {
         from: wanted.from,
         until: wanted.until,
         text: wanted.text,
+        area: wanted.origin.as_ref().and_then(|o| o.bounds()),
+        after: wanted.after,
     };
-    let cards = super::db::upcoming(pool, &query)
-        .await?
+    let page = super::db::upcoming(pool, &query, super::db::PAGE_SIZE).await?;
+    let cards = page
+        .events
         .into_iter()
         .filter_map(|event| {
             let distance_m = match &wanted.origin {
@@ -150,6 +155,7 @@ pub async fn list_events(filter: EventFilter) -> Result<EventList, AppError> {
         .is_some_and(|user| user.is_admin || user.in_an_org);
     Ok(EventList {
         cards,
+        later: page.later,
         areas: areas.to_vec(),
         can_create,
     })

@@ -3,6 +3,8 @@
 
 use super::input::EventDetails;
 use super::model::{Event, EventCategory, EventStatus, EventSummary, Seats};
+use crate::components::PageMark;
+use crate::map::cluster::BBox;
 use crate::orgs::model::Verification;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
@@ -158,33 +160,83 @@ pub struct ListQuery {
     /// ...and start before this one, if given.
     pub until: Option<i64>,
     pub text: String,
+    /// Only events inside this box (around a radius; the caller measures the exact distance).
+    pub area: Option<BBox>,
+    /// Only events after this one, soonest first: the next page.
+    pub after: Option<PageMark>,
 }
 
-/// The most events one list read returns; distance filtering happens after it.
-pub const LIST_LIMIT: i64 = 500;
+/// Events on one page of the list: a phone's screen a few times over, few enough that the page
+/// stays light on a slow network.
+pub const PAGE_SIZE: usize = 20;
 
-/// Published events of public organisations that match, soonest first, as their cards.
-pub async fn upcoming(pool: &AnyPool, q: &ListQuery) -> Result<Vec<EventSummary>, sqlx::Error> {
-    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+/// One page of the list, and where the next one starts if more events match.
+#[derive(Debug, Default)]
+pub struct EventsPage {
+    pub events: Vec<EventSummary>,
+    pub later: Option<PageMark>,
+}
+
+/// Published events of public organisations that match, soonest first, as their cards,
+/// `page_size` at a time after `q.after`.
+pub async fn upcoming(
+    pool: &AnyPool,
+    q: &ListQuery,
+    page_size: usize,
+) -> Result<EventsPage, sqlx::Error> {
+    let everywhere = BBox {
+        south: -90.0,
+        west: -180.0,
+        north: 90.0,
+        east: 180.0,
+    };
+    let area = q.area.unwrap_or(everywhere);
+    let after = q.after.unwrap_or(PageMark {
+        at: i64::MIN,
+        id: i64::MIN,
+    });
+    let mut rows: Vec<SummaryRow> = sqlx::query_as(&format!(
         "{SUMMARY_COLUMNS} {FROM_EVENTS} WHERE e.status = 'published' AND o.verification <> 'rejected' \
            AND e.ends_at > $1 AND e.starts_at < $2 AND ($3 = '' OR e.category = $3) \
            AND ($4 = '%%' OR lower(e.title) LIKE $4 ESCAPE '\\' OR lower(e.summary) LIKE $4 ESCAPE '\\' \
              OR lower(e.description) LIKE $4 ESCAPE '\\' OR lower(e.place_name) LIKE $4 ESCAPE '\\' \
              OR lower(e.address) LIKE $4 ESCAPE '\\' OR lower(e.tags) LIKE $4 ESCAPE '\\' \
              OR lower(o.name) LIKE $4 ESCAPE '\\') \
-         ORDER BY e.starts_at, e.id LIMIT $5"
+           AND e.lat BETWEEN $5 AND $6 AND e.lng BETWEEN $7 AND $8 \
+           AND (e.starts_at, e.id) > ($9, $10) \
+         ORDER BY e.starts_at, e.id LIMIT $11"
     ))
     .bind(q.from)
     .bind(q.until.unwrap_or(i64::MAX))
     .bind(q.category.map_or("", EventCategory::as_str))
     .bind(crate::orgs::db::like_pattern(q.text.trim()))
-    .bind(LIST_LIMIT)
+    .bind(area.south)
+    .bind(area.north)
+    .bind(area.west)
+    .bind(area.east)
+    .bind(after.at)
+    .bind(after.id)
+    // One row more than the page tells whether there is another page.
+    .bind(page_size as i64 + 1)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(SummaryRow::into_summary)
-        .collect())
+    let later = match rows.len() > page_size {
+        true => {
+            rows.truncate(page_size);
+            rows.last().map(|last| PageMark {
+                at: last.starts_at,
+                id: last.id,
+            })
+        }
+        false => None,
+    };
+    Ok(EventsPage {
+        events: rows
+            .into_iter()
+            .filter_map(SummaryRow::into_summary)
+            .collect(),
+        later,
+    })
 }
 
 /// Every published event of public organisations that has not ended: the map's events layer.

@@ -3,6 +3,7 @@
 //! radius, some text.
 
 use super::model::EventCategory;
+pub use crate::components::PageMark;
 use crate::i18n::dates::{china_day, china_midnight, parse_date};
 pub use crate::map::near::Origin;
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,8 @@ pub struct EventFilter {
     /// Kilometres from `near`.
     pub within: String,
     pub q: String,
+    /// Where the page starts: `PageMark`'s form, empty for the soonest events.
+    pub after: String,
 }
 
 const DAY: i64 = 24 * 3600;
@@ -37,6 +40,8 @@ pub struct Wanted {
     /// Where distances are measured from, and the radius in metres if the list is cut by it.
     pub origin: Option<Origin>,
     pub text: String,
+    /// Only events after this one in the list's order (the next page); `None` for the first page.
+    pub after: Option<PageMark>,
 }
 
 /// Which filter could not be read: named in the 400 answer.
@@ -63,7 +68,38 @@ impl EventFilter {
             until,
             origin,
             text: self.q.trim().chars().take(100).collect(),
+            after: match self.after.trim() {
+                "" => None,
+                typed => Some(PageMark::parse(typed).ok_or(BadFilter("after"))?),
+            },
         })
+    }
+
+    /// The list's address with these filters, starting after `after` (`None`: the soonest).
+    /// Empty filters are left out, so the address stays short.
+    pub fn href(&self, after: Option<PageMark>) -> String {
+        let after = after.map(|a| a.to_string()).unwrap_or_default();
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (name, value) in [
+            ("q", &self.q),
+            ("category", &self.category),
+            ("when", &self.when),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("near", &self.near),
+            ("lat", &self.lat),
+            ("lng", &self.lng),
+            ("within", &self.within),
+            ("after", &after),
+        ] {
+            if !value.is_empty() {
+                query.append_pair(name, value);
+            }
+        }
+        match query.finish() {
+            query if query.is_empty() => "/events".to_string(),
+            query => format!("/events?{query}"),
+        }
     }
 
     /// The time window: from now (or the first chosen day) until the end of the chosen period.
@@ -224,5 +260,37 @@ mod tests {
             }),
             BadFilter("from")
         );
+        assert_eq!(bad(|f| f.after = "tomorrow".into()), BadFilter("after"));
+        assert_eq!(near.wanted(now, centre).unwrap().after, None);
+        let later = EventFilter {
+            after: " 1764300000-17 ".into(),
+            ..near.clone()
+        };
+        assert_eq!(
+            later.wanted(now, centre).unwrap().after,
+            Some(PageMark {
+                at: 1_764_300_000,
+                id: 17
+            })
+        );
+    }
+
+    #[test]
+    fn page_addresses_keep_the_filters() {
+        let filter = EventFilter {
+            q: "敬老 &".into(),
+            when: "week".into(),
+            after: "1-2".into(),
+            ..EventFilter::default()
+        };
+        assert_eq!(
+            filter.href(Some(PageMark { at: 9, id: 3 })),
+            "/events?q=%E6%95%AC%E8%80%81+%26&when=week&after=9-3"
+        );
+        assert_eq!(
+            filter.href(None),
+            "/events?q=%E6%95%AC%E8%80%81+%26&when=week"
+        );
+        assert_eq!(EventFilter::default().href(None), "/events");
     }
 }

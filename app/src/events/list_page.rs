@@ -2,11 +2,11 @@
 //! A plain GET form: it works without JavaScript; with it, "my location" measures from the phone.
 
 use super::api::{list_events, EventCard, EventList};
-use super::filter::EventFilter;
+use super::filter::{EventFilter, PageMark};
 use super::model::EventCategory;
 use super::parts::{EventWhen, SeatsLine};
 use crate::areas::model::Area;
-use crate::components::BadFilterNotice;
+use crate::components::{BadFilterNotice, Pager};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::map::model::format_distance;
@@ -35,6 +35,7 @@ fn filter_from_query() -> Memo<EventFilter> {
             lng: get("lng"),
             within: get("within"),
             q: get("q"),
+            after: get("after"),
         }
     })
 }
@@ -54,8 +55,9 @@ pub fn EventListPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match list.await {
                     // Taken apart, not cloned: the cards go to the list, the rest to the filters.
-                    Ok(EventList { cards, areas, can_create }) => view! {
-                        <Filters areas can_create filter=filter.get_untracked()/> <Results cards/>
+                    Ok(EventList { cards, later, areas, can_create }) => view! {
+                        <Filters areas can_create filter=filter.get_untracked()/>
+                        <Results cards later filter=filter.get_untracked()/>
                     }
                     .into_any(),
                     // A filter typed into the address by hand: say so (400) and offer the full list.
@@ -134,19 +136,28 @@ fn Filters(areas: Vec<Area>, can_create: bool, filter: EventFilter) -> impl Into
 }
 
 #[component]
-fn Results(cards: Vec<EventCard>) -> impl IntoView {
+fn Results(cards: Vec<EventCard>, later: Option<PageMark>, filter: EventFilter) -> impl IntoView {
     let t = use_texts();
-    if cards.is_empty() {
+    // Spaces alone read as the first page (as the filter does).
+    let later_page = !filter.after.trim().is_empty();
+    if cards.is_empty() && later.is_none() && !later_page {
         return view! { <p class="empty-note">{move || t().events_page.none_found}</p> }.into_any();
     }
     let count = cards.len();
+    let one_page = later.is_none() && !later_page;
+    let e = move || &t().events_page;
     view! {
         <p class="result-count" aria-live="polite">
-            {move || t().events_page.count_before}{count}{move || t().events_page.count_after}
+            {move || if one_page { e().count_before } else { e().page_count_before }}
+            {count}
+            {move || if one_page { e().count_after } else { e().page_count_after }}
         </p>
         <ul class="event-list" data-testid="event-list">
             {cards.into_iter().map(|card| view! { <EventCardView card/> }).collect_view()}
         </ul>
+        <Pager label=|t| t.events_page.pager_label first=|t| t.events_page.soonest_page
+            next=|t| t.events_page.later_page first_href=later_page.then(|| filter.href(None))
+            next_href=later.map(|later| filter.href(Some(later)))/>
     }
     .into_any()
 }

@@ -433,6 +433,13 @@ pub struct EventTexts {
     pub show_all: &'static str,
     pub count_before: &'static str,
     pub count_after: &'static str,
+    /// The count line on one page of several.
+    pub page_count_before: &'static str,
+    pub page_count_after: &'static str,
+    /// The links between pages (`components::Pager`).
+    pub pager_label: &'static str,
+    pub later_page: &'static str,
+    pub soonest_page: &'static str,
     pub none_found: &'static str,
     pub seats_left: &'static str,
     pub seats_unlimited: &'static str,

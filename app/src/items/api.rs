@@ -1,7 +1,7 @@
 //! Server functions of 益享生活 that read: the list, one item, what the posting form needs.
 //! (Posting itself is multipart: see `post`.)
 
-use super::filter::{ItemFilter, OlderThan};
+use super::filter::{ItemFilter, PageMark};
 use super::model::{Item, ItemRequest};
 use crate::areas::model::Area;
 use crate::error::AppError;
@@ -21,7 +21,7 @@ pub struct ItemList {
     /// The areas one may measure distance from.
     pub areas: Vec<Area>,
     /// Where the next page starts, when there are older listings.
-    pub older: Option<OlderThan>,
+    pub older: Option<PageMark>,
 }
 
 /// An item for its page, and what the reader may do with it.

@@ -3,7 +3,7 @@
 //! and the search words.
 
 use super::db::{ItemRow, COLUMNS, JOINS};
-use super::filter::{OlderThan, WantedItems};
+use super::filter::{PageMark, WantedItems};
 use super::model::{Item, ItemCategory, ItemKind, ItemMode};
 use crate::db::{Db, DbKind};
 
@@ -25,7 +25,7 @@ const RECENT_WINDOW: usize = 1_500;
 #[derive(Debug, Default)]
 pub struct ItemsPage {
     pub items: Vec<Item>,
-    pub older: Option<OlderThan>,
+    pub older: Option<PageMark>,
 }
 
 /// Listings that match, newest first, `page_size` at a time from `q.before`. With a radius, only
@@ -57,8 +57,8 @@ pub async fn listed(
     let older = match rows.len() > page_size {
         true => {
             rows.truncate(page_size);
-            rows.last().map(|last| OlderThan {
-                created_at: last.created_at,
+            rows.last().map(|last| PageMark {
+                at: last.created_at,
                 id: last.id,
             })
         }
@@ -124,7 +124,7 @@ impl ListQuery {
         }
         // The newest-first indexes serve this as a range (row values: SQLite 3.15+, PostgreSQL).
         if let Some(start) = q.before {
-            let created_at = next(Param::Int(start.created_at));
+            let created_at = next(Param::Int(start.at));
             let id = next(Param::Int(start.id));
             chosen.push_str(&format!(" AND (i.created_at, i.id) < ({created_at}, {id})"));
         }

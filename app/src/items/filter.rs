@@ -3,6 +3,7 @@
 //! what they mean.
 
 use super::model::{ItemCategory, ItemKind, ItemMode};
+pub use crate::components::PageMark;
 use crate::map::near::Origin;
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +19,7 @@ pub struct ItemFilter {
     pub lng: String,
     pub within: String,
     pub q: String,
-    /// Where the page starts: `OlderThan`'s form, empty for the newest listings.
+    /// Where the page starts: `PageMark`'s form, empty for the newest listings.
     pub before: String,
 }
 
@@ -32,42 +33,13 @@ pub struct WantedItems {
     /// Matched anywhere in the title or description.
     pub text: String,
     /// Only listings posted before this one (the next page); `None` for the first page.
-    pub before: Option<OlderThan>,
-}
-
-/// A place in the newest-first list: a page starts just after the listing posted at
-/// `created_at` with `id` (ties on the time are ordered by id). Written `<created_at>-<id>` in the
-/// address; both numbers are kept, so a listing withdrawn meanwhile does not lose the place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OlderThan {
-    pub created_at: i64,
-    pub id: i64,
-}
-
-impl OlderThan {
-    pub fn parse(text: &str) -> Option<OlderThan> {
-        let (created_at, id) = text.trim().split_once('-')?;
-        let number = |digits: &str| match digits.bytes().all(|b| b.is_ascii_digit()) {
-            true => digits.parse::<i64>().ok(),
-            false => None,
-        };
-        Some(OlderThan {
-            created_at: number(created_at)?,
-            id: number(id)?,
-        })
-    }
-}
-
-impl std::fmt::Display for OlderThan {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}-{}", self.created_at, self.id)
-    }
+    pub before: Option<PageMark>,
 }
 
 impl ItemFilter {
     /// The board's address with these filters, starting at `before` (`None`: the newest).
     /// Empty filters are left out, so the address stays short.
-    pub fn href(&self, before: Option<OlderThan>) -> String {
+    pub fn href(&self, before: Option<PageMark>) -> String {
         let before = before.map(|b| b.to_string()).unwrap_or_default();
         let mut query = form_urlencoded::Serializer::new(String::new());
         for (name, value) in [
@@ -112,7 +84,7 @@ impl ItemFilter {
             mode: choice(&self.mode, ItemMode::parse, "mode")?,
             origin: Origin::read(&self.near, &self.lat, &self.lng, &self.within, area_centre)?,
             text: self.q.trim().chars().take(100).collect(),
-            before: choice(&self.before, OlderThan::parse, "before")?,
+            before: choice(&self.before, PageMark::parse, "before")?,
         })
     }
 }
@@ -164,10 +136,7 @@ mod tests {
             before: "1-2".into(),
             ..ItemFilter::default()
         };
-        let start = OlderThan {
-            created_at: 9,
-            id: 3,
-        };
+        let start = PageMark { at: 9, id: 3 };
         assert_eq!(
             filter.href(Some(start)),
             "/items?q=%E5%84%BF%E7%AB%A5+%E8%BD%A6%26&category=baby_kids&before=9-3"
@@ -177,29 +146,5 @@ mod tests {
             "/items?q=%E5%84%BF%E7%AB%A5+%E8%BD%A6%26&category=baby_kids"
         );
         assert_eq!(ItemFilter::default().href(None), "/items");
-    }
-
-    #[test]
-    fn a_page_start_is_read_back_as_written() {
-        let start = OlderThan {
-            created_at: 1_764_300_000,
-            id: 17,
-        };
-        assert_eq!(start.to_string(), "1764300000-17");
-        assert_eq!(OlderThan::parse(&start.to_string()), Some(start));
-        assert_eq!(OlderThan::parse(" 1764300000-17 "), Some(start));
-        for bad in [
-            "",
-            "17",
-            "-17",
-            "1764300000-",
-            "1-+2",
-            "1--2",
-            "1-2-3",
-            "a-1",
-            "99999999999999999999-1",
-        ] {
-            assert_eq!(OlderThan::parse(bad), None, "{bad:?}");
-        }
     }
 }

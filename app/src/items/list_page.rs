@@ -2,10 +2,10 @@
 //! passing on, distance and text. A plain GET form: it works without JavaScript.
 
 use super::api::{list_items, ItemCard, ItemList};
-use super::filter::{ItemFilter, OlderThan};
+use super::filter::{ItemFilter, PageMark};
 use super::model::{ItemCategory, ItemKind, ItemMode, ItemStatus};
 use crate::areas::model::Area;
-use crate::components::{BadFilterNotice, ChoiceSelect};
+use crate::components::{BadFilterNotice, ChoiceSelect, Pager};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::map::model::format_distance;
@@ -106,9 +106,10 @@ fn Filters(areas: Vec<Area>, filter: ItemFilter) -> impl IntoView {
 }
 
 #[component]
-fn Results(cards: Vec<ItemCard>, older: Option<OlderThan>, filter: ItemFilter) -> impl IntoView {
+fn Results(cards: Vec<ItemCard>, older: Option<PageMark>, filter: ItemFilter) -> impl IntoView {
     let t = use_texts();
-    let later_page = !filter.before.is_empty();
+    // Spaces alone read as the first page (as the filter does).
+    let later_page = !filter.before.trim().is_empty();
     if cards.is_empty() && older.is_none() && !later_page {
         return view! { <p class="empty-note">{move || t().items_board.none_found}</p> }.into_any();
     }
@@ -124,20 +125,9 @@ fn Results(cards: Vec<ItemCard>, older: Option<OlderThan>, filter: ItemFilter) -
         <ul class="item-list" data-testid="item-list">
             {cards.into_iter().map(|card| view! { <ItemCardView card/> }).collect_view()}
         </ul>
-        {(!one_page).then(|| view! {
-            <nav class="pager" aria-label=move || b().pager_label>
-                {later_page.then(|| view! {
-                    <a href=filter.href(None) class="button button--secondary" data-testid="newest-page">
-                        {move || b().newest_page}
-                    </a>
-                })}
-                {older.map(|older| view! {
-                    <a href=filter.href(Some(older)) class="button button--secondary pager__older" rel="next" data-testid="older-page">
-                        {move || b().older_page}
-                    </a>
-                })}
-            </nav>
-        })}
+        <Pager label=|t| t.items_board.pager_label first=|t| t.items_board.newest_page
+            next=|t| t.items_board.older_page first_href=later_page.then(|| filter.href(None))
+            next_href=older.map(|older| filter.href(Some(older)))/>
     }
     .into_any()
 }

@@ -11,13 +11,79 @@ async fn demo_event(test: &TestDb, title: &str) -> app::events::model::EventSumm
             text: title.into(),
             ..Default::default()
         },
+        100,
     )
     .await
     .unwrap();
     events
+        .events
         .into_iter()
         .find(|e| e.title == title)
         .expect("a demo event")
+}
+
+/// The `href` of the link marked `data-testid="{testid}"` in `body`, if there is one.
+fn link(body: &str, testid: &str) -> Option<String> {
+    let at = body.find(&format!("data-testid=\"{testid}\""))?;
+    let start = body[..at].rfind("href=\"")? + "href=\"".len();
+    let end = start + body[start..].find('"')?;
+    Some(body[start..end].replace("&amp;", "&"))
+}
+
+#[tokio::test]
+async fn a_long_list_comes_a_page_at_a_time() {
+    let (router, test) = app().await;
+    // Thirty more of one organisation's events next month, an hour apart.
+    let (org, lat, lng): (i64, f64, f64) =
+        sqlx::query_as("SELECT org_id, lat, lng FROM events LIMIT 1")
+            .fetch_one(test.db.pool())
+            .await
+            .unwrap();
+    let month = app::db::now_unix() + 30 * 86_400;
+    for n in 0..30i64 {
+        sqlx::query(
+            "INSERT INTO events (org_id, title, category, starts_at, ends_at, lat, lng, status, \
+             created_at, updated_at) VALUES ($1, $2, 'community', $3, $4, $5, $6, 'published', 1, 1)",
+        )
+        .bind(org)
+        .bind(format!("楼道清扫第{n}场"))
+        .bind(month + n * 3_600)
+        .bind(month + n * 3_600 + 1_800)
+        .bind(lat)
+        .bind(lng)
+        .execute(test.db.pool())
+        .await
+        .unwrap();
+    }
+    let mut seen = Vec::new();
+    let mut url = "/events?q=%E6%A5%BC%E9%81%93%E6%B8%85%E6%89%AB".to_string();
+    let mut pages = 0;
+    loop {
+        let (status, _, body) = send(&router, get(&url)).await;
+        assert_eq!(status, StatusCode::OK, "{url}");
+        pages += 1;
+        assert!(body.contains("这一页"), "{body}");
+        assert_eq!(link(&body, "first-page").is_some(), pages > 1);
+        for n in 0..30 {
+            if body.contains(&format!("楼道清扫第{n}场<")) {
+                seen.push(n);
+            }
+        }
+        match link(&body, "next-page") {
+            Some(next) => url = next,
+            None => break,
+        }
+    }
+    assert_eq!(pages, 2);
+    assert_eq!(
+        seen,
+        (0..30).collect::<Vec<_>>(),
+        "every event once, soonest first"
+    );
+    // Spaces alone are the first page, with no way "back".
+    let (_, _, body) = send(&router, get("/events?after=+")).await;
+    assert!(link(&body, "first-page").is_none() && link(&body, "next-page").is_some());
+    test.finish().await;
 }
 
 #[tokio::test]
@@ -67,6 +133,7 @@ async fn the_list_is_soonest_first_filtered_and_refuses_unreadable_filters() {
         "/events?within=7",
         "/events?when=dates&from=2026-13-01",
         "/events?near=here&lat=x&lng=1",
+        "/events?after=tomorrow",
     ] {
         let (status, _, body) = send(&router, get(bad)).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");

@@ -131,9 +131,10 @@ async fn the_demo_resident_has_hours_and_a_certificate_anyone_can_verify() {
 #[tokio::test]
 async fn check_in_and_hours_pages_are_for_the_right_people() {
     let (router, test) = app().await;
-    let event = app::events::db::upcoming(test.db.pool(), &Default::default())
+    let event = app::events::db::upcoming(test.db.pool(), &Default::default(), 100)
         .await
         .unwrap()
+        .events
         .into_iter()
         .find(|e| e.title == "长者生日会")
         .expect("a demo event");

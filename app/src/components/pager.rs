@@ -1,0 +1,103 @@
+//! Lists read a page at a time (the items board, the events list): where the next page starts,
+//! and the links between pages.
+
+use crate::components::Pick;
+use crate::i18n::use_texts;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A place in a list ordered by a time and then by id: the next page starts just after the row
+/// at `at` with `id`. Written `<at>-<id>` in the address; both numbers are kept, so a row removed
+/// meanwhile does not lose the place, and rows added meanwhile never push one from a page already
+/// read onto the next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageMark {
+    pub at: i64,
+    pub id: i64,
+}
+
+impl PageMark {
+    pub fn parse(text: &str) -> Option<PageMark> {
+        let (at, id) = text.trim().split_once('-')?;
+        let number = |digits: &str| match digits.bytes().all(|b| b.is_ascii_digit()) {
+            true => digits.parse::<i64>().ok(),
+            false => None,
+        };
+        Some(PageMark {
+            at: number(at)?,
+            id: number(id)?,
+        })
+    }
+}
+
+impl std::fmt::Display for PageMark {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.at, self.id)
+    }
+}
+
+/// The links under a page of a list: back to the first page (on later pages) and on to the next
+/// (when there is one). Nothing when the whole list fits on one page.
+#[component]
+pub fn Pager(
+    label: Pick,
+    first: Pick,
+    next: Pick,
+    /// The first page's address, on a later page.
+    first_href: Option<String>,
+    /// The next page's address, if there are more rows.
+    next_href: Option<String>,
+) -> impl IntoView {
+    let t = use_texts();
+    (first_href.is_some() || next_href.is_some()).then(|| {
+        view! {
+            <nav class="pager" aria-label=move || label(t())>
+                {first_href.map(|href| view! {
+                    <a href=href class="button button--secondary" data-testid="first-page">
+                        {move || first(t())}
+                    </a>
+                })}
+                {next_href.map(|href| view! {
+                    <a href=href class="button button--secondary pager__next" rel="next" data-testid="next-page">
+                        {move || next(t())}
+                    </a>
+                })}
+            </nav>
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PageMark;
+
+    #[test]
+    fn a_mark_reads_back_what_it_writes() {
+        let mark = PageMark {
+            at: 1_764_300_000,
+            id: 17,
+        };
+        assert_eq!(mark.to_string(), "1764300000-17");
+        assert_eq!(PageMark::parse(&mark.to_string()), Some(mark));
+        assert_eq!(PageMark::parse(" 1764300000-17 "), Some(mark));
+    }
+
+    #[test]
+    fn anything_else_is_not_a_mark() {
+        for bad in [
+            "",
+            "-",
+            "17",
+            "1764300000-",
+            "-17",
+            "yesterday",
+            "1-2-3",
+            "+1-2",
+            "1 -2",
+            "1-0x2",
+            "99999999999999999999-1",
+        ] {
+            assert_eq!(PageMark::parse(bad), None, "{bad:?}");
+        }
+    }
+}
