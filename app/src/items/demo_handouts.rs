@@ -28,7 +28,8 @@ const DONATED: [(&str, &str, &str); 6] = [
 /// How far back it goes, in months.
 const MONTHS: i64 = 11;
 
-/// Adds what is missing (by title, which names the month); how many listings were added.
+/// Adds what is missing (by title, which names the day: two of a kind can be posted in one
+/// month); how many listings were added.
 pub async fn seed(
     conn: &mut AnyConnection,
     people: &DemoPeople,
@@ -54,9 +55,10 @@ pub async fn seed(
             };
             let (what, category, condition) = DONATED[(back as usize + k) % DONATED.len()];
             let title = format!(
-                "爱心衣物：{what}（{}年{}月）",
+                "爱心衣物：{what}（{}年{}月{}日）",
                 date.year(),
-                u8::from(date.month())
+                u8::from(date.month()),
+                date.day()
             );
             let Some(item) = post(
                 conn,
