@@ -153,6 +153,8 @@ test.describe('events', () => {
     expect(refused.status()).toBe(403);
     const bad = await page.request.get('/events?when=someday');
     expect(bad.status()).toBe(400);
+    const badPage = await page.request.get('/events?after=tomorrow');
+    expect(badPage.status()).toBe(400);
     await page.goto('/events?when=someday');
     await expect(page.getByRole('alert')).toHaveText('有筛选条件无法识别，请重新选择。');
     await page.getByRole('link', { name: '查看全部活动' }).click();

@@ -1,7 +1,7 @@
 //! Events in the database: reading, listing, creating and editing. Who holds a place is in
 //! `signup`.
 
-use super::input::EventDetails;
+use super::input::{EventDetails, LONGEST_SECONDS};
 use super::model::{Event, EventCategory, EventStatus, EventSummary, Seats};
 use crate::components::PageMark;
 use crate::map::cluster::BBox;
@@ -203,8 +203,8 @@ pub async fn upcoming(
              OR lower(e.address) LIKE $4 ESCAPE '\\' OR lower(e.tags) LIKE $4 ESCAPE '\\' \
              OR lower(o.name) LIKE $4 ESCAPE '\\') \
            AND e.lat BETWEEN $5 AND $6 AND e.lng BETWEEN $7 AND $8 \
-           AND (e.starts_at, e.id) > ($9, $10) \
-         ORDER BY e.starts_at, e.id LIMIT $11"
+           AND e.starts_at >= $9 AND (e.starts_at, e.id) > ($10, $11) \
+         ORDER BY e.starts_at, e.id LIMIT $12"
     ))
     .bind(q.from)
     .bind(q.until.unwrap_or(i64::MAX))
@@ -214,6 +214,9 @@ pub async fn upcoming(
     .bind(area.north)
     .bind(area.west)
     .bind(area.east)
+    // Not over by `from`, so started at most the longest an event lasts before it: the soonest-
+    // first index is read from there (or from the page mark, when later).
+    .bind(q.from.saturating_sub(LONGEST_SECONDS).max(after.at))
     .bind(after.at)
     .bind(after.id)
     // One row more than the page tells whether there is another page.

@@ -14,7 +14,7 @@ pub const REQUIREMENTS_MAX: usize = 1000;
 pub const PLACE_NAME_MAX: usize = 100;
 pub const CAPACITY_MAX: i64 = 100_000;
 /// An event lasts at most this long (a week): longer ones are series.
-const LONGEST_SECONDS: i64 = 7 * 24 * 3600;
+pub const LONGEST_SECONDS: i64 = 7 * 24 * 3600;
 
 /// The fields of the create/edit form, exactly as sent (`event[title]`, ...). Times are China
 /// time as a `datetime-local` input sends them; `credit_hours` is decimal hours, empty for the

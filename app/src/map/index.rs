@@ -15,13 +15,21 @@ use std::sync::{Arc, RwLock};
 #[derive(Debug)]
 pub struct Entry {
     pub place: NearbyPlace,
-    search_text: String,
+    /// Name and address in lower case, only where that differs from them: most places have
+    /// Chinese names, and a million places need not hold their names twice.
+    lowercase: Option<Box<str>>,
 }
 
 impl Entry {
     pub fn new(place: NearbyPlace) -> Entry {
-        let search_text = format!("{}\n{}", place.name, place.address).to_lowercase();
-        Entry { place, search_text }
+        let text = format!("{}\n{}", place.name, place.address);
+        let lower = text.to_lowercase();
+        let lowercase = (lower != text).then(|| lower.into_boxed_str());
+        Entry { place, lowercase }
+    }
+
+    fn matches(&self, filter: &MapFilter) -> bool {
+        filter.matches(&self.place, self.lowercase.as_deref())
     }
 }
 
@@ -72,7 +80,7 @@ impl Snapshot {
         let envelope = AABB::from_corners([area.west, area.south], [area.east, area.north]);
         self.tree
             .locate_in_envelope(&envelope)
-            .filter(move |entry| filter.matches(&entry.place, &entry.search_text))
+            .filter(move |entry| entry.matches(filter))
             .map(|entry| &entry.place)
     }
 
@@ -99,7 +107,7 @@ impl Snapshot {
             if found.len() >= limit && lower_bound_m > found[limit - 1].distance_m {
                 break;
             }
-            if !filter.matches(&entry.place, &entry.search_text) {
+            if !entry.matches(filter) {
                 continue;
             }
             let distance_m = centre.metres_to(LatLng::new(entry.place.lat, entry.place.lng));

@@ -2,6 +2,7 @@
 //! trigger that bumps `map_version` when its table changes).
 
 use super::model::{NearbyPlace, PlaceKind};
+use crate::resources::model::ResourceKind;
 use sqlx::AnyPool;
 
 /// Every place that belongs on the map, in all layers.
@@ -55,22 +56,31 @@ async fn events(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
         .collect())
 }
 
-/// Every community resource (all are public).
+/// Every community resource (all are public): only the columns the map holds, row by row, since
+/// a city can list a great many of them.
 async fn resources(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
-    Ok(crate::resources::db::all(pool)
-        .await?
-        .into_iter()
-        .map(|resource| NearbyPlace {
-            kind: PlaceKind::Resource(resource.kind),
-            id: resource.id,
-            name: resource.name,
-            address: resource.address,
+    use futures_util::TryStreamExt;
+    let mut rows = sqlx::query_as::<_, (i64, String, String, String, f64, f64)>(
+        "SELECT id, kind, name, address, lat, lng FROM community_resources ORDER BY id",
+    )
+    .fetch(pool);
+    let mut places = Vec::new();
+    while let Some((id, kind, name, address, lat, lng)) = rows.try_next().await? {
+        let Some(kind) = ResourceKind::parse(&kind) else {
+            continue;
+        };
+        places.push(NearbyPlace {
+            kind: PlaceKind::Resource(kind),
+            id,
+            name,
+            address,
             tier: None,
-            lat: resource.lat,
-            lng: resource.lng,
+            lat,
+            lng,
             distance_m: 0.0,
-        })
-        .collect())
+        });
+    }
+    Ok(places)
 }
 
 /// Public organisations (not rejected) that have a location.

@@ -67,10 +67,20 @@ impl MapFilter {
         })
     }
 
-    pub fn matches(&self, place: &NearbyPlace, lowercase_text: &str) -> bool {
+    /// Whether `place` is in a chosen layer and category and its name or address holds the text.
+    /// `lowercase` is its name and address in lower case (a line apart), `None` when lower case
+    /// would change nothing (Chinese text: then the place's own fields are searched).
+    pub fn matches(&self, place: &NearbyPlace, lowercase: Option<&str>) -> bool {
         self.layers.contains(&place.kind.layer())
             && self.category.is_none_or(|c| c == place.kind)
-            && (self.text.is_empty() || lowercase_text.contains(&self.text))
+            && (self.text.is_empty()
+                || match lowercase {
+                    Some(text) => text.contains(&self.text),
+                    None if self.text.contains('\n') => {
+                        format!("{}\n{}", place.name, place.address).contains(&self.text)
+                    }
+                    None => place.name.contains(&self.text) || place.address.contains(&self.text),
+                })
     }
 }
 
@@ -240,18 +250,30 @@ mod tests {
     #[test]
     fn a_filter_checks_layer_category_and_text() {
         let ngo = place("阳光助老服务中心", OrgKind::Ngo, 26.58, 106.71);
-        let text = ngo.name.to_lowercase();
         let by_text = MapFilter::parse(None, None, Some("助老")).unwrap();
-        assert!(by_text.matches(&ngo, &text));
+        assert!(by_text.matches(&ngo, None));
         let other_text = MapFilter::parse(None, None, Some("环保")).unwrap();
-        assert!(!other_text.matches(&ngo, &text));
+        assert!(!other_text.matches(&ngo, None));
         let other_kind = MapFilter::parse(None, Some("enterprise"), None).unwrap();
-        assert!(!other_kind.matches(&ngo, &text));
+        assert!(!other_kind.matches(&ngo, None));
         let no_layers = MapFilter {
             layers: vec![],
             ..MapFilter::everything()
         };
-        assert!(!no_layers.matches(&ngo, &text));
+        assert!(!no_layers.matches(&ngo, None));
+        // Latin letters are matched in any case, in the name or the address.
+        let shop = NearbyPlace {
+            name: "Fairy Cafe".into(),
+            address: "中华北路 1 号".into(),
+            ..ngo.clone()
+        };
+        let lowercase = "fairy cafe\n中华北路 1 号";
+        let by_latin = MapFilter::parse(None, None, Some("FAIRY")).unwrap();
+        assert!(by_latin.matches(&shop, Some(lowercase)));
+        assert!(by_text.matches(&ngo, Some("阳光助老服务中心\n")));
+        let by_address = MapFilter::parse(None, None, Some("北路")).unwrap();
+        assert!(by_address.matches(&shop, Some(lowercase)));
+        assert!(!by_address.matches(&ngo, None));
     }
 
     #[test]

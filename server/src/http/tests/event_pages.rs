@@ -112,7 +112,10 @@ async fn the_list_is_soonest_first_filtered_and_refuses_unreadable_filters() {
         .find("今晚长者陪伴聊天")
         .or(body.find("垃圾分类入户宣传"))
         .unwrap();
-    assert!(soonest < body.find("冬季送温暖").unwrap(), "soonest first");
+    assert!(
+        soonest < body.find("重阳敬老探访").unwrap(),
+        "soonest first"
+    );
 
     let (_, _, body) = send(&router, get("/events?category=environment")).await;
     assert!(body.contains("垃圾分类入户宣传") && !body.contains("重阳敬老探访"));
