@@ -30,6 +30,36 @@ impl PageMark {
     }
 }
 
+impl PageMark {
+    /// Cuts `rows` (read one more than a page) to `page_size`: the mark of the page's last row
+    /// when there was more, else `None`.
+    pub fn cut<T>(
+        rows: &mut Vec<T>,
+        page_size: usize,
+        mark: impl Fn(&T) -> PageMark,
+    ) -> Option<PageMark> {
+        if rows.len() <= page_size {
+            return None;
+        }
+        rows.truncate(page_size);
+        rows.last().map(mark)
+    }
+}
+
+/// A list's address (`path`) with the filters that are not empty, so the address stays short.
+pub fn list_href(path: &str, filters: &[(&str, &str)]) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in filters {
+        if !value.is_empty() {
+            query.append_pair(name, value);
+        }
+    }
+    match query.finish() {
+        query if query.is_empty() => path.to_string(),
+        query => format!("{path}?{query}"),
+    }
+}
+
 impl std::fmt::Display for PageMark {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}-{}", self.at, self.id)

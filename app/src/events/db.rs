@@ -223,16 +223,10 @@ pub async fn upcoming(
     .bind(page_size as i64 + 1)
     .fetch_all(pool)
     .await?;
-    let later = match rows.len() > page_size {
-        true => {
-            rows.truncate(page_size);
-            rows.last().map(|last| PageMark {
-                at: last.starts_at,
-                id: last.id,
-            })
-        }
-        false => None,
-    };
+    let later = PageMark::cut(&mut rows, page_size, |last| PageMark {
+        at: last.starts_at,
+        id: last.id,
+    });
     Ok(EventsPage {
         events: rows
             .into_iter()

@@ -79,27 +79,21 @@ impl EventFilter {
     /// Empty filters are left out, so the address stays short.
     pub fn href(&self, after: Option<PageMark>) -> String {
         let after = after.map(|a| a.to_string()).unwrap_or_default();
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        for (name, value) in [
-            ("q", &self.q),
-            ("category", &self.category),
-            ("when", &self.when),
-            ("from", &self.from),
-            ("to", &self.to),
-            ("near", &self.near),
-            ("lat", &self.lat),
-            ("lng", &self.lng),
-            ("within", &self.within),
-            ("after", &after),
-        ] {
-            if !value.is_empty() {
-                query.append_pair(name, value);
-            }
-        }
-        match query.finish() {
-            query if query.is_empty() => "/events".to_string(),
-            query => format!("/events?{query}"),
-        }
+        crate::components::list_href(
+            "/events",
+            &[
+                ("q", self.q.as_str()),
+                ("category", self.category.as_str()),
+                ("when", self.when.as_str()),
+                ("from", self.from.as_str()),
+                ("to", self.to.as_str()),
+                ("near", self.near.as_str()),
+                ("lat", self.lat.as_str()),
+                ("lng", self.lng.as_str()),
+                ("within", self.within.as_str()),
+                ("after", after.as_str()),
+            ],
+        )
     }
 
     /// The time window: from now (or the first chosen day) until the end of the chosen period.

@@ -54,16 +54,10 @@ pub async fn listed(
         }
         _ => query.fetch(db, &query.newest_first(), now, wanted).await?,
     };
-    let older = match rows.len() > page_size {
-        true => {
-            rows.truncate(page_size);
-            rows.last().map(|last| PageMark {
-                at: last.created_at,
-                id: last.id,
-            })
-        }
-        false => None,
-    };
+    let older = PageMark::cut(&mut rows, page_size, |last| PageMark {
+        at: last.created_at,
+        id: last.id,
+    });
     Ok(ItemsPage {
         items: rows.into_iter().filter_map(ItemRow::into_item).collect(),
         older,

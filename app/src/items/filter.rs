@@ -41,26 +41,20 @@ impl ItemFilter {
     /// Empty filters are left out, so the address stays short.
     pub fn href(&self, before: Option<PageMark>) -> String {
         let before = before.map(|b| b.to_string()).unwrap_or_default();
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        for (name, value) in [
-            ("q", &self.q),
-            ("kind", &self.kind),
-            ("category", &self.category),
-            ("mode", &self.mode),
-            ("near", &self.near),
-            ("lat", &self.lat),
-            ("lng", &self.lng),
-            ("within", &self.within),
-            ("before", &before),
-        ] {
-            if !value.is_empty() {
-                query.append_pair(name, value);
-            }
-        }
-        match query.finish() {
-            query if query.is_empty() => "/items".to_string(),
-            query => format!("/items?{query}"),
-        }
+        crate::components::list_href(
+            "/items",
+            &[
+                ("q", self.q.as_str()),
+                ("kind", self.kind.as_str()),
+                ("category", self.category.as_str()),
+                ("mode", self.mode.as_str()),
+                ("near", self.near.as_str()),
+                ("lat", self.lat.as_str()),
+                ("lng", self.lng.as_str()),
+                ("within", self.within.as_str()),
+                ("before", before.as_str()),
+            ],
+        )
     }
 
     /// Reads the filters; the error names the one that could not be read.
