@@ -8,8 +8,11 @@ mod backup;
 pub mod testing;
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
-use sqlx::{Any, AnyPool, Executor, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
+use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub use backup::BackupError;
 
@@ -51,6 +54,8 @@ pub enum ConnectError {
 pub struct Db {
     pool: AnyPool,
     kind: DbKind,
+    /// SQLite's one write lock, taken in this process in arrival order (see `begin_write`).
+    writer_turn: Arc<Mutex<()>>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -86,7 +91,11 @@ impl Db {
             }
             DbKind::Postgres => options.max_connections(16).connect(url).await?,
         };
-        Ok(Db { pool, kind })
+        Ok(Db {
+            pool,
+            kind,
+            writer_turn: Arc::new(Mutex::new(())),
+        })
     }
 
     /// Opens and brings the schema up to date: what `serve` and `migrate` do at start.
@@ -113,13 +122,33 @@ impl Db {
     }
 
     /// Starts a transaction that will write. On SQLite it takes the write lock at once
-    /// (`BEGIN IMMEDIATE`), so concurrent writers wait for the busy timeout instead of failing with
-    /// "database is locked" when a read turns into a write halfway through.
-    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+    /// (`BEGIN IMMEDIATE`), so a read cannot turn into a write halfway through and fail with
+    /// "database is locked". Writers in this process first queue for their turn on a fair async
+    /// lock: SQLite's own busy handler polls, so under a crowd one writer could lose every poll
+    /// until its timeout ran out. The busy timeout is left for other processes (`backup`).
+    pub async fn begin_write(&self) -> Result<DbTx, sqlx::Error> {
         match self.kind {
-            DbKind::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            DbKind::Postgres => self.pool.begin().await,
+            DbKind::Sqlite => {
+                let turn = self.writer_turn.clone().lock_owned().await;
+                let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+                Ok(DbTx {
+                    tx,
+                    _turn: Some(turn),
+                })
+            }
+            DbKind::Postgres => Ok(DbTx {
+                tx: self.pool.begin().await?,
+                _turn: None,
+            }),
         }
+    }
+
+    /// Starts a transaction that only reads (a consistent view across several queries).
+    pub async fn begin_read(&self) -> Result<DbTx, sqlx::Error> {
+        Ok(DbTx {
+            tx: self.pool.begin().await?,
+            _turn: None,
+        })
     }
 
     /// Answers when the database answers; used by `/healthz`.
@@ -133,6 +162,38 @@ impl Db {
     /// Waits for connections in use to come back, then closes them (SQLite checkpoints its WAL).
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// A transaction from [`Db::begin_write`] or [`Db::begin_read`]: used like a connection
+/// (`&mut tx`). A write transaction keeps this process's SQLite writer turn until it commits,
+/// rolls back or is dropped.
+pub struct DbTx {
+    tx: Transaction<'static, Any>,
+    _turn: Option<OwnedMutexGuard<()>>,
+}
+
+impl DbTx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
+
+impl Deref for DbTx {
+    type Target = AnyConnection;
+
+    fn deref(&self) -> &AnyConnection {
+        &self.tx
+    }
+}
+
+impl DerefMut for DbTx {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.tx
     }
 }
 

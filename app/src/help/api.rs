@@ -198,7 +198,7 @@ pub async fn list_help(filter: HelpFilter) -> Result<HelpList, AppError> {
     // Only signed-in views are logged: a visitor's list is a plain read.
     let mut tx = match looker.user {
         Some(_) => state.db.begin_write().await?,
-        None => state.db.pool().begin().await?,
+        None => state.db.begin_read().await?,
     };
     let records = super::card::Records::read(&mut tx).await?;
     let mut cards = Vec::new();

@@ -109,7 +109,7 @@ impl Desk {
     /// notice.
     async fn done(
         &self,
-        mut tx: sqlx::Transaction<'static, sqlx::Any>,
+        mut tx: crate::db::DbTx,
         action: super::model::ProxyAction,
         detail: &str,
         section: &str,
