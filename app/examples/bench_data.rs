@@ -160,12 +160,14 @@ async fn main() {
     let orgs = organisations(&db, &mut random, now).await;
     events(&db, &mut random, &orgs, now).await;
     listings::generate(&db, &mut random, ITEMS).await;
-    let on_the_map = app::map::sources::all_places(db.pool())
+    let on_the_map = app::map::index::MapIndex::default()
+        .snapshot(db.pool())
         .await
         .expect("read the map")
         .len();
     resources(&db, &mut random, MAP_PLACES.saturating_sub(on_the_map), now).await;
-    let places = app::map::sources::all_places(db.pool())
+    let places = app::map::index::MapIndex::default()
+        .snapshot(db.pool())
         .await
         .expect("read the map")
         .len();

@@ -2,7 +2,9 @@
 //! - the visible-area query alone (the R*-tree finding what lies in a phone-sized box), and
 //! - the clustered map API's work (query, filter, cluster, list, JSON) for random views,
 //!
-//! each as p50/p99 over many random requests, at 100,000 and 1,000,000 places.
+//! each as p50/p99 over many random requests, at 100,000 and 1,000,000 places, and how much
+//! memory the process holds once the index is built (places are added one by one, as the server
+//! streams them from the database).
 //!
 //!     cargo run --release -p app --features ssr --example map_bench
 //!
@@ -11,7 +13,7 @@
 mod support;
 
 use app::map::cluster::BBox;
-use app::map::index::Snapshot;
+use app::map::index::{Snapshot, SnapshotBuilder};
 use app::map::model::{NearbyPlace, PlaceKind};
 use app::map::view::MapFilter;
 use app::orgs::model::OrgKind;
@@ -27,9 +29,10 @@ const EAST: f64 = 106.90;
 const VIEW_PX: (f64, f64) = (390.0, 480.0);
 const REQUESTS: usize = 2_000;
 
-fn places(count: usize, random: &mut Random) -> Vec<NearbyPlace> {
-    (0..count)
-        .map(|i| NearbyPlace {
+fn snapshot(count: usize, random: &mut Random) -> Snapshot {
+    let mut builder = SnapshotBuilder::default();
+    for i in 0..count {
+        builder.push(NearbyPlace {
             kind: PlaceKind::Organisation(OrgKind::ALL[i % OrgKind::ALL.len()]),
             id: i as i64,
             name: format!("地点 {i}"),
@@ -38,8 +41,28 @@ fn places(count: usize, random: &mut Random) -> Vec<NearbyPlace> {
             lat: random.between(SOUTH, NORTH),
             lng: random.between(WEST, EAST),
             distance_m: 0.0,
-        })
-        .collect()
+        });
+    }
+    builder.build(1)
+}
+
+/// The process's resident memory now and at its peak, in MB (Linux).
+fn memory_mb() -> (f64, f64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix(name))
+            .and_then(|rest| {
+                rest.trim()
+                    .trim_end_matches("kB")
+                    .trim()
+                    .parse::<f64>()
+                    .ok()
+            })
+            .map_or(f64::NAN, |kb| kb / 1024.0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
 }
 
 /// The area a phone shows at `zoom` around a random point of the city.
@@ -60,14 +83,17 @@ fn random_view(random: &mut Random, zoom: u8) -> BBox {
 
 fn main() {
     let everything = MapFilter::everything();
-    println!("| places | build | visible-area query p50 | p99 | clustered API p50 | p99 | largest answer |");
-    println!("|---|---|---|---|---|---|---|");
+    println!(
+        "| places | build | RSS after build (peak) | visible-area query p50 | p99 | \
+         clustered API p50 | p99 | largest answer |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
     for count in [100_000, 1_000_000] {
         let mut random = Random(0x9E37_79B9_7F4A_7C15);
-        let data = places(count, &mut random);
         let started = Instant::now();
-        let snapshot = Snapshot::new(1, data);
+        let snapshot = snapshot(count, &mut random);
         let build = started.elapsed();
+        let (rss, peak) = memory_mb();
 
         // The query alone, at street level (zoom 16), where people look for what is near.
         let mut query_times = Vec::with_capacity(REQUESTS);
@@ -75,7 +101,7 @@ fn main() {
         for _ in 0..REQUESTS {
             let area = random_view(&mut random, 16);
             let started = Instant::now();
-            found += snapshot.in_area(area, &everything).count();
+            found += snapshot.count_in_area(area, &everything);
             query_times.push(started.elapsed());
         }
 
@@ -94,7 +120,7 @@ fn main() {
         let (q50, q99) = percentiles(query_times);
         let (v50, v99) = percentiles(view_times);
         println!(
-            "| {count} | {:.2} s | {} | {} | {} | {} | {:.1} KB |",
+            "| {count} | {:.2} s | {rss:.0} MB ({peak:.0} MB) | {} | {} | {} | {} | {:.1} KB |",
             build.as_secs_f64(),
             ms(q50, 3),
             ms(q99, 3),

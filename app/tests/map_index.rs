@@ -43,7 +43,7 @@ async fn the_index_follows_every_change_to_the_places() {
         assert_eq!(after.view(DISTRICT, 12, &everything).total, shown - 1);
         // The library itself (its events, held in its rooms, stay where they are).
         let search = MapFilter::parse(Some("orgs"), None, Some("图书馆")).unwrap();
-        assert_eq!(after.in_area(DISTRICT, &search).count(), 0);
+        assert_eq!(after.count_in_area(DISTRICT, &search), 0);
 
         // A rejected organisation leaves the map, and so do its events (one upcoming in the demo).
         let mut tx = db.begin_write().await.unwrap();

@@ -3,33 +3,34 @@
 //! when the copy is stale; each server checks it per request and reloads, so servers sharing one
 //! PostgreSQL database agree within one request of a change.
 
-use super::cluster::BBox;
+use super::cluster::{BBox, Located};
 use super::geo::LatLng;
-use super::model::NearbyPlace;
+use super::model::{NearbyPlace, PlaceKind};
 use super::view::{map_view, MapFilter, MapView};
+use crate::orgs::model::Tier;
 use rstar::{PointDistance, RTree, RTreeObject, AABB};
 use sqlx::AnyPool;
 use std::sync::{Arc, RwLock};
 
-/// One place in the index, with the lower-case text that search matches.
+/// One place in the index: where it is, what it is, and where its name and address lie in the
+/// snapshot's text. A city can hold a million places, so an entry keeps no strings of its own
+/// (one allocation each would cost more than the entry) and the text sits in one buffer.
 #[derive(Debug)]
-pub struct Entry {
-    pub place: NearbyPlace,
-    /// Name and address in lower case, only where that differs from them: most places have
-    /// Chinese names, and a million places need not hold their names twice.
-    lowercase: Option<Box<str>>,
+struct Entry {
+    lat: f64,
+    lng: f64,
+    id: i64,
+    /// Where the name starts in `Snapshot::text`; the address follows it.
+    text_at: u32,
+    name_len: u32,
+    address_len: u32,
+    kind: PlaceKind,
+    tier: Option<Tier>,
 }
 
-impl Entry {
-    pub fn new(place: NearbyPlace) -> Entry {
-        let text = format!("{}\n{}", place.name, place.address);
-        let lower = text.to_lowercase();
-        let lowercase = (lower != text).then(|| lower.into_boxed_str());
-        Entry { place, lowercase }
-    }
-
-    fn matches(&self, filter: &MapFilter) -> bool {
-        filter.matches(&self.place, self.lowercase.as_deref())
+impl Located for Entry {
+    fn position(&self) -> LatLng {
+        LatLng::new(self.lat, self.lng)
     }
 }
 
@@ -37,13 +38,13 @@ impl RTreeObject for Entry {
     type Envelope = AABB<[f64; 2]>;
 
     fn envelope(&self) -> Self::Envelope {
-        AABB::from_point([self.place.lng, self.place.lat])
+        AABB::from_point([self.lng, self.lat])
     }
 }
 
 impl PointDistance for Entry {
     fn distance_2(&self, point: &[f64; 2]) -> f64 {
-        let (dx, dy) = (self.place.lng - point[0], self.place.lat - point[1]);
+        let (dx, dy) = (self.lng - point[0], self.lat - point[1]);
         dx * dx + dy * dy
     }
 }
@@ -53,14 +54,57 @@ impl PointDistance for Entry {
 pub struct Snapshot {
     version: i64,
     tree: RTree<Entry>,
+    /// Every place's name and address, one after the other.
+    text: String,
+}
+
+/// Builds a snapshot place by place, so the places never all sit in memory as `NearbyPlace`s.
+#[derive(Default)]
+pub struct SnapshotBuilder {
+    entries: Vec<Entry>,
+    text: String,
+}
+
+impl SnapshotBuilder {
+    /// Adds a place. Text past what a `u32` can address (4 GB of names) is left out rather than
+    /// wrapped around.
+    pub fn push(&mut self, place: NearbyPlace) {
+        let (Ok(text_at), Ok(name_len), Ok(address_len)) = (
+            u32::try_from(self.text.len()),
+            u32::try_from(place.name.len()),
+            u32::try_from(place.address.len()),
+        ) else {
+            return;
+        };
+        self.text.push_str(&place.name);
+        self.text.push_str(&place.address);
+        self.entries.push(Entry {
+            lat: place.lat,
+            lng: place.lng,
+            id: place.id,
+            text_at,
+            name_len,
+            address_len,
+            kind: place.kind,
+            tier: place.tier,
+        });
+    }
+
+    pub fn build(mut self, version: i64) -> Snapshot {
+        self.text.shrink_to_fit();
+        Snapshot {
+            version,
+            tree: RTree::bulk_load(self.entries),
+            text: self.text,
+        }
+    }
 }
 
 impl Snapshot {
     pub fn new(version: i64, places: Vec<NearbyPlace>) -> Snapshot {
-        Snapshot {
-            version,
-            tree: RTree::bulk_load(places.into_iter().map(Entry::new).collect()),
-        }
+        let mut builder = SnapshotBuilder::default();
+        places.into_iter().for_each(|place| builder.push(place));
+        builder.build(version)
     }
 
     pub fn len(&self) -> usize {
@@ -71,23 +115,60 @@ impl Snapshot {
         self.tree.size() == 0
     }
 
-    /// The places inside `area` that pass `filter`.
-    pub fn in_area<'a>(
+    fn name_and_address(&self, entry: &Entry) -> (&str, &str) {
+        let name_at = entry.text_at as usize;
+        let address_at = name_at + entry.name_len as usize;
+        (
+            &self.text[name_at..address_at],
+            &self.text[address_at..address_at + entry.address_len as usize],
+        )
+    }
+
+    fn passes(&self, entry: &Entry, filter: &MapFilter) -> bool {
+        filter.shows(entry.kind)
+            && (filter.text.is_empty() || {
+                let (name, address) = self.name_and_address(entry);
+                filter.text_in(name, address)
+            })
+    }
+
+    /// The whole place, for the few that are listed or drawn one by one.
+    fn place(&self, entry: &Entry, distance_m: f64) -> NearbyPlace {
+        let (name, address) = self.name_and_address(entry);
+        NearbyPlace {
+            kind: entry.kind,
+            id: entry.id,
+            name: name.to_string(),
+            address: address.to_string(),
+            tier: entry.tier,
+            lat: entry.lat,
+            lng: entry.lng,
+            distance_m,
+        }
+    }
+
+    fn entries_in<'a>(
         &'a self,
         area: BBox,
         filter: &'a MapFilter,
-    ) -> impl Iterator<Item = &'a NearbyPlace> + 'a {
+    ) -> impl Iterator<Item = &'a Entry> + 'a {
         let envelope = AABB::from_corners([area.west, area.south], [area.east, area.north]);
         self.tree
             .locate_in_envelope(&envelope)
-            .filter(move |entry| entry.matches(filter))
-            .map(|entry| &entry.place)
+            .filter(move |entry| self.passes(entry, filter))
+    }
+
+    /// How many places inside `area` pass `filter` (the visible-area query alone).
+    pub fn count_in_area(&self, area: BBox, filter: &MapFilter) -> usize {
+        self.entries_in(area, filter).count()
     }
 
     /// Markers and list for the visible area at `zoom`.
     pub fn view(&self, area: BBox, zoom: u8, filter: &MapFilter) -> MapView {
-        let places: Vec<&NearbyPlace> = self.in_area(area, filter).collect();
-        map_view(&places, area, zoom)
+        let entries: Vec<&Entry> = self.entries_in(area, filter).collect();
+        map_view(&entries, area, zoom, |entry, distance_m| {
+            self.place(entry, distance_m)
+        })
     }
 
     /// The `limit` places nearest `centre` that pass `filter`, nearest first, with distances.
@@ -107,14 +188,10 @@ impl Snapshot {
             if found.len() >= limit && lower_bound_m > found[limit - 1].distance_m {
                 break;
             }
-            if !entry.matches(filter) {
+            if !self.passes(entry, filter) {
                 continue;
             }
-            let distance_m = centre.metres_to(LatLng::new(entry.place.lat, entry.place.lng));
-            found.push(NearbyPlace {
-                distance_m,
-                ..entry.place.clone()
-            });
+            found.push(self.place(entry, centre.metres_to(entry.position())));
             found = super::model::nearest_first(found, limit);
         }
         found
@@ -142,10 +219,9 @@ impl MapIndex {
         }
         // Read the version before the places: a change made meanwhile leaves this copy marked
         // older than the database, so the next request loads again.
-        let snapshot = Arc::new(Snapshot::new(
-            version,
-            super::sources::all_places(pool).await?,
-        ));
+        let mut places = SnapshotBuilder::default();
+        super::sources::load_places(pool, &mut places).await?;
+        let snapshot = Arc::new(places.build(version));
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(snapshot.clone());
         Ok(snapshot)
     }
@@ -183,6 +259,37 @@ mod tests {
             lng,
             distance_m: 0.0,
         }
+    }
+
+    #[test]
+    fn places_come_back_whole_and_are_found_by_their_words() {
+        let mut cafe = place(7, 26.58, 106.71);
+        cafe.name = "Fairy Cafe 仙女咖啡".into();
+        cafe.address = "中华北路 1 号".into();
+        cafe.tier = Some(crate::orgs::model::Tier::Verified);
+        let mut plain = place(8, 26.581, 106.711);
+        plain.address = "Zhonghua Road".into();
+        let snapshot = Snapshot::new(1, vec![cafe.clone(), plain.clone()]);
+        let centre = LatLng::new(26.58, 106.71);
+        let search = |q: &str| {
+            let filter = MapFilter::parse(None, None, Some(q)).unwrap();
+            let found = snapshot.nearest(centre, 10, &filter);
+            found.into_iter().map(|p| p.id).collect::<Vec<_>>()
+        };
+        assert_eq!(search(""), [7, 8]);
+        assert_eq!(search("FAIRY"), [7]);
+        assert_eq!(search("咖啡"), [7]);
+        assert_eq!(search("北路"), [7]);
+        assert_eq!(search("zhonghua"), [8]);
+        assert_eq!(search("cafe\n中华"), Vec::<i64>::new());
+        let listed = snapshot.nearest(centre, 1, &MapFilter::everything());
+        assert_eq!(
+            listed[0],
+            NearbyPlace {
+                distance_m: 0.0,
+                ..cafe
+            }
+        );
     }
 
     proptest! {

@@ -1,18 +1,25 @@
 //! Where the map's places come from: one source per layer. A new layer adds its query here (and a
 //! trigger that bumps `map_version` when its table changes).
 
+use super::index::SnapshotBuilder;
 use super::model::{NearbyPlace, PlaceKind};
 use crate::resources::model::ResourceKind;
 use sqlx::AnyPool;
 
-/// Every place that belongs on the map, in all layers.
-pub async fn all_places(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
-    let mut places = organisations(pool).await?;
-    places.extend(events(pool).await?);
-    places.extend(resources(pool).await?);
-    places.extend(items(pool).await?);
-    places.extend(crate::help::map_pins::on_the_map(pool).await?);
-    Ok(places)
+/// Adds every place that belongs on the map, in all layers.
+pub async fn load_places(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
+    organisations(pool)
+        .await?
+        .into_iter()
+        .for_each(|p| places.push(p));
+    events(pool).await?.into_iter().for_each(|p| places.push(p));
+    resources(pool, places).await?;
+    items(pool).await?.into_iter().for_each(|p| places.push(p));
+    crate::help::map_pins::on_the_map(pool)
+        .await?
+        .into_iter()
+        .for_each(|p| places.push(p));
+    Ok(())
 }
 
 /// Things on offer that can still be asked for, at their snapped cell (the only position stored).
@@ -56,15 +63,14 @@ async fn events(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
         .collect())
 }
 
-/// Every community resource (all are public): only the columns the map holds, row by row, since
-/// a city can list a great many of them.
-async fn resources(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
+/// Every community resource (all are public): only the columns the map holds, row by row straight
+/// into the index, since a city can list a great many of them.
+async fn resources(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
     use futures_util::TryStreamExt;
     let mut rows = sqlx::query_as::<_, (i64, String, String, String, f64, f64)>(
         "SELECT id, kind, name, address, lat, lng FROM community_resources ORDER BY id",
     )
     .fetch(pool);
-    let mut places = Vec::new();
     while let Some((id, kind, name, address, lat, lng)) = rows.try_next().await? {
         let Some(kind) = ResourceKind::parse(&kind) else {
             continue;
@@ -80,7 +86,7 @@ async fn resources(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
             distance_m: 0.0,
         });
     }
-    Ok(places)
+    Ok(())
 }
 
 /// Public organisations (not rejected) that have a location.

@@ -67,20 +67,25 @@ impl MapFilter {
         })
     }
 
-    /// Whether `place` is in a chosen layer and category and its name or address holds the text.
-    /// `lowercase` is its name and address in lower case (a line apart), `None` when lower case
-    /// would change nothing (Chinese text: then the place's own fields are searched).
-    pub fn matches(&self, place: &NearbyPlace, lowercase: Option<&str>) -> bool {
-        self.layers.contains(&place.kind.layer())
-            && self.category.is_none_or(|c| c == place.kind)
-            && (self.text.is_empty()
-                || match lowercase {
-                    Some(text) => text.contains(&self.text),
-                    None if self.text.contains('\n') => {
-                        format!("{}\n{}", place.name, place.address).contains(&self.text)
-                    }
-                    None => place.name.contains(&self.text) || place.address.contains(&self.text),
-                })
+    /// Whether places of this kind are in a chosen layer and category.
+    pub fn shows(&self, kind: PlaceKind) -> bool {
+        self.layers.contains(&kind.layer()) && self.category.is_none_or(|c| c == kind)
+    }
+
+    /// Whether the name or the address holds the text, in any case. Most names are Chinese, which
+    /// has no case, so a name is lower-cased only when it has capitals and the plain search failed.
+    pub fn text_in(&self, name: &str, address: &str) -> bool {
+        let holds = |field: &str| {
+            field.contains(&self.text)
+                || (field.chars().any(char::is_uppercase)
+                    && field.to_lowercase().contains(&self.text))
+        };
+        self.text.is_empty() || holds(name) || holds(address)
+    }
+
+    /// Whether `place` passes every part of the filter.
+    pub fn matches(&self, place: &NearbyPlace) -> bool {
+        self.shows(place.kind) && self.text_in(&place.name, &place.address)
     }
 }
 
@@ -156,12 +161,18 @@ pub struct MapView {
 }
 
 /// Groups the places (already filtered, all inside `area`) for `zoom`, and lists those nearest
-/// the middle of the area.
-pub fn map_view(places: &[&NearbyPlace], area: BBox, zoom: u8) -> MapView {
+/// the middle of the area. `place` gives the whole place, with its distance, for those drawn one
+/// by one or listed: a zoomed-out view can hold the whole city, and only these few are copied.
+pub fn map_view<T: Located>(
+    places: &[&T],
+    area: BBox,
+    zoom: u8,
+    place: impl Fn(&T, f64) -> NearbyPlace,
+) -> MapView {
     let markers = cluster(places.iter().copied(), area, zoom)
         .into_iter()
         .map(|marker| match marker {
-            Marker::Single(place) => MapMarker::Place(place.clone()),
+            Marker::Single(single) => MapMarker::Place(place(single, 0.0)),
             Marker::Cluster {
                 center,
                 count,
@@ -182,10 +193,9 @@ pub fn map_view(places: &[&NearbyPlace], area: BBox, zoom: u8) -> MapView {
         (area.south + area.north) / 2.0,
         (area.west + area.east) / 2.0,
     );
-    // Only the few that are listed are copied: a zoomed-out view can hold the whole city.
-    let mut by_distance: Vec<(f64, &NearbyPlace)> = places
+    let mut by_distance: Vec<(f64, &T)> = places
         .iter()
-        .map(|place| (middle.metres_to(place.position()), *place))
+        .map(|single| (middle.metres_to(single.position()), *single))
         .collect();
     if by_distance.len() > NEARBY_LIMIT {
         by_distance.select_nth_unstable_by(NEARBY_LIMIT, |a, b| a.0.total_cmp(&b.0));
@@ -194,10 +204,7 @@ pub fn map_view(places: &[&NearbyPlace], area: BBox, zoom: u8) -> MapView {
     let list = nearest_first(
         by_distance
             .into_iter()
-            .map(|(distance_m, place)| NearbyPlace {
-                distance_m,
-                ..place.clone()
-            })
+            .map(|(distance_m, single)| place(single, distance_m))
             .collect(),
         NEARBY_LIMIT,
     );
@@ -251,29 +258,28 @@ mod tests {
     fn a_filter_checks_layer_category_and_text() {
         let ngo = place("阳光助老服务中心", OrgKind::Ngo, 26.58, 106.71);
         let by_text = MapFilter::parse(None, None, Some("助老")).unwrap();
-        assert!(by_text.matches(&ngo, None));
+        assert!(by_text.matches(&ngo));
         let other_text = MapFilter::parse(None, None, Some("环保")).unwrap();
-        assert!(!other_text.matches(&ngo, None));
+        assert!(!other_text.matches(&ngo));
         let other_kind = MapFilter::parse(None, Some("enterprise"), None).unwrap();
-        assert!(!other_kind.matches(&ngo, None));
+        assert!(!other_kind.matches(&ngo));
         let no_layers = MapFilter {
             layers: vec![],
             ..MapFilter::everything()
         };
-        assert!(!no_layers.matches(&ngo, None));
+        assert!(!no_layers.matches(&ngo));
         // Latin letters are matched in any case, in the name or the address.
         let shop = NearbyPlace {
             name: "Fairy Cafe".into(),
             address: "中华北路 1 号".into(),
             ..ngo.clone()
         };
-        let lowercase = "fairy cafe\n中华北路 1 号";
         let by_latin = MapFilter::parse(None, None, Some("FAIRY")).unwrap();
-        assert!(by_latin.matches(&shop, Some(lowercase)));
-        assert!(by_text.matches(&ngo, Some("阳光助老服务中心\n")));
+        assert!(by_latin.matches(&shop));
+        assert!(by_text.matches(&ngo));
         let by_address = MapFilter::parse(None, None, Some("北路")).unwrap();
-        assert!(by_address.matches(&shop, Some(lowercase)));
-        assert!(!by_address.matches(&ngo, None));
+        assert!(by_address.matches(&shop));
+        assert!(!by_address.matches(&ngo));
     }
 
     #[test]
@@ -298,7 +304,10 @@ mod tests {
         let corner = place("corner", OrgKind::Ngo, 26.51, 106.61);
         let twin = place("twin", OrgKind::Ngo, 26.5101, 106.6101);
         let places = [&corner, &near_middle, &twin];
-        let view = map_view(&places, area, 10);
+        let view = map_view(&places, area, 10, |p, distance_m| NearbyPlace {
+            distance_m,
+            ..p.clone()
+        });
         assert_eq!(view.total, 3);
         assert_eq!(
             view.markers.len(),
