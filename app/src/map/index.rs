@@ -100,10 +100,16 @@ impl SnapshotBuilder {
     }
 }
 
+impl Extend<NearbyPlace> for SnapshotBuilder {
+    fn extend<I: IntoIterator<Item = NearbyPlace>>(&mut self, places: I) {
+        places.into_iter().for_each(|place| self.push(place));
+    }
+}
+
 impl Snapshot {
     pub fn new(version: i64, places: Vec<NearbyPlace>) -> Snapshot {
         let mut builder = SnapshotBuilder::default();
-        places.into_iter().for_each(|place| builder.push(place));
+        builder.extend(places);
         builder.build(version)
     }
 
@@ -125,11 +131,8 @@ impl Snapshot {
     }
 
     fn passes(&self, entry: &Entry, filter: &MapFilter) -> bool {
-        filter.shows(entry.kind)
-            && (filter.text.is_empty() || {
-                let (name, address) = self.name_and_address(entry);
-                filter.text_in(name, address)
-            })
+        let (name, address) = self.name_and_address(entry);
+        filter.shows(entry.kind) && filter.text_in(name, address)
     }
 
     /// The whole place, for the few that are listed or drawn one by one.

@@ -8,17 +8,11 @@ use sqlx::AnyPool;
 
 /// Adds every place that belongs on the map, in all layers.
 pub async fn load_places(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
-    organisations(pool)
-        .await?
-        .into_iter()
-        .for_each(|p| places.push(p));
-    events(pool).await?.into_iter().for_each(|p| places.push(p));
+    places.extend(organisations(pool).await?);
+    places.extend(events(pool).await?);
     resources(pool, places).await?;
-    items(pool).await?.into_iter().for_each(|p| places.push(p));
-    crate::help::map_pins::on_the_map(pool)
-        .await?
-        .into_iter()
-        .for_each(|p| places.push(p));
+    places.extend(items(pool).await?);
+    places.extend(crate::help::map_pins::on_the_map(pool).await?);
     Ok(())
 }
 
