@@ -178,6 +178,113 @@ async fn directory_searches_filters_and_hides_rejected() {
 }
 
 #[tokio::test]
+async fn the_directory_reads_a_page_at_a_time_in_badge_order() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let owner = person(db, "13800000014").await;
+        let admin = person(db, "13800000015").await;
+        // Seventeen organisations: every third a partner, every fifth verified, one rejected.
+        let mut partners = Vec::new();
+        let mut verified = Vec::new();
+        let mut others = Vec::new();
+        for n in 0..17 {
+            let name = format!("互助机构{n:02}");
+            let SaveOrg::Saved(id) = register(db, &details(&name, OrgKind::Ngo, None), owner).await
+            else {
+                panic!()
+            };
+            let verdict = match n {
+                16 => Some(Verification::Rejected),
+                n if n % 3 == 0 => Some(Verification::Partner),
+                n if n % 5 == 0 => Some(Verification::Verified),
+                _ => None,
+            };
+            if let Some(verdict) = verdict {
+                let mut tx = db.begin_write().await.unwrap();
+                let reason = (verdict == Verification::Rejected).then_some("信息不实");
+                orgs::review(&mut tx, id, verdict, reason, admin, 5)
+                    .await
+                    .unwrap();
+                tx.commit().await.unwrap();
+            }
+            match verdict {
+                Some(Verification::Partner) => partners.push(id),
+                Some(Verification::Verified) => verified.push(id),
+                Some(_) => {}
+                None => others.push(id),
+            }
+        }
+        let expected: Vec<i64> = [partners, verified, others].concat();
+        assert_eq!(expected.len(), 16);
+
+        // Pages of five walk the whole directory once, in order, with nothing twice.
+        let mut query = orgs::DirectoryQuery {
+            text: "互助机构".into(),
+            ..Default::default()
+        };
+        let mut seen = Vec::new();
+        let mut pages = 0;
+        loop {
+            let page = orgs::directory_page(db.pool(), &query, 5).await.unwrap();
+            pages += 1;
+            assert!(page.orgs.len() <= 5);
+            seen.extend(page.orgs.iter().map(|o| o.id));
+            match page.later {
+                Some(mark) => {
+                    assert_eq!(
+                        Some(&mark.id),
+                        seen.last(),
+                        "a page ends where the next starts"
+                    );
+                    query.after = Some(mark);
+                }
+                None => break,
+            }
+        }
+        assert_eq!(seen, expected);
+        assert_eq!(pages, 4);
+
+        // An organisation verified while someone reads moves up; the reader's place still holds.
+        let mark = orgs::directory_page(
+            db.pool(),
+            &orgs::DirectoryQuery {
+                text: "互助机构".into(),
+                ..Default::default()
+            },
+            10,
+        )
+        .await
+        .unwrap()
+        .later
+        .unwrap();
+        let promoted = *expected.last().unwrap();
+        let mut tx = db.begin_write().await.unwrap();
+        orgs::review(&mut tx, promoted, Verification::Verified, None, admin, 6)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let rest = orgs::directory_page(
+            db.pool(),
+            &orgs::DirectoryQuery {
+                text: "互助机构".into(),
+                kind: Some(OrgKind::Ngo),
+                after: Some(mark),
+            },
+            10,
+        )
+        .await
+        .unwrap();
+        assert_eq!(rest.later, None);
+        assert_eq!(
+            rest.orgs.iter().map(|o| o.id).collect::<Vec<_>>(),
+            expected[10..15],
+            "the rest of the list after the mark, without the one that moved ahead of it"
+        );
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
 async fn team_keeps_its_owner_and_loses_deleted_accounts() {
     for test in each_backend().await {
         let db = &test.db;

@@ -32,7 +32,9 @@ export const test = base.extend<{
       page.on('console', (msg) => {
         const text = msg.text();
         if (msg.type() === 'error' && !expectedConsoleErrors.some((re) => re.test(text))) {
-          errors.push(text);
+          // A failed load names no address in its text: the location says which one it was.
+          const at = msg.location().url;
+          errors.push(at ? `${text} (${at})` : text);
         }
       });
       page.on('pageerror', (err) => errors.push(err.message));

@@ -213,3 +213,30 @@ test.describe('organisation owner', () => {
     await expect(team).toContainText('李负责');
   });
 });
+
+test.describe('organisation directory pages', () => {
+  // The unreadable page start answers 400, which Chromium logs as a failed resource load.
+  test.use({ expectedConsoleErrors: [/status of 400/] });
+
+  test('a later page says how many it shows and leads back; an unreadable start is a 400 with a way back', async ({ page }, info) => {
+    const project = info.project.name;
+    // After every organisation with a badge: the page of those without one.
+    await page.goto('/orgs?after=1-999999999');
+    await ready(page, project);
+    await expect(page.locator('.result-count')).toContainText('这一页');
+    const cards = page.getByTestId('org-list').locator('li');
+    await expect(cards.locator('.tier', { hasText: '合作伙伴' })).toHaveCount(0);
+    await expect(cards.locator('.tier', { hasText: '未认证' }).first()).toBeVisible();
+    await page.getByTestId('first-page').click();
+    await expect(page).toHaveURL(/\/orgs$/);
+    await expect(page.locator('.result-count')).toContainText('共');
+    await expect(cards.first().locator('.tier')).toHaveText('合作伙伴');
+
+    const bad = await page.request.get('/orgs?after=tomorrow');
+    expect(bad.status()).toBe(400);
+    await page.goto('/orgs?after=tomorrow');
+    await expect(page.getByRole('alert')).toHaveText('翻页位置无法识别，请从第一页看起。');
+    await page.getByRole('link', { name: '查看全部机构' }).click();
+    await expect(page.getByTestId('org-list')).toBeVisible();
+  });
+});

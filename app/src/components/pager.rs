@@ -97,6 +97,24 @@ pub fn Pager(
     })
 }
 
+/// How many rows a list shows: all it found ("共 12 场活动"), or this page's when the list runs
+/// over more than one page. Each pair is the text before and after the number.
+#[component]
+pub fn ResultCount(
+    count: usize,
+    one_page: bool,
+    whole: (Pick, Pick),
+    page: (Pick, Pick),
+) -> impl IntoView {
+    let t = use_texts();
+    let (before, after) = if one_page { whole } else { page };
+    view! {
+        <p class="result-count" aria-live="polite">
+            {move || before(t())}{count}{move || after(t())}
+        </p>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::PageMark;

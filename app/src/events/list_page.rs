@@ -6,7 +6,7 @@ use super::filter::{EventFilter, PageMark};
 use super::model::EventCategory;
 use super::parts::{EventWhen, SeatsLine};
 use crate::areas::model::Area;
-use crate::components::{BadFilterNotice, Pager};
+use crate::components::{BadFilterNotice, Pager, ResultCount};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::map::model::format_distance;
@@ -145,13 +145,9 @@ fn Results(cards: Vec<EventCard>, later: Option<PageMark>, filter: EventFilter) 
     }
     let count = cards.len();
     let one_page = later.is_none() && !later_page;
-    let e = move || &t().events_page;
     view! {
-        <p class="result-count" aria-live="polite">
-            {move || if one_page { e().count_before } else { e().page_count_before }}
-            {count}
-            {move || if one_page { e().count_after } else { e().page_count_after }}
-        </p>
+        <ResultCount count one_page whole=(|t| t.events_page.count_before, |t| t.events_page.count_after)
+            page=(|t| t.events_page.page_count_before, |t| t.events_page.page_count_after)/>
         <ul class="event-list" data-testid="event-list">
             {cards.into_iter().map(|card| view! { <EventCardView card/> }).collect_view()}
         </ul>

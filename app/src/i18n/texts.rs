@@ -218,6 +218,16 @@ pub struct OrgTexts {
     /// Around the number of results: "共 " 12 " 家机构".
     pub count_before: &'static str,
     pub count_after: &'static str,
+    /// Around the number on one page of several: "这一页 " 30 " 家机构".
+    pub page_count_before: &'static str,
+    pub page_count_after: &'static str,
+    /// The pager under the directory: its name, back to the first page, on to the next.
+    pub pager_label: &'static str,
+    pub first_page: &'static str,
+    pub next_page: &'static str,
+    /// A page start in the address that cannot be read, and the link to the whole directory.
+    pub bad_filter: &'static str,
+    pub show_all: &'static str,
     pub none_found: &'static str,
     pub register: &'static str,
     pub register_lead: &'static str,

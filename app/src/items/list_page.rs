@@ -5,7 +5,7 @@ use super::api::{list_items, ItemCard, ItemList};
 use super::filter::{ItemFilter, PageMark};
 use super::model::{ItemCategory, ItemKind, ItemMode, ItemStatus};
 use crate::areas::model::Area;
-use crate::components::{BadFilterNotice, ChoiceSelect, Pager};
+use crate::components::{BadFilterNotice, ChoiceSelect, Pager, ResultCount};
 use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::map::model::format_distance;
@@ -115,13 +115,9 @@ fn Results(cards: Vec<ItemCard>, older: Option<PageMark>, filter: ItemFilter) ->
     }
     let count = cards.len();
     let one_page = older.is_none() && !later_page;
-    let b = move || &t().items_board;
     view! {
-        <p class="result-count" aria-live="polite">
-            {move || if one_page { b().count_before } else { b().page_count_before }}
-            {count}
-            {move || if one_page { b().count_after } else { b().page_count_after }}
-        </p>
+        <ResultCount count one_page whole=(|t| t.items_board.count_before, |t| t.items_board.count_after)
+            page=(|t| t.items_board.page_count_before, |t| t.items_board.page_count_after)/>
         <ul class="item-list" data-testid="item-list">
             {cards.into_iter().map(|card| view! { <ItemCardView card/> }).collect_view()}
         </ul>

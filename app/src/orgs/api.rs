@@ -1,20 +1,34 @@
 //! Server functions of the directory, profiles and the register/edit form.
 
 use super::input::OrgFields;
-use super::model::{MyOrg, OrgProfile, OrgSummary};
+use super::model::{MyOrg, OrgPage, OrgProfile};
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// The public directory; `q` searches, `kind` filters (an unknown kind shows every type).
+/// A page of the public directory; `q` searches, `kind` filters (an unknown kind shows every
+/// type), `after` is where the page starts (a mark that cannot be read is a 400).
 #[server(endpoint = "orgs/directory")]
 pub async fn list_orgs(
     q: Option<String>,
     kind: Option<String>,
-) -> Result<Vec<OrgSummary>, AppError> {
+    after: Option<String>,
+) -> Result<OrgPage, AppError> {
+    use super::db::{directory_page, DirectoryQuery, DIRECTORY_PAGE_SIZE};
     use super::model::OrgKind;
+    use crate::components::PageMark;
+    let after = match after.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(typed) => {
+            Some(PageMark::parse(typed).ok_or_else(|| AppError::InvalidInput("after".into()))?)
+        }
+    };
+    let query = DirectoryQuery {
+        text: q.unwrap_or_default(),
+        kind: kind.as_deref().and_then(OrgKind::parse),
+        after,
+    };
     let state = crate::state::use_app_state()?;
-    let kind = kind.as_deref().and_then(OrgKind::parse);
-    Ok(super::db::directory(state.db.pool(), q.as_deref().unwrap_or(""), kind).await?)
+    Ok(directory_page(state.db.pool(), &query, DIRECTORY_PAGE_SIZE).await?)
 }
 
 /// An organisation's profile. A rejected one, and the reason, are shown only to its own people and

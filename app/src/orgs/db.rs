@@ -1,8 +1,9 @@
 //! Organisations and their people in the database.
 
 use super::model::{
-    MyOrg, OrgDetails, OrgKind, OrgRole, OrgSummary, PendingOrg, TeamMember, Verification,
+    MyOrg, OrgDetails, OrgKind, OrgPage, OrgRole, OrgSummary, PendingOrg, TeamMember, Verification,
 };
+use crate::components::PageMark;
 use sqlx::{AnyConnection, AnyPool, Row};
 
 /// An organisation as stored, for its profile page and edit form.
@@ -234,29 +235,83 @@ pub(crate) fn like_pattern(text: &str) -> String {
     pattern
 }
 
-/// The public directory: every organisation not rejected, partners and verified ones first.
-/// `text` matches name, services, description and address; `kind` narrows to one type.
+/// Organisations on one page of the directory.
+pub const DIRECTORY_PAGE_SIZE: usize = 30;
+
+/// What the directory is asked for: a search text, a type, and where the page starts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DirectoryQuery {
+    pub text: String,
+    pub kind: Option<OrgKind>,
+    /// After this organisation in the directory's order (`None`: the first page).
+    pub after: Option<PageMark>,
+}
+
+/// The badge's rank in the directory's order: partners first, then verified, then the rest.
+const TIER_RANK: &str =
+    "CASE o.verification WHEN 'partner' THEN 0 WHEN 'verified' THEN 1 ELSE 2 END";
+
+/// A page of the public directory: every organisation not rejected, partners and verified ones
+/// first. `text` matches name, services, description and address; `kind` narrows to one type.
+pub async fn directory_page(
+    pool: &AnyPool,
+    q: &DirectoryQuery,
+    page_size: usize,
+) -> Result<OrgPage, sqlx::Error> {
+    let after = q.after.unwrap_or(PageMark {
+        at: i64::MIN,
+        id: i64::MIN,
+    });
+    let mut rows: Vec<RankedRow> = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLUMNS}, CAST({TIER_RANK} AS BIGINT) AS tier_rank FROM organisations o \
+         WHERE o.verification <> 'rejected' AND ($1 = '' OR o.kind = $1) \
+           AND (lower(o.name) LIKE $2 ESCAPE '\\' OR lower(o.services) LIKE $2 ESCAPE '\\' \
+             OR lower(o.description) LIKE $2 ESCAPE '\\' OR lower(o.address) LIKE $2 ESCAPE '\\') \
+           AND ({TIER_RANK} > $3 OR ({TIER_RANK} = $3 AND o.id > $4)) \
+         ORDER BY tier_rank, o.id LIMIT $5"
+    ))
+    .bind(q.kind.map_or("", OrgKind::as_str))
+    .bind(like_pattern(q.text.trim()))
+    .bind(after.at)
+    .bind(after.id)
+    // One row more than the page tells whether there is another page.
+    .bind(page_size as i64 + 1)
+    .fetch_all(pool)
+    .await?;
+    let later = PageMark::cut(&mut rows, page_size, |row| PageMark {
+        at: row.tier_rank,
+        id: row.org.id,
+    });
+    Ok(OrgPage {
+        orgs: rows
+            .into_iter()
+            .filter_map(|row| row.org.into_summary().map(|(summary, _)| summary))
+            .collect(),
+        later,
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct RankedRow {
+    #[sqlx(flatten)]
+    org: SummaryRow,
+    tier_rank: i64,
+}
+
+/// The directory's first page for a search text and type.
 pub async fn directory(
     pool: &AnyPool,
     text: &str,
     kind: Option<OrgKind>,
 ) -> Result<Vec<OrgSummary>, sqlx::Error> {
-    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM organisations o \
-         WHERE o.verification <> 'rejected' AND ($1 = '' OR o.kind = $1) \
-           AND (lower(o.name) LIKE $2 ESCAPE '\\' OR lower(o.services) LIKE $2 ESCAPE '\\' \
-             OR lower(o.description) LIKE $2 ESCAPE '\\' OR lower(o.address) LIKE $2 ESCAPE '\\') \
-         ORDER BY CASE o.verification WHEN 'partner' THEN 0 WHEN 'verified' THEN 1 ELSE 2 END, o.id \
-         LIMIT 500"
-    ))
-    .bind(kind.map_or("", OrgKind::as_str))
-    .bind(like_pattern(text.trim()))
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| row.into_summary().map(|(summary, _)| summary))
-        .collect())
+    let query = DirectoryQuery {
+        text: text.to_string(),
+        kind,
+        after: None,
+    };
+    Ok(directory_page(pool, &query, DIRECTORY_PAGE_SIZE)
+        .await?
+        .orgs)
 }
 
 pub async fn role_of(

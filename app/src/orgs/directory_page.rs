@@ -1,8 +1,11 @@
-//! `/orgs`: the directory of organisations, searchable and filtered by type; works without JS.
+//! `/orgs`: the directory of organisations, searchable, filtered by type and read a page at a
+//! time; works without JS.
 
 use super::api::list_orgs;
 use super::badge::OrgName;
-use super::model::{OrgKind, OrgSummary};
+use super::model::{OrgKind, OrgPage, OrgSummary};
+use crate::components::{list_href, BadFilterNotice, PageMark, Pager, ResultCount};
+use crate::error::AppError;
 use crate::i18n::use_texts;
 use crate::shell::page_error;
 use crate::shell::PageTitle;
@@ -12,15 +15,47 @@ use leptos_router::{
     hooks::use_query_map,
 };
 
+/// The directory's filters as typed in the address.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct DirectoryFilter {
+    q: String,
+    kind: String,
+    after: String,
+}
+
+impl DirectoryFilter {
+    /// The directory's address with these filters, starting after `after` (`None`: the first page).
+    fn href(&self, after: Option<PageMark>) -> String {
+        let after = after.map(|a| a.to_string()).unwrap_or_default();
+        list_href(
+            "/orgs",
+            &[
+                ("q", self.q.as_str()),
+                ("kind", self.kind.as_str()),
+                ("after", after.as_str()),
+            ],
+        )
+    }
+}
+
 #[component]
 pub fn OrgDirectoryPage() -> impl IntoView {
     let t = use_texts();
     let query = use_query_map();
-    let text = move || query.read().get("q").unwrap_or_default();
-    let kind = move || query.read().get("kind").unwrap_or_default();
+    let filter = Memo::new(move |_| {
+        let q = query.read();
+        let get = |key: &str| q.get(key).unwrap_or_default();
+        DirectoryFilter {
+            q: get("q"),
+            kind: get("kind"),
+            after: get("after"),
+        }
+    });
+    let text = move || filter.read().q.clone();
+    let kind = move || filter.read().kind.clone();
     let orgs = Resource::new(
-        move || (text(), kind()),
-        |(text, kind)| list_orgs(Some(text), Some(kind)),
+        move || filter.get(),
+        |f| list_orgs(Some(f.q), Some(f.kind), Some(f.after)),
     );
     view! {
         <PageTitle text=t().orgs.title/>
@@ -46,7 +81,12 @@ pub fn OrgDirectoryPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match orgs.await {
-                    Ok(list) => view! { <OrgList list/> }.into_any(),
+                    Ok(page) => view! { <OrgList page filter=filter.get_untracked()/> }.into_any(),
+                    // A page start typed into the address by hand: say so (400) and offer the list.
+                    Err(AppError::InvalidInput(_)) => view! {
+                        <BadFilterNotice message=|t| t.orgs.bad_filter show_all=|t| t.orgs.show_all href="/orgs"/>
+                    }
+                    .into_any(),
                     Err(error) => page_error(error),
                 }
             })}
@@ -55,19 +95,25 @@ pub fn OrgDirectoryPage() -> impl IntoView {
 }
 
 #[component]
-fn OrgList(list: Vec<OrgSummary>) -> impl IntoView {
+fn OrgList(page: OrgPage, filter: DirectoryFilter) -> impl IntoView {
     let t = use_texts();
-    if list.is_empty() {
+    let OrgPage { orgs, later } = page;
+    // Spaces alone read as the first page (as the server does).
+    let later_page = !filter.after.trim().is_empty();
+    if orgs.is_empty() && later.is_none() && !later_page {
         return view! { <p class="empty-note">{move || t().orgs.none_found}</p> }.into_any();
     }
-    let count = list.len();
+    let count = orgs.len();
+    let one_page = later.is_none() && !later_page;
     view! {
-        <p class="result-count" aria-live="polite">
-            {move || t().orgs.count_before}{count}{move || t().orgs.count_after}
-        </p>
+        <ResultCount count one_page whole=(|t| t.orgs.count_before, |t| t.orgs.count_after)
+            page=(|t| t.orgs.page_count_before, |t| t.orgs.page_count_after)/>
         <ul class="org-list" data-testid="org-list">
-            {list.into_iter().map(|org| view! { <OrgCard org/> }).collect_view()}
+            {orgs.into_iter().map(|org| view! { <OrgCard org/> }).collect_view()}
         </ul>
+        <Pager label=|t| t.orgs.pager_label first=|t| t.orgs.first_page
+            next=|t| t.orgs.next_page first_href=later_page.then(|| filter.href(None))
+            next_href=later.map(|later| filter.href(Some(later)))/>
     }
     .into_any()
 }

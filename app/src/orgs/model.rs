@@ -1,5 +1,6 @@
 //! Organisations as pages and server functions see them.
 
+use crate::components::PageMark;
 use crate::i18n::Texts;
 use serde::{Deserialize, Serialize};
 
@@ -149,6 +150,14 @@ pub struct OrgSummary {
     pub name: String,
     pub address: String,
     pub tier: Tier,
+}
+
+/// A page of the directory, and where the next one starts if more organisations match. A mark's
+/// `at` is the badge's rank (partners 0, verified 1, the rest 2), its `id` the organisation's.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrgPage {
+    pub orgs: Vec<OrgSummary>,
+    pub later: Option<PageMark>,
 }
 
 /// The editable part of an organisation, already checked.

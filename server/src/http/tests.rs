@@ -53,6 +53,14 @@ async fn send(
     (status, headers, String::from_utf8_lossy(&body).into_owned())
 }
 
+/// The `href` of the link marked `data-testid="{testid}"` in `body`, if there is one.
+fn link(body: &str, testid: &str) -> Option<String> {
+    let at = body.find(&format!("data-testid=\"{testid}\""))?;
+    let start = body[..at].rfind("href=\"")? + "href=\"".len();
+    let end = start + body[start..].find('"')?;
+    Some(body[start..end].replace("&amp;", "&"))
+}
+
 fn get(uri: &str) -> Request<Body> {
     Request::get(uri).body(Body::empty()).unwrap()
 }

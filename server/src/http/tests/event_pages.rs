@@ -22,14 +22,6 @@ async fn demo_event(test: &TestDb, title: &str) -> app::events::model::EventSumm
         .expect("a demo event")
 }
 
-/// The `href` of the link marked `data-testid="{testid}"` in `body`, if there is one.
-fn link(body: &str, testid: &str) -> Option<String> {
-    let at = body.find(&format!("data-testid=\"{testid}\""))?;
-    let start = body[..at].rfind("href=\"")? + "href=\"".len();
-    let end = start + body[start..].find('"')?;
-    Some(body[start..end].replace("&amp;", "&"))
-}
-
 #[tokio::test]
 async fn a_long_list_comes_a_page_at_a_time() {
     let (router, test) = app().await;

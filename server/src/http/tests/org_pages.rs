@@ -45,6 +45,104 @@ async fn directory_and_profiles_render_on_the_server_with_badges() {
 }
 
 #[tokio::test]
+async fn a_long_directory_comes_a_page_at_a_time_and_refuses_an_unreadable_start() {
+    let (router, test) = app().await;
+    // Forty more small groups, registered by the demo owner (unverified: after the badged ones).
+    let owner: i64 =
+        sqlx::query_scalar("SELECT user_id FROM org_members WHERE role = 'owner' LIMIT 1")
+            .fetch_one(test.db.pool())
+            .await
+            .unwrap();
+    let mut tx = test.db.begin_write().await.unwrap();
+    for n in 0..40 {
+        let details = app::orgs::model::OrgDetails {
+            kind: app::orgs::model::OrgKind::Cooperative,
+            name: format!("楼栋互助小组{n:02}号"),
+            description: "邻里之间互相照应".into(),
+            services: "互助".into(),
+            address: String::new(),
+            location: None,
+            contact: "0851-0000".into(),
+            opening_hours: String::new(),
+            credit_code: None,
+        };
+        app::orgs::db::create_org(&mut tx, &details, owner, 1)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let mut seen = Vec::new();
+    let mut url = "/orgs?q=%E6%A5%BC%E6%A0%8B%E4%BA%92%E5%8A%A9".to_string();
+    let mut pages = 0;
+    loop {
+        let (status, _, body) = send(&router, page(&url)).await;
+        assert_eq!(status, StatusCode::OK, "{url}");
+        pages += 1;
+        assert!(body.contains("这一页"), "{body}");
+        assert_eq!(link(&body, "first-page").is_some(), pages > 1);
+        for n in 0..40 {
+            if body.contains(&format!("楼栋互助小组{n:02}号<")) {
+                seen.push(n);
+            }
+        }
+        match link(&body, "next-page") {
+            Some(next) => {
+                assert!(next.contains("q=") && next.contains("after="), "{next}");
+                url = next;
+            }
+            None => break,
+        }
+    }
+    assert_eq!(pages, 2);
+    assert_eq!(
+        seen,
+        (0..40).collect::<Vec<_>>(),
+        "every group once, in order"
+    );
+
+    // The whole directory starts with the partners, and says how many are on this page.
+    let (_, _, body) = send(&router, page("/orgs")).await;
+    assert!(
+        body.contains("这一页 <!>30<!> 家机构") || body.contains("这一页 30 家机构"),
+        "{body}"
+    );
+    let partner = body.find(r#"data-tier="partner""#).unwrap();
+    assert!(partner < body.find(r#"data-tier="unverified""#).unwrap());
+
+    for bad in [
+        "/orgs?after=tomorrow",
+        "/orgs?after=1-x",
+        "/orgs?q=a&after=-5",
+    ] {
+        let (status, _, body) = send(&router, page(bad)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(
+            body.contains("翻页位置无法识别") && body.contains("查看全部机构"),
+            "{bad}"
+        );
+    }
+    // The same list as data, for the API's users.
+    let (status, _, body) = send(
+        &router,
+        form(
+            "/api/orgs/directory",
+            "q=%E6%A5%BC%E6%A0%8B&after=9-0",
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body.contains("\"orgs\":[]") && body.contains("\"later\":null"),
+        "{body}"
+    );
+    let (status, _, _) = send(&router, form("/api/orgs/directory", "after=soon", None)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    test.finish().await;
+}
+
+#[tokio::test]
 async fn pages_that_need_a_right_redirect_visitors_and_refuse_others() {
     let (router, test) = app().await;
     for (path, next) in [
