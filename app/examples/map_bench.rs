@@ -1,5 +1,5 @@
 //! The map's benchmark (not a timed test): generated places over Guiyang, then
-//! - the visible-area query alone (the R*-tree finding what lies in a phone-sized box), and
+//! - the visible-area query alone (the packed spatial index finding what lies in a phone-sized box), and
 //! - the clustered map API's work (query, filter, cluster, list, JSON) for random views,
 //!
 //! each as p50/p99 over many random requests, at 100,000 and 1,000,000 places, and how much

@@ -123,17 +123,38 @@ async fn photos_of(conn: &mut AnyConnection, item_id: i64) -> Result<Vec<PhotoRe
         .collect())
 }
 
+/// An offer as the map holds it: only what its pin shows.
+pub struct MapItem {
+    pub id: i64,
+    pub title: String,
+    pub category: ItemCategory,
+    pub cell_lat: f64,
+    pub cell_lng: f64,
+}
+
 /// Offers the map shows: available, not hidden, not expired. Wanted listings stay on the board:
-/// the map's layer is "things to give" (PRODUCT §2.4, available items).
-pub async fn on_the_map(pool: &AnyPool, now: i64) -> Result<Vec<Item>, sqlx::Error> {
-    let rows: Vec<ItemRow> = sqlx::query_as(&format!(
-        "{COLUMNS} FROM items i {JOINS} WHERE i.kind = 'offer' AND i.status = 'available' AND i.hidden_at IS NULL \
-         AND i.expires_at > $1 ORDER BY i.id"
-    ))
+/// the map's layer is "things to give" (PRODUCT §2.4, available items). Row by row and only the
+/// pin's columns: a city can list a great many, and the map loads them all at once.
+pub fn on_the_map(
+    pool: &AnyPool,
+    now: i64,
+) -> impl futures_util::Stream<Item = Result<MapItem, sqlx::Error>> + '_ {
+    use futures_util::TryStreamExt;
+    sqlx::query_as::<_, (i64, String, String, f64, f64)>(
+        "SELECT id, title, category, cell_lat, cell_lng FROM items WHERE kind = 'offer' \
+         AND status = 'available' AND hidden_at IS NULL AND expires_at > $1 ORDER BY id",
+    )
     .bind(now)
-    .fetch_all(pool)
-    .await?;
-    Ok(rows.into_iter().filter_map(ItemRow::into_item).collect())
+    .fetch(pool)
+    .try_filter_map(|(id, title, category, cell_lat, cell_lng)| async move {
+        Ok(ItemCategory::parse(&category).map(|category| MapItem {
+            id,
+            title,
+            category,
+            cell_lat,
+            cell_lng,
+        }))
+    })
 }
 
 pub async fn insert(

@@ -32,7 +32,7 @@ impl BBox {
         (self.south..=self.north).contains(&p.lat) && (self.west..=self.east).contains(&p.lng)
     }
 
-    fn around(p: LatLng) -> BBox {
+    pub(super) fn around(p: LatLng) -> BBox {
         BBox {
             south: p.lat,
             west: p.lng,
@@ -41,7 +41,7 @@ impl BBox {
         }
     }
 
-    fn extend(&mut self, p: LatLng) {
+    pub(super) fn extend(&mut self, p: LatLng) {
         self.south = self.south.min(p.lat);
         self.west = self.west.min(p.lng);
         self.north = self.north.max(p.lat);

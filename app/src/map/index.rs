@@ -1,14 +1,14 @@
-//! Everything on the map, held in memory in an R*-tree so a visible-area query reads only the points
-//! in that area. The database's `map_version` (bumped by triggers on every change to a place) says
+//! Everything on the map, held in memory in a packed spatial index so a visible-area query reads only
+//! the points in that area. The database's `map_version` (bumped by triggers on every change to a place) says
 //! when the copy is stale; each server checks it per request and reloads, so servers sharing one
 //! PostgreSQL database agree within one request of a change.
 
 use super::cluster::{BBox, Located};
 use super::geo::LatLng;
 use super::model::{NearbyPlace, PlaceKind};
+use super::packed::PackedIndex;
 use super::view::{map_view, MapFilter, MapView};
 use crate::orgs::model::Tier;
-use rstar::{PointDistance, RTree, RTreeObject, AABB};
 use sqlx::AnyPool;
 use std::sync::{Arc, RwLock};
 
@@ -34,26 +34,11 @@ impl Located for Entry {
     }
 }
 
-impl RTreeObject for Entry {
-    type Envelope = AABB<[f64; 2]>;
-
-    fn envelope(&self) -> Self::Envelope {
-        AABB::from_point([self.lng, self.lat])
-    }
-}
-
-impl PointDistance for Entry {
-    fn distance_2(&self, point: &[f64; 2]) -> f64 {
-        let (dx, dy) = (self.lng - point[0], self.lat - point[1]);
-        dx * dx + dy * dy
-    }
-}
-
 /// The map at one version of the database.
 #[derive(Debug)]
 pub struct Snapshot {
     version: i64,
-    tree: RTree<Entry>,
+    tree: PackedIndex<Entry>,
     /// Every place's name and address, one after the other.
     text: String,
 }
@@ -94,7 +79,7 @@ impl SnapshotBuilder {
         self.text.shrink_to_fit();
         Snapshot {
             version,
-            tree: RTree::bulk_load(self.entries),
+            tree: PackedIndex::new(self.entries),
             text: self.text,
         }
     }
@@ -114,11 +99,11 @@ impl Snapshot {
     }
 
     pub fn len(&self) -> usize {
-        self.tree.size()
+        self.tree.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.tree.size() == 0
+        self.tree.is_empty()
     }
 
     fn name_and_address(&self, entry: &Entry) -> (&str, &str) {
@@ -155,9 +140,8 @@ impl Snapshot {
         area: BBox,
         filter: &'a MapFilter,
     ) -> impl Iterator<Item = &'a Entry> + 'a {
-        let envelope = AABB::from_corners([area.west, area.south], [area.east, area.north]);
         self.tree
-            .locate_in_envelope(&envelope)
+            .in_area(area)
             .filter(move |entry| self.passes(entry, filter))
     }
 
@@ -183,10 +167,7 @@ impl Snapshot {
         const METRES_PER_DEGREE: f64 = 111_194.9;
         let widest = (centre.lat.abs() + 1.0).min(89.0).to_radians().cos();
         let mut found: Vec<NearbyPlace> = Vec::new();
-        for (entry, degrees_squared) in self
-            .tree
-            .nearest_neighbor_iter_with_distance_2(&[centre.lng, centre.lat])
-        {
+        for (entry, degrees_squared) in self.tree.nearest(centre) {
             let lower_bound_m = degrees_squared.sqrt() * widest * METRES_PER_DEGREE;
             if found.len() >= limit && lower_bound_m > found[limit - 1].distance_m {
                 break;

@@ -14,6 +14,8 @@ mod leaflet_map;
 pub mod locate;
 pub mod model;
 pub mod near;
+#[cfg(feature = "ssr")]
+mod packed;
 mod page;
 pub mod pin_map;
 mod place_card;

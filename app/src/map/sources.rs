@@ -4,6 +4,7 @@
 use super::index::SnapshotBuilder;
 use super::model::{NearbyPlace, PlaceKind};
 use crate::resources::model::ResourceKind;
+use futures_util::TryStreamExt;
 use sqlx::AnyPool;
 
 /// Adds every place that belongs on the map, in all layers.
@@ -11,17 +12,18 @@ pub async fn load_places(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result
     places.extend(organisations(pool).await?);
     places.extend(events(pool).await?);
     resources(pool, places).await?;
-    places.extend(items(pool).await?);
+    items(pool, places).await?;
     places.extend(crate::help::map_pins::on_the_map(pool).await?);
     Ok(())
 }
 
-/// Things on offer that can still be asked for, at their snapped cell (the only position stored).
-async fn items(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
-    Ok(crate::items::db::on_the_map(pool, crate::db::now_unix())
-        .await?
-        .into_iter()
-        .map(|item| NearbyPlace {
+/// Things on offer that can still be asked for, at their snapped cell (the only position stored),
+/// row by row straight into the index.
+async fn items(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
+    let rows = crate::items::db::on_the_map(pool, crate::db::now_unix());
+    let mut rows = std::pin::pin!(rows);
+    while let Some(item) = rows.try_next().await? {
+        places.push(NearbyPlace {
             kind: PlaceKind::Item(item.category),
             id: item.id,
             name: item.title,
@@ -30,8 +32,9 @@ async fn items(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
             lat: item.cell_lat,
             lng: item.cell_lng,
             distance_m: 0.0,
-        })
-        .collect())
+        });
+    }
+    Ok(())
 }
 
 /// Published events that have not ended when the map loads. (One that ends later stays until the
@@ -60,7 +63,6 @@ async fn events(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
 /// Every community resource (all are public): only the columns the map holds, row by row straight
 /// into the index, since a city can list a great many of them.
 async fn resources(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
-    use futures_util::TryStreamExt;
     let mut rows = sqlx::query_as::<_, (i64, String, String, String, f64, f64)>(
         "SELECT id, kind, name, address, lat, lng FROM community_resources ORDER BY id",
     )

@@ -2,6 +2,7 @@
 
 use super::*;
 use app::map::view::{MapMarker, MapView};
+use futures_util::TryStreamExt;
 
 const DISTRICT: &str = "south=26.50&west=106.60&north=26.68&east=106.80";
 
@@ -29,9 +30,11 @@ async fn the_map_gets_clusters_and_places_that_add_up() {
         .await
         .unwrap()
         .len();
-    let items = app::items::db::on_the_map(test.db.pool(), app::db::now_unix())
-        .await
-        .unwrap();
+    let items: Vec<app::items::db::MapItem> =
+        app::items::db::on_the_map(test.db.pool(), app::db::now_unix())
+            .try_collect()
+            .await
+            .unwrap();
     let neighbours = app::help::map_pins::on_the_map(test.db.pool())
         .await
         .unwrap();
@@ -77,9 +80,9 @@ async fn the_map_gets_clusters_and_places_that_add_up() {
     );
     assert_eq!(only_items.total, items.len());
     for place in &only_items.list {
-        let item = items
-            .iter()
-            .find(|i| i.id == place.id)
+        let item = app::items::db::find(test.db.pool(), place.id)
+            .await
+            .unwrap()
             .expect("a listed offer");
         assert_eq!((place.lat, place.lng), (item.cell_lat, item.cell_lng));
         assert_eq!(place.url(), format!("/items/{}", item.id));

@@ -1,0 +1,373 @@
+//! A read-only spatial index packed into flat arrays (a static R-tree, as Flatbush builds one): the
+//! places themselves, sorted along a Hilbert curve so that neighbours on the map sit together, and
+//! above them a few small levels of boxes, one box per 16 children.
+//!
+//! rstar kept every place inside a 64-byte tree node; here a place costs only its own size, and
+//! building sorts the places where they are instead of copying them into a second structure. At a
+//! million places that is the difference between the map fitting the server's memory budget or not.
+
+use super::cluster::{BBox, Located};
+use super::geo::LatLng;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// Children per box: wide enough that the levels of boxes are a few percent of the places.
+const NODE_SIZE: usize = 16;
+
+pub struct PackedIndex<T> {
+    items: Vec<T>,
+    /// `levels[0][i]` holds items `16·i .. 16·i + 16`, `levels[1][i]` holds boxes `16·i ..` of level
+    /// 0, and so on up to one box; no levels when there are no items.
+    levels: Vec<Vec<BBox>>,
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for PackedIndex<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PackedIndex")
+            .field("items", &self.items.len())
+            .field("levels", &self.levels.len())
+            .finish()
+    }
+}
+
+impl<T: Located> PackedIndex<T> {
+    pub fn new(mut items: Vec<T>) -> PackedIndex<T> {
+        items.shrink_to_fit();
+        if let Some(bounds) = bounds_of(items.iter().map(Located::position)) {
+            items.sort_by_cached_key(|item| hilbert_key(&bounds, item.position()));
+        }
+        let mut levels = Vec::new();
+        let mut boxes: Vec<BBox> = items
+            .chunks(NODE_SIZE)
+            .filter_map(|chunk| bounds_of(chunk.iter().map(Located::position)))
+            .collect();
+        while boxes.len() > 1 {
+            let above = boxes.chunks(NODE_SIZE).filter_map(union).collect();
+            levels.push(std::mem::replace(&mut boxes, above));
+        }
+        if !boxes.is_empty() {
+            levels.push(boxes);
+        }
+        PackedIndex { items, levels }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Every item inside `area` (edges included), in no particular order.
+    pub fn in_area(&self, area: BBox) -> InArea<'_, T> {
+        InArea {
+            index: self,
+            area,
+            boxes: self.top().collect(),
+            items: 0..0,
+        }
+    }
+
+    /// Items by their distance from `point` in degrees (longitude and latitude taken alike),
+    /// nearest first, each with that distance squared.
+    pub fn nearest(&self, point: LatLng) -> Nearest<'_, T> {
+        let queue = self
+            .top()
+            .map(|(level, at)| Candidate {
+                degrees_squared: box_distance_2(&self.levels[level][at], point),
+                what: Node::Box { level, at },
+            })
+            .collect();
+        Nearest {
+            index: self,
+            point,
+            queue,
+        }
+    }
+
+    /// The box (or none) at the top level.
+    fn top(&self) -> impl Iterator<Item = (usize, usize)> {
+        self.levels
+            .len()
+            .checked_sub(1)
+            .map(|level| (level, 0))
+            .into_iter()
+    }
+
+    /// What box `at` of `level` holds: a range of boxes one level down, or of items under level 0.
+    fn children(&self, level: usize, at: usize) -> std::ops::Range<usize> {
+        let below = match level {
+            0 => self.items.len(),
+            _ => self.levels[level - 1].len(),
+        };
+        at * NODE_SIZE..((at + 1) * NODE_SIZE).min(below)
+    }
+}
+
+/// The walk behind [`PackedIndex::in_area`]: boxes still to open, and the items of the one open.
+pub struct InArea<'a, T> {
+    index: &'a PackedIndex<T>,
+    area: BBox,
+    boxes: Vec<(usize, usize)>,
+    items: std::ops::Range<usize>,
+}
+
+impl<'a, T: Located> Iterator for InArea<'a, T> {
+    type Item = &'a T;
+
+    fn next(&mut self) -> Option<&'a T> {
+        loop {
+            if let Some(at) = self.items.next() {
+                let item = &self.index.items[at];
+                if self.area.contains(item.position()) {
+                    return Some(item);
+                }
+                continue;
+            }
+            let (level, at) = self.boxes.pop()?;
+            if !overlaps(&self.area, &self.index.levels[level][at]) {
+                continue;
+            }
+            let children = self.index.children(level, at);
+            match level {
+                0 => self.items = children,
+                _ => self.boxes.extend(children.map(|child| (level - 1, child))),
+            }
+        }
+    }
+}
+
+/// The walk behind [`PackedIndex::nearest`]: boxes and items by their least possible distance, so
+/// an item leaves the queue only when nothing left can be nearer.
+pub struct Nearest<'a, T> {
+    index: &'a PackedIndex<T>,
+    point: LatLng,
+    queue: BinaryHeap<Candidate>,
+}
+
+impl<'a, T: Located> Iterator for Nearest<'a, T> {
+    type Item = (&'a T, f64);
+
+    fn next(&mut self) -> Option<(&'a T, f64)> {
+        loop {
+            let Candidate {
+                degrees_squared,
+                what,
+            } = self.queue.pop()?;
+            let (level, at) = match what {
+                Node::Item(at) => return Some((&self.index.items[at], degrees_squared)),
+                Node::Box { level, at } => (level, at),
+            };
+            for child in self.index.children(level, at) {
+                self.queue.push(match level {
+                    0 => Candidate {
+                        degrees_squared: point_distance_2(
+                            self.index.items[child].position(),
+                            self.point,
+                        ),
+                        what: Node::Item(child),
+                    },
+                    _ => Candidate {
+                        degrees_squared: box_distance_2(
+                            &self.index.levels[level - 1][child],
+                            self.point,
+                        ),
+                        what: Node::Box {
+                            level: level - 1,
+                            at: child,
+                        },
+                    },
+                });
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Node {
+    Box { level: usize, at: usize },
+    Item(usize),
+}
+
+/// A queue entry; the heap pops the smallest distance first.
+#[derive(Debug, PartialEq)]
+struct Candidate {
+    degrees_squared: f64,
+    what: Node,
+}
+
+impl Eq for Candidate {}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.degrees_squared.total_cmp(&self.degrees_squared)
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+fn point_distance_2(p: LatLng, point: LatLng) -> f64 {
+    let (dx, dy) = (p.lng - point.lng, p.lat - point.lat);
+    dx * dx + dy * dy
+}
+
+/// The least distance squared from `point` to anything in `b` (0 inside it).
+fn box_distance_2(b: &BBox, point: LatLng) -> f64 {
+    let dx = (b.west - point.lng).max(point.lng - b.east).max(0.0);
+    let dy = (b.south - point.lat).max(point.lat - b.north).max(0.0);
+    dx * dx + dy * dy
+}
+
+fn overlaps(a: &BBox, b: &BBox) -> bool {
+    a.west <= b.east && b.west <= a.east && a.south <= b.north && b.south <= a.north
+}
+
+fn bounds_of(mut points: impl Iterator<Item = LatLng>) -> Option<BBox> {
+    let mut bounds = BBox::around(points.next()?);
+    points.for_each(|p| bounds.extend(p));
+    Some(bounds)
+}
+
+fn union(boxes: &[BBox]) -> Option<BBox> {
+    let corners = boxes
+        .iter()
+        .flat_map(|b| [LatLng::new(b.south, b.west), LatLng::new(b.north, b.east)]);
+    bounds_of(corners)
+}
+
+/// Where `p` falls along a Hilbert curve through a 65,536 × 65,536 grid over `bounds`. Only the
+/// order matters: places close on the curve are close on the map, so each box stays small.
+fn hilbert_key(bounds: &BBox, p: LatLng) -> u64 {
+    const SIDE: u64 = 1 << 16;
+    let cell = |value: f64, low: f64, high: f64| {
+        let share = if high > low {
+            (value - low) / (high - low)
+        } else {
+            0.0
+        };
+        // `as` saturates, and NaN becomes 0.
+        ((share * (SIDE - 1) as f64) as u64).min(SIDE - 1)
+    };
+    let (mut x, mut y) = (
+        cell(p.lng, bounds.west, bounds.east),
+        cell(p.lat, bounds.south, bounds.north),
+    );
+    let mut key = 0;
+    let mut s = SIDE / 2;
+    while s > 0 {
+        let rx = u64::from(x & s > 0);
+        let ry = u64::from(y & s > 0);
+        key += s * s * ((3 * rx) ^ ry);
+        // Turn the quadrant so the curve runs on unbroken.
+        if ry == 0 {
+            if rx == 1 {
+                x = SIDE - 1 - x;
+                y = SIDE - 1 - y;
+            }
+            std::mem::swap(&mut x, &mut y);
+        }
+        s /= 2;
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn points(raw: &[(f64, f64)]) -> Vec<LatLng> {
+        raw.iter()
+            .map(|(lat, lng)| LatLng::new(*lat, *lng))
+            .collect()
+    }
+
+    fn sorted(found: Vec<LatLng>) -> Vec<(u64, u64)> {
+        let mut keys: Vec<(u64, u64)> = found
+            .iter()
+            .map(|p| (p.lat.to_bits(), p.lng.to_bits()))
+            .collect();
+        keys.sort_unstable();
+        keys
+    }
+
+    #[test]
+    fn an_empty_index_finds_nothing() {
+        let index = PackedIndex::<LatLng>::new(Vec::new());
+        let everywhere = BBox {
+            south: -90.0,
+            west: -180.0,
+            north: 90.0,
+            east: 180.0,
+        };
+        assert!(index.is_empty());
+        assert_eq!(index.in_area(everywhere).count(), 0);
+        assert_eq!(index.nearest(LatLng::new(0.0, 0.0)).count(), 0);
+    }
+
+    #[test]
+    fn the_hilbert_curve_visits_every_cell_of_a_small_grid_once() {
+        let bounds = BBox {
+            south: 0.0,
+            west: 0.0,
+            north: 1.0,
+            east: 1.0,
+        };
+        let mut keys: Vec<u64> = (0..=4)
+            .flat_map(|x| (0..=4).map(move |y| (x, y)))
+            .map(|(x, y)| hilbert_key(&bounds, LatLng::new(y as f64 / 4.0, x as f64 / 4.0)))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), 25);
+    }
+
+    proptest! {
+        /// The area query finds exactly the points a full scan finds, edges and duplicates included.
+        #[test]
+        fn the_area_query_matches_a_full_scan(
+            raw in prop::collection::vec((26.3f64..26.9, 106.4f64..107.0), 0..700),
+            corner_a in (26.3f64..26.9, 106.4f64..107.0),
+            corner_b in (26.3f64..26.9, 106.4f64..107.0),
+            repeat_first in any::<bool>(),
+        ) {
+            let mut all = points(&raw);
+            if repeat_first && !all.is_empty() {
+                all.push(all[0]);
+            }
+            let area = BBox {
+                south: corner_a.0.min(corner_b.0),
+                west: corner_a.1.min(corner_b.1),
+                north: corner_a.0.max(corner_b.0),
+                east: corner_a.1.max(corner_b.1),
+            };
+            let expected: Vec<LatLng> = all.iter().copied().filter(|p| area.contains(*p)).collect();
+            let index = PackedIndex::new(all);
+            let found: Vec<LatLng> = index.in_area(area).copied().collect();
+            prop_assert_eq!(sorted(found), sorted(expected));
+        }
+
+        /// Nearest first really is nearest first, and every point comes out once.
+        #[test]
+        fn nearest_walks_every_point_in_order_of_distance(
+            raw in prop::collection::vec((26.3f64..26.9, 106.4f64..107.0), 0..700),
+            centre in (26.3f64..26.9, 106.4f64..107.0),
+        ) {
+            let all = points(&raw);
+            let centre = LatLng::new(centre.0, centre.1);
+            let mut expected: Vec<f64> = all.iter().map(|p| point_distance_2(*p, centre)).collect();
+            expected.sort_by(f64::total_cmp);
+            let index = PackedIndex::new(all);
+            let found: Vec<f64> = index.nearest(centre).map(|(p, d)| {
+                assert_eq!(d, point_distance_2(*p, centre));
+                d
+            }).collect();
+            prop_assert_eq!(found, expected);
+        }
+    }
+}
