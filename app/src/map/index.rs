@@ -75,8 +75,9 @@ impl SnapshotBuilder {
         });
     }
 
-    pub fn build(mut self, version: i64) -> Snapshot {
-        self.text.shrink_to_fit();
+    /// The text and the entries keep the room they grew into: room never written to takes no
+    /// memory, while shrinking would copy a million places once more at the peak of the load.
+    pub fn build(self, version: i64) -> Snapshot {
         Snapshot {
             version,
             tree: PackedIndex::new(self.entries),

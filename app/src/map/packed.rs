@@ -32,7 +32,6 @@ impl<T: std::fmt::Debug> std::fmt::Debug for PackedIndex<T> {
 
 impl<T: Located> PackedIndex<T> {
     pub fn new(mut items: Vec<T>) -> PackedIndex<T> {
-        items.shrink_to_fit();
         if let Some(bounds) = bounds_of(items.iter().map(Located::position)) {
             items.sort_by_cached_key(|item| hilbert_key(&bounds, item.position()));
         }
