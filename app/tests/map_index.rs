@@ -6,7 +6,8 @@
 use app::db::testing::each_backend;
 use app::map::cluster::BBox;
 use app::map::index::MapIndex;
-use app::map::view::MapFilter;
+use app::map::model::Layer;
+use app::map::view::{MapFilter, MapMarker};
 
 /// Yunyan district and a little around it.
 const DISTRICT: BBox = BBox {
@@ -24,8 +25,12 @@ async fn the_index_follows_every_change_to_the_places() {
         let everything = MapFilter::everything();
         let (this_server, other_server) = (MapIndex::default(), MapIndex::default());
 
+        let view = |index: &MapIndex, filter: MapFilter| {
+            let index = index.clone();
+            async move { index.view(db.pool(), DISTRICT, 12, &filter).await.unwrap() }
+        };
         let before = this_server.snapshot(db.pool()).await.unwrap();
-        let shown = before.view(DISTRICT, 12, &everything).total;
+        let shown = view(&this_server, everything.clone()).await.total;
         assert!(shown >= 10, "the demo organisations are on the map");
         // The same copy serves requests until something changes.
         let again = this_server.snapshot(db.pool()).await.unwrap();
@@ -39,11 +44,13 @@ async fn the_index_follows_every_change_to_the_places() {
             .await
             .unwrap();
         tx.commit().await.unwrap();
-        let after = this_server.snapshot(db.pool()).await.unwrap();
-        assert_eq!(after.view(DISTRICT, 12, &everything).total, shown - 1);
+        assert_eq!(
+            view(&this_server, everything.clone()).await.total,
+            shown - 1
+        );
         // The library itself (its events, held in its rooms, stay where they are).
         let search = MapFilter::parse(Some("orgs"), None, Some("图书馆")).unwrap();
-        assert_eq!(after.count_in_area(DISTRICT, &search), 0);
+        assert_eq!(view(&this_server, search).await.total, 0);
 
         // A rejected organisation leaves the map, and so do its events (one upcoming in the demo).
         let mut tx = db.begin_write().await.unwrap();
@@ -52,8 +59,97 @@ async fn the_index_follows_every_change_to_the_places() {
             .await
             .unwrap();
         tx.commit().await.unwrap();
-        let later = other_server.snapshot(db.pool()).await.unwrap();
-        assert_eq!(later.view(DISTRICT, 12, &everything).total, shown - 3);
+        assert_eq!(
+            view(&other_server, everything.clone()).await.total,
+            shown - 3
+        );
+        test.finish().await;
+    }
+}
+
+/// Every place in the district at a zoom where each stands alone, by layer and id, named.
+async fn places_found(
+    index: &MapIndex,
+    pool: &sqlx::AnyPool,
+    words: &str,
+) -> Vec<(Layer, i64, String, String)> {
+    let filter = MapFilter::parse(None, None, Some(words)).unwrap();
+    let view = index.view(pool, DISTRICT, 18, &filter).await.unwrap();
+    assert_eq!(
+        view.markers.len(),
+        view.total,
+        "at zoom 18 each place stands alone"
+    );
+    view.markers
+        .into_iter()
+        .map(|marker| match marker {
+            MapMarker::Place(p) => (p.kind.layer(), p.id, p.name, p.address),
+            MapMarker::Cluster { .. } => unreachable!("no clusters at zoom 18"),
+        })
+        .collect()
+}
+
+/// The index holds no names: a view names what it draws and lists from the database, and a search
+/// asks each layer's table for its words, in names and addresses, in any case, `%` and `_` taken
+/// as themselves.
+#[tokio::test]
+async fn places_are_named_and_searched_from_the_database() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let pool = db.pool();
+        app::demo::seed_demo(db).await.unwrap();
+        let index = MapIndex::default();
+        let everything = places_found(&index, pool, "").await;
+        assert!(everything.len() >= 40);
+        assert!(everything.iter().all(|(_, _, name, _)| !name.is_empty()));
+        let listed = index
+            .view(pool, DISTRICT, 12, &MapFilter::everything())
+            .await
+            .unwrap()
+            .list;
+        assert!(listed.len() >= 10 && listed.iter().all(|p| !p.name.is_empty()));
+
+        // One place of each layer, searched by a word of its name and of its address.
+        for layer in Layer::ALL {
+            let (_, id, name, address) = everything
+                .iter()
+                .find(|place| place.0 == layer)
+                .unwrap_or_else(|| panic!("the demo has {layer:?} on the map"));
+            let part = |text: &str| text.chars().take(4).collect::<String>();
+            for words in [part(name), part(address)].iter().filter(|w| !w.is_empty()) {
+                let found = places_found(&index, pool, words).await;
+                assert!(
+                    found.iter().any(|p| p.0 == layer && p.1 == *id),
+                    "{layer:?} {id} by {words:?}: {found:?}"
+                );
+                assert!(found.len() < everything.len(), "{words:?} narrows the map");
+            }
+        }
+
+        let mut tx = db.begin_write().await.unwrap();
+        for (name, address) in [("Fairy Cafe", "中华北路 1 号"), ("50% off", "7_8 Road")] {
+            sqlx::query(
+                "INSERT INTO community_resources (kind, name, address, lat, lng, created_at, updated_at) \
+                 VALUES ('other', $1, $2, 26.58, 106.71, 0, 0)",
+            )
+            .bind(name)
+            .bind(address)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        }
+        tx.commit().await.unwrap();
+        let names = |found: Vec<(Layer, i64, String, String)>| {
+            found.into_iter().map(|p| p.2).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(places_found(&index, pool, "FAIRY").await),
+            ["Fairy Cafe"]
+        );
+        assert_eq!(names(places_found(&index, pool, "50%").await), ["50% off"]);
+        assert_eq!(names(places_found(&index, pool, "7_8").await), ["50% off"]);
+        assert!(places_found(&index, pool, "%").await.len() == 1);
+        assert!(places_found(&index, pool, "无此地点").await.is_empty());
         test.finish().await;
     }
 }

@@ -126,7 +126,6 @@ async fn photos_of(conn: &mut AnyConnection, item_id: i64) -> Result<Vec<PhotoRe
 /// An offer as the map holds it: only what its pin shows.
 pub struct MapItem {
     pub id: i64,
-    pub title: String,
     pub category: ItemCategory,
     pub cell_lat: f64,
     pub cell_lng: f64,
@@ -140,16 +139,15 @@ pub fn on_the_map(
     now: i64,
 ) -> impl futures_util::Stream<Item = Result<MapItem, sqlx::Error>> + '_ {
     use futures_util::TryStreamExt;
-    sqlx::query_as::<_, (i64, String, String, f64, f64)>(
-        "SELECT id, title, category, cell_lat, cell_lng FROM items WHERE kind = 'offer' \
+    sqlx::query_as::<_, (i64, String, f64, f64)>(
+        "SELECT id, category, cell_lat, cell_lng FROM items WHERE kind = 'offer' \
          AND status = 'available' AND hidden_at IS NULL AND expires_at > $1 ORDER BY id",
     )
     .bind(now)
     .fetch(pool)
-    .try_filter_map(|(id, title, category, cell_lat, cell_lng)| async move {
+    .try_filter_map(|(id, category, cell_lat, cell_lng)| async move {
         Ok(ItemCategory::parse(&category).map(|category| MapItem {
             id,
-            title,
             category,
             cell_lat,
             cell_lng,

@@ -20,12 +20,10 @@ pub async fn nearby_places(area: Option<String>) -> Result<Nearby, AppError> {
         .as_deref()
         .and_then(|code| areas.iter().find(|a| a.code == code.trim()));
     let centre = chosen.map_or(DISTRICT_CENTRE, |a| LatLng::new(a.lat, a.lng));
-    let places =
-        state
-            .map
-            .snapshot(pool)
-            .await?
-            .nearest(centre, NEARBY_LIMIT, &MapFilter::everything());
+    let places = state
+        .map
+        .nearest(pool, centre, NEARBY_LIMIT, &MapFilter::everything())
+        .await?;
     Ok(Nearby {
         area: chosen.map(|a| a.code.clone()),
         areas: areas.to_vec(),
@@ -59,8 +57,7 @@ pub async fn places_in_view(
     let filter =
         MapFilter::parse(layers.as_deref(), category.as_deref(), q.as_deref()).map_err(bad)?;
     let state = crate::state::use_app_state()?;
-    let snapshot = state.map.snapshot(state.db.pool()).await?;
-    Ok(snapshot.view(area, zoom, &filter))
+    Ok(state.map.view(state.db.pool(), area, zoom, &filter).await?)
 }
 
 #[cfg(test)]

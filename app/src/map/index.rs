@@ -1,34 +1,59 @@
 //! Everything on the map, held in memory in a packed spatial index so a visible-area query reads only
 //! the points in that area. The database's `map_version` (bumped by triggers on every change to a place) says
 //! when the copy is stale; each server checks it per request and reloads, so servers sharing one
-//! PostgreSQL database agree within one request of a change.
+//! PostgreSQL database agree within one request of a change. Names and addresses stay in the
+//! database (`super::names`): the index holds where places are and what they are.
 
 use super::cluster::{BBox, Located};
 use super::geo::LatLng;
 use super::model::{NearbyPlace, PlaceKind};
+use super::names::{Matches, MatchesCache};
 use super::packed::PackedIndex;
 use super::view::{map_view, MapFilter, MapView};
 use crate::orgs::model::Tier;
 use sqlx::AnyPool;
 use std::sync::{Arc, RwLock};
 
-/// One place in the index: where it is, what it is, and where its name and address lie in the
-/// snapshot's text. A city can hold a million places, so an entry keeps no strings of its own
-/// (one allocation each would cost more than the entry) and the text sits in one buffer.
-#[derive(Debug)]
-struct Entry {
-    lat: f64,
-    lng: f64,
-    id: i64,
-    /// Where the name starts in `Snapshot::text`; the address follows it.
-    text_at: u32,
-    name_len: u32,
-    address_len: u32,
-    kind: PlaceKind,
-    tier: Option<Tier>,
+/// One place in the index: where it is, what it is and its id, 32 bytes. A city can hold a
+/// million places, so a pin keeps no strings (its name is read when it is listed or drawn alone).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pin {
+    pub lat: f64,
+    pub lng: f64,
+    pub id: i64,
+    pub kind: PlaceKind,
+    /// Organisations carry their verification badge.
+    pub tier: Option<Tier>,
 }
 
-impl Located for Entry {
+impl Pin {
+    /// The pin of a whole place (its name and address are not kept).
+    pub fn of(place: &NearbyPlace) -> Pin {
+        Pin {
+            lat: place.lat,
+            lng: place.lng,
+            id: place.id,
+            kind: place.kind,
+            tier: place.tier,
+        }
+    }
+
+    /// The place without its name and address yet, `distance_m` away.
+    fn unnamed(&self, distance_m: f64) -> NearbyPlace {
+        NearbyPlace {
+            kind: self.kind,
+            id: self.id,
+            name: String::new(),
+            address: String::new(),
+            tier: self.tier,
+            lat: self.lat,
+            lng: self.lng,
+            distance_m,
+        }
+    }
+}
+
+impl Located for Pin {
     fn position(&self) -> LatLng {
         LatLng::new(self.lat, self.lng)
     }
@@ -38,65 +63,64 @@ impl Located for Entry {
 #[derive(Debug)]
 pub struct Snapshot {
     version: i64,
-    tree: PackedIndex<Entry>,
-    /// Every place's name and address, one after the other.
-    text: String,
+    tree: PackedIndex<Pin>,
 }
 
-/// Builds a snapshot place by place, so the places never all sit in memory as `NearbyPlace`s.
+/// Builds a snapshot place by place, as the places stream in from the database.
 #[derive(Default)]
 pub struct SnapshotBuilder {
-    entries: Vec<Entry>,
-    text: String,
+    pins: Vec<Pin>,
 }
 
 impl SnapshotBuilder {
-    /// Adds a place. Text past what a `u32` can address (4 GB of names) is left out rather than
-    /// wrapped around.
-    pub fn push(&mut self, place: NearbyPlace) {
-        let (Ok(text_at), Ok(name_len), Ok(address_len)) = (
-            u32::try_from(self.text.len()),
-            u32::try_from(place.name.len()),
-            u32::try_from(place.address.len()),
-        ) else {
-            return;
-        };
-        self.text.push_str(&place.name);
-        self.text.push_str(&place.address);
-        self.entries.push(Entry {
-            lat: place.lat,
-            lng: place.lng,
-            id: place.id,
-            text_at,
-            name_len,
-            address_len,
-            kind: place.kind,
-            tier: place.tier,
-        });
+    /// Room for the places counted beforehand: a list that grows by doubling holds the old and the
+    /// new copy at once, half again the places' size at the peak of the load.
+    fn with_capacity(places: usize) -> SnapshotBuilder {
+        SnapshotBuilder {
+            pins: Vec::with_capacity(places),
+        }
     }
 
-    /// The text and the entries keep the room they grew into: room never written to takes no
-    /// memory, while shrinking would copy a million places once more at the peak of the load.
+    pub fn push(&mut self, pin: Pin) {
+        self.pins.push(pin);
+    }
+
+    /// The list keeps the room it grew into: room never written to takes no memory, while
+    /// shrinking would copy a million places once more at the peak of the load.
     pub fn build(self, version: i64) -> Snapshot {
         Snapshot {
             version,
-            tree: PackedIndex::new(self.entries),
-            text: self.text,
+            tree: PackedIndex::new(self.pins),
         }
     }
 }
 
-impl Extend<NearbyPlace> for SnapshotBuilder {
-    fn extend<I: IntoIterator<Item = NearbyPlace>>(&mut self, places: I) {
-        places.into_iter().for_each(|place| self.push(place));
+impl Extend<Pin> for SnapshotBuilder {
+    fn extend<I: IntoIterator<Item = Pin>>(&mut self, pins: I) {
+        self.pins.extend(pins);
+    }
+}
+
+/// What a view or list shows: the layers and category of `filter`, and when it has words, only
+/// the places in `matches` (the places holding them).
+#[derive(Clone, Copy)]
+pub struct Shown<'a> {
+    pub filter: &'a MapFilter,
+    pub matches: Option<&'a Matches>,
+}
+
+impl Shown<'_> {
+    fn includes(&self, pin: &Pin) -> bool {
+        self.filter.shows(pin.kind)
+            && self
+                .matches
+                .is_none_or(|matches| matches.contains(pin.kind.layer(), pin.id))
     }
 }
 
 impl Snapshot {
-    pub fn new(version: i64, places: Vec<NearbyPlace>) -> Snapshot {
-        let mut builder = SnapshotBuilder::default();
-        builder.extend(places);
-        builder.build(version)
+    pub fn new(version: i64, pins: Vec<Pin>) -> Snapshot {
+        SnapshotBuilder { pins }.build(version)
     }
 
     pub fn len(&self) -> usize {
@@ -107,60 +131,25 @@ impl Snapshot {
         self.tree.is_empty()
     }
 
-    fn name_and_address(&self, entry: &Entry) -> (&str, &str) {
-        let name_at = entry.text_at as usize;
-        let address_at = name_at + entry.name_len as usize;
-        (
-            &self.text[name_at..address_at],
-            &self.text[address_at..address_at + entry.address_len as usize],
-        )
-    }
-
-    fn passes(&self, entry: &Entry, filter: &MapFilter) -> bool {
-        let (name, address) = self.name_and_address(entry);
-        filter.shows(entry.kind) && filter.text_in(name, address)
-    }
-
-    /// The whole place, for the few that are listed or drawn one by one.
-    fn place(&self, entry: &Entry, distance_m: f64) -> NearbyPlace {
-        let (name, address) = self.name_and_address(entry);
-        NearbyPlace {
-            kind: entry.kind,
-            id: entry.id,
-            name: name.to_string(),
-            address: address.to_string(),
-            tier: entry.tier,
-            lat: entry.lat,
-            lng: entry.lng,
-            distance_m,
-        }
-    }
-
-    fn entries_in<'a>(
-        &'a self,
-        area: BBox,
-        filter: &'a MapFilter,
-    ) -> impl Iterator<Item = &'a Entry> + 'a {
+    fn pins_in<'a>(&'a self, area: BBox, shown: Shown<'a>) -> impl Iterator<Item = &'a Pin> + 'a {
         self.tree
             .in_area(area)
-            .filter(move |entry| self.passes(entry, filter))
+            .filter(move |pin| shown.includes(pin))
     }
 
-    /// How many places inside `area` pass `filter` (the visible-area query alone).
-    pub fn count_in_area(&self, area: BBox, filter: &MapFilter) -> usize {
-        self.entries_in(area, filter).count()
+    /// How many places inside `area` are shown (the visible-area query alone).
+    pub fn count_in_area(&self, area: BBox, shown: Shown) -> usize {
+        self.pins_in(area, shown).count()
     }
 
-    /// Markers and list for the visible area at `zoom`.
-    pub fn view(&self, area: BBox, zoom: u8, filter: &MapFilter) -> MapView {
-        let entries: Vec<&Entry> = self.entries_in(area, filter).collect();
-        map_view(&entries, area, zoom, |entry, distance_m| {
-            self.place(entry, distance_m)
-        })
+    /// Markers and list for the visible area at `zoom`, the places not yet named.
+    pub fn view(&self, area: BBox, zoom: u8, shown: Shown) -> MapView {
+        map_view(|| self.pins_in(area, shown), area, zoom, Pin::unnamed)
     }
 
-    /// The `limit` places nearest `centre` that pass `filter`, nearest first, with distances.
-    pub fn nearest(&self, centre: LatLng, limit: usize, filter: &MapFilter) -> Vec<NearbyPlace> {
+    /// The `limit` places nearest `centre` that are shown, nearest first, with distances, not yet
+    /// named.
+    pub fn nearest(&self, centre: LatLng, limit: usize, shown: Shown) -> Vec<NearbyPlace> {
         // The tree measures in degrees; a degree of longitude is shorter than one of latitude by
         // cos(latitude). Walking outwards in degrees, a place `d` degrees away is at least
         // `d × cos(latitude) × metres per degree` away, so once that passes the limit-th best
@@ -168,15 +157,15 @@ impl Snapshot {
         const METRES_PER_DEGREE: f64 = 111_194.9;
         let widest = (centre.lat.abs() + 1.0).min(89.0).to_radians().cos();
         let mut found: Vec<NearbyPlace> = Vec::new();
-        for (entry, degrees_squared) in self.tree.nearest(centre) {
+        for (pin, degrees_squared) in self.tree.nearest(centre) {
             let lower_bound_m = degrees_squared.sqrt() * widest * METRES_PER_DEGREE;
             if found.len() >= limit && lower_bound_m > found[limit - 1].distance_m {
                 break;
             }
-            if !self.passes(entry, filter) {
+            if !shown.includes(pin) {
                 continue;
             }
-            found.push(self.place(entry, centre.metres_to(entry.position())));
+            found.push(pin.unnamed(centre.metres_to(pin.position())));
             found = super::model::nearest_first(found, limit);
         }
         found
@@ -189,9 +178,48 @@ pub struct MapIndex {
     current: Arc<RwLock<Option<Arc<Snapshot>>>>,
     /// One reload at a time; others wait for it instead of loading the same data again.
     reloading: Arc<tokio::sync::Mutex<()>>,
+    /// The places holding the words of the last few searches.
+    matches: MatchesCache,
 }
 
 impl MapIndex {
+    /// Markers and list for the visible area at `zoom`, named.
+    pub async fn view(
+        &self,
+        pool: &AnyPool,
+        area: BBox,
+        zoom: u8,
+        filter: &MapFilter,
+    ) -> Result<MapView, sqlx::Error> {
+        let snapshot = self.snapshot(pool).await?;
+        let matches = self.matches.get(pool, snapshot.version, filter).await?;
+        let shown = Shown {
+            filter,
+            matches: matches.as_deref(),
+        };
+        let mut view = snapshot.view(area, zoom, shown);
+        super::names::name_view(pool, &mut view).await?;
+        Ok(view)
+    }
+
+    /// The `limit` places nearest `centre` that pass `filter`, nearest first, named.
+    pub async fn nearest(
+        &self,
+        pool: &AnyPool,
+        centre: LatLng,
+        limit: usize,
+        filter: &MapFilter,
+    ) -> Result<Vec<NearbyPlace>, sqlx::Error> {
+        let snapshot = self.snapshot(pool).await?;
+        let matches = self.matches.get(pool, snapshot.version, filter).await?;
+        let shown = Shown {
+            filter,
+            matches: matches.as_deref(),
+        };
+        let places = snapshot.nearest(centre, limit, shown);
+        super::names::name_list(pool, places, limit).await
+    }
+
     /// The map as the database has it now.
     pub async fn snapshot(&self, pool: &AnyPool) -> Result<Arc<Snapshot>, sqlx::Error> {
         let version = database_version(pool).await?;
@@ -204,7 +232,7 @@ impl MapIndex {
         }
         // Read the version before the places: a change made meanwhile leaves this copy marked
         // older than the database, so the next request loads again.
-        let mut places = SnapshotBuilder::default();
+        let mut places = SnapshotBuilder::with_capacity(super::sources::at_most(pool).await?);
         super::sources::load_places(pool, &mut places).await?;
         let snapshot = Arc::new(places.build(version));
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(snapshot.clone());
@@ -229,50 +257,80 @@ async fn database_version(pool: &AnyPool) -> Result<i64, sqlx::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::map::model::PlaceKind;
+    use crate::map::model::{Layer, PlaceKind};
     use crate::orgs::model::OrgKind;
+    use crate::resources::model::ResourceKind;
     use proptest::prelude::*;
 
-    fn place(id: i64, lat: f64, lng: f64) -> NearbyPlace {
-        NearbyPlace {
-            kind: PlaceKind::Organisation(OrgKind::Ngo),
-            id,
-            name: format!("place {id}"),
-            address: String::new(),
-            tier: None,
+    fn pin(id: i64, lat: f64, lng: f64) -> Pin {
+        Pin {
             lat,
             lng,
-            distance_m: 0.0,
+            id,
+            kind: PlaceKind::Organisation(OrgKind::Ngo),
+            tier: None,
         }
     }
 
+    fn everything() -> MapFilter {
+        MapFilter::everything()
+    }
+
     #[test]
-    fn places_come_back_whole_and_are_found_by_their_words() {
-        let mut cafe = place(7, 26.58, 106.71);
-        cafe.name = "Fairy Cafe 仙女咖啡".into();
-        cafe.address = "中华北路 1 号".into();
-        cafe.tier = Some(crate::orgs::model::Tier::Verified);
-        let mut plain = place(8, 26.581, 106.711);
-        plain.address = "Zhonghua Road".into();
-        let snapshot = Snapshot::new(1, vec![cafe.clone(), plain.clone()]);
+    fn a_search_shows_only_the_places_holding_its_words() {
         let centre = LatLng::new(26.58, 106.71);
-        let search = |q: &str| {
-            let filter = MapFilter::parse(None, None, Some(q)).unwrap();
-            let found = snapshot.nearest(centre, 10, &filter);
-            found.into_iter().map(|p| p.id).collect::<Vec<_>>()
+        let cafe = Pin {
+            tier: Some(Tier::Verified),
+            ..pin(7, 26.58, 106.71)
         };
-        assert_eq!(search(""), [7, 8]);
-        assert_eq!(search("FAIRY"), [7]);
-        assert_eq!(search("咖啡"), [7]);
-        assert_eq!(search("北路"), [7]);
-        assert_eq!(search("zhonghua"), [8]);
-        assert_eq!(search("cafe\n中华"), Vec::<i64>::new());
-        let listed = snapshot.nearest(centre, 1, &MapFilter::everything());
+        // The same id in another layer is another place.
+        let toilet = Pin {
+            kind: PlaceKind::Resource(ResourceKind::ALL[0]),
+            ..pin(7, 26.581, 106.711)
+        };
+        let snapshot = Snapshot::new(1, vec![cafe, pin(8, 26.582, 106.712), toilet]);
+        let ids = |shown: Shown| {
+            let found = snapshot.nearest(centre, 10, shown);
+            found
+                .into_iter()
+                .map(|p| (p.kind.layer(), p.id))
+                .collect::<Vec<_>>()
+        };
+        let all = everything();
+        let orgs = (Layer::Organisations, 7);
+        let shown = |matches| Shown {
+            filter: &all,
+            matches,
+        };
+        assert_eq!(
+            ids(shown(None)),
+            [orgs, (Layer::Resources, 7), (Layer::Organisations, 8)]
+        );
+        let (words, none) = (
+            Matches::of(vec![(Layer::Organisations, vec![7])]),
+            Matches::of(Vec::new()),
+        );
+        assert_eq!(ids(shown(Some(&words))), [orgs]);
+        assert_eq!(ids(shown(Some(&none))), []);
+        let only_resources = MapFilter::parse(Some("resources"), None, None).unwrap();
+        let resources = Shown {
+            filter: &only_resources,
+            matches: None,
+        };
+        assert_eq!(ids(resources), [(Layer::Resources, 7)]);
+        // A listed place comes whole but for its name, which the database gives.
+        let listed = snapshot.nearest(centre, 1, shown(None));
         assert_eq!(
             listed[0],
             NearbyPlace {
+                kind: cafe.kind,
+                id: 7,
+                name: String::new(),
+                address: String::new(),
+                tier: Some(Tier::Verified),
+                lat: 26.58,
+                lng: 106.71,
                 distance_m: 0.0,
-                ..cafe
             }
         );
     }
@@ -285,17 +343,19 @@ mod tests {
             centre in (26.3f64..26.9, 106.4f64..107.0),
             limit in 1usize..50,
         ) {
-            let places: Vec<NearbyPlace> = points
+            let pins: Vec<Pin> = points
                 .iter()
                 .enumerate()
-                .map(|(i, (lat, lng))| place(i as i64, *lat, *lng))
+                .map(|(i, (lat, lng))| pin(i as i64, *lat, *lng))
                 .collect();
             let centre = LatLng::new(centre.0, centre.1);
-            let snapshot = Snapshot::new(1, places.clone());
-            let found = snapshot.nearest(centre, limit, &MapFilter::everything());
-            let mut expected: Vec<f64> = places
+            let snapshot = Snapshot::new(1, pins.clone());
+            let all = everything();
+            let shown = Shown { filter: &all, matches: None };
+            let found = snapshot.nearest(centre, limit, shown);
+            let mut expected: Vec<f64> = pins
                 .iter()
-                .map(|p| centre.metres_to(LatLng::new(p.lat, p.lng)))
+                .map(|p| centre.metres_to(p.position()))
                 .collect();
             expected.sort_by(f64::total_cmp);
             expected.truncate(limit);
@@ -311,10 +371,10 @@ mod tests {
             corner_b in (26.3f64..26.9, 106.4f64..107.0),
             zoom in 0u8..=19,
         ) {
-            let places: Vec<NearbyPlace> = points
+            let pins: Vec<Pin> = points
                 .iter()
                 .enumerate()
-                .map(|(i, (lat, lng))| place(i as i64, *lat, *lng))
+                .map(|(i, (lat, lng))| pin(i as i64, *lat, *lng))
                 .collect();
             let area = BBox {
                 south: corner_a.0.min(corner_b.0),
@@ -322,9 +382,10 @@ mod tests {
                 north: corner_a.0.max(corner_b.0),
                 east: corner_a.1.max(corner_b.1),
             };
-            let snapshot = Snapshot::new(1, places.clone());
-            let view = snapshot.view(area, zoom, &MapFilter::everything());
-            let inside = places.iter().filter(|p| area.contains(LatLng::new(p.lat, p.lng))).count();
+            let snapshot = Snapshot::new(1, pins.clone());
+            let all = everything();
+            let view = snapshot.view(area, zoom, Shown { filter: &all, matches: None });
+            let inside = pins.iter().filter(|p| area.contains(p.position())).count();
             prop_assert_eq!(view.total, inside);
             prop_assert_eq!(view.markers.iter().map(|m| m.count()).sum::<usize>(), inside);
         }

@@ -6,6 +6,8 @@ mod explorer;
 pub mod geo;
 pub mod grid;
 #[cfg(feature = "ssr")]
+mod id_set;
+#[cfg(feature = "ssr")]
 pub mod index;
 #[cfg(feature = "hydrate")]
 mod leaflet_base;
@@ -13,6 +15,8 @@ mod leaflet_base;
 mod leaflet_map;
 pub mod locate;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod names;
 pub mod near;
 #[cfg(feature = "ssr")]
 mod packed;

@@ -1,20 +1,35 @@
 //! Where the map's places come from: one source per layer. A new layer adds its query here (and a
-//! trigger that bumps `map_version` when its table changes).
+//! trigger that bumps `map_version` when its table changes), and says where its names and
+//! addresses are (`text_columns`): the index keeps only pins, and names are read when shown.
 
-use super::index::SnapshotBuilder;
-use super::model::{NearbyPlace, PlaceKind};
+use super::index::{Pin, SnapshotBuilder};
+use super::model::{Layer, NearbyPlace, PlaceKind};
 use crate::resources::model::ResourceKind;
 use futures_util::TryStreamExt;
 use sqlx::AnyPool;
 
 /// Adds every place that belongs on the map, in all layers.
 pub async fn load_places(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
-    places.extend(organisations(pool).await?);
-    places.extend(events(pool).await?);
+    organisations(pool, places).await?;
+    events(pool, places).await?;
     resources(pool, places).await?;
     items(pool, places).await?;
-    places.extend(crate::help::map_pins::on_the_map(pool).await?);
+    let neighbours = crate::help::map_pins::on_the_map(pool).await?;
+    places.extend(neighbours.iter().map(Pin::of));
     Ok(())
+}
+
+/// How many places the map can have at most: the rows of the tables its layers come from (the
+/// help layer's members are few), so that the index is made the right size at once.
+pub async fn at_most(pool: &AnyPool) -> Result<usize, sqlx::Error> {
+    let rows: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM organisations) + (SELECT COUNT(*) FROM events) \
+         + (SELECT COUNT(*) FROM community_resources) + (SELECT COUNT(*) FROM items) \
+         + (SELECT COUNT(*) FROM coop_members)",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(usize::try_from(rows).unwrap_or(0))
 }
 
 /// Things on offer that can still be asked for, at their snapped cell (the only position stored),
@@ -23,15 +38,12 @@ async fn items(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx:
     let rows = crate::items::db::on_the_map(pool, crate::db::now_unix());
     let mut rows = std::pin::pin!(rows);
     while let Some(item) = rows.try_next().await? {
-        places.push(NearbyPlace {
+        places.push(Pin {
             kind: PlaceKind::Item(item.category),
             id: item.id,
-            name: item.title,
-            address: String::new(),
             tier: None,
             lat: item.cell_lat,
             lng: item.cell_lng,
-            distance_m: 0.0,
         });
     }
     Ok(())
@@ -39,69 +51,158 @@ async fn items(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx:
 
 /// Published events that have not ended when the map loads. (One that ends later stays until the
 /// map next reloads: the list and the event's page say it is over.)
-async fn events(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
-    Ok(crate::events::db::on_the_map(pool, crate::db::now_unix())
-        .await?
-        .into_iter()
-        .map(|event| NearbyPlace {
-            kind: PlaceKind::Event(event.category),
-            id: event.id,
-            name: event.title,
-            address: if event.place_name.is_empty() {
-                event.address
-            } else {
-                event.place_name
-            },
-            tier: None,
-            lat: event.lat,
-            lng: event.lng,
-            distance_m: 0.0,
-        })
-        .collect())
+async fn events(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
+    let events = crate::events::db::on_the_map(pool, crate::db::now_unix()).await?;
+    places.extend(events.into_iter().map(|event| Pin {
+        kind: PlaceKind::Event(event.category),
+        id: event.id,
+        tier: None,
+        lat: event.lat,
+        lng: event.lng,
+    }));
+    Ok(())
 }
 
-/// Every community resource (all are public): only the columns the map holds, row by row straight
+/// Every community resource (all are public): only the columns a pin holds, row by row straight
 /// into the index, since a city can list a great many of them.
 async fn resources(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
-    let mut rows = sqlx::query_as::<_, (i64, String, String, String, f64, f64)>(
-        "SELECT id, kind, name, address, lat, lng FROM community_resources ORDER BY id",
+    let mut rows = sqlx::query_as::<_, (i64, String, f64, f64)>(
+        "SELECT id, kind, lat, lng FROM community_resources ORDER BY id",
     )
     .fetch(pool);
-    while let Some((id, kind, name, address, lat, lng)) = rows.try_next().await? {
+    while let Some((id, kind, lat, lng)) = rows.try_next().await? {
         let Some(kind) = ResourceKind::parse(&kind) else {
             continue;
         };
-        places.push(NearbyPlace {
+        places.push(Pin {
             kind: PlaceKind::Resource(kind),
             id,
-            name,
-            address,
             tier: None,
             lat,
             lng,
-            distance_m: 0.0,
         });
     }
     Ok(())
 }
 
 /// Public organisations (not rejected) that have a location.
-async fn organisations(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
-    Ok(crate::orgs::db::on_the_map(pool)
-        .await?
-        .into_iter()
-        .filter_map(|org| {
-            let (lat, lng) = org.details.location?;
-            Some(NearbyPlace {
-                kind: PlaceKind::Organisation(org.details.kind),
-                id: org.id,
-                name: org.details.name,
-                address: org.details.address,
-                tier: Some(org.verification.tier()),
-                lat,
-                lng,
-                distance_m: 0.0,
-            })
+async fn organisations(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
+    let orgs = crate::orgs::db::on_the_map(pool).await?;
+    places.extend(orgs.into_iter().filter_map(|org| {
+        let (lat, lng) = org.details.location?;
+        Some(Pin {
+            kind: PlaceKind::Organisation(org.details.kind),
+            id: org.id,
+            tier: Some(org.verification.tier()),
+            lat,
+            lng,
         })
-        .collect())
+    }));
+    Ok(())
+}
+
+/// Where a layer's places have the name and address the map shows: a table and two SQL
+/// expressions over its columns.
+struct TextColumns {
+    table: &'static str,
+    name: &'static str,
+    address: &'static str,
+}
+
+/// None for the help layer: what it may show of a member is decided in Rust (`help::map_pins`).
+fn text_columns(layer: Layer) -> Option<TextColumns> {
+    let columns = |table, name, address| {
+        Some(TextColumns {
+            table,
+            name,
+            address,
+        })
+    };
+    match layer {
+        Layer::Organisations => columns("organisations", "name", "address"),
+        // An event's place name when it has one (a hall, a park), else its street address.
+        Layer::Events => columns(
+            "events",
+            "title",
+            "CASE WHEN place_name = '' THEN address ELSE place_name END",
+        ),
+        Layer::Resources => columns("community_resources", "name", "address"),
+        Layer::Items => columns("items", "title", "''"),
+        Layer::Help => None,
+    }
+}
+
+/// How many ids one query asks for: far below either database's limit on parameters.
+const IDS_A_QUERY: usize = 500;
+
+/// The names and addresses of these places of one layer (those still there), by id.
+pub async fn names(
+    pool: &AnyPool,
+    layer: Layer,
+    ids: &[i64],
+) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    let Some(columns) = text_columns(layer) else {
+        return Ok(neighbours(pool)
+            .await?
+            .into_iter()
+            .filter(|pin| ids.contains(&pin.id))
+            .map(|pin| (pin.id, pin.name, pin.address))
+            .collect());
+    };
+    let mut found = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(IDS_A_QUERY) {
+        let marks = (1..=chunk.len())
+            .map(|n| format!("${n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let TextColumns {
+            table,
+            name,
+            address,
+        } = &columns;
+        let sql = format!("SELECT id, {name}, {address} FROM {table} WHERE id IN ({marks})");
+        let query = chunk
+            .iter()
+            .fold(sqlx::query_as(&sql), |query, id| query.bind(*id));
+        found.extend(query.fetch_all(pool).await?);
+    }
+    Ok(found)
+}
+
+/// The ids of one layer's places whose name or address holds `text` (lower case), in any case
+/// of the place's letters. (SQLite lower-cases only A to Z; Chinese has no case.)
+pub async fn ids_with_text(
+    pool: &AnyPool,
+    layer: Layer,
+    text: &str,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let Some(TextColumns {
+        table,
+        name,
+        address,
+    }) = text_columns(layer)
+    else {
+        let filter = super::view::MapFilter {
+            text: text.to_string(),
+            ..super::view::MapFilter::everything()
+        };
+        return Ok(neighbours(pool)
+            .await?
+            .into_iter()
+            .filter(|pin| filter.text_in(&pin.name, &pin.address))
+            .map(|pin| pin.id)
+            .collect());
+    };
+    sqlx::query_scalar(&format!(
+        "SELECT id FROM {table} \
+         WHERE lower({name}) LIKE $1 ESCAPE '\\' OR lower({address}) LIKE $1 ESCAPE '\\'"
+    ))
+    .bind(crate::orgs::db::like_pattern(text))
+    .fetch_all(pool)
+    .await
+}
+
+/// The help layer's pins as visitors may see them, names and all.
+async fn neighbours(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
+    crate::help::map_pins::on_the_map(pool).await
 }

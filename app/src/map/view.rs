@@ -162,15 +162,16 @@ pub struct MapView {
 }
 
 /// Groups the places (already filtered, all inside `area`) for `zoom`, and lists those nearest
-/// the middle of the area. `place` gives the whole place, with its distance, for those drawn one
-/// by one or listed: a zoomed-out view can hold the whole city, and only these few are copied.
-pub fn map_view<T: Located>(
-    places: &[&T],
+/// the middle of the area. `places` gives them afresh for each of the two passes, so that a view of
+/// the whole city is never gathered into a list of its own. `place` gives the whole place, with its
+/// distance, for those drawn one by one or listed: only these few are copied.
+pub fn map_view<'a, T: Located + 'a, I: Iterator<Item = &'a T>>(
+    places: impl Fn() -> I,
     area: BBox,
     zoom: u8,
     place: impl Fn(&T, f64) -> NearbyPlace,
 ) -> MapView {
-    let markers = cluster(places.iter().copied(), area, zoom)
+    let markers = cluster(places(), area, zoom)
         .into_iter()
         .map(|marker| match marker {
             Marker::Single(single) => MapMarker::Place(place(single, 0.0)),
@@ -194,16 +195,9 @@ pub fn map_view<T: Located>(
         (area.south + area.north) / 2.0,
         (area.west + area.east) / 2.0,
     );
-    let mut by_distance: Vec<(f64, &T)> = places
-        .iter()
-        .map(|single| (middle.metres_to(single.position()), *single))
-        .collect();
-    if by_distance.len() > NEARBY_LIMIT {
-        by_distance.select_nth_unstable_by(NEARBY_LIMIT, |a, b| a.0.total_cmp(&b.0));
-        by_distance.truncate(NEARBY_LIMIT + 1);
-    }
+    // One more than the list shows: places as far as the last are then ordered by name.
     let list = nearest_first(
-        by_distance
+        nearest_few(places(), middle, NEARBY_LIMIT + 1)
             .into_iter()
             .map(|(distance_m, single)| place(single, distance_m))
             .collect(),
@@ -214,6 +208,31 @@ pub fn map_view<T: Located>(
         total,
         list,
     }
+}
+
+/// The `keep` places nearest `middle` (at least one), with their distances, in no order; at most
+/// twice that many are held at a time.
+fn nearest_few<'a, T: Located>(
+    places: impl Iterator<Item = &'a T>,
+    middle: LatLng,
+    keep: usize,
+) -> Vec<(f64, &'a T)> {
+    let keep = keep.max(1);
+    let mut kept: Vec<(f64, &T)> = Vec::with_capacity(keep * 2);
+    let cut = |kept: &mut Vec<(f64, &'a T)>| {
+        if kept.len() > keep {
+            kept.select_nth_unstable_by(keep - 1, |a, b| a.0.total_cmp(&b.0));
+            kept.truncate(keep);
+        }
+    };
+    for single in places {
+        kept.push((middle.metres_to(single.position()), single));
+        if kept.len() == keep * 2 {
+            cut(&mut kept);
+        }
+    }
+    cut(&mut kept);
+    kept
 }
 
 #[cfg(test)]
@@ -305,10 +324,15 @@ mod tests {
         let corner = place("corner", OrgKind::Ngo, 26.51, 106.61);
         let twin = place("twin", OrgKind::Ngo, 26.5101, 106.6101);
         let places = [&corner, &near_middle, &twin];
-        let view = map_view(&places, area, 10, |p, distance_m| NearbyPlace {
-            distance_m,
-            ..p.clone()
-        });
+        let view = map_view(
+            || places.iter().copied(),
+            area,
+            10,
+            |p, distance_m| NearbyPlace {
+                distance_m,
+                ..p.clone()
+            },
+        );
         assert_eq!(view.total, 3);
         assert_eq!(
             view.markers.len(),
@@ -317,5 +341,26 @@ mod tests {
         );
         assert_eq!(view.list[0].name, "middle");
         assert!(view.list[0].distance_m < view.list[1].distance_m);
+    }
+
+    proptest::proptest! {
+        /// The few kept are the nearest a full sort finds, however many places pass by.
+        #[test]
+        fn the_nearest_few_are_those_a_full_sort_finds(
+            raw in proptest::collection::vec((26.3f64..26.9, 106.4f64..107.0), 0..400),
+            keep in 1usize..60,
+        ) {
+            let points: Vec<LatLng> = raw.iter().map(|(lat, lng)| LatLng::new(*lat, *lng)).collect();
+            let middle = LatLng::new(26.6, 106.7);
+            let mut got: Vec<f64> = nearest_few(points.iter(), middle, keep)
+                .into_iter()
+                .map(|(distance, _)| distance)
+                .collect();
+            got.sort_by(f64::total_cmp);
+            let mut all: Vec<f64> = points.iter().map(|p| middle.metres_to(*p)).collect();
+            all.sort_by(f64::total_cmp);
+            all.truncate(keep);
+            proptest::prop_assert_eq!(got, all);
+        }
     }
 }
