@@ -1,46 +1,49 @@
 //! A set of row ids, asked "is this one in?" once for every place in view. Ids count up from 1, so
-//! a bit for every id up to the largest is usually the smallest and fastest form (a million
-//! places: 125 KB, one memory read a question); a few large ids far apart are kept as a sorted list
-//! instead, so that one huge id cannot make the set huge.
+//! a bit for every id up to the largest is the smallest and fastest form (a million places:
+//! 125 KB, one memory read a question), filled as the ids stream in from the database; ids past
+//! 16 million (which our tables would reach only after that many rows) go to a sorted list, so
+//! that one huge id cannot make the set huge.
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum IdSet {
-    /// Bit `id` is set when `id` is in the set.
-    Bits(Vec<u64>),
-    /// Ascending, without repeats.
-    Sorted(Vec<i64>),
+/// Ids below this have a bit (2 MB of bits at most); the rest are listed.
+const BIT_IDS: i64 = 1 << 24;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IdSet {
+    /// Bit `id % 64` of word `id / 64` is set when `id` is in the set.
+    bits: Vec<u64>,
+    /// Ids outside the bits, ascending, without repeats.
+    others: Vec<i64>,
 }
 
 impl IdSet {
-    /// From ids in any order, repeats allowed.
-    pub fn new(mut ids: Vec<i64>) -> IdSet {
-        ids.sort_unstable();
-        ids.dedup();
-        let (Some(&lowest), Some(&highest)) = (ids.first(), ids.last()) else {
-            return IdSet::Sorted(ids);
-        };
-        let words = usize::try_from(highest / 64 + 1).unwrap_or(usize::MAX);
-        // A bit set no larger than twice the list (plus a page) is worth its faster look-ups.
-        if lowest >= 0 && words <= ids.len() * 2 + 512 {
-            let mut bits = vec![0u64; words];
-            for id in ids {
-                bits[(id / 64) as usize] |= 1u64 << (id % 64);
+    pub fn insert(&mut self, id: i64) {
+        if (0..BIT_IDS).contains(&id) {
+            let word = (id / 64) as usize;
+            if word >= self.bits.len() {
+                self.bits.resize(word + 1, 0);
             }
-            IdSet::Bits(bits)
-        } else {
-            IdSet::Sorted(ids)
+            self.bits[word] |= 1u64 << (id % 64);
+        } else if let Err(at) = self.others.binary_search(&id) {
+            self.others.insert(at, id);
         }
     }
 
     pub fn contains(&self, id: i64) -> bool {
-        match self {
-            IdSet::Bits(bits) => usize::try_from(id / 64)
-                .ok()
-                .filter(|_| id >= 0)
-                .and_then(|word| bits.get(word))
-                .is_some_and(|word| word & (1u64 << (id % 64)) != 0),
-            IdSet::Sorted(ids) => ids.binary_search(&id).is_ok(),
+        if (0..BIT_IDS).contains(&id) {
+            self.bits
+                .get((id / 64) as usize)
+                .is_some_and(|word| word & (1u64 << (id % 64)) != 0)
+        } else {
+            self.others.binary_search(&id).is_ok()
         }
+    }
+}
+
+impl FromIterator<i64> for IdSet {
+    fn from_iter<I: IntoIterator<Item = i64>>(ids: I) -> IdSet {
+        let mut set = IdSet::default();
+        ids.into_iter().for_each(|id| set.insert(id));
+        set
     }
 }
 
@@ -50,24 +53,24 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn counting_ids_take_bits_and_scattered_ones_a_list() {
-        assert!(matches!(IdSet::new((1..10_000).collect()), IdSet::Bits(_)));
-        assert!(matches!(IdSet::new(vec![3, i64::MAX]), IdSet::Sorted(_)));
-        assert!(matches!(IdSet::new(vec![-5, 3]), IdSet::Sorted(_)));
-        let empty = IdSet::new(Vec::new());
-        assert!(!empty.contains(0) && !empty.contains(-1));
-        let top = IdSet::new(vec![i64::MAX]);
-        assert!(top.contains(i64::MAX) && !top.contains(i64::MAX - 1));
+    fn counting_ids_take_bits_and_huge_ones_a_list() {
+        let counting: IdSet = (1..10_000).collect();
+        assert_eq!((counting.bits.len(), counting.others.len()), (157, 0));
+        let scattered: IdSet = [3, i64::MAX, -5, i64::MIN, BIT_IDS].into_iter().collect();
+        assert_eq!(scattered.bits.len(), 1);
+        assert_eq!(scattered.others, [i64::MIN, -5, BIT_IDS, i64::MAX]);
+        let empty = IdSet::default();
+        assert!(!empty.contains(0) && !empty.contains(-1) && !empty.contains(i64::MAX));
     }
 
     proptest! {
-        /// Either form answers exactly for the ids given, and for no other.
+        /// The set holds exactly the ids given, small or huge, repeated or not.
         #[test]
         fn holds_exactly_the_ids_given(
             ids in prop::collection::vec(prop_oneof![0i64..2_000, any::<i64>()], 0..200),
             probes in prop::collection::vec(prop_oneof![0i64..2_000, any::<i64>()], 0..200),
         ) {
-            let set = IdSet::new(ids.clone());
+            let set: IdSet = ids.iter().copied().collect();
             for id in ids.iter().chain(&probes) {
                 prop_assert_eq!(set.contains(*id), ids.contains(id));
             }

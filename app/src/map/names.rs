@@ -22,7 +22,7 @@ impl Matches {
         let mut by_layer = Vec::with_capacity(Layer::ALL.len());
         for layer in Layer::ALL {
             let ids = super::sources::ids_with_text(pool, layer, text).await?;
-            by_layer.push((layer, IdSet::new(ids)));
+            by_layer.push((layer, ids));
         }
         Ok(Matches { by_layer })
     }
@@ -33,7 +33,7 @@ impl Matches {
         Matches {
             by_layer: ids
                 .into_iter()
-                .map(|(layer, ids)| (layer, IdSet::new(ids)))
+                .map(|(layer, ids)| (layer, ids.into_iter().collect()))
                 .collect(),
         }
     }

@@ -2,6 +2,7 @@
 //! trigger that bumps `map_version` when its table changes), and says where its names and
 //! addresses are (`text_columns`): the index keeps only pins, and names are read when shown.
 
+use super::id_set::IdSet;
 use super::index::{Pin, SnapshotBuilder};
 use super::model::{Layer, NearbyPlace, PlaceKind};
 use crate::resources::model::ResourceKind;
@@ -170,12 +171,9 @@ pub async fn names(
 }
 
 /// The ids of one layer's places whose name or address holds `text` (lower case), in any case
-/// of the place's letters. (SQLite lower-cases only A to Z; Chinese has no case.)
-pub async fn ids_with_text(
-    pool: &AnyPool,
-    layer: Layer,
-    text: &str,
-) -> Result<Vec<i64>, sqlx::Error> {
+/// of the place's letters (SQLite lower-cases only A to Z; Chinese has no case). Row by row into
+/// the set: a common word can match most of a million places.
+pub async fn ids_with_text(pool: &AnyPool, layer: Layer, text: &str) -> Result<IdSet, sqlx::Error> {
     let Some(TextColumns {
         table,
         name,
@@ -193,13 +191,18 @@ pub async fn ids_with_text(
             .map(|pin| pin.id)
             .collect());
     };
-    sqlx::query_scalar(&format!(
+    let sql = format!(
         "SELECT id FROM {table} \
          WHERE lower({name}) LIKE $1 ESCAPE '\\' OR lower({address}) LIKE $1 ESCAPE '\\'"
-    ))
-    .bind(crate::orgs::db::like_pattern(text))
-    .fetch_all(pool)
-    .await
+    );
+    let mut ids = IdSet::default();
+    let mut rows = sqlx::query_scalar(&sql)
+        .bind(crate::orgs::db::like_pattern(text))
+        .fetch(pool);
+    while let Some(id) = rows.try_next().await? {
+        ids.insert(id);
+    }
+    Ok(ids)
 }
 
 /// The help layer's pins as visitors may see them, names and all.
