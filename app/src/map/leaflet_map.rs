@@ -7,7 +7,7 @@ use super::geo::LatLng;
 use super::leaflet_base::{
     add_tiles, element, from_display, icon, new_map, to_display, when_leaflet_ready,
 };
-use super::model::NearbyPlace;
+use super::model::{NearbyPlace, PlaceKind};
 use super::tiles::{TileChoice, TileSource};
 use super::view::{MapMarker, MapView};
 use crate::i18n::{use_texts, Texts};
@@ -25,6 +25,8 @@ struct LiveMap {
     tiles: Vec<TileLayer>,
     markers: LayerGroup,
     source: TileSource,
+    /// The places drawn one by one, so that a card left open stays open across a redraw.
+    drawn: std::cell::RefCell<Vec<(Marker, (PlaceKind, i64))>>,
 }
 
 /// Wires the map to the island's signals. The map is made once Leaflet's script has run.
@@ -138,6 +140,7 @@ fn create(
         tiles: Vec::new(),
         markers,
         source,
+        drawn: Default::default(),
     };
     live.tiles = add_tiles(&live.map, source, tiles, signals.tiles_down);
     let report = {
@@ -200,16 +203,34 @@ fn viewport_of(map: &Map, source: TileSource) -> Viewport {
 }
 
 fn draw(live: &LiveMap, source: TileSource, markers: &[MapMarker], t: &Texts) {
+    // Opening a card near the edge pans the map, which asks for the view again: the card of a
+    // place still in view is opened again on its new marker instead of vanishing under the finger.
+    let open = live
+        .drawn
+        .borrow()
+        .iter()
+        .find(|(marker, _)| marker.is_popup_open())
+        .map(|(_, place)| *place);
     live.markers.clear_layers();
+    let mut drawn = Vec::new();
     for marker in markers {
-        let drawn = match marker {
-            MapMarker::Place(place) => place_marker(place, source, t),
-            MapMarker::Cluster { .. } => {
-                cluster_marker(live, marker, source, t.map_page.cluster_hint)
+        match marker {
+            MapMarker::Place(place) => {
+                let pin = place_marker(place, source, t);
+                live.markers.add_layer(&pin);
+                let key = (place.kind, place.id);
+                if open == Some(key) {
+                    pin.open_popup();
+                }
+                drawn.push((pin, key));
             }
-        };
-        live.markers.add_layer(&drawn);
+            MapMarker::Cluster { .. } => {
+                let cluster = cluster_marker(live, marker, source, t.map_page.cluster_hint);
+                live.markers.add_layer(&cluster);
+            }
+        }
     }
+    *live.drawn.borrow_mut() = drawn;
 }
 
 fn place_marker(place: &NearbyPlace, source: TileSource, t: &Texts) -> Marker {

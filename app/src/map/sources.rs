@@ -162,9 +162,13 @@ pub async fn names(
             address,
         } = &columns;
         let sql = format!("SELECT id, {name}, {address} FROM {table} WHERE id IN ({marks})");
+        // Not kept as a prepared statement: every length of list would be one more, on every
+        // connection (at a hundred each, tens of MB under load).
         let query = chunk
             .iter()
-            .fold(sqlx::query_as(&sql), |query, id| query.bind(*id));
+            .fold(sqlx::query_as(&sql).persistent(false), |query, id| {
+                query.bind(*id)
+            });
         found.extend(query.fetch_all(pool).await?);
     }
     Ok(found)
