@@ -191,8 +191,7 @@ impl MapIndex {
         zoom: u8,
         filter: &MapFilter,
     ) -> Result<MapView, sqlx::Error> {
-        let snapshot = self.snapshot(pool).await?;
-        let matches = self.matches.get(pool, snapshot.version, filter).await?;
+        let (snapshot, matches) = self.with_matches(pool, filter).await?;
         let shown = Shown {
             filter,
             matches: matches.as_deref(),
@@ -210,14 +209,25 @@ impl MapIndex {
         limit: usize,
         filter: &MapFilter,
     ) -> Result<Vec<NearbyPlace>, sqlx::Error> {
-        let snapshot = self.snapshot(pool).await?;
-        let matches = self.matches.get(pool, snapshot.version, filter).await?;
+        let (snapshot, matches) = self.with_matches(pool, filter).await?;
         let shown = Shown {
             filter,
             matches: matches.as_deref(),
         };
         let places = snapshot.nearest(centre, limit, shown);
         super::names::name_list(pool, places, limit).await
+    }
+
+    /// The map as the database has it now, and the places in it holding `filter`'s words (none
+    /// when it has no words).
+    async fn with_matches(
+        &self,
+        pool: &AnyPool,
+        filter: &MapFilter,
+    ) -> Result<(Arc<Snapshot>, Option<Arc<Matches>>), sqlx::Error> {
+        let snapshot = self.snapshot(pool).await?;
+        let matches = self.matches.get(pool, snapshot.version, filter).await?;
+        Ok((snapshot, matches))
     }
 
     /// The map as the database has it now.

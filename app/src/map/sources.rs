@@ -15,8 +15,7 @@ pub async fn load_places(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result
     events(pool, places).await?;
     resources(pool, places).await?;
     items(pool, places).await?;
-    let neighbours = crate::help::map_pins::on_the_map(pool).await?;
-    places.extend(neighbours.iter().map(Pin::of));
+    places.extend(neighbours(pool).await?.iter().map(Pin::of));
     Ok(())
 }
 
