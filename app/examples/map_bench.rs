@@ -1,7 +1,8 @@
 //! The map's benchmark (not a timed test): generated places over Guiyang, then
 //! - the visible-area query alone (the packed spatial index finding what lies in a phone-sized box), and
 //! - the clustered map API's work in memory (query, filter, cluster, list, JSON) for random views
-//!   (naming the listed places from the database comes on top: the server benchmark has it),
+//!   from the city to the street, and for the whole city alone (naming the listed places from the
+//!   database comes on top: the server benchmark has it),
 //!
 //! each as p50/p99 over many random requests, at 100,000 and 1,000,000 places, and how much
 //! memory the process holds once the index is built (places are added one by one, as the server
@@ -87,9 +88,9 @@ fn main() {
     };
     println!(
         "| places | build | RSS after build (peak) | visible-area query p50 | p99 | \
-         clustered API p50 | p99 | largest answer |"
+         clustered API p50 | p99 | city view (zoom 11) p50 | p99 | largest answer |"
     );
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     for count in [100_000, 1_000_000] {
         let mut random = Random(0x9E37_79B9_7F4A_7C15);
         let started = Instant::now();
@@ -119,15 +120,29 @@ fn main() {
             view_times.push(started.elapsed());
             largest = largest.max(json.len());
         }
+
+        // The whole city on one phone screen, the view that has the most places to count.
+        let mut city_times = Vec::with_capacity(REQUESTS / 10);
+        for _ in 0..REQUESTS / 10 {
+            let area = random_view(&mut random, 11);
+            let started = Instant::now();
+            let view = snapshot.view(area, 11, everything);
+            let json = serde_json::to_string(&view).expect("the answer serialises");
+            city_times.push(started.elapsed());
+            largest = largest.max(json.len());
+        }
         let (q50, q99) = percentiles(query_times);
         let (v50, v99) = percentiles(view_times);
+        let (c50, c99) = percentiles(city_times);
         println!(
-            "| {count} | {:.2} s | {rss:.0} MB ({peak:.0} MB) | {} | {} | {} | {} | {:.1} KB |",
+            "| {count} | {:.2} s | {rss:.0} MB ({peak:.0} MB) | {} | {} | {} | {} | {} | {} | {:.1} KB |",
             build.as_secs_f64(),
             ms(q50, 3),
             ms(q99, 3),
             ms(v50, 3),
             ms(v99, 3),
+            ms(c50, 3),
+            ms(c99, 3),
             largest as f64 / 1000.0
         );
         // Keeps the query from being optimised away.

@@ -28,6 +28,21 @@ pub struct BBox {
 }
 
 impl BBox {
+    /// Holds every finite place: for a walk that is not limited to an area.
+    pub const EVERYWHERE: BBox = BBox {
+        south: f64::NEG_INFINITY,
+        west: f64::NEG_INFINITY,
+        north: f64::INFINITY,
+        east: f64::INFINITY,
+    };
+
+    pub fn middle(&self) -> LatLng {
+        LatLng::new(
+            (self.south + self.north) / 2.0,
+            (self.west + self.east) / 2.0,
+        )
+    }
+
     pub fn contains(&self, p: LatLng) -> bool {
         (self.south..=self.north).contains(&p.lat) && (self.west..=self.east).contains(&p.lng)
     }
@@ -74,6 +89,44 @@ impl<T> Marker<'_, T> {
     }
 }
 
+/// What clustering is given: one point, or several counted beforehand that lie inside the box and
+/// in one cell at the zoom asked (see [`fits_one_cell`]), so they need not be visited one by one.
+#[derive(Debug, PartialEq)]
+pub enum Part<'a, T> {
+    One(&'a T),
+    Many(Group),
+}
+
+/// Several points, counted: how many, the sums of their latitudes and longitudes, and their box.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Group {
+    pub count: usize,
+    pub lat_sum: f64,
+    pub lng_sum: f64,
+    pub bounds: BBox,
+}
+
+impl Group {
+    fn of(p: LatLng) -> Group {
+        Group {
+            count: 1,
+            lat_sum: p.lat,
+            lng_sum: p.lng,
+            bounds: BBox::around(p),
+        }
+    }
+
+    fn add(&mut self, other: &Group) {
+        self.count += other.count;
+        self.lat_sum += other.lat_sum;
+        self.lng_sum += other.lng_sum;
+        self.bounds
+            .extend(LatLng::new(other.bounds.south, other.bounds.west));
+        self.bounds
+            .extend(LatLng::new(other.bounds.north, other.bounds.east));
+    }
+}
+
 /// Pixel position of a point on the whole-world map at `zoom` (Web Mercator).
 fn world_pixel(p: LatLng, zoom: u8) -> (f64, f64) {
     // Mercator is undefined at the poles; maps stop at about 85°.
@@ -89,65 +142,71 @@ fn cell_of(p: LatLng, zoom: u8) -> (i64, i64) {
     ((x / CELL_PX).floor() as i64, (y / CELL_PX).floor() as i64)
 }
 
+/// Whether everything in `bounds` falls in one grid cell at `zoom`, where points are grouped at
+/// all: the grid is monotonic in both directions, so two opposite corners decide.
+pub fn fits_one_cell(bounds: &BBox, zoom: u8) -> bool {
+    zoom < SINGLES_FROM_ZOOM
+        && cell_of(LatLng::new(bounds.south, bounds.west), zoom)
+            == cell_of(LatLng::new(bounds.north, bounds.east), zoom)
+}
+
 /// Groups the points inside `bbox` for display at `zoom`; markers come ordered from north-west to
 /// south-east so the same request always gives the same answer.
 pub fn cluster<'a, T: Located>(
-    points: impl IntoIterator<Item = &'a T>,
+    parts: impl IntoIterator<Item = Part<'a, T>>,
     bbox: BBox,
     zoom: u8,
 ) -> Vec<Marker<'a, T>> {
+    /// The points of one cell so far, and the first of them: a cell of one shows that point.
     struct Cell<'a, T> {
-        first: &'a T,
-        count: usize,
-        lat_sum: f64,
-        lng_sum: f64,
-        bounds: BBox,
+        first: Option<&'a T>,
+        group: Group,
     }
-    if zoom >= SINGLES_FROM_ZOOM {
-        let mut singles: Vec<&'a T> = points
-            .into_iter()
-            .filter(|p| bbox.contains(p.position()))
-            .collect();
-        singles.sort_by(|a, b| {
-            let (a, b) = (a.position(), b.position());
-            b.lat.total_cmp(&a.lat).then(a.lng.total_cmp(&b.lng))
-        });
-        return singles.into_iter().map(Marker::Single).collect();
-    }
+    let singles_only = zoom >= SINGLES_FROM_ZOOM;
+    let mut singles: Vec<&'a T> = Vec::new();
     let mut cells: HashMap<(i64, i64), Cell<'a, T>> = HashMap::new();
-    for point in points {
-        let p = point.position();
-        if !bbox.contains(p) {
-            continue;
-        }
+    for part in parts {
+        let (first, group) = match part {
+            Part::One(point) if bbox.contains(point.position()) => {
+                if singles_only {
+                    singles.push(point);
+                    continue;
+                }
+                (Some(point), Group::of(point.position()))
+            }
+            Part::One(_) => continue,
+            Part::Many(group) => (None, group),
+        };
+        let corner = LatLng::new(group.bounds.south, group.bounds.west);
         cells
-            .entry(cell_of(p, zoom))
-            .and_modify(|cell| {
-                cell.count += 1;
-                cell.lat_sum += p.lat;
-                cell.lng_sum += p.lng;
-                cell.bounds.extend(p);
-            })
-            .or_insert(Cell {
-                first: point,
-                count: 1,
-                lat_sum: p.lat,
-                lng_sum: p.lng,
-                bounds: BBox::around(p),
-            });
+            .entry(cell_of(corner, zoom))
+            .and_modify(|cell| cell.group.add(&group))
+            .or_insert(Cell { first, group });
     }
+    singles.sort_by(|a, b| {
+        let (a, b) = (a.position(), b.position());
+        b.lat.total_cmp(&a.lat).then(a.lng.total_cmp(&b.lng))
+    });
     let mut cells: Vec<((i64, i64), Cell<'a, T>)> = cells.into_iter().collect();
     cells.sort_by_key(|((x, y), _)| (*y, *x));
-    cells
+    let grouped = cells.into_iter().map(|(_, cell)| match cell {
+        Cell {
+            first: Some(first),
+            group: Group { count: 1, .. },
+        } => Marker::Single(first),
+        Cell { group, .. } => Marker::Cluster {
+            center: LatLng::new(
+                group.lat_sum / group.count as f64,
+                group.lng_sum / group.count as f64,
+            ),
+            count: group.count,
+            bounds: group.bounds,
+        },
+    });
+    singles
         .into_iter()
-        .map(|(_, cell)| match cell.count {
-            1 => Marker::Single(cell.first),
-            count => Marker::Cluster {
-                center: LatLng::new(cell.lat_sum / count as f64, cell.lng_sum / count as f64),
-                count,
-                bounds: cell.bounds,
-            },
-        })
+        .map(Marker::Single)
+        .chain(grouped)
         .collect()
 }
 
@@ -160,6 +219,10 @@ mod tests {
         fn position(&self) -> LatLng {
             *self
         }
+    }
+
+    fn ones(points: &[LatLng]) -> impl Iterator<Item = Part<'_, LatLng>> {
+        points.iter().map(Part::One)
     }
 
     /// Yunyan district and a little around it.
@@ -177,7 +240,7 @@ mod tests {
             LatLng::new(26.5819, 106.7091), // the same block
             LatLng::new(26.6300, 106.6500), // another part of town
         ];
-        let markers = cluster(&points, AREA, 14);
+        let markers = cluster(ones(&points), AREA, 14);
         assert_eq!(markers.len(), 2);
         let merged = markers.iter().find(|m| m.count() == 2).unwrap();
         let Marker::Cluster { center, bounds, .. } = merged else {
@@ -187,17 +250,20 @@ mod tests {
         assert_eq!((bounds.south, bounds.north), (26.5818, 26.5819));
         assert!(markers.contains(&Marker::Single(&points[2])));
         // Close enough to the ground, the two on the same block separate.
-        assert_eq!(cluster(&points, AREA, MAX_ZOOM).len(), 3);
+        assert_eq!(cluster(ones(&points), AREA, MAX_ZOOM).len(), 3);
         // So do two places in one building, which no zoom would part.
         let same_spot = [points[0], points[0]];
-        assert_eq!(cluster(&same_spot, AREA, SINGLES_FROM_ZOOM - 1).len(), 1);
-        assert_eq!(cluster(&same_spot, AREA, SINGLES_FROM_ZOOM).len(), 2);
+        assert_eq!(
+            cluster(ones(&same_spot), AREA, SINGLES_FROM_ZOOM - 1).len(),
+            1
+        );
+        assert_eq!(cluster(ones(&same_spot), AREA, SINGLES_FROM_ZOOM).len(), 2);
     }
 
     #[test]
     fn points_outside_the_box_are_left_out() {
         let points = [LatLng::new(26.5818, 106.7090), LatLng::new(39.9, 116.4)];
-        let markers = cluster(&points, AREA, 3);
+        let markers = cluster(ones(&points), AREA, 3);
         assert_eq!(markers.iter().map(Marker::count).sum::<usize>(), 1);
     }
 
@@ -220,7 +286,7 @@ mod tests {
                 north: corner_a.lat.max(corner_b.lat),
                 east: corner_a.lng.max(corner_b.lng),
             };
-            let markers = cluster(&points, bbox, zoom);
+            let markers = cluster(ones(&points), bbox, zoom);
             let inside = points.iter().filter(|p| bbox.contains(**p)).count();
             prop_assert_eq!(markers.iter().map(Marker::count).sum::<usize>(), inside);
             for marker in &markers {
@@ -229,6 +295,47 @@ mod tests {
                     // The centre of the points lies among them (give or take rounding).
                     let near = |b: &BBox| BBox { south: b.south - 1e-9, west: b.west - 1e-9, north: b.north + 1e-9, east: b.east + 1e-9 };
                     prop_assert!(near(&bbox).contains(*center) && near(bounds).contains(*center));
+                }
+            }
+        }
+
+        /// Points of one cell counted beforehand give the markers that visiting them one by one
+        /// gives: the same counts, boxes and (give or take rounding) centres.
+        #[test]
+        fn groups_counted_beforehand_cluster_as_their_points_do(
+            points in prop::collection::vec(point_in_area(), 0..300),
+            zoom in 0u8..SINGLES_FROM_ZOOM,
+        ) {
+            let mut by_cell: HashMap<(i64, i64), Vec<LatLng>> = HashMap::new();
+            for p in &points {
+                by_cell.entry(cell_of(*p, zoom)).or_default().push(*p);
+            }
+            let mut parts = Vec::new();
+            for in_cell in by_cell.values() {
+                // The first half of each cell's points as one group, the rest one by one.
+                let (grouped, alone) = in_cell.split_at(in_cell.len() / 2);
+                if let Some((first, rest)) = grouped.split_first() {
+                    let mut group = Group::of(*first);
+                    rest.iter().for_each(|p| group.add(&Group::of(*p)));
+                    prop_assert!(fits_one_cell(&group.bounds, zoom));
+                    parts.push(Part::Many(group));
+                }
+                parts.extend(alone.iter().map(Part::One));
+            }
+            let one_by_one = cluster(ones(&points), AREA, zoom);
+            let grouped = cluster(parts, AREA, zoom);
+            prop_assert_eq!(one_by_one.len(), grouped.len());
+            for (a, b) in one_by_one.iter().zip(&grouped) {
+                match (a, b) {
+                    (Marker::Single(a), Marker::Single(b)) => prop_assert_eq!(a, b),
+                    (
+                        Marker::Cluster { center: ca, count: na, bounds: ba },
+                        Marker::Cluster { center: cb, count: nb, bounds: bb },
+                    ) => {
+                        prop_assert_eq!((na, ba), (nb, bb));
+                        prop_assert!((ca.lat - cb.lat).abs() < 1e-9 && (ca.lng - cb.lng).abs() < 1e-9);
+                    }
+                    _ => prop_assert!(false, "{a:?} against {b:?}"),
                 }
             }
         }

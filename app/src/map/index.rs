@@ -4,11 +4,11 @@
 //! PostgreSQL database agree within one request of a change. Names and addresses stay in the
 //! database (`super::names`): the index holds where places are and what they are.
 
-use super::cluster::{BBox, Located};
+use super::cluster::{fits_one_cell, BBox, Group, Located, Part};
 use super::geo::LatLng;
-use super::model::{NearbyPlace, PlaceKind};
+use super::model::{Layer, NearbyPlace, PlaceKind, NEARBY_LIMIT};
 use super::names::{Matches, MatchesCache};
-use super::packed::PackedIndex;
+use super::packed::{Found, PackedIndex, Summary};
 use super::view::{map_view, MapFilter, MapView};
 use crate::orgs::model::Tier;
 use sqlx::AnyPool;
@@ -59,11 +59,43 @@ impl Located for Pin {
     }
 }
 
+/// What a box of the index knows of the pins under it: how many, of which layers, and the sums of
+/// their positions (for their centre). A view of the whole city takes a box that fits one of its
+/// clusters at once instead of visiting its pins.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PinCount {
+    /// One bit per [`Layer`].
+    layers: u8,
+    count: u32,
+    lat_sum: f64,
+    lng_sum: f64,
+}
+
+impl Summary<Pin> for PinCount {
+    fn add_item(&mut self, pin: &Pin) {
+        self.layers |= layer_bit(pin.kind.layer());
+        self.count += 1;
+        self.lat_sum += pin.lat;
+        self.lng_sum += pin.lng;
+    }
+
+    fn add(&mut self, other: &PinCount) {
+        self.layers |= other.layers;
+        self.count += other.count;
+        self.lat_sum += other.lat_sum;
+        self.lng_sum += other.lng_sum;
+    }
+}
+
+fn layer_bit(layer: Layer) -> u8 {
+    1 << layer as u8
+}
+
 /// The map at one version of the database.
 #[derive(Debug)]
 pub struct Snapshot {
     version: i64,
-    tree: PackedIndex<Pin>,
+    tree: PackedIndex<Pin, PinCount>,
 }
 
 /// Builds a snapshot place by place, as the places stream in from the database.
@@ -116,6 +148,18 @@ impl Shown<'_> {
                 .matches
                 .is_none_or(|matches| matches.contains(pin.kind.layer(), pin.id))
     }
+
+    /// Whether every pin of a box is shown, judged from its count alone: only when whole layers
+    /// are chosen (no category, no words) and the box holds none of a layer switched off.
+    fn includes_all(&self, pins: &PinCount) -> bool {
+        let chosen = || {
+            self.filter
+                .layers
+                .iter()
+                .fold(0, |bits, l| bits | layer_bit(*l))
+        };
+        self.filter.category.is_none() && self.matches.is_none() && pins.layers & !chosen() == 0
+    }
 }
 
 impl Snapshot {
@@ -131,25 +175,54 @@ impl Snapshot {
         self.tree.is_empty()
     }
 
-    fn pins_in<'a>(&'a self, area: BBox, shown: Shown<'a>) -> impl Iterator<Item = &'a Pin> + 'a {
-        self.tree
-            .in_area(area)
-            .filter(move |pin| shown.includes(pin))
-    }
-
     /// How many places inside `area` are shown (the visible-area query alone).
     pub fn count_in_area(&self, area: BBox, shown: Shown) -> usize {
-        self.pins_in(area, shown).count()
+        self.tree
+            .in_area_by_box(area, |_, pins| shown.includes_all(pins))
+            .map(|found| match found {
+                Found::Item(pin) => usize::from(shown.includes(pin)),
+                Found::Whole { summary, .. } => summary.count as usize,
+            })
+            .sum()
     }
 
     /// Markers and list for the visible area at `zoom`, the places not yet named.
     pub fn view(&self, area: BBox, zoom: u8, shown: Shown) -> MapView {
-        map_view(|| self.pins_in(area, shown), area, zoom, Pin::unnamed)
+        // A box wholly inside the area whose pins are all shown and fall in one cell is one part.
+        let whole = |bounds: &BBox, pins: &PinCount| {
+            pins.count >= 2 && shown.includes_all(pins) && fits_one_cell(bounds, zoom)
+        };
+        let parts = self
+            .tree
+            .in_area_by_box(area, whole)
+            .filter_map(|found| match found {
+                Found::Item(pin) => shown.includes(pin).then_some(Part::One(pin)),
+                Found::Whole { bounds, summary } => Some(Part::Many(Group {
+                    count: summary.count as usize,
+                    lat_sum: summary.lat_sum,
+                    lng_sum: summary.lng_sum,
+                    bounds: *bounds,
+                })),
+            });
+        // One more than the list shows: places as far as the last are then ordered by name.
+        let list = self.nearest_in(area.middle(), area, NEARBY_LIMIT + 1, shown);
+        map_view(parts, area, zoom, list, |pin| pin.unnamed(0.0))
     }
 
     /// The `limit` places nearest `centre` that are shown, nearest first, with distances, not yet
     /// named.
     pub fn nearest(&self, centre: LatLng, limit: usize, shown: Shown) -> Vec<NearbyPlace> {
+        self.nearest_in(centre, BBox::EVERYWHERE, limit, shown)
+    }
+
+    /// [`Snapshot::nearest`] among the places inside `area`.
+    fn nearest_in(
+        &self,
+        centre: LatLng,
+        area: BBox,
+        limit: usize,
+        shown: Shown,
+    ) -> Vec<NearbyPlace> {
         // The tree measures in degrees; a degree of longitude is shorter than one of latitude by
         // cos(latitude). Walking outwards in degrees, a place `d` degrees away is at least
         // `d × cos(latitude) × metres per degree` away, so once that passes the limit-th best
@@ -157,13 +230,13 @@ impl Snapshot {
         const METRES_PER_DEGREE: f64 = 111_194.9;
         let widest = (centre.lat.abs() + 1.0).min(89.0).to_radians().cos();
         let mut found: Vec<NearbyPlace> = Vec::new();
-        for (pin, degrees_squared) in self.tree.nearest(centre) {
+        let by_distance = self
+            .tree
+            .nearest_in(centre, area, |pin| shown.includes(pin));
+        for (pin, degrees_squared) in by_distance {
             let lower_bound_m = degrees_squared.sqrt() * widest * METRES_PER_DEGREE;
             if found.len() >= limit && lower_bound_m > found[limit - 1].distance_m {
                 break;
-            }
-            if !shown.includes(pin) {
-                continue;
             }
             found.push(pin.unnamed(centre.metres_to(pin.position())));
             found = super::model::nearest_first(found, limit);
@@ -373,18 +446,27 @@ mod tests {
             prop_assert_eq!(got, expected);
         }
 
-        /// Every place in the area is counted once, whatever the zoom.
+        /// Every place shown in the area is counted once, whatever the zoom and layers, and the
+        /// boxes taken whole give the markers that clustering the shown pins one by one gives.
         #[test]
         fn the_view_counts_the_places_in_the_area(
-            points in prop::collection::vec((26.3f64..26.9, 106.4f64..107.0), 0..300),
+            points in prop::collection::vec((26.3f64..26.9, 106.4f64..107.0, any::<bool>()), 0..1500),
             corner_a in (26.3f64..26.9, 106.4f64..107.0),
             corner_b in (26.3f64..26.9, 106.4f64..107.0),
             zoom in 0u8..=19,
+            only_orgs in any::<bool>(),
         ) {
             let pins: Vec<Pin> = points
                 .iter()
                 .enumerate()
-                .map(|(i, (lat, lng))| pin(i as i64, *lat, *lng))
+                .map(|(i, (lat, lng, resource))| Pin {
+                    kind: if *resource {
+                        PlaceKind::Resource(ResourceKind::ALL[0])
+                    } else {
+                        PlaceKind::Organisation(OrgKind::Ngo)
+                    },
+                    ..pin(i as i64, *lat, *lng)
+                })
                 .collect();
             let area = BBox {
                 south: corner_a.0.min(corner_b.0),
@@ -393,11 +475,37 @@ mod tests {
                 east: corner_a.1.max(corner_b.1),
             };
             let snapshot = Snapshot::new(1, pins.clone());
-            let all = everything();
-            let view = snapshot.view(area, zoom, Shown { filter: &all, matches: None });
-            let inside = pins.iter().filter(|p| area.contains(p.position())).count();
-            prop_assert_eq!(view.total, inside);
-            prop_assert_eq!(view.markers.iter().map(|m| m.count()).sum::<usize>(), inside);
+            let filter = match only_orgs {
+                true => MapFilter::parse(Some("orgs"), None, None).unwrap(),
+                false => everything(),
+            };
+            let shown = Shown { filter: &filter, matches: None };
+            let view = snapshot.view(area, zoom, shown);
+            let inside: Vec<&Pin> = pins
+                .iter()
+                .filter(|p| area.contains(p.position()) && shown.includes(p))
+                .collect();
+            prop_assert_eq!(view.total, inside.len());
+            prop_assert_eq!(snapshot.count_in_area(area, shown), inside.len());
+            let one_by_one = super::super::cluster::cluster(
+                inside.iter().map(|p| Part::One(*p)),
+                area,
+                zoom,
+            );
+            prop_assert_eq!(view.markers.len(), one_by_one.len());
+            for (got, expected) in view.markers.iter().zip(&one_by_one) {
+                prop_assert_eq!(got.count(), expected.count());
+            }
+            prop_assert!(view.list.len() <= NEARBY_LIMIT + 1);
+            prop_assert_eq!(view.list.len(), inside.len().min(NEARBY_LIMIT + 1));
+            let middle = area.middle();
+            let nearest = inside
+                .iter()
+                .map(|p| middle.metres_to(p.position()))
+                .fold(f64::INFINITY, f64::min);
+            if let Some(first) = view.list.first() {
+                prop_assert_eq!(first.distance_m, nearest);
+            }
         }
     }
 }

@@ -5,6 +5,10 @@
 //! rstar kept every place inside a 64-byte tree node; here a place costs only its own size, and
 //! building sorts the places where they are instead of copying them into a second structure. At a
 //! million places that is the difference between the map fitting the server's memory budget or not.
+//!
+//! Each box also keeps a summary of what lies under it (for the map: how many places, of which
+//! layers, and their centre), so that a walk may take a whole box at once instead of its places:
+//! the view of a whole city then reads a few thousand boxes instead of a million places.
 
 use super::cluster::{BBox, Located};
 use super::geo::LatLng;
@@ -14,14 +18,33 @@ use std::collections::BinaryHeap;
 /// Children per box: wide enough that the levels of boxes are a few percent of the places.
 const NODE_SIZE: usize = 16;
 
-pub struct PackedIndex<T> {
+/// What a box knows of the items under it, gathered once when the index is built.
+pub trait Summary<T>: Copy + Default {
+    fn add_item(&mut self, item: &T);
+    fn add(&mut self, other: &Self);
+}
+
+/// No summary, for an index that is only searched.
+impl<T> Summary<T> for () {
+    fn add_item(&mut self, _: &T) {}
+    fn add(&mut self, _: &()) {}
+}
+
+/// A box of the tree: where its items lie, and their summary.
+#[derive(Clone, Copy, Debug)]
+struct Branch<S> {
+    bounds: BBox,
+    summary: S,
+}
+
+pub struct PackedIndex<T, S = ()> {
     items: Vec<T>,
     /// `levels[0][i]` holds items `16·i .. 16·i + 16`, `levels[1][i]` holds boxes `16·i ..` of level
     /// 0, and so on up to one box; no levels when there are no items.
-    levels: Vec<Vec<BBox>>,
+    levels: Vec<Vec<Branch<S>>>,
 }
 
-impl<T: std::fmt::Debug> std::fmt::Debug for PackedIndex<T> {
+impl<T, S> std::fmt::Debug for PackedIndex<T, S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PackedIndex")
             .field("items", &self.items.len())
@@ -30,18 +53,22 @@ impl<T: std::fmt::Debug> std::fmt::Debug for PackedIndex<T> {
     }
 }
 
-impl<T: Located> PackedIndex<T> {
-    pub fn new(mut items: Vec<T>) -> PackedIndex<T> {
+/// What a walk through an area finds: an item, or a whole box the caller chose to take at once.
+#[derive(Debug, PartialEq)]
+pub enum Found<'a, T, S> {
+    Item(&'a T),
+    Whole { bounds: &'a BBox, summary: &'a S },
+}
+
+impl<T: Located, S: Summary<T>> PackedIndex<T, S> {
+    pub fn new(mut items: Vec<T>) -> PackedIndex<T, S> {
         if let Some(bounds) = bounds_of(items.iter().map(Located::position)) {
             sort_along_hilbert_curve(&mut items, &bounds);
         }
         let mut levels = Vec::new();
-        let mut boxes: Vec<BBox> = items
-            .chunks(NODE_SIZE)
-            .filter_map(|chunk| bounds_of(chunk.iter().map(Located::position)))
-            .collect();
+        let mut boxes: Vec<Branch<S>> = items.chunks(NODE_SIZE).filter_map(leaf).collect();
         while boxes.len() > 1 {
-            let above = boxes.chunks(NODE_SIZE).filter_map(union).collect();
+            let above = boxes.chunks(NODE_SIZE).filter_map(parent).collect();
             levels.push(std::mem::replace(&mut boxes, above));
         }
         if !boxes.is_empty() {
@@ -59,32 +86,62 @@ impl<T: Located> PackedIndex<T> {
     }
 
     /// Every item inside `area` (edges included), in no particular order.
-    pub fn in_area(&self, area: BBox) -> InArea<'_, T> {
+    #[cfg(test)]
+    pub fn in_area(&self, area: BBox) -> impl Iterator<Item = &T> {
+        self.in_area_by_box(area, |_, _| false)
+            .filter_map(|found| match found {
+                Found::Item(item) => Some(item),
+                Found::Whole { .. } => None,
+            })
+    }
+
+    /// Every item inside `area`, except that a box lying wholly inside it for which `whole` says
+    /// yes comes as one [`Found::Whole`] instead of its items.
+    pub fn in_area_by_box<W: Fn(&BBox, &S) -> bool>(
+        &self,
+        area: BBox,
+        whole: W,
+    ) -> InArea<'_, T, S, W> {
         InArea {
             index: self,
             area,
+            whole,
             boxes: self.top().collect(),
             items: 0..0,
         }
     }
 
-    /// Items by their distance from `point` in degrees (longitude and latitude taken alike),
-    /// nearest first, each with that distance squared.
-    pub fn nearest(&self, point: LatLng) -> Nearest<'_, T> {
-        let queue = self
-            .top()
-            .map(|(level, at)| Candidate {
-                degrees_squared: box_distance_2(&self.levels[level][at], point),
-                what: Node::Box { level, at },
-            })
-            .collect();
-        Nearest {
+    /// Items inside `area` for which `keep` says yes, by their distance from `point` in degrees
+    /// (longitude and latitude taken alike), nearest first, each with that distance squared.
+    /// Boxes outside the area and items left out never enter the queue.
+    pub fn nearest_in<K: Fn(&T) -> bool>(
+        &self,
+        point: LatLng,
+        area: BBox,
+        keep: K,
+    ) -> Nearest<'_, T, S, K> {
+        let mut nearest = Nearest {
             index: self,
             point,
-            queue,
+            area,
+            keep,
+            queue: BinaryHeap::new(),
+        };
+        for (level, at) in self.top() {
+            nearest.push_box(level, at);
         }
+        nearest
     }
 
+    /// Every item by its distance from `point`, nearest first (see [`PackedIndex::nearest_in`]).
+    #[cfg(test)]
+    pub fn nearest(&self, point: LatLng) -> Nearest<'_, T, S, impl Fn(&T) -> bool> {
+        self.nearest_in(point, BBox::EVERYWHERE, |_| true)
+    }
+}
+
+/// Finding one's way in the tree, whatever it holds.
+impl<T, S> PackedIndex<T, S> {
     /// The box (or none) at the top level.
     fn top(&self) -> impl Iterator<Item = (usize, usize)> {
         self.levels
@@ -104,29 +161,58 @@ impl<T: Located> PackedIndex<T> {
     }
 }
 
-/// The walk behind [`PackedIndex::in_area`]: boxes still to open, and the items of the one open.
-pub struct InArea<'a, T> {
-    index: &'a PackedIndex<T>,
+fn leaf<T: Located, S: Summary<T>>(items: &[T]) -> Option<Branch<S>> {
+    let bounds = bounds_of(items.iter().map(Located::position))?;
+    let mut summary = S::default();
+    items.iter().for_each(|item| summary.add_item(item));
+    Some(Branch { bounds, summary })
+}
+
+fn parent<T, S: Summary<T>>(children: &[Branch<S>]) -> Option<Branch<S>> {
+    let corners = children.iter().flat_map(|child| {
+        let b = &child.bounds;
+        [LatLng::new(b.south, b.west), LatLng::new(b.north, b.east)]
+    });
+    let bounds = bounds_of(corners)?;
+    let mut summary = S::default();
+    children
+        .iter()
+        .for_each(|child| Summary::<T>::add(&mut summary, &child.summary));
+    Some(Branch { bounds, summary })
+}
+
+/// The walk behind [`PackedIndex::in_area_by_box`]: boxes still to open, and the items of the one
+/// open.
+pub struct InArea<'a, T, S, W> {
+    index: &'a PackedIndex<T, S>,
     area: BBox,
+    whole: W,
     boxes: Vec<(usize, usize)>,
     items: std::ops::Range<usize>,
 }
 
-impl<'a, T: Located> Iterator for InArea<'a, T> {
-    type Item = &'a T;
+impl<'a, T: Located, S: Summary<T>, W: Fn(&BBox, &S) -> bool> Iterator for InArea<'a, T, S, W> {
+    type Item = Found<'a, T, S>;
 
-    fn next(&mut self) -> Option<&'a T> {
+    fn next(&mut self) -> Option<Found<'a, T, S>> {
         loop {
             if let Some(at) = self.items.next() {
                 let item = &self.index.items[at];
                 if self.area.contains(item.position()) {
-                    return Some(item);
+                    return Some(Found::Item(item));
                 }
                 continue;
             }
             let (level, at) = self.boxes.pop()?;
-            if !overlaps(&self.area, &self.index.levels[level][at]) {
+            let node = &self.index.levels[level][at];
+            if !overlaps(&self.area, &node.bounds) {
                 continue;
+            }
+            if holds(&self.area, &node.bounds) && (self.whole)(&node.bounds, &node.summary) {
+                return Some(Found::Whole {
+                    bounds: &node.bounds,
+                    summary: &node.summary,
+                });
             }
             let children = self.index.children(level, at);
             match level {
@@ -137,15 +223,40 @@ impl<'a, T: Located> Iterator for InArea<'a, T> {
     }
 }
 
-/// The walk behind [`PackedIndex::nearest`]: boxes and items by their least possible distance, so
-/// an item leaves the queue only when nothing left can be nearer.
-pub struct Nearest<'a, T> {
-    index: &'a PackedIndex<T>,
+/// The walk behind [`PackedIndex::nearest_in`]: boxes and items by their least possible distance,
+/// so an item leaves the queue only when nothing left can be nearer.
+pub struct Nearest<'a, T, S, K> {
+    index: &'a PackedIndex<T, S>,
     point: LatLng,
+    area: BBox,
+    keep: K,
     queue: BinaryHeap<Candidate>,
 }
 
-impl<'a, T: Located> Iterator for Nearest<'a, T> {
+impl<T: Located, S, K: Fn(&T) -> bool> Nearest<'_, T, S, K> {
+    fn push_box(&mut self, level: usize, at: usize) {
+        let bounds = &self.index.levels[level][at].bounds;
+        if overlaps(&self.area, bounds) {
+            self.queue.push(Candidate {
+                degrees_squared: box_distance_2(bounds, self.point),
+                what: Node::Box { level, at },
+            });
+        }
+    }
+
+    fn push_item(&mut self, at: usize) {
+        let item = &self.index.items[at];
+        let position = item.position();
+        if self.area.contains(position) && (self.keep)(item) {
+            self.queue.push(Candidate {
+                degrees_squared: point_distance_2(position, self.point),
+                what: Node::Item(at),
+            });
+        }
+    }
+}
+
+impl<'a, T: Located, S, K: Fn(&T) -> bool> Iterator for Nearest<'a, T, S, K> {
     type Item = (&'a T, f64);
 
     fn next(&mut self) -> Option<(&'a T, f64)> {
@@ -158,26 +269,12 @@ impl<'a, T: Located> Iterator for Nearest<'a, T> {
                 Node::Item(at) => return Some((&self.index.items[at], degrees_squared)),
                 Node::Box { level, at } => (level, at),
             };
+            let below = level.checked_sub(1);
             for child in self.index.children(level, at) {
-                self.queue.push(match level {
-                    0 => Candidate {
-                        degrees_squared: point_distance_2(
-                            self.index.items[child].position(),
-                            self.point,
-                        ),
-                        what: Node::Item(child),
-                    },
-                    _ => Candidate {
-                        degrees_squared: box_distance_2(
-                            &self.index.levels[level - 1][child],
-                            self.point,
-                        ),
-                        what: Node::Box {
-                            level: level - 1,
-                            at: child,
-                        },
-                    },
-                });
+                match below {
+                    None => self.push_item(child),
+                    Some(below) => self.push_box(below, child),
+                }
             }
         }
     }
@@ -226,17 +323,18 @@ fn overlaps(a: &BBox, b: &BBox) -> bool {
     a.west <= b.east && b.west <= a.east && a.south <= b.north && b.south <= a.north
 }
 
+/// Whether `inner` lies wholly inside `outer`.
+fn holds(outer: &BBox, inner: &BBox) -> bool {
+    outer.west <= inner.west
+        && inner.east <= outer.east
+        && outer.south <= inner.south
+        && inner.north <= outer.north
+}
+
 fn bounds_of(mut points: impl Iterator<Item = LatLng>) -> Option<BBox> {
     let mut bounds = BBox::around(points.next()?);
     points.for_each(|p| bounds.extend(p));
     Some(bounds)
-}
-
-fn union(boxes: &[BBox]) -> Option<BBox> {
-    let corners = boxes
-        .iter()
-        .flat_map(|b| [LatLng::new(b.south, b.west), LatLng::new(b.north, b.east)]);
-    bounds_of(corners)
 }
 
 /// Puts the items in their order along the Hilbert curve. Each key is worked out once and kept
@@ -316,6 +414,19 @@ mod tests {
             .collect()
     }
 
+    /// How many points a box holds.
+    #[derive(Clone, Copy, Debug, Default, PartialEq)]
+    struct Count(usize);
+
+    impl Summary<LatLng> for Count {
+        fn add_item(&mut self, _: &LatLng) {
+            self.0 += 1;
+        }
+        fn add(&mut self, other: &Count) {
+            self.0 += other.0;
+        }
+    }
+
     fn sorted(found: Vec<LatLng>) -> Vec<(u64, u64)> {
         let mut keys: Vec<(u64, u64)> = found
             .iter()
@@ -390,9 +501,51 @@ mod tests {
                 east: corner_a.1.max(corner_b.1),
             };
             let expected: Vec<LatLng> = all.iter().copied().filter(|p| area.contains(*p)).collect();
-            let index = PackedIndex::new(all);
+            let index = PackedIndex::<LatLng>::new(all);
             let found: Vec<LatLng> = index.in_area(area).copied().collect();
             prop_assert_eq!(sorted(found), sorted(expected));
+        }
+
+        /// Taking whole boxes counts the same points as visiting each, and a whole box lies inside
+        /// the area; the nearest walk within the area keeps to it and to the points asked for.
+        #[test]
+        fn whole_boxes_and_the_nearest_walk_keep_to_the_area(
+            raw in prop::collection::vec((26.3f64..26.9, 106.4f64..107.0), 0..2000),
+            corner_a in (26.3f64..26.9, 106.4f64..107.0),
+            corner_b in (26.3f64..26.9, 106.4f64..107.0),
+        ) {
+            let all = points(&raw);
+            let area = BBox {
+                south: corner_a.0.min(corner_b.0),
+                west: corner_a.1.min(corner_b.1),
+                north: corner_a.0.max(corner_b.0),
+                east: corner_a.1.max(corner_b.1),
+            };
+            let inside = all.iter().filter(|p| area.contains(**p)).count();
+            let north_half = |p: &LatLng| p.lat >= (area.south + area.north) / 2.0;
+            let mut expected: Vec<f64> = all
+                .iter()
+                .filter(|p| area.contains(**p) && north_half(p))
+                .map(|p| point_distance_2(*p, area.middle()))
+                .collect();
+            expected.sort_by(f64::total_cmp);
+            let index = PackedIndex::<LatLng, Count>::new(all);
+            let mut counted = 0;
+            for found in index.in_area_by_box(area, |_, _| true) {
+                counted += match found {
+                    Found::Item(_) => 1,
+                    Found::Whole { bounds, summary } => {
+                        prop_assert!(holds(&area, bounds) && summary.0 > 0);
+                        summary.0
+                    }
+                };
+            }
+            prop_assert_eq!(counted, inside);
+            let found: Vec<f64> = index
+                .nearest_in(area.middle(), area, north_half)
+                .map(|(_, d)| d)
+                .collect();
+            prop_assert_eq!(found, expected);
         }
 
         /// Nearest first really is nearest first, and every point comes out once.
@@ -405,7 +558,7 @@ mod tests {
             let centre = LatLng::new(centre.0, centre.1);
             let mut expected: Vec<f64> = all.iter().map(|p| point_distance_2(*p, centre)).collect();
             expected.sort_by(f64::total_cmp);
-            let index = PackedIndex::new(all);
+            let index = PackedIndex::<LatLng>::new(all);
             let found: Vec<f64> = index.nearest(centre).map(|(p, d)| {
                 assert_eq!(d, point_distance_2(*p, centre));
                 d

@@ -1,7 +1,7 @@
 //! What the map shows for one visible area: which places pass the filters, grouped into markers,
 //! and the list under the map. The same types travel from the server to the browser.
 
-use super::cluster::{cluster, BBox, Located, Marker, MAX_ZOOM};
+use super::cluster::{cluster, BBox, Located, Marker, Part, MAX_ZOOM};
 use super::geo::LatLng;
 use super::model::{nearest_first, Layer, NearbyPlace, PlaceKind, NEARBY_LIMIT};
 use serde::{Deserialize, Serialize};
@@ -161,20 +161,20 @@ pub struct MapView {
     pub list: Vec<NearbyPlace>,
 }
 
-/// Groups the places (already filtered, all inside `area`) for `zoom`, and lists those nearest
-/// the middle of the area. `places` gives them afresh for each of the two passes, so that a view of
-/// the whole city is never gathered into a list of its own. `place` gives the whole place, with its
-/// distance, for those drawn one by one or listed: only these few are copied.
-pub fn map_view<'a, T: Located + 'a, I: Iterator<Item = &'a T>>(
-    places: impl Fn() -> I,
+/// The markers for the places inside `area` at `zoom` (`parts`: the places already filtered, some
+/// counted beforehand), and the list under the map (`list`: those nearest the middle of the area,
+/// not yet ordered). `single` gives the whole place for one drawn alone: only these few are copied.
+pub fn map_view<'a, T: Located + 'a>(
+    parts: impl IntoIterator<Item = Part<'a, T>>,
     area: BBox,
     zoom: u8,
-    place: impl Fn(&T, f64) -> NearbyPlace,
+    list: Vec<NearbyPlace>,
+    single: impl Fn(&T) -> NearbyPlace,
 ) -> MapView {
-    let markers = cluster(places(), area, zoom)
+    let markers = cluster(parts, area, zoom)
         .into_iter()
         .map(|marker| match marker {
-            Marker::Single(single) => MapMarker::Place(place(single, 0.0)),
+            Marker::Single(one) => MapMarker::Place(single(one)),
             Marker::Cluster {
                 center,
                 count,
@@ -191,48 +191,12 @@ pub fn map_view<'a, T: Located + 'a, I: Iterator<Item = &'a T>>(
         })
         .collect::<Vec<_>>();
     let total = markers.iter().map(MapMarker::count).sum();
-    let middle = LatLng::new(
-        (area.south + area.north) / 2.0,
-        (area.west + area.east) / 2.0,
-    );
-    // One more than the list shows: places as far as the last are then ordered by name.
-    let list = nearest_first(
-        nearest_few(places(), middle, NEARBY_LIMIT + 1)
-            .into_iter()
-            .map(|(distance_m, single)| place(single, distance_m))
-            .collect(),
-        NEARBY_LIMIT,
-    );
     MapView {
         markers,
         total,
-        list,
+        // Naming the places orders those as far as each other by name, then keeps NEARBY_LIMIT.
+        list: nearest_first(list, NEARBY_LIMIT + 1),
     }
-}
-
-/// The `keep` places nearest `middle` (at least one), with their distances, in no order; at most
-/// twice that many are held at a time.
-fn nearest_few<'a, T: Located>(
-    places: impl Iterator<Item = &'a T>,
-    middle: LatLng,
-    keep: usize,
-) -> Vec<(f64, &'a T)> {
-    let keep = keep.max(1);
-    let mut kept: Vec<(f64, &T)> = Vec::with_capacity(keep * 2);
-    let cut = |kept: &mut Vec<(f64, &'a T)>| {
-        if kept.len() > keep {
-            kept.select_nth_unstable_by(keep - 1, |a, b| a.0.total_cmp(&b.0));
-            kept.truncate(keep);
-        }
-    };
-    for single in places {
-        kept.push((middle.metres_to(single.position()), single));
-        if kept.len() == keep * 2 {
-            cut(&mut kept);
-        }
-    }
-    cut(&mut kept);
-    kept
 }
 
 #[cfg(test)]
@@ -318,20 +282,22 @@ mod tests {
     }
 
     #[test]
-    fn the_view_counts_every_place_and_lists_the_middle_first() {
+    fn the_view_counts_every_place_and_orders_the_list() {
         let area = parse_area(26.50, 106.60, 26.68, 106.80).unwrap();
         let near_middle = place("middle", OrgKind::Ngo, 26.59, 106.70);
         let corner = place("corner", OrgKind::Ngo, 26.51, 106.61);
         let twin = place("twin", OrgKind::Ngo, 26.5101, 106.6101);
         let places = [&corner, &near_middle, &twin];
+        let far = NearbyPlace {
+            distance_m: 900.0,
+            ..corner.clone()
+        };
         let view = map_view(
-            || places.iter().copied(),
+            places.into_iter().map(Part::One),
             area,
             10,
-            |p, distance_m| NearbyPlace {
-                distance_m,
-                ..p.clone()
-            },
+            vec![far, near_middle.clone()],
+            NearbyPlace::clone,
         );
         assert_eq!(view.total, 3);
         assert_eq!(
@@ -341,26 +307,5 @@ mod tests {
         );
         assert_eq!(view.list[0].name, "middle");
         assert!(view.list[0].distance_m < view.list[1].distance_m);
-    }
-
-    proptest::proptest! {
-        /// The few kept are the nearest a full sort finds, however many places pass by.
-        #[test]
-        fn the_nearest_few_are_those_a_full_sort_finds(
-            raw in proptest::collection::vec((26.3f64..26.9, 106.4f64..107.0), 0..400),
-            keep in 1usize..60,
-        ) {
-            let points: Vec<LatLng> = raw.iter().map(|(lat, lng)| LatLng::new(*lat, *lng)).collect();
-            let middle = LatLng::new(26.6, 106.7);
-            let mut got: Vec<f64> = nearest_few(points.iter(), middle, keep)
-                .into_iter()
-                .map(|(distance, _)| distance)
-                .collect();
-            got.sort_by(f64::total_cmp);
-            let mut all: Vec<f64> = points.iter().map(|p| middle.metres_to(*p)).collect();
-            all.sort_by(f64::total_cmp);
-            all.truncate(keep);
-            proptest::prop_assert_eq!(got, all);
-        }
     }
 }
