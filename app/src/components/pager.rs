@@ -16,8 +16,20 @@ pub struct PageMark {
     pub id: i64,
 }
 
+/// A page mark in an address that does not read as one (the list answers 400 with it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnreadableMark;
+
 impl PageMark {
-    pub fn parse(text: &str) -> Option<PageMark> {
+    /// The mark from an address: blank is the first page; anything else must read as a mark.
+    pub fn from_query(text: &str) -> Result<Option<PageMark>, UnreadableMark> {
+        match text.trim() {
+            "" => Ok(None),
+            typed => PageMark::parse(typed).map(Some).ok_or(UnreadableMark),
+        }
+    }
+
+    fn parse(text: &str) -> Option<PageMark> {
         let (at, id) = text.trim().split_once('-')?;
         let number = |digits: &str| match digits.bytes().all(|b| b.is_ascii_digit()) {
             true => digits.parse::<i64>().ok(),
@@ -117,7 +129,7 @@ pub fn ResultCount(
 
 #[cfg(test)]
 mod tests {
-    use super::PageMark;
+    use super::{PageMark, UnreadableMark};
 
     #[test]
     fn a_mark_reads_back_what_it_writes() {
@@ -127,7 +139,9 @@ mod tests {
         };
         assert_eq!(mark.to_string(), "1764300000-17");
         assert_eq!(PageMark::parse(&mark.to_string()), Some(mark));
-        assert_eq!(PageMark::parse(" 1764300000-17 "), Some(mark));
+        assert_eq!(PageMark::from_query(" 1764300000-17 "), Ok(Some(mark)));
+        // Blank is the first page.
+        assert_eq!(PageMark::from_query("  "), Ok(None));
     }
 
     #[test]
@@ -146,6 +160,9 @@ mod tests {
             "99999999999999999999-1",
         ] {
             assert_eq!(PageMark::parse(bad), None, "{bad:?}");
+            if !bad.is_empty() {
+                assert_eq!(PageMark::from_query(bad), Err(UnreadableMark), "{bad:?}");
+            }
         }
     }
 }

@@ -68,10 +68,7 @@ impl EventFilter {
             until,
             origin,
             text: self.q.trim().chars().take(100).collect(),
-            after: match self.after.trim() {
-                "" => None,
-                typed => Some(PageMark::parse(typed).ok_or(BadFilter("after"))?),
-            },
+            after: PageMark::from_query(&self.after).map_err(|_| BadFilter("after"))?,
         })
     }
 

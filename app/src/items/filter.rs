@@ -78,7 +78,7 @@ impl ItemFilter {
             mode: choice(&self.mode, ItemMode::parse, "mode")?,
             origin: Origin::read(&self.near, &self.lat, &self.lng, &self.within, area_centre)?,
             text: self.q.trim().chars().take(100).collect(),
-            before: choice(&self.before, PageMark::parse, "before")?,
+            before: PageMark::from_query(&self.before).map_err(|_| "before")?,
         })
     }
 }

@@ -16,12 +16,8 @@ pub async fn list_orgs(
     use super::db::{directory_page, DirectoryQuery, DIRECTORY_PAGE_SIZE};
     use super::model::OrgKind;
     use crate::components::PageMark;
-    let after = match after.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(typed) => {
-            Some(PageMark::parse(typed).ok_or_else(|| AppError::InvalidInput("after".into()))?)
-        }
-    };
+    let after = PageMark::from_query(after.as_deref().unwrap_or_default())
+        .map_err(|_| AppError::InvalidInput("after".into()))?;
     let query = DirectoryQuery {
         text: q.unwrap_or_default(),
         kind: kind.as_deref().and_then(OrgKind::parse),
