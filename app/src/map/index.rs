@@ -201,7 +201,7 @@ impl Snapshot {
                     count: summary.count as usize,
                     lat_sum: summary.lat_sum,
                     lng_sum: summary.lng_sum,
-                    bounds: *bounds,
+                    bounds,
                 })),
             });
         // One more than the list shows: places as far as the last are then ordered by name.
