@@ -90,7 +90,7 @@ impl<T> Marker<'_, T> {
 }
 
 /// What clustering is given: one point, or several counted beforehand that lie inside the box and
-/// in one cell at the zoom asked (see [`fits_one_cell`]), so they need not be visited one by one.
+/// in one cell of the grid (see [`Grid::fits_one_cell`]), so they need not be visited one by one.
 #[derive(Debug, PartialEq)]
 pub enum Part<'a, T> {
     One(&'a T),
@@ -127,47 +127,103 @@ impl Group {
     }
 }
 
-/// Pixel position of a point on the whole-world map at `zoom` (Web Mercator).
-fn world_pixel(p: LatLng, zoom: u8) -> (f64, f64) {
-    // Mercator is undefined at the poles; maps stop at about 85°.
-    let lat = p.lat.clamp(-85.051_128_78, 85.051_128_78).to_radians();
-    let size = 256.0 * f64::from(1u32 << zoom.min(MAX_ZOOM));
-    let x = (p.lng + 180.0) / 360.0 * size;
-    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * size;
-    (x, y)
+/// The latitude where Mercator pixels stop: maps end at about 85°.
+const MERCATOR_LIMIT: f64 = 85.051_128_78;
+/// Beyond this many rows of cells in one view, rows are worked out point by point (only an area
+/// far larger than a screen has so many).
+const MOST_ROWS_KEPT: i64 = 1024;
+
+/// The cells of one view: a square grid in screen pixels over the area at the zoom asked. Columns
+/// are linear in longitude; rows are not (Web Mercator), so the latitudes where rows change are
+/// worked out once per view and a point's row is found by comparing with them, instead of a
+/// logarithm and two trigonometric functions for every point.
+#[derive(Clone, Debug)]
+pub struct Grid {
+    pub area: BBox,
+    pub zoom: u8,
+    /// The whole world's width in pixels at this zoom.
+    size: f64,
+    /// The row of the area's north edge, and the latitudes (north to south) where the next rows
+    /// start; none when the area has too many rows.
+    first_row: i64,
+    row_edges: Option<Vec<f64>>,
 }
 
-fn cell_of(p: LatLng, zoom: u8) -> (i64, i64) {
-    let (x, y) = world_pixel(p, zoom);
-    ((x / CELL_PX).floor() as i64, (y / CELL_PX).floor() as i64)
+impl Grid {
+    pub fn new(area: BBox, zoom: u8) -> Grid {
+        let zoom = zoom.min(MAX_ZOOM);
+        let size = 256.0 * f64::from(1u32 << zoom);
+        let row = |lat: f64| (mercator_y(lat, size) / CELL_PX).floor() as i64;
+        let (first_row, last_row) = (row(area.north), row(area.south));
+        let row_edges = match last_row - first_row {
+            rows if (0..=MOST_ROWS_KEPT).contains(&rows) => Some(
+                (first_row + 1..=last_row)
+                    .map(|r| latitude_at(r as f64 * CELL_PX, size))
+                    .collect(),
+            ),
+            _ => None,
+        };
+        Grid {
+            area,
+            zoom,
+            size,
+            first_row,
+            row_edges,
+        }
+    }
+
+    fn cell_of(&self, p: LatLng) -> (i64, i64) {
+        let column = ((p.lng + 180.0) / 360.0 * self.size / CELL_PX).floor() as i64;
+        let row = match &self.row_edges {
+            // A point on an edge belongs to the row south of it, as `floor` would have it.
+            Some(edges) if (self.area.south..=self.area.north).contains(&p.lat) => {
+                self.first_row + edges.partition_point(|edge| p.lat <= *edge) as i64
+            }
+            _ => (mercator_y(p.lat, self.size) / CELL_PX).floor() as i64,
+        };
+        (column, row)
+    }
+
+    /// Whether everything in `bounds` falls in one cell, at a zoom where points are grouped at
+    /// all: the grid is monotonic in both directions, so two opposite corners decide.
+    pub fn fits_one_cell(&self, bounds: &BBox) -> bool {
+        self.zoom < SINGLES_FROM_ZOOM
+            && self.cell_of(LatLng::new(bounds.south, bounds.west))
+                == self.cell_of(LatLng::new(bounds.north, bounds.east))
+    }
 }
 
-/// Whether everything in `bounds` falls in one grid cell at `zoom`, where points are grouped at
-/// all: the grid is monotonic in both directions, so two opposite corners decide.
-pub fn fits_one_cell(bounds: &BBox, zoom: u8) -> bool {
-    zoom < SINGLES_FROM_ZOOM
-        && cell_of(LatLng::new(bounds.south, bounds.west), zoom)
-            == cell_of(LatLng::new(bounds.north, bounds.east), zoom)
+/// Pixels from the top of the whole-world map at `size` pixels across (Web Mercator).
+fn mercator_y(lat: f64, size: f64) -> f64 {
+    let lat = lat.clamp(-MERCATOR_LIMIT, MERCATOR_LIMIT).to_radians();
+    (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * size
 }
 
-/// Groups the points inside `bbox` for display at `zoom`; markers come ordered from north-west to
-/// south-east so the same request always gives the same answer.
+/// The latitude `y` pixels from the top of the whole-world map (the inverse of [`mercator_y`]).
+fn latitude_at(y: f64, size: f64) -> f64 {
+    (std::f64::consts::PI * (1.0 - 2.0 * y / size))
+        .sinh()
+        .atan()
+        .to_degrees()
+}
+
+/// Groups the points inside the grid's area for display at its zoom; markers come ordered from
+/// north-west to south-east so the same request always gives the same answer.
 pub fn cluster<'a, T: Located>(
     parts: impl IntoIterator<Item = Part<'a, T>>,
-    bbox: BBox,
-    zoom: u8,
+    grid: &Grid,
 ) -> Vec<Marker<'a, T>> {
     /// The points of one cell so far, and the first of them: a cell of one shows that point.
     struct Cell<'a, T> {
         first: Option<&'a T>,
         group: Group,
     }
-    let singles_only = zoom >= SINGLES_FROM_ZOOM;
+    let singles_only = grid.zoom >= SINGLES_FROM_ZOOM;
     let mut singles: Vec<&'a T> = Vec::new();
     let mut cells: HashMap<(i64, i64), Cell<'a, T>> = HashMap::new();
     for part in parts {
         let (first, group) = match part {
-            Part::One(point) if bbox.contains(point.position()) => {
+            Part::One(point) if grid.area.contains(point.position()) => {
                 if singles_only {
                     singles.push(point);
                     continue;
@@ -179,7 +235,7 @@ pub fn cluster<'a, T: Located>(
         };
         let corner = LatLng::new(group.bounds.south, group.bounds.west);
         cells
-            .entry(cell_of(corner, zoom))
+            .entry(grid.cell_of(corner))
             .and_modify(|cell| cell.group.add(&group))
             .or_insert(Cell { first, group });
     }
@@ -240,7 +296,7 @@ mod tests {
             LatLng::new(26.5819, 106.7091), // the same block
             LatLng::new(26.6300, 106.6500), // another part of town
         ];
-        let markers = cluster(ones(&points), AREA, 14);
+        let markers = cluster(ones(&points), &Grid::new(AREA, 14));
         assert_eq!(markers.len(), 2);
         let merged = markers.iter().find(|m| m.count() == 2).unwrap();
         let Marker::Cluster { center, bounds, .. } = merged else {
@@ -250,20 +306,23 @@ mod tests {
         assert_eq!((bounds.south, bounds.north), (26.5818, 26.5819));
         assert!(markers.contains(&Marker::Single(&points[2])));
         // Close enough to the ground, the two on the same block separate.
-        assert_eq!(cluster(ones(&points), AREA, MAX_ZOOM).len(), 3);
+        assert_eq!(cluster(ones(&points), &Grid::new(AREA, MAX_ZOOM)).len(), 3);
         // So do two places in one building, which no zoom would part.
         let same_spot = [points[0], points[0]];
         assert_eq!(
-            cluster(ones(&same_spot), AREA, SINGLES_FROM_ZOOM - 1).len(),
+            cluster(ones(&same_spot), &Grid::new(AREA, SINGLES_FROM_ZOOM - 1)).len(),
             1
         );
-        assert_eq!(cluster(ones(&same_spot), AREA, SINGLES_FROM_ZOOM).len(), 2);
+        assert_eq!(
+            cluster(ones(&same_spot), &Grid::new(AREA, SINGLES_FROM_ZOOM)).len(),
+            2
+        );
     }
 
     #[test]
     fn points_outside_the_box_are_left_out() {
         let points = [LatLng::new(26.5818, 106.7090), LatLng::new(39.9, 116.4)];
-        let markers = cluster(ones(&points), AREA, 3);
+        let markers = cluster(ones(&points), &Grid::new(AREA, 3));
         assert_eq!(markers.iter().map(Marker::count).sum::<usize>(), 1);
     }
 
@@ -286,7 +345,7 @@ mod tests {
                 north: corner_a.lat.max(corner_b.lat),
                 east: corner_a.lng.max(corner_b.lng),
             };
-            let markers = cluster(ones(&points), bbox, zoom);
+            let markers = cluster(ones(&points), &Grid::new(bbox, zoom));
             let inside = points.iter().filter(|p| bbox.contains(**p)).count();
             prop_assert_eq!(markers.iter().map(Marker::count).sum::<usize>(), inside);
             for marker in &markers {
@@ -299,6 +358,27 @@ mod tests {
             }
         }
 
+        /// The rows kept for a view place points as the Mercator formula does (but for points a
+        /// hair from a row's edge, where rounding may go either way).
+        #[test]
+        fn the_grid_places_points_as_the_formula_does(
+            p in point_in_area(),
+            corner_a in point_in_area(),
+            corner_b in point_in_area(),
+            zoom in 0u8..=MAX_ZOOM,
+        ) {
+            let area = BBox {
+                south: corner_a.lat.min(corner_b.lat),
+                west: corner_a.lng.min(corner_b.lng),
+                north: corner_a.lat.max(corner_b.lat).max(p.lat),
+                east: corner_a.lng.max(corner_b.lng),
+            };
+            let grid = Grid::new(area, zoom);
+            let rows = mercator_y(p.lat, grid.size) / CELL_PX;
+            prop_assume!((rows - rows.round()).abs() > 1e-6);
+            prop_assert_eq!(grid.cell_of(p).1, rows.floor() as i64);
+        }
+
         /// Points of one cell counted beforehand give the markers that visiting them one by one
         /// gives: the same counts, boxes and (give or take rounding) centres.
         #[test]
@@ -306,9 +386,10 @@ mod tests {
             points in prop::collection::vec(point_in_area(), 0..300),
             zoom in 0u8..SINGLES_FROM_ZOOM,
         ) {
+            let grid = Grid::new(AREA, zoom);
             let mut by_cell: HashMap<(i64, i64), Vec<LatLng>> = HashMap::new();
             for p in &points {
-                by_cell.entry(cell_of(*p, zoom)).or_default().push(*p);
+                by_cell.entry(grid.cell_of(*p)).or_default().push(*p);
             }
             let mut parts = Vec::new();
             for in_cell in by_cell.values() {
@@ -317,13 +398,13 @@ mod tests {
                 if let Some((first, rest)) = grouped.split_first() {
                     let mut group = Group::of(*first);
                     rest.iter().for_each(|p| group.add(&Group::of(*p)));
-                    prop_assert!(fits_one_cell(&group.bounds, zoom));
+                    prop_assert!(grid.fits_one_cell(&group.bounds));
                     parts.push(Part::Many(group));
                 }
                 parts.extend(alone.iter().map(Part::One));
             }
-            let one_by_one = cluster(ones(&points), AREA, zoom);
-            let grouped = cluster(parts, AREA, zoom);
+            let one_by_one = cluster(ones(&points), &Grid::new(AREA, zoom));
+            let grouped = cluster(parts, &Grid::new(AREA, zoom));
             prop_assert_eq!(one_by_one.len(), grouped.len());
             for (a, b) in one_by_one.iter().zip(&grouped) {
                 match (a, b) {

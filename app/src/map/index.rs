@@ -4,7 +4,7 @@
 //! PostgreSQL database agree within one request of a change. Names and addresses stay in the
 //! database (`super::names`): the index holds where places are and what they are.
 
-use super::cluster::{fits_one_cell, BBox, Group, Located, Part};
+use super::cluster::{BBox, Grid, Group, Located, Part};
 use super::geo::LatLng;
 use super::model::{Layer, NearbyPlace, PlaceKind, NEARBY_LIMIT};
 use super::names::{Matches, MatchesCache};
@@ -189,8 +189,9 @@ impl Snapshot {
     /// Markers and list for the visible area at `zoom`, the places not yet named.
     pub fn view(&self, area: BBox, zoom: u8, shown: Shown) -> MapView {
         // A box wholly inside the area whose pins are all shown and fall in one cell is one part.
+        let grid = Grid::new(area, zoom);
         let whole = |bounds: &BBox, pins: &PinCount| {
-            pins.count >= 2 && shown.includes_all(pins) && fits_one_cell(bounds, zoom)
+            pins.count >= 2 && shown.includes_all(pins) && grid.fits_one_cell(bounds)
         };
         let parts = self
             .tree
@@ -206,7 +207,7 @@ impl Snapshot {
             });
         // One more than the list shows: places as far as the last are then ordered by name.
         let list = self.nearest_in(area.middle(), area, NEARBY_LIMIT + 1, shown);
-        map_view(parts, area, zoom, list, |pin| pin.unnamed(0.0))
+        map_view(parts, &grid, list, |pin| pin.unnamed(0.0))
     }
 
     /// The `limit` places nearest `centre` that are shown, nearest first, with distances, not yet
@@ -489,8 +490,7 @@ mod tests {
             prop_assert_eq!(snapshot.count_in_area(area, shown), inside.len());
             let one_by_one = super::super::cluster::cluster(
                 inside.iter().map(|p| Part::One(*p)),
-                area,
-                zoom,
+                &Grid::new(area, zoom),
             );
             prop_assert_eq!(view.markers.len(), one_by_one.len());
             for (got, expected) in view.markers.iter().zip(&one_by_one) {

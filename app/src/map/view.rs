@@ -1,7 +1,7 @@
 //! What the map shows for one visible area: which places pass the filters, grouped into markers,
 //! and the list under the map. The same types travel from the server to the browser.
 
-use super::cluster::{cluster, BBox, Located, Marker, Part, MAX_ZOOM};
+use super::cluster::{cluster, BBox, Grid, Located, Marker, Part, MAX_ZOOM};
 use super::geo::LatLng;
 use super::model::{nearest_first, Layer, NearbyPlace, PlaceKind, NEARBY_LIMIT};
 use serde::{Deserialize, Serialize};
@@ -161,17 +161,16 @@ pub struct MapView {
     pub list: Vec<NearbyPlace>,
 }
 
-/// The markers for the places inside `area` at `zoom` (`parts`: the places already filtered, some
+/// The markers for the places inside the grid's area at its zoom (`parts`: the places already filtered, some
 /// counted beforehand), and the list under the map (`list`: those nearest the middle of the area,
 /// not yet ordered). `single` gives the whole place for one drawn alone: only these few are copied.
 pub fn map_view<'a, T: Located + 'a>(
     parts: impl IntoIterator<Item = Part<'a, T>>,
-    area: BBox,
-    zoom: u8,
+    grid: &Grid,
     list: Vec<NearbyPlace>,
     single: impl Fn(&T) -> NearbyPlace,
 ) -> MapView {
-    let markers = cluster(parts, area, zoom)
+    let markers = cluster(parts, grid)
         .into_iter()
         .map(|marker| match marker {
             Marker::Single(one) => MapMarker::Place(single(one)),
@@ -294,8 +293,7 @@ mod tests {
         };
         let view = map_view(
             places.into_iter().map(Part::One),
-            area,
-            10,
+            &Grid::new(area, 10),
             vec![far, near_middle.clone()],
             NearbyPlace::clone,
         );
