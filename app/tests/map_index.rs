@@ -67,6 +67,61 @@ async fn the_index_follows_every_change_to_the_places() {
     }
 }
 
+/// A change to one layer's tables reads that layer again and keeps the other layers' copies: a
+/// listing posted does not read a million community resources again.
+#[tokio::test]
+async fn a_change_reads_again_only_the_layers_it_touches() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let pool = db.pool();
+        app::demo::seed_demo(db).await.unwrap();
+        let index = MapIndex::default();
+        let items = MapFilter::parse(Some("items"), None, None).unwrap();
+        let items_shown = |index: &MapIndex| {
+            let (index, items) = (index.clone(), items.clone());
+            async move { index.view(pool, DISTRICT, 12, &items).await.unwrap().total }
+        };
+        let before = index.snapshot(pool).await.unwrap();
+        let listings = items_shown(&index).await;
+        assert!(listings >= 2, "the demo has listings on the map");
+
+        let change = |sql: &'static str| async move {
+            let mut tx = db.begin_write().await.unwrap();
+            let now = app::db::now_unix();
+            sqlx::query(sql).bind(now).execute(&mut *tx).await.unwrap();
+            tx.commit().await.unwrap();
+        };
+        change(
+            "UPDATE items SET hidden_at = $1 WHERE id = (SELECT MIN(id) FROM items \
+             WHERE kind = 'offer' AND status = 'available' AND hidden_at IS NULL AND expires_at > $1)",
+        )
+        .await;
+        let after = index.snapshot(pool).await.unwrap();
+        for layer in Layer::ALL {
+            assert_eq!(
+                after.shares_layer(&before, layer),
+                layer != Layer::Items,
+                "{layer:?} after a listing is hidden"
+            );
+        }
+        assert_eq!(items_shown(&index).await, listings - 1);
+
+        // An organisation's change may take its events off the map: both layers are read again.
+        change(
+            "UPDATE organisations SET contact = '0851-0000000', updated_at = $1 \
+                WHERE id = (SELECT MIN(id) FROM organisations)",
+        )
+        .await;
+        let later = index.snapshot(pool).await.unwrap();
+        for layer in Layer::ALL {
+            let read_again = matches!(layer, Layer::Organisations | Layer::Events);
+            assert_eq!(later.shares_layer(&after, layer), !read_again, "{layer:?}");
+        }
+        assert_eq!(later.len(), after.len());
+        test.finish().await;
+    }
+}
+
 /// Every place in the district at a zoom where each stands alone, by layer and id, named.
 async fn places_found(
     index: &MapIndex,

@@ -1,8 +1,9 @@
-//! Everything on the map, held in memory in a packed spatial index so a visible-area query reads only
-//! the points in that area. The database's `map_version` (bumped by triggers on every change to a place) says
-//! when the copy is stale; each server checks it per request and reloads, so servers sharing one
-//! PostgreSQL database agree within one request of a change. Names and addresses stay in the
-//! database (`super::names`): the index holds where places are and what they are.
+//! Everything on the map, held in memory in packed spatial indexes (one per layer) so a
+//! visible-area query reads only the points in that area. The database's `map_version` (a number
+//! per layer, bumped by triggers on every change to a place) says when a layer's copy is stale;
+//! each server checks it per request and reloads that layer, so servers sharing one PostgreSQL
+//! database agree within one request of a change. Names and addresses stay in the database
+//! (`super::names`): the index holds where places are and what they are.
 
 use super::cluster::{BBox, Grid, Group, Located, Part};
 use super::geo::LatLng;
@@ -11,7 +12,7 @@ use super::names::{Matches, MatchesCache};
 use super::packed::{Found, PackedIndex, Summary};
 use super::view::{map_view, MapFilter, MapView};
 use crate::orgs::model::Tier;
-use sqlx::AnyPool;
+use sqlx::{AnyPool, Row};
 use std::sync::{Arc, RwLock};
 
 /// One place in the index: where it is, what it is and its id, 32 bytes. A city can hold a
@@ -59,13 +60,11 @@ impl Located for Pin {
     }
 }
 
-/// What a box of the index knows of the pins under it: how many, of which layers, and the sums of
-/// their positions (for their centre). A view of the whole city takes a box that fits one of its
-/// clusters at once instead of visiting its pins.
+/// What a box of the index knows of the pins under it: how many, and the sums of their positions
+/// (for their centre). A view of the whole city takes a box that fits one of its clusters at once
+/// instead of visiting its pins.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct PinCount {
-    /// One bit per [`Layer`].
-    layers: u8,
     count: u32,
     lat_sum: f64,
     lng_sum: f64,
@@ -73,63 +72,68 @@ pub struct PinCount {
 
 impl Summary<Pin> for PinCount {
     fn add_item(&mut self, pin: &Pin) {
-        self.layers |= layer_bit(pin.kind.layer());
         self.count += 1;
         self.lat_sum += pin.lat;
         self.lng_sum += pin.lng;
     }
 
     fn add(&mut self, other: &PinCount) {
-        self.layers |= other.layers;
         self.count += other.count;
         self.lat_sum += other.lat_sum;
         self.lng_sum += other.lng_sum;
     }
 }
 
-fn layer_bit(layer: Layer) -> u8 {
-    1 << layer as u8
-}
+/// The version of each layer's tables, in the order of [`Layer::ALL`].
+pub type LayerVersions = [i64; Layer::ALL.len()];
 
-/// The map at one version of the database.
+/// One layer's places, read when its tables were at `version`.
 #[derive(Debug)]
-pub struct Snapshot {
+struct LayerPins {
     version: i64,
     tree: PackedIndex<Pin, PinCount>,
 }
 
-/// Builds a snapshot place by place, as the places stream in from the database.
+impl LayerPins {
+    fn new(version: i64, pins: Vec<Pin>) -> LayerPins {
+        LayerPins {
+            version,
+            tree: PackedIndex::new(pins),
+        }
+    }
+
+    /// A layer not read yet: older than any version of its tables.
+    fn unread() -> LayerPins {
+        LayerPins::new(i64::MIN, Vec::new())
+    }
+}
+
+/// The map: one index per layer, each read at the version of its own tables. A change to one
+/// layer's tables (a listing posted) reloads that layer alone; the others are shared with the
+/// snapshot before (at a million places, mostly community resources that seldom change).
+#[derive(Debug)]
+pub struct Snapshot {
+    layers: [Arc<LayerPins>; Layer::ALL.len()],
+}
+
+/// Builds a snapshot place by place, each into its layer.
 #[derive(Default)]
 pub struct SnapshotBuilder {
-    pins: Vec<Pin>,
+    pins: [Vec<Pin>; Layer::ALL.len()],
 }
 
 impl SnapshotBuilder {
-    /// Room for the places counted beforehand: a list that grows by doubling holds the old and the
-    /// new copy at once, half again the places' size at the peak of the load.
-    fn with_capacity(places: usize) -> SnapshotBuilder {
-        SnapshotBuilder {
-            pins: Vec::with_capacity(places),
-        }
-    }
-
     pub fn push(&mut self, pin: Pin) {
-        self.pins.push(pin);
+        self.pins[pin.kind.layer() as usize].push(pin);
     }
 
-    /// The list keeps the room it grew into: room never written to takes no memory, while
-    /// shrinking would copy a million places once more at the peak of the load.
+    /// Every layer as read at `version`.
     pub fn build(self, version: i64) -> Snapshot {
         Snapshot {
-            version,
-            tree: PackedIndex::new(self.pins),
+            layers: self
+                .pins
+                .map(|pins| Arc::new(LayerPins::new(version, pins))),
         }
-    }
-}
-
-impl Extend<Pin> for SnapshotBuilder {
-    fn extend<I: IntoIterator<Item = Pin>>(&mut self, pins: I) {
-        self.pins.extend(pins);
     }
 }
 
@@ -149,36 +153,54 @@ impl Shown<'_> {
                 .is_none_or(|matches| matches.contains(pin.kind.layer(), pin.id))
     }
 
-    /// Whether every pin of a box is shown, judged from its count alone: only when whole layers
-    /// are chosen (no category, no words) and the box holds none of a layer switched off.
-    fn includes_all(&self, pins: &PinCount) -> bool {
-        let chosen = || {
-            self.filter
-                .layers
-                .iter()
-                .fold(0, |bits, l| bits | layer_bit(*l))
-        };
-        self.filter.category.is_none() && self.matches.is_none() && pins.layers & !chosen() == 0
+    /// Whether every place of a layer shown is shown (no category, no words), so that a box's
+    /// count stands for its places.
+    fn includes_whole_layers(&self) -> bool {
+        self.filter.category.is_none() && self.matches.is_none()
     }
 }
 
 impl Snapshot {
     pub fn new(version: i64, pins: Vec<Pin>) -> Snapshot {
-        SnapshotBuilder { pins }.build(version)
+        let mut builder = SnapshotBuilder::default();
+        pins.into_iter().for_each(|pin| builder.push(pin));
+        builder.build(version)
+    }
+
+    /// Whether this copy and `other` share `layer`'s places (neither read it again).
+    pub fn shares_layer(&self, other: &Snapshot, layer: Layer) -> bool {
+        Arc::ptr_eq(&self.layers[layer as usize], &other.layers[layer as usize])
+    }
+
+    /// The version of each layer's tables this copy was read at.
+    pub fn versions(&self) -> LayerVersions {
+        self.layers.each_ref().map(|layer| layer.version)
     }
 
     pub fn len(&self) -> usize {
-        self.tree.len()
+        self.layers.iter().map(|layer| layer.tree.len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.tree.is_empty()
+        self.len() == 0
+    }
+
+    /// The indexes of the layers that may show something: a layer switched off is not walked.
+    fn trees<'a>(
+        &'a self,
+        shown: Shown<'a>,
+    ) -> impl Iterator<Item = &'a PackedIndex<Pin, PinCount>> {
+        Layer::ALL
+            .into_iter()
+            .filter(move |layer| shown.filter.shows_layer(*layer))
+            .map(|layer| &self.layers[layer as usize].tree)
     }
 
     /// How many places inside `area` are shown (the visible-area query alone).
     pub fn count_in_area(&self, area: BBox, shown: Shown) -> usize {
-        self.tree
-            .in_area_by_box(area, |_, pins| shown.includes_all(pins))
+        let whole = shown.includes_whole_layers();
+        self.trees(shown)
+            .flat_map(|tree| tree.in_area_by_box(area, |_, _| whole))
             .map(|found| match found {
                 Found::Item(pin) => usize::from(shown.includes(pin)),
                 Found::Whole { summary, .. } => summary.count as usize,
@@ -190,12 +212,13 @@ impl Snapshot {
     pub fn view(&self, area: BBox, zoom: u8, shown: Shown) -> MapView {
         // A box wholly inside the area whose pins are all shown and fall in one cell is one part.
         let grid = Grid::new(area, zoom);
+        let all_shown = shown.includes_whole_layers();
         let whole = |bounds: &BBox, pins: &PinCount| {
-            pins.count >= 2 && shown.includes_all(pins) && grid.fits_one_cell(bounds)
+            all_shown && pins.count >= 2 && grid.fits_one_cell(bounds)
         };
         let parts = self
-            .tree
-            .in_area_by_box(area, whole)
+            .trees(shown)
+            .flat_map(|tree| tree.in_area_by_box(area, &whole))
             .filter_map(|found| match found {
                 Found::Item(pin) => shown.includes(pin).then_some(Part::One(pin)),
                 Found::Whole { bounds, summary } => Some(Part::Many(Group {
@@ -227,20 +250,19 @@ impl Snapshot {
         // The tree measures in degrees; a degree of longitude is shorter than one of latitude by
         // cos(latitude). Walking outwards in degrees, a place `d` degrees away is at least
         // `d × cos(latitude) × metres per degree` away, so once that passes the limit-th best
-        // distance found, nothing further can come closer.
+        // distance found, nothing further in that layer can come closer.
         const METRES_PER_DEGREE: f64 = 111_194.9;
         let widest = (centre.lat.abs() + 1.0).min(89.0).to_radians().cos();
         let mut found: Vec<NearbyPlace> = Vec::new();
-        let by_distance = self
-            .tree
-            .nearest_in(centre, area, |pin| shown.includes(pin));
-        for (pin, degrees_squared) in by_distance {
-            let lower_bound_m = degrees_squared.sqrt() * widest * METRES_PER_DEGREE;
-            if found.len() >= limit && lower_bound_m > found[limit - 1].distance_m {
-                break;
+        for tree in self.trees(shown) {
+            for (pin, degrees_squared) in tree.nearest_in(centre, area, |pin| shown.includes(pin)) {
+                let lower_bound_m = degrees_squared.sqrt() * widest * METRES_PER_DEGREE;
+                if found.len() >= limit && lower_bound_m > found[limit - 1].distance_m {
+                    break;
+                }
+                found.push(pin.unnamed(centre.metres_to(pin.position())));
+                found = super::model::nearest_first(found, limit);
             }
-            found.push(pin.unnamed(centre.metres_to(pin.position())));
-            found = super::model::nearest_first(found, limit);
         }
         found
     }
@@ -268,7 +290,7 @@ impl MapIndex {
         let (snapshot, matches) = self.with_matches(pool, filter).await?;
         let shown = Shown {
             filter,
-            matches: matches.as_deref(),
+            matches: matches.as_ref(),
         };
         let mut view = snapshot.view(area, zoom, shown);
         super::names::name_view(pool, &mut view).await?;
@@ -286,7 +308,7 @@ impl MapIndex {
         let (snapshot, matches) = self.with_matches(pool, filter).await?;
         let shown = Shown {
             filter,
-            matches: matches.as_deref(),
+            matches: matches.as_ref(),
         };
         let places = snapshot.nearest(centre, limit, shown);
         super::names::name_list(pool, places, limit).await
@@ -298,44 +320,77 @@ impl MapIndex {
         &self,
         pool: &AnyPool,
         filter: &MapFilter,
-    ) -> Result<(Arc<Snapshot>, Option<Arc<Matches>>), sqlx::Error> {
+    ) -> Result<(Arc<Snapshot>, Option<Matches>), sqlx::Error> {
         let snapshot = self.snapshot(pool).await?;
-        let matches = self.matches.get(pool, snapshot.version, filter).await?;
+        let matches = self.matches.get(pool, &snapshot.versions(), filter).await?;
         Ok((snapshot, matches))
     }
 
-    /// The map as the database has it now.
+    /// The map as the database has it now: the layers whose tables changed since the copy in
+    /// memory are read again, the others kept.
     pub async fn snapshot(&self, pool: &AnyPool) -> Result<Arc<Snapshot>, sqlx::Error> {
-        let version = database_version(pool).await?;
-        if let Some(snapshot) = self.fresh(version) {
+        let versions = database_versions(pool).await?;
+        if let Some(snapshot) = self.fresh(&versions) {
             return Ok(snapshot);
         }
         let _only_one = self.reloading.lock().await;
-        if let Some(snapshot) = self.fresh(version) {
+        if let Some(snapshot) = self.fresh(&versions) {
             return Ok(snapshot);
         }
-        // Read the version before the places: a change made meanwhile leaves this copy marked
-        // older than the database, so the next request loads again.
-        let mut places = SnapshotBuilder::with_capacity(super::sources::at_most(pool).await?);
-        super::sources::load_places(pool, &mut places).await?;
-        let snapshot = Arc::new(places.build(version));
+        let mut layers = match self.current() {
+            Some(before) => before.layers.clone(),
+            None => std::array::from_fn(|_| Arc::new(LayerPins::unread())),
+        };
+        // The versions were read before the places: a change made meanwhile leaves the layer
+        // marked older than the database, so the next request reads it again.
+        for (layer, kept) in Layer::ALL.into_iter().zip(&mut layers) {
+            let version = versions[layer as usize];
+            if kept.version < version {
+                *kept = Arc::new(read_layer(pool, layer, version).await?);
+            }
+        }
+        let snapshot = Arc::new(Snapshot { layers });
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(snapshot.clone());
         Ok(snapshot)
     }
 
-    fn fresh(&self, version: i64) -> Option<Arc<Snapshot>> {
+    fn current(&self) -> Option<Arc<Snapshot>> {
         let current = self.current.read().unwrap_or_else(|e| e.into_inner());
-        current
-            .as_ref()
-            .filter(|snapshot| snapshot.version >= version)
-            .cloned()
+        current.clone()
+    }
+
+    fn fresh(&self, versions: &LayerVersions) -> Option<Arc<Snapshot>> {
+        self.current().filter(|snapshot| {
+            snapshot
+                .versions()
+                .iter()
+                .zip(versions)
+                .all(|(have, wanted)| have >= wanted)
+        })
     }
 }
 
-async fn database_version(pool: &AnyPool) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT version FROM map_version WHERE id = 1")
-        .fetch_one(pool)
-        .await
+/// One layer's places as its tables hold them, in an index made the right size at once (a list
+/// that grows by doubling holds the old and the new copy at once: half again its size at the peak).
+async fn read_layer(pool: &AnyPool, layer: Layer, version: i64) -> Result<LayerPins, sqlx::Error> {
+    let mut pins = Vec::with_capacity(super::sources::at_most(pool, layer).await?);
+    super::sources::load_layer(pool, layer, &mut pins).await?;
+    Ok(LayerPins::new(version, pins))
+}
+
+/// The version of each layer's tables (`map_version` has a column per layer, named as in URLs;
+/// triggers bump them).
+async fn database_versions(pool: &AnyPool) -> Result<LayerVersions, sqlx::Error> {
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let columns = Layer::ALL.map(Layer::as_str).join(", ");
+        format!("SELECT {columns} FROM map_version WHERE id = 1")
+    });
+    let row = sqlx::query(&SQL).fetch_one(pool).await?;
+    let mut versions = [0; Layer::ALL.len()];
+    for (at, version) in versions.iter_mut().enumerate() {
+        *version = row.try_get(at)?;
+    }
+    Ok(versions)
 }
 
 #[cfg(test)]

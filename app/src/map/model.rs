@@ -188,6 +188,14 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
+    /// The index keeps a layer's places at `layer as usize`, in the order of `Layer::ALL`.
+    #[test]
+    fn layers_are_numbered_in_their_listed_order() {
+        for (at, layer) in Layer::ALL.into_iter().enumerate() {
+            assert_eq!(layer as usize, at);
+        }
+    }
+
     #[test]
     fn distances_read_naturally_in_both_languages() {
         let zh = Lang::Zh.texts();

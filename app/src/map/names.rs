@@ -1,39 +1,31 @@
 //! Names and addresses of the map's places, which the index does not hold: at a million places
 //! they would be more memory than all the rest of the index. The few places a view draws one by
 //! one or lists are named from the database; a search by words asks the database once which
-//! places hold them, and that answer serves every view of the search until the map changes.
+//! places of each layer hold them, and that answer serves every view of the search until the
+//! layer changes.
 
 use super::id_set::IdSet;
+use super::index::LayerVersions;
 use super::model::{nearest_first, Layer, NearbyPlace, NEARBY_LIMIT};
 use super::view::{MapFilter, MapMarker, MapView};
 use sqlx::AnyPool;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-/// The places whose name or address holds a search's words, layer by layer.
+/// The places whose name or address holds a search's words, in each layer shown.
 #[derive(Debug)]
 pub struct Matches {
-    by_layer: Vec<(Layer, IdSet)>,
+    by_layer: Vec<(Layer, Arc<IdSet>)>,
 }
 
 impl Matches {
-    /// Asks each layer's table which of its places hold `text` (lower case).
-    async fn find(pool: &AnyPool, text: &str) -> Result<Matches, sqlx::Error> {
-        let mut by_layer = Vec::with_capacity(Layer::ALL.len());
-        for layer in Layer::ALL {
-            let ids = super::sources::ids_with_text(pool, layer, text).await?;
-            by_layer.push((layer, ids));
-        }
-        Ok(Matches { by_layer })
-    }
-
     /// The given places of each layer.
     #[cfg(test)]
     pub(crate) fn of(ids: Vec<(Layer, Vec<i64>)>) -> Matches {
         Matches {
             by_layer: ids
                 .into_iter()
-                .map(|(layer, ids)| (layer, ids.into_iter().collect()))
+                .map(|(layer, ids)| (layer, Arc::new(ids.into_iter().collect())))
                 .collect(),
         }
     }
@@ -45,45 +37,80 @@ impl Matches {
     }
 }
 
-/// How many searches' answers are kept: enough for a few people searching at once, each answer a
-/// bit per place at most (125 KB a layer at a million places).
-const KEPT_SEARCHES: usize = 16;
+/// How many answers are kept: enough for a few people searching at once in every layer, each
+/// answer a bit per place at most (125 KB at a million places).
+const KEPT_ANSWERS: usize = 16 * Layer::ALL.len();
 
-/// The answers of the last few searches, for the version of the map each was found in.
+/// The places of one layer holding some words, at one version of its tables.
+#[derive(Debug)]
+struct Answer {
+    layer: Layer,
+    version: i64,
+    text: String,
+    ids: Arc<IdSet>,
+}
+
+/// The answers of the last few searches, layer by layer: a change to one layer asks again in that
+/// layer only.
 #[derive(Clone, Debug, Default)]
 pub struct MatchesCache {
     /// Oldest first.
-    kept: Arc<Mutex<Vec<(i64, String, Arc<Matches>)>>>,
+    kept: Arc<Mutex<Vec<Answer>>>,
 }
 
 impl MatchesCache {
-    /// The places holding `filter`'s words in the map at `version`; none when it has no words.
+    /// The places holding `filter`'s words in the layers it shows, each layer at its version in
+    /// `versions`; none when it has no words.
     pub async fn get(
         &self,
         pool: &AnyPool,
-        version: i64,
+        versions: &LayerVersions,
         filter: &MapFilter,
-    ) -> Result<Option<Arc<Matches>>, sqlx::Error> {
+    ) -> Result<Option<Matches>, sqlx::Error> {
         if filter.text.is_empty() {
             return Ok(None);
         }
-        let same =
-            |(v, text, _): &(i64, String, Arc<Matches>)| *v == version && *text == filter.text;
-        if let Some(found) = self.lock().iter().find(|kept| same(kept)) {
-            return Ok(Some(found.2.clone()));
+        let mut by_layer = Vec::with_capacity(Layer::ALL.len());
+        for layer in Layer::ALL.into_iter().filter(|l| filter.shows_layer(*l)) {
+            let version = versions[layer as usize];
+            let ids = match self.find(layer, version, &filter.text) {
+                Some(ids) => ids,
+                None => {
+                    let ids = super::sources::ids_with_text(pool, layer, &filter.text).await?;
+                    self.keep(layer, version, &filter.text, Arc::new(ids))
+                }
+            };
+            by_layer.push((layer, ids));
         }
-        let matches = Arc::new(Matches::find(pool, &filter.text).await?);
-        let mut kept = self.lock();
-        // Answers for older versions of the map are of no more use.
-        kept.retain(|(v, text, _)| *v == version && *text != filter.text);
-        if kept.len() >= KEPT_SEARCHES {
-            kept.remove(0);
-        }
-        kept.push((version, filter.text.clone(), matches.clone()));
-        Ok(Some(matches))
+        Ok(Some(Matches { by_layer }))
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(i64, String, Arc<Matches>)>> {
+    fn find(&self, layer: Layer, version: i64, text: &str) -> Option<Arc<IdSet>> {
+        self.lock()
+            .iter()
+            .find(|a| a.layer == layer && a.version == version && a.text == text)
+            .map(|a| a.ids.clone())
+    }
+
+    fn keep(&self, layer: Layer, version: i64, text: &str, ids: Arc<IdSet>) -> Arc<IdSet> {
+        let mut kept = self.lock();
+        // Answers for older versions of the layer are of no more use.
+        kept.retain(|a| {
+            a.layer != layer || a.version > version || (a.version == version && a.text != text)
+        });
+        if kept.len() >= KEPT_ANSWERS {
+            kept.remove(0);
+        }
+        kept.push(Answer {
+            layer,
+            version,
+            text: text.to_string(),
+            ids: ids.clone(),
+        });
+        ids
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Answer>> {
         self.kept.lock().unwrap_or_else(|e| e.into_inner())
     }
 }

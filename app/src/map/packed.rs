@@ -139,6 +139,7 @@ impl<T: Located, S: Summary<T>> PackedIndex<T, S> {
         self.items.len()
     }
 
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

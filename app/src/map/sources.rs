@@ -1,40 +1,45 @@
 //! Where the map's places come from: one source per layer. A new layer adds its query here (and a
-//! trigger that bumps `map_version` when its table changes), and says where its names and
-//! addresses are (`text_columns`): the index keeps only pins, and names are read when shown.
+//! column of `map_version` that triggers bump when its tables change), and says where its names
+//! and addresses are (`text_columns`): the index keeps only pins, and names are read when shown.
 
 use super::id_set::IdSet;
-use super::index::{Pin, SnapshotBuilder};
+use super::index::Pin;
 use super::model::{Layer, NearbyPlace, PlaceKind};
 use crate::resources::model::ResourceKind;
 use futures_util::TryStreamExt;
 use sqlx::AnyPool;
 
-/// Adds every place that belongs on the map, in all layers.
-pub async fn load_places(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
-    organisations(pool, places).await?;
-    events(pool, places).await?;
-    resources(pool, places).await?;
-    items(pool, places).await?;
-    places.extend(neighbours(pool).await?.iter().map(Pin::of));
-    Ok(())
+/// Adds every place of `layer` that belongs on the map.
+pub async fn load_layer(
+    pool: &AnyPool,
+    layer: Layer,
+    places: &mut Vec<Pin>,
+) -> Result<(), sqlx::Error> {
+    match layer {
+        Layer::Organisations => organisations(pool, places).await,
+        Layer::Events => events(pool, places).await,
+        Layer::Resources => resources(pool, places).await,
+        Layer::Items => items(pool, places).await,
+        Layer::Help => {
+            places.extend(neighbours(pool).await?.iter().map(Pin::of));
+            Ok(())
+        }
+    }
 }
 
-/// How many places the map can have at most: the rows of the tables its layers come from (the
-/// help layer's members are few), so that the index is made the right size at once.
-pub async fn at_most(pool: &AnyPool) -> Result<usize, sqlx::Error> {
-    let rows: i64 = sqlx::query_scalar(
-        "SELECT (SELECT COUNT(*) FROM organisations) + (SELECT COUNT(*) FROM events) \
-         + (SELECT COUNT(*) FROM community_resources) + (SELECT COUNT(*) FROM items) \
-         + (SELECT COUNT(*) FROM coop_members)",
-    )
-    .fetch_one(pool)
-    .await?;
+/// How many places `layer` can have at most: the rows of the table it comes from, so that its
+/// index is made the right size at once.
+pub async fn at_most(pool: &AnyPool, layer: Layer) -> Result<usize, sqlx::Error> {
+    let table = text_columns(layer).map_or("coop_members", |columns| columns.table);
+    let rows: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(pool)
+        .await?;
     Ok(usize::try_from(rows).unwrap_or(0))
 }
 
 /// Things on offer that can still be asked for, at their snapped cell (the only position stored),
 /// row by row straight into the index.
-async fn items(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
+async fn items(pool: &AnyPool, places: &mut Vec<Pin>) -> Result<(), sqlx::Error> {
     let rows = crate::items::db::on_the_map(pool, crate::db::now_unix());
     let mut rows = std::pin::pin!(rows);
     while let Some(item) = rows.try_next().await? {
@@ -51,7 +56,7 @@ async fn items(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx:
 
 /// Published events that have not ended when the map loads. (One that ends later stays until the
 /// map next reloads: the list and the event's page say it is over.)
-async fn events(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
+async fn events(pool: &AnyPool, places: &mut Vec<Pin>) -> Result<(), sqlx::Error> {
     let events = crate::events::db::on_the_map(pool, crate::db::now_unix()).await?;
     places.extend(events.into_iter().map(|event| Pin {
         kind: PlaceKind::Event(event.category),
@@ -65,7 +70,7 @@ async fn events(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx
 
 /// Every community resource (all are public): only the columns a pin holds, row by row straight
 /// into the index, since a city can list a great many of them.
-async fn resources(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
+async fn resources(pool: &AnyPool, places: &mut Vec<Pin>) -> Result<(), sqlx::Error> {
     let mut rows = sqlx::query_as::<_, (i64, String, f64, f64)>(
         "SELECT id, kind, lat, lng FROM community_resources ORDER BY id",
     )
@@ -86,7 +91,7 @@ async fn resources(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), s
 }
 
 /// Public organisations (not rejected) that have a location.
-async fn organisations(pool: &AnyPool, places: &mut SnapshotBuilder) -> Result<(), sqlx::Error> {
+async fn organisations(pool: &AnyPool, places: &mut Vec<Pin>) -> Result<(), sqlx::Error> {
     let orgs = crate::orgs::db::on_the_map(pool).await?;
     places.extend(orgs.into_iter().filter_map(|org| {
         let (lat, lng) = org.details.location?;

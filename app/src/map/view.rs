@@ -72,6 +72,11 @@ impl MapFilter {
         self.layers.contains(&kind.layer()) && self.category.is_none_or(|c| c == kind)
     }
 
+    /// Whether some places of `layer` may be shown: it is chosen, and so is its category if any.
+    pub fn shows_layer(&self, layer: Layer) -> bool {
+        self.layers.contains(&layer) && self.category.is_none_or(|c| c.layer() == layer)
+    }
+
     /// Whether the name or the address holds the text, in any case. Most names are Chinese, which
     /// has no case, so a name is lower-cased only when it has capitals and the plain search failed.
     pub fn text_in(&self, name: &str, address: &str) -> bool {
