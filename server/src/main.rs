@@ -1,5 +1,6 @@
 //! The 云益享 server: `serve` (default), `migrate`, `backup PATH`, `seed-demo`.
 
+mod allocator;
 mod config;
 mod http;
 mod serve;
@@ -9,9 +10,6 @@ use clap::{Parser, Subcommand};
 use config::Config;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(
@@ -53,8 +51,21 @@ enum AdminCommand {
     },
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
+    allocator::return_freed_memory_at_once();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build();
+    match runtime {
+        Ok(runtime) => runtime.block_on(start()),
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn start() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
