@@ -6,6 +6,9 @@
 //! - community resources, as many as bring the map to 1,000,000 places.
 //!
 //!     DATABASE_URL=sqlite:///tmp/large.db cargo run --release -p app --features ssr --example bench_data
+//!
+//! With `--map-of N`, only community resources, as many as bring the map to N places (the map
+//! API's budget is set at 100,000).
 
 mod support;
 
@@ -148,6 +151,30 @@ async fn resources(db: &Db, random: &mut Random, count: usize, now: i64) {
     .await;
 }
 
+/// N of `--map-of N`: only places, up to N.
+fn map_only() -> Option<usize> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [] => None,
+        [flag, places] if flag == "--map-of" => Some(places.parse().expect("--map-of N: a number")),
+        _ => panic!("usage: bench_data [--map-of N]"),
+    }
+}
+
+/// Community resources, as many as bring the map to `places`; how many it then holds.
+async fn fill_map(db: &Db, random: &mut Random, places: usize, now: i64) -> usize {
+    let on_the_map = || async {
+        app::map::index::MapIndex::default()
+            .snapshot(db.pool())
+            .await
+            .expect("read the map")
+            .len()
+    };
+    let before = on_the_map().await;
+    resources(db, random, places.saturating_sub(before), now).await;
+    on_the_map().await
+}
+
 #[tokio::main]
 async fn main() {
     let url = std::env::var("DATABASE_URL").expect("DATABASE_URL: the database to fill");
@@ -157,24 +184,25 @@ async fn main() {
     let mut random = Random(0x1234_5678_9ABC_DEF1);
     let now = now_unix();
     let started = Instant::now();
-    let orgs = organisations(&db, &mut random, now).await;
-    events(&db, &mut random, &orgs, now).await;
-    listings::generate(&db, &mut random, ITEMS).await;
-    let on_the_map = app::map::index::MapIndex::default()
-        .snapshot(db.pool())
-        .await
-        .expect("read the map")
-        .len();
-    resources(&db, &mut random, MAP_PLACES.saturating_sub(on_the_map), now).await;
-    let places = app::map::index::MapIndex::default()
-        .snapshot(db.pool())
-        .await
-        .expect("read the map")
-        .len();
+    let generated = match map_only() {
+        Some(wanted) => {
+            let places = fill_map(&db, &mut random, wanted, now).await;
+            format!("a map of {places} places")
+        }
+        None => {
+            let orgs = organisations(&db, &mut random, now).await;
+            events(&db, &mut random, &orgs, now).await;
+            listings::generate(&db, &mut random, ITEMS).await;
+            let places = fill_map(&db, &mut random, MAP_PLACES, now).await;
+            format!(
+                "{ORGANISATIONS} organisations, {} events, {ITEMS} listings and a map of {places} \
+                 places",
+                ORGANISATIONS as i64 * WEEKS
+            )
+        }
+    };
     eprintln!(
-        "generated {ORGANISATIONS} organisations, {} events, {ITEMS} listings and a map of \
-         {places} places in {:.0} s",
-        ORGANISATIONS as i64 * WEEKS,
+        "generated {generated} in {:.0} s",
         started.elapsed().as_secs_f64()
     );
     db.close().await;

@@ -146,6 +146,7 @@ pub struct Grid {
     /// The row of the area's north edge, and the latitudes (north to south) where the next rows
     /// start; none when the area has too many rows.
     first_row: i64,
+    last_row: i64,
     row_edges: Option<Vec<f64>>,
 }
 
@@ -168,12 +169,25 @@ impl Grid {
             zoom,
             size,
             first_row,
+            last_row,
             row_edges,
         }
     }
 
+    fn column_of(&self, lng: f64) -> i64 {
+        ((lng + 180.0) / 360.0 * self.size / CELL_PX).floor() as i64
+    }
+
+    /// The columns and rows of the cells the area covers: (first column, first row, columns, rows).
+    fn span(&self) -> (i64, i64, i64, i64) {
+        let first_column = self.column_of(self.area.west);
+        let columns = self.column_of(self.area.east) - first_column + 1;
+        let rows = self.last_row - self.first_row + 1;
+        (first_column, self.first_row, columns, rows)
+    }
+
     fn cell_of(&self, p: LatLng) -> (i64, i64) {
-        let column = ((p.lng + 180.0) / 360.0 * self.size / CELL_PX).floor() as i64;
+        let column = self.column_of(p.lng);
         let row = match &self.row_edges {
             // A point on an edge belongs to the row south of it, as `floor` would have it.
             Some(edges) if (self.area.south..=self.area.north).contains(&p.lat) => {
@@ -207,20 +221,100 @@ fn latitude_at(y: f64, size: f64) -> f64 {
         .to_degrees()
 }
 
+/// The points of one cell so far, and the first of them: a cell of one shows that point.
+struct Cell<'a, T> {
+    first: Option<&'a T>,
+    group: Group,
+}
+
+/// Most cells kept in a flat table (256 KB): a phone's screen shows about a hundred, a wide
+/// desktop one about 500.
+const MOST_CELLS_IN_TABLE: i64 = 4_096;
+
+/// The cells of one view by (column, row): a flat table over the area's cells, found by
+/// arithmetic instead of a hash for every point (a sixth of a zoomed-out view's time). A cell
+/// outside the table (an area with too many cells) goes in a map.
+struct Cells<'a, T> {
+    span: (i64, i64, i64, i64),
+    /// The table's size; it is made when the first point comes (a street view has none).
+    size: usize,
+    table: Vec<Option<Cell<'a, T>>>,
+    outside: HashMap<(i64, i64), Cell<'a, T>>,
+}
+
+impl<'a, T> Cells<'a, T> {
+    fn new(grid: &Grid) -> Cells<'a, T> {
+        let span = grid.span();
+        let (_, _, columns, rows) = span;
+        let size = match columns.checked_mul(rows) {
+            Some(cells) if columns > 0 && rows > 0 && cells <= MOST_CELLS_IN_TABLE => cells,
+            _ => 0,
+        };
+        Cells {
+            span,
+            size: size as usize,
+            table: Vec::new(),
+            outside: HashMap::new(),
+        }
+    }
+
+    fn slot(&self, (column, row): (i64, i64)) -> Option<usize> {
+        let (first_column, first_row, columns, rows) = self.span;
+        let (x, y) = (column - first_column, row - first_row);
+        ((0..columns).contains(&x) && (0..rows).contains(&y) && self.size > 0)
+            .then(|| (y * columns + x) as usize)
+    }
+
+    fn add(&mut self, key: (i64, i64), first: Option<&'a T>, group: Group) {
+        let cell = match self.slot(key) {
+            Some(slot) => {
+                if self.table.is_empty() {
+                    self.table.resize_with(self.size, || None);
+                }
+                &mut self.table[slot]
+            }
+            None => {
+                self.outside
+                    .entry(key)
+                    .and_modify(|cell| cell.group.add(&group))
+                    .or_insert(Cell { first, group });
+                return;
+            }
+        };
+        match cell {
+            Some(cell) => cell.group.add(&group),
+            None => *cell = Some(Cell { first, group }),
+        }
+    }
+
+    /// The cells holding points, row by row from the north, west to east within a row.
+    fn north_to_south(self) -> Vec<Cell<'a, T>> {
+        let (first_column, first_row, columns, _) = self.span;
+        let mut cells: Vec<((i64, i64), Cell<'a, T>)> = self.outside.into_iter().collect();
+        let mut at = 0;
+        for cell in self.table {
+            if let Some(cell) = cell {
+                cells.push((
+                    (first_column + at % columns, first_row + at / columns),
+                    cell,
+                ));
+            }
+            at += 1;
+        }
+        cells.sort_by_key(|((x, y), _)| (*y, *x));
+        cells.into_iter().map(|(_, cell)| cell).collect()
+    }
+}
+
 /// Groups the points inside the grid's area for display at its zoom; markers come ordered from
 /// north-west to south-east so the same request always gives the same answer.
 pub fn cluster<'a, T: Located>(
     parts: impl IntoIterator<Item = Part<'a, T>>,
     grid: &Grid,
 ) -> Vec<Marker<'a, T>> {
-    /// The points of one cell so far, and the first of them: a cell of one shows that point.
-    struct Cell<'a, T> {
-        first: Option<&'a T>,
-        group: Group,
-    }
     let singles_only = grid.zoom >= SINGLES_FROM_ZOOM;
     let mut singles: Vec<&'a T> = Vec::new();
-    let mut cells: HashMap<(i64, i64), Cell<'a, T>> = HashMap::new();
+    let mut cells = Cells::new(grid);
     for part in parts {
         let (first, group) = match part {
             Part::One(point) if grid.area.contains(point.position()) => {
@@ -234,18 +328,14 @@ pub fn cluster<'a, T: Located>(
             Part::Many(group) => (None, group),
         };
         let corner = LatLng::new(group.bounds.south, group.bounds.west);
-        cells
-            .entry(grid.cell_of(corner))
-            .and_modify(|cell| cell.group.add(&group))
-            .or_insert(Cell { first, group });
+        cells.add(grid.cell_of(corner), first, group);
     }
     singles.sort_by(|a, b| {
         let (a, b) = (a.position(), b.position());
         b.lat.total_cmp(&a.lat).then(a.lng.total_cmp(&b.lng))
     });
-    let mut cells: Vec<((i64, i64), Cell<'a, T>)> = cells.into_iter().collect();
-    cells.sort_by_key(|((x, y), _)| (*y, *x));
-    let grouped = cells.into_iter().map(|(_, cell)| match cell {
+    let cells = cells.north_to_south();
+    let grouped = cells.into_iter().map(|cell| match cell {
         Cell {
             first: Some(first),
             group: Group { count: 1, .. },
@@ -288,6 +378,30 @@ mod tests {
         north: 26.68,
         east: 106.80,
     };
+
+    #[test]
+    fn cells_outside_the_table_come_in_order_with_those_in_it() {
+        let grid = Grid::new(AREA, 12);
+        let (first_column, first_row, columns, rows) = grid.span();
+        let last_row = first_row + rows - 1;
+        let mut cells: Cells<LatLng> = Cells::new(&grid);
+        let group = Group::of(LatLng::new(26.6, 106.7));
+        for key in [
+            (first_column, last_row),
+            (first_column + columns, first_row),
+            (first_column, first_row - 1),
+            (first_column, last_row),
+        ] {
+            cells.add(key, None, group);
+        }
+        let counts: Vec<usize> = cells
+            .north_to_south()
+            .iter()
+            .map(|cell| cell.group.count)
+            .collect();
+        // The row above the area, its first row (east of it), its last row (twice).
+        assert_eq!(counts, [1, 1, 2]);
+    }
 
     #[test]
     fn far_apart_points_stay_single_and_close_ones_merge() {
