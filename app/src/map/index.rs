@@ -260,8 +260,8 @@ impl Snapshot {
                 if found.len() >= limit && lower_bound_m > found[limit - 1].distance_m {
                     break;
                 }
-                found.push(pin.unnamed(centre.metres_to(pin.position())));
-                found = super::model::nearest_first(found, limit);
+                let place = pin.unnamed(centre.metres_to(pin.position()));
+                super::model::insert_nearest_first(&mut found, place, limit);
             }
         }
         found

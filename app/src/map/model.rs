@@ -174,13 +174,25 @@ pub fn format_distance(metres: f64, t: &Texts) -> String {
 
 /// Nearest first; places at the same distance by name, so the order never flickers.
 pub fn nearest_first(mut places: Vec<NearbyPlace>, limit: usize) -> Vec<NearbyPlace> {
-    places.sort_by(|a, b| {
-        a.distance_m
-            .total_cmp(&b.distance_m)
-            .then_with(|| a.name.cmp(&b.name))
-    });
+    places.sort_by(by_nearness);
     places.truncate(limit);
     places
+}
+
+/// Adds `place` to `places` (nearest first, at most `limit`) where sorting would put it: after
+/// those as near, and not at all when `limit` nearer ones are there already.
+pub fn insert_nearest_first(places: &mut Vec<NearbyPlace>, place: NearbyPlace, limit: usize) {
+    let at = places.partition_point(|there| by_nearness(there, &place).is_le());
+    if at < limit {
+        places.insert(at, place);
+        places.truncate(limit);
+    }
+}
+
+fn by_nearness(a: &NearbyPlace, b: &NearbyPlace) -> std::cmp::Ordering {
+    a.distance_m
+        .total_cmp(&b.distance_m)
+        .then_with(|| a.name.cmp(&b.name))
 }
 
 #[cfg(test)]
@@ -230,5 +242,35 @@ mod tests {
         );
         let names: Vec<&str> = list.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["d", "a", "b"]);
+    }
+
+    proptest::proptest! {
+        /// Places added one at a time make the list that sorting them all makes.
+        #[test]
+        fn adding_one_at_a_time_orders_as_sorting_does(
+            found in proptest::collection::vec((0u8..4, 0u16..50), 0..60),
+            limit in 1usize..25,
+        ) {
+            let places: Vec<NearbyPlace> = found
+                .iter()
+                .enumerate()
+                .map(|(id, (name, metres))| NearbyPlace {
+                    kind: PlaceKind::Organisation(OrgKind::Ngo),
+                    id: id as i64,
+                    name: name.to_string(),
+                    address: String::new(),
+                    tier: None,
+                    lat: 0.0,
+                    lng: 0.0,
+                    distance_m: f64::from(*metres),
+                })
+                .collect();
+            let mut one_at_a_time = Vec::new();
+            for place in places.clone() {
+                insert_nearest_first(&mut one_at_a_time, place, limit);
+            }
+            let ids = |list: &[NearbyPlace]| list.iter().map(|p| p.id).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(ids(&one_at_a_time), ids(&nearest_first(places, limit)));
+        }
     }
 }
