@@ -291,15 +291,13 @@ impl<'a, T> Cells<'a, T> {
     fn north_to_south(self) -> Vec<Cell<'a, T>> {
         let (first_column, first_row, columns, _) = self.span;
         let mut cells: Vec<((i64, i64), Cell<'a, T>)> = self.outside.into_iter().collect();
-        let mut at = 0;
-        for cell in self.table {
+        for (at, cell) in (0..).zip(self.table) {
             if let Some(cell) = cell {
                 cells.push((
                     (first_column + at % columns, first_row + at / columns),
                     cell,
                 ));
             }
-            at += 1;
         }
         cells.sort_by_key(|((x, y), _)| (*y, *x));
         cells.into_iter().map(|(_, cell)| cell).collect()
