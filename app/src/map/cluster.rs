@@ -227,8 +227,8 @@ struct Cell<'a, T> {
     group: Group,
 }
 
-/// Most cells kept in a flat table (256 KB): a phone's screen shows about a hundred, a wide
-/// desktop one about 500.
+/// Most cells kept in a flat table (about 300 KB): a phone's screen shows about a hundred, a
+/// wide desktop one about 500.
 const MOST_CELLS_IN_TABLE: i64 = 4_096;
 
 /// The cells of one view by (column, row): a flat table over the area's cells, found by
@@ -239,7 +239,7 @@ struct Cells<'a, T> {
     /// The table's size; it is made when the first point comes (a street view has none).
     size: usize,
     table: Vec<Option<Cell<'a, T>>>,
-    outside: HashMap<(i64, i64), Cell<'a, T>>,
+    outside: HashMap<(i64, i64), Option<Cell<'a, T>>>,
 }
 
 impl<'a, T> Cells<'a, T> {
@@ -273,13 +273,7 @@ impl<'a, T> Cells<'a, T> {
                 }
                 &mut self.table[slot]
             }
-            None => {
-                self.outside
-                    .entry(key)
-                    .and_modify(|cell| cell.group.add(&group))
-                    .or_insert(Cell { first, group });
-                return;
-            }
+            None => self.outside.entry(key).or_default(),
         };
         match cell {
             Some(cell) => cell.group.add(&group),
@@ -290,15 +284,14 @@ impl<'a, T> Cells<'a, T> {
     /// The cells holding points, row by row from the north, west to east within a row.
     fn north_to_south(self) -> Vec<Cell<'a, T>> {
         let (first_column, first_row, columns, _) = self.span;
-        let mut cells: Vec<((i64, i64), Cell<'a, T>)> = self.outside.into_iter().collect();
-        for (at, cell) in (0..).zip(self.table) {
-            if let Some(cell) = cell {
-                cells.push((
-                    (first_column + at % columns, first_row + at / columns),
-                    cell,
-                ));
-            }
-        }
+        let in_table = (0..).zip(self.table).map(|(at, cell)| {
+            let key = (first_column + at % columns, first_row + at / columns);
+            (key, cell)
+        });
+        let mut cells: Vec<((i64, i64), Cell<'a, T>)> = in_table
+            .chain(self.outside)
+            .filter_map(|(key, cell)| Some((key, cell?)))
+            .collect();
         cells.sort_by_key(|((x, y), _)| (*y, *x));
         cells.into_iter().map(|(_, cell)| cell).collect()
     }
