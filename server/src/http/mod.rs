@@ -11,7 +11,8 @@ use axum::{
     Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use std::sync::OnceLock;
 use std::time::Instant;
 use tower_http::limit::RequestBodyLimitLayer;
 
@@ -64,6 +65,15 @@ impl FromRef<ServerState> for LeptosOptions {
     }
 }
 
+/// The app's page routes, listed once per process. Listing them runs the app with every resource
+/// held back, and leptos holds them back in the whole process while it does
+/// (leptos-rs/leptos#4773): a page rendering at that moment would wait forever. The server lists
+/// them before it takes a request; tests, which build many routers at once, share one list.
+pub fn page_routes() -> &'static [AxumRouteListing] {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App))
+}
+
 pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
     let bundle = BuiltAssets::of(&leptos_options);
     router_for_bundle(app_state, leptos_options, bundle)
@@ -75,7 +85,7 @@ fn router_for_bundle(
     leptos_options: LeptosOptions,
     bundle: BuiltAssets,
 ) -> Router {
-    let routes = generate_route_list(App);
+    let routes = page_routes().to_vec();
     let service_worker = ServiceWorker::build(&leptos_options.site_root, &bundle);
     let cache_state = BuiltAssetsState {
         built: bundle.clone(),

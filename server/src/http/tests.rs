@@ -349,6 +349,49 @@ async fn pages_under_concurrent_load_all_answer_with_their_own_policy() {
     test.finish().await;
 }
 
+/// Building a router while pages render elsewhere in the process (as the tests do, many at once)
+/// never leaves a page waiting: the route list is made once (see `page_routes`). When each router
+/// listed the routes again, leptos held back every resource in the process meanwhile, and a page
+/// that started loading one then never answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_answer_while_other_routers_are_built() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    /// Stops the builder when the test ends, also when it fails (or the runtime would wait on it).
+    struct StopOnDrop(std::sync::Arc<AtomicBool>);
+    impl Drop for StopOnDrop {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Relaxed);
+        }
+    }
+    let (router, test) = app().await;
+    let cookie = session_of(&test, "13800000003").await;
+    let db = test.db.clone();
+    let stop = StopOnDrop(Default::default());
+    let stopped = stop.0.clone();
+    let builder = tokio::task::spawn_blocking(move || {
+        while !stopped.load(Ordering::Relaxed) {
+            let options = LeptosOptions::builder().output_name("yunyixiang").build();
+            drop(super::router(AppState::new(db.clone(), false), options));
+        }
+    });
+    // Signed in, so that no page comes from the page cache: each one loads its resources.
+    for round in 0..20 {
+        for path in ["/orgs", "/events", "/me", "/help"] {
+            let uri = format!("{path}?round={round}");
+            let answer = tokio::time::timeout(
+                std::time::Duration::from_secs(10),
+                send(&router, with_cookie(&uri, &cookie)),
+            )
+            .await;
+            let (status, _, _) = answer.unwrap_or_else(|_| panic!("{uri} never answered"));
+            assert_eq!(status, StatusCode::OK, "{uri}");
+        }
+    }
+    drop(stop);
+    builder.await.unwrap();
+    test.finish().await;
+}
+
 #[tokio::test]
 async fn oversized_bodies_are_refused_before_they_are_read() {
     let (router, test) = app().await;

@@ -64,7 +64,7 @@ const WHOLE_QUERIES: &[&str] = &[
 
 /// Every GET address with `{…}` parts: pages, then the other routes.
 fn templates() -> Vec<String> {
-    let mut paths: Vec<String> = leptos_axum::generate_route_list(app::App)
+    let mut paths: Vec<String> = crate::http::page_routes()
         .iter()
         .map(|route| route.path().to_string())
         .chain(file_routes().into_iter().map(|(path, _)| path.to_string()))

@@ -71,7 +71,7 @@ async fn poison_every_typed_text(test: &TestDb) -> usize {
 
 /// Every page address, with ids 1 to 4 for those that take one.
 fn page_addresses() -> Vec<String> {
-    let mut addresses: Vec<String> = leptos_axum::generate_route_list(app::App)
+    let mut addresses: Vec<String> = crate::http::page_routes()
         .iter()
         .map(|route| route.path().to_string())
         .flat_map(|path| (1..=4).map(move |id| fill(&path, &id.to_string())))
