@@ -84,6 +84,8 @@ pub enum FormError {
     PhotoNotAnImage,
     /// One photo over the size limit.
     PhotoTooLarge,
+    /// A picture with more pixels than a phone camera takes (refused before it is decoded).
+    PhotoTooManyPixels,
     /// A resource that the poster's organisation does not run, or chosen for a wish.
     ItemResourceInvalid,
     /// A dashboard or report period that is not two months in order, at most two years apart.
@@ -102,6 +104,14 @@ pub enum FormError {
     ItemStepNotNow,
     /// The handover code typed is not the one the giver shows.
     HandoverCodeWrong,
+    /// Too many wrong check-in or handover codes in the last minute.
+    TooManyCodeTries,
+    /// Nobody adds, confirms or rejects hours for themselves.
+    OwnHours,
+    /// Hours beyond the event's length, approved by the organiser who recorded them.
+    NeedsAnotherReviewer,
+    /// Certificates count hours of verified organisations (and partners) only.
+    CertificateOrgUnverified,
     /// A lent item's due day is missing, in the past or more than a year away.
     DueDateInvalid,
     ReportReasonInvalid,
@@ -154,11 +164,17 @@ impl FormError {
             | FormError::BookingStepNotNow
             | FormError::ConsentAlreadyLive
             | FormError::AccountLinkedElsewhere
+            | FormError::NeedsAnotherReviewer
+            | FormError::CertificateOrgUnverified
             | FormError::AlreadyReported => StatusCode::CONFLICT,
+            FormError::OwnHours => StatusCode::FORBIDDEN,
             FormError::NoSuchAccount => StatusCode::NOT_FOUND,
+            FormError::TooManyCodeTries => StatusCode::TOO_MANY_REQUESTS,
             FormError::WrongCredentials => StatusCode::UNAUTHORIZED,
             FormError::WrongPassword => StatusCode::FORBIDDEN,
-            FormError::PhotoTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            FormError::PhotoTooLarge | FormError::PhotoTooManyPixels => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
             FormError::PhotoNotAnImage => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             _ => StatusCode::BAD_REQUEST,
         }
@@ -210,6 +226,7 @@ impl FormError {
             FormError::ItemChoiceInvalid => f.item_choice_invalid,
             FormError::PhotoNotAnImage => f.photo_not_an_image,
             FormError::PhotoTooLarge => f.photo_too_large,
+            FormError::PhotoTooManyPixels => f.photo_too_many_pixels,
             FormError::PeriodInvalid => f.period_invalid,
             FormError::ItemResourceInvalid => f.item_resource_invalid,
             FormError::TooManyPhotos => f.too_many_photos,
@@ -220,6 +237,10 @@ impl FormError {
             FormError::TooManyReceived => f.too_many_received,
             FormError::ItemStepNotNow => f.item_step_not_now,
             FormError::HandoverCodeWrong => f.handover_code_wrong,
+            FormError::TooManyCodeTries => f.too_many_code_tries,
+            FormError::OwnHours => f.own_hours,
+            FormError::NeedsAnotherReviewer => f.needs_another_reviewer,
+            FormError::CertificateOrgUnverified => f.certificate_org_unverified,
             FormError::DueDateInvalid => f.due_date_invalid,
             FormError::ReportReasonInvalid => f.report_reason_invalid,
             FormError::AlreadyReported => f.already_reported,

@@ -17,6 +17,11 @@ pub const DISPLAY_MAX_PX: u32 = 1280;
 pub const THUMB_MAX_PX: u32 = 320;
 /// Pictures wider or taller than this are refused before they are decoded (decompression bombs).
 const DECODE_MAX_PX: u32 = 12_000;
+/// Most pixels accepted: a 50-megapixel phone camera's photo, with room; far fewer than a small
+/// file can claim (a few hundred KB of PNG can say 12,000 × 12,000, 432 MB once decoded).
+const DECODE_MAX_PIXELS: u64 = 52_000_000;
+/// Most memory one decoded picture may take: such a photo in RGBA at 8 bits a channel.
+const DECODE_MAX_BYTES: u64 = DECODE_MAX_PIXELS * 4;
 const JPEG_QUALITY: u8 = 82;
 
 /// A photo ready to store.
@@ -42,21 +47,27 @@ pub fn process(upload: &[u8]) -> Result<StoredPhoto, FormError> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(DECODE_MAX_PX);
     limits.max_image_height = Some(DECODE_MAX_PX);
-    limits.max_alloc = Some(512 * 1024 * 1024);
+    limits.max_alloc = Some(DECODE_MAX_BYTES);
     reader.limits(limits);
     let mut decoder = reader
         .into_decoder()
         .map_err(|_| FormError::PhotoNotAnImage)?;
+    // Counted from the header, before any pixel is decoded.
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > DECODE_MAX_PIXELS
+        || decoder.total_bytes() > DECODE_MAX_BYTES
+    {
+        return Err(FormError::PhotoTooManyPixels);
+    }
     // A phone stores a portrait photo sideways with a note to turn it: apply the note, since the
-    // note itself will not survive.
+    // note itself will not survive (after cutting down, so the turn copies few pixels).
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut picture =
-        DynamicImage::from_decoder(decoder).map_err(|_| FormError::PhotoNotAnImage)?;
-    picture.apply_orientation(orientation);
-    let display = fit_within(&picture, DISPLAY_MAX_PX);
-    let thumb = fit_within(&display, THUMB_MAX_PX);
+    let picture = DynamicImage::from_decoder(decoder).map_err(|_| FormError::PhotoNotAnImage)?;
+    let mut display = fit_within(picture, DISPLAY_MAX_PX);
+    display.apply_orientation(orientation);
+    let thumb = fit_within(display.clone(), THUMB_MAX_PX);
     Ok(StoredPhoto {
         width: display.width(),
         height: display.height(),
@@ -66,16 +77,24 @@ pub fn process(upload: &[u8]) -> Result<StoredPhoto, FormError> {
 }
 
 /// Scaled down (never up) so that neither side is longer than `max_px`.
-fn fit_within(picture: &DynamicImage, max_px: u32) -> DynamicImage {
+fn fit_within(picture: DynamicImage, max_px: u32) -> DynamicImage {
     if picture.width() <= max_px && picture.height() <= max_px {
-        return picture.clone();
+        return picture;
     }
     picture.resize(max_px, max_px, FilterType::Triangle)
 }
 
+/// Photos being decoded in this process at once. A decoded photo may take up to
+/// `DECODE_MAX_BYTES`, so one at a time keeps the server's memory bounded however many arrive.
+static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
 /// Prepares uploads for storing. Decoding and resizing are CPU work: done on the blocking
-/// threads, one photo after another.
+/// threads, one photo after another, and one upload after another in this process.
 pub async fn prepare(uploads: Vec<Vec<u8>>) -> Result<Vec<StoredPhoto>, crate::error::AppError> {
+    let _turn = DECODING.acquire().await.map_err(|_| {
+        tracing::error!("the photo decoding queue was closed");
+        crate::error::AppError::Internal
+    })?;
     tokio::task::spawn_blocking(move || {
         uploads
             .iter()
@@ -132,6 +151,30 @@ pub fn sample_phone_jpeg(width: u32, height: u32) -> Vec<u8> {
     out.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
     out.extend_from_slice(&exif);
     out.extend_from_slice(&plain[2..]);
+    out
+}
+
+/// A PNG of `width` × `height` black pixels in 8-bit RGB, written row by row: a few hundred KB
+/// can claim hundreds of megabytes of pixels (a decompression bomb). For tests.
+pub fn zero_png(width: u32, height: u32) -> Vec<u8> {
+    zero_png_with(width, height, png::BitDepth::Eight)
+}
+
+/// As [`zero_png`], with `depth` bits a channel.
+pub fn zero_png_with(width: u32, height: u32, depth: png::BitDepth) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, width, height);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(depth);
+        let mut writer = encoder.write_header().expect("a PNG header");
+        let mut rows = writer.stream_writer().expect("a PNG stream");
+        let row = vec![0u8; width as usize * 3 * (depth as usize).div_ceil(8)];
+        for _ in 0..height {
+            std::io::Write::write_all(&mut rows, &row).expect("a PNG row");
+        }
+        rows.finish().expect("a whole PNG");
+    }
     out
 }
 
@@ -226,6 +269,26 @@ mod tests {
         assert_eq!(
             process(&small).map(|p| (p.width, p.height)).unwrap(),
             (80, 100)
+        );
+    }
+
+    #[test]
+    fn a_picture_with_more_pixels_than_a_camera_takes_is_refused_before_decoding() {
+        // 12,000 × 12,000 of zeros: a few hundred KB that would decode to 432 MB.
+        let bomb = zero_png(12_000, 12_000);
+        assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
+        let started = std::time::Instant::now();
+        assert_eq!(process(&bomb).unwrap_err(), FormError::PhotoTooManyPixels);
+        assert!(started.elapsed() < std::time::Duration::from_millis(200));
+        // Within the pixel count, but 16 bits a channel: over the memory a decode may take.
+        assert_eq!(
+            process(&zero_png_with(8_000, 6_000, png::BitDepth::Sixteen)).unwrap_err(),
+            FormError::PhotoTooManyPixels
+        );
+        // A phone camera's size is still taken.
+        assert_eq!(
+            process(&zero_png(4_000, 3_000)).map(|p| (p.width, p.height)),
+            Ok((1280, 960))
         );
     }
 

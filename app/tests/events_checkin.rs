@@ -3,6 +3,7 @@
 //! attendance credits hours once, however often the code is sent.
 #![cfg(feature = "ssr")]
 
+use app::accounts::code_tries::WRONG_TRIES_PER_MINUTE;
 use app::db::testing::each_backend;
 use app::events::attendance::code_at;
 use app::events::checkin::{secret_of, CheckinOutcome};
@@ -99,6 +100,44 @@ async fn codes_work_during_the_event_for_people_with_a_seat_and_credit_once() {
         );
         let e = events::find(db.pool(), id).await.unwrap().unwrap();
         assert_eq!(e.seats_taken, 3);
+        test.finish().await;
+    }
+}
+
+/// A six-digit code falls to enough guesses: a person gets a few wrong tries a minute, then even
+/// the right code waits, and a minute later it works.
+#[tokio::test]
+async fn wrong_codes_are_limited_per_person_per_minute() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let (id, people, secret) = setup(db).await;
+        let at = START + 600;
+        let right = code_at(&secret, id, at);
+        let wrong = if right == "000000" {
+            "111111"
+        } else {
+            "000000"
+        };
+        for _ in 0..WRONG_TRIES_PER_MINUTE {
+            assert_eq!(
+                attempt(db, id, people[0], wrong, at).await,
+                CheckinOutcome::WrongCode
+            );
+        }
+        assert_eq!(
+            attempt(db, id, people[0], &right, at + 1).await,
+            CheckinOutcome::TooManyTries
+        );
+        // Someone else at the same event is not held up by it.
+        assert_eq!(
+            attempt(db, id, people[1], &right, at + 1).await,
+            CheckinOutcome::CheckedIn
+        );
+        let later = at + 61;
+        assert_eq!(
+            attempt(db, id, people[0], &code_at(&secret, id, later), later).await,
+            CheckinOutcome::CheckedIn
+        );
         test.finish().await;
     }
 }

@@ -650,6 +650,31 @@ async fn a_member_leaves_the_map_when_their_place_is_no_longer_public() {
     }
 }
 
+/// A pin says no more than the card: a member whose name and place are public but whose needs
+/// are not is not drawn as someone who needs help (nor drawn at all: there is nothing to find).
+#[tokio::test]
+async fn a_member_is_drawn_as_needing_help_only_when_the_needs_are_public() {
+    use app::help::model::MapHelpKind;
+    use app::map::model::PlaceKind;
+    for test in each_backend().await {
+        let db = &test.db;
+        let coordinator = neighbours(db, 1, 1).await[0];
+        let org = cooperative(db).await;
+        let id = member(db, org, coordinator).await;
+        let pins = || async { app::help::map_pins::on_the_map(db.pool()).await.unwrap() };
+        for group in [FieldGroup::Name, FieldGroup::Area] {
+            consent(db, id, group, Audience::Everyone, coordinator).await;
+        }
+        assert!(pins().await.is_empty(), "{:?}", pins().await);
+        consent(db, id, FieldGroup::Needs, Audience::Everyone, coordinator).await;
+        let on_map = pins().await;
+        assert_eq!(on_map.len(), 1);
+        assert_eq!(on_map[0].kind, PlaceKind::Help(MapHelpKind::Needs));
+        assert_eq!(on_map[0].name, "王阿姨");
+        test.finish().await;
+    }
+}
+
 #[tokio::test]
 async fn an_account_links_to_one_member_and_a_wipe_keeps_only_anonymous_figures() {
     use app::help::bookings::{self, BookOutcome, BookingRequest, MemberSide};
@@ -826,6 +851,52 @@ async fn a_photo_is_kept_replaced_and_removed_one_per_member() {
         drop(conn);
         consent(db, id, FieldGroup::Photo, Audience::Residents, people[0]).await;
         assert_eq!(seen_by(db, id, Viewer::Resident).await.photo_at, None);
+        test.finish().await;
+    }
+}
+
+/// Two coordinators (or a coordinator and the member) record the same consent at the same moment:
+/// one live consent is kept, and every other request is told it is live already (never a fault).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn consents_recorded_at_once_leave_one_live_consent() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let org = cooperative(db).await;
+        let by = neighbours(db, 0, 1).await[0];
+        let id = member(db, org, by).await;
+        let tasks: Vec<_> = (0..24)
+            .map(|_| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let mut tx = db.begin_write().await?;
+                    let new = NewConsent {
+                        group: FieldGroup::Services,
+                        audience: Audience::Everyone,
+                        method: ConsentMethod::Paper,
+                        notice_version: NOTICE_VERSION,
+                    };
+                    let outcome = help::record_consent(&mut tx, id, new, by, NOW).await?;
+                    tx.commit().await?;
+                    Ok::<_, sqlx::Error>(outcome)
+                })
+            })
+            .collect();
+        let mut recorded = 0;
+        for task in tasks {
+            match task.await.unwrap().expect("no request failed") {
+                ConsentOutcome::Recorded(_) => recorded += 1,
+                ConsentOutcome::AlreadyLive => {}
+            }
+        }
+        assert_eq!(recorded, 1);
+        let live: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM coop_consents WHERE member_id = $1 AND withdrawn_at IS NULL",
+        )
+        .bind(id)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+        assert_eq!(live, 1);
         test.finish().await;
     }
 }

@@ -165,6 +165,81 @@ async fn the_owner_chooses_either_side_backs_out_and_the_code_completes_the_hand
     }
 }
 
+/// Guessing the giver's code: a few wrong tries a minute per person, and after three wrong ones
+/// the code changes, so the guesses made so far are worth nothing.
+#[tokio::test]
+async fn wrong_handover_codes_are_limited_and_change_the_code() {
+    use app::accounts::code_tries::WRONG_TRIES_PER_MINUTE;
+    for test in each_backend().await {
+        let db = &test.db;
+        let p = people(db, 0, 2).await;
+        let (owner, taker) = (p[0], p[1]);
+        let item = listing(db, owner, "电饭煲", "give").await;
+        let asked = sent(ask(db, item, taker, LIMITS).await);
+        assert_eq!(
+            step!(db, promise(asked, owner, None, NOW)),
+            StepOutcome::Done
+        );
+        let first = code_of(db, asked).await;
+        let wrong_for = |code: &str| if code == "000000" { "111111" } else { "000000" }.to_string();
+        let wrong = wrong_for(&first);
+        for _ in 0..2 {
+            assert_eq!(
+                step!(
+                    db,
+                    confirm_handover(asked, taker, Some(wrong.as_str()), NOW)
+                ),
+                StepOutcome::WrongCode
+            );
+        }
+        assert_eq!(
+            code_of(db, asked).await,
+            first,
+            "two wrong tries keep the code"
+        );
+        let wrong = wrong_for(&first);
+        assert_eq!(
+            step!(
+                db,
+                confirm_handover(asked, taker, Some(wrong.as_str()), NOW)
+            ),
+            StepOutcome::WrongCode
+        );
+        let second = code_of(db, asked).await;
+        assert_ne!(second, first, "the third wrong try changes the code");
+        for _ in 3..WRONG_TRIES_PER_MINUTE {
+            let wrong = wrong_for(&code_of(db, asked).await);
+            assert_eq!(
+                step!(
+                    db,
+                    confirm_handover(asked, taker, Some(wrong.as_str()), NOW)
+                ),
+                StepOutcome::WrongCode
+            );
+        }
+        let current = code_of(db, asked).await;
+        assert_eq!(
+            step!(
+                db,
+                confirm_handover(asked, taker, Some(current.as_str()), NOW + 1)
+            ),
+            StepOutcome::TooManyTries
+        );
+        assert_eq!(request_status(db, asked).await, RequestStatus::Promised);
+        // A minute later the giver's code works.
+        let current = code_of(db, asked).await;
+        assert_eq!(
+            step!(
+                db,
+                confirm_handover(asked, taker, Some(current.as_str()), NOW + 61)
+            ),
+            StepOutcome::Done
+        );
+        assert_eq!(status_of(db, item).await, ItemStatus::HandedOver);
+        test.finish().await;
+    }
+}
+
 #[tokio::test]
 async fn taps_from_both_sides_hand_over_a_lent_item_which_comes_back() {
     for test in each_backend().await {
@@ -320,6 +395,51 @@ async fn concurrent_promises_and_handovers_leave_exactly_one_taker() {
             assert_eq!(statuses.iter().filter(|s| *s == "handed_over").count(), 1);
             assert!(!statuses.iter().any(|s| s == "open"));
         }
+        test.finish().await;
+    }
+}
+
+/// One person asks for many listings at the same moment: the open-request limit still holds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn requests_sent_at_once_stay_within_the_open_request_limit() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let p = people(db, 0, 2).await;
+        let (owner, asker) = (p[0], p[1]);
+        let mut listings = Vec::new();
+        for n in 0..20 {
+            listings.push(listing(db, owner, &format!("旧书 {n}"), "give").await);
+        }
+        let tasks: Vec<_> = listings
+            .into_iter()
+            .map(|item| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let mut tx = db.begin_write().await?;
+                    let outcome =
+                        requests::ask(&mut tx, item, asker, "我需要", LIMITS, NOW).await?;
+                    tx.commit().await?;
+                    Ok::<_, sqlx::Error>(outcome)
+                })
+            })
+            .collect();
+        let mut sent = 0;
+        for task in tasks {
+            match task.await.unwrap().expect("no request failed") {
+                AskOutcome::Sent(_) => sent += 1,
+                AskOutcome::TooManyOpen => {}
+                other => panic!("{other:?}"),
+            }
+        }
+        assert_eq!(sent, LIMITS.open_requests as usize);
+        let open: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM item_requests WHERE requester_id = $1 AND status = 'open'",
+        )
+        .bind(asker)
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+        assert_eq!(open, i64::from(LIMITS.open_requests));
         test.finish().await;
     }
 }

@@ -177,6 +177,69 @@ async fn directory_searches_filters_and_hides_rejected() {
     }
 }
 
+/// The badge vouches for who the organisation is: a verified organisation that changes its
+/// name, type or credit code goes back to review; other edits keep it.
+#[tokio::test]
+async fn changing_who_an_organisation_is_sends_it_back_to_review() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let owner = person(db, "13800000016").await;
+        let admin = person(db, "13800000017").await;
+        let code = "91520103MA6DKXYB5N";
+        let original = details("阳光助老服务中心", OrgKind::Ngo, None);
+        let SaveOrg::Saved(id) = register(db, &original, owner).await else {
+            panic!()
+        };
+        let mut edits = vec![("description", {
+            let mut d = original.clone();
+            d.description = "新的介绍".into();
+            d
+        })];
+        for (what, change) in [
+            ("name", details("阳光互助中心", OrgKind::Ngo, None)),
+            (
+                "kind",
+                details("阳光助老服务中心", OrgKind::Community, None),
+            ),
+            (
+                "credit code",
+                details("阳光助老服务中心", OrgKind::Ngo, Some(code)),
+            ),
+        ] {
+            edits.push((what, change));
+        }
+        let version = |db: &Db| {
+            let pool = db.pool().clone();
+            async move { orgs::find(&pool, id).await.unwrap().unwrap().version }
+        };
+        for (what, edited) in edits {
+            // Back to the original, verified, so that each edit changes one thing.
+            for (step, details) in [(6, &original), (8, &edited)] {
+                let mut tx = db.begin_write().await.unwrap();
+                orgs::review(&mut tx, id, Verification::Verified, None, admin, step - 1)
+                    .await
+                    .unwrap();
+                tx.commit().await.unwrap();
+                let from = version(db).await;
+                let mut tx = db.begin_write().await.unwrap();
+                let saved = orgs::update_org(&mut tx, id, from, details, step)
+                    .await
+                    .unwrap();
+                tx.commit().await.unwrap();
+                assert_eq!(saved, SaveOrg::Saved(id));
+            }
+            let after = orgs::find(db.pool(), id).await.unwrap().unwrap();
+            let expected = if what == "description" {
+                Verification::Verified
+            } else {
+                Verification::Pending
+            };
+            assert_eq!(after.verification, expected, "after changing the {what}");
+        }
+        test.finish().await;
+    }
+}
+
 #[tokio::test]
 async fn the_directory_reads_a_page_at_a_time_in_badge_order() {
     for test in each_backend().await {

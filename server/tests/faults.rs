@@ -111,6 +111,11 @@ fn session_cookie(answer: &str) -> Option<String> {
 
 /// A listing's form as the browser posts it (multipart, no photo).
 fn listing_form(title: &str) -> (String, Vec<u8>) {
+    listing_form_with(title, None)
+}
+
+/// A listing's form with a photo file (a PNG), if one is given.
+fn listing_form_with(title: &str, photo: Option<&[u8]>) -> (String, Vec<u8>) {
     const BOUNDARY: &str = "faults-boundary";
     let fields = [
         ("item[kind]", "offer"),
@@ -128,9 +133,21 @@ fn listing_form(title: &str) -> (String, Vec<u8>) {
             "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
         ));
     }
-    body.push_str(&format!("--{BOUNDARY}--\r\n"));
+    let mut body = body.into_bytes();
+    if let Some(photo) = photo {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"photos\"; \
+                 filename=\"photo.png\"\r\nContent-Type: image/png\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(photo);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
     let head = format!("Content-Type: multipart/form-data; boundary={BOUNDARY}\r\n");
-    (head, body.into_bytes())
+    (head, body)
 }
 
 /// The listing id in a posting's answer: `303` to `/items/{id}?done=posted`.
@@ -498,4 +515,67 @@ async fn clients_hanging_up_leave_no_write_lock_behind() {
         server.wait().unwrap();
         test.finish().await;
     }
+}
+
+/// The most memory the process `pid` has held at once (VmHWM), in MB.
+fn peak_memory_mb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status
+        .lines()
+        .find(|line| line.starts_with("VmHWM:"))
+        .expect("VmHWM in /proc/<pid>/status");
+    let kb: u64 = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|kb| kb.parse().ok())
+        .unwrap();
+    kb / 1024
+}
+
+/// A decompression bomb: a few hundred KB of PNG that claims 12,000 × 12,000 pixels (432 MB
+/// once decoded; the server once grew to about 750 MB on it). It is refused from its header with
+/// the reason, the server's peak memory stays low, and a phone's photo still goes through.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_image_bomb_is_refused_before_its_pixels_are_decoded() {
+    let test = app::db::testing::TestDb::sqlite().await;
+    let addr = free_addr();
+    let mut server = start(&test.url, addr).await;
+    let form = "contact=13500000001&display_name=%E9%82%BB%E5%B1%85&password=long-enough-1";
+    let answer = request(addr, "POST /api/accounts/sign_up HTTP/1.1", form)
+        .await
+        .unwrap();
+    let cookie = session_cookie(&answer).expect("a session after signing up");
+
+    let bomb = app::photos::zero_png(12_000, 12_000);
+    assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
+    let (head, body) = listing_form_with("旧床垫", Some(&bomb));
+    let answer = send(
+        addr,
+        "POST /items/new HTTP/1.1",
+        &format!("{cookie}{head}"),
+        &body,
+    )
+    .await
+    .unwrap();
+    let head_of = |answer: &str| answer.chars().take(300).collect::<String>();
+    assert!(answer.starts_with("HTTP/1.1 413"), "{}", head_of(&answer));
+    assert!(answer.contains("像素太多"), "the reason is shown");
+    let peak = peak_memory_mb(server.id());
+    assert!(peak < 200, "the server's memory peaked at {peak} MB");
+
+    let photo = app::photos::sample_phone_jpeg(1600, 1200);
+    let (head, body) = listing_form_with("旧台灯", Some(&photo));
+    let answer = send(
+        addr,
+        "POST /items/new HTTP/1.1",
+        &format!("{cookie}{head}"),
+        &body,
+    )
+    .await
+    .unwrap();
+    assert!(posted_listing(&answer).is_some(), "{}", head_of(&answer));
+    println!("image bomb refused; the server's peak memory was {peak} MB");
+    server.kill().unwrap();
+    server.wait().unwrap();
+    test.finish().await;
 }

@@ -46,7 +46,7 @@ pub async fn sign_up(
         tx.commit().await?;
     }
     super::auth::sign_in_as(&state, user_id).await?;
-    leptos_axum::redirect(super::auth::safe_next(next.as_deref()));
+    leptos_axum::redirect(&super::auth::safe_next(next.as_deref()));
     Ok(())
 }
 
@@ -79,7 +79,7 @@ pub async fn sign_in(
         return Err(FormError::WrongCredentials.into());
     };
     super::auth::sign_in_as(&state, user_id).await?;
-    leptos_axum::redirect(super::auth::safe_next(next.as_deref()));
+    leptos_axum::redirect(&super::auth::safe_next(next.as_deref()));
     Ok(())
 }
 

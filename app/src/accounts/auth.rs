@@ -152,14 +152,32 @@ fn set_cookie(value: &str) {
     }
 }
 
-/// Where to go after signing in: only a path on this site, never another site (open redirect).
-pub fn safe_next(next: Option<&str>) -> &str {
-    match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path
-        }
-        _ => "/me",
-    }
+/// Longest `next` followed back; a longer one is not an address of ours.
+const NEXT_MAX_LEN: usize = 2048;
+
+/// Where to go after signing in: a page on this site, never another site (open redirect).
+///
+/// The answer is what the browser will resolve, so it is checked the way a browser reads it (a
+/// WHATWG URL parser drops tabs and newlines and reads `\` as `/`): it must start with one `/`,
+/// hold no control characters, and resolve to this site's origin; anything else goes to `/me`.
+/// The answer is always a valid header value (a newline in it made the redirect panic).
+pub fn safe_next(next: Option<&str>) -> String {
+    const HOME: &str = "/me";
+    let site = url::Url::parse("http://site.invalid/").expect("a fixed, valid address");
+    let on_site = |path: &str| {
+        site.join(path)
+            .ok()
+            .filter(|resolved| resolved.origin() == site.origin())
+    };
+    next.filter(|path| {
+        path.starts_with('/') && path.len() <= NEXT_MAX_LEN && !path.chars().any(char::is_control)
+    })
+    .and_then(on_site)
+    // Written out again from the parsed form, then checked once more as written: "/..//x"
+    // resolves on the site but is written "//x", which would not.
+    .map(|resolved| resolved[url::Position::BeforePath..].to_string())
+    .filter(|written| on_site(written).is_some())
+    .unwrap_or_else(|| HOME.to_string())
 }
 
 #[cfg(test)]
@@ -185,11 +203,46 @@ mod tests {
     #[test]
     fn next_stays_on_this_site() {
         assert_eq!(safe_next(Some("/events?x=1")), "/events?x=1");
+        assert_eq!(safe_next(Some("/events#top")), "/events#top");
+        assert_eq!(safe_next(Some("/items/%E9%97%B2")), "/items/%E9%97%B2");
+        // Percent-encoded tabs and slashes are harmless paths on this site.
+        assert_eq!(safe_next(Some("/%09/x")), "/%09/x");
+        assert_eq!(safe_next(Some("/%2F/evil.example")), "/%2F/evil.example");
         assert_eq!(safe_next(None), "/me");
-        assert_eq!(safe_next(Some("")), "/me");
-        assert_eq!(safe_next(Some("https://evil.example")), "/me");
-        assert_eq!(safe_next(Some("//evil.example")), "/me");
-        assert_eq!(safe_next(Some("/\\evil.example")), "/me");
+        for attack in [
+            "",
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "/\u{0}/evil.example",
+            "/\u{85}/evil.example",
+            "/events\nSet-Cookie: sid=x",
+            "javascript:alert(1)",
+            "/..//evil.example",
+            "/./\\evil.example",
+            " //evil.example",
+            "https:evil.example",
+            "http:/evil.example",
+        ] {
+            assert_eq!(safe_next(Some(attack)), "/me", "{attack:?}");
+        }
+        assert_eq!(safe_next(Some(&format!("/{}", "a".repeat(5000)))), "/me");
+    }
+
+    proptest::proptest! {
+        /// Whatever comes in, the answer is a header value that a browser resolves on this site.
+        #[test]
+        fn any_next_resolves_on_this_site(next in "/?[/\\\\a-z.:%0-9 \\x00-\\x1f\\x7f-\\xa0é]{0,40}") {
+            let answer = safe_next(Some(&next));
+            proptest::prop_assert!(http::HeaderValue::from_str(&answer).is_ok());
+            let site = url::Url::parse("https://yunyixiang.example/").unwrap();
+            let resolved = site.join(&answer).unwrap();
+            proptest::prop_assert_eq!(resolved.origin(), site.origin());
+        }
     }
 }
 

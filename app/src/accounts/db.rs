@@ -139,3 +139,14 @@ pub async fn set_password_hash(
             .await?;
     Ok(result.rows_affected() == 1)
 }
+
+/// Takes the person's row lock for this transaction (a no-op update: PostgreSQL locks the row,
+/// SQLite's write transaction holds the database already), so that claims made by one person at
+/// the same moment are decided one after another.
+pub async fn lock_person(conn: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1")
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -5,6 +5,8 @@ pub mod admin;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod code_tries;
 pub mod contact;
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -10,6 +10,7 @@ pub mod testing;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
 use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tokio::sync::{Mutex, OwnedMutexGuard};
@@ -56,6 +57,9 @@ pub struct Db {
     kind: DbKind,
     /// SQLite's one write lock, taken in this process in arrival order (see `begin_write`).
     writer_turn: Arc<Mutex<()>>,
+    /// Write transactions committed through this pool: what a cache of pages rendered from the
+    /// database compares to know whether anything changed since.
+    commits: Arc<AtomicU64>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -99,6 +103,7 @@ impl Db {
             pool,
             kind,
             writer_turn: Arc::new(Mutex::new(())),
+            commits: Arc::default(),
         })
     }
 
@@ -138,13 +143,20 @@ impl Db {
                 Ok(DbTx {
                     tx,
                     _turn: Some(turn),
+                    commits: Some(self.commits.clone()),
                 })
             }
             DbKind::Postgres => Ok(DbTx {
                 tx: self.pool.begin().await?,
                 _turn: None,
+                commits: Some(self.commits.clone()),
             }),
         }
+    }
+
+    /// How many write transactions this process has committed so far.
+    pub fn commits(&self) -> u64 {
+        self.commits.load(Ordering::Acquire)
     }
 
     /// Starts a transaction that only reads (a consistent view across several queries).
@@ -152,6 +164,7 @@ impl Db {
         Ok(DbTx {
             tx: self.pool.begin().await?,
             _turn: None,
+            commits: None,
         })
     }
 
@@ -175,11 +188,17 @@ impl Db {
 pub struct DbTx {
     tx: Transaction<'static, Any>,
     _turn: Option<OwnedMutexGuard<()>>,
+    /// The pool's count of commits, for a write transaction.
+    commits: Option<Arc<AtomicU64>>,
 }
 
 impl DbTx {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
+        self.tx.commit().await?;
+        if let Some(commits) = self.commits {
+            commits.fetch_add(1, Ordering::AcqRel);
+        }
+        Ok(())
     }
 
     pub async fn rollback(self) -> Result<(), sqlx::Error> {
@@ -232,6 +251,12 @@ fn prepare_sqlite_url(url: &str) -> Result<String, ConnectError> {
 /// exactly (Rust prints the shortest form that reads back as the same float).
 pub fn float_param(value: Option<f64>) -> Option<String> {
     value.map(|v| v.to_string())
+}
+
+/// Whether a write was refused by a unique index: two requests claimed the same thing at once,
+/// and the answer is a conflict, not a fault.
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(e) if e.kind() == sqlx::error::ErrorKind::UniqueViolation)
 }
 
 /// Now, as stored in the database: whole seconds since the Unix epoch, UTC.

@@ -18,6 +18,8 @@ pub enum CheckinOutcome {
     /// Checked in and out already: nothing more to do.
     AlreadyDone,
     WrongCode,
+    /// Too many wrong codes from this person in the last minute: not checked.
+    TooManyTries,
     /// Not during the event (with its margin), or the event is not on.
     Closed,
     /// No seat at this event, and it takes no walk-ins.
@@ -95,7 +97,12 @@ pub async fn check_in(
     else {
         return Ok(CheckinOutcome::Closed);
     };
+    use crate::accounts::code_tries::{may_try, record_wrong, CodePurpose::Checkin};
+    if !may_try(conn, user_id, Checkin, now).await? {
+        return Ok(CheckinOutcome::TooManyTries);
+    }
     if !accepts(secret.as_bytes(), event_id, typed, now) {
+        record_wrong(conn, user_id, Checkin, now).await?;
         return Ok(CheckinOutcome::WrongCode);
     }
     let row: Option<(i64, String, Option<i64>, Option<i64>)> = sqlx::query_as(

@@ -130,6 +130,7 @@ pub async fn check_in(id: i64, code: String) -> Result<(), AppError> {
         CheckinOutcome::CheckedOut { minutes } => format!("out&m={minutes}"),
         CheckinOutcome::AlreadyDone => "already".to_string(),
         CheckinOutcome::WrongCode => return Err(FormError::CheckinCodeWrong.into()),
+        CheckinOutcome::TooManyTries => return Err(FormError::TooManyCodeTries.into()),
         CheckinOutcome::Closed => return Err(FormError::CheckinClosed.into()),
         CheckinOutcome::NotJoined => return Err(FormError::CheckinNotJoined.into()),
     };
@@ -156,9 +157,7 @@ pub async fn mark_attendance(
     let mut tx = state.db.begin_write().await?;
     let marked = hours::mark_attendance(&mut tx, id, participant, attendance, actor, now).await?;
     tx.commit().await?;
-    if !marked {
-        return Err(AppError::NotFound);
-    }
+    marked.map_err(crate::volunteering::hours_api::refused)?;
     leptos_axum::redirect(&format!("/events/{id}/roster?done=marked"));
     Ok(())
 }

@@ -261,14 +261,16 @@ pub async fn of_org(pool: &AnyPool, org_id: i64, limit: i64) -> Result<Vec<Event
     Ok(events(rows))
 }
 
-/// An organisation's published events that have not ended, soonest first (its public page).
+/// An organisation's published events that have not ended, soonest first (its public page); none
+/// for a rejected organisation, whose events are hidden everywhere else too.
 pub async fn upcoming_of_org(
     pool: &AnyPool,
     org_id: i64,
     now: i64,
 ) -> Result<Vec<Event>, sqlx::Error> {
     let rows: Vec<EventRow> = sqlx::query_as(&format!(
-        "{SELECT_COLUMNS} {FROM_EVENTS} WHERE e.org_id = $1 AND e.status = 'published' AND e.ends_at > $2 \
+        "{SELECT_COLUMNS} {FROM_EVENTS} WHERE e.org_id = $1 AND e.status = 'published' \
+         AND o.verification <> 'rejected' AND e.ends_at > $2 \
          ORDER BY e.starts_at, e.id LIMIT 50"
     ))
     .bind(org_id)

@@ -333,9 +333,12 @@ pub async fn record_consent(
     if live.is_some() {
         return Ok(ConsentOutcome::AlreadyLive);
     }
-    let id = sqlx::query_scalar(
+    // Two recorded at once both pass the look above: the unique index on live consents decides,
+    // and the second is told the consent is live already.
+    let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO coop_consents (member_id, field_group, audience, notice_version, method, \
-         collected_by, given_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+         collected_by, given_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(member)
     .bind(consent.group.as_str())
@@ -344,9 +347,9 @@ pub async fn record_consent(
     .bind(consent.method.as_str())
     .bind(collected_by)
     .bind(now)
-    .fetch_one(conn)
+    .fetch_optional(conn)
     .await?;
-    Ok(ConsentOutcome::Recorded(id))
+    Ok(id.map_or(ConsentOutcome::AlreadyLive, ConsentOutcome::Recorded))
 }
 
 /// Withdraws a live consent of this member; false if there is none by that id.

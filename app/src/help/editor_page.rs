@@ -79,15 +79,12 @@ fn Editor(editor: MemberFile) -> impl IntoView {
                 {move || d().done_prefix}{move || action.label(t())}
             </p>
         })}
-        <p class="button-row">
+        <div class="button-row">
             <a href=format!("/help/{id}") class="button button--secondary" data-testid="public-card">
                 {move || d().see_card}
             </a>
-            <a href=format!("/help/{id}/export.json") class="button button--secondary" download rel="external"
-                data-testid="export-member">
-                {move || d().export_button}
-            </a>
-        </p>
+            <ExportButton member=id label=d().export_button/>
+        </div>
         <DetailsSection editor=editor.clone() actions/>
         <PhotoSection member=m.id photo_at=m.photo_at actions/>
         <EntriesSection editor=editor.clone() actions/>
@@ -480,5 +477,18 @@ pub fn AccessLogList(entries: Vec<super::records::AccessEntry>) -> impl IntoView
                 }
             }).collect_view()}
         </ul>
+    }
+}
+
+/// Downloads everything kept about the member (P5). A form that posts, not a link: making the
+/// file is logged, and another site must not be able to set that off by sending someone here.
+#[component]
+pub fn ExportButton(member: i64, label: &'static str) -> impl IntoView {
+    view! {
+        <form method="post" action=format!("/help/{member}/export.json") class="inline-form">
+            <button type="submit" class="button button--secondary" data-testid="export-member">
+                {label}
+            </button>
+        </form>
     }
 }

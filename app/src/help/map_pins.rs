@@ -1,7 +1,8 @@
 //! The help layer of the map. The map's index is shared by everyone, so a member is on it only
 //! with what a visitor may see: their place (community or 500 m cell) and their name, services or
 //! needs must each be open to everyone. A pin is named by the member's name, or else by what they
-//! offer or need; it stands at the community's centre or the cell, never anywhere more precise.
+//! offer or need; it stands at the community's centre or the cell, never anywhere more precise. A
+//! member shows on the map only with services or needs open to everyone.
 
 use super::card::{PlaceShown, Records};
 use super::model::{MapHelpKind, Viewer};
@@ -24,10 +25,12 @@ pub async fn on_the_map(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error>
         };
         let offered = card.services.as_deref().unwrap_or_default();
         let needed = card.needs.as_deref().unwrap_or_default();
-        let kind = if offered.is_empty() {
-            MapHelpKind::Needs
-        } else {
-            MapHelpKind::Services
+        // Drawn as "needs help" only when needs are open to everyone: a pin must not say more
+        // than the card. With neither services nor needs to show, there is nothing to find here.
+        let kind = match (offered.is_empty(), needed.is_empty()) {
+            (false, _) => MapHelpKind::Services,
+            (true, false) => MapHelpKind::Needs,
+            (true, true) => continue,
         };
         let name = card
             .name

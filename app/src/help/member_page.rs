@@ -128,11 +128,7 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
                 <h2 id="own-log-heading" class="card__title">{move || t().help_desk.access_log_heading}</h2>
                 <p class="hint">{move || t().help_desk.access_log_hint}</p>
                 <super::editor_page::AccessLogList entries/>
-                <p>
-                    <a href=format!("/help/{member_id}/export.json") class="button button--secondary" download rel="external">
-                        {move || t().help_desk.export_button}
-                    </a>
-                </p>
+                <super::editor_page::ExportButton member=member_id label=t().help_desk.export_button/>
             </section>
         })}
         <p class="hint">{move || b().privacy_note}</p>

@@ -44,6 +44,7 @@ fn step_result(outcome: super::requests::StepOutcome) -> Result<(), AppError> {
         StepOutcome::NotNow => Err(FormError::ItemStepNotNow.into()),
         StepOutcome::NotYours => Err(AppError::Forbidden),
         StepOutcome::WrongCode => Err(FormError::HandoverCodeWrong.into()),
+        StepOutcome::TooManyTries => Err(FormError::TooManyCodeTries.into()),
     }
 }
 
@@ -170,8 +171,9 @@ pub async fn confirm_handover(request: i64, code: Option<String>) -> Result<(), 
         crate::db::now_unix(),
     )
     .await?;
-    step_result(outcome)?;
+    // Committed whatever the outcome: a wrong code is counted (and may change the code).
     tx.commit().await?;
+    step_result(outcome)?;
     leptos_axum::redirect(&format!("/items/requests/{request}?done=confirmed"));
     Ok(())
 }

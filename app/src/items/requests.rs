@@ -34,7 +34,13 @@ pub enum StepOutcome {
     NotYours,
     /// The handover code typed is not the one the giver shows.
     WrongCode,
+    /// Too many wrong codes from this person in the last minute: not checked.
+    TooManyTries,
 }
+
+/// Wrong handover codes typed for one request before its code changes (the giver's page then
+/// shows the new one), so that guessing starts over.
+const HANDOVER_TRIES_PER_CODE: i64 = 3;
 
 #[derive(FromRow)]
 struct RequestRow {
@@ -193,6 +199,10 @@ pub async fn ask(
     if !listed || status != ItemStatus::Available {
         return Ok(AskOutcome::NotOpen);
     }
+    // The fairness limits count this person's requests: requests for other listings sent at the
+    // same moment wait here, so they cannot all pass the count (after the listing's lock, the
+    // order every claim takes, so that none waits on another in a circle).
+    crate::accounts::db::lock_person(conn, requester).await?;
     let asked: Option<i64> =
         sqlx::query_scalar("SELECT id FROM item_requests WHERE item_id = $1 AND requester_id = $2")
             .bind(item_id)
@@ -288,6 +298,26 @@ fn new_code() -> String {
     format!("{:06}", rand::rng().random_range(0..1_000_000u32))
 }
 
+/// Counts a wrong code typed for a request; the last one allowed changes the code.
+async fn wrong_handover_code(conn: &mut AnyConnection, request_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE item_requests SET handover_wrong_tries = handover_wrong_tries + 1 WHERE id = $1",
+    )
+    .bind(request_id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE item_requests SET handover_code = $1, handover_wrong_tries = 0 \
+         WHERE id = $2 AND handover_wrong_tries >= $3",
+    )
+    .bind(new_code())
+    .bind(request_id)
+    .bind(HANDOVER_TRIES_PER_CODE)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// The owner promises the listing to one asker (a lent item with its due date). The asker and the
 /// others still waiting are told.
 pub async fn promise(
@@ -312,7 +342,7 @@ pub async fn promise(
     }
     let due_at = if mode == ItemMode::Lend { due_at } else { None };
     let promised: Option<i64> = sqlx::query_scalar(
-        "UPDATE item_requests SET status = 'promised', handover_code = $1, due_at = $2, \
+        "UPDATE item_requests SET status = 'promised', handover_code = $1, handover_wrong_tries = 0, due_at = $2, \
          promised_at = $3, giver_confirmed_at = NULL, taker_confirmed_at = NULL, updated_at = $3 \
          WHERE id = $4 AND status = 'open' RETURNING id",
     )
@@ -428,7 +458,13 @@ pub async fn confirm_handover(
         (true, _) => "UPDATE item_requests SET giver_confirmed_at = COALESCE(giver_confirmed_at, $1), updated_at = $1 WHERE id = $2",
         (false, None) => "UPDATE item_requests SET taker_confirmed_at = COALESCE(taker_confirmed_at, $1), updated_at = $1 WHERE id = $2",
         (false, Some(typed)) => {
+            use crate::accounts::code_tries::{may_try, record_wrong, CodePurpose::Handover};
+            if !may_try(conn, person, Handover, now).await? {
+                return Ok(StepOutcome::TooManyTries);
+            }
             if stored_code.as_deref() != Some(typed.trim()) {
+                record_wrong(conn, person, Handover, now).await?;
+                wrong_handover_code(conn, request_id).await?;
                 return Ok(StepOutcome::WrongCode);
             }
             "UPDATE item_requests SET giver_confirmed_at = COALESCE(giver_confirmed_at, $1), \

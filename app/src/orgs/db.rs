@@ -118,10 +118,6 @@ fn bind_details<'q>(query: AnyQuery<'q>, details: &'q OrgDetails) -> AnyQuery<'q
         .bind(&details.credit_code)
 }
 
-fn is_unique_violation(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(e) if e.kind() == sqlx::error::ErrorKind::UniqueViolation)
-}
-
 /// Registers an organisation with `owner` as its owner; it starts pending review.
 pub async fn create_org(
     conn: &mut AnyConnection,
@@ -159,12 +155,13 @@ pub async fn insert_org(
     .and_then(|row| row.try_get::<i64, _>(0));
     match inserted {
         Ok(id) => Ok(SaveOrg::Saved(id)),
-        Err(error) if is_unique_violation(&error) => Ok(SaveOrg::CreditCodeTaken),
+        Err(error) if crate::db::is_unique_violation(&error) => Ok(SaveOrg::CreditCodeTaken),
         Err(error) => Err(error),
     }
 }
 
-/// Saves an edit made from `version`. A rejected organisation goes back into the review queue.
+/// Saves an edit made from `version`. A rejected organisation goes back into the review queue, and
+/// so does a verified one whose name, type or credit code changes: the badge vouched for those.
 pub async fn update_org(
     conn: &mut AnyConnection,
     id: i64,
@@ -178,7 +175,8 @@ pub async fn update_org(
              address = $5, lat = CAST($6 AS DOUBLE PRECISION), \
              lng = CAST($7 AS DOUBLE PRECISION), contact = $8, opening_hours = $9, \
              credit_code = $10, \
-             verification = CASE WHEN verification = 'rejected' THEN 'pending' ELSE verification END, \
+             verification = CASE WHEN verification = 'rejected' OR kind <> $1 OR name <> $2 \
+               OR credit_code IS DISTINCT FROM $10 THEN 'pending' ELSE verification END, \
              version = version + 1, updated_at = $11 \
              WHERE id = $12 AND version = $13",
         ),
@@ -192,7 +190,7 @@ pub async fn update_org(
     match updated {
         Ok(result) if result.rows_affected() == 1 => Ok(SaveOrg::Saved(id)),
         Ok(_) => Ok(SaveOrg::Conflict),
-        Err(error) if is_unique_violation(&error) => Ok(SaveOrg::CreditCodeTaken),
+        Err(error) if crate::db::is_unique_violation(&error) => Ok(SaveOrg::CreditCodeTaken),
         Err(error) => Err(error),
     }
 }

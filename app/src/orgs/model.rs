@@ -102,6 +102,16 @@ impl Tier {
         }
     }
 
+    /// Checked by the platform: its records (hours, certificates) can be relied on.
+    pub fn is_verified(self) -> bool {
+        self != Tier::Unverified
+    }
+
+    /// The tier of a stored `verification` value (unverified for anything unknown).
+    pub fn of_stored(verification: &str) -> Tier {
+        Verification::parse(verification).map_or(Tier::Unverified, Verification::tier)
+    }
+
     pub fn label(self, t: &Texts) -> &'static str {
         match self {
             Tier::Unverified => t.orgs.tier_unverified,

@@ -3,6 +3,7 @@
 //! serial (printed with a QR code on the certificate) can check it at `/verify/{serial}`, which
 //! shows name, organisation, hours and period — and nothing else.
 
+use crate::orgs::model::Tier;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -10,6 +11,10 @@ pub struct Certificate {
     pub serial: String,
     pub holder_name: String,
     pub org_name: String,
+    /// The organisation's badge when the certificate was issued, and now: one that has lost its
+    /// verification since is shown as such on the verification page.
+    pub org_tier_at_issue: Tier,
+    pub org_tier_now: Tier,
     /// China dates, YYYY-MM-DD.
     pub period_from: String,
     pub period_to: String,
@@ -70,6 +75,8 @@ mod db {
         serial: String,
         holder_name: String,
         org_name: String,
+        org_verification: Option<String>,
+        org_verification_now: Option<String>,
         period_from: String,
         period_to: String,
         minutes: i64,
@@ -84,6 +91,8 @@ mod db {
                 serial: row.serial,
                 holder_name: row.holder_name,
                 org_name: row.org_name,
+                org_tier_at_issue: Tier::of_stored(row.org_verification.as_deref().unwrap_or("")),
+                org_tier_now: Tier::of_stored(row.org_verification_now.as_deref().unwrap_or("")),
                 period_from: row.period_from,
                 period_to: row.period_to,
                 minutes: row.minutes,
@@ -94,16 +103,18 @@ mod db {
         }
     }
 
-    const COLUMNS: &str = "serial, holder_name, org_name, period_from, period_to, minutes, \
-                           events, issued_at, revoked_at";
+    /// A certificate's columns, from `FROM` (`c`, with its organisation as it is now, `o`).
+    const COLUMNS: &str = "c.serial, c.holder_name, c.org_name, c.org_verification, \
+                           o.verification AS org_verification_now, c.period_from, c.period_to, \
+                           c.minutes, c.events, c.issued_at, c.revoked_at";
+    const FROM: &str = "hours_certificates c LEFT JOIN organisations o ON o.id = c.org_id";
 
     pub async fn find(pool: &AnyPool, serial: &str) -> Result<Option<Certificate>, sqlx::Error> {
-        let row: Option<Row> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM hours_certificates WHERE serial = $1"
-        ))
-        .bind(serial)
-        .fetch_optional(pool)
-        .await?;
+        let row: Option<Row> =
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM {FROM} WHERE c.serial = $1"))
+                .bind(serial)
+                .fetch_optional(pool)
+                .await?;
         Ok(row.map(Certificate::from))
     }
 
@@ -122,8 +133,8 @@ mod db {
     /// A person's valid certificates, newest first.
     pub async fn of_user(pool: &AnyPool, user_id: i64) -> Result<Vec<Certificate>, sqlx::Error> {
         let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM hours_certificates WHERE user_id = $1 AND revoked_at IS NULL \
-             ORDER BY issued_at DESC, id DESC"
+            "SELECT {COLUMNS} FROM {FROM} WHERE c.user_id = $1 AND c.revoked_at IS NULL \
+             ORDER BY c.issued_at DESC, c.id DESC"
         ))
         .bind(user_id)
         .fetch_all(pool)
@@ -145,12 +156,11 @@ mod db {
         org_id: i64,
         limit: i64,
     ) -> Result<Vec<IssuedCertificate>, sqlx::Error> {
-        let rows: Vec<IssuedRow> = sqlx::query_as(
-            "SELECT c.serial, c.holder_name, c.org_name, c.period_from, c.period_to, c.minutes, \
-             c.events, c.issued_at, c.revoked_at, r.display_name AS revoked_by, c.revoke_reason \
-             FROM hours_certificates c LEFT JOIN users r ON r.id = c.revoked_by \
-             WHERE c.org_id = $1 ORDER BY c.issued_at DESC, c.id DESC LIMIT $2",
-        )
+        let rows: Vec<IssuedRow> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS}, r.display_name AS revoked_by, c.revoke_reason \
+             FROM {FROM} LEFT JOIN users r ON r.id = c.revoked_by \
+             WHERE c.org_id = $1 ORDER BY c.issued_at DESC, c.id DESC LIMIT $2"
+        ))
         .bind(org_id)
         .bind(limit)
         .fetch_all(pool)
@@ -214,24 +224,46 @@ mod db {
         })
     }
 
-    /// Issues a certificate of `user_id`'s confirmed hours at `org_id` in `year`, and returns its
-    /// serial; None when there are no such hours. A valid certificate that says the same is
-    /// returned again rather than doubled; one that says something else (hours confirmed since)
-    /// is revoked and replaced.
+    /// What asking for a certificate came to.
+    #[derive(Debug, PartialEq, Eq)]
+    pub enum Issue {
+        /// Issued now, or found again: its serial.
+        Serial(String),
+        /// No confirmed hours at the organisation in that year.
+        NoHours,
+        /// The organisation is not verified (or a partner) now: its hours are not certified.
+        OrgUnverified,
+    }
+
+    /// Issues a certificate of `user_id`'s confirmed hours at `org_id` in `year`. A valid
+    /// certificate that says the same is returned again rather than doubled; one that says
+    /// something else (hours confirmed since) is revoked and replaced. Only hours of organisations
+    /// that are verified or partners now count: anyone can register an organisation and run an
+    /// event. The person's row is locked first, so two requests at once issue one certificate
+    /// (a unique index on the live certificate of a year backs this up).
     pub async fn issue(
         conn: &mut AnyConnection,
         user_id: i64,
         org_id: i64,
         year: i32,
         now: i64,
-    ) -> Result<Option<String>, sqlx::Error> {
+    ) -> Result<Issue, sqlx::Error> {
+        crate::accounts::db::lock_person(conn, user_id).await?;
         let served = served_events(conn, user_id).await?;
         let Some(service) = service_years(&served)
             .into_iter()
             .find(|y| y.org_id == org_id && y.year == year)
         else {
-            return Ok(None);
+            return Ok(Issue::NoHours);
         };
+        if !service.org_tier.is_verified() {
+            return Ok(Issue::OrgUnverified);
+        }
+        let verification: String =
+            sqlx::query_scalar("SELECT verification FROM organisations WHERE id = $1")
+                .bind(org_id)
+                .fetch_one(&mut *conn)
+                .await?;
         let holder: String = sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_one(&mut *conn)
@@ -239,7 +271,7 @@ mod db {
         let same: Option<String> = sqlx::query_scalar(
             "SELECT serial FROM hours_certificates WHERE user_id = $1 AND org_id = $2 \
              AND period_from LIKE $3 AND revoked_at IS NULL AND minutes = $4 AND events = $5 \
-             AND holder_name = $6 AND org_name = $7",
+             AND holder_name = $6 AND org_name = $7 AND org_verification = $8",
         )
         .bind(user_id)
         .bind(org_id)
@@ -248,10 +280,11 @@ mod db {
         .bind(service.events)
         .bind(&holder)
         .bind(&service.org_name)
+        .bind(&verification)
         .fetch_optional(&mut *conn)
         .await?;
-        if same.is_some() {
-            return Ok(same);
+        if let Some(serial) = same {
+            return Ok(Issue::Serial(serial));
         }
         sqlx::query(
             "UPDATE hours_certificates SET revoked_at = $1 WHERE user_id = $2 AND org_id = $3 \
@@ -266,14 +299,15 @@ mod db {
         let serial = new_serial(year);
         sqlx::query(
             "INSERT INTO hours_certificates (serial, user_id, org_id, holder_name, org_name, \
-             period_from, period_to, minutes, events, issued_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+             org_verification, period_from, period_to, minutes, events, issued_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(&serial)
         .bind(user_id)
         .bind(org_id)
         .bind(&holder)
         .bind(&service.org_name)
+        .bind(&verification)
         .bind(&service.first_day)
         .bind(&service.last_day)
         .bind(service.minutes)
@@ -281,7 +315,7 @@ mod db {
         .bind(now)
         .execute(&mut *conn)
         .await?;
-        Ok(Some(serial))
+        Ok(Issue::Serial(serial))
     }
 }
 

@@ -6,6 +6,7 @@ use crate::components::QrCode;
 use crate::events::input::format_hours;
 use crate::i18n::dates::format_date;
 use crate::i18n::{use_lang, use_texts};
+use crate::orgs::badge::TierBadge;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 
@@ -80,11 +81,14 @@ fn VerifyView(verification: Verification) -> impl IntoView {
         <p class=if valid { "notice-ok" } else { "form-error" } data-testid="verify-result">
             {move || if valid { t().volunteering.verify_valid } else { t().volunteering.verify_revoked }}
         </p>
+        {v.org_lost_verification.then(|| view! {
+            <p class="notice-info" data-testid="verify-org-lost">{move || t().volunteering.verify_org_lost}</p>
+        })}
         <dl class="card facts" data-testid="verify-facts">
             <dt>{move || t().volunteering.verify_name}</dt>
             <dd>{v.holder_name.clone()}</dd>
             <dt>{move || t().volunteering.verify_org}</dt>
-            <dd>{v.org_name.clone()}</dd>
+            <dd data-testid="verify-org">{v.org_name.clone()}" "<TierBadge tier=v.org_tier_at_issue/></dd>
             <dt>{move || t().volunteering.credit_hours}</dt>
             <dd>{format_hours(v.minutes)}" "{move || t().events_page.hours_unit}</dd>
             <dt>{move || t().volunteering.verify_period}</dt>

@@ -31,7 +31,8 @@ pub async fn attendance(
     let confirmed_at = ends_at + 86_400;
     for (turn, (participant, user)) in seated.iter().take(came).enumerate() {
         let Some(user) = *user else {
-            mark_attendance(
+            // The coordinator marks people added by hand (never themselves: they hold an account).
+            let _marked = mark_attendance(
                 conn,
                 event_id,
                 *participant,
@@ -65,7 +66,8 @@ pub async fn attendance(
         .fetch_all(&mut *conn)
         .await?;
         for id in pending {
-            review(
+            // Refused only for the coordinator's own hours, which then stay pending.
+            let _reviewed = review(
                 conn,
                 event_id,
                 id,

@@ -132,6 +132,18 @@ pub enum Review {
     Reject,
 }
 
+/// Why a step on someone's hours was not taken, when it was not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HoursRefusal {
+    /// The participant holds no seat at the event (or the record is not of this event).
+    NoSeat,
+    /// Nobody adds, confirms or rejects hours for themselves.
+    OwnHours,
+    /// More minutes than the event lasted, added by the person now approving them: another
+    /// organiser or a platform admin must approve.
+    NeedsAnotherReviewer,
+}
+
 /// The longest reason for honour hours or a rejection.
 pub const REASON_MAX: usize = 500;
 /// Honour hours at one event are at most a day.
@@ -308,9 +320,53 @@ mod db {
         Ok(id.is_some())
     }
 
-    /// Adds honour hours for someone who held a seat at the event. The organiser adding them
-    /// vouches for them, so they count as approved at once. None when the participant holds no
-    /// seat there.
+    /// The account behind a seat at `event_id` (None for someone added by hand, without one);
+    /// Err when there is no such seat.
+    async fn seat_holder(
+        conn: &mut AnyConnection,
+        event_id: i64,
+        participant_id: i64,
+    ) -> Result<Result<Option<i64>, HoursRefusal>, sqlx::Error> {
+        let seat: Option<Option<i64>> = sqlx::query_scalar(
+            "SELECT user_id FROM event_participants WHERE id = $1 AND event_id = $2 \
+             AND status = 'going'",
+        )
+        .bind(participant_id)
+        .bind(event_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        Ok(seat.ok_or(HoursRefusal::NoSeat))
+    }
+
+    /// Whether `minutes` more for this participant would add up, with the hours they have
+    /// already (those in `counted` states, leaving out record `except`), to more than the event
+    /// lasted.
+    async fn beyond_event_length(
+        conn: &mut AnyConnection,
+        event_id: i64,
+        participant_id: i64,
+        minutes: i64,
+        counted: &str,
+        except: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let (length, already): (i64, i64) = sqlx::query_as(&format!(
+            "SELECT (e.ends_at - e.starts_at) / 60, \
+             CAST(COALESCE((SELECT SUM(h.minutes) FROM volunteer_hours h \
+               WHERE h.participant_id = $2 AND h.id <> $3 AND h.status IN {counted}), 0) AS BIGINT) \
+             FROM events e WHERE e.id = $1"
+        ))
+        .bind(event_id)
+        .bind(participant_id)
+        .bind(except)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(already + minutes > length)
+    }
+
+    /// Adds honour hours for someone who held a seat at the event, never for oneself. The
+    /// organiser adding them vouches for them, so they count as approved at once, unless they
+    /// take the person's hours at the event beyond its length: then they wait for another
+    /// organiser or an admin. The record and whether it waits.
     pub async fn add_honour(
         conn: &mut AnyConnection,
         event_id: i64,
@@ -319,30 +375,41 @@ mod db {
         reason: &str,
         actor_id: i64,
         now: i64,
-    ) -> Result<Option<i64>, sqlx::Error> {
-        let id: Option<i64> = sqlx::query_scalar(
+    ) -> Result<Result<(i64, HoursStatus), HoursRefusal>, sqlx::Error> {
+        match seat_holder(conn, event_id, participant_id).await? {
+            Err(refusal) => return Ok(Err(refusal)),
+            Ok(Some(holder)) if holder == actor_id => return Ok(Err(HoursRefusal::OwnHours)),
+            Ok(_) => {}
+        }
+        let counted = "('pending', 'approved')";
+        let status =
+            if beyond_event_length(conn, event_id, participant_id, minutes, counted, 0).await? {
+                HoursStatus::Pending
+            } else {
+                HoursStatus::Approved
+            };
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO volunteer_hours \
              (event_id, participant_id, kind, minutes, reason, status, created_by, created_at) \
-             SELECT $1, p.id, 'honour', $3, $4, 'approved', $5, $6 FROM event_participants p \
-             WHERE p.id = $2 AND p.event_id = $1 AND p.status = 'going' RETURNING id",
+             VALUES ($1, $2, 'honour', $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(event_id)
         .bind(participant_id)
         .bind(minutes)
         .bind(reason)
+        .bind(status.as_str())
         .bind(actor_id)
         .bind(now)
-        .fetch_optional(&mut *conn)
+        .fetch_one(&mut *conn)
         .await?;
-        if let Some(id) = id {
-            log(conn, id, HoursAction::Added, minutes, reason, actor_id, now).await?;
-        }
-        Ok(id)
+        log(conn, id, HoursAction::Added, minutes, reason, actor_id, now).await?;
+        Ok(Ok((id, status)))
     }
 
     /// Approves or rejects hours of this event. Either can correct the other (hours rejected by
-    /// mistake, or approved for someone who turns out not to have come). False when nothing
-    /// changed.
+    /// mistake, or approved for someone who turns out not to have come). Nobody decides on their
+    /// own hours, and hours beyond the event's length are approved by someone other than who
+    /// recorded them. Ok(false) when nothing changed.
     pub async fn review(
         conn: &mut AnyConnection,
         event_id: i64,
@@ -351,12 +418,41 @@ mod db {
         reason: &str,
         actor_id: i64,
         now: i64,
-    ) -> Result<bool, sqlx::Error> {
+    ) -> Result<Result<bool, HoursRefusal>, sqlx::Error> {
+        let record: Option<(i64, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+            "SELECT h.participant_id, h.minutes, h.created_by, p.user_id FROM volunteer_hours h \
+             JOIN event_participants p ON p.id = h.participant_id \
+             WHERE h.id = $1 AND h.event_id = $2",
+        )
+        .bind(hours_id)
+        .bind(event_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        let Some((participant_id, minutes, created_by, holder)) = record else {
+            return Ok(Ok(false));
+        };
+        if holder == Some(actor_id) {
+            return Ok(Err(HoursRefusal::OwnHours));
+        }
+        if decision == Review::Approve
+            && created_by == Some(actor_id)
+            && beyond_event_length(
+                conn,
+                event_id,
+                participant_id,
+                minutes,
+                "('approved')",
+                hours_id,
+            )
+            .await?
+        {
+            return Ok(Err(HoursRefusal::NeedsAnotherReviewer));
+        }
         let (to, from, action) = match decision {
             Review::Approve => ("approved", "('pending', 'rejected')", HoursAction::Approved),
             Review::Reject => ("rejected", "('pending', 'approved')", HoursAction::Rejected),
         };
-        let minutes: Option<i64> = sqlx::query_scalar(&format!(
+        let changed: Option<i64> = sqlx::query_scalar(&format!(
             "UPDATE volunteer_hours SET status = $1 WHERE id = $2 AND event_id = $3 \
              AND status IN {from} RETURNING minutes"
         ))
@@ -365,16 +461,14 @@ mod db {
         .bind(event_id)
         .fetch_optional(&mut *conn)
         .await?;
-        match minutes {
-            Some(minutes) => {
-                log(conn, hours_id, action, minutes, reason, actor_id, now).await?;
-                Ok(true)
-            }
-            None => Ok(false),
+        if changed.is_some() {
+            log(conn, hours_id, action, minutes, reason, actor_id, now).await?;
         }
+        Ok(Ok(changed.is_some()))
     }
 
-    /// Approves every pending record of the event; returns how many.
+    /// Approves every pending record of the event that `actor_id` may approve (not their own,
+    /// not hours beyond the event's length that they recorded); returns how many.
     pub async fn approve_pending(
         conn: &mut AnyConnection,
         event_id: i64,
@@ -389,16 +483,16 @@ mod db {
         .await?;
         let mut approved = 0;
         for id in pending {
-            if review(conn, event_id, id, Review::Approve, "", actor_id, now).await? {
+            if review(conn, event_id, id, Review::Approve, "", actor_id, now).await? == Ok(true) {
                 approved += 1;
             }
         }
         Ok(approved)
     }
 
-    /// An organiser's word on whether someone came. "Attended" credits the event's hours when
-    /// the person has none yet (they did not check in, say, having no phone); "no-show" withdraws
-    /// credit hours. False when the participant holds no seat at the event.
+    /// An organiser's word on whether someone else came. "Attended" credits the event's hours
+    /// when the person has none yet (they did not check in, say, having no phone); "no-show"
+    /// withdraws credit hours.
     pub async fn mark_attendance(
         conn: &mut AnyConnection,
         event_id: i64,
@@ -406,19 +500,17 @@ mod db {
         attendance: Attendance,
         actor_id: i64,
         now: i64,
-    ) -> Result<bool, sqlx::Error> {
-        let event: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT e.starts_at, e.ends_at, e.credit_minutes FROM events e \
-             JOIN event_participants p ON p.event_id = e.id \
-             WHERE e.id = $1 AND p.id = $2 AND p.status = 'going'",
-        )
-        .bind(event_id)
-        .bind(participant_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-        let Some((starts_at, ends_at, credit_minutes)) = event else {
-            return Ok(false);
-        };
+    ) -> Result<Result<(), HoursRefusal>, sqlx::Error> {
+        match seat_holder(conn, event_id, participant_id).await? {
+            Err(refusal) => return Ok(Err(refusal)),
+            Ok(Some(holder)) if holder == actor_id => return Ok(Err(HoursRefusal::OwnHours)),
+            Ok(_) => {}
+        }
+        let (starts_at, ends_at, credit_minutes): (i64, i64, Option<i64>) =
+            sqlx::query_as("SELECT starts_at, ends_at, credit_minutes FROM events WHERE id = $1")
+                .bind(event_id)
+                .fetch_one(&mut *conn)
+                .await?;
         sqlx::query("UPDATE event_participants SET attendance = $1, updated_at = $2 WHERE id = $3")
             .bind(attendance.as_str())
             .bind(now)
@@ -438,11 +530,15 @@ mod db {
                 .fetch_optional(&mut *conn)
                 .await?;
                 if let Some(id) = credited {
-                    review(conn, event_id, id, Review::Reject, "", actor_id, now).await?;
+                    if let Err(refusal) =
+                        review(conn, event_id, id, Review::Reject, "", actor_id, now).await?
+                    {
+                        return Ok(Err(refusal));
+                    }
                 }
             }
         }
-        Ok(true)
+        Ok(Ok(()))
     }
 
     /// Once an event is over, everyone who held a seat and was not marked present is recorded as

@@ -61,7 +61,8 @@ pub async fn review_hours(
         actor,
         crate::db::now_unix(),
     )
-    .await?;
+    .await?
+    .map_err(refused)?;
     tx.commit().await?;
     let done = match (changed, decision) {
         (false, _) => "unchanged",
@@ -113,9 +114,22 @@ pub async fn add_honour_hours(
     )
     .await?;
     tx.commit().await?;
-    if added.is_none() {
-        return Err(AppError::NotFound);
-    }
-    leptos_axum::redirect(&format!("/events/{id}/hours?done=added"));
+    let done = match added.map_err(refused)? {
+        (_, super::hours::HoursStatus::Pending) => "added_pending",
+        _ => "added",
+    };
+    leptos_axum::redirect(&format!("/events/{id}/hours?done={done}"));
     Ok(())
+}
+
+/// A refused step on hours as the error shown next to the form.
+#[cfg(feature = "ssr")]
+pub fn refused(refusal: super::hours::HoursRefusal) -> AppError {
+    use super::hours::HoursRefusal;
+    use crate::error::FormError;
+    match refusal {
+        HoursRefusal::NoSeat => AppError::NotFound,
+        HoursRefusal::OwnHours => FormError::OwnHours.into(),
+        HoursRefusal::NeedsAnotherReviewer => FormError::NeedsAnotherReviewer.into(),
+    }
 }

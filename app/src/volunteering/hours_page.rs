@@ -26,6 +26,7 @@ fn done_text(done: &str, n: &str, t: &'static Texts) -> Option<String> {
         "unchanged" => v.done_unchanged.to_string(),
         "approved_all" => v.done_approved_all.replace("{n}", n),
         "added" => v.done_honour_added.to_string(),
+        "added_pending" => v.done_honour_pending.to_string(),
         _ => return None,
     })
 }

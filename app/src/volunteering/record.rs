@@ -1,6 +1,7 @@
 //! A person's volunteer record: the events they gave hours at, and the confirmed hours added up
 //! by organisation and year (China time), which is what a certificate states.
 
+use crate::orgs::model::Tier;
 use serde::{Deserialize, Serialize};
 
 /// An event someone gave hours at.
@@ -10,6 +11,8 @@ pub struct ServedEvent {
     pub title: String,
     pub org_id: i64,
     pub org_name: String,
+    /// The organisation's badge now: certificates are issued for verified ones only.
+    pub org_tier: Tier,
     pub starts_at: i64,
     /// Confirmed by the organisers.
     pub approved_minutes: i64,
@@ -22,6 +25,7 @@ pub struct ServedEvent {
 pub struct ServiceYear {
     pub org_id: i64,
     pub org_name: String,
+    pub org_tier: Tier,
     pub year: i32,
     pub minutes: i64,
     /// Events with confirmed hours.
@@ -56,6 +60,7 @@ pub fn service_years(events: &[ServedEvent]) -> Vec<ServiceYear> {
             None => years.push(ServiceYear {
                 org_id: event.org_id,
                 org_name: event.org_name.clone(),
+                org_tier: event.org_tier,
                 year,
                 minutes: event.approved_minutes,
                 events: 1,
@@ -73,7 +78,7 @@ pub use db::*;
 
 #[cfg(feature = "ssr")]
 mod db {
-    use super::ServedEvent;
+    use super::{ServedEvent, Tier};
     use sqlx::{AnyConnection, FromRow};
 
     #[derive(FromRow)]
@@ -82,6 +87,7 @@ mod db {
         title: String,
         org_id: i64,
         org_name: String,
+        verification: String,
         starts_at: i64,
         approved: i64,
         pending: i64,
@@ -94,13 +100,14 @@ mod db {
         user_id: i64,
     ) -> Result<Vec<ServedEvent>, sqlx::Error> {
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT e.id AS event_id, e.title, e.org_id, o.name AS org_name, e.starts_at, \
+            "SELECT e.id AS event_id, e.title, e.org_id, o.name AS org_name, o.verification, \
+             e.starts_at, \
              CAST(SUM(CASE WHEN h.status = 'approved' THEN h.minutes ELSE 0 END) AS BIGINT) AS approved, \
              CAST(SUM(CASE WHEN h.status = 'pending' THEN h.minutes ELSE 0 END) AS BIGINT) AS pending \
              FROM volunteer_hours h JOIN event_participants p ON p.id = h.participant_id \
              JOIN events e ON e.id = h.event_id JOIN organisations o ON o.id = e.org_id \
              WHERE p.user_id = $1 \
-             GROUP BY e.id, e.title, e.org_id, o.name, e.starts_at \
+             GROUP BY e.id, e.title, e.org_id, o.name, o.verification, e.starts_at \
              ORDER BY e.starts_at DESC, e.id DESC",
         )
         .bind(user_id)
@@ -113,6 +120,7 @@ mod db {
                 title: row.title,
                 org_id: row.org_id,
                 org_name: row.org_name,
+                org_tier: Tier::of_stored(&row.verification),
                 starts_at: row.starts_at,
                 approved_minutes: row.approved,
                 pending_minutes: row.pending,
@@ -131,6 +139,7 @@ mod tests {
             title: "活动".into(),
             org_id,
             org_name: format!("机构{org_id}"),
+            org_tier: Tier::Verified,
             starts_at,
             approved_minutes: approved,
             pending_minutes: 30,

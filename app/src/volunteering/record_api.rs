@@ -4,6 +4,7 @@
 use super::certificate::Certificate;
 use super::record::{ServedEvent, ServiceYear};
 use crate::error::AppError;
+use crate::orgs::model::Tier;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +29,9 @@ pub struct Verification {
     pub serial: String,
     pub holder_name: String,
     pub org_name: String,
+    pub org_tier_at_issue: Tier,
+    /// The organisation had its verification when it issued the certificate, and has lost it.
+    pub org_lost_verification: bool,
     pub period_from: String,
     pub period_to: String,
     pub minutes: i64,
@@ -58,11 +62,23 @@ pub async fn issue_certificate(org: i64, year: i32) -> Result<(), AppError> {
     use crate::accounts::auth::{authorize, Rule};
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
+    use super::certificate::Issue;
+    use crate::error::FormError;
     let mut tx = state.db.begin_write().await?;
-    let serial =
-        super::certificate::issue(&mut tx, user.id, org, year, crate::db::now_unix()).await?;
+    let issued =
+        match super::certificate::issue(&mut tx, user.id, org, year, crate::db::now_unix()).await {
+            // Another request issued it at the same moment (the unique index caught it).
+            Err(error) if crate::db::is_unique_violation(&error) => {
+                return Err(FormError::EditConflict.into())
+            }
+            issued => issued?,
+        };
     tx.commit().await?;
-    let serial = serial.ok_or(AppError::NotFound)?;
+    let serial = match issued {
+        Issue::Serial(serial) => serial,
+        Issue::NoHours => return Err(AppError::NotFound),
+        Issue::OrgUnverified => return Err(FormError::CertificateOrgUnverified.into()),
+    };
     leptos_axum::redirect(&format!("/me/certificates/{serial}"));
     Ok(())
 }
@@ -108,6 +124,8 @@ pub async fn verify_certificate(serial: String) -> Result<Verification, AppError
         serial: c.serial,
         holder_name: c.holder_name,
         org_name: c.org_name,
+        org_tier_at_issue: c.org_tier_at_issue,
+        org_lost_verification: c.org_tier_at_issue.is_verified() && !c.org_tier_now.is_verified(),
         period_from: c.period_from,
         period_to: c.period_to,
         minutes: c.minutes,

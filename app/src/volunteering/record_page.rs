@@ -60,13 +60,23 @@ fn RecordView(record: VolunteerRecord) -> impl IntoView {
                                 .replace("{h}", &format_hours(year.minutes))
                                 .replace("{n}", &year.events.to_string())}
                         </span>
-                        <ActionForm action=issue>
-                            <input type="hidden" name="org" value=year.org_id/>
-                            <input type="hidden" name="year" value=year.year/>
-                            <button type="submit" class="button button--secondary" data-testid="issue-certificate">
-                                {move || t().volunteering.issue_certificate}
-                            </button>
-                        </ActionForm>
+                        {if year.org_tier.is_verified() {
+                            view! {
+                                <ActionForm action=issue>
+                                    <input type="hidden" name="org" value=year.org_id/>
+                                    <input type="hidden" name="year" value=year.year/>
+                                    <button type="submit" class="button button--secondary" data-testid="issue-certificate">
+                                        {move || t().volunteering.issue_certificate}
+                                    </button>
+                                </ActionForm>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <span class="hint" data-testid="no-certificate">
+                                    {move || t().volunteering.certificate_unverified_org}
+                                </span>
+                            }.into_any()
+                        }}
                     </li>
                 }).collect_view()}
             </ul>

@@ -135,9 +135,8 @@ fn router_for_bundle(
         .layer(RequestBodyLimitLayer::new(MAX_FORM_BYTES))
         .merge(uploads)
         .layer(middleware::from_fn(security::same_origin_only))
-        // Inside run_to_end: a write whose client hung up still makes the cache forget.
         .layer(middleware::from_fn_with_state(
-            page_cache::PageCache::default(),
+            page_cache::PageCache::new(app_state.db.clone()),
             page_cache::serve_visitors_from_cache,
         ))
         .layer(middleware::from_fn(run_to_end::run_to_end))
@@ -217,7 +216,8 @@ fn file_routes() -> Vec<(&'static str, MethodRouter<ServerState>)> {
         ("/events/{id}/roster.csv", get(roster_csv::roster_csv)),
         ("/orgs/{id}/report.csv", get(report_csv::org_report_csv)),
         ("/admin/report.csv", get(report_csv::platform_report_csv)),
-        ("/help/{id}/export.json", get(help_export::member_export)),
+        // A POST: making the file is logged, so no other site may set it off with a link.
+        ("/help/{id}/export.json", post(help_export::member_export)),
         ("/help/{id}/photo.jpg", get(help_photo::photo)),
         ("/help/{id}/thumb.jpg", get(help_photo::thumb)),
         ("/items/photos/{file}", get(items::photo)),

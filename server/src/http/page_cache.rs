@@ -3,8 +3,9 @@
 //!
 //! Only for people who are not signed in: a request with any cookie but the language one is
 //! never served from here nor stored, so nothing personal can reach anyone else. A page is kept
-//! for one second at most, and every form post or other write on this server forgets them all,
-//! so a coordinator's edit shows at once. Each answer gets a nonce of its own, as if rendered.
+//! for one second at most, and a write committed by this server since it was rendered makes it
+//! stale, so a coordinator's edit shows at once. Requests that write nothing (a refused post, an
+//! unknown address) keep the pages: anyone could send those by the thousand. Each answer gets a nonce of its own, as if rendered.
 
 use app::shell::csp::PageNonceSlot;
 use axum::{
@@ -18,7 +19,6 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -29,14 +29,13 @@ const MAX_PAGES: usize = 512;
 /// A page larger than this is not kept.
 const MAX_PAGE_BYTES: usize = 512 * 1024;
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct PageCache(Arc<Shared>);
 
-#[derive(Default)]
 struct Shared {
     pages: Mutex<HashMap<Key, Page>>,
-    /// Bumped by every request that may write: pages stored before it are not served.
-    writes: AtomicU64,
+    /// Counts the writes committed: pages rendered before the last one are not served.
+    db: app::db::Db,
 }
 
 /// The address and what decides the page's language.
@@ -50,6 +49,7 @@ struct Key {
 #[derive(Clone)]
 struct Page {
     stored: Instant,
+    /// The database's count of commits when the page began rendering.
     writes: u64,
     headers: HeaderMap,
     html: Arc<str>,
@@ -58,10 +58,17 @@ struct Page {
 }
 
 impl PageCache {
+    pub fn new(db: app::db::Db) -> PageCache {
+        PageCache(Arc::new(Shared {
+            pages: Mutex::default(),
+            db,
+        }))
+    }
+
     fn fresh(&self, key: &Key) -> Option<Page> {
         let pages = self.0.pages.lock().unwrap_or_else(|e| e.into_inner());
         let page = pages.get(key)?;
-        let current = page.writes == self.0.writes.load(Ordering::Acquire);
+        let current = page.writes == self.0.db.commits();
         (current && page.stored.elapsed() < FRESH_FOR).then(|| page.clone())
     }
 
@@ -110,19 +117,13 @@ pub async fn serve_visitors_from_cache(
     next: Next,
 ) -> Response {
     let Some(key) = visitor_page_key(&request) else {
-        let writes = !matches!(*request.method(), Method::GET | Method::HEAD);
-        let response = next.run(request).await;
-        if writes {
-            // After the write, so that a page rendered while it ran is not kept either.
-            cache.0.writes.fetch_add(1, Ordering::AcqRel);
-        }
-        return response;
+        return next.run(request).await;
     };
     let slot = request.extensions().get::<PageNonceSlot>().cloned();
     if let (Some(page), Some(slot)) = (cache.fresh(&key), slot.as_ref()) {
         return answer_again(page, slot);
     }
-    let writes = cache.0.writes.load(Ordering::Acquire);
+    let writes = cache.0.db.commits();
     let response = next.run(request).await;
     let nonce = slot.and_then(|slot| slot.0.get().cloned());
     let keep = response.status() == StatusCode::OK

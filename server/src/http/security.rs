@@ -53,12 +53,16 @@ fn is_same_origin(headers: &HeaderMap) -> bool {
 }
 
 /// Headers for every response. Pages get their Content-Security-Policy with the nonce their
-/// render recorded; everything else gets one that allows nothing. What a signed-in person is sent may hold
-/// personal data, so no cache (browser, proxy or service worker) may keep it (privacy rule P7).
+/// render recorded; everything else gets one that allows nothing. What a signed-in person is sent
+/// may hold personal data, and so may every page of the neighbour-help board, so no cache
+/// (browser, proxy or service worker) may keep them (privacy rule P7).
 pub async fn security_headers(mut request: Request, next: Next) -> Response {
     let signed_in =
         app::cookies::cookie_value(request.headers(), app::accounts::SESSION_COOKIE).is_some();
     let path = request.uri().path().to_owned();
+    // The neighbour-help board shows people as far as their consents allow: a page kept by a
+    // browser or the service worker would outlive a consent withdrawn since (P2, P7).
+    let about_people = path == "/help" || path.starts_with("/help/");
     let nonce = PageNonceSlot::default();
     request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
@@ -70,7 +74,7 @@ pub async fn security_headers(mut request: Request, next: Next) -> Response {
         .get(CACHE_CONTROL)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("public"));
-    if signed_in && !public {
+    if (signed_in || about_people) && !public {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store, private"));
     }
     let is_html = headers

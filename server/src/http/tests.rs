@@ -648,6 +648,53 @@ mod accounts {
     }
 }
 
+/// A `next` that would send the person elsewhere after signing in goes to /me instead, and no
+/// `next` is ever a 5xx (a newline in it once made the redirect panic).
+#[tokio::test]
+async fn after_sign_in_the_redirect_stays_on_this_site() {
+    let test = TestDb::sqlite().await;
+    app::demo::seed_demo(&test.db).await.unwrap();
+    let options = LeptosOptions::builder().output_name("yunyixiang").build();
+    let state = AppState::new(test.db.clone(), false)
+        .with_auth_limits(app::accounts::rate_limit::AuthLimits::new(1000, 1000));
+    let router = router(state, options);
+    let site = url::Url::parse("http://127.0.0.1:3000/signin").unwrap();
+    let long = format!("/{}", "x".repeat(10_000));
+    for (next, expected) in [
+        ("/events?when=today", Some("/events?when=today")),
+        ("/%09/x", Some("/%09/x")),
+        ("/%2F/evil.example", Some("/%2F/evil.example")),
+        ("/\t/evil.example", Some("/me")),
+        ("/\n/evil.example", Some("/me")),
+        ("/events\r\nSet-Cookie: x=1", Some("/me")),
+        ("/\\evil.example", Some("/me")),
+        ("//evil.example", Some("/me")),
+        ("/..//evil.example", Some("/me")),
+        ("https://evil.example/", Some("/me")),
+        ("https:evil.example", Some("/me")),
+        ("javascript:alert(1)", Some("/me")),
+        ("\\\\evil.example", Some("/me")),
+        (long.as_str(), Some("/me")),
+        ("/活动", None),
+    ] {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .append_pair("contact", "13800000001")
+            .append_pair("password", "demo-resident")
+            .append_pair("next", next)
+            .finish();
+        let (status, headers, _) =
+            send(&router, html_form("/api/accounts/sign_in", &body, "")).await;
+        assert_eq!(status, StatusCode::FOUND, "{next:?}");
+        let location = headers[header::LOCATION].to_str().unwrap();
+        let resolved = site.join(location).unwrap();
+        assert_eq!(resolved.origin(), site.origin(), "{next:?} -> {location}");
+        if let Some(expected) = expected {
+            assert_eq!(location, expected, "{next:?}");
+        }
+    }
+    test.finish().await;
+}
+
 #[tokio::test]
 async fn repeated_sign_in_attempts_get_429_with_a_message() {
     let (router, test) = app().await;

@@ -293,11 +293,18 @@ async fn export_is_for_the_cooperative_and_the_member_and_delete_keeps_only_anon
     post_ok(&router, "/api/help/book", &body, &resident).await;
 
     let export = format!("/help/{id}/export.json");
-    let (status, _, _) = send(&router, get(&export)).await;
+    let (status, _, _) = send(&router, form(&export, "", None)).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let (status, _, _) = send(&router, with_cookie(&export, &resident)).await;
+    let (status, _, _) = send(&router, html_form(&export, "", &resident)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, headers, json) = send(&router, with_cookie(&export, &owner)).await;
+    // A link (another site can send someone to one) makes no file and writes no log.
+    let (status, _, _) = send(&router, with_cookie(&export, &owner)).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let acted = help::proxy_log(&mut conn, id, 50).await.unwrap();
+    assert!(!acted.iter().any(|e| e.action == ProxyAction::DataExported));
+    drop(conn);
+    let (status, headers, json) = send(&router, html_form(&export, "", &owner)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(headers[header::CACHE_CONTROL]
         .to_str()
@@ -316,7 +323,7 @@ async fn export_is_for_the_cooperative_and_the_member_and_delete_keeps_only_anon
     // The member, once their account is linked, downloads their own data, without the note.
     let link = format!("member={id}&contact={RESIDENT}");
     post_ok(&router, "/api/help/link-account", &link, &owner).await;
-    let (status, _, json) = send(&router, with_cookie(&export, &resident)).await;
+    let (status, _, json) = send(&router, html_form(&export, "", &resident)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(json.contains("修鞋测试") && !json.contains("独自居住测试"));
     // On their own page the member sees who looked at what of theirs is not public.
@@ -355,7 +362,7 @@ async fn export_is_for_the_cooperative_and_the_member_and_delete_keeps_only_anon
         let (status, _, _) = send(&router, with_cookie(&address, &owner)).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{address}");
     }
-    let (status, _, _) = send(&router, with_cookie(&export, &owner)).await;
+    let (status, _, _) = send(&router, html_form(&export, "", &owner)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (_, _, list) = send(
         &router,

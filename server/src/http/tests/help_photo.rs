@@ -152,7 +152,7 @@ async fn a_member_photo_goes_only_where_its_consent_reaches_on(
     // The download carries the photo as kept.
     let (_, _, json) = send(
         &router,
-        with_cookie(&format!("/help/{id}/export.json"), &owner),
+        html_form(&format!("/help/{id}/export.json"), "", &owner),
     )
     .await;
     let data: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -117,3 +117,62 @@ async fn signed_in_pages_are_never_cached_nor_served_a_visitors_page() {
     assert!(chinese.contains("登录后报名"));
     test.finish().await;
 }
+
+/// A refused or unknown post changed nothing: it must not make every visitor's page render
+/// afresh (anyone could send them by the thousand).
+#[tokio::test]
+async fn a_refused_post_keeps_the_pages() {
+    let (router, test) = app().await;
+    let (_, _, _) = send(&router, page("/items")).await;
+    sqlx::query(
+        "UPDATE items SET title = '没人能刷新的台灯' WHERE id = (SELECT MAX(id) FROM items)",
+    )
+    .execute(test.db.pool())
+    .await
+    .unwrap();
+    let refused = [
+        form("/api/items/ask", "id=1&message=x", None),
+        form("/api/nowhere", "", None),
+        html_form(
+            "/api/accounts/sign_in",
+            "contact=13800000001&password=wrong",
+            "",
+        ),
+        Request::post("/items/new").body(Body::empty()).unwrap(),
+    ];
+    for request in refused {
+        let (status, _, _) = send(&router, request).await;
+        assert!(
+            status.is_client_error() || status.is_redirection(),
+            "{status}"
+        );
+    }
+    let (_, _, again) = send(&router, page("/items")).await;
+    assert!(
+        !again.contains("没人能刷新的台灯"),
+        "the refused posts flushed the pages"
+    );
+    test.finish().await;
+}
+
+/// What the neighbour-help board shows follows consents that can be withdrawn at any time: no
+/// browser or service worker may keep a visitor's copy either (P7).
+#[tokio::test]
+async fn the_help_board_is_never_kept_by_a_browser() {
+    let (router, test) = app().await;
+    let member: i64 = sqlx::query_scalar("SELECT MIN(id) FROM coop_members")
+        .fetch_one(test.db.pool())
+        .await
+        .unwrap();
+    for address in ["/help".to_string(), format!("/help/{member}")] {
+        let (_, headers, _) = send(&router, page(&address)).await;
+        assert_eq!(
+            headers[header::CACHE_CONTROL],
+            "no-store, private",
+            "{address}"
+        );
+    }
+    let (_, headers, _) = send(&router, page("/items")).await;
+    assert!(headers.get(header::CACHE_CONTROL).is_none());
+    test.finish().await;
+}

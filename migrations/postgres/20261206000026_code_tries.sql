@@ -1,0 +1,13 @@
+-- Wrong one-time codes typed (an event's check-in code, a listing's handover code): each person
+-- gets a few wrong tries a minute. Counted in the database, so that several servers share one
+-- count; a person's tries older than a minute are forgotten when they try again.
+CREATE TABLE code_tries (
+    id      BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    purpose TEXT   NOT NULL CHECK (purpose IN ('checkin', 'handover')),
+    at      BIGINT NOT NULL
+);
+CREATE INDEX code_tries_by_person ON code_tries (user_id, purpose, at);
+
+-- Wrong handover codes typed since the code was made: after a few, the code changes.
+ALTER TABLE item_requests ADD COLUMN handover_wrong_tries BIGINT NOT NULL DEFAULT 0;
