@@ -165,7 +165,7 @@ mod sessions {
                 .unwrap()
                 .is_some());
 
-            // A deleted account's sessions are dead, and ending all removes them.
+            // A deleted account's sessions are dead: deleting removed them.
             let mut tx = db.begin_write().await.unwrap();
             delete_user(&mut tx, id, 300).await.unwrap();
             tx.commit().await.unwrap();
@@ -174,7 +174,7 @@ mod sessions {
                 .unwrap()
                 .is_none());
             let mut tx = db.begin_write().await.unwrap();
-            assert_eq!(end_all_sessions(&mut tx, id).await.unwrap(), 1);
+            assert_eq!(end_all_sessions(&mut tx, id).await.unwrap(), 0);
             tx.commit().await.unwrap();
             test.finish().await;
         }
@@ -232,6 +232,217 @@ async fn admin_create_makes_or_promotes_an_admin() {
             create_admin(db, "new@yunyixiang.cn", "x", "short".into()).await,
             Err(AdminError::Password)
         ));
+        test.finish().await;
+    }
+}
+
+/// Every column that refers to a person, in either database's schema: a foreign key to users,
+/// or a name that says so. Each must be in the registry with what deletion does to it, and the
+/// registry names no column that is not there.
+#[tokio::test]
+async fn every_column_about_a_person_has_a_fate_on_deletion() {
+    use app::accounts::personal_data::{named_like_a_person, PERSON_COLUMNS};
+    use app::db::DbKind;
+    use std::collections::BTreeSet;
+    for test in each_backend().await {
+        let pool = test.db.pool();
+        let (columns_sql, keys_sql) = match test.db.kind() {
+            DbKind::Sqlite => (
+                "SELECT m.name, c.name FROM sqlite_master m JOIN pragma_table_info(m.name) c \
+                 WHERE m.type = 'table'",
+                "SELECT m.name, f.\"from\" FROM sqlite_master m \
+                 JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = 'users'",
+            ),
+            DbKind::Postgres => (
+                "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT) \
+                 FROM information_schema.columns WHERE table_schema = current_schema()",
+                "SELECT CAST(k.table_name AS TEXT), CAST(k.column_name AS TEXT) \
+                 FROM information_schema.referential_constraints r \
+                 JOIN information_schema.key_column_usage k ON k.constraint_name = r.constraint_name \
+                   AND k.constraint_schema = r.constraint_schema \
+                 JOIN information_schema.key_column_usage u ON u.constraint_name = r.unique_constraint_name \
+                   AND u.constraint_schema = r.unique_constraint_schema \
+                 WHERE k.table_schema = current_schema() AND u.table_name = 'users'",
+            ),
+        };
+        let columns: Vec<(String, String)> =
+            sqlx::query_as(columns_sql).fetch_all(pool).await.unwrap();
+        let keys: Vec<(String, String)> = sqlx::query_as(keys_sql).fetch_all(pool).await.unwrap();
+        assert!(
+            keys.len() > 20,
+            "{:?}: the foreign keys were not read",
+            test.db.kind()
+        );
+        let about_people: BTreeSet<(String, String)> = columns
+            .into_iter()
+            .filter(|(table, column)| table != "users" && named_like_a_person(column))
+            .chain(keys)
+            .collect();
+        let registered: BTreeSet<(String, String)> = PERSON_COLUMNS
+            .iter()
+            .map(|(table, column, _)| (table.to_string(), column.to_string()))
+            .collect();
+        let unclassified: Vec<_> = about_people.difference(&registered).collect();
+        assert!(
+            unclassified.is_empty(),
+            "{:?}: say in accounts::personal_data what deleting an account does with {unclassified:?}",
+            test.db.kind()
+        );
+        let stale: Vec<_> = registered.difference(&about_people).collect();
+        assert!(stale.is_empty(), "not in the schema any more: {stale:?}");
+        test.finish().await;
+    }
+}
+
+/// A demo volunteer deletes their account: their listings come down with photos and notes,
+/// what they wrote is blanked (the other side sees it as deleted), places at events to come are
+/// given up, the calendar address stops working, bookings are cancelled, and their certificates
+/// stay checkable without their name.
+#[tokio::test]
+async fn deleting_an_account_leaves_no_personal_data_behind() {
+    use app::volunteering::certificate;
+    for test in each_backend().await {
+        let db = &test.db;
+        app::demo::seed_demo(db).await.unwrap();
+        let pool = db.pool();
+        // 阿兰: listings, requests, a message in a thread, places at events to come, hours.
+        let me = app::orgs::db::user_by_contact(pool, "13800000102")
+            .await
+            .unwrap()
+            .unwrap();
+        let now = app::db::now_unix();
+        let count = |sql: &'static str| async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .bind(me)
+                .bind(now)
+                .fetch_one(pool)
+                .await
+                .unwrap()
+        };
+        // What they have, so that the checks below can fail: the demo's listings have no photos
+        // and its bookings are other people's, so one of each is added.
+        let mut tx = db.begin_write().await.unwrap();
+        sqlx::query(
+            "INSERT INTO item_photos (item_id, position, width, height, display, thumb) \
+             SELECT MIN(id), 0, 1, 1, $2, $2 FROM items WHERE owner_id = $1",
+        )
+        .bind(me)
+        .bind(vec![0xFFu8, 0xD8])
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+        sqlx::query("UPDATE coop_bookings SET resident_id = $1 WHERE id = (SELECT MIN(id) FROM coop_bookings)")
+            .bind(me)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        app::events::feed::db::set_token(&mut tx, me, Some(&"a".repeat(64)))
+            .await
+            .unwrap();
+        let cert_org: i64 = sqlx::query_scalar(
+            "SELECT e.org_id FROM volunteer_hours h JOIN event_participants p ON p.id = h.participant_id \
+             JOIN events e ON e.id = h.event_id JOIN organisations o ON o.id = e.org_id \
+             WHERE p.user_id = $1 AND h.status = 'approved' AND o.verification IN ('verified', 'partner') \
+             ORDER BY e.starts_at LIMIT 1",
+        )
+        .bind(me)
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+        let year: i32 = sqlx::query_scalar::<_, i64>(
+            "SELECT MIN(e.starts_at) FROM volunteer_hours h JOIN event_participants p ON p.id = h.participant_id \
+             JOIN events e ON e.id = h.event_id WHERE p.user_id = $1 AND e.org_id = $2 AND h.status = 'approved'",
+        )
+        .bind(me)
+        .bind(cert_org)
+        .fetch_one(&mut *tx)
+        .await
+        .map(|at| app::i18n::dates::china_year(at).unwrap())
+        .unwrap();
+        let certificate::Issue::Serial(serial) =
+            certificate::issue(&mut tx, me, cert_org, year, now)
+                .await
+                .unwrap()
+        else {
+            panic!("no certificate for the demo volunteer")
+        };
+        tx.commit().await.unwrap();
+        let listed = "SELECT COUNT(*) FROM items WHERE owner_id = $1 AND status IN ('available', 'promised') AND $2 > 0";
+        let photos = "SELECT COUNT(*) FROM item_photos p JOIN items i ON i.id = p.item_id WHERE i.owner_id = $1 AND $2 > 0";
+        let notes = "SELECT COUNT(*) FROM items WHERE owner_id = $1 AND (pickup_notes <> '' OR description <> '') AND $2 > 0";
+        let asked = "SELECT COUNT(*) FROM item_requests WHERE requester_id = $1 AND message <> '-' AND $2 > 0";
+        let wrote =
+            "SELECT COUNT(*) FROM item_messages WHERE author_id = $1 AND body <> '-' AND $2 > 0";
+        let booked = "SELECT COUNT(*) FROM coop_bookings WHERE resident_id = $1 AND (message <> '' OR thanks IS NOT NULL) AND $2 > 0";
+        let upcoming = "SELECT COUNT(*) FROM event_participants p JOIN events e ON e.id = p.event_id \
+                        WHERE p.user_id = $1 AND p.status IN ('going', 'waitlisted') AND e.starts_at > $2";
+        for (what, sql) in [
+            ("listings", listed),
+            ("photos", photos),
+            ("notes", notes),
+            ("requests", asked),
+            ("messages", wrote),
+            ("bookings", booked),
+            ("places to come", upcoming),
+        ] {
+            assert!(count(sql).await > 0, "the demo volunteer has no {what}");
+        }
+        let seats_before: i64 =
+            sqlx::query_scalar("SELECT CAST(SUM(seats_taken) AS BIGINT) FROM events")
+                .fetch_one(pool)
+                .await
+                .unwrap();
+
+        let mut tx = db.begin_write().await.unwrap();
+        assert!(delete_user(&mut tx, me, now).await.unwrap());
+        tx.commit().await.unwrap();
+
+        for (what, sql) in [
+            ("listings", listed),
+            ("photos", photos),
+            ("notes", notes),
+            ("requests", asked),
+            ("messages", wrote),
+            ("bookings", booked),
+            ("places to come", upcoming),
+        ] {
+            assert_eq!(count(sql).await, 0, "{what} left after deletion");
+        }
+        let seats_after: i64 =
+            sqlx::query_scalar("SELECT CAST(SUM(seats_taken) AS BIGINT) FROM events")
+                .fetch_one(pool)
+                .await
+                .unwrap();
+        assert!(seats_after <= seats_before);
+        assert_eq!(
+            app::events::feed::db::owner_of(pool, &"a".repeat(64))
+                .await
+                .unwrap(),
+            None
+        );
+        let checked = certificate::find(pool, &serial).await.unwrap().unwrap();
+        assert!(checked.holder_deleted && checked.holder_name.is_empty());
+        assert!(!checked.revoked, "the hours stay certified");
+        let named: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM hours_certificates WHERE user_id = $1 AND holder_name <> '-'",
+        )
+        .bind(me)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        assert_eq!(named, 0);
+        // The other side of a thread sees "deleted", not the text.
+        let mut conn = pool.acquire().await.unwrap();
+        let request: i64 =
+            sqlx::query_scalar("SELECT MIN(request_id) FROM item_messages WHERE author_id = $1")
+                .bind(me)
+                .fetch_one(&mut *conn)
+                .await
+                .unwrap();
+        let thread = app::items::thread::messages(&mut conn, request)
+            .await
+            .unwrap();
+        assert!(thread.iter().any(|m| m.author_id == me && m.author_deleted));
         test.finish().await;
     }
 }

@@ -119,7 +119,6 @@ pub async fn delete_account(password: String) -> Result<(), AppError> {
     let user = confirm_password(&state, password).await?;
     let mut tx = state.db.begin_write().await?;
     super::db::delete_user(&mut tx, user.id, crate::db::now_unix()).await?;
-    super::session::end_all_sessions(&mut tx, user.id).await?;
     tx.commit().await?;
     super::auth::sign_out_here(&state).await?;
     leptos_axum::redirect("/");

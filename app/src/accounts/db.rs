@@ -75,31 +75,14 @@ pub async fn set_admin(
     Ok(result.rows_affected() == 1)
 }
 
-/// Deletes an account: personal data is wiped, the row stays so anonymous history still counts.
-/// The contact becomes free for a new sign-up.
+/// Deletes an account: personal data is wiped everywhere (`personal_data::erase`), the row
+/// stays so anonymous history still counts. The contact becomes free for a new sign-up.
 pub async fn delete_user(
     conn: &mut AnyConnection,
     user_id: i64,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let result = sqlx::query(
-        "UPDATE users SET contact = NULL, contact_kind = NULL, display_name = '-', \
-         password_hash = NULL, is_admin = 0, deleted_at = $1 \
-         WHERE id = $2 AND deleted_at IS NULL",
-    )
-    .bind(now)
-    .bind(user_id)
-    .execute(&mut *conn)
-    .await?;
-    // They no longer run any organisation (the organisation itself stays), and what was said to
-    // them personally goes.
-    for table in ["org_members", "notifications", "notification_settings"] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
-            .bind(user_id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(result.rows_affected() == 1)
+    super::personal_data::erase(conn, user_id, now).await
 }
 
 /// The language the person reads in (for notifications sent while they are away).

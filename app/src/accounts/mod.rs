@@ -18,6 +18,8 @@ pub mod model;
 mod page;
 pub mod password;
 #[cfg(feature = "ssr")]
+pub mod personal_data;
+#[cfg(feature = "ssr")]
 pub mod rate_limit;
 #[cfg(feature = "ssr")]
 pub mod session;

@@ -77,7 +77,7 @@ pub mod db {
 
     /// Whose feed the token opens.
     pub async fn owner_of(pool: &AnyPool, token: &str) -> Result<Option<i64>, sqlx::Error> {
-        sqlx::query_scalar("SELECT id FROM users WHERE calendar_token = $1")
+        sqlx::query_scalar("SELECT id FROM users WHERE calendar_token = $1 AND deleted_at IS NULL")
             .bind(token)
             .fetch_optional(pool)
             .await

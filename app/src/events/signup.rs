@@ -308,6 +308,50 @@ pub async fn leave(
     Ok(LeaveOutcome::Left)
 }
 
+/// A deleted account's places at events still to come are given up, whatever the cancellation
+/// deadline (nobody is coming), and the seats freed go to the people waiting.
+pub async fn give_up_upcoming(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let events: Vec<i64> = sqlx::query_scalar(
+        "SELECT p.event_id FROM event_participants p JOIN events e ON e.id = p.event_id \
+         WHERE p.user_id = $1 AND p.status IN ('going', 'waitlisted') AND e.starts_at > $2 \
+         ORDER BY p.event_id",
+    )
+    .bind(user_id)
+    .bind(now)
+    .fetch_all(&mut *conn)
+    .await?;
+    for event_id in events {
+        // Read again under the event's lock: a seat may have come free for them meanwhile.
+        let event = lock(conn, event_id).await?;
+        let Some(row) = participant(conn, event_id, user_id).await? else {
+            continue;
+        };
+        let held_seat = match row.status.as_str() {
+            "going" => true,
+            "waitlisted" => false,
+            _ => continue,
+        };
+        release(
+            conn,
+            event_id,
+            row.id,
+            held_seat,
+            "left",
+            Some(user_id),
+            now,
+        )
+        .await?;
+        if held_seat && event.is_published() {
+            fill_free_seats(conn, event_id, &event.title, now).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Marks a place as given up (`left` by the person, `removed` by an organiser) and updates the
 /// event's counters.
 async fn release(

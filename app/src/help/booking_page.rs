@@ -81,9 +81,14 @@ fn BookingDetails(view: BookingView) -> impl IntoView {
                 <dt>{move || d().price_label}</dt>
                 <dd data-testid="booking-price">{move || format_price(price, t().help_board.free)}</dd>
             })}
-            {b.resident_name.clone().map(|name| view! {
-                <dt>{move || d().asked_by_label}</dt>
-                <dd data-testid="booking-resident">{name}</dd>
+            {b.resident_id.map(|_| {
+                let name = b.resident_name.clone();
+                view! {
+                    <dt>{move || d().asked_by_label}</dt>
+                    <dd data-testid="booking-resident">
+                        {name.unwrap_or_else(|| t().account.deleted_account.to_string())}
+                    </dd>
+                }
             })}
             <dt>{move || d().asked_at_label}</dt>
             <dd>{move || format_date_time(b.created_at, lang.get(), None)}</dd>

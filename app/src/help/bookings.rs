@@ -134,9 +134,10 @@ async fn member_side(conn: &mut AnyConnection, member: i64) -> Result<Vec<i64>, 
     .await
 }
 
+/// A resident's name, or none once their account is deleted (shown as such).
 const SELECT: &str =
     "SELECT b.id, b.member_id, m.org_id, b.kind, b.title, b.price_fen, b.resident_id, \
-     u.display_name, b.time_preference, b.message, b.status, b.thanks, b.created_at \
+     CASE WHEN u.deleted_at IS NULL THEN u.display_name END, b.time_preference, b.message, b.status, b.thanks, b.created_at \
      FROM coop_bookings b JOIN coop_members m ON m.id = b.member_id \
      LEFT JOIN users u ON u.id = b.resident_id";
 
@@ -336,4 +337,24 @@ pub async fn thank(
         notify(conn, person, &notice, now).await?;
     }
     Ok(BookingStep::Done)
+}
+
+/// What a deleted account leaves of its bookings: the ones still waiting or accepted are
+/// cancelled, and what it wrote (message, time, thanks) is blanked; the rest stays for the
+/// cooperative's figures.
+pub async fn erase_resident(
+    conn: &mut AnyConnection,
+    resident: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE coop_bookings SET message = '', time_preference = '', thanks = NULL, \
+         status = CASE WHEN status IN ('requested', 'accepted') THEN 'cancelled' ELSE status END, \
+         updated_at = $2 WHERE resident_id = $1",
+    )
+    .bind(resident)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
 }

@@ -401,7 +401,11 @@ fn BookingsSection(editor: MemberFile) -> impl IntoView {
                                 <span class="chip">{move || status.label(t())}</span>
                             </p>
                             <p class="hint">
-                                {move || kind.label(t())}" · "{b.resident_name.unwrap_or_default()}" · "
+                                {move || kind.label(t())}" · "
+                                {b.resident_id.map(|_| match b.resident_name.clone() {
+                                    Some(name) => name,
+                                    None => t().account.deleted_account.to_string(),
+                                })}" · "
                                 {move || format_date_time(at, lang.get(), None)}
                             </p>
                         </li>

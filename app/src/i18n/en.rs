@@ -386,8 +386,10 @@ pub static TEXTS: Texts = Texts {
         new_password_label: "New password",
         password_changed: "Your password has been changed. Other devices have been signed out.",
         delete_account: "Delete my account",
-        delete_account_text: "Deleting removes your mobile number/email, name and password for good; what you took part in stays in the statistics, anonymously.",
+        delete_account_text: "Deleting removes your mobile number/email, name and password for good: your listings are taken down (photos, descriptions and pickup notes deleted), what you wrote in requests, threads and bookings is blanked, your places at events to come and your open bookings are cancelled, your calendar address stops working, and your certificates no longer show your name. What you took part in stays in the statistics, anonymously.",
         delete_confirm_label: "Enter your password to confirm",
+        deleted_account: "Deleted account",
+        deleted_text: "(deleted with the account)",
     },
     orgs: OrgTexts {
         title: "Organisations",

@@ -203,6 +203,10 @@ pub struct AccountTexts {
     pub delete_account: &'static str,
     pub delete_account_text: &'static str,
     pub delete_confirm_label: &'static str,
+    /// In place of the name of someone whose account is deleted.
+    pub deleted_account: &'static str,
+    /// In place of what they wrote.
+    pub deleted_text: &'static str,
 }
 
 /// The organisation directory, profiles, their forms, the team list and the admins' queue.

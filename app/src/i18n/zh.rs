@@ -385,8 +385,10 @@ pub static TEXTS: Texts = Texts {
         new_password_label: "新密码",
         password_changed: "密码已修改。其他设备上的登录已退出。",
         delete_account: "注销账号",
-        delete_account_text: "注销后，你的手机号/邮箱、称呼和密码会被删除，无法恢复；你参加过的公益记录会以匿名方式保留在统计中。",
+        delete_account_text: "注销后，你的手机号/邮箱、称呼和密码会被删除，无法恢复：你发布的物品会下架（照片、说明和取货说明一并删除），你写的申请、留言和预约留言会被清空，尚未开始的活动报名和进行中的预约会取消，日历订阅地址失效，证明上不再显示你的姓名。你参加过的公益记录会以匿名方式保留在统计中。",
         delete_confirm_label: "输入密码以确认",
+        deleted_account: "已注销的用户",
+        deleted_text: "（内容已随账号注销删除）",
     },
     orgs: OrgTexts {
         title: "公益机构",

@@ -8,6 +8,7 @@ use super::moderation_api::{ReportItem, REPORT_DETAILS_MAX};
 use super::request_api::{
     AskForItem, PromiseItem, RepostItem, WithdrawItem, WithdrawRequest, REQUEST_MESSAGE_MAX,
 };
+use super::request_page::shown;
 use crate::components::{ChoiceSelect, FormErrorMessage};
 use crate::error::AppError;
 use crate::i18n::dates::format_date;
@@ -259,11 +260,11 @@ fn OwnerRequests(
                     view! {
                         <li class="request-entry" data-testid="request-entry">
                             <p class="request-entry__head">
-                                <strong>{r.requester_name.clone()}</strong>
+                                <strong>{shown(r.requester_deleted, &r.requester_name, t().account.deleted_account)}</strong>
                                 <span class="chip chip--plain" data-testid="request-status">{move || status.label(t())}</span>
                                 <span class="hint">{move || format_date(r.created_at, lang.get())}</span>
                             </p>
-                            <p class="prose">{r.message.clone()}</p>
+                            <p class="prose">{shown(r.requester_deleted, &r.message, t().account.deleted_text)}</p>
                             <p class="button-row">
                                 <a href=format!("/items/requests/{}", r.id) class="button button--secondary">{move || b().open_thread}</a>
                             </p>

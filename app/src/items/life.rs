@@ -88,3 +88,79 @@ pub async fn repost(
     .await?;
     Ok(reposted.is_some())
 }
+
+/// What a deleted account leaves of its listings and requests: its listings are taken down with
+/// their photos, descriptions and pickup notes (the titles stay, for the other side's history);
+/// people waiting for them are told they are gone; its own requests are withdrawn (a listing
+/// promised to it is available again) and what it wrote in requests and threads is wiped, shown
+/// to the other side as deleted.
+pub async fn erase_person(
+    conn: &mut AnyConnection,
+    person: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "DELETE FROM item_photos WHERE item_id IN (SELECT id FROM items WHERE owner_id = $1)",
+    )
+    .bind(person)
+    .execute(&mut *conn)
+    .await?;
+    let waiting: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT r.requester_id, i.id, i.title FROM item_requests r JOIN items i ON i.id = r.item_id \
+         WHERE i.owner_id = $1 AND r.status IN ('open', 'promised')",
+    )
+    .bind(person)
+    .fetch_all(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE item_requests SET status = 'declined', updated_at = $2 \
+         WHERE status IN ('open', 'promised') \
+         AND item_id IN (SELECT id FROM items WHERE owner_id = $1)",
+    )
+    .bind(person)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE items SET status = CASE WHEN status IN ('available', 'promised', 'expired') \
+           THEN 'withdrawn' ELSE status END, \
+         description = '', pickup_notes = '', version = version + 1, updated_at = $2 \
+         WHERE owner_id = $1",
+    )
+    .bind(person)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    for (asker, item_id, title) in waiting {
+        notify(conn, asker, &Notice::ItemGone { item_id, title }, now).await?;
+    }
+    // Listings promised to them go back to their owners' boards.
+    sqlx::query(
+        "UPDATE items SET status = 'available', version = version + 1, updated_at = $2 \
+         WHERE status = 'promised' AND id IN \
+         (SELECT item_id FROM item_requests WHERE requester_id = $1 AND status = 'promised')",
+    )
+    .bind(person)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    // The texts must hold a character; what is shown instead is "deleted".
+    sqlx::query(
+        "UPDATE item_requests SET message = '-', updated_at = $2, status = CASE \
+           WHEN status IN ('open', 'promised') THEN 'withdrawn' ELSE status END \
+         WHERE requester_id = $1",
+    )
+    .bind(person)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE item_messages SET body = '-' WHERE author_id = $1")
+        .bind(person)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE item_reports SET details = '' WHERE reporter_id = $1")
+        .bind(person)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -163,6 +163,8 @@ pub struct ItemRequest {
     pub owner_id: i64,
     pub requester_id: i64,
     pub requester_name: String,
+    /// The asker deleted their account: name and message are shown as deleted.
+    pub requester_deleted: bool,
     pub message: String,
     pub status: RequestStatus,
     pub giver_confirmed: bool,
@@ -177,6 +179,8 @@ pub struct ItemRequest {
 pub struct ThreadMessage {
     pub author_id: i64,
     pub author_name: String,
+    /// The author deleted their account: name and text are shown as deleted.
+    pub author_deleted: bool,
     pub body: String,
     pub created_at: i64,
 }

@@ -82,12 +82,12 @@ fn RequestDetails(view: RequestView, actions: RequestActions) -> impl IntoView {
             </p>
             <h1>{r.item_title.clone()}</h1>
             <p class="page-head__lead">
-                {move || b().request_from}{r.requester_name.clone()}
+                {move || b().request_from}{shown(r.requester_deleted, &r.requester_name, t().account.deleted_account)}
             </p>
         </div>
         {done_notice.map(|notice| view! { <p class="notice-ok" role="status">{move || notice(t())}</p> })}
         <section class="card">
-            <p class="prose">{r.message.clone()}</p>
+            <p class="prose">{shown(r.requester_deleted, &r.message, t().account.deleted_text)}</p>
             {r.due_at.map(|due| view! {
                 <p data-testid="due-date">{move || b().due_note}{move || format_date(due, lang.get())}</p>
             })}
@@ -217,10 +217,10 @@ fn Thread(view: RequestView, actions: RequestActions) -> impl IntoView {
                 {view.messages.into_iter().map(|m| view! {
                     <li class="thread__message">
                         <p class="thread__meta">
-                            <strong>{m.author_name}</strong>" · "
+                            <strong>{shown(m.author_deleted, &m.author_name, t().account.deleted_account)}</strong>" · "
                             {move || format_date_time(m.created_at, lang.get(), None)}
                         </p>
-                        <p class="prose">{m.body}</p>
+                        <p class="prose">{shown(m.author_deleted, &m.body, t().account.deleted_text)}</p>
                     </li>
                 }).collect_view()}
             </ol>
@@ -233,4 +233,9 @@ fn Thread(view: RequestView, actions: RequestActions) -> impl IntoView {
             </ActionForm>
         </section>
     }
+}
+
+/// What someone wrote (or their name), or `instead` once they have deleted their account.
+pub(super) fn shown(deleted: bool, text: &str, instead: &'static str) -> String {
+    if deleted { instead } else { text }.to_string()
 }

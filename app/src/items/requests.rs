@@ -50,6 +50,7 @@ struct RequestRow {
     owner_id: i64,
     requester_id: i64,
     requester_name: String,
+    requester_deleted_at: Option<i64>,
     message: String,
     status: String,
     giver_confirmed_at: Option<i64>,
@@ -68,6 +69,7 @@ impl RequestRow {
             owner_id: self.owner_id,
             requester_id: self.requester_id,
             requester_name: self.requester_name,
+            requester_deleted: self.requester_deleted_at.is_some(),
             message: self.message,
             status: RequestStatus::parse(&self.status)?,
             giver_confirmed: self.giver_confirmed_at.is_some(),
@@ -80,7 +82,7 @@ impl RequestRow {
 }
 
 const SELECT: &str = "SELECT r.id, r.item_id, i.title AS item_title, i.owner_id, r.requester_id, \
-     u.display_name AS requester_name, r.message, r.status, r.giver_confirmed_at, \
+     u.display_name AS requester_name, u.deleted_at AS requester_deleted_at, r.message, r.status, r.giver_confirmed_at, \
      r.taker_confirmed_at, r.due_at, r.returned_at, r.created_at \
      FROM item_requests r JOIN items i ON i.id = r.item_id JOIN users u ON u.id = r.requester_id";
 

@@ -12,8 +12,8 @@ pub async fn messages(
     conn: &mut AnyConnection,
     request_id: i64,
 ) -> Result<Vec<ThreadMessage>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
-        "SELECT m.author_id, u.display_name, m.body, m.created_at FROM item_messages m \
+    let rows: Vec<(i64, String, Option<i64>, String, i64)> = sqlx::query_as(
+        "SELECT m.author_id, u.display_name, u.deleted_at, m.body, m.created_at FROM item_messages m \
          JOIN users u ON u.id = m.author_id WHERE m.request_id = $1 ORDER BY m.id",
     )
     .bind(request_id)
@@ -21,12 +21,15 @@ pub async fn messages(
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(author_id, author_name, body, created_at)| ThreadMessage {
-            author_id,
-            author_name,
-            body,
-            created_at,
-        })
+        .map(
+            |(author_id, author_name, deleted_at, body, created_at)| ThreadMessage {
+                author_id,
+                author_name,
+                author_deleted: deleted_at.is_some(),
+                body,
+                created_at,
+            },
+        )
         .collect())
 }
 

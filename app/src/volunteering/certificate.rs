@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Certificate {
     pub serial: String,
+    /// Empty once the holder has deleted their account (`holder_deleted`).
     pub holder_name: String,
+    pub holder_deleted: bool,
     pub org_name: String,
     /// The organisation's badge when the certificate was issued, and now: one that has lost its
     /// verification since is shown as such on the verification page.
@@ -74,6 +76,7 @@ mod db {
     struct Row {
         serial: String,
         holder_name: String,
+        holder_deleted_at: Option<i64>,
         org_name: String,
         org_verification: Option<String>,
         org_verification_now: Option<String>,
@@ -89,7 +92,12 @@ mod db {
         fn from(row: Row) -> Self {
             Certificate {
                 serial: row.serial,
-                holder_name: row.holder_name,
+                holder_name: if row.holder_deleted_at.is_some() {
+                    String::new()
+                } else {
+                    row.holder_name
+                },
+                holder_deleted: row.holder_deleted_at.is_some(),
                 org_name: row.org_name,
                 org_tier_at_issue: Tier::of_stored(row.org_verification.as_deref().unwrap_or("")),
                 org_tier_now: Tier::of_stored(row.org_verification_now.as_deref().unwrap_or("")),
@@ -104,10 +112,12 @@ mod db {
     }
 
     /// A certificate's columns, from `FROM` (`c`, with its organisation as it is now, `o`).
-    const COLUMNS: &str = "c.serial, c.holder_name, c.org_name, c.org_verification, \
+    const COLUMNS: &str = "c.serial, c.holder_name, h.deleted_at AS holder_deleted_at, \
+                           c.org_name, c.org_verification, \
                            o.verification AS org_verification_now, c.period_from, c.period_to, \
                            c.minutes, c.events, c.issued_at, c.revoked_at";
-    const FROM: &str = "hours_certificates c LEFT JOIN organisations o ON o.id = c.org_id";
+    const FROM: &str = "hours_certificates c LEFT JOIN organisations o ON o.id = c.org_id \
+                        LEFT JOIN users h ON h.id = c.user_id";
 
     pub async fn find(pool: &AnyPool, serial: &str) -> Result<Option<Certificate>, sqlx::Error> {
         let row: Option<Row> =
@@ -222,6 +232,16 @@ mod db {
             Some(_) => Withdrawal::AlreadyRevoked,
             None => Withdrawal::NotFound,
         })
+    }
+
+    /// A deleted account's certificates keep their hours and stay checkable, without the name:
+    /// the verification page says the holder deleted their account.
+    pub async fn erase_holder(conn: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE hours_certificates SET holder_name = '-' WHERE user_id = $1")
+            .bind(user_id)
+            .execute(conn)
+            .await?;
+        Ok(())
     }
 
     /// What asking for a certificate came to.

@@ -86,7 +86,11 @@ fn VerifyView(verification: Verification) -> impl IntoView {
         })}
         <dl class="card facts" data-testid="verify-facts">
             <dt>{move || t().volunteering.verify_name}</dt>
-            <dd>{v.holder_name.clone()}</dd>
+            <dd data-testid="verify-holder">{if v.holder_deleted {
+                t().volunteering.verify_holder_deleted.to_string()
+            } else {
+                v.holder_name.clone()
+            }}</dd>
             <dt>{move || t().volunteering.verify_org}</dt>
             <dd data-testid="verify-org">{v.org_name.clone()}" "<TierBadge tier=v.org_tier_at_issue/></dd>
             <dt>{move || t().volunteering.credit_hours}</dt>

@@ -88,7 +88,11 @@ fn IssuedRow(org_id: i64, issued: IssuedCertificate) -> impl IntoView {
     let serial = c.serial.clone();
     view! {
         <li class="roster__entry" data-testid="issued-entry">
-            <span class="roster__name">{c.holder_name.clone()}</span>
+            <span class="roster__name">{if c.holder_deleted {
+                t().account.deleted_account.to_string()
+            } else {
+                c.holder_name.clone()
+            }}</span>
             <code class="serial">{c.serial.clone()}</code>
             <span class="chip" data-testid="certificate-status">{move || if valid {
                 t().volunteering.status_valid

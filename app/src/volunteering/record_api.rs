@@ -27,7 +27,9 @@ pub struct PrintableCertificate {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Verification {
     pub serial: String,
+    /// Empty when the holder has deleted their account (`holder_deleted`).
     pub holder_name: String,
+    pub holder_deleted: bool,
     pub org_name: String,
     pub org_tier_at_issue: Tier,
     /// The organisation had its verification when it issued the certificate, and has lost it.
@@ -123,6 +125,7 @@ pub async fn verify_certificate(serial: String) -> Result<Verification, AppError
     Ok(Verification {
         serial: c.serial,
         holder_name: c.holder_name,
+        holder_deleted: c.holder_deleted,
         org_name: c.org_name,
         org_tier_at_issue: c.org_tier_at_issue,
         org_lost_verification: c.org_tier_at_issue.is_verified() && !c.org_tier_now.is_verified(),
