@@ -123,7 +123,8 @@ pub fn named_like_a_person(column: &str) -> bool {
 pub async fn erase(conn: &mut AnyConnection, user_id: i64, now: i64) -> Result<bool, sqlx::Error> {
     let result = sqlx::query(
         "UPDATE users SET contact = NULL, contact_kind = NULL, display_name = '-', \
-         password_hash = NULL, is_admin = 0, calendar_token = NULL, deleted_at = $1 \
+         password_hash = NULL, is_admin = 0, calendar_token = NULL, \
+         calendar_token_hash = NULL, deleted_at = $1 \
          WHERE id = $2 AND deleted_at IS NULL",
     )
     .bind(now)

@@ -19,7 +19,8 @@ pub struct NewSession {
     pub expires_at: i64,
 }
 
-fn token_hash(token: &str) -> String {
+/// What is stored of a secret token (a session's, a calendar address's): its SHA-256, in hex.
+pub(crate) fn token_hash(token: &str) -> String {
     use std::fmt::Write as _;
     // Written into one string: a `format!` per byte was 32 allocations on every signed-in request.
     Sha256::digest(token.as_bytes())

@@ -116,9 +116,14 @@ impl Db {
 
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
         match self.kind {
-            DbKind::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await,
-            DbKind::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await,
+            DbKind::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
+            DbKind::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
+        // Upgrades SQL cannot do (hashing needs Rust); each does nothing once done.
+        crate::events::feed::db::hash_stored_tokens(&self.pool)
+            .await
+            .map_err(sqlx::migrate::MigrateError::Execute)?;
+        Ok(())
     }
 
     pub fn kind(&self) -> DbKind {
@@ -251,6 +256,21 @@ fn prepare_sqlite_url(url: &str) -> Result<String, ConnectError> {
 /// exactly (Rust prints the shortest form that reads back as the same float).
 pub fn float_param(value: Option<f64>) -> Option<String> {
     value.map(|v| v.to_string())
+}
+
+/// A page of a list read in id order: the rows after id `after`, at most `limit` of them. Read
+/// by the index on ids, so the last page of a million rows costs what the first does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IdPage {
+    pub after: i64,
+    pub limit: i64,
+}
+
+impl IdPage {
+    pub const EVERYTHING: IdPage = IdPage {
+        after: i64::MIN,
+        limit: i64::MAX,
+    };
 }
 
 /// Whether a write was refused by a unique index: two requests claimed the same thing at once,

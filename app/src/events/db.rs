@@ -238,11 +238,22 @@ pub async fn upcoming(
 
 /// Every published event of public organisations that has not ended: the map's events layer.
 pub async fn on_the_map(pool: &AnyPool, now: i64) -> Result<Vec<Event>, sqlx::Error> {
+    on_the_map_page(pool, now, crate::db::IdPage::EVERYTHING).await
+}
+
+/// A page of [`on_the_map`], for the open-data feeds.
+pub async fn on_the_map_page(
+    pool: &AnyPool,
+    now: i64,
+    page: crate::db::IdPage,
+) -> Result<Vec<Event>, sqlx::Error> {
     let rows: Vec<EventRow> = sqlx::query_as(&format!(
-        "{SELECT_COLUMNS} {FROM_EVENTS} WHERE e.status = 'published' AND o.verification <> 'rejected' AND e.ends_at > $1 \
-         ORDER BY e.id"
+        "{SELECT_COLUMNS} {FROM_EVENTS} WHERE e.status = 'published' AND o.verification <> 'rejected' \
+         AND e.ends_at > $1 AND e.id > $2 ORDER BY e.id LIMIT $3"
     ))
     .bind(now)
+    .bind(page.after)
+    .bind(page.limit)
     .fetch_all(pool)
     .await?;
     Ok(events(rows))

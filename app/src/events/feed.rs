@@ -7,17 +7,37 @@ use crate::error::AppError;
 use crate::i18n::use_texts;
 use leptos::prelude::*;
 
-/// The private feed's address, when it is on.
+/// The private feed: whether it is on, and its address while it can still be shown. Only a hash
+/// of the address's secret is stored, so the address is shown once, in the ten minutes after it
+/// was made (held in an HttpOnly cookie of this browser); later only renewing shows one again.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CalendarFeedState {
+    pub on: bool,
+    pub new_address: Option<String>,
+}
+
+/// The cookie that holds a newly made address's secret for a few minutes, on 我的 only.
+pub const NEW_FEED_COOKIE: &str = "new_calendar";
+#[cfg(feature = "ssr")]
+const NEW_FEED_SECONDS: i64 = 600;
+
 #[server(endpoint = "events/calendar_feed")]
-pub async fn calendar_feed() -> Result<Option<String>, AppError> {
+pub async fn calendar_feed() -> Result<CalendarFeedState, AppError> {
     use crate::accounts::auth::{authorize, Rule};
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
-    let token = db::token_of(state.db.pool(), user.id).await?;
+    let stored = db::hash_of(state.db.pool(), user.id).await?;
     let headers = use_context::<http::request::Parts>()
         .map(|parts| parts.headers)
         .unwrap_or_default();
-    Ok(token.map(|token| state.public_url(&headers, &feed_path(&token))))
+    let new_address = crate::cookies::cookie_value(&headers, NEW_FEED_COOKIE)
+        .filter(|token| db::looks_like_token(token))
+        .filter(|token| stored.as_deref() == Some(db::hash(token).as_str()))
+        .map(|token| state.public_url(&headers, &feed_path(token)));
+    Ok(CalendarFeedState {
+        on: stored.is_some(),
+        new_address,
+    })
 }
 
 /// Turns the private feed on with a new secret address (`renew`), or off.
@@ -30,6 +50,19 @@ pub async fn set_calendar_feed(on: bool) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;
     db::set_token(&mut tx, user.id, token.as_deref()).await?;
     tx.commit().await?;
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let cookie = match token {
+        Some(token) => format!(
+            "{NEW_FEED_COOKIE}={token}; Path=/me; Max-Age={NEW_FEED_SECONDS}; HttpOnly; SameSite=Lax{secure}"
+        ),
+        None => format!("{NEW_FEED_COOKIE}=; Path=/me; Max-Age=0; HttpOnly; SameSite=Lax{secure}"),
+    };
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&cookie),
+    ) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
     leptos_axum::redirect("/me#calendar");
     Ok(())
 }
@@ -54,8 +87,14 @@ pub mod db {
         text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())
     }
 
-    pub async fn token_of(pool: &AnyPool, user_id: i64) -> Result<Option<String>, sqlx::Error> {
-        sqlx::query_scalar("SELECT calendar_token FROM users WHERE id = $1")
+    /// What is stored of a token.
+    pub fn hash(token: &str) -> String {
+        crate::accounts::session::token_hash(token)
+    }
+
+    /// The stored hash of the person's token, when the feed is on.
+    pub async fn hash_of(pool: &AnyPool, user_id: i64) -> Result<Option<String>, sqlx::Error> {
+        sqlx::query_scalar("SELECT calendar_token_hash FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_optional(pool)
             .await
@@ -67,20 +106,45 @@ pub mod db {
         user_id: i64,
         token: Option<&str>,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE users SET calendar_token = $1 WHERE id = $2")
-            .bind(token)
-            .bind(user_id)
-            .execute(conn)
-            .await?;
+        sqlx::query(
+            "UPDATE users SET calendar_token_hash = $1, calendar_token = NULL WHERE id = $2",
+        )
+        .bind(token.map(hash))
+        .bind(user_id)
+        .execute(conn)
+        .await?;
         Ok(())
     }
 
     /// Whose feed the token opens.
     pub async fn owner_of(pool: &AnyPool, token: &str) -> Result<Option<i64>, sqlx::Error> {
-        sqlx::query_scalar("SELECT id FROM users WHERE calendar_token = $1 AND deleted_at IS NULL")
+        sqlx::query_scalar(
+            "SELECT id FROM users WHERE calendar_token_hash = $1 AND deleted_at IS NULL",
+        )
+        .bind(hash(token))
+        .fetch_optional(pool)
+        .await
+    }
+
+    /// Secrets stored before they were hashed: hashed now, once (after the migrations), so the
+    /// addresses people already use keep working. How many.
+    pub async fn hash_stored_tokens(pool: &AnyPool) -> Result<usize, sqlx::Error> {
+        let stored: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, calendar_token FROM users WHERE calendar_token IS NOT NULL")
+                .fetch_all(pool)
+                .await?;
+        for (id, token) in &stored {
+            sqlx::query(
+                "UPDATE users SET calendar_token_hash = $1, calendar_token = NULL \
+                 WHERE id = $2 AND calendar_token = $3",
+            )
+            .bind(hash(token))
+            .bind(id)
             .bind(token)
-            .fetch_optional(pool)
-            .await
+            .execute(pool)
+            .await?;
+        }
+        Ok(stored.len())
     }
 }
 
@@ -106,16 +170,25 @@ pub fn CalendarFeedCard() -> impl IntoView {
             <p class="hint">{move || t().events_page.feed_hint}</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    match feed.await.ok().flatten() {
-                        Some(url) => view! {
+                    let feed = feed.await.ok();
+                    match feed.as_ref().map(|f| (f.on, f.new_address.clone())) {
+                        Some((true, Some(url))) => view! {
                             <label for="feed-url">{move || t().events_page.feed_label}</label>
                             <input id="feed-url" type="url" readonly value=url data-testid="feed-url"/>
+                            <p class="hint">{move || t().events_page.feed_copy_now}</p>
                             <div class="button-row">
                                 {button(true, |t| t.events_page.feed_renew, "button button--secondary")}
                                 {button(false, |t| t.events_page.feed_off, "button button--secondary")}
                             </div>
                         }.into_any(),
-                        None => button(true, |t| t.events_page.feed_on, "button").into_any(),
+                        Some((true, None)) => view! {
+                            <p data-testid="feed-is-on">{move || t().events_page.feed_is_on}</p>
+                            <div class="button-row">
+                                {button(true, |t| t.events_page.feed_renew, "button button--secondary")}
+                                {button(false, |t| t.events_page.feed_off, "button button--secondary")}
+                            </div>
+                        }.into_any(),
+                        _ => button(true, |t| t.events_page.feed_on, "button").into_any(),
                     }
                 })}
             </Suspense>

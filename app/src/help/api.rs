@@ -225,7 +225,11 @@ pub async fn get_member(id: i64) -> Result<MemberView, AppError> {
     use super::db as help;
     let state = crate::state::use_app_state()?;
     let looker = Looker::now(&state).await?;
-    let mut tx = state.db.begin_write().await?;
+    // A visitor sees only what is public: nothing to log, so no write lock either.
+    let mut tx = match looker.user {
+        Some(_) => state.db.begin_write().await?,
+        None => state.db.begin_read().await?,
+    };
     let records = super::card::Records::of_member(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -84,20 +84,44 @@ fn step_result(step: super::bookings::BookingStep) -> Result<(), AppError> {
 
 #[server(endpoint = "help/booking")]
 pub async fn get_booking(id: i64) -> Result<BookingView, AppError> {
-    let (state, _, booking, side) = side_of(id).await?;
+    use super::model::{FieldGroup, Viewer};
+    let (state, user, booking, side) = side_of(id).await?;
     let mut conn = state.db.pool().acquire().await?;
+    let records = super::card::Records::of_member(&mut conn, booking.member_id).await?;
+    drop(conn);
     // The resident sees the member's name only while their own card of the member shows it.
-    let member_name = match super::card::Records::of_member(&mut conn, booking.member_id).await? {
+    let (member_name, name_is_private) = match &records {
         Some(records) => {
             let viewer = match side {
-                BookingSide::Resident => super::model::Viewer::Resident,
-                BookingSide::Member => super::model::Viewer::Member,
-                BookingSide::Coordinator => super::model::Viewer::Coordinator,
+                BookingSide::Resident => Viewer::Resident,
+                BookingSide::Member => Viewer::Member,
+                BookingSide::Coordinator => Viewer::Coordinator,
             };
-            records.card(viewer, &records.members[0]).name
+            let card = records.card(viewer, &records.members[0]);
+            let private = card.private_groups.contains(&FieldGroup::Name);
+            (card.name, private)
         }
-        None => None,
+        None => (None, false),
     };
+    // A name that is not public, shown to someone other than the member, is a logged view (P3).
+    if let (Some(records), Some(_), true) = (&records, &member_name, name_is_private) {
+        let looker = super::api::Looker::for_user(&state, Some(user)).await?;
+        let shown = super::db::Shown {
+            groups: &[FieldGroup::Name],
+            situation_note: false,
+        };
+        let mut tx = state.db.begin_write().await?;
+        looker
+            .log(
+                &mut tx,
+                &records.members[0],
+                shown,
+                super::db::ViewedVia::Page,
+                crate::db::now_unix(),
+            )
+            .await?;
+        tx.commit().await?;
+    }
     Ok(BookingView {
         booking,
         side,

@@ -161,7 +161,7 @@ async fn areas(state: &crate::state::AppState) -> Result<Vec<Area>, AppError> {
 pub async fn coop_members(org: i64) -> Result<CoopRoster, AppError> {
     use super::model::{visible_groups, FieldGroup, Viewer};
     let state = crate::state::use_app_state()?;
-    let (_, record) = cooperative(&state, org).await?;
+    let (user, record) = cooperative(&state, org).await?;
     let mut conn = state.db.pool().acquire().await?;
     let members = super::db::members_of(&mut conn, org).await?;
     let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
@@ -169,13 +169,19 @@ pub async fn coop_members(org: i64) -> Result<CoopRoster, AppError> {
     let needs = super::db::needs_of(&mut conn, &ids).await?;
     let consents = super::db::consents_of(&mut conn, &ids).await?;
     let waiting = super::bookings::waiting_counts(&mut conn, &ids).await?;
+    drop(conn);
     let mut rows = Vec::new();
+    // Names not open to everyone, shown here: each is a view of a non-public field (P3).
+    let mut names_shown = Vec::new();
     for member in members.iter().filter(|m| !m.deleted) {
         let own: Vec<Consent> = consents
             .iter()
             .filter(|(id, _)| *id == member.id)
             .map(|(_, c)| c.clone())
             .collect();
+        if !visible_groups(Viewer::Visitor, &own).contains(&FieldGroup::Name) {
+            names_shown.push(member);
+        }
         let open: Vec<FieldGroup> = visible_groups(Viewer::Resident, &own);
         rows.push(MemberRow {
             id: member.id,
@@ -192,6 +198,21 @@ pub async fn coop_members(org: i64) -> Result<CoopRoster, AppError> {
                 .find(|(id, _)| *id == member.id)
                 .map_or(0, |(_, count)| *count as usize),
         });
+    }
+    if !names_shown.is_empty() {
+        let looker = super::api::Looker::for_user(&state, Some(user)).await?;
+        let shown = super::db::Shown {
+            groups: &[FieldGroup::Name],
+            situation_note: false,
+        };
+        let now = crate::db::now_unix();
+        let mut tx = state.db.begin_write().await?;
+        for member in names_shown {
+            looker
+                .log(&mut tx, member, shown, super::db::ViewedVia::Editor, now)
+                .await?;
+        }
+        tx.commit().await?;
     }
     Ok(CoopRoster {
         org_id: org,

@@ -194,6 +194,8 @@ pub static TEXTS: Texts = Texts {
         feed_label: "Subscription address",
         feed_on: "Turn on the calendar feed",
         feed_renew: "Renew the address",
+        feed_copy_now: "Copy it into your calendar app now: for your privacy the address is shown only once, when it is made.",
+        feed_is_on: "Your calendar subscription is on. For your privacy its address is shown only once, when it is made; renew it to get a new one (the old one stops working).",
         feed_off: "Turn it off",
         org_feed: "Subscribe to this organisation's events",
         my_events: "My events",

@@ -566,6 +566,8 @@ pub struct EventTexts {
     pub feed_on: &'static str,
     pub feed_renew: &'static str,
     pub feed_off: &'static str,
+    pub feed_copy_now: &'static str,
+    pub feed_is_on: &'static str,
     pub org_feed: &'static str,
     pub no_events_yet: &'static str,
     pub mine_going: &'static str,

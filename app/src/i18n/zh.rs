@@ -194,6 +194,8 @@ pub static TEXTS: Texts = Texts {
         feed_on: "开启日历订阅",
         feed_renew: "换一个地址",
         feed_off: "关闭订阅",
+        feed_copy_now: "请现在复制到日历应用：为保护隐私，这个地址只在生成后显示一次。",
+        feed_is_on: "日历订阅已开启。为保护隐私，地址只在生成时显示一次；需要时可以换一个新地址（旧地址随即失效）。",
         org_feed: "订阅本机构活动日历",
         my_events: "我的活动",
         no_events_yet: "你还没有报名活动。",

@@ -17,6 +17,14 @@ pub const MAX_ZOOM: u8 = 19;
 /// From this zoom on every point is its own marker: places in one building (an event at an
 /// organisation's rooms) would otherwise stay a cluster that no tap can open.
 pub const SINGLES_FROM_ZOOM: u8 = 18;
+/// Most single places a view at those zooms names; a view holding more is grouped into cells
+/// as at lower zooms. Each single place is looked up by name, so this bounds what one request
+/// (a visitor's included) costs the server.
+pub const MOST_SINGLES: usize = 1_000;
+/// Most cells in one view: a phone's screen shows about a hundred, a wide desktop one about 500.
+/// A view asking for more (a whole city at street zoom) is grouped at the closest zoom that
+/// fits, so neither its cells nor the single places it names can run into the thousands.
+pub const MOST_VIEW_CELLS: i64 = 4_096;
 
 /// The visible area, in degrees.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -140,7 +148,11 @@ const MOST_ROWS_KEPT: i64 = 1024;
 #[derive(Clone, Debug)]
 pub struct Grid {
     pub area: BBox,
+    /// The zoom the cells are made at: the one asked, or a closer-to-the-world one when the
+    /// area at that zoom would have more than `MOST_VIEW_CELLS` cells.
     pub zoom: u8,
+    /// The zoom asked shows every point alone (`SINGLES_FROM_ZOOM`), up to `MOST_SINGLES`.
+    singles: bool,
     /// The whole world's width in pixels at this zoom.
     size: f64,
     /// The row of the area's north edge, and the latitudes (north to south) where the next rows
@@ -151,10 +163,25 @@ pub struct Grid {
 }
 
 impl Grid {
-    pub fn new(area: BBox, zoom: u8) -> Grid {
-        let zoom = zoom.min(MAX_ZOOM);
-        let size = 256.0 * f64::from(1u32 << zoom);
-        let row = |lat: f64| (mercator_y(lat, size) / CELL_PX).floor() as i64;
+    pub fn new(area: BBox, asked: u8) -> Grid {
+        let asked = asked.min(MAX_ZOOM);
+        let size_at = |zoom: u8| 256.0 * f64::from(1u32 << zoom);
+        let row_at = |lat: f64, size: f64| (mercator_y(lat, size) / CELL_PX).floor() as i64;
+        let column_at = |lng: f64, size: f64| {
+            ((lng.clamp(-180.0, 180.0) + 180.0) / 360.0 * size / CELL_PX).floor() as i64
+        };
+        let cells_at = |zoom: u8| {
+            let size = size_at(zoom);
+            let columns = column_at(area.east, size) - column_at(area.west, size) + 1;
+            let rows = row_at(area.south, size) - row_at(area.north, size) + 1;
+            columns.saturating_mul(rows)
+        };
+        let zoom = (0..=asked)
+            .rev()
+            .find(|&zoom| cells_at(zoom) <= MOST_VIEW_CELLS)
+            .unwrap_or(0);
+        let size = size_at(zoom);
+        let row = |lat: f64| row_at(lat, size);
         let (first_row, last_row) = (row(area.north), row(area.south));
         let row_edges = match last_row - first_row {
             rows if (0..=MOST_ROWS_KEPT).contains(&rows) => Some(
@@ -167,6 +194,7 @@ impl Grid {
         Grid {
             area,
             zoom,
+            singles: asked >= SINGLES_FROM_ZOOM,
             size,
             first_row,
             last_row,
@@ -201,7 +229,7 @@ impl Grid {
     /// Whether everything in `bounds` falls in one cell, at a zoom where points are grouped at
     /// all: the grid is monotonic in both directions, so two opposite corners decide.
     pub fn fits_one_cell(&self, bounds: &BBox) -> bool {
-        self.zoom < SINGLES_FROM_ZOOM
+        !self.singles
             && self.cell_of(LatLng::new(bounds.south, bounds.west))
                 == self.cell_of(LatLng::new(bounds.north, bounds.east))
     }
@@ -227,9 +255,8 @@ struct Cell<'a, T> {
     group: Group,
 }
 
-/// Most cells kept in a flat table (about 300 KB): a phone's screen shows about a hundred, a
-/// wide desktop one about 500.
-const MOST_CELLS_IN_TABLE: i64 = 4_096;
+/// Most cells kept in a flat table (about 300 KB): every view's cells (`MOST_VIEW_CELLS`).
+const MOST_CELLS_IN_TABLE: i64 = MOST_VIEW_CELLS;
 
 /// The cells of one view by (column, row): a flat table over the area's cells, found by
 /// arithmetic instead of a hash for every point (a sixth of a zoomed-out view's time). A cell
@@ -303,7 +330,7 @@ pub fn cluster<'a, T: Located>(
     parts: impl IntoIterator<Item = Part<'a, T>>,
     grid: &Grid,
 ) -> Vec<Marker<'a, T>> {
-    let singles_only = grid.zoom >= SINGLES_FROM_ZOOM;
+    let mut singles_only = grid.singles;
     let mut singles: Vec<&'a T> = Vec::new();
     let mut cells = Cells::new(grid);
     for part in parts {
@@ -311,6 +338,14 @@ pub fn cluster<'a, T: Located>(
             Part::One(point) if grid.area.contains(point.position()) => {
                 if singles_only {
                     singles.push(point);
+                    if singles.len() > MOST_SINGLES {
+                        // Too many to show one by one: grouped in cells like any other view.
+                        singles_only = false;
+                        for point in singles.drain(..) {
+                            let at = point.position();
+                            cells.add(grid.cell_of(at), Some(point), Group::of(at));
+                        }
+                    }
                     continue;
                 }
                 (Some(point), Group::of(point.position()))
@@ -421,6 +456,64 @@ mod tests {
         assert_eq!(
             cluster(ones(&same_spot), &Grid::new(AREA, SINGLES_FROM_ZOOM)).len(),
             2
+        );
+    }
+
+    /// What one request can cost: a whole city asked at street zoom, or thousands of places
+    /// close up, never names more single places than a view has cells (or `MOST_SINGLES`), and
+    /// the counts still add up.
+    #[test]
+    fn a_view_never_names_more_than_a_bounded_number_of_places() {
+        // 40,000 places spread over the district, on a grid about 100 m apart.
+        let points: Vec<LatLng> = (0..200)
+            .flat_map(|i| {
+                (0..200).map(move |j| {
+                    LatLng::new(
+                        AREA.south + 0.0009 * f64::from(i),
+                        AREA.west + 0.001 * f64::from(j),
+                    )
+                })
+            })
+            .collect();
+        let world = BBox {
+            south: -85.0,
+            west: -180.0,
+            north: 85.0,
+            east: 180.0,
+        };
+        for (area, zoom) in [
+            (world, 17),
+            (world, MAX_ZOOM),
+            (AREA, 17),
+            (AREA, SINGLES_FROM_ZOOM),
+        ] {
+            let grid = Grid::new(area, zoom);
+            let markers = cluster(ones(&points), &grid);
+            let singles = markers
+                .iter()
+                .filter(|m| matches!(m, Marker::Single(_)))
+                .count();
+            assert!(
+                markers.len() as i64 <= MOST_VIEW_CELLS,
+                "{zoom}: {} markers",
+                markers.len()
+            );
+            assert!(singles <= MOST_SINGLES.max(MOST_VIEW_CELLS as usize));
+            assert_eq!(
+                markers.iter().map(Marker::count).sum::<usize>(),
+                points.len()
+            );
+        }
+        // Close up, a street's places stand alone, up to the limit.
+        let street: Vec<LatLng> = points.iter().copied().take(MOST_SINGLES).collect();
+        let close = cluster(ones(&street), &Grid::new(AREA, SINGLES_FROM_ZOOM));
+        assert!(close.iter().all(|m| matches!(m, Marker::Single(_))));
+        let crowded: Vec<LatLng> = points.iter().copied().take(MOST_SINGLES + 1).collect();
+        let close = cluster(ones(&crowded), &Grid::new(AREA, SINGLES_FROM_ZOOM));
+        assert!(close.iter().any(|m| matches!(m, Marker::Cluster { .. })));
+        assert_eq!(
+            close.iter().map(Marker::count).sum::<usize>(),
+            MOST_SINGLES + 1
         );
     }
 

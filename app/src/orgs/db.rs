@@ -205,13 +205,23 @@ pub async fn find(pool: &AnyPool, id: i64) -> Result<Option<OrgRecord>, sqlx::Er
     Ok(row.and_then(RecordRow::into_record))
 }
 
-/// Every organisation that is public (not rejected) and has a place on the map, for the open-data
-/// feeds, oldest first.
+/// Every organisation that is public (not rejected) and has a place on the map, oldest first.
 pub async fn on_the_map(pool: &AnyPool) -> Result<Vec<OrgRecord>, sqlx::Error> {
+    on_the_map_page(pool, crate::db::IdPage::EVERYTHING).await
+}
+
+/// A page of [`on_the_map`], for the open-data feeds.
+pub async fn on_the_map_page(
+    pool: &AnyPool,
+    page: crate::db::IdPage,
+) -> Result<Vec<OrgRecord>, sqlx::Error> {
     let rows: Vec<RecordRow> = sqlx::query_as(&format!(
         "SELECT {RECORD_COLUMNS} FROM organisations \
-         WHERE verification <> 'rejected' AND lat IS NOT NULL AND lng IS NOT NULL ORDER BY id"
+         WHERE verification <> 'rejected' AND lat IS NOT NULL AND lng IS NOT NULL AND id > $1 \
+         ORDER BY id LIMIT $2"
     ))
+    .bind(page.after)
+    .bind(page.limit)
     .fetch_all(pool)
     .await?;
     Ok(rows

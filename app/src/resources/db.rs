@@ -44,9 +44,20 @@ const SELECT: &str = "SELECT r.id, r.kind, r.name, r.description, r.address, r.l
 
 /// Every resource, oldest first (all are public and on the map).
 pub async fn all(pool: &AnyPool) -> Result<Vec<CommunityResource>, sqlx::Error> {
-    let rows: Vec<ResourceRow> = sqlx::query_as(&format!("{SELECT} ORDER BY r.id"))
-        .fetch_all(pool)
-        .await?;
+    all_page(pool, crate::db::IdPage::EVERYTHING).await
+}
+
+/// A page of [`all`], for the open-data feeds.
+pub async fn all_page(
+    pool: &AnyPool,
+    page: crate::db::IdPage,
+) -> Result<Vec<CommunityResource>, sqlx::Error> {
+    let rows: Vec<ResourceRow> =
+        sqlx::query_as(&format!("{SELECT} WHERE r.id > $1 ORDER BY r.id LIMIT $2"))
+            .bind(page.after)
+            .bind(page.limit)
+            .fetch_all(pool)
+            .await?;
     Ok(rows
         .into_iter()
         .filter_map(ResourceRow::into_resource)

@@ -30,6 +30,7 @@ mod run_to_end;
 mod security;
 mod service_worker;
 mod spreadsheet;
+mod time_limit;
 mod uploads;
 
 pub use assets::hash_file;
@@ -140,6 +141,10 @@ fn router_for_bundle(
             page_cache::serve_visitors_from_cache,
         ))
         .layer(middleware::from_fn(run_to_end::run_to_end))
+        .layer(middleware::from_fn_with_state(
+            time_limit::READ_TIME_LIMIT,
+            time_limit::limit_reads,
+        ))
         .layer(middleware::from_fn(security::security_headers))
         .layer(middleware::from_fn(log_request))
         .with_state(state)

@@ -57,7 +57,14 @@ impl Crs {
 #[derive(Deserialize)]
 pub struct FeedQuery {
     crs: Option<String>,
+    /// The last id of the page before: the feed goes on after it.
+    since: Option<String>,
 }
+
+/// Places in one answer at most; the answer names the next page (`Link: <…>; rel="next"`, and
+/// `next` in GeoJSON). Each page is read by id from where the last one ended, so the last page
+/// of a million places costs what the first does.
+pub const FEED_PAGE: i64 = 1_000;
 
 /// The feeds: what each publishes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,10 +107,14 @@ impl Feed {
         }
     }
 
-    async fn rows(self, state: &ServerState) -> Result<Vec<Row>, app::error::AppError> {
+    async fn rows(
+        self,
+        state: &ServerState,
+        page: app::db::IdPage,
+    ) -> Result<Vec<Row>, app::error::AppError> {
         let pool = state.app.db.pool();
         Ok(match self {
-            Feed::Organisations => app::orgs::db::on_the_map(pool)
+            Feed::Organisations => app::orgs::db::on_the_map_page(pool, page)
                 .await?
                 .into_iter()
                 .filter_map(|org| {
@@ -126,7 +137,7 @@ impl Feed {
                     })
                 })
                 .collect(),
-            Feed::Events => app::events::db::on_the_map(pool, app::db::now_unix())
+            Feed::Events => app::events::db::on_the_map_page(pool, app::db::now_unix(), page)
                 .await?
                 .into_iter()
                 .map(|e| Row {
@@ -148,7 +159,7 @@ impl Feed {
                     url: format!("/events/{}", e.id),
                 })
                 .collect(),
-            Feed::Resources => app::resources::db::all(pool)
+            Feed::Resources => app::resources::db::all_page(pool, page)
                 .await?
                 .into_iter()
                 .map(|r| Row {
@@ -188,26 +199,57 @@ struct Row {
     url: String,
 }
 
-/// Reads `?crs=`, then the feed's rows; a clear 400 or 503 in the reader's language otherwise.
+/// One page of a feed, and where the next one starts (when there is one).
+struct Loaded {
+    crs: Crs,
+    rows: Vec<Row>,
+    next: Option<String>,
+}
+
+/// Reads `?crs=` and `?since=`, then a page of the feed's rows; a clear 400 or 503 in the
+/// reader's language otherwise.
 async fn load(
     feed: Feed,
+    file: &str,
     state: &ServerState,
     query: &FeedQuery,
     headers: &HeaderMap,
-) -> Result<(Crs, Vec<Row>), Response> {
+) -> Result<Loaded, Response> {
     let t = lang_from_headers(headers).texts();
     let crs = Crs::parse(query.crs.as_deref())
         .ok_or_else(|| (StatusCode::BAD_REQUEST, t.errors.crs_unknown).into_response())?;
+    let after = match query.since.as_deref().map(str::trim) {
+        None | Some("") => 0,
+        Some(id) => id
+            .parse::<i64>()
+            .ok()
+            .filter(|id| *id >= 0)
+            .ok_or_else(|| (StatusCode::BAD_REQUEST, t.errors.invalid_input).into_response())?,
+    };
+    // One more than a page: whether there is a next one.
+    let page = app::db::IdPage {
+        after,
+        limit: FEED_PAGE + 1,
+    };
     // The database error is logged where it turns into an AppError.
     let mut rows = feed
-        .rows(state)
+        .rows(state, page)
         .await
         .map_err(|error| (error.status(), error.message(t)).into_response())?;
+    let next = (rows.len() as i64 > FEED_PAGE).then(|| {
+        rows.truncate(FEED_PAGE as usize);
+        let last = rows.last().map_or(after, |row| row.id);
+        let crs = match crs {
+            Crs::Wgs84 => "",
+            Crs::Gcj02 => "&crs=gcj02",
+        };
+        format!("/api/v1/{file}?since={last}{crs}")
+    });
     for row in &mut rows {
         let place = crs.place(row.lat, row.lng);
         (row.lat, row.lng) = (place.lat, place.lng);
     }
-    Ok((crs, rows))
+    Ok(Loaded { crs, rows, next })
 }
 
 /// Partners fetch these from their own servers and pages: cache for five minutes, any origin.
@@ -243,18 +285,26 @@ pub async fn feed_file(
         let t = lang_from_headers(&headers).texts();
         return (StatusCode::NOT_FOUND, t.errors.not_found).into_response();
     };
-    let (crs, rows) = match load(feed, &state, &query, &headers).await {
+    let loaded = match load(feed, &file, &state, &query, &headers).await {
         Ok(loaded) => loaded,
         Err(response) => return response,
     };
-    if format == "geojson" {
-        geojson_feed(feed, crs, rows)
+    let next = loaded.next.clone();
+    let mut response = if format == "geojson" {
+        geojson_feed(feed, loaded)
     } else {
-        csv_feed(feed, crs, rows, &headers)
+        csv_feed(feed, loaded.crs, loaded.rows, &headers)
+    };
+    if let Some(link) =
+        next.and_then(|next| HeaderValue::from_str(&format!("<{next}>; rel=\"next\"")).ok())
+    {
+        response.headers_mut().insert(header::LINK, link);
     }
+    response
 }
 
-fn geojson_feed(feed: Feed, crs: Crs, rows: Vec<Row>) -> Response {
+fn geojson_feed(feed: Feed, loaded: Loaded) -> Response {
+    let Loaded { crs, rows, next } = loaded;
     let features = rows
         .into_iter()
         .map(|row| {
@@ -281,6 +331,9 @@ fn geojson_feed(feed: Feed, crs: Crs, rows: Vec<Row>) -> Response {
     about.insert("licence".into(), json!(LICENCE));
     about.insert("licence_url".into(), json!(LICENCE_URL));
     about.insert("attribution".into(), json!(ATTRIBUTION));
+    if let Some(next) = next {
+        about.insert("next".into(), json!(next));
+    }
     let collection = FeatureCollection {
         bbox: None,
         features,

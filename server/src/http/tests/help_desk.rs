@@ -485,3 +485,86 @@ async fn only_a_cooperative_keeps_members_and_bad_desk_input_gets_a_clear_4xx_on
     post_ok(&router, "/api/help/record-consent", &give, &owner).await;
     test.finish().await;
 }
+
+/// P3: a name that is not public, shown on a booking's page or in the coordinators' list of
+/// members, is a view that is logged like any other; a visitor's look at a member page is not
+/// (they see only what is public) and takes no write lock.
+#[tokio::test]
+async fn names_on_bookings_and_the_members_list_are_logged_views() {
+    use app::help::db::{ViewedVia, ViewerRole};
+    let (router, test) = app().await;
+    let id = registered(
+        &router,
+        &test,
+        &[("name", "residents"), ("services", "residents")],
+    )
+    .await;
+    let (resident, owner) = (
+        session_of(&test, RESIDENT).await,
+        session_of(&test, OWNER).await,
+    );
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let service = help::services_of(&mut conn, &[id]).await.unwrap()[0].id;
+    drop(conn);
+    let body = format!("kind=service&target={service}&time_preference=&message=x");
+    post_ok(&router, "/api/help/book", &body, &resident).await;
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let booking = bookings::of_member(&mut conn, id).await.unwrap()[0].id;
+    drop(conn);
+    let logged = || async {
+        let mut conn = test.db.pool().acquire().await.unwrap();
+        help::access_log(&mut conn, id, 50).await.unwrap()
+    };
+    let before = logged().await.len();
+
+    let (_, _, booking_page) = send(
+        &router,
+        with_cookie(&format!("/help/bookings/{booking}"), &resident),
+    )
+    .await;
+    assert!(
+        booking_page.contains("李姐测试"),
+        "the resident sees the name"
+    );
+    let after_booking = logged().await;
+    assert_eq!(
+        after_booking.len(),
+        before + 1,
+        "the booking page's view is logged"
+    );
+    let entry = &after_booking[0];
+    assert_eq!(
+        (entry.viewer_role, entry.via, entry.fields.clone()),
+        (
+            ViewerRole::Resident,
+            ViewedVia::Page,
+            vec![FieldGroup::Name]
+        )
+    );
+
+    let coop = coop_id(&test).await;
+    let (_, _, list) = send(
+        &router,
+        with_cookie(&format!("/orgs/{coop}/members"), &owner),
+    )
+    .await;
+    assert!(list.contains("李姐测试"));
+    let after_list = logged().await;
+    assert_eq!(
+        after_list.len(),
+        after_booking.len() + 1,
+        "the list's view is logged"
+    );
+    assert_eq!(
+        (after_list[0].viewer_role, after_list[0].via),
+        (ViewerRole::Coordinator, ViewedVia::Editor)
+    );
+
+    // A visitor's look writes nothing at all.
+    let commits = test.db.commits();
+    let (status, _, _) = send(&router, page(&format!("/help/{id}"))).await;
+    assert!(status == StatusCode::OK || status == StatusCode::NOT_FOUND);
+    assert_eq!(test.db.commits(), commits);
+    assert_eq!(logged().await.len(), after_list.len());
+    test.finish().await;
+}

@@ -153,3 +153,60 @@ async fn community_resources_are_published_as_geojson_and_csv() {
     }
     test.finish().await;
 }
+
+/// A feed answers at most a page of places, read by id from where the last page ended, and names
+/// the next page; following the pages gives every place once.
+#[tokio::test]
+async fn feeds_come_a_page_at_a_time() {
+    use crate::http::open_data::FEED_PAGE;
+    let (router, test) = app().await;
+    let before = app::resources::db::all(test.db.pool()).await.unwrap().len();
+    let mut tx = test.db.begin_write().await.unwrap();
+    for n in 0..FEED_PAGE + 50 {
+        sqlx::query(
+            "INSERT INTO community_resources (kind, name, lat, lng, created_at, updated_at) \
+             VALUES ('donation_point', $1, 26.58, 106.71, 1, 1)",
+        )
+        .bind(format!("捐赠点 {n}"))
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let total = before + FEED_PAGE as usize + 50;
+
+    let mut seen = Vec::new();
+    let mut next = Some("/api/v1/resources.geojson?crs=gcj02".to_string());
+    while let Some(address) = next.take() {
+        let (status, headers, body) = send(&router, get(&address)).await;
+        assert_eq!(status, StatusCode::OK, "{address}: {body}");
+        let page = body
+            .parse::<geojson::GeoJson>()
+            .and_then(FeatureCollection::try_from)
+            .unwrap();
+        assert!(page.features.len() as i64 <= FEED_PAGE);
+        assert_eq!(page.foreign_members.as_ref().unwrap()["crs"], "GCJ-02");
+        seen.extend(page.features.iter().map(|f| f.id.clone()));
+        next = page.foreign_members.as_ref().unwrap().get("next").map(|n| {
+            let n = n.as_str().unwrap().to_string();
+            assert!(n.contains("crs=gcj02"), "{n}");
+            let link = headers[header::LINK].to_str().unwrap();
+            assert_eq!(link, format!("<{n}>; rel=\"next\""));
+            n
+        });
+    }
+    assert_eq!(seen.len(), total, "every place once");
+    // CSV pages the same way.
+    let (_, headers, body) = send(&router, get("/api/v1/resources.csv")).await;
+    assert_eq!(
+        body.lines().count() as i64,
+        FEED_PAGE + 1,
+        "a header and a page"
+    );
+    assert!(headers[header::LINK].to_str().unwrap().contains("since="));
+    for bad in ["since=abc", "since=-1", "since=1e3"] {
+        let (status, _, _) = send(&router, get(&format!("/api/v1/resources.csv?{bad}"))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+    }
+    test.finish().await;
+}

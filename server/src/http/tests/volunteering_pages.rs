@@ -200,25 +200,49 @@ async fn calendar_feeds_for_an_organisation_and_a_private_address() {
     // address stops working.
     let resident = session_of(&test, RESIDENT).await;
     let id = user(&test, RESIDENT).await;
-    assert_eq!(
-        app::events::feed::db::token_of(test.db.pool(), id)
-            .await
-            .unwrap(),
-        None
-    );
+    let stored = || async {
+        sqlx::query_as::<_, (Option<String>, Option<String>)>(
+            "SELECT calendar_token, calendar_token_hash FROM users WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_one(test.db.pool())
+        .await
+        .unwrap()
+    };
+    assert_eq!(stored().await, (None, None));
     let mut addresses = Vec::new();
     for _ in 0..2 {
-        let (status, _, _) = send(
+        let (status, headers, _) = send(
             &router,
             form("/api/events/set_calendar_feed", "on=true", Some(&resident)),
         )
         .await;
         assert!(status.is_redirection() || status.is_success(), "{status}");
-        let token = app::events::feed::db::token_of(test.db.pool(), id)
-            .await
-            .unwrap()
-            .expect("a token");
-        addresses.push(app::events::feed::feed_path(&token));
+        // The secret reaches this browser alone, for a few minutes, and only its hash is kept.
+        let cookie = headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap())
+            .find(|v| v.starts_with("new_calendar="))
+            .expect("the new address for this browser");
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("Path=/me"),
+            "{cookie}"
+        );
+        let token = cookie["new_calendar=".len()..].split(';').next().unwrap();
+        let (plain, hash) = stored().await;
+        assert_eq!(plain, None);
+        assert!(hash.is_some_and(|hash| hash.len() == 64 && !hash.contains(token)));
+        // 我的 shows the address while the cookie lasts, and not after.
+        let with_new = format!("{resident}; new_calendar={token}");
+        let (_, _, me) = send(&router, with_cookie("/me", &with_new)).await;
+        assert!(
+            me.contains(&app::events::feed::feed_path(token)),
+            "shown once"
+        );
+        let (_, _, me) = send(&router, with_cookie("/me", &resident)).await;
+        assert!(me.contains("feed-is-on") && !me.contains(token));
+        addresses.push(app::events::feed::feed_path(token));
     }
     let (status, headers, body) = send(&router, get(&addresses[1])).await;
     assert_eq!(status, StatusCode::OK);
@@ -235,5 +259,24 @@ async fn calendar_feeds_for_an_organisation_and_a_private_address() {
     );
     let (status, _, _) = send(&router, get("/me/calendar/not-a-token/events.ics")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // An address made before secrets were hashed keeps working after the upgrade, which leaves
+    // only its hash.
+    let old = "ab".repeat(32);
+    sqlx::query("UPDATE users SET calendar_token = $1, calendar_token_hash = NULL WHERE id = $2")
+        .bind(&old)
+        .bind(id)
+        .execute(test.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        app::events::feed::db::hash_stored_tokens(test.db.pool())
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(stored().await.0, None);
+    let (status, _, _) = send(&router, get(&app::events::feed::feed_path(&old))).await;
+    assert_eq!(status, StatusCode::OK);
     test.finish().await;
 }
