@@ -87,14 +87,24 @@ fn fit_within(picture: DynamicImage, max_px: u32) -> DynamicImage {
 /// Photos being decoded in this process at once. A decoded photo may take up to
 /// `DECODE_MAX_BYTES`, so one at a time keeps the server's memory bounded however many arrive.
 static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+/// How long an upload waits for its turn to be decoded before it is answered 503: a queue that
+/// long means someone is sending big photos faster than they can be read.
+const DECODE_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Prepares uploads for storing. Decoding and resizing are CPU work: done on the blocking
 /// threads, one photo after another, and one upload after another in this process.
 pub async fn prepare(uploads: Vec<Vec<u8>>) -> Result<Vec<StoredPhoto>, crate::error::AppError> {
-    let _turn = DECODING.acquire().await.map_err(|_| {
-        tracing::error!("the photo decoding queue was closed");
-        crate::error::AppError::Internal
-    })?;
+    let _turn = match tokio::time::timeout(DECODE_WAIT, DECODING.acquire()).await {
+        Ok(Ok(turn)) => turn,
+        Ok(Err(_)) => {
+            tracing::error!("the photo decoding queue was closed");
+            return Err(crate::error::AppError::Internal);
+        }
+        Err(_) => {
+            tracing::warn!("photos waited too long for their turn to be decoded");
+            return Err(crate::error::AppError::Unavailable);
+        }
+    };
     tokio::task::spawn_blocking(move || {
         uploads
             .iter()

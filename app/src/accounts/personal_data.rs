@@ -121,19 +121,35 @@ pub fn named_like_a_person(column: &str) -> bool {
 /// `PERSON_COLUMNS` says, table by table. The account row stays, without contact, name or
 /// password, so anonymous history still counts; the contact is free for a new sign-up.
 pub async fn erase(conn: &mut AnyConnection, user_id: i64, now: i64) -> Result<bool, sqlx::Error> {
-    let result = sqlx::query(
-        "UPDATE users SET contact = NULL, contact_kind = NULL, display_name = '-', \
-         password_hash = NULL, is_admin = 0, calendar_token = NULL, \
-         calendar_token_hash = NULL, deleted_at = $1 \
-         WHERE id = $2 AND deleted_at IS NULL",
-    )
-    .bind(now)
-    .bind(user_id)
-    .execute(&mut *conn)
-    .await?;
-    if result.rows_affected() == 0 {
+    let live: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT deleted_at FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if !matches!(live, Some(None)) {
         return Ok(false);
     }
+    // Events and listings first, the account's own row last: claims lock the event or listing
+    // before the person, and this takes them in the same order.
+    crate::events::signup::give_up_upcoming(conn, user_id, now).await?;
+    crate::items::life::erase_person(conn, user_id, now).await?;
+    crate::help::bookings::erase_resident(conn, user_id, now).await?;
+    crate::volunteering::certificate::erase_holder(conn, user_id).await?;
+    // What they agreed to in the app as a cooperative member ends with the account (the
+    // coordinators' records on paper or in person stay).
+    sqlx::query(
+        "UPDATE coop_consents SET withdrawn_at = $2, withdrawn_by = $1 \
+         WHERE withdrawn_at IS NULL AND method = 'in_app' \
+         AND member_id IN (SELECT id FROM coop_members WHERE user_id = $1)",
+    )
+    .bind(user_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE coop_members SET user_id = NULL WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
     for table in [
         "sessions",
         "org_members",
@@ -146,13 +162,15 @@ pub async fn erase(conn: &mut AnyConnection, user_id: i64, now: i64) -> Result<b
             .execute(&mut *conn)
             .await?;
     }
-    sqlx::query("UPDATE coop_members SET user_id = NULL WHERE user_id = $1")
-        .bind(user_id)
-        .execute(&mut *conn)
-        .await?;
-    crate::events::signup::give_up_upcoming(conn, user_id, now).await?;
-    crate::items::life::erase_person(conn, user_id, now).await?;
-    crate::help::bookings::erase_resident(conn, user_id, now).await?;
-    crate::volunteering::certificate::erase_holder(conn, user_id).await?;
-    Ok(true)
+    let result = sqlx::query(
+        "UPDATE users SET contact = NULL, contact_kind = NULL, display_name = '-', \
+         password_hash = NULL, is_admin = 0, calendar_token = NULL, \
+         calendar_token_hash = NULL, deleted_at = $1 \
+         WHERE id = $2 AND deleted_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
 }

@@ -278,34 +278,7 @@ pub async fn leave(
     user_id: i64,
     now: i64,
 ) -> Result<LeaveOutcome, sqlx::Error> {
-    let event = lock(conn, event_id).await?;
-    let Some(row) = participant(conn, event_id, user_id).await? else {
-        return Ok(LeaveOutcome::NotIn);
-    };
-    let held_seat = match row.status.as_str() {
-        "going" => true,
-        "waitlisted" => false,
-        _ => return Ok(LeaveOutcome::NotIn),
-    };
-    // Once the event is near (or past) only its organisers change who comes; a cancelled event
-    // needs nobody to leave.
-    if !event.is_published() || now >= event.cancel_deadline.unwrap_or(event.starts_at) {
-        return Ok(LeaveOutcome::TooLate);
-    }
-    release(
-        conn,
-        event_id,
-        row.id,
-        held_seat,
-        "left",
-        Some(user_id),
-        now,
-    )
-    .await?;
-    if held_seat {
-        fill_free_seats(conn, event_id, &event.title, now).await?;
-    }
-    Ok(LeaveOutcome::Left)
+    give_up(conn, event_id, user_id, now, false).await
 }
 
 /// A deleted account's places at events still to come are given up, whatever the cancellation
@@ -325,31 +298,49 @@ pub async fn give_up_upcoming(
     .fetch_all(&mut *conn)
     .await?;
     for event_id in events {
-        // Read again under the event's lock: a seat may have come free for them meanwhile.
-        let event = lock(conn, event_id).await?;
-        let Some(row) = participant(conn, event_id, user_id).await? else {
-            continue;
-        };
-        let held_seat = match row.status.as_str() {
-            "going" => true,
-            "waitlisted" => false,
-            _ => continue,
-        };
-        release(
-            conn,
-            event_id,
-            row.id,
-            held_seat,
-            "left",
-            Some(user_id),
-            now,
-        )
-        .await?;
-        if held_seat && event.is_published() {
-            fill_free_seats(conn, event_id, &event.title, now).await?;
-        }
+        give_up(conn, event_id, user_id, now, true).await?;
     }
     Ok(())
+}
+
+/// Gives up a place, read again under the event's lock (a seat may have come free for them
+/// meanwhile); past the cancellation deadline only when `whatever_the_deadline`.
+async fn give_up(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    user_id: i64,
+    now: i64,
+    whatever_the_deadline: bool,
+) -> Result<LeaveOutcome, sqlx::Error> {
+    let event = lock(conn, event_id).await?;
+    let Some(row) = participant(conn, event_id, user_id).await? else {
+        return Ok(LeaveOutcome::NotIn);
+    };
+    let held_seat = match row.status.as_str() {
+        "going" => true,
+        "waitlisted" => false,
+        _ => return Ok(LeaveOutcome::NotIn),
+    };
+    // Once the event is near (or past) only its organisers change who comes; a cancelled event
+    // needs nobody to leave.
+    let too_late = !event.is_published() || now >= event.cancel_deadline.unwrap_or(event.starts_at);
+    if too_late && !whatever_the_deadline {
+        return Ok(LeaveOutcome::TooLate);
+    }
+    release(
+        conn,
+        event_id,
+        row.id,
+        held_seat,
+        "left",
+        Some(user_id),
+        now,
+    )
+    .await?;
+    if held_seat && event.is_published() {
+        fill_free_seats(conn, event_id, &event.title, now).await?;
+    }
+    Ok(LeaveOutcome::Left)
 }
 
 /// Marks a place as given up (`left` by the person, `removed` by an organiser) and updates the

@@ -17,9 +17,10 @@ pub const MAX_ZOOM: u8 = 19;
 /// From this zoom on every point is its own marker: places in one building (an event at an
 /// organisation's rooms) would otherwise stay a cluster that no tap can open.
 pub const SINGLES_FROM_ZOOM: u8 = 18;
-/// Most single places a view at those zooms names; a view holding more is grouped into cells
-/// as at lower zooms. Each single place is looked up by name, so this bounds what one request
-/// (a visitor's included) costs the server.
+/// Most points a view at those zooms shows one by one; a view holding more is grouped into
+/// cells as at lower zooms (a cell with one point is still a single place, so at most
+/// `MOST_VIEW_CELLS` are named). Each single place is looked up by name: these two bound what one
+/// request (a visitor's included) costs the server.
 pub const MOST_SINGLES: usize = 1_000;
 /// Most cells in one view: a phone's screen shows about a hundred, a wide desktop one about 500.
 /// A view asking for more (a whole city at street zoom) is grouped at the closest zoom that

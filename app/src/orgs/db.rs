@@ -445,9 +445,11 @@ pub async fn pending(pool: &AnyPool) -> Result<Vec<PendingOrg>, sqlx::Error> {
         credit_code: Option<String>,
         registered_by: Option<String>,
         created_at: i64,
+        version: i64,
     }
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {SUMMARY_COLUMNS}, o.credit_code, u.display_name AS registered_by, o.created_at \
+        "SELECT {SUMMARY_COLUMNS}, o.credit_code, u.display_name AS registered_by, o.created_at, \
+         o.version \
          FROM organisations o LEFT JOIN users u ON u.id = o.created_by AND u.deleted_at IS NULL \
          WHERE o.verification = 'pending' ORDER BY o.created_at, o.id"
     ))
@@ -458,6 +460,7 @@ pub async fn pending(pool: &AnyPool) -> Result<Vec<PendingOrg>, sqlx::Error> {
         .filter_map(|row| {
             Some(PendingOrg {
                 org: row.org.into_summary()?.0,
+                version: row.version,
                 credit_code: row.credit_code,
                 registered_by: row.registered_by,
                 registered_at: row.created_at,
@@ -475,18 +478,41 @@ pub async fn review(
     admin: i64,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
-    let result = sqlx::query(
-        "UPDATE organisations SET verification = $1, rejection_reason = $2, reviewed_by = $3, \
-         reviewed_at = $4 WHERE id = $5",
-    )
-    .bind(outcome.as_str())
-    .bind(reason)
-    .bind(admin)
-    .bind(now)
-    .bind(org_id)
-    .execute(conn)
-    .await?;
-    Ok(result.rows_affected() == 1)
+    review_version(conn, org_id, None, outcome, reason, admin, now).await
+}
+
+/// Records an admin's decision on the version they saw (`Some`): `false` when the organisation
+/// does not exist or has been edited since, so a name changed while the admin read the old one
+/// is never what the badge vouches for.
+pub async fn review_version(
+    conn: &mut AnyConnection,
+    org_id: i64,
+    version: Option<i64>,
+    outcome: Verification,
+    reason: Option<&str>,
+    admin: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let sql = match version {
+        Some(_) => {
+            "UPDATE organisations SET verification = $1, rejection_reason = $2, reviewed_by = $3, \
+             reviewed_at = $4 WHERE id = $5 AND version = $6"
+        }
+        None => {
+            "UPDATE organisations SET verification = $1, rejection_reason = $2, reviewed_by = $3, \
+             reviewed_at = $4 WHERE id = $5"
+        }
+    };
+    let mut query = sqlx::query(sql)
+        .bind(outcome.as_str())
+        .bind(reason)
+        .bind(admin)
+        .bind(now)
+        .bind(org_id);
+    if let Some(version) = version {
+        query = query.bind(version);
+    }
+    Ok(query.execute(conn).await?.rows_affected() == 1)
 }
 
 /// The organisation's name (for notifications about it).

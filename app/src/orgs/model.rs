@@ -232,6 +232,8 @@ pub struct MyOrg {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PendingOrg {
     pub org: OrgSummary,
+    /// The version the admin reviews: a decision on an older one is refused.
+    pub version: i64,
     pub credit_code: Option<String>,
     pub registered_by: Option<String>,
     /// Unix seconds.

@@ -90,7 +90,7 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
                 })}
             </p>
         })}
-        {org.viewer_is_admin.then(|| view! { <ReviewForm action=review org_id=org.id/> })}
+        {org.viewer_is_admin.then(|| view! { <ReviewForm action=review org_id=org.id version=org.version/> })}
         {(!d.description.is_empty() || !d.services.is_empty()).then(|| view! {
             <section class="card">
                 {(!d.description.is_empty()).then(|| view! {

@@ -18,6 +18,9 @@ pub async fn review_org(
     org_id: i64,
     decision: String,
     reason: Option<String>,
+    /// The version the admin saw; the admins' forms always send it.
+    #[server(default)]
+    version: Option<i64>,
 ) -> Result<(), AppError> {
     use super::model::{ReviewDecision, Verification};
     use crate::accounts::auth::{authorize, Rule};
@@ -41,10 +44,24 @@ pub async fn review_org(
     };
     let mut tx = state.db.begin_write().await?;
     let now = crate::db::now_unix();
-    let found =
-        super::db::review(&mut tx, org_id, outcome, reason.as_deref(), admin.id, now).await?;
-    if !found {
-        return Err(AppError::NotFound);
+    let reviewed = super::db::review_version(
+        &mut tx,
+        org_id,
+        version,
+        outcome,
+        reason.as_deref(),
+        admin.id,
+        now,
+    )
+    .await?;
+    if !reviewed {
+        // Edited while the admin read it: they must look at what it says now.
+        return Err(
+            match (version, super::db::find(state.db.pool(), org_id).await?) {
+                (Some(_), Some(_)) => FormError::EditConflict.into(),
+                _ => AppError::NotFound,
+            },
+        );
     }
     // Everyone who runs the organisation hears the outcome.
     let org_name = super::db::name_of(&mut tx, org_id).await?;

@@ -66,19 +66,20 @@ fn QueueEntry(entry: PendingOrg, review: ServerAction<ReviewOrg>) -> impl IntoVi
                 <dt>{move || t().orgs.registered_on}</dt>
                 <dd>{move || crate::i18n::format_date(registered_at, lang.get())}</dd>
             </dl>
-            <ReviewForm action=review org_id=entry.org.id/>
+            <ReviewForm action=review org_id=entry.org.id version=entry.version/>
         </li>
     }
 }
 
 /// Verify, mark as partner, or reject with a reason: one form, the pressed button decides.
 #[component]
-pub fn ReviewForm(action: ServerAction<ReviewOrg>, org_id: i64) -> impl IntoView {
+pub fn ReviewForm(action: ServerAction<ReviewOrg>, org_id: i64, version: i64) -> impl IntoView {
     let t = use_texts();
     let reason_id = format!("reason-{org_id}");
     view! {
         <ActionForm action attr:class="form review-form">
             <input type="hidden" name="org_id" value=org_id/>
+            <input type="hidden" name="version" value=version/>
             <label for=reason_id.clone()>{move || t().orgs.reason_label}</label>
             <textarea id=reason_id name="reason" rows="2" maxlength="500"></textarea>
             <p class="button-row">

@@ -79,7 +79,11 @@ fn VerifyView(verification: Verification) -> impl IntoView {
             <p class="page-head__lead">{v.serial.clone()}</p>
         </div>
         <p class=if valid { "notice-ok" } else { "form-error" } data-testid="verify-result">
-            {move || if valid { t().volunteering.verify_valid } else { t().volunteering.verify_revoked }}
+            {move || match (valid, v.org_tier_at_issue.is_verified()) {
+                (true, _) => t().volunteering.verify_valid,
+                (false, false) => t().volunteering.verify_unverified_org,
+                (false, true) => t().volunteering.verify_revoked,
+            }}
         </p>
         {v.org_lost_verification.then(|| view! {
             <p class="notice-info" data-testid="verify-org-lost">{move || t().volunteering.verify_org_lost}</p>

@@ -327,9 +327,11 @@ mod db {
         event_id: i64,
         participant_id: i64,
     ) -> Result<Result<Option<i64>, HoursRefusal>, sqlx::Error> {
+        // A no-op update: the seat's row lock (PostgreSQL; SQLite holds the write lock), so
+        // that hours added or approved at once for one person are counted one after another.
         let seat: Option<Option<i64>> = sqlx::query_scalar(
-            "SELECT user_id FROM event_participants WHERE id = $1 AND event_id = $2 \
-             AND status = 'going'",
+            "UPDATE event_participants SET updated_at = updated_at WHERE id = $1 AND event_id = $2 \
+             AND status = 'going' RETURNING user_id",
         )
         .bind(participant_id)
         .bind(event_id)
@@ -434,6 +436,11 @@ mod db {
         if holder == Some(actor_id) {
             return Ok(Err(HoursRefusal::OwnHours));
         }
+        // The seat's row lock, as in `seat_holder`.
+        sqlx::query("UPDATE event_participants SET updated_at = updated_at WHERE id = $1")
+            .bind(participant_id)
+            .execute(&mut *conn)
+            .await?;
         if decision == Review::Approve
             && created_by == Some(actor_id)
             && beyond_event_length(

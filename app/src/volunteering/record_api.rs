@@ -132,6 +132,8 @@ pub async fn verify_certificate(serial: String) -> Result<Verification, AppError
         period_from: c.period_from,
         period_to: c.period_to,
         minutes: c.minutes,
-        valid: !c.revoked,
+        // Issued by an organisation the platform had not verified (before certificates required
+        // it): shown, but not vouched for.
+        valid: !c.revoked && c.org_tier_at_issue.is_verified(),
     })
 }

@@ -187,11 +187,23 @@ async fn server_fn_error_status(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// A path as logs may keep it: a private calendar address's secret is left out (only its hash
+/// is stored; a log must not open the calendar either).
+pub(crate) fn loggable_path(path: &str) -> String {
+    match path.strip_prefix("/me/calendar/") {
+        Some(rest) => {
+            let after = rest.split_once('/').map_or("", |(_, after)| after);
+            format!("/me/calendar/…/{after}")
+        }
+        None => path.to_owned(),
+    }
+}
+
 /// One log line per request: method, path, status and time taken.
 async fn log_request(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
-    let path = request.uri().path().to_owned();
+    let path = loggable_path(request.uri().path());
     let response = next.run(request).await;
     tracing::info!(
         target: "request",

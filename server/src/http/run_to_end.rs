@@ -17,7 +17,7 @@ use axum::{
 
 pub async fn run_to_end(request: Request, next: Next) -> Response {
     let method = request.method().clone();
-    let path = request.uri().path().to_owned();
+    let path = super::loggable_path(request.uri().path());
     match tokio::spawn(next.run(request)).await {
         Ok(response) => response,
         // A bug, not the client's fault: answered like one, and the process carries on.

@@ -23,7 +23,8 @@ pub async fn limit_reads(State(limit): State<Duration>, request: Request, next: 
         return next.run(request).await;
     }
     let t = app::i18n::lang_from_headers(request.headers()).texts();
-    let (method, path) = (request.method().clone(), request.uri().path().to_owned());
+    let method = request.method().clone();
+    let path = super::loggable_path(request.uri().path());
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => {

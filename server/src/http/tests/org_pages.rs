@@ -218,3 +218,41 @@ async fn pages_that_need_a_right_redirect_visitors_and_refuse_others() {
     );
     test.finish().await;
 }
+
+/// The badge vouches for what the admin read: an edit made while they read it (a new name, say)
+/// makes their decision a conflict, and the organisation stays in the queue.
+#[tokio::test]
+async fn a_review_of_a_version_edited_since_is_refused() {
+    use app::orgs::model::Verification;
+    let (router, test) = app().await;
+    let admin = session_of(&test, "13800000004").await;
+    let pending = app::orgs::db::pending(test.db.pool()).await.unwrap();
+    let (id, seen) = (pending[0].org.id, pending[0].version);
+    let record = app::orgs::db::find(test.db.pool(), id)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut renamed = record.details.clone();
+    renamed.name = "换了名字的机构".into();
+    let mut tx = test.db.begin_write().await.unwrap();
+    app::orgs::db::update_org(&mut tx, id, seen, &renamed, 10)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let body = format!("org_id={id}&decision=verify&version={seen}");
+    let (status, _, answer) = send(&router, form("/api/orgs/review", &body, Some(&admin))).await;
+    assert_eq!(
+        (status, answer.as_str()),
+        (StatusCode::CONFLICT, r#"{"Form":"EditConflict"}"#)
+    );
+    let after = app::orgs::db::find(test.db.pool(), id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.verification, Verification::Pending);
+    // On the version now shown, the decision goes through.
+    let body = format!("org_id={id}&decision=verify&version={}", after.version);
+    let (status, _, _) = send(&router, form("/api/orgs/review", &body, Some(&admin))).await;
+    assert_eq!(status, StatusCode::OK);
+    test.finish().await;
+}
