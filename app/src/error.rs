@@ -112,6 +112,8 @@ pub enum FormError {
     NeedsAnotherReviewer,
     /// Certificates count hours of verified organisations (and partners) only.
     CertificateOrgUnverified,
+    /// An event with hours recorded keeps its start and end.
+    EventTimeLocked,
     /// A lent item's due day is missing, in the past or more than a year away.
     DueDateInvalid,
     ReportReasonInvalid,
@@ -166,6 +168,7 @@ impl FormError {
             | FormError::AccountLinkedElsewhere
             | FormError::NeedsAnotherReviewer
             | FormError::CertificateOrgUnverified
+            | FormError::EventTimeLocked
             | FormError::AlreadyReported => StatusCode::CONFLICT,
             FormError::OwnHours => StatusCode::FORBIDDEN,
             FormError::NoSuchAccount => StatusCode::NOT_FOUND,
@@ -241,6 +244,7 @@ impl FormError {
             FormError::OwnHours => f.own_hours,
             FormError::NeedsAnotherReviewer => f.needs_another_reviewer,
             FormError::CertificateOrgUnverified => f.certificate_org_unverified,
+            FormError::EventTimeLocked => f.event_time_locked,
             FormError::DueDateInvalid => f.due_date_invalid,
             FormError::ReportReasonInvalid => f.report_reason_invalid,
             FormError::AlreadyReported => f.already_reported,

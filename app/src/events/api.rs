@@ -316,6 +316,12 @@ pub async fn update_event(
     }
     let now = crate::db::now_unix();
     let mut tx = state.db.begin_write().await?;
+    // Hours are checked against the event's length: once some are recorded, the times stay (or
+    // one organiser could stretch the event, add hours that count at once, and shrink it back).
+    let moved = (details.starts_at, details.ends_at) != (current.starts_at, current.ends_at);
+    if moved && crate::volunteering::hours::any_recorded(&mut tx, id).await? {
+        return Err(FormError::EventTimeLocked.into());
+    }
     if current.series_id.is_some() && super::series::all_future(scope.as_deref()) {
         super::series_db::edit_future(&mut tx, &current, version, &details, now).await?;
         tx.commit().await?;

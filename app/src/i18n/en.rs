@@ -363,6 +363,7 @@ pub static TEXTS: Texts = Texts {
         own_hours: "You cannot record, confirm or reject your own hours: another organiser has to.",
         needs_another_reviewer: "These hours go beyond the length of the event, so another organiser or a platform admin has to confirm them.",
         certificate_org_unverified: "Certificates can only be issued for hours at organisations verified by the platform (or partners).",
+        event_time_locked: "Hours have been recorded for this event, so its start and end can no longer change (hours are checked against its length). Everything else can still be edited.",
         due_date_invalid: "Give the return date: today or later, within a year.",
         report_reason_invalid: "Choose a reason for the report.",
         already_reported: "You have already reported this listing.",

@@ -174,6 +174,7 @@ pub struct FormErrorTexts {
     pub own_hours: &'static str,
     pub needs_another_reviewer: &'static str,
     pub certificate_org_unverified: &'static str,
+    pub event_time_locked: &'static str,
     pub due_date_invalid: &'static str,
     pub report_reason_invalid: &'static str,
     pub already_reported: &'static str,

@@ -362,6 +362,7 @@ pub static TEXTS: Texts = Texts {
         own_hours: "不能为自己记录、确认或驳回服务时长，请由其他协调员处理。",
         needs_another_reviewer: "这些时长超过了活动本身的时长，需要由另一位协调员或平台管理员确认。",
         certificate_org_unverified: "只有经过平台认证的机构（或合作伙伴）的服务时长才能开具证明。",
+        event_time_locked: "这个活动已经记录了服务时长，开始和结束时间不能再改（服务时长按活动时长核定）。其他内容可以照常修改。",
         due_date_invalid: "请填写归还日期：今天或以后，一年以内。",
         report_reason_invalid: "请选择举报原因。",
         already_reported: "你已经举报过这件物品了。",

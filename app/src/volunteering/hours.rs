@@ -474,6 +474,19 @@ mod db {
         Ok(Ok(changed.is_some()))
     }
 
+    /// Whether any hours are recorded at the event (its times are then fixed).
+    pub async fn any_recorded(
+        conn: &mut AnyConnection,
+        event_id: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM volunteer_hours WHERE event_id = $1 LIMIT 1")
+                .bind(event_id)
+                .fetch_optional(conn)
+                .await?;
+        Ok(found.is_some())
+    }
+
     /// Approves every pending record of the event that `actor_id` may approve (not their own,
     /// not hours beyond the event's length that they recorded); returns how many.
     pub async fn approve_pending(

@@ -421,3 +421,69 @@ async fn only_organisers_and_admins_are_offered_to_add_an_event() {
     }
     test.finish().await;
 }
+
+/// Hours are checked against the event's length, so once some are recorded its start and end
+/// stay as they were; the rest of it can still be edited.
+#[tokio::test]
+async fn an_event_with_hours_recorded_keeps_its_times() {
+    let (router, test) = app().await;
+    let id = demo_event(&test, "重阳敬老探访").await.id;
+    let event = app::events::db::find(test.db.pool(), id)
+        .await
+        .unwrap()
+        .unwrap();
+    let coordinator = session_of(&test, "13800000002").await;
+    let at = |seconds: i64| app::i18n::dates::china_datetime_input(seconds).replace(':', "%3A");
+    let edit = |version: i64, title: &str, ends_at: i64| {
+        format!(
+            "id={}&version={version}&event[org]={}&event[title]={title}&event[category]=elderly\
+             &event[starts_at]={}&event[ends_at]={}&event[lat]=26.59&event[lng]=106.71",
+            event.id,
+            event.org_id,
+            at(event.starts_at),
+            at(ends_at)
+        )
+    };
+    let participant: i64 = sqlx::query_scalar(
+        "SELECT id FROM event_participants WHERE event_id = $1 AND status = 'going' LIMIT 1",
+    )
+    .bind(event.id)
+    .fetch_one(test.db.pool())
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO volunteer_hours (event_id, participant_id, kind, minutes, reason, status, created_at) \
+         VALUES ($1, $2, 'honour', 60, '提前布置', 'approved', 1)",
+    )
+    .bind(event.id)
+    .bind(participant)
+    .execute(test.db.pool())
+    .await
+    .unwrap();
+    let longer = edit(event.version, "Longer", event.ends_at + 6 * 3_600);
+    let (status, _, body) = send(
+        &router,
+        form("/api/events/update", &longer, Some(&coordinator)),
+    )
+    .await;
+    assert_eq!(
+        (status, body.as_str()),
+        (StatusCode::CONFLICT, r#"{"Form":"EventTimeLocked"}"#)
+    );
+    let retitled = edit(event.version, "Same+times", event.ends_at);
+    let (status, _, _) = send(
+        &router,
+        form("/api/events/update", &retitled, Some(&coordinator)),
+    )
+    .await;
+    assert!(status.is_redirection() || status.is_success(), "{status}");
+    let after = app::events::db::find(test.db.pool(), event.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (after.title.as_str(), after.ends_at),
+        ("Same times", event.ends_at)
+    );
+    test.finish().await;
+}
