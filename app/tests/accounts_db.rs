@@ -401,6 +401,9 @@ async fn deleting_an_account_leaves_no_personal_data_behind() {
         for (what, sql) in kept {
             assert_eq!(count(sql).await, 0, "{what} left after deletion");
         }
+        let open_bookings = "SELECT COUNT(*) FROM coop_bookings WHERE resident_id = $1 \
+                             AND status IN ('requested', 'accepted') AND $2 > 0";
+        assert_eq!(count(open_bookings).await, 0, "bookings still open");
         let seats_after: i64 =
             sqlx::query_scalar("SELECT CAST(SUM(seats_taken) AS BIGINT) FROM events")
                 .fetch_one(pool)

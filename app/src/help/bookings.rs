@@ -340,16 +340,23 @@ pub async fn thank(
 }
 
 /// What a deleted account leaves of its bookings: the ones still waiting or accepted are
-/// cancelled, and what it wrote (message, time, thanks) is blanked; the rest stays for the
-/// cooperative's figures.
+/// cancelled (the member's side is told, as when a resident cancels), and what it wrote
+/// (message, time, thanks) is blanked; the rest stays for the cooperative's figures.
 pub async fn erase_resident(
     conn: &mut AnyConnection,
     resident: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
+    for booking in of_resident(conn, resident).await? {
+        if matches!(
+            booking.status,
+            BookingStatus::Requested | BookingStatus::Accepted
+        ) {
+            cancel(conn, &booking, now).await?;
+        }
+    }
     sqlx::query(
         "UPDATE coop_bookings SET message = '', time_preference = '', thanks = NULL, \
-         status = CASE WHEN status IN ('requested', 'accepted') THEN 'cancelled' ELSE status END, \
          updated_at = $2 WHERE resident_id = $1",
     )
     .bind(resident)

@@ -134,16 +134,26 @@ pub async fn erase_person(
     for (asker, item_id, title) in waiting {
         notify(conn, asker, &Notice::ItemGone { item_id, title }, now).await?;
     }
-    // Listings promised to them go back to their owners' boards.
-    sqlx::query(
+    // Listings promised to them go back to their owners' boards, and the owners are told.
+    let handed_back: Vec<(i64, i64, String)> = sqlx::query_as(
         "UPDATE items SET status = 'available', version = version + 1, updated_at = $2 \
          WHERE status = 'promised' AND id IN \
-         (SELECT item_id FROM item_requests WHERE requester_id = $1 AND status = 'promised')",
+         (SELECT item_id FROM item_requests WHERE requester_id = $1 AND status = 'promised') \
+         RETURNING owner_id, id, title",
     )
     .bind(person)
     .bind(now)
-    .execute(&mut *conn)
+    .fetch_all(&mut *conn)
     .await?;
+    for (owner, item_id, title) in handed_back {
+        notify(
+            conn,
+            owner,
+            &Notice::PromiseCancelled { item_id, title },
+            now,
+        )
+        .await?;
+    }
     // The texts must hold a character; what is shown instead is "deleted".
     sqlx::query(
         "UPDATE item_requests SET message = '-', updated_at = $2, status = CASE \
