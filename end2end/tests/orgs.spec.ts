@@ -105,7 +105,10 @@ for (const lang of ['zh', 'en'] as const) {
         await expect(page.getByTestId('place-map').locator('.map-pin')).toBeVisible();
       }
 
-      // The platform admin verifies it from the queue.
+      // The platform admin verifies it from the queue. (The page has finished loading first: a
+      // navigation that starts while its stylesheets are still coming was seen, rarely, to have
+      // Chromium read the next page's redirect as a stylesheet and log it.)
+      await page.waitForLoadState('load');
       await context.clearCookies();
       await context.addCookies([{ name: 'lang', value: lang === 'zh' ? 'zh-CN' : 'en', url: baseURL }]);
       await page.goto('/admin/orgs');
@@ -118,6 +121,7 @@ for (const lang of ['zh', 'en'] as const) {
       await expect(page.getByTestId('review-queue').locator('li', { hasText: orgName })).toHaveCount(0);
 
       // The badge shows on the directory and on the profile, for anyone.
+      await page.waitForLoadState('load');
       await context.clearCookies();
       await context.addCookies([{ name: 'lang', value: lang === 'zh' ? 'zh-CN' : 'en', url: baseURL }]);
       await page.goto('/orgs');
