@@ -141,10 +141,9 @@ pub async fn sign_out_here(state: &AppState) -> Result<(), AppError> {
     forget_request_user().await;
     set_cookie(&session::clear_session_cookie(state.secure_cookies));
     // A calendar address made in the last minutes is this person's, not the next one's.
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
-    set_cookie(&format!(
-        "{}=; Path=/me; Max-Age=0; HttpOnly; SameSite=Lax{secure}",
-        crate::events::feed::NEW_FEED_COOKIE
+    set_cookie(&crate::events::feed::new_feed_cookie(
+        None,
+        state.secure_cookies,
     ));
     Ok(())
 }

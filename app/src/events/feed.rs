@@ -50,13 +50,7 @@ pub async fn set_calendar_feed(on: bool) -> Result<(), AppError> {
     let mut tx = state.db.begin_write().await?;
     db::set_token(&mut tx, user.id, token.as_deref()).await?;
     tx.commit().await?;
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
-    let cookie = match token {
-        Some(token) => format!(
-            "{NEW_FEED_COOKIE}={token}; Path=/me; Max-Age={NEW_FEED_SECONDS}; HttpOnly; SameSite=Lax{secure}"
-        ),
-        None => format!("{NEW_FEED_COOKIE}=; Path=/me; Max-Age=0; HttpOnly; SameSite=Lax{secure}"),
-    };
+    let cookie = new_feed_cookie(token.as_deref(), state.secure_cookies);
     if let (Some(response), Ok(value)) = (
         use_context::<leptos_axum::ResponseOptions>(),
         http::HeaderValue::from_str(&cookie),
@@ -65,6 +59,16 @@ pub async fn set_calendar_feed(on: bool) -> Result<(), AppError> {
     }
     leptos_axum::redirect("/me#calendar");
     Ok(())
+}
+
+/// The `Set-Cookie` value that hands this browser a new address's secret, or (`None`) forgets it.
+#[cfg(feature = "ssr")]
+pub fn new_feed_cookie(token: Option<&str>, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    let (value, max_age) = token.map_or(("", 0), |token| (token, NEW_FEED_SECONDS));
+    format!(
+        "{NEW_FEED_COOKIE}={value}; Path=/me; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
+    )
 }
 
 pub fn feed_path(token: &str) -> String {
