@@ -33,10 +33,12 @@ pub enum FormError {
     CreditCodeTaken,
     /// Someone saved this record after the form was opened; nothing was overwritten.
     EditConflict,
-    /// No account has the mobile number or email given.
-    NoSuchAccount,
-    /// That person already runs this organisation.
-    AlreadyInTeam,
+    /// This organisation's invitation to that contact is still waiting for an answer.
+    AlreadyInvited,
+    /// Too many invitations lately, to that contact or from this organisation.
+    TooManyInvitations,
+    /// Whoever sent the invitation no longer runs the organisation.
+    InvitationLapsed,
     /// The owner cannot be removed from their own organisation.
     OwnerStays,
     /// A rejection needs a reason the organisation can act on.
@@ -149,7 +151,8 @@ impl FormError {
             FormError::ContactTaken
             | FormError::CreditCodeTaken
             | FormError::EditConflict
-            | FormError::AlreadyInTeam
+            | FormError::AlreadyInvited
+            | FormError::InvitationLapsed
             | FormError::CapacityBelowTaken
             | FormError::CheckinClosed
             | FormError::CheckinNotJoined
@@ -171,7 +174,7 @@ impl FormError {
             | FormError::EventTimeLocked
             | FormError::AlreadyReported => StatusCode::CONFLICT,
             FormError::OwnHours => StatusCode::FORBIDDEN,
-            FormError::NoSuchAccount => StatusCode::NOT_FOUND,
+            FormError::TooManyInvitations => StatusCode::TOO_MANY_REQUESTS,
             FormError::TooManyCodeTries => StatusCode::TOO_MANY_REQUESTS,
             FormError::WrongCredentials => StatusCode::UNAUTHORIZED,
             FormError::WrongPassword => StatusCode::FORBIDDEN,
@@ -200,8 +203,9 @@ impl FormError {
             FormError::CreditCodeInvalid => f.credit_code_invalid,
             FormError::CreditCodeTaken => f.credit_code_taken,
             FormError::EditConflict => f.edit_conflict,
-            FormError::NoSuchAccount => f.no_such_account,
-            FormError::AlreadyInTeam => f.already_in_team,
+            FormError::AlreadyInvited => f.already_invited,
+            FormError::TooManyInvitations => f.too_many_invitations,
+            FormError::InvitationLapsed => f.invitation_lapsed,
             FormError::OwnerStays => f.owner_stays,
             FormError::ReasonRequired => f.reason_required,
             FormError::ResourceKindInvalid => f.resource_kind_invalid,

@@ -12,6 +12,7 @@ pub mod events;
 pub mod help;
 pub mod home;
 pub mod i18n;
+pub mod invitations;
 pub mod items;
 pub mod map;
 pub mod notifications;

@@ -206,16 +206,25 @@ test.describe('邻里帮帮 photo and own consents', () => {
 
     await ready(page, project);
     await page.getByLabel('成员账号的手机号或邮箱').fill(contact);
-    await page.getByRole('button', { name: '关联账号' }).click();
-    await expect(page.getByTestId('linked-account')).toContainText(contact);
+    await page.getByRole('button', { name: '邀请关联账号' }).click();
+    await expect(page).toHaveURL(/done=account_invited/);
+    await expect(page.getByTestId('link-invitation')).toContainText(`已邀请 ${contact}`);
+    await expect(page.getByTestId('linked-account')).toHaveCount(0);
 
     // Nobody outside the cooperative sees the member yet.
     await page.context().clearCookies();
     await page.goto(memberPath);
     await expect(page.getByTestId('member-name')).toHaveCount(0);
 
-    // The member, signed in, sees their own card and says who may see what.
-    await signIn(page, project, contact, 'volunteer-2026', memberPath);
+    // The member accepts on 我的 (the invitation names the cooperative, not the record), lands on
+    // their own card, and says who may see what.
+    await signIn(page, project, contact, 'volunteer-2026', '/me');
+    const invitation = page.getByTestId('invitations');
+    await expect(invitation).toContainText('邀请你把账号关联到你在「云岩区邻里互助合作社」的成员档案');
+    await expect(invitation).not.toContainText(name);
+    await invitation.getByRole('button', { name: '接受' }).click();
+    await expect(page).toHaveURL(`${memberPath}?done=account_linked`);
+    await ready(page, project);
     await expect(page.getByTestId('member-name')).toHaveText(name);
     await expect(page.getByTestId('member-photo')).toBeVisible();
     const consent = page.getByTestId('consent-form');

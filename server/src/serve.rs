@@ -77,7 +77,7 @@ fn mailer(config: &config::Config) -> Result<Option<Mailer>, String> {
 }
 
 /// At start and every hour, makes the occurrences of repeating events that are now within reach,
-/// and expires listings past their 30 days. A failure is logged and tried again next round.
+/// expires listings past their 30 days, and forgets invitations past theirs. A failure is logged and tried again next round.
 async fn hourly_upkeep(db: Db) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
@@ -88,6 +88,9 @@ async fn hourly_upkeep(db: Db) {
         }
         if let Err(error) = app::items::life::expire_due(&db, now).await {
             tracing::warn!("could not expire listings: {error}");
+        }
+        if let Err(error) = app::invitations::db::forget_old(db.pool(), now).await {
+            tracing::warn!("could not forget old invitations: {error}");
         }
     }
 }

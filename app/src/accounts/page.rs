@@ -47,6 +47,7 @@ pub fn MePage() -> impl IntoView {
                                     </button>
                                 </ActionForm>
                             </section>
+                            <crate::invitations::InvitationsCard/>
                             <crate::events::MyEventsCard/>
                             <crate::volunteering::MyHoursCard/>
                             <crate::help::MyBookingsCard/>

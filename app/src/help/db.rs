@@ -613,6 +613,8 @@ pub async fn wipe_member(
         "UPDATE coop_bookings SET time_preference = '', message = '', thanks = NULL \
          WHERE member_id = $1",
         "UPDATE coop_proxy_log SET detail = '' WHERE member_id = $1",
+        // The contact a coordinator invited to link is the member's too.
+        "DELETE FROM invitations WHERE member_id = $1",
     ] {
         sqlx::query(sql).bind(member).execute(&mut *conn).await?;
     }

@@ -9,7 +9,7 @@ use super::list_page::ServicePrice;
 use super::manage_api::{
     member_editor, AddMemberNeed, AddMemberService, DeleteMember, LinkMemberAccount,
     MarkMemberNeedMet, MemberFile, RecordMemberConsent, RemoveMemberPhoto, RemoveMemberService,
-    SaveMember, WithdrawMemberConsent,
+    SaveMember, WithdrawLinkInvitation, WithdrawMemberConsent,
 };
 use super::members_page::MemberFormFields;
 use super::model::{
@@ -18,6 +18,7 @@ use super::model::{
 use crate::components::{ChoiceSelect, FormErrorMessage, TextArea, TextField};
 use crate::i18n::dates::format_date_time;
 use crate::i18n::{use_lang, use_texts};
+use crate::invitations::model::InvitationStatus;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -32,6 +33,7 @@ struct EditorActions {
     consent: ServerAction<RecordMemberConsent>,
     withdraw: ServerAction<WithdrawMemberConsent>,
     link: ServerAction<LinkMemberAccount>,
+    withdraw_link: ServerAction<WithdrawLinkInvitation>,
     remove_photo: ServerAction<RemoveMemberPhoto>,
     delete: ServerAction<DeleteMember>,
 }
@@ -54,6 +56,7 @@ fn Editor(editor: MemberFile) -> impl IntoView {
         consent: ServerAction::new(),
         withdraw: ServerAction::new(),
         link: ServerAction::new(),
+        withdraw_link: ServerAction::new(),
         remove_photo: ServerAction::new(),
         delete: ServerAction::new(),
     };
@@ -354,13 +357,26 @@ pub(super) fn ConsentsSection(
 fn AccountSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
     let t = use_texts();
     let d = move || &t().help_desk;
+    let i = move || &t().invitations;
     let id = editor.member.id;
+    let invite_form = move || {
+        view! {
+            <ActionForm action=actions.link attr:class="form">
+                <input type="hidden" name="member" value=id/>
+                <label for="link-contact">{move || d().contact_label}</label>
+                <input id="link-contact" name="contact" type="text" required maxlength="100" autocomplete="off"/>
+                <button type="submit" class="button button--secondary">{move || i().member_link_button}</button>
+            </ActionForm>
+        }
+    };
+    let invitation = editor.link_invitation.clone();
     view! {
         <section class="card" id="account" aria-labelledby="account-heading">
             <h2 id="account-heading" class="card__title">{move || d().account_heading}</h2>
             <FormErrorMessage result=actions.link.value()/>
-            {match editor.linked_contact {
-                Some(contact) => view! {
+            <FormErrorMessage result=actions.withdraw_link.value()/>
+            {match (editor.linked_contact, invitation) {
+                (Some(contact), _) => view! {
                     <p data-testid="linked-account">{move || d().linked_to}{contact.clone()}</p>
                     <ActionForm action=actions.link attr:class="form form--inline">
                         <input type="hidden" name="member" value=id/>
@@ -368,14 +384,23 @@ fn AccountSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
                         <button type="submit" class="button button--secondary">{move || d().unlink_button}</button>
                     </ActionForm>
                 }.into_any(),
-                None => view! {
-                    <p class="hint">{move || d().account_hint}</p>
-                    <ActionForm action=actions.link attr:class="form">
+                (None, Some(sent)) if sent.status == InvitationStatus::Pending => view! {
+                    <p data-testid="link-invitation">
+                        {move || i().member_link_waiting.replace("{contact}", &sent.contact)}
+                    </p>
+                    <ActionForm action=actions.withdraw_link attr:class="form form--inline">
                         <input type="hidden" name="member" value=id/>
-                        <label for="link-contact">{move || d().contact_label}</label>
-                        <input id="link-contact" name="contact" type="text" required maxlength="100" autocomplete="off"/>
-                        <button type="submit" class="button button--secondary">{move || d().link_button}</button>
+                        <button type="submit" class="button button--secondary">{move || i().withdraw}</button>
                     </ActionForm>
+                }.into_any(),
+                (None, declined) => view! {
+                    {declined.map(|sent| view! {
+                        <p data-testid="link-invitation">
+                            {move || i().member_link_declined.replace("{contact}", &sent.contact)}
+                        </p>
+                    })}
+                    <p class="hint">{move || i().member_link_hint}</p>
+                    {invite_form()}
                 }.into_any(),
             }}
         </section>

@@ -50,6 +50,8 @@ pub struct MemberFile {
     pub proxy_log: Vec<ProxyEntry>,
     /// The linked account's contact (phone or email), for the coordinators.
     pub linked_contact: Option<String>,
+    /// The latest invitation to link an account, while it waits or was just declined.
+    pub link_invitation: Option<crate::invitations::model::SentInvitation>,
     pub areas: Vec<Area>,
 }
 
@@ -243,6 +245,7 @@ pub async fn member_editor(id: i64) -> Result<MemberFile, AppError> {
     let bookings = super::bookings::of_member(&mut tx, id).await?;
     let access_log = help::access_log(&mut tx, id, LOG_LIMIT).await?;
     let proxy_log = help::proxy_log(&mut tx, id, LOG_LIMIT).await?;
+    let link_invitation = crate::invitations::db::member_link_invitation(&mut tx, id, now).await?;
     let linked_contact = match desk.member.user_id {
         Some(user) => {
             sqlx::query_scalar("SELECT contact FROM users WHERE id = $1")
@@ -262,6 +265,7 @@ pub async fn member_editor(id: i64) -> Result<MemberFile, AppError> {
         access_log,
         proxy_log,
         linked_contact,
+        link_invitation,
         areas: areas(state).await?,
     })
 }
@@ -427,31 +431,53 @@ pub async fn remove_member_photo(member: i64) -> Result<(), AppError> {
     desk.done(tx, ProxyAction::PhotoRemoved, "", "photo").await
 }
 
-/// Links the member to the account with this phone number or email (empty: unlinks). The member
-/// then answers bookings themselves and sees their own record and logs.
+/// Invites the holder of this phone number or email to link their account to the member (empty:
+/// unlinks, and withdraws an open invitation). Once they accept, the member answers bookings
+/// themselves and sees their own record and logs. The answer never tells whether an account
+/// holds the contact.
 #[server(endpoint = "help/link-account")]
 pub async fn link_member_account(member: i64, contact: String) -> Result<(), AppError> {
     use super::model::ProxyAction;
-    use crate::error::FormError;
+    use crate::accounts::contact::Contact;
+    use crate::invitations::{db as invitations, model::InvitationKind};
     let desk = Desk::open(member).await?;
-    let contact = contact.trim();
-    let user = match contact {
-        "" => None,
-        contact => Some(
-            crate::orgs::db::user_by_contact(desk.state.db.pool(), contact)
-                .await?
-                .ok_or(FormError::NoSuchAccount)?,
-        ),
-    };
+    let now = crate::db::now_unix();
     let mut tx = desk.state.db.begin_write().await?;
-    if !super::db::link_account(&mut tx, member, user, crate::db::now_unix()).await? {
-        return Err(FormError::AccountLinkedElsewhere.into());
+    if contact.trim().is_empty() {
+        invitations::withdraw_member_link(&mut tx, member, now).await?;
+        super::db::link_account(&mut tx, member, None, now).await?;
+        return desk
+            .done(tx, ProxyAction::AccountUnlinked, "", "account")
+            .await;
     }
-    let action = match user {
-        Some(_) => ProxyAction::AccountLinked,
-        None => ProxyAction::AccountUnlinked,
+    let contact = Contact::parse(&contact).ok_or(crate::error::FormError::ContactInvalid)?;
+    let invitation = invitations::Invitation {
+        kind: InvitationKind::MemberLink,
+        org_id: desk.member.org_id,
+        member_id: Some(member),
+        contact: contact.as_str(),
+        invited_by: desk.user.id,
     };
-    desk.done(tx, action, "", "account").await
+    let org_name = crate::orgs::db::name_of(&mut tx, desk.member.org_id).await?;
+    invitations::send(&mut tx, &invitation, &org_name, now)
+        .await?
+        .into_result()?;
+    desk.done(tx, ProxyAction::AccountInvited, "", "account")
+        .await
+}
+
+/// Withdraws the member's open invitation to link an account.
+#[server(endpoint = "help/withdraw-link")]
+pub async fn withdraw_link_invitation(member: i64) -> Result<(), AppError> {
+    use super::model::ProxyAction;
+    let desk = Desk::open(member).await?;
+    let mut tx = desk.state.db.begin_write().await?;
+    let now = crate::db::now_unix();
+    if !crate::invitations::db::withdraw_member_link(&mut tx, member, now).await? {
+        return Err(AppError::NotFound);
+    }
+    desk.done(tx, ProxyAction::LinkInvitationWithdrawn, "", "account")
+        .await
 }
 
 /// Deletes the member's personal data (P5), once the coordinator ticked the box; anonymous

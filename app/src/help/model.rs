@@ -113,6 +113,8 @@ choice! {
         BookingDone = "booking_done",
         PhotoChanged = "photo_changed",
         PhotoRemoved = "photo_removed",
+        AccountInvited = "account_invited",
+        LinkInvitationWithdrawn = "link_invitation_withdrawn",
     }
 }
 

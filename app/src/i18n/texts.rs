@@ -26,6 +26,7 @@ pub struct Texts {
     pub items_board: super::items::ItemsBoardTexts,
     pub help_board: super::help::HelpBoardTexts,
     pub help_desk: super::help_desk::HelpDeskTexts,
+    pub invitations: super::invitations::InvitationTexts,
     pub dashboard: super::dashboard::DashboardTexts,
 }
 
@@ -119,8 +120,9 @@ pub struct FormErrorTexts {
     pub credit_code_invalid: &'static str,
     pub credit_code_taken: &'static str,
     pub edit_conflict: &'static str,
-    pub no_such_account: &'static str,
-    pub already_in_team: &'static str,
+    pub already_invited: &'static str,
+    pub too_many_invitations: &'static str,
+    pub invitation_lapsed: &'static str,
     pub owner_stays: &'static str,
     pub reason_required: &'static str,
     pub resource_kind_invalid: &'static str,
@@ -270,8 +272,6 @@ pub struct OrgTexts {
     pub resubmit_hint: &'static str,
     pub team_heading: &'static str,
     pub team_lead: &'static str,
-    pub add_coordinator_label: &'static str,
-    pub add_coordinator: &'static str,
     pub remove: &'static str,
     pub my_orgs_heading: &'static str,
     pub no_orgs: &'static str,

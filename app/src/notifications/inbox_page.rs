@@ -29,6 +29,7 @@ pub fn InboxPage() -> impl IntoView {
             <h1>{move || t().notifications.title}</h1>
             <p class="page-head__lead">{move || t().notifications.lead}</p>
         </div>
+        <crate::invitations::InvitationsCard/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match inbox.await {

@@ -3,6 +3,7 @@
 
 use crate::help::model::BookingStatus;
 use crate::i18n::Texts;
+use crate::invitations::model::InvitationKind;
 use crate::orgs::model::{OrgRole, Verification};
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub enum NoticeKind {
     /// The platform reviewed an organisation I run.
     OrgReview,
-    /// I was added to, or removed from, an organisation's team.
+    /// An organisation invited me, someone accepted my invitation, or a team I am in changed.
     OrgTeam,
     /// An event I hold a place at: I got a seat from the waitlist, it was cancelled.
     Events,
@@ -73,6 +74,19 @@ pub enum Notice {
     RemovedFromTeam {
         org_id: i64,
         org_name: String,
+    },
+    /// An organisation invites me (to coordinate it, or to link my member record).
+    Invited {
+        org_id: i64,
+        org_name: String,
+        kind: InvitationKind,
+    },
+    /// Someone accepted an invitation I sent.
+    InvitationAccepted {
+        org_id: i64,
+        org_name: String,
+        kind: InvitationKind,
+        name: String,
     },
     /// A seat came free and is now mine.
     PromotedFromWaitlist {
@@ -183,7 +197,10 @@ impl Notice {
     pub fn kind(&self) -> NoticeKind {
         match self {
             Notice::OrgReviewed { .. } => NoticeKind::OrgReview,
-            Notice::AddedToTeam { .. } | Notice::RemovedFromTeam { .. } => NoticeKind::OrgTeam,
+            Notice::AddedToTeam { .. }
+            | Notice::RemovedFromTeam { .. }
+            | Notice::Invited { .. }
+            | Notice::InvitationAccepted { .. } => NoticeKind::OrgTeam,
             Notice::PromotedFromWaitlist { .. }
             | Notice::EventCancelled { .. }
             | Notice::EventMessage { .. }
@@ -211,6 +228,11 @@ impl Notice {
             Notice::OrgReviewed { org_id, .. }
             | Notice::AddedToTeam { org_id, .. }
             | Notice::RemovedFromTeam { org_id, .. } => format!("/orgs/{org_id}"),
+            Notice::Invited { .. } => "/me#invitations".to_string(),
+            Notice::InvitationAccepted { org_id, kind, .. } => match kind {
+                InvitationKind::Coordinator => format!("/orgs/{org_id}/edit"),
+                InvitationKind::MemberLink => format!("/orgs/{org_id}/members"),
+            },
             Notice::PromotedFromWaitlist { event_id, .. }
             | Notice::EventCancelled { event_id, .. }
             | Notice::EventMessage { event_id, .. } => format!("/events/{event_id}"),
@@ -255,6 +277,21 @@ impl Notice {
                 fill(n.added_to_team, org_name).replace("{role}", role.label(t))
             }
             Notice::RemovedFromTeam { org_name, .. } => fill(n.removed_from_team, org_name),
+            Notice::Invited { org_name, kind, .. } => {
+                fill(t.invitations.invited_notice, org_name).replace("{role}", kind.label(t))
+            }
+            Notice::InvitationAccepted {
+                org_name,
+                kind,
+                name,
+                ..
+            } => {
+                let template = match kind {
+                    InvitationKind::Coordinator => t.invitations.coordinator_accepted_notice,
+                    InvitationKind::MemberLink => t.invitations.member_link_accepted_notice,
+                };
+                fill(template, org_name).replace("{name}", name)
+            }
             Notice::PromotedFromWaitlist { title, .. } => n.promoted.replace("{event}", title),
             Notice::EventCancelled { title, .. } => n.event_cancelled.replace("{event}", title),
             Notice::EventMessage { title, .. } => n.event_message.replace("{event}", title),
@@ -358,6 +395,33 @@ mod tests {
         assert!(!zh.contains('{') && !en.contains('{'));
         assert_eq!(notice.link(), "/orgs/3");
         assert_eq!(notice.kind(), NoticeKind::OrgTeam);
+    }
+
+    #[test]
+    fn invitation_notices_read_whole_in_each_language() {
+        for kind in InvitationKind::ALL.iter().copied() {
+            let invited = Notice::Invited {
+                org_id: 3,
+                org_name: "阳光助老".into(),
+                kind,
+            };
+            let accepted = Notice::InvitationAccepted {
+                org_id: 3,
+                org_name: "阳光助老".into(),
+                kind,
+                name: "小云".into(),
+            };
+            assert_eq!(invited.link(), "/me#invitations");
+            assert!(accepted.link().starts_with("/orgs/3/"));
+            for notice in [invited, accepted] {
+                let stored = serde_json::to_string(&notice).unwrap();
+                assert_eq!(serde_json::from_str::<Notice>(&stored).unwrap(), notice);
+                for lang in Lang::ALL {
+                    let text = notice.text(lang.texts());
+                    assert!(text.contains("阳光助老") && !text.contains('{'), "{text}");
+                }
+            }
+        }
     }
 
     #[test]

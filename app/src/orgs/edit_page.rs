@@ -6,20 +6,23 @@ use super::form::OrgFormFields;
 use super::input::OrgFields;
 use super::model::{OrgProfile, OrgRole};
 use super::profile_page::use_org_id;
-use super::team_api::{get_team, AddCoordinator, RemoveCoordinator};
+use super::team_api::{
+    get_sent_invitations, get_team, InviteCoordinator, RemoveCoordinator, WithdrawInvitation,
+};
 use crate::components::FormErrorMessage;
 use crate::error::AppError;
-use crate::i18n::use_texts;
+use crate::i18n::{format_date, use_lang, use_texts};
+use crate::invitations::model::InvitationStatus;
 use crate::shell::page_error;
 use crate::shell::PageTitle;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn EditOrgPage() -> impl IntoView {
     let t = use_texts();
     let update = ServerAction::<UpdateOrg>::new();
-    let add = ServerAction::<AddCoordinator>::new();
+    let invite = ServerAction::<InviteCoordinator>::new();
     let remove = ServerAction::<RemoveCoordinator>::new();
     let id = use_org_id();
     let org = Resource::new(
@@ -38,7 +41,7 @@ pub fn EditOrgPage() -> impl IntoView {
                 match org.await {
                     Ok(org) => view! {
                         <EditForm org=org.clone() action=update/>
-                        <Team org add remove/>
+                        <Team org invite remove/>
                     }
                     .into_any(),
                     Err(error) => page_error(error),
@@ -74,20 +77,26 @@ fn EditForm(org: OrgProfile, action: ServerAction<UpdateOrg>) -> impl IntoView {
     }
 }
 
-/// Who runs the organisation; only its owner sees the add and remove controls.
+/// Who runs the organisation; only its owner sees the invite and remove controls, and the
+/// invitations sent.
 #[component]
 fn Team(
     org: OrgProfile,
-    add: ServerAction<AddCoordinator>,
+    invite: ServerAction<InviteCoordinator>,
     remove: ServerAction<RemoveCoordinator>,
 ) -> impl IntoView {
     let t = use_texts();
     let org_id = org.id;
     let is_owner = org.my_role == Some(OrgRole::Owner);
     let team = Resource::new(
-        move || (add.version().get(), remove.version().get()),
+        move || (invite.version().get(), remove.version().get()),
         move |_| get_team(org_id),
     );
+    let query = use_query_map();
+    let invited = move || {
+        query.read().get("done").as_deref() == Some("invited")
+            || matches!(invite.value().get(), Some(Ok(())))
+    };
     view! {
         <section class="card" aria-labelledby="team-heading">
             <h2 id="team-heading" class="card__title">{move || t().orgs.team_heading}</h2>
@@ -126,14 +135,67 @@ fn Team(
                 })}
             </Suspense>
             {is_owner.then(|| view! {
-                <ActionForm action=add attr:class="form">
-                    <FormErrorMessage result=add.value()/>
+                <SentInvitations org_id invite/>
+                <ActionForm action=invite attr:class="form">
+                    {move || invited().then(|| view! {
+                        <p class="notice-ok" role="status">{move || t().invitations.sent}</p>
+                    })}
+                    <FormErrorMessage result=invite.value()/>
                     <input type="hidden" name="org_id" value=org_id/>
-                    <label for="coordinator-contact">{move || t().orgs.add_coordinator_label}</label>
-                    <input id="coordinator-contact" name="contact" type="text" required autocomplete="off"/>
-                    <button type="submit" class="button">{move || t().orgs.add_coordinator}</button>
+                    <label for="coordinator-contact">{move || t().invitations.invite_label}</label>
+                    <p class="hint" id="coordinator-contact-hint">{move || t().invitations.invite_hint}</p>
+                    <input id="coordinator-contact" name="contact" type="text" required autocomplete="off"
+                        maxlength="100" aria-describedby="coordinator-contact-hint"/>
+                    <button type="submit" class="button">{move || t().invitations.invite_button}</button>
                 </ActionForm>
             })}
         </section>
+    }
+}
+
+/// The owner's invitations still waiting for an answer (or declined), each one withdrawable.
+#[component]
+fn SentInvitations(org_id: i64, invite: ServerAction<InviteCoordinator>) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let withdraw = ServerAction::<WithdrawInvitation>::new();
+    let sent = Resource::new(
+        move || (invite.version().get(), withdraw.version().get()),
+        move |_| get_sent_invitations(org_id),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let sent = sent.await.unwrap_or_default();
+                (!sent.is_empty()).then(|| view! {
+                    <h3>{move || t().invitations.sent_heading}</h3>
+                    <FormErrorMessage result=withdraw.value()/>
+                    <ul class="team-list" data-testid="sent-invitations">
+                        {sent.into_iter().map(|invitation| {
+                            let status = invitation.status;
+                            let created_at = invitation.created_at;
+                            view! {
+                                <li>
+                                    <span>
+                                        <strong>{invitation.contact}</strong>
+                                        <span class="badge">{move || status.label(t())}</span>
+                                        <span class="hint">{move || format_date(created_at, lang.get())}</span>
+                                    </span>
+                                    {(status == InvitationStatus::Pending).then(|| view! {
+                                        <ActionForm action=withdraw attr:class="inline-form">
+                                            <input type="hidden" name="org_id" value=org_id/>
+                                            <input type="hidden" name="id" value=invitation.id/>
+                                            <button type="submit" class="button button--secondary button--small">
+                                                {move || t().invitations.withdraw}
+                                            </button>
+                                        </ActionForm>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })
+            })}
+        </Suspense>
     }
 }

@@ -55,6 +55,7 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
     let done = move || match query.read().get("done").as_deref() {
         Some("registered") => Some(t().orgs.registered),
         Some("saved") => Some(t().orgs.saved),
+        Some("joined") => Some(t().invitations.joined),
         _ => None,
     };
     let summary = org.summary();

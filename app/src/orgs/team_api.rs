@@ -1,7 +1,9 @@
-//! Server functions of an organisation's team: its owner adds and removes coordinators.
+//! Server functions of an organisation's team: its owner invites coordinators (who join once they
+//! accept, see `invitations`) and removes them.
 
 use super::model::TeamMember;
 use crate::error::AppError;
+use crate::invitations::model::SentInvitation;
 use leptos::prelude::*;
 
 #[server(endpoint = "orgs/team")]
@@ -12,40 +14,54 @@ pub async fn get_team(org_id: i64) -> Result<Vec<TeamMember>, AppError> {
     Ok(super::db::team(state.db.pool(), org_id).await?)
 }
 
-/// Makes the person with this mobile number or email a coordinator.
-#[server(endpoint = "orgs/add_coordinator")]
-pub async fn add_coordinator(org_id: i64, contact: String) -> Result<(), AppError> {
-    use super::model::OrgRole;
+/// Invites the holder of this mobile number or email to coordinate the organisation. The answer
+/// is the same whether or not an account holds it; they join once they accept.
+#[server(endpoint = "orgs/invite_coordinator")]
+pub async fn invite_coordinator(org_id: i64, contact: String) -> Result<(), AppError> {
     use crate::accounts::auth::{authorize, Rule};
     use crate::accounts::contact::Contact;
-    use crate::error::FormError;
-    use crate::notifications::model::Notice;
+    use crate::invitations::{db as invitations, model::InvitationKind};
     let state = crate::state::use_app_state()?;
     let owner = authorize(&state, Rule::OrgOwner(org_id)).await?;
-    let contact = Contact::parse(&contact).ok_or(FormError::ContactInvalid)?;
-    let user_id = super::db::user_by_contact(state.db.pool(), contact.as_str())
+    let contact = Contact::parse(&contact).ok_or(crate::error::FormError::ContactInvalid)?;
+    let invitation = invitations::Invitation {
+        kind: InvitationKind::Coordinator,
+        org_id,
+        member_id: None,
+        contact: contact.as_str(),
+        invited_by: owner.id,
+    };
+    let mut tx = state.db.begin_write().await?;
+    let org_name = super::db::name_of(&mut tx, org_id).await?;
+    let now = crate::db::now_unix();
+    invitations::send(&mut tx, &invitation, &org_name, now)
         .await?
-        .ok_or(FormError::NoSuchAccount)?;
+        .into_result()?;
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/orgs/{org_id}/edit?done=invited#team-heading"));
+    Ok(())
+}
+
+/// The owner's recent coordinator invitations, waiting or declined.
+#[server(endpoint = "orgs/invitations")]
+pub async fn get_sent_invitations(org_id: i64) -> Result<Vec<SentInvitation>, AppError> {
+    use crate::accounts::auth::{authorize, Rule};
+    let state = crate::state::use_app_state()?;
+    authorize(&state, Rule::OrgOwner(org_id)).await?;
+    let now = crate::db::now_unix();
+    Ok(crate::invitations::db::sent_coordinator_invitations(state.db.pool(), org_id, now).await?)
+}
+
+#[server(endpoint = "orgs/withdraw_invitation")]
+pub async fn withdraw_invitation(org_id: i64, id: i64) -> Result<(), AppError> {
+    use crate::accounts::auth::{authorize, Rule};
+    let state = crate::state::use_app_state()?;
+    authorize(&state, Rule::OrgOwner(org_id)).await?;
     let mut tx = state.db.begin_write().await?;
     let now = crate::db::now_unix();
-    let added = super::db::add_member(
-        &mut tx,
-        org_id,
-        user_id,
-        OrgRole::Coordinator,
-        owner.id,
-        now,
-    )
-    .await?;
-    if !added {
-        return Err(FormError::AlreadyInTeam.into());
+    if !crate::invitations::db::withdraw_coordinator(&mut tx, org_id, id, now).await? {
+        return Err(AppError::NotFound);
     }
-    let notice = Notice::AddedToTeam {
-        org_id,
-        org_name: super::db::name_of(&mut tx, org_id).await?,
-        role: OrgRole::Coordinator,
-    };
-    crate::notifications::db::notify(&mut tx, user_id, &notice, now).await?;
     tx.commit().await?;
     Ok(())
 }

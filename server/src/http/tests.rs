@@ -15,6 +15,7 @@ mod event_pages;
 mod help_desk;
 mod help_pages;
 mod help_photo;
+mod invitations;
 mod item_pages;
 mod map_api;
 mod map_page;

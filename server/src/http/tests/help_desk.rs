@@ -79,6 +79,20 @@ pub(super) async fn registered(
     id
 }
 
+/// Accepts the one invitation waiting for this person (as a plain form).
+pub(super) async fn accept_the_invitation(router: &axum::Router, cookie: &str) {
+    let (_, _, mine) = send(router, form("/api/invitations/mine", "", Some(cookie))).await;
+    let mine: serde_json::Value = serde_json::from_str(&mine).unwrap();
+    let id = mine[0]["id"].as_i64().expect("an invitation");
+    post_ok(
+        router,
+        "/api/invitations/accept",
+        &format!("id={id}"),
+        cookie,
+    )
+    .await;
+}
+
 /// What the proxy log says was done for the member, newest first.
 pub(super) async fn actions_for(db: &app::db::Db, member: i64) -> Vec<ProxyAction> {
     let mut conn = db.pool().acquire().await.unwrap();
@@ -323,6 +337,7 @@ async fn export_is_for_the_cooperative_and_the_member_and_delete_keeps_only_anon
     // The member, once their account is linked, downloads their own data, without the note.
     let link = format!("member={id}&contact={RESIDENT}");
     post_ok(&router, "/api/help/link-account", &link, &owner).await;
+    accept_the_invitation(&router, &resident).await;
     let (status, _, json) = send(&router, html_form(&export, "", &resident)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(json.contains("修鞋测试") && !json.contains("独自居住测试"));
@@ -446,7 +461,13 @@ async fn only_a_cooperative_keeps_members_and_bad_desk_input_gets_a_clear_4xx_on
         ),
         (
             "/api/help/link-account",
-            format!("member={id}&contact=13999999999"),
+            format!("member={id}&contact=13999"),
+            StatusCode::BAD_REQUEST,
+        ),
+        // No invitation is open for the member.
+        (
+            "/api/help/withdraw-link",
+            format!("member={id}"),
             StatusCode::NOT_FOUND,
         ),
         (

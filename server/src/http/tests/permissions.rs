@@ -102,11 +102,19 @@ pub(super) fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
             STAFF,
         ),
         ("orgs/team", "org_id={org}", STAFF),
+        // A contact that is not one: refused for its content once through, so nobody is invited.
         (
-            "orgs/add_coordinator",
-            "org_id={org}&contact=13900000008",
+            "orgs/invite_coordinator",
+            "org_id={org}&contact=not-a-contact",
             &[Owner],
         ),
+        ("orgs/invitations", "org_id={org}", &[Owner]),
+        // Nothing to withdraw: not found, once through.
+        ("orgs/withdraw_invitation", "org_id={org}&id=999999", &[Owner]),
+        ("invitations/mine", "", SIGNED_IN),
+        // Invitation 999999 is nobody's: not found, once through.
+        ("invitations/accept", "id=999999", SIGNED_IN),
+        ("invitations/decline", "id=999999", SIGNED_IN),
         (
             "orgs/remove_coordinator",
             "org_id={org}&user_id={owner}",
@@ -234,7 +242,8 @@ pub(super) fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
             &[Owner],
         ),
         ("help/withdraw-consent", "member={member}&consent=999999", &[Owner]),
-        ("help/link-account", "member={member}&contact=13999999999", &[Owner]),
+        ("help/link-account", "member={member}&contact=not-a-contact", &[Owner]),
+        ("help/withdraw-link", "member={member}", &[Owner]),
         ("help/delete-member", "member={member}", &[Owner]),
         // 周大爷 has no photo: not found, once through. Uploading is a multipart route, checked in
         // `help_photo`.

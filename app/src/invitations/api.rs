@@ -1,0 +1,96 @@
+//! Server functions of the invited person: see what waits for an answer, accept, decline. Sending
+//! and withdrawing belong to the domains that invite (`orgs::team_api`, `help::manage_api`).
+
+use super::model::InvitationForMe;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "invitations/mine")]
+pub async fn get_my_invitations() -> Result<Vec<InvitationForMe>, AppError> {
+    use crate::accounts::auth::{authorize, Rule};
+    let state = crate::state::use_app_state()?;
+    let user = authorize(&state, Rule::SignedIn).await?;
+    Ok(super::db::mine(state.db.pool(), user.id, crate::db::now_unix()).await?)
+}
+
+/// Accepts: a coordinator joins the team and goes to the organisation's page; a member's account is
+/// linked and they go to their own member page. The inviter is told.
+#[server(endpoint = "invitations/accept")]
+pub async fn accept_invitation(id: i64) -> Result<(), AppError> {
+    use super::db;
+    use super::model::{InvitationKind, InvitationStatus};
+    use crate::accounts::auth::{authorize, Rule};
+    use crate::error::FormError;
+    use crate::notifications::model::Notice;
+    let state = crate::state::use_app_state()?;
+    let user = authorize(&state, Rule::SignedIn).await?;
+    let now = crate::db::now_unix();
+    let mut tx = state.db.begin_write().await?;
+    let invitation = db::open_for(&mut tx, id, user.id, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !db::inviter_still_may(&mut tx, &invitation).await? {
+        return Err(FormError::InvitationLapsed.into());
+    }
+    if !db::answer(&mut tx, id, InvitationStatus::Accepted, user.id, now).await? {
+        return Err(AppError::NotFound);
+    }
+    let (org_id, inviter) = (invitation.org_id, invitation.invited_by);
+    let next = match (invitation.kind, invitation.member_id) {
+        (InvitationKind::Coordinator, _) => {
+            use crate::orgs::model::OrgRole;
+            crate::orgs::db::add_member(
+                &mut tx,
+                org_id,
+                user.id,
+                OrgRole::Coordinator,
+                inviter,
+                now,
+            )
+            .await?;
+            format!("/orgs/{org_id}?done=joined")
+        }
+        (InvitationKind::MemberLink, Some(member)) => {
+            use crate::help::{db as help, model::ProxyAction};
+            if !help::link_account(&mut tx, member, Some(user.id), now).await? {
+                return Err(FormError::AccountLinkedElsewhere.into());
+            }
+            let me = (user.id, user.display_name.as_str());
+            help::log_proxy(&mut tx, member, me, ProxyAction::AccountLinked, "", now).await?;
+            format!(
+                "/help/{member}?done={}",
+                ProxyAction::AccountLinked.as_str()
+            )
+        }
+        (InvitationKind::MemberLink, None) => return Err(AppError::NotFound),
+    };
+    let notice = Notice::InvitationAccepted {
+        org_id,
+        org_name: crate::orgs::db::name_of(&mut tx, org_id).await?,
+        kind: invitation.kind,
+        name: user.display_name.clone(),
+    };
+    crate::notifications::db::notify(&mut tx, inviter, &notice, now).await?;
+    tx.commit().await?;
+    leptos_axum::redirect(&next);
+    Ok(())
+}
+
+/// Declines quietly: the invitation goes from my list, and its organisation sees it declined.
+#[server(endpoint = "invitations/decline")]
+pub async fn decline_invitation(id: i64) -> Result<(), AppError> {
+    use super::model::InvitationStatus;
+    use crate::accounts::auth::{authorize, Rule};
+    let state = crate::state::use_app_state()?;
+    let user = authorize(&state, Rule::SignedIn).await?;
+    let now = crate::db::now_unix();
+    let mut tx = state.db.begin_write().await?;
+    super::db::open_for(&mut tx, id, user.id, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !super::db::answer(&mut tx, id, InvitationStatus::Declined, user.id, now).await? {
+        return Err(AppError::NotFound);
+    }
+    tx.commit().await?;
+    Ok(())
+}

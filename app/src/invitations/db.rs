@@ -1,0 +1,374 @@
+//! Invitations in the database. Every lookup of "the invitations this person may see" goes through
+//! `REACHABLE`: today any live account with the contact; issue 37 (verified phones) adds that the
+//! contact was verified, here and nowhere else.
+
+use super::model::{
+    InvitationForMe, InvitationKind, InvitationStatus, SentInvitation, KEPT_FOR_SECS,
+    MOST_PER_CONTACT, MOST_PER_DAY, VALID_FOR_SECS,
+};
+use crate::notifications::model::Notice;
+use sqlx::{AnyConnection, AnyPool};
+
+/// Which account (`u`) receives invitations sent to its contact.
+const REACHABLE: &str = "u.deleted_at IS NULL AND u.contact IS NOT NULL";
+
+/// What became of an invitation someone tried to send.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Sending {
+    Sent,
+    /// This organisation has an open invitation to this contact for this purpose already.
+    AlreadyOpen,
+    /// Too many lately, to this contact or from this organisation.
+    TooMany,
+}
+
+impl Sending {
+    /// What the inviter is told: the same for a contact with an account and one without.
+    pub fn into_result(self) -> Result<(), crate::error::AppError> {
+        use crate::error::FormError;
+        match self {
+            Sending::Sent => Ok(()),
+            Sending::AlreadyOpen => Err(FormError::AlreadyInvited.into()),
+            Sending::TooMany => Err(FormError::TooManyInvitations.into()),
+        }
+    }
+}
+
+/// Where an invitation goes: what it is for, from which organisation, to which contact.
+pub struct Invitation<'a> {
+    pub kind: InvitationKind,
+    pub org_id: i64,
+    /// The cooperative member to link, for `MemberLink`.
+    pub member_id: Option<i64>,
+    /// Normalised (`Contact::as_str`).
+    pub contact: &'a str,
+    pub invited_by: i64,
+}
+
+/// Sends an invitation, in the caller's transaction: recorded for the contact, and a notice to the
+/// account that holds it, if one does — which the caller never learns. A new invitation to link a
+/// member replaces the member's open one.
+pub async fn send(
+    conn: &mut AnyConnection,
+    invitation: &Invitation<'_>,
+    org_name: &str,
+    now: i64,
+) -> Result<Sending, sqlx::Error> {
+    let (today, lately): (i64, i64) = sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(CASE WHEN created_at > $2 THEN 1 ELSE 0 END), 0) AS BIGINT), \
+                CAST(COALESCE(SUM(CASE WHEN contact = $3 THEN 1 ELSE 0 END), 0) AS BIGINT) \
+         FROM invitations WHERE org_id = $1 AND created_at > $4",
+    )
+    .bind(invitation.org_id)
+    .bind(now - 24 * 3600)
+    .bind(invitation.contact)
+    .bind(now - KEPT_FOR_SECS)
+    .fetch_one(&mut *conn)
+    .await?;
+    if open_to(conn, invitation, now).await? {
+        return Ok(Sending::AlreadyOpen);
+    }
+    if today >= MOST_PER_DAY || lately >= MOST_PER_CONTACT {
+        return Ok(Sending::TooMany);
+    }
+    if let Some(member) = invitation.member_id {
+        withdraw_member_link(conn, member, now).await?;
+    }
+    let inserted = sqlx::query(
+        "INSERT INTO invitations (kind, org_id, member_id, contact, invited_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(invitation.kind.as_str())
+    .bind(invitation.org_id)
+    .bind(invitation.member_id)
+    .bind(invitation.contact)
+    .bind(invitation.invited_by)
+    .bind(now)
+    .execute(&mut *conn)
+    .await;
+    match inserted {
+        Err(error) if crate::db::is_unique_violation(&error) => return Ok(Sending::AlreadyOpen),
+        other => other?,
+    };
+    let holder: Option<i64> = sqlx::query_scalar(&format!(
+        "SELECT u.id FROM users u WHERE u.contact = $1 AND {REACHABLE}"
+    ))
+    .bind(invitation.contact)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(holder) = holder {
+        let notice = Notice::Invited {
+            org_id: invitation.org_id,
+            org_name: org_name.to_string(),
+            kind: invitation.kind,
+        };
+        crate::notifications::db::notify(conn, holder, &notice, now).await?;
+    }
+    Ok(Sending::Sent)
+}
+
+/// Whether an invitation like this one is open (pending and not expired).
+async fn open_to(
+    conn: &mut AnyConnection,
+    invitation: &Invitation<'_>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    // An expired one still holds the unique index; it is closed here so that a new one can go.
+    sqlx::query(
+        "UPDATE invitations SET status = 'withdrawn', answered_at = $5 \
+         WHERE org_id = $1 AND kind = $2 AND COALESCE(member_id, 0) = $3 AND contact = $4 \
+         AND status = 'pending' AND created_at <= $6",
+    )
+    .bind(invitation.org_id)
+    .bind(invitation.kind.as_str())
+    .bind(invitation.member_id.unwrap_or(0))
+    .bind(invitation.contact)
+    .bind(now)
+    .bind(now - VALID_FOR_SECS)
+    .execute(&mut *conn)
+    .await?;
+    let open: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM invitations \
+         WHERE org_id = $1 AND kind = $2 AND COALESCE(member_id, 0) = $3 AND contact = $4 \
+         AND status = 'pending'",
+    )
+    .bind(invitation.org_id)
+    .bind(invitation.kind.as_str())
+    .bind(invitation.member_id.unwrap_or(0))
+    .bind(invitation.contact)
+    .fetch_optional(conn)
+    .await?;
+    Ok(open.is_some())
+}
+
+/// The invitations waiting for this person's answer, newest first.
+pub async fn mine(
+    pool: &AnyPool,
+    user_id: i64,
+    now: i64,
+) -> Result<Vec<InvitationForMe>, sqlx::Error> {
+    let rows: Vec<(i64, String, i64, String, String, i64)> = sqlx::query_as(&format!(
+        "SELECT i.id, i.kind, i.org_id, o.name, by_whom.display_name, i.created_at \
+         FROM users u \
+         JOIN invitations i ON i.contact = u.contact \
+         JOIN organisations o ON o.id = i.org_id \
+         JOIN users by_whom ON by_whom.id = i.invited_by \
+         WHERE u.id = $1 AND {REACHABLE} AND i.status = 'pending' AND i.created_at > $2 \
+         ORDER BY i.created_at DESC, i.id DESC LIMIT 20"
+    ))
+    .bind(user_id)
+    .bind(now - VALID_FOR_SECS)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, kind, org_id, org_name, inviter_name, created_at)| {
+            Some(InvitationForMe {
+                id,
+                kind: InvitationKind::parse(&kind)?,
+                org_id,
+                org_name,
+                inviter_name,
+                created_at,
+            })
+        })
+        .collect())
+}
+
+/// An open invitation to this person, as needed to carry out their answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    pub id: i64,
+    pub kind: InvitationKind,
+    pub org_id: i64,
+    pub member_id: Option<i64>,
+    pub invited_by: i64,
+}
+
+/// The invitation `id` if it is open and addressed to this person's contact.
+pub async fn open_for(
+    conn: &mut AnyConnection,
+    id: i64,
+    user_id: i64,
+    now: i64,
+) -> Result<Option<Opened>, sqlx::Error> {
+    let row: Option<(String, i64, Option<i64>, i64)> = sqlx::query_as(&format!(
+        "SELECT i.kind, i.org_id, i.member_id, i.invited_by \
+         FROM invitations i JOIN users u ON u.contact = i.contact \
+         WHERE i.id = $1 AND u.id = $2 AND {REACHABLE} \
+         AND i.status = 'pending' AND i.created_at > $3"
+    ))
+    .bind(id)
+    .bind(user_id)
+    .bind(now - VALID_FOR_SECS)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.and_then(|(kind, org_id, member_id, invited_by)| {
+        Some(Opened {
+            id,
+            kind: InvitationKind::parse(&kind)?,
+            org_id,
+            member_id,
+            invited_by,
+        })
+    }))
+}
+
+/// Whether the inviter may still do what the invitation offers: the owner for a coordinator, the
+/// organisation's owner or a coordinator for a member link. An invitation is worth no more than
+/// its sender's rights at the moment it is accepted.
+pub async fn inviter_still_may(
+    conn: &mut AnyConnection,
+    invitation: &Opened,
+) -> Result<bool, sqlx::Error> {
+    let role: Option<String> = sqlx::query_scalar(
+        "SELECT m.role FROM org_members m JOIN users u ON u.id = m.user_id \
+         WHERE m.org_id = $1 AND m.user_id = $2 AND u.deleted_at IS NULL",
+    )
+    .bind(invitation.org_id)
+    .bind(invitation.invited_by)
+    .fetch_optional(conn)
+    .await?;
+    Ok(match invitation.kind {
+        InvitationKind::Coordinator => role.as_deref() == Some("owner"),
+        InvitationKind::MemberLink => role.is_some(),
+    })
+}
+
+/// Records the answer; false if the invitation was answered or withdrawn meanwhile.
+pub async fn answer(
+    conn: &mut AnyConnection,
+    id: i64,
+    status: InvitationStatus,
+    user_id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE invitations SET status = $1, answered_by = $2, answered_at = $3 \
+         WHERE id = $4 AND status = 'pending'",
+    )
+    .bind(status.as_str())
+    .bind(user_id)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The organisation's recent coordinator invitations still waiting or declined, newest first.
+pub async fn sent_coordinator_invitations(
+    pool: &AnyPool,
+    org_id: i64,
+    now: i64,
+) -> Result<Vec<SentInvitation>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        "SELECT id, contact, status, created_at FROM invitations \
+         WHERE org_id = $1 AND kind = 'coordinator' AND status IN ('pending', 'declined') \
+         AND created_at > $2 ORDER BY created_at DESC, id DESC LIMIT 50",
+    )
+    .bind(org_id)
+    .bind(now - VALID_FOR_SECS)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().filter_map(sent_invitation).collect())
+}
+
+/// The member's latest invitation to link an account, while it waits or was just declined.
+pub async fn member_link_invitation(
+    conn: &mut AnyConnection,
+    member_id: i64,
+    now: i64,
+) -> Result<Option<SentInvitation>, sqlx::Error> {
+    let row: Option<(i64, String, String, i64)> = sqlx::query_as(
+        "SELECT id, contact, status, created_at FROM invitations \
+         WHERE member_id = $1 AND status IN ('pending', 'declined') AND created_at > $2 \
+         ORDER BY created_at DESC, id DESC LIMIT 1",
+    )
+    .bind(member_id)
+    .bind(now - VALID_FOR_SECS)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.and_then(sent_invitation))
+}
+
+fn sent_invitation(
+    (id, contact, status, created_at): (i64, String, String, i64),
+) -> Option<SentInvitation> {
+    Some(SentInvitation {
+        id,
+        contact,
+        status: InvitationStatus::parse(&status)?,
+        created_at,
+    })
+}
+
+/// Withdraws an open coordinator invitation of the organisation; false if there is none.
+pub async fn withdraw_coordinator(
+    conn: &mut AnyConnection,
+    org_id: i64,
+    id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE invitations SET status = 'withdrawn', answered_at = $3 \
+         WHERE id = $1 AND org_id = $2 AND kind = 'coordinator' AND status = 'pending'",
+    )
+    .bind(id)
+    .bind(org_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Withdraws the member's open invitation to link an account; false if there is none.
+pub async fn withdraw_member_link(
+    conn: &mut AnyConnection,
+    member_id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE invitations SET status = 'withdrawn', answered_at = $2 \
+         WHERE member_id = $1 AND status = 'pending'",
+    )
+    .bind(member_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Deletes invitations older than `KEPT_FOR_SECS`, contacts and all (hourly upkeep).
+pub async fn forget_old(pool: &AnyPool, now: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM invitations WHERE created_at <= $1")
+        .bind(now - KEPT_FOR_SECS)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// What deleting an account does to invitations: those to its contact, or answered by it, go;
+/// open ones it sent are withdrawn (they would lapse anyway, see `inviter_still_may`).
+pub async fn erase_person(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "DELETE FROM invitations WHERE answered_by = $1 \
+         OR contact = (SELECT contact FROM users WHERE id = $1)",
+    )
+    .bind(user_id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE invitations SET status = 'withdrawn', answered_at = $2 \
+         WHERE invited_by = $1 AND status = 'pending'",
+    )
+    .bind(user_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,449 @@
+//! Invitations over HTTP, as plain forms: nobody joins a team or gets linked to a member record
+//! without accepting, inviting never tells whether the contact has an account, an invitation is
+//! only as good as its sender's rights when it is answered, and two answers at once count once. On
+//! SQLite, and on PostgreSQL when `TEST_POSTGRES_URL` is set.
+
+use super::help_desk::{coop_id, location, post_ok, registered, OWNER, RESIDENT};
+use super::*;
+use app::invitations::db as invitations;
+use app::notifications::model::Notice;
+use app::orgs::model::OrgRole;
+
+const COORDINATOR: &str = "13800000002";
+/// Nobody has this number until the test signs it up.
+const NEWCOMER: &str = "13500000000";
+
+async fn user_id(test: &TestDb, mobile: &str) -> i64 {
+    let contact = app::accounts::contact::Contact::parse(mobile).unwrap();
+    app::orgs::db::user_by_contact(test.db.pool(), contact.as_str())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn my_invitations(router: &axum::Router, cookie: &str) -> serde_json::Value {
+    let (status, _, body) = send(router, form("/api/invitations/mine", "", Some(cookie))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+async fn notices_of(test: &TestDb, user: i64) -> Vec<Notice> {
+    app::notifications::db::inbox(test.db.pool(), user)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|entry| entry.notice)
+        .collect()
+}
+
+/// The invitation (id) waiting for this person, of the only organisation that invited them.
+async fn waiting_invitation(router: &axum::Router, cookie: &str) -> i64 {
+    let mine = my_invitations(router, cookie).await;
+    assert_eq!(mine.as_array().unwrap().len(), 1, "{mine}");
+    mine[0]["id"].as_i64().unwrap()
+}
+
+#[tokio::test]
+async fn a_coordinator_joins_only_by_accepting_and_inviting_reveals_no_account() {
+    for test in app::db::testing::each_backend().await {
+        coordinator_invitations_on(app_on(test).await).await;
+    }
+}
+
+async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
+    let owner = session_of(&test, OWNER).await;
+    let coop = coop_id(&test).await;
+    let resident_id = user_id(&test, RESIDENT).await;
+    let invite = |contact: &str| format!("org_id={coop}&contact={contact}");
+
+    // The same answer for a contact with an account and one without, to the byte.
+    let with_account = send(
+        &router,
+        html_form("/api/orgs/invite_coordinator", &invite(RESIDENT), &owner),
+    )
+    .await;
+    let without = send(
+        &router,
+        html_form("/api/orgs/invite_coordinator", &invite(NEWCOMER), &owner),
+    )
+    .await;
+    assert!(with_account.0.is_redirection(), "{with_account:?}");
+    assert_eq!(
+        (with_account.0, location(&with_account.1), with_account.2),
+        (without.0, location(&without.1), without.2)
+    );
+    assert_eq!(
+        location(&without.1),
+        format!("/orgs/{coop}/edit?done=invited#team-heading")
+    );
+    // Asked again while it waits: refused the same way for both.
+    for contact in [RESIDENT, NEWCOMER] {
+        let (status, _, body) = send(
+            &router,
+            form(
+                "/api/orgs/invite_coordinator",
+                &invite(contact),
+                Some(&owner),
+            ),
+        )
+        .await;
+        assert_eq!(
+            (status, body.as_str()),
+            (StatusCode::CONFLICT, r#"{"Form":"AlreadyInvited"}"#)
+        );
+    }
+    // Nobody joined yet; the resident was told, and the owner sees both invitations waiting.
+    let team_has = |user: i64| {
+        let db = test.db.clone();
+        async move { app::orgs::db::role_of(db.pool(), coop, user).await.unwrap() }
+    };
+    assert_eq!(team_has(resident_id).await, None);
+    assert!(notices_of(&test, resident_id)
+        .await
+        .iter()
+        .any(|n| matches!(n, Notice::Invited { org_id, .. } if *org_id == coop)));
+    let (_, _, sent) = send(
+        &router,
+        form(
+            "/api/orgs/invitations",
+            &format!("org_id={coop}"),
+            Some(&owner),
+        ),
+    )
+    .await;
+    assert!(sent.contains(RESIDENT) && sent.contains(NEWCOMER), "{sent}");
+
+    // 我的 shows the invitation, naming the organisation; nobody else can answer it.
+    let resident = session_of(&test, RESIDENT).await;
+    let (_, _, me) = send(&router, with_cookie("/me", &resident)).await;
+    assert!(me.contains("data-testid=\"invitations\"") && me.contains("邀请你成为"));
+    let id = waiting_invitation(&router, &resident).await;
+    let coordinator = session_of(&test, COORDINATOR).await;
+    for path in ["/api/invitations/accept", "/api/invitations/decline"] {
+        let (status, _, _) =
+            send(&router, form(path, &format!("id={id}"), Some(&coordinator))).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+
+    // Accepting (as a plain form) joins the team, leads to the organisation, tells the owner.
+    let to = post_ok(
+        &router,
+        "/api/invitations/accept",
+        &format!("id={id}"),
+        &resident,
+    )
+    .await;
+    assert_eq!(to, format!("/orgs/{coop}?done=joined"));
+    assert_eq!(team_has(resident_id).await, Some(OrgRole::Coordinator));
+    let owner_id = user_id(&test, OWNER).await;
+    assert!(notices_of(&test, owner_id)
+        .await
+        .iter()
+        .any(|n| matches!(n, Notice::InvitationAccepted { name, .. } if name == "小云（居民）")));
+    let (status, _, _) = send(
+        &router,
+        form(
+            "/api/invitations/accept",
+            &format!("id={id}"),
+            Some(&resident),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "answered once only");
+
+    // Whoever signs up with the other contact later finds theirs waiting, and can decline it.
+    let sign_up =
+        format!("contact={NEWCOMER}&display_name=%E6%96%B0%E4%BA%BA&password=volunteer-2026");
+    let (status, headers, _) = send(&router, form("/api/accounts/sign_up", &sign_up, None)).await;
+    assert_eq!(status, StatusCode::OK);
+    let newcomer = session_cookie(&headers);
+    let id = waiting_invitation(&router, &newcomer).await;
+    post_ok(
+        &router,
+        "/api/invitations/decline",
+        &format!("id={id}"),
+        &newcomer,
+    )
+    .await;
+    assert_eq!(
+        my_invitations(&router, &newcomer).await,
+        serde_json::json!([])
+    );
+    assert_eq!(team_has(user_id(&test, NEWCOMER).await).await, None);
+    let (_, _, sent) = send(
+        &router,
+        form(
+            "/api/orgs/invitations",
+            &format!("org_id={coop}"),
+            Some(&owner),
+        ),
+    )
+    .await;
+    assert!(
+        sent.contains("Declined") && !sent.contains(RESIDENT),
+        "{sent}"
+    );
+
+    // A declined contact can be asked again, but not without end: three in 30 days.
+    post_ok(
+        &router,
+        "/api/orgs/invite_coordinator",
+        &invite(NEWCOMER),
+        &owner,
+    )
+    .await;
+    let id = waiting_invitation(&router, &newcomer).await;
+    post_ok(
+        &router,
+        "/api/orgs/withdraw_invitation",
+        &format!("org_id={coop}&id={id}"),
+        &owner,
+    )
+    .await;
+    assert_eq!(
+        my_invitations(&router, &newcomer).await,
+        serde_json::json!([])
+    );
+    post_ok(
+        &router,
+        "/api/orgs/invite_coordinator",
+        &invite(NEWCOMER),
+        &owner,
+    )
+    .await;
+    let id = waiting_invitation(&router, &newcomer).await;
+    post_ok(
+        &router,
+        "/api/orgs/withdraw_invitation",
+        &format!("org_id={coop}&id={id}"),
+        &owner,
+    )
+    .await;
+    let (status, _, body) = send(
+        &router,
+        form(
+            "/api/orgs/invite_coordinator",
+            &invite(NEWCOMER),
+            Some(&owner),
+        ),
+    )
+    .await;
+    assert_eq!(
+        (status, body.as_str()),
+        (
+            StatusCode::TOO_MANY_REQUESTS,
+            r#"{"Form":"TooManyInvitations"}"#
+        )
+    );
+
+    // Deleting the account takes the invitations to its contact with it.
+    let newcomer_id = user_id(&test, NEWCOMER).await;
+    let mut tx = test.db.begin_write().await.unwrap();
+    app::accounts::personal_data::erase(&mut tx, newcomer_id, app::db::now_unix())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM invitations WHERE contact = $1")
+        .bind(NEWCOMER)
+        .fetch_one(test.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+}
+
+#[tokio::test]
+async fn a_member_is_linked_only_by_accepting_and_a_lapsed_invitation_fails() {
+    for test in app::db::testing::each_backend().await {
+        member_link_on(app_on(test).await).await;
+    }
+}
+
+async fn member_link_on((router, test): (axum::Router, TestDb)) {
+    use super::help_desk::actions_for;
+    use app::help::model::ProxyAction;
+    let id = registered(&router, &test, &[]).await;
+    let owner = session_of(&test, OWNER).await;
+    let resident = session_of(&test, RESIDENT).await;
+    let find = |member: i64| {
+        let db = test.db.clone();
+        async move {
+            let mut conn = db.pool().acquire().await.unwrap();
+            app::help::db::find_member(&mut conn, member)
+                .await
+                .unwrap()
+                .unwrap()
+        }
+    };
+
+    let link = format!("member={id}&contact={RESIDENT}");
+    post_ok(&router, "/api/help/link-account", &link, &owner).await;
+    assert_eq!(
+        find(id).await.user_id,
+        None,
+        "not linked before they accept"
+    );
+    let (_, _, editor) = send(&router, with_cookie(&format!("/help/{id}/edit"), &owner)).await;
+    assert!(editor.contains("data-testid=\"link-invitation\"") && editor.contains(RESIDENT));
+    // The invitation does not name the member: the record stays private until they are linked.
+    let mine = my_invitations(&router, &resident).await;
+    assert!(!mine.to_string().contains("李姐测试"), "{mine}");
+    let invitation = mine[0]["id"].as_i64().unwrap();
+    let to = post_ok(
+        &router,
+        "/api/invitations/accept",
+        &format!("id={invitation}"),
+        &resident,
+    )
+    .await;
+    assert_eq!(to, format!("/help/{id}?done=account_linked"));
+    assert_eq!(find(id).await.user_id, Some(user_id(&test, RESIDENT).await));
+    let actions = actions_for(&test.db, id).await;
+    assert_eq!(
+        &actions[..2],
+        &[ProxyAction::AccountLinked, ProxyAction::AccountInvited]
+    );
+
+    // An invitation sent by a coordinator who has left the team no longer holds.
+    let other = registered(&router, &test, &[]).await;
+    let coordinator = session_of(&test, COORDINATOR).await;
+    let coop = coop_id(&test).await;
+    let coordinator_id = user_id(&test, COORDINATOR).await;
+    let owner_id = user_id(&test, OWNER).await;
+    let mut tx = test.db.begin_write().await.unwrap();
+    app::orgs::db::add_member(
+        &mut tx,
+        coop,
+        coordinator_id,
+        OrgRole::Coordinator,
+        owner_id,
+        1,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    post_ok(
+        &router,
+        "/api/help/link-account",
+        &format!("member={other}&contact={NEWCOMER}"),
+        &coordinator,
+    )
+    .await;
+    post_ok(
+        &router,
+        "/api/orgs/remove_coordinator",
+        &format!("org_id={coop}&user_id={coordinator_id}"),
+        &owner,
+    )
+    .await;
+    let sign_up =
+        format!("contact={NEWCOMER}&display_name=%E6%96%B0%E4%BA%BA&password=volunteer-2026");
+    let (_, headers, _) = send(&router, form("/api/accounts/sign_up", &sign_up, None)).await;
+    let newcomer = session_cookie(&headers);
+    let invitation = waiting_invitation(&router, &newcomer).await;
+    let (status, _, body) = send(
+        &router,
+        form(
+            "/api/invitations/accept",
+            &format!("id={invitation}"),
+            Some(&newcomer),
+        ),
+    )
+    .await;
+    assert_eq!(
+        (status, body.as_str()),
+        (StatusCode::CONFLICT, r#"{"Form":"InvitationLapsed"}"#)
+    );
+    assert_eq!(find(other).await.user_id, None);
+
+    // Deleting the member's data deletes the contact the coordinators typed for them.
+    post_ok(
+        &router,
+        "/api/help/delete-member",
+        &format!("member={other}&confirm=yes"),
+        &owner,
+    )
+    .await;
+    let mut conn = test.db.pool().acquire().await.unwrap();
+    let kept = invitations::member_link_invitation(&mut conn, other, app::db::now_unix())
+        .await
+        .unwrap();
+    assert_eq!(kept, None);
+}
+
+#[tokio::test]
+async fn two_answers_at_once_count_once() {
+    for test in app::db::testing::each_backend().await {
+        two_answers_at_once_on(app_on(test).await).await;
+    }
+}
+
+async fn two_answers_at_once_on((router, test): (axum::Router, TestDb)) {
+    let owner = session_of(&test, OWNER).await;
+    let coop = coop_id(&test).await;
+    post_ok(
+        &router,
+        "/api/orgs/invite_coordinator",
+        &format!("org_id={coop}&contact={RESIDENT}"),
+        &owner,
+    )
+    .await;
+    let resident = session_of(&test, RESIDENT).await;
+    let id = waiting_invitation(&router, &resident).await;
+    let answer = |path: &'static str| {
+        let (router, cookie) = (router.clone(), resident.clone());
+        async move {
+            send(&router, form(path, &format!("id={id}"), Some(&cookie)))
+                .await
+                .0
+        }
+    };
+    for _ in 0..3 {
+        let (a, b) = tokio::join!(
+            answer("/api/invitations/accept"),
+            answer("/api/invitations/decline")
+        );
+        let ok = [a, b].iter().filter(|s| s.is_success()).count();
+        assert!(ok <= 1, "{a} {b}");
+    }
+    let statuses: Vec<String> =
+        sqlx::query_scalar("SELECT status FROM invitations WHERE org_id = $1")
+            .bind(coop)
+            .fetch_all(test.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(statuses.len(), 1);
+    assert_ne!(statuses[0], "pending");
+    // Two invitations at once to one contact make one.
+    let invite = || {
+        let (router, owner) = (router.clone(), owner.clone());
+        async move {
+            send(
+                &router,
+                form(
+                    "/api/orgs/invite_coordinator",
+                    &format!("org_id={coop}&contact={NEWCOMER}"),
+                    Some(&owner),
+                ),
+            )
+            .await
+            .0
+        }
+    };
+    let (a, b) = tokio::join!(invite(), invite());
+    assert_eq!(
+        [a, b]
+            .iter()
+            .filter(|s| s.is_success() || s.is_redirection())
+            .count(),
+        1,
+        "{a} {b}"
+    );
+    let open: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM invitations WHERE contact = $1 AND status = 'pending'",
+    )
+    .bind(NEWCOMER)
+    .fetch_one(test.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(open, 1);
+}
