@@ -39,6 +39,8 @@ pub enum FormError {
     TooManyInvitations,
     /// Whoever sent the invitation no longer runs the organisation.
     InvitationLapsed,
+    /// The code of a member link is not the one the coordinator gave.
+    InvitationCodeWrong,
     /// The owner cannot be removed from their own organisation.
     OwnerStays,
     /// A rejection needs a reason the organisation can act on.
@@ -206,6 +208,7 @@ impl FormError {
             FormError::AlreadyInvited => f.already_invited,
             FormError::TooManyInvitations => f.too_many_invitations,
             FormError::InvitationLapsed => f.invitation_lapsed,
+            FormError::InvitationCodeWrong => f.invitation_code_wrong,
             FormError::OwnerStays => f.owner_stays,
             FormError::ReasonRequired => f.reason_required,
             FormError::ResourceKindInvalid => f.resource_kind_invalid,

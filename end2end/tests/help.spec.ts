@@ -208,7 +208,9 @@ test.describe('邻里帮帮 photo and own consents', () => {
     await page.getByLabel('成员账号的手机号或邮箱').fill(contact);
     await page.getByRole('button', { name: '邀请关联账号' }).click();
     await expect(page).toHaveURL(/done=account_invited/);
-    await expect(page.getByTestId('link-invitation')).toContainText(`已邀请 ${contact}`);
+    const sent = page.getByTestId('link-invitation');
+    await expect(sent).toContainText(`已邀请 ${contact}`);
+    const code = (await sent.textContent())!.match(/\d{6}/)![0];
     await expect(page.getByTestId('linked-account')).toHaveCount(0);
 
     // Nobody outside the cooperative sees the member yet.
@@ -216,12 +218,14 @@ test.describe('邻里帮帮 photo and own consents', () => {
     await page.goto(memberPath);
     await expect(page.getByTestId('member-name')).toHaveCount(0);
 
-    // The member accepts on 我的 (the invitation names the cooperative, not the record), lands on
-    // their own card, and says who may see what.
+    // The member accepts on 我的 with the code the coordinator told them (the invitation names
+    // no cooperative and no record), lands on their own card, and says who may see what.
     await signIn(page, project, contact, 'volunteer-2026', '/me');
     const invitation = page.getByTestId('invitations');
-    await expect(invitation).toContainText('邀请你把账号关联到你在「云岩区邻里互助合作社」的成员档案');
+    await expect(invitation).toContainText('有合作社协调员邀请你把账号关联到你的成员档案');
     await expect(invitation).not.toContainText(name);
+    await expect(invitation).not.toContainText('云岩区邻里互助合作社');
+    await invitation.getByLabel('协调员当面告诉你的 6 位数字').fill(code);
     await invitation.getByRole('button', { name: '接受' }).click();
     await expect(page).toHaveURL(`${memberPath}?done=account_linked`);
     await ready(page, project);

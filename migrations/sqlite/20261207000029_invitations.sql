@@ -2,7 +2,9 @@
 -- coordinator; a coordinator invites a cooperative member to link their account. An invitation is
 -- addressed to a contact, not to an account, so that sending one says nothing about whether the
 -- contact has an account; whoever holds that contact sees it on 我的 (issue 37: only once the
--- contact is verified). What the person may do is checked again when they accept.
+-- contact is verified). A member link also needs the code the coordinator gives the member in
+-- person. What the inviter may do is checked again when the invitation is accepted. A declined
+-- invitation looks, to its organisation, like one still waiting: only an account can decline.
 CREATE TABLE invitations (
     id          INTEGER PRIMARY KEY,
     kind        TEXT    NOT NULL CHECK (kind IN ('coordinator', 'member_link')),
@@ -14,14 +16,23 @@ CREATE TABLE invitations (
     invited_by  INTEGER NOT NULL REFERENCES users (id),
     status      TEXT    NOT NULL DEFAULT 'pending'
                 CHECK (status IN ('pending', 'accepted', 'declined', 'withdrawn')),
+    -- a member link's code (6 digits), which the coordinator tells the member; wrong tries so far
+    code        TEXT,
+    wrong_tries INTEGER NOT NULL DEFAULT 0,
     answered_by INTEGER REFERENCES users (id),
     created_at  INTEGER NOT NULL,
     answered_at INTEGER,
-    CHECK ((kind = 'member_link') = (member_id IS NOT NULL))
+    CHECK ((kind = 'member_link') = (member_id IS NOT NULL)),
+    CHECK ((kind = 'member_link') = (code IS NOT NULL))
 ) STRICT;
 -- What a person is invited to, and how often an organisation invited a contact lately.
 CREATE INDEX invitations_by_contact ON invitations (contact, status, created_at);
 CREATE INDEX invitations_by_org ON invitations (org_id, created_at);
--- One open invitation per contact and purpose: inviting twice cannot race into two.
+CREATE INDEX invitations_by_member ON invitations (member_id);
+CREATE INDEX invitations_by_inviter ON invitations (invited_by, created_at);
+-- One open invitation per contact and purpose, and one per member: inviting twice at once cannot
+-- make two.
 CREATE UNIQUE INDEX invitations_one_open ON invitations (org_id, kind, COALESCE(member_id, 0), contact)
-    WHERE status = 'pending';
+    WHERE status IN ('pending', 'declined');
+CREATE UNIQUE INDEX invitations_one_per_member ON invitations (member_id)
+    WHERE status IN ('pending', 'declined') AND member_id IS NOT NULL;

@@ -110,11 +110,7 @@ pub const PERSON_COLUMNS: &[(&str, &str, Fate)] = &[
         Fate::Kept("the anonymous count of people active each month"),
     ),
     ("code_tries", "user_id", Fate::Wiped("deleted")),
-    (
-        "invitations",
-        "answered_by",
-        Fate::Wiped("invitations to the person's contact deleted"),
-    ),
+    ("invitations", "answered_by", Fate::Anonymised),
     ("invitations", "invited_by", Fate::Anonymised),
 ];
 
@@ -141,7 +137,6 @@ pub async fn erase(conn: &mut AnyConnection, user_id: i64, now: i64) -> Result<b
     crate::items::life::erase_person(conn, user_id, now).await?;
     crate::help::bookings::erase_resident(conn, user_id, now).await?;
     crate::volunteering::certificate::erase_holder(conn, user_id).await?;
-    // Before the contact goes from the account row: invitations are found by it.
     crate::invitations::db::erase_person(conn, user_id, now).await?;
     // What they agreed to in the app as a cooperative member ends with the account (the
     // coordinators' records on paper or in person stay).

@@ -18,7 +18,6 @@ use super::model::{
 use crate::components::{ChoiceSelect, FormErrorMessage, TextArea, TextField};
 use crate::i18n::dates::format_date_time;
 use crate::i18n::{use_lang, use_texts};
-use crate::invitations::model::InvitationStatus;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -384,21 +383,20 @@ fn AccountSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
                         <button type="submit" class="button button--secondary">{move || d().unlink_button}</button>
                     </ActionForm>
                 }.into_any(),
-                (None, Some(sent)) if sent.status == InvitationStatus::Pending => view! {
+                (None, Some(sent)) => view! {
                     <p data-testid="link-invitation">
-                        {move || i().member_link_waiting.replace("{contact}", &sent.contact)}
+                        {move || {
+                            i().member_link_waiting
+                                .replace("{contact}", &sent.contact)
+                                .replace("{code}", sent.code.as_deref().unwrap_or_default())
+                        }}
                     </p>
                     <ActionForm action=actions.withdraw_link attr:class="form form--inline">
                         <input type="hidden" name="member" value=id/>
                         <button type="submit" class="button button--secondary">{move || i().withdraw}</button>
                     </ActionForm>
                 }.into_any(),
-                (None, declined) => view! {
-                    {declined.map(|sent| view! {
-                        <p data-testid="link-invitation">
-                            {move || i().member_link_declined.replace("{contact}", &sent.contact)}
-                        </p>
-                    })}
+                (None, None) => view! {
                     <p class="hint">{move || i().member_link_hint}</p>
                     {invite_form()}
                 }.into_any(),

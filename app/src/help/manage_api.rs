@@ -444,11 +444,16 @@ pub async fn link_member_account(member: i64, contact: String) -> Result<(), App
     let now = crate::db::now_unix();
     let mut tx = desk.state.db.begin_write().await?;
     if contact.trim().is_empty() {
-        invitations::withdraw_member_link(&mut tx, member, now).await?;
-        super::db::link_account(&mut tx, member, None, now).await?;
-        return desk
-            .done(tx, ProxyAction::AccountUnlinked, "", "account")
-            .await;
+        let withdrawn = invitations::withdraw_member_link(&mut tx, member, now).await?;
+        let action = if desk.member.user_id.is_some() {
+            super::db::link_account(&mut tx, member, None, now).await?;
+            ProxyAction::AccountUnlinked
+        } else if withdrawn {
+            ProxyAction::LinkInvitationWithdrawn
+        } else {
+            return Err(AppError::NotFound);
+        };
+        return desk.done(tx, action, "", "account").await;
     }
     let contact = Contact::parse(&contact).ok_or(crate::error::FormError::ContactInvalid)?;
     let invitation = invitations::Invitation {

@@ -311,6 +311,7 @@ pub static TEXTS: Texts = Texts {
         already_invited: "This number or email is invited already and the answer is still to come. Withdraw the invitation first to send it again.",
         too_many_invitations: "Too many invitations lately (at most 3 to one number or email in 30 days, 30 a day from one organisation). Please try again later.",
         invitation_lapsed: "This invitation no longer holds: whoever sent it no longer runs the organisation.",
+        invitation_code_wrong: "Those 6 digits are not right. After 3 wrong tries the invitation stops working and the coordinator has to send it again.",
         owner_stays: "The owner cannot be removed from the organisation.",
         reason_required: "Please give a reason for the rejection, so the organisation can fix it and try again.",
         resource_kind_invalid: "Please choose the type of resource.",

@@ -123,6 +123,7 @@ pub struct FormErrorTexts {
     pub already_invited: &'static str,
     pub too_many_invitations: &'static str,
     pub invitation_lapsed: &'static str,
+    pub invitation_code_wrong: &'static str,
     pub owner_stays: &'static str,
     pub reason_required: &'static str,
     pub resource_kind_invalid: &'static str,

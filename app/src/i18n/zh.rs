@@ -310,6 +310,7 @@ pub static TEXTS: Texts = Texts {
         already_invited: "已经邀请过这个手机号或邮箱，正在等对方答复。需要的话可以先撤回再重新邀请。",
         too_many_invitations: "最近发出的邀请太多了（同一个手机号或邮箱 30 天内最多 3 次，每个机构每天最多 30 次）。请稍后再试。",
         invitation_lapsed: "这份邀请已经失效：发出邀请的人已不再负责这个机构。",
+        invitation_code_wrong: "这 6 位数字不对。输错 3 次后邀请会失效，需要请协调员重新邀请。",
         owner_stays: "机构负责人不能被移除。",
         reason_required: "驳回时请写明原因，方便机构修改后重新提交。",
         resource_kind_invalid: "请选择资源类型。",

@@ -14,9 +14,10 @@ pub async fn get_my_invitations() -> Result<Vec<InvitationForMe>, AppError> {
 }
 
 /// Accepts: a coordinator joins the team and goes to the organisation's page; a member's account is
-/// linked and they go to their own member page. The inviter is told.
+/// linked (with the code the coordinator told them) and they go to their own member page. The
+/// inviter is told.
 #[server(endpoint = "invitations/accept")]
-pub async fn accept_invitation(id: i64) -> Result<(), AppError> {
+pub async fn accept_invitation(id: i64, code: Option<String>) -> Result<(), AppError> {
     use super::db;
     use super::model::{InvitationKind, InvitationStatus};
     use crate::accounts::auth::{authorize, Rule};
@@ -29,6 +30,14 @@ pub async fn accept_invitation(id: i64) -> Result<(), AppError> {
     let invitation = db::open_for(&mut tx, id, user.id, now)
         .await?
         .ok_or(AppError::NotFound)?;
+    if let Some(expected) = &invitation.code {
+        if code.as_deref().map(str::trim) != Some(expected.as_str()) {
+            // Counted even though the answer is an error: the tries must stick.
+            db::wrong_code(&mut tx, id, now).await?;
+            tx.commit().await?;
+            return Err(FormError::InvitationCodeWrong.into());
+        }
+    }
     if !db::inviter_still_may(&mut tx, &invitation).await? {
         return Err(FormError::InvitationLapsed.into());
     }
@@ -36,43 +45,65 @@ pub async fn accept_invitation(id: i64) -> Result<(), AppError> {
         return Err(AppError::NotFound);
     }
     let (org_id, inviter) = (invitation.org_id, invitation.invited_by);
-    let next = match (invitation.kind, invitation.member_id) {
+    let (next, changed) = match (invitation.kind, invitation.member_id) {
         (InvitationKind::Coordinator, _) => {
             use crate::orgs::model::OrgRole;
-            crate::orgs::db::add_member(
-                &mut tx,
-                org_id,
-                user.id,
-                OrgRole::Coordinator,
-                inviter,
-                now,
-            )
-            .await?;
-            format!("/orgs/{org_id}?done=joined")
+            let role = OrgRole::Coordinator;
+            let added =
+                crate::orgs::db::add_member(&mut tx, org_id, user.id, role, inviter, now).await?;
+            (format!("/orgs/{org_id}?done=joined"), added)
         }
         (InvitationKind::MemberLink, Some(member)) => {
-            use crate::help::{db as help, model::ProxyAction};
-            if !help::link_account(&mut tx, member, Some(user.id), now).await? {
-                return Err(FormError::AccountLinkedElsewhere.into());
-            }
-            let me = (user.id, user.display_name.as_str());
-            help::log_proxy(&mut tx, member, me, ProxyAction::AccountLinked, "", now).await?;
-            format!(
-                "/help/{member}?done={}",
-                ProxyAction::AccountLinked.as_str()
-            )
+            link_member(&mut tx, member, &user, now).await?;
+            let done = crate::help::model::ProxyAction::AccountLinked.as_str();
+            (format!("/help/{member}?done={done}"), true)
         }
         (InvitationKind::MemberLink, None) => return Err(AppError::NotFound),
     };
-    let notice = Notice::InvitationAccepted {
-        org_id,
-        org_name: crate::orgs::db::name_of(&mut tx, org_id).await?,
-        kind: invitation.kind,
-        name: user.display_name.clone(),
-    };
-    crate::notifications::db::notify(&mut tx, inviter, &notice, now).await?;
+    if changed {
+        let notice = Notice::InvitationAccepted {
+            org_id,
+            org_name: crate::orgs::db::name_of(&mut tx, org_id).await?,
+            kind: invitation.kind,
+            name: user.display_name.clone(),
+        };
+        crate::notifications::db::notify(&mut tx, inviter, &notice, now).await?;
+    }
     tx.commit().await?;
     leptos_axum::redirect(&next);
+    Ok(())
+}
+
+/// Links the member to the person accepting, unless the member's data was deleted or another
+/// account was linked meanwhile; the member's log says they did it themselves.
+#[cfg(feature = "ssr")]
+async fn link_member(
+    conn: &mut sqlx::AnyConnection,
+    member: i64,
+    user: &crate::accounts::model::SessionUser,
+    now: i64,
+) -> Result<(), AppError> {
+    use crate::error::FormError;
+    use crate::help::{db as help, model::ProxyAction};
+    let record = help::find_member(conn, member)
+        .await?
+        .filter(|m| !m.deleted)
+        .ok_or(AppError::NotFound)?;
+    if record.user_id.is_some_and(|linked| linked != user.id) {
+        return Err(FormError::InvitationLapsed.into());
+    }
+    match help::link_account(conn, member, Some(user.id), now).await {
+        Ok(true) => {}
+        Ok(false) => return Err(FormError::AccountLinkedElsewhere.into()),
+        // Two links of one account at once: the database's unique index decides (and on
+        // PostgreSQL the transaction is over, so nothing else runs in it).
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            return Err(FormError::AccountLinkedElsewhere.into())
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let me = (user.id, user.display_name.as_str());
+    help::log_proxy(conn, member, me, ProxyAction::AccountLinked, "", now).await?;
     Ok(())
 }
 

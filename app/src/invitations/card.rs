@@ -42,18 +42,19 @@ fn Invitations(
             <FormErrorMessage result=decline.value()/>
             <ul class="invitations__list">
                 {list.into_iter().map(|invitation| {
-                    let InvitationForMe { id, kind, org_name, inviter_name, created_at, .. } = invitation;
-                    let text = move || {
-                        let template = match kind {
-                            InvitationKind::Coordinator => i().coordinator_offer,
-                            InvitationKind::MemberLink => i().member_link_offer,
-                        };
-                        template.replace("{org}", &org_name).replace("{name}", &inviter_name)
+                    let InvitationForMe { id, kind, from, created_at } = invitation;
+                    let text = move || match &from {
+                        Some(from) => i()
+                            .coordinator_offer
+                            .replace("{org}", &from.org_name)
+                            .replace("{name}", &from.inviter_name),
+                        None => i().member_link_offer.to_string(),
                     };
                     let what_it_means = move || match kind {
                         InvitationKind::Coordinator => i().coordinator_means,
                         InvitationKind::MemberLink => i().member_link_means,
                     };
+                    let code_id = format!("invitation-code-{id}");
                     view! {
                         <li class="invitations__entry">
                             <p><strong>{text}</strong></p>
@@ -62,8 +63,13 @@ fn Invitations(
                                 <span class="invitations__date">{move || format_date(created_at, lang.get())}</span>
                             </p>
                             <div class="button-row">
-                                <ActionForm action=accept attr:class="inline-form">
+                                <ActionForm action=accept attr:class="inline-form invitations__accept">
                                     <input type="hidden" name="id" value=id/>
+                                    {(kind == InvitationKind::MemberLink).then(|| view! {
+                                        <label for=code_id.clone()>{move || i().code_label}</label>
+                                        <input id=code_id.clone() name="code" type="text" inputmode="numeric"
+                                            pattern="[0-9]{6}" maxlength="6" autocomplete="off" required/>
+                                    })}
                                     <button type="submit" class="button">{move || i().accept}</button>
                                 </ActionForm>
                                 <ActionForm action=decline attr:class="inline-form">

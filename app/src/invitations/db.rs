@@ -1,10 +1,15 @@
 //! Invitations in the database. Every lookup of "the invitations this person may see" goes through
-//! `REACHABLE`: today any live account with the contact; issue 37 (verified phones) adds that the
-//! contact was verified, here and nowhere else.
+//! `REACHABLE`. Today that is any live account holding the contact, verified or not: whoever signs
+//! up first with a number receives what is sent to it. That is why a member link also needs the
+//! code the coordinator tells the member in person, and names neither the cooperative nor the
+//! coordinator. Issue 37 (verified phones) adds "the contact was verified" here, and nowhere else.
+//!
+//! To its organisation a declined invitation looks like one still waiting (only an account can
+//! decline, so showing it would tell whether the contact has one); it closes when it expires.
 
 use super::model::{
     InvitationForMe, InvitationKind, InvitationStatus, SentInvitation, KEPT_FOR_SECS,
-    MOST_PER_CONTACT, MOST_PER_DAY, VALID_FOR_SECS,
+    MOST_PER_CONTACT, MOST_PER_DAY, MOST_WRONG_CODES, VALID_FOR_SECS,
 };
 use crate::notifications::model::Notice;
 use sqlx::{AnyConnection, AnyPool};
@@ -54,35 +59,41 @@ pub async fn send(
     org_name: &str,
     now: i64,
 ) -> Result<Sending, sqlx::Error> {
-    let (today, lately): (i64, i64) = sqlx::query_as(
-        "SELECT CAST(COALESCE(SUM(CASE WHEN created_at > $2 THEN 1 ELSE 0 END), 0) AS BIGINT), \
-                CAST(COALESCE(SUM(CASE WHEN contact = $3 THEN 1 ELSE 0 END), 0) AS BIGINT) \
-         FROM invitations WHERE org_id = $1 AND created_at > $4",
+    if open_to(conn, invitation, now).await? {
+        return Ok(Sending::AlreadyOpen);
+    }
+    let lately: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM invitations WHERE org_id = $1 AND contact = $2 AND created_at > $3",
     )
     .bind(invitation.org_id)
-    .bind(now - 24 * 3600)
     .bind(invitation.contact)
     .bind(now - KEPT_FOR_SECS)
     .fetch_one(&mut *conn)
     .await?;
-    if open_to(conn, invitation, now).await? {
-        return Ok(Sending::AlreadyOpen);
-    }
+    let today: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM invitations WHERE invited_by = $1 AND created_at > $2",
+    )
+    .bind(invitation.invited_by)
+    .bind(now - 24 * 3600)
+    .fetch_one(&mut *conn)
+    .await?;
     if today >= MOST_PER_DAY || lately >= MOST_PER_CONTACT {
         return Ok(Sending::TooMany);
     }
     if let Some(member) = invitation.member_id {
         withdraw_member_link(conn, member, now).await?;
     }
+    let code = (invitation.kind == InvitationKind::MemberLink).then(new_code);
     let inserted = sqlx::query(
-        "INSERT INTO invitations (kind, org_id, member_id, contact, invited_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO invitations (kind, org_id, member_id, contact, invited_by, code, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(invitation.kind.as_str())
     .bind(invitation.org_id)
     .bind(invitation.member_id)
     .bind(invitation.contact)
     .bind(invitation.invited_by)
+    .bind(code)
     .bind(now)
     .execute(&mut *conn)
     .await;
@@ -97,17 +108,25 @@ pub async fn send(
     .fetch_optional(&mut *conn)
     .await?;
     if let Some(holder) = holder {
-        let notice = Notice::Invited {
-            org_id: invitation.org_id,
-            org_name: org_name.to_string(),
-            kind: invitation.kind,
+        let notice = match invitation.kind {
+            InvitationKind::Coordinator => Notice::InvitedToTeam {
+                org_id: invitation.org_id,
+                org_name: org_name.to_string(),
+            },
+            InvitationKind::MemberLink => Notice::InvitedToLink {},
         };
         crate::notifications::db::notify(conn, holder, &notice, now).await?;
     }
     Ok(Sending::Sent)
 }
 
-/// Whether an invitation like this one is open (pending and not expired).
+/// A member link's code: six digits, told in person.
+fn new_code() -> String {
+    use rand::Rng as _;
+    format!("{:06}", rand::rng().random_range(0..1_000_000u32))
+}
+
+/// Whether an invitation like this one is open (waiting or declined, and not expired).
 async fn open_to(
     conn: &mut AnyConnection,
     invitation: &Invitation<'_>,
@@ -117,7 +136,7 @@ async fn open_to(
     sqlx::query(
         "UPDATE invitations SET status = 'withdrawn', answered_at = $5 \
          WHERE org_id = $1 AND kind = $2 AND COALESCE(member_id, 0) = $3 AND contact = $4 \
-         AND status = 'pending' AND created_at <= $6",
+         AND status IN ('pending', 'declined') AND created_at <= $6",
     )
     .bind(invitation.org_id)
     .bind(invitation.kind.as_str())
@@ -130,7 +149,7 @@ async fn open_to(
     let open: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM invitations \
          WHERE org_id = $1 AND kind = $2 AND COALESCE(member_id, 0) = $3 AND contact = $4 \
-         AND status = 'pending'",
+         AND status IN ('pending', 'declined')",
     )
     .bind(invitation.org_id)
     .bind(invitation.kind.as_str())
@@ -163,12 +182,16 @@ pub async fn mine(
     Ok(rows
         .into_iter()
         .filter_map(|(id, kind, org_id, org_name, inviter_name, created_at)| {
-            Some(InvitationForMe {
-                id,
-                kind: InvitationKind::parse(&kind)?,
+            let kind = InvitationKind::parse(&kind)?;
+            let from = (kind == InvitationKind::Coordinator).then_some(super::model::From {
                 org_id,
                 org_name,
                 inviter_name,
+            });
+            Some(InvitationForMe {
+                id,
+                kind,
+                from,
                 created_at,
             })
         })
@@ -183,17 +206,19 @@ pub struct Opened {
     pub org_id: i64,
     pub member_id: Option<i64>,
     pub invited_by: i64,
+    /// A member link's code.
+    pub code: Option<String>,
 }
 
-/// The invitation `id` if it is open and addressed to this person's contact.
+/// The invitation `id` if it waits for this person's answer (addressed to their contact).
 pub async fn open_for(
     conn: &mut AnyConnection,
     id: i64,
     user_id: i64,
     now: i64,
 ) -> Result<Option<Opened>, sqlx::Error> {
-    let row: Option<(String, i64, Option<i64>, i64)> = sqlx::query_as(&format!(
-        "SELECT i.kind, i.org_id, i.member_id, i.invited_by \
+    let row: Option<(String, i64, Option<i64>, i64, Option<String>)> = sqlx::query_as(&format!(
+        "SELECT i.kind, i.org_id, i.member_id, i.invited_by, i.code \
          FROM invitations i JOIN users u ON u.contact = i.contact \
          WHERE i.id = $1 AND u.id = $2 AND {REACHABLE} \
          AND i.status = 'pending' AND i.created_at > $3"
@@ -203,15 +228,32 @@ pub async fn open_for(
     .bind(now - VALID_FOR_SECS)
     .fetch_optional(conn)
     .await?;
-    Ok(row.and_then(|(kind, org_id, member_id, invited_by)| {
+    Ok(row.and_then(|(kind, org_id, member_id, invited_by, code)| {
         Some(Opened {
             id,
             kind: InvitationKind::parse(&kind)?,
             org_id,
             member_id,
             invited_by,
+            code,
         })
     }))
+}
+
+/// Counts a wrong code; the invitation is withdrawn at the `MOST_WRONG_CODES`th.
+pub async fn wrong_code(conn: &mut AnyConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE invitations SET wrong_tries = wrong_tries + 1, \
+         status = CASE WHEN wrong_tries + 1 >= $2 THEN 'withdrawn' ELSE status END, \
+         answered_at = CASE WHEN wrong_tries + 1 >= $2 THEN $3 ELSE answered_at END \
+         WHERE id = $1 AND status = 'pending'",
+    )
+    .bind(id)
+    .bind(MOST_WRONG_CODES)
+    .bind(now)
+    .execute(conn)
+    .await
+    .map(|_| ())
 }
 
 /// Whether the inviter may still do what the invitation offers: the owner for a coordinator, the
@@ -256,14 +298,14 @@ pub async fn answer(
     Ok(done.rows_affected() == 1)
 }
 
-/// The organisation's recent coordinator invitations still waiting or declined, newest first.
+/// The organisation's coordinator invitations still open, newest first (declined ones as waiting).
 pub async fn sent_coordinator_invitations(
     pool: &AnyPool,
     org_id: i64,
     now: i64,
 ) -> Result<Vec<SentInvitation>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
-        "SELECT id, contact, status, created_at FROM invitations \
+    let rows: Vec<(i64, String, Option<String>, i64)> = sqlx::query_as(
+        "SELECT id, contact, code, created_at FROM invitations \
          WHERE org_id = $1 AND kind = 'coordinator' AND status IN ('pending', 'declined') \
          AND created_at > $2 ORDER BY created_at DESC, id DESC LIMIT 50",
     )
@@ -271,17 +313,17 @@ pub async fn sent_coordinator_invitations(
     .bind(now - VALID_FOR_SECS)
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().filter_map(sent_invitation).collect())
+    Ok(rows.into_iter().map(sent_invitation).collect())
 }
 
-/// The member's latest invitation to link an account, while it waits or was just declined.
+/// The member's open invitation to link an account (declined looks like waiting), with its code.
 pub async fn member_link_invitation(
     conn: &mut AnyConnection,
     member_id: i64,
     now: i64,
 ) -> Result<Option<SentInvitation>, sqlx::Error> {
-    let row: Option<(i64, String, String, i64)> = sqlx::query_as(
-        "SELECT id, contact, status, created_at FROM invitations \
+    let row: Option<(i64, String, Option<String>, i64)> = sqlx::query_as(
+        "SELECT id, contact, code, created_at FROM invitations \
          WHERE member_id = $1 AND status IN ('pending', 'declined') AND created_at > $2 \
          ORDER BY created_at DESC, id DESC LIMIT 1",
     )
@@ -289,18 +331,18 @@ pub async fn member_link_invitation(
     .bind(now - VALID_FOR_SECS)
     .fetch_optional(conn)
     .await?;
-    Ok(row.and_then(sent_invitation))
+    Ok(row.map(sent_invitation))
 }
 
 fn sent_invitation(
-    (id, contact, status, created_at): (i64, String, String, i64),
-) -> Option<SentInvitation> {
-    Some(SentInvitation {
+    (id, contact, code, created_at): (i64, String, Option<String>, i64),
+) -> SentInvitation {
+    SentInvitation {
         id,
         contact,
-        status: InvitationStatus::parse(&status)?,
+        code,
         created_at,
-    })
+    }
 }
 
 /// Withdraws an open coordinator invitation of the organisation; false if there is none.
@@ -312,7 +354,8 @@ pub async fn withdraw_coordinator(
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE invitations SET status = 'withdrawn', answered_at = $3 \
-         WHERE id = $1 AND org_id = $2 AND kind = 'coordinator' AND status = 'pending'",
+         WHERE id = $1 AND org_id = $2 AND kind = 'coordinator' \
+         AND status IN ('pending', 'declined')",
     )
     .bind(id)
     .bind(org_id)
@@ -330,7 +373,7 @@ pub async fn withdraw_member_link(
 ) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE invitations SET status = 'withdrawn', answered_at = $2 \
-         WHERE member_id = $1 AND status = 'pending'",
+         WHERE member_id = $1 AND status IN ('pending', 'declined')",
     )
     .bind(member_id)
     .bind(now)
@@ -348,27 +391,22 @@ pub async fn forget_old(pool: &AnyPool, now: i64) -> Result<u64, sqlx::Error> {
     Ok(done.rows_affected())
 }
 
-/// What deleting an account does to invitations: those to its contact, or answered by it, go;
-/// open ones it sent are withdrawn (they would lapse anyway, see `inviter_still_may`).
+/// What deleting an account does to invitations: open ones it sent are withdrawn (they would lapse
+/// anyway, see `inviter_still_may`). Invitations to its contact stay until they expire: they are
+/// the inviters' record of what they typed, and removing them would tell an inviter that an
+/// account held the contact.
 pub async fn erase_person(
     conn: &mut AnyConnection,
     user_id: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "DELETE FROM invitations WHERE answered_by = $1 \
-         OR contact = (SELECT contact FROM users WHERE id = $1)",
-    )
-    .bind(user_id)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
         "UPDATE invitations SET status = 'withdrawn', answered_at = $2 \
-         WHERE invited_by = $1 AND status = 'pending'",
+         WHERE invited_by = $1 AND status IN ('pending', 'declined')",
     )
     .bind(user_id)
     .bind(now)
     .execute(conn)
-    .await?;
-    Ok(())
+    .await
+    .map(|_| ())
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 crate::choice! {
     /// What accepting an invitation does.
-    pub enum InvitationKind labels invitations.kinds {
+    pub enum InvitationKind {
         /// Joins the organisation's team as a coordinator (the owner invites).
         Coordinator = "coordinator",
         /// Links the account to a cooperative member's record (a coordinator invites).
@@ -13,7 +13,9 @@ crate::choice! {
 }
 
 crate::choice! {
-    pub enum InvitationStatus labels invitations.statuses {
+    /// Where an invitation stands. Its organisation sees only whether it is open (waiting or
+    /// declined) or not.
+    pub enum InvitationStatus {
         Pending = "pending",
         Accepted = "accepted",
         Declined = "declined",
@@ -28,26 +30,36 @@ pub const KEPT_FOR_SECS: i64 = 30 * 24 * 3600;
 /// Invitations one organisation may send to one contact within `KEPT_FOR_SECS`: a declined one
 /// can be sent again, but nobody can be pestered.
 pub const MOST_PER_CONTACT: i64 = 3;
-/// Invitations one organisation may send in a day.
+/// Invitations one person may send in a day, whatever organisations they run.
 pub const MOST_PER_DAY: i64 = 30;
+/// Wrong codes typed before a member link is withdrawn (and must be sent again).
+pub const MOST_WRONG_CODES: i64 = 3;
 
-/// An invitation waiting for my answer. It names the organisation and who invited me, never the
-/// member record it would link (that stays private until I am that member).
+/// An invitation waiting for my answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InvitationForMe {
     pub id: i64,
     pub kind: InvitationKind,
-    pub org_id: i64,
-    pub org_name: String,
-    pub inviter_name: String,
+    /// Who invites me, for a team. A member link names nobody: until contacts are verified
+    /// (issue 37) whoever signed up with the number sees it, and the name of a cooperative for
+    /// vulnerable people would say too much about the person it was meant for.
+    pub from: Option<From>,
     pub created_at: i64,
 }
 
-/// An invitation as its organisation sees it: to whom, and whether it was answered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct From {
+    pub org_id: i64,
+    pub org_name: String,
+    pub inviter_name: String,
+}
+
+/// An open invitation as its organisation sees it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SentInvitation {
     pub id: i64,
     pub contact: String,
-    pub status: InvitationStatus,
+    /// A member link's code, for the coordinator to tell the member in person.
+    pub code: Option<String>,
     pub created_at: i64,
 }

@@ -75,12 +75,14 @@ pub enum Notice {
         org_id: i64,
         org_name: String,
     },
-    /// An organisation invites me (to coordinate it, or to link my member record).
-    Invited {
+    /// An organisation invites me to coordinate it.
+    InvitedToTeam {
         org_id: i64,
         org_name: String,
-        kind: InvitationKind,
     },
+    /// A cooperative invites me to link my member record. It names nobody: see
+    /// `invitations::model::InvitationForMe::from`.
+    InvitedToLink {},
     /// Someone accepted an invitation I sent.
     InvitationAccepted {
         org_id: i64,
@@ -199,7 +201,8 @@ impl Notice {
             Notice::OrgReviewed { .. } => NoticeKind::OrgReview,
             Notice::AddedToTeam { .. }
             | Notice::RemovedFromTeam { .. }
-            | Notice::Invited { .. }
+            | Notice::InvitedToTeam { .. }
+            | Notice::InvitedToLink {}
             | Notice::InvitationAccepted { .. } => NoticeKind::OrgTeam,
             Notice::PromotedFromWaitlist { .. }
             | Notice::EventCancelled { .. }
@@ -228,7 +231,9 @@ impl Notice {
             Notice::OrgReviewed { org_id, .. }
             | Notice::AddedToTeam { org_id, .. }
             | Notice::RemovedFromTeam { org_id, .. } => format!("/orgs/{org_id}"),
-            Notice::Invited { .. } => "/me#invitations".to_string(),
+            Notice::InvitedToTeam { .. } | Notice::InvitedToLink {} => {
+                "/me#invitations".to_string()
+            }
             Notice::InvitationAccepted { org_id, kind, .. } => match kind {
                 InvitationKind::Coordinator => format!("/orgs/{org_id}/edit"),
                 InvitationKind::MemberLink => format!("/orgs/{org_id}/members"),
@@ -277,9 +282,8 @@ impl Notice {
                 fill(n.added_to_team, org_name).replace("{role}", role.label(t))
             }
             Notice::RemovedFromTeam { org_name, .. } => fill(n.removed_from_team, org_name),
-            Notice::Invited { org_name, kind, .. } => {
-                fill(t.invitations.invited_notice, org_name).replace("{role}", kind.label(t))
-            }
+            Notice::InvitedToTeam { org_name, .. } => fill(t.invitations.invited_notice, org_name),
+            Notice::InvitedToLink {} => t.invitations.invited_to_link_notice.to_string(),
             Notice::InvitationAccepted {
                 org_name,
                 kind,
@@ -399,27 +403,32 @@ mod tests {
 
     #[test]
     fn invitation_notices_read_whole_in_each_language() {
+        let invited = Notice::InvitedToTeam {
+            org_id: 3,
+            org_name: "阳光助老".into(),
+        };
+        let to_link = Notice::InvitedToLink {};
+        assert_eq!(invited.link(), "/me#invitations");
+        assert_eq!(to_link.link(), "/me#invitations");
+        let mut notices = vec![invited, to_link.clone()];
         for kind in InvitationKind::ALL.iter().copied() {
-            let invited = Notice::Invited {
-                org_id: 3,
-                org_name: "阳光助老".into(),
-                kind,
-            };
             let accepted = Notice::InvitationAccepted {
                 org_id: 3,
                 org_name: "阳光助老".into(),
                 kind,
                 name: "小云".into(),
             };
-            assert_eq!(invited.link(), "/me#invitations");
             assert!(accepted.link().starts_with("/orgs/3/"));
-            for notice in [invited, accepted] {
-                let stored = serde_json::to_string(&notice).unwrap();
-                assert_eq!(serde_json::from_str::<Notice>(&stored).unwrap(), notice);
-                for lang in Lang::ALL {
-                    let text = notice.text(lang.texts());
-                    assert!(text.contains("阳光助老") && !text.contains('{'), "{text}");
-                }
+            notices.push(accepted);
+        }
+        for notice in notices {
+            let stored = serde_json::to_string(&notice).unwrap();
+            assert_eq!(serde_json::from_str::<Notice>(&stored).unwrap(), notice);
+            for lang in Lang::ALL {
+                let text = notice.text(lang.texts());
+                assert!(!text.contains('{'), "{text}");
+                // A member link names no organisation.
+                assert_eq!(text.contains("阳光助老"), notice != to_link, "{text}");
             }
         }
     }

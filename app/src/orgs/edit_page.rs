@@ -12,7 +12,6 @@ use super::team_api::{
 use crate::components::FormErrorMessage;
 use crate::error::AppError;
 use crate::i18n::{format_date, use_lang, use_texts};
-use crate::invitations::model::InvitationStatus;
 use crate::shell::page_error;
 use crate::shell::PageTitle;
 use leptos::prelude::*;
@@ -153,7 +152,8 @@ fn Team(
     }
 }
 
-/// The owner's invitations still waiting for an answer (or declined), each one withdrawable.
+/// The owner's open invitations, each one withdrawable. A declined one shows as waiting: only an
+/// account can decline, and the owner is not to learn which contacts have one.
 #[component]
 fn SentInvitations(org_id: i64, invite: ServerAction<InviteCoordinator>) -> impl IntoView {
     let t = use_texts();
@@ -172,24 +172,21 @@ fn SentInvitations(org_id: i64, invite: ServerAction<InviteCoordinator>) -> impl
                     <FormErrorMessage result=withdraw.value()/>
                     <ul class="team-list" data-testid="sent-invitations">
                         {sent.into_iter().map(|invitation| {
-                            let status = invitation.status;
                             let created_at = invitation.created_at;
                             view! {
                                 <li>
                                     <span>
                                         <strong>{invitation.contact}</strong>
-                                        <span class="badge">{move || status.label(t())}</span>
+                                        <span class="badge">{move || t().invitations.waiting}</span>
                                         <span class="hint">{move || format_date(created_at, lang.get())}</span>
                                     </span>
-                                    {(status == InvitationStatus::Pending).then(|| view! {
-                                        <ActionForm action=withdraw attr:class="inline-form">
-                                            <input type="hidden" name="org_id" value=org_id/>
-                                            <input type="hidden" name="id" value=invitation.id/>
-                                            <button type="submit" class="button button--secondary button--small">
-                                                {move || t().invitations.withdraw}
-                                            </button>
-                                        </ActionForm>
-                                    })}
+                                    <ActionForm action=withdraw attr:class="inline-form">
+                                        <input type="hidden" name="org_id" value=org_id/>
+                                        <input type="hidden" name="id" value=invitation.id/>
+                                        <button type="submit" class="button button--secondary button--small">
+                                            {move || t().invitations.withdraw}
+                                        </button>
+                                    </ActionForm>
                                 </li>
                             }
                         }).collect_view()}

@@ -79,18 +79,26 @@ pub(super) async fn registered(
     id
 }
 
-/// Accepts the one invitation waiting for this person (as a plain form).
-pub(super) async fn accept_the_invitation(router: &axum::Router, cookie: &str) {
-    let (_, _, mine) = send(router, form("/api/invitations/mine", "", Some(cookie))).await;
-    let mine: serde_json::Value = serde_json::from_str(&mine).unwrap();
-    let id = mine[0]["id"].as_i64().expect("an invitation");
-    post_ok(
-        router,
-        "/api/invitations/accept",
-        &format!("id={id}"),
-        cookie,
-    )
-    .await;
+/// The member's open link invitation: (id, code), as the coordinator's page shows them.
+pub(super) async fn link_invitation(db: &app::db::Db, member: i64) -> (i64, String) {
+    let mut conn = db.pool().acquire().await.unwrap();
+    let sent = app::invitations::db::member_link_invitation(&mut conn, member, app::db::now_unix())
+        .await
+        .unwrap()
+        .expect("an open invitation");
+    (sent.id, sent.code.expect("a code"))
+}
+
+/// The member accepts the coordinator's invitation to link, with the code (as a plain form).
+pub(super) async fn accept_link(
+    router: &axum::Router,
+    db: &app::db::Db,
+    member: i64,
+    cookie: &str,
+) {
+    let (id, code) = link_invitation(db, member).await;
+    let body = format!("id={id}&code={code}");
+    post_ok(router, "/api/invitations/accept", &body, cookie).await;
 }
 
 /// What the proxy log says was done for the member, newest first.
@@ -337,7 +345,7 @@ async fn export_is_for_the_cooperative_and_the_member_and_delete_keeps_only_anon
     // The member, once their account is linked, downloads their own data, without the note.
     let link = format!("member={id}&contact={RESIDENT}");
     post_ok(&router, "/api/help/link-account", &link, &owner).await;
-    accept_the_invitation(&router, &resident).await;
+    accept_link(&router, &test.db, id, &resident).await;
     let (status, _, json) = send(&router, html_form(&export, "", &resident)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(json.contains("修鞋测试") && !json.contains("独自居住测试"));

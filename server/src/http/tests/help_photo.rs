@@ -217,7 +217,7 @@ async fn a_linked_member_gives_and_withdraws_their_own_consents_on(
     assert_eq!(status, StatusCode::FORBIDDEN);
     let link = format!("member={id}&contact={RESIDENT}");
     post_ok(&router, "/api/help/link-account", &link, &owner).await;
-    super::help_desk::accept_the_invitation(&router, &member).await;
+    super::help_desk::accept_link(&router, &test.db, id, &member).await;
 
     // Linked: their own page offers the consent form, with no "how was it collected".
     let (_, _, own) = send(&router, with_cookie(&format!("/help/{id}"), &member)).await;

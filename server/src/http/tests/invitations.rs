@@ -6,6 +6,7 @@
 use super::help_desk::{coop_id, location, post_ok, registered, OWNER, RESIDENT};
 use super::*;
 use app::invitations::db as invitations;
+use app::invitations::model::SentInvitation;
 use app::notifications::model::Notice;
 use app::orgs::model::OrgRole;
 
@@ -101,7 +102,7 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
     assert!(notices_of(&test, resident_id)
         .await
         .iter()
-        .any(|n| matches!(n, Notice::Invited { org_id, .. } if *org_id == coop)));
+        .any(|n| matches!(n, Notice::InvitedToTeam { org_id, .. } if *org_id == coop)));
     let (_, _, sent) = send(
         &router,
         form(
@@ -157,7 +158,7 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
     let (status, headers, _) = send(&router, form("/api/accounts/sign_up", &sign_up, None)).await;
     assert_eq!(status, StatusCode::OK);
     let newcomer = session_cookie(&headers);
-    let id = waiting_invitation(&router, &newcomer).await;
+    let mut id = waiting_invitation(&router, &newcomer).await;
     post_ok(
         &router,
         "/api/invitations/decline",
@@ -170,56 +171,26 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
         serde_json::json!([])
     );
     assert_eq!(team_has(user_id(&test, NEWCOMER).await).await, None);
-    let (_, _, sent) = send(
-        &router,
-        form(
-            "/api/orgs/invitations",
-            &format!("org_id={coop}"),
-            Some(&owner),
-        ),
-    )
-    .await;
+    // To the owner it still waits (only an account can decline), and so does asking again; even
+    // once the account is deleted.
+    let sent_list = || async {
+        send(
+            &router,
+            form(
+                "/api/orgs/invitations",
+                &format!("org_id={coop}"),
+                Some(&owner),
+            ),
+        )
+        .await
+        .2
+    };
+    let before = sent_list().await;
     assert!(
-        sent.contains("Declined") && !sent.contains(RESIDENT),
-        "{sent}"
+        before.contains(NEWCOMER) && !before.contains(RESIDENT),
+        "{before}"
     );
-
-    // A declined contact can be asked again, but not without end: three in 30 days.
-    post_ok(
-        &router,
-        "/api/orgs/invite_coordinator",
-        &invite(NEWCOMER),
-        &owner,
-    )
-    .await;
-    let id = waiting_invitation(&router, &newcomer).await;
-    post_ok(
-        &router,
-        "/api/orgs/withdraw_invitation",
-        &format!("org_id={coop}&id={id}"),
-        &owner,
-    )
-    .await;
-    assert_eq!(
-        my_invitations(&router, &newcomer).await,
-        serde_json::json!([])
-    );
-    post_ok(
-        &router,
-        "/api/orgs/invite_coordinator",
-        &invite(NEWCOMER),
-        &owner,
-    )
-    .await;
-    let id = waiting_invitation(&router, &newcomer).await;
-    post_ok(
-        &router,
-        "/api/orgs/withdraw_invitation",
-        &format!("org_id={coop}&id={id}"),
-        &owner,
-    )
-    .await;
-    let (status, _, body) = send(
+    let (status, _, _) = send(
         &router,
         form(
             "/api/orgs/invite_coordinator",
@@ -228,27 +199,50 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
         ),
     )
     .await;
-    assert_eq!(
-        (status, body.as_str()),
-        (
-            StatusCode::TOO_MANY_REQUESTS,
-            r#"{"Form":"TooManyInvitations"}"#
-        )
-    );
-
-    // Deleting the account takes the invitations to its contact with it.
+    assert_eq!(status, StatusCode::CONFLICT);
     let newcomer_id = user_id(&test, NEWCOMER).await;
     let mut tx = test.db.begin_write().await.unwrap();
     app::accounts::personal_data::erase(&mut tx, newcomer_id, app::db::now_unix())
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM invitations WHERE contact = $1")
-        .bind(NEWCOMER)
-        .fetch_one(test.db.pool())
-        .await
-        .unwrap();
-    assert_eq!(left, 0);
+    assert_eq!(sent_list().await, before);
+
+    // Withdrawn, a contact can be asked again, but not without end: three in 30 days.
+    for round in 1..=3 {
+        post_ok(
+            &router,
+            "/api/orgs/withdraw_invitation",
+            &format!("org_id={coop}&id={id}"),
+            &owner,
+        )
+        .await;
+        let (status, _, body) = send(
+            &router,
+            form(
+                "/api/orgs/invite_coordinator",
+                &invite(NEWCOMER),
+                Some(&owner),
+            ),
+        )
+        .await;
+        if round < 3 {
+            assert_eq!(status, StatusCode::OK, "{body}");
+        } else {
+            assert_eq!(
+                (status, body.as_str()),
+                (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    r#"{"Form":"TooManyInvitations"}"#
+                )
+            );
+        }
+        let open: Vec<SentInvitation> = serde_json::from_str(&sent_list().await).unwrap();
+        let id_now = open.iter().find(|i| i.contact == NEWCOMER).map(|i| i.id);
+        if round < 3 {
+            id = id_now.expect("the new invitation");
+        }
+    }
 }
 
 #[tokio::test]
@@ -284,14 +278,35 @@ async fn member_link_on((router, test): (axum::Router, TestDb)) {
     );
     let (_, _, editor) = send(&router, with_cookie(&format!("/help/{id}/edit"), &owner)).await;
     assert!(editor.contains("data-testid=\"link-invitation\"") && editor.contains(RESIDENT));
-    // The invitation does not name the member: the record stays private until they are linked.
+    // The invitation names neither the member, the cooperative nor the coordinator: until
+    // contacts are verified, whoever registered the number sees it.
     let mine = my_invitations(&router, &resident).await;
+    assert!(mine[0]["from"].is_null(), "{mine}");
     assert!(!mine.to_string().contains("李姐测试"), "{mine}");
-    let invitation = mine[0]["id"].as_i64().unwrap();
+    let resident_id = user_id(&test, RESIDENT).await;
+    assert!(notices_of(&test, resident_id)
+        .await
+        .contains(&Notice::InvitedToLink {}));
+    // It takes the code the coordinator was shown; three wrong ones end it.
+    let (invitation, code) = super::help_desk::link_invitation(&test.db, id).await;
+    assert!(editor.contains(&code));
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let accept = |code: &str| format!("id={invitation}&code={code}");
+    for _ in 0..2 {
+        let (status, _, body) = send(
+            &router,
+            form("/api/invitations/accept", &accept(wrong), Some(&resident)),
+        )
+        .await;
+        assert_eq!(
+            (status, body.as_str()),
+            (StatusCode::BAD_REQUEST, r#"{"Form":"InvitationCodeWrong"}"#)
+        );
+    }
     let to = post_ok(
         &router,
         "/api/invitations/accept",
-        &format!("id={invitation}"),
+        &accept(&code),
         &resident,
     )
     .await;
@@ -339,12 +354,12 @@ async fn member_link_on((router, test): (axum::Router, TestDb)) {
         format!("contact={NEWCOMER}&display_name=%E6%96%B0%E4%BA%BA&password=volunteer-2026");
     let (_, headers, _) = send(&router, form("/api/accounts/sign_up", &sign_up, None)).await;
     let newcomer = session_cookie(&headers);
-    let invitation = waiting_invitation(&router, &newcomer).await;
+    let (invitation, code) = super::help_desk::link_invitation(&test.db, other).await;
     let (status, _, body) = send(
         &router,
         form(
             "/api/invitations/accept",
-            &format!("id={invitation}"),
+            &format!("id={invitation}&code={code}"),
             Some(&newcomer),
         ),
     )
@@ -354,6 +369,35 @@ async fn member_link_on((router, test): (axum::Router, TestDb)) {
         (StatusCode::CONFLICT, r#"{"Form":"InvitationLapsed"}"#)
     );
     assert_eq!(find(other).await.user_id, None);
+
+    // Three wrong codes withdraw the invitation; the right one then finds nothing.
+    let third = registered(&router, &test, &[]).await;
+    post_ok(
+        &router,
+        "/api/help/link-account",
+        &format!("member={third}&contact={RESIDENT}"),
+        &owner,
+    )
+    .await;
+    let (invitation, code) = super::help_desk::link_invitation(&test.db, third).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for _ in 0..3 {
+        let body = format!("id={invitation}&code={wrong}");
+        let (status, _, _) = send(
+            &router,
+            form("/api/invitations/accept", &body, Some(&resident)),
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+    }
+    let body = format!("id={invitation}&code={code}");
+    let (status, _, _) = send(
+        &router,
+        form("/api/invitations/accept", &body, Some(&resident)),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(find(third).await.user_id, None);
 
     // Deleting the member's data deletes the contact the coordinators typed for them.
     post_ok(
