@@ -210,7 +210,7 @@ test.describe('邻里帮帮 photo and own consents', () => {
     await expect(page).toHaveURL(/done=account_invited/);
     const sent = page.getByTestId('link-invitation');
     await expect(sent).toContainText(`已邀请 ${contact}`);
-    const code = (await sent.textContent())!.match(/\d{6}/)![0];
+    const code = (await sent.textContent())!.match(/(?<!\d)\d{6}(?!\d)/)![0];
     await expect(page.getByTestId('linked-account')).toHaveCount(0);
 
     // Nobody outside the cooperative sees the member yet.

@@ -48,4 +48,3 @@ test.describe('notifications', () => {
     await expect(page.locator('.inbox__entry--unread')).toHaveCount(0);
   });
 });
-});

@@ -23,7 +23,7 @@ pub enum Sending {
     Sent,
     /// This organisation has an open invitation to this contact for this purpose already.
     AlreadyOpen,
-    /// Too many lately, to this contact or from this organisation.
+    /// Too many lately: to this contact from this organisation, or from this person.
     TooMany,
 }
 
