@@ -107,7 +107,8 @@ async fn link_member(
     Ok(())
 }
 
-/// Declines quietly: the invitation goes from my list, and its organisation sees it declined.
+/// Declines quietly: the invitation goes from my list; to its organisation it still looks like it
+/// waits (see `db`), until it expires.
 #[server(endpoint = "invitations/decline")]
 pub async fn decline_invitation(id: i64) -> Result<(), AppError> {
     use super::model::InvitationStatus;

@@ -183,7 +183,7 @@ pub async fn mine(
         .into_iter()
         .filter_map(|(id, kind, org_id, org_name, inviter_name, created_at)| {
             let kind = InvitationKind::parse(&kind)?;
-            let from = (kind == InvitationKind::Coordinator).then_some(super::model::From {
+            let from = (kind == InvitationKind::Coordinator).then_some(super::model::Inviter {
                 org_id,
                 org_name,
                 inviter_name,

@@ -43,12 +43,12 @@ pub struct InvitationForMe {
     /// Who invites me, for a team. A member link names nobody: until contacts are verified
     /// (issue 37) whoever signed up with the number sees it, and the name of a cooperative for
     /// vulnerable people would say too much about the person it was meant for.
-    pub from: Option<From>,
+    pub from: Option<Inviter>,
     pub created_at: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct From {
+pub struct Inviter {
     pub org_id: i64,
     pub org_name: String,
     pub inviter_name: String,
