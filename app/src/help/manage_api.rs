@@ -471,6 +471,40 @@ pub async fn link_member_account(member: i64, contact: String) -> Result<(), App
         .await
 }
 
+/// Links the member to the person accepting their invitation (`invitations::api`), unless the
+/// member's data was deleted or another account was linked meanwhile; the member's log says they
+/// did it themselves.
+#[cfg(feature = "ssr")]
+pub async fn link_by_invitation(
+    conn: &mut sqlx::AnyConnection,
+    member: i64,
+    user: &crate::accounts::model::SessionUser,
+    now: i64,
+) -> Result<(), AppError> {
+    use super::{db as help, model::ProxyAction};
+    use crate::error::FormError;
+    let record = help::find_member(conn, member)
+        .await?
+        .filter(|m| !m.deleted)
+        .ok_or(AppError::NotFound)?;
+    if record.user_id.is_some_and(|linked| linked != user.id) {
+        return Err(FormError::InvitationLapsed.into());
+    }
+    match help::link_account(conn, member, Some(user.id), now).await {
+        Ok(true) => {}
+        Ok(false) => return Err(FormError::AccountLinkedElsewhere.into()),
+        // Two links of one account at once: the database's unique index decides (and on
+        // PostgreSQL the transaction is over, so nothing else runs in it).
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            return Err(FormError::AccountLinkedElsewhere.into())
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let me = (user.id, user.display_name.as_str());
+    help::log_proxy(conn, member, me, ProxyAction::AccountLinked, "", now).await?;
+    Ok(())
+}
+
 /// Withdraws the member's open invitation to link an account.
 #[server(endpoint = "help/withdraw-link")]
 pub async fn withdraw_link_invitation(member: i64) -> Result<(), AppError> {

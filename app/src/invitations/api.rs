@@ -54,7 +54,7 @@ pub async fn accept_invitation(id: i64, code: Option<String>) -> Result<(), AppE
             (format!("/orgs/{org_id}?done=joined"), added)
         }
         (InvitationKind::MemberLink, Some(member)) => {
-            link_member(&mut tx, member, &user, now).await?;
+            crate::help::manage_api::link_by_invitation(&mut tx, member, &user, now).await?;
             let done = crate::help::model::ProxyAction::AccountLinked.as_str();
             (format!("/help/{member}?done={done}"), true)
         }
@@ -71,39 +71,6 @@ pub async fn accept_invitation(id: i64, code: Option<String>) -> Result<(), AppE
     }
     tx.commit().await?;
     leptos_axum::redirect(&next);
-    Ok(())
-}
-
-/// Links the member to the person accepting, unless the member's data was deleted or another
-/// account was linked meanwhile; the member's log says they did it themselves.
-#[cfg(feature = "ssr")]
-async fn link_member(
-    conn: &mut sqlx::AnyConnection,
-    member: i64,
-    user: &crate::accounts::model::SessionUser,
-    now: i64,
-) -> Result<(), AppError> {
-    use crate::error::FormError;
-    use crate::help::{db as help, model::ProxyAction};
-    let record = help::find_member(conn, member)
-        .await?
-        .filter(|m| !m.deleted)
-        .ok_or(AppError::NotFound)?;
-    if record.user_id.is_some_and(|linked| linked != user.id) {
-        return Err(FormError::InvitationLapsed.into());
-    }
-    match help::link_account(conn, member, Some(user.id), now).await {
-        Ok(true) => {}
-        Ok(false) => return Err(FormError::AccountLinkedElsewhere.into()),
-        // Two links of one account at once: the database's unique index decides (and on
-        // PostgreSQL the transaction is over, so nothing else runs in it).
-        Err(e) if crate::db::is_unique_violation(&e) => {
-            return Err(FormError::AccountLinkedElsewhere.into())
-        }
-        Err(e) => return Err(e.into()),
-    }
-    let me = (user.id, user.display_name.as_str());
-    help::log_proxy(conn, member, me, ProxyAction::AccountLinked, "", now).await?;
     Ok(())
 }
 

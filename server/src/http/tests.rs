@@ -111,13 +111,18 @@ fn form(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
     request.body(Body::from(body.to_string())).unwrap()
 }
 
-/// A live session cookie for the demo account with this mobile number.
-async fn session_of(test: &TestDb, mobile: &str) -> String {
+/// The id of the account with this mobile number (written any way people type it).
+async fn user_id(db: &app::db::Db, mobile: &str) -> i64 {
     let contact = app::accounts::contact::Contact::parse(mobile).unwrap();
-    let id = app::orgs::db::user_by_contact(test.db.pool(), contact.as_str())
+    app::orgs::db::user_by_contact(db.pool(), contact.as_str())
         .await
         .unwrap()
-        .unwrap();
+        .unwrap()
+}
+
+/// A live session cookie for the demo account with this mobile number.
+async fn session_of(test: &TestDb, mobile: &str) -> String {
+    let id = user_id(&test.db, mobile).await;
     let mut tx = test.db.begin_write().await.unwrap();
     let session = app::accounts::session::start_session(&mut tx, id, app::db::now_unix())
         .await

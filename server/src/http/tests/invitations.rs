@@ -14,14 +14,6 @@ const COORDINATOR: &str = "13800000002";
 /// Nobody has this number until the test signs it up.
 const NEWCOMER: &str = "13500000000";
 
-async fn user_id(test: &TestDb, mobile: &str) -> i64 {
-    let contact = app::accounts::contact::Contact::parse(mobile).unwrap();
-    app::orgs::db::user_by_contact(test.db.pool(), contact.as_str())
-        .await
-        .unwrap()
-        .unwrap()
-}
-
 async fn my_invitations(router: &axum::Router, cookie: &str) -> serde_json::Value {
     let (status, _, body) = send(router, form("/api/invitations/mine", "", Some(cookie))).await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -54,7 +46,7 @@ async fn a_coordinator_joins_only_by_accepting_and_inviting_reveals_no_account()
 async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
     let owner = session_of(&test, OWNER).await;
     let coop = coop_id(&test).await;
-    let resident_id = user_id(&test, RESIDENT).await;
+    let resident_id = user_id(&test.db, RESIDENT).await;
     let invite = |contact: &str| format!("org_id={coop}&contact={contact}");
 
     // The same answer for a contact with an account and one without, to the byte.
@@ -136,7 +128,7 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
     .await;
     assert_eq!(to, format!("/orgs/{coop}?done=joined"));
     assert_eq!(team_has(resident_id).await, Some(OrgRole::Coordinator));
-    let owner_id = user_id(&test, OWNER).await;
+    let owner_id = user_id(&test.db, OWNER).await;
     assert!(notices_of(&test, owner_id)
         .await
         .iter()
@@ -170,7 +162,7 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
         my_invitations(&router, &newcomer).await,
         serde_json::json!([])
     );
-    assert_eq!(team_has(user_id(&test, NEWCOMER).await).await, None);
+    assert_eq!(team_has(user_id(&test.db, NEWCOMER).await).await, None);
     // To the owner it still waits (only an account can decline), and so does asking again; even
     // once the account is deleted.
     let sent_list = || async {
@@ -200,7 +192,7 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT);
-    let newcomer_id = user_id(&test, NEWCOMER).await;
+    let newcomer_id = user_id(&test.db, NEWCOMER).await;
     let mut tx = test.db.begin_write().await.unwrap();
     app::accounts::personal_data::erase(&mut tx, newcomer_id, app::db::now_unix())
         .await
@@ -283,7 +275,7 @@ async fn member_link_on((router, test): (axum::Router, TestDb)) {
     let mine = my_invitations(&router, &resident).await;
     assert!(mine[0]["from"].is_null(), "{mine}");
     assert!(!mine.to_string().contains("李姐测试"), "{mine}");
-    let resident_id = user_id(&test, RESIDENT).await;
+    let resident_id = user_id(&test.db, RESIDENT).await;
     assert!(notices_of(&test, resident_id)
         .await
         .contains(&Notice::InvitedToLink {}));
@@ -311,7 +303,10 @@ async fn member_link_on((router, test): (axum::Router, TestDb)) {
     )
     .await;
     assert_eq!(to, format!("/help/{id}?done=account_linked"));
-    assert_eq!(find(id).await.user_id, Some(user_id(&test, RESIDENT).await));
+    assert_eq!(
+        find(id).await.user_id,
+        Some(user_id(&test.db, RESIDENT).await)
+    );
     let actions = actions_for(&test.db, id).await;
     assert_eq!(
         &actions[..2],
@@ -322,8 +317,8 @@ async fn member_link_on((router, test): (axum::Router, TestDb)) {
     let other = registered(&router, &test, &[]).await;
     let coordinator = session_of(&test, COORDINATOR).await;
     let coop = coop_id(&test).await;
-    let coordinator_id = user_id(&test, COORDINATOR).await;
-    let owner_id = user_id(&test, OWNER).await;
+    let coordinator_id = user_id(&test.db, COORDINATOR).await;
+    let owner_id = user_id(&test.db, OWNER).await;
     let mut tx = test.db.begin_write().await.unwrap();
     app::orgs::db::add_member(
         &mut tx,

@@ -290,14 +290,6 @@ struct Cast {
     cookies: Vec<(Who, Option<String>)>,
 }
 
-async fn user_id(db: &app::db::Db, mobile: &str) -> i64 {
-    let contact = Contact::parse(mobile).unwrap();
-    orgs::user_by_contact(db.pool(), contact.as_str())
-        .await
-        .unwrap()
-        .unwrap()
-}
-
 /// The demo people, plus a coordinator of another organisation, each with a live session.
 async fn cast(db: &app::db::Db) -> Cast {
     use app::accounts::demo::DEMO_ACCOUNTS;

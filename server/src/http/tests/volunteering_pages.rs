@@ -7,13 +7,6 @@ use super::*;
 const RESIDENT: &str = "13800000001";
 const COORDINATOR: &str = "13800000002";
 
-async fn user(test: &TestDb, mobile: &str) -> i64 {
-    app::orgs::db::user_by_contact(test.db.pool(), mobile)
-        .await
-        .unwrap()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn the_demo_resident_has_hours_and_a_certificate_anyone_can_verify() {
     let (router, test) = app().await;
@@ -25,7 +18,7 @@ async fn the_demo_resident_has_hours_and_a_certificate_anyone_can_verify() {
     assert!(body.contains("开具证明"));
 
     // Issue a certificate for the first organisation and year on the record.
-    let id = user(&test, RESIDENT).await;
+    let id = user_id(&test.db, RESIDENT).await;
     let mut conn = test.db.pool().acquire().await.unwrap();
     let served = app::volunteering::record::served_events(&mut conn, id)
         .await
@@ -199,7 +192,7 @@ async fn calendar_feeds_for_an_organisation_and_a_private_address() {
     // The private feed: off until turned on; on, it lists the person's events; renewed, the old
     // address stops working.
     let resident = session_of(&test, RESIDENT).await;
-    let id = user(&test, RESIDENT).await;
+    let id = user_id(&test.db, RESIDENT).await;
     let stored = || async {
         sqlx::query_as::<_, (Option<String>, Option<String>)>(
             "SELECT calendar_token, calendar_token_hash FROM users WHERE id = $1",
