@@ -175,6 +175,27 @@ async fn fill_map(db: &Db, random: &mut Random, places: usize, now: i64) -> usiz
     on_the_map().await
 }
 
+/// A bulk load leaves SQLite's text indexes in thousands of small segments, each read by every
+/// search; merged into one, as an import would end (ordinary writes merge them as they go).
+async fn merge_text_indexes(db: &Db) {
+    if db.kind() != app::db::DbKind::Sqlite {
+        return;
+    }
+    for table in [
+        "items_text",
+        "items_grams",
+        "resources_text",
+        "resources_grams",
+    ] {
+        sqlx::query(&format!(
+            "INSERT INTO {table} ({table}) VALUES ('optimize')"
+        ))
+        .execute(db.pool())
+        .await
+        .expect("merge a text index");
+    }
+}
+
 #[tokio::main]
 async fn main() {
     let url = std::env::var("DATABASE_URL").expect("DATABASE_URL: the database to fill");
@@ -201,6 +222,7 @@ async fn main() {
             )
         }
     };
+    merge_text_indexes(&db).await;
     eprintln!(
         "generated {generated} in {:.0} s",
         started.elapsed().as_secs_f64()

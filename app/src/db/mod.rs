@@ -5,6 +5,7 @@
 //! places where the two databases differ (pragmas, how a write transaction begins, backups) live here.
 
 mod backup;
+pub mod search;
 pub mod testing;
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
@@ -33,6 +34,11 @@ impl DbKind {
             _ => None,
         }
     }
+}
+
+/// Which database a pool is connected to (code that is handed only the pool).
+pub fn kind_of(pool: &AnyPool) -> DbKind {
+    DbKind::from_url(pool.connect_options().database_url.as_str()).unwrap_or(DbKind::Sqlite)
 }
 
 #[derive(Debug, thiserror::Error)]

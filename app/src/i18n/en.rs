@@ -568,6 +568,7 @@ pub static TEXTS: Texts = Texts {
         in_view: "Places in view: ",
         loading: "Loading…",
         load_failed: "Places could not load; please try again later.",
+        too_many_matches: "In some layers too many places match these words, so they are not shown. Try more specific words, such as a street or estate name.",
         open_details: "Details",
         picker_hint: "Tap the map where the place is (zoom and drag the map first if needed).",
         picked: "Chosen location: ",

@@ -392,6 +392,8 @@ pub struct MapPageTexts {
     pub in_view: &'static str,
     pub loading: &'static str,
     pub load_failed: &'static str,
+    /// Instead of places, when a search's words are in more names than the map shows.
+    pub too_many_matches: &'static str,
     pub open_details: &'static str,
     pub picker_hint: &'static str,
     /// Before the chosen coordinates.

@@ -567,6 +567,7 @@ pub static TEXTS: Texts = Texts {
         in_view: "地图范围内的地点：",
         loading: "正在加载……",
         load_failed: "地点加载失败，请稍后再试。",
+        too_many_matches: "有的图层里符合这些字的地点太多，没有显示。请换一个更具体的词，比如加上街道或小区的名字。",
         open_details: "查看详情",
         picker_hint: "在地图上点一下这个地方的位置（可以先缩放、拖动地图）。",
         picked: "已选位置：",

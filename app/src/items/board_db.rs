@@ -5,15 +5,12 @@
 use super::db::{ItemRow, COLUMNS, JOINS};
 use super::filter::{PageMark, WantedItems};
 use super::model::{Item, ItemCategory, ItemKind, ItemMode};
+use crate::db::search::Search;
 use crate::db::{Db, DbKind};
 
 /// Listings on one page of the board: enough to fill a phone's screen a few times over, few
 /// enough that a page stays light and a search stops walking early.
 pub const PAGE_SIZE: usize = 24;
-
-/// Shortest text the trigram index can answer; shorter queries use the index of single characters
-/// and pairs (migration 22).
-const TRIGRAM_CHARS: usize = 3;
 
 /// How many of the newest listings a PostgreSQL search looks through before it asks the text
 /// index for every match. Walking costs about as much per listing as fetching a match does, so
@@ -52,7 +49,10 @@ pub async fn listed(
                 false => query.fetch(db, &query.every_match(), now, wanted).await?,
             }
         }
-        _ => query.fetch(db, &query.newest_first(), now, wanted).await?,
+        Search::Nothing => Vec::new(),
+        Search::Everything | Search::Trigrams | Search::Grams => {
+            query.fetch(db, &query.newest_first(), now, wanted).await?
+        }
     };
     let older = PageMark::cut(&mut rows, page_size, |last| PageMark {
         at: last.created_at,
@@ -123,30 +123,24 @@ impl ListQuery {
             chosen.push_str(&format!(" AND (i.created_at, i.id) < ({created_at}, {id})"));
         }
         let text_match = match search {
-            Search::Everything => String::new(),
+            Search::Everything | Search::Nothing => String::new(),
             Search::Trigrams => format!(
                 " AND +i.id IN (SELECT rowid FROM items_text WHERE items_text MATCH {})",
-                next(Param::Text(fts_phrase(text)))
+                next(Param::Text(search.value(text)))
             ),
             Search::Grams => format!(
                 " AND +i.id IN (SELECT rowid FROM items_grams WHERE items_grams MATCH {})",
-                next(Param::Text(fts_phrase(text)))
+                next(Param::Text(search.value(text)))
             ),
-            Search::Like => {
-                let pattern = next(Param::Text(crate::orgs::db::like_pattern(text)));
-                format!(
-                    " AND (i.title LIKE {pattern} ESCAPE '\\' OR i.description LIKE {pattern} ESCAPE '\\')"
-                )
-            }
             // The trigram index serves ILIKE on this very expression.
             Search::PgTrigrams => format!(
                 " AND (i.title || ' ' || i.description) ILIKE {} ESCAPE '\\'",
-                next(Param::Text(crate::orgs::db::like_pattern(text)))
+                next(Param::Text(search.value(text)))
             ),
             // The grams are stored with each listing and indexed (migration 22).
             Search::PgGrams => format!(
                 " AND i.grams @> ARRAY[{}::text]",
-                next(Param::Text(text.to_lowercase()))
+                next(Param::Text(search.value(text)))
             ),
         };
         ListQuery {
@@ -163,12 +157,11 @@ impl ListQuery {
         // On SQLite, `+` keeps a column's index out of the plan: a newest-first index
         // (`items_newest`, or `items_category_newest` for one category) then serves the ORDER BY
         // and the scan stops at the page's last match, instead of every listed item being read
-        // and sorted, or every match fetched by id. Not for LIKE: a rare word would walk that
-        // index to its end, row by row, slower than reading the listed items in order.
+        // and sorted, or every match fetched by id.
         let plus = match (self.search, self.kind) {
             (Search::Everything, DbKind::Postgres) => "",
             (Search::Everything | Search::Trigrams | Search::Grams, _) => "+",
-            (Search::Like | Search::PgTrigrams | Search::PgGrams, _) => "",
+            (Search::Nothing | Search::PgTrigrams | Search::PgGrams, _) => "",
         };
         let Self {
             chosen, text_match, ..
@@ -226,51 +219,5 @@ impl ListQuery {
             };
         }
         query.fetch_all(db.pool()).await
-    }
-}
-
-/// How the board's search words are matched.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Search {
-    Everything,
-    /// SQLite, three characters or more: the trigram index (`items_text`).
-    Trigrams,
-    /// SQLite, one or two letters or digits: the index of single characters and pairs
-    /// (`items_grams`). Its words hold no punctuation, so a query with some goes to LIKE.
-    Grams,
-    Like,
-    /// PostgreSQL, three characters or more: pg_trgm's index.
-    PgTrigrams,
-    /// PostgreSQL, one or two characters: the index of single characters and pairs.
-    PgGrams,
-}
-
-impl Search {
-    fn of(text: &str, kind: DbKind) -> Search {
-        let short = text.chars().count() < TRIGRAM_CHARS;
-        match (text, kind) {
-            ("", _) => Search::Everything,
-            (_, DbKind::Sqlite) if !short => Search::Trigrams,
-            (t, DbKind::Sqlite) if t.chars().all(char::is_alphanumeric) => Search::Grams,
-            (_, DbKind::Sqlite) => Search::Like,
-            (_, DbKind::Postgres) if !short => Search::PgTrigrams,
-            (_, DbKind::Postgres) => Search::PgGrams,
-        }
-    }
-}
-
-/// The text as one FTS5 phrase: every character taken literally.
-fn fts_phrase(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fts_phrase;
-
-    #[test]
-    fn search_text_is_one_literal_phrase() {
-        assert_eq!(fts_phrase("儿童车"), "\"儿童车\"");
-        assert_eq!(fts_phrase("a\" OR b"), "\"a\"\" OR b\"");
     }
 }

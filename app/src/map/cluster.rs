@@ -203,6 +203,17 @@ impl Grid {
         }
     }
 
+    /// Whether the zoom asked draws each place alone (up to `MOST_SINGLES`).
+    pub fn shows_singles(&self) -> bool {
+        self.singles
+    }
+
+    /// Groups the places in cells even at a zoom that draws them alone: the caller knows there
+    /// are more than `MOST_SINGLES`, which `cluster` would find only after visiting each.
+    pub fn group_all(&mut self) {
+        self.singles = false;
+    }
+
     fn column_of(&self, lng: f64) -> i64 {
         ((lng + 180.0) / 360.0 * self.size / CELL_PX).floor() as i64
     }

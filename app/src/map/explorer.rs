@@ -212,11 +212,19 @@ fn VisibleList(loaded: RwSignal<Loaded>) -> impl IntoView {
         }
         Loaded::Ready(view) => {
             let total = view.total;
+            let too_many = view.too_many_matches.then(|| {
+                view! {
+                    <p class="empty-note" role="status" data-testid="too-many-matches">
+                        {move || t().map_page.too_many_matches}
+                    </p>
+                }
+            });
             view! {
                 <h2 class="section-title" aria-live="polite" data-testid="in-view-count">
                     {move || t().map_page.in_view}
                     {total}
                 </h2>
+                {too_many}
                 <ul class="org-list" data-testid="visible-list">
                     {view.list.into_iter().map(|place| view! { <PlaceCard place/> }).collect_view()}
                 </ul>

@@ -5,7 +5,7 @@
 //! database agree within one request of a change. Names and addresses stay in the database
 //! (`super::names`): the index holds where places are and what they are.
 
-use super::cluster::{BBox, Grid, Group, Located, Part};
+use super::cluster::{BBox, Grid, Group, Located, Part, MOST_SINGLES};
 use super::geo::LatLng;
 use super::model::{Layer, NearbyPlace, PlaceKind, NEARBY_LIMIT};
 use super::names::{Matches, MatchesCache};
@@ -87,11 +87,14 @@ impl Summary<Pin> for PinCount {
 /// The version of each layer's tables, in the order of [`Layer::ALL`].
 pub type LayerVersions = [i64; Layer::ALL.len()];
 
+/// The index of one layer's places (or of those holding a search's words).
+pub type LayerTree = PackedIndex<Pin, PinCount>;
+
 /// One layer's places, read when its tables were at `version`.
 #[derive(Debug)]
 struct LayerPins {
     version: i64,
-    tree: PackedIndex<Pin, PinCount>,
+    tree: LayerTree,
 }
 
 impl LayerPins {
@@ -138,7 +141,7 @@ impl SnapshotBuilder {
 }
 
 /// What a view or list shows: the layers and category of `filter`, and when it has words, only
-/// the places in `matches` (the places holding them).
+/// the places in `matches` (the places holding them, each layer's indexed apart).
 #[derive(Clone, Copy)]
 pub struct Shown<'a> {
     pub filter: &'a MapFilter,
@@ -146,17 +149,15 @@ pub struct Shown<'a> {
 }
 
 impl Shown<'_> {
+    /// Whether the filter's layers and category include a pin of the trees walked.
     fn includes(&self, pin: &Pin) -> bool {
         self.filter.shows(pin.kind)
-            && self
-                .matches
-                .is_none_or(|matches| matches.contains(pin.kind.layer(), pin.id))
     }
 
-    /// Whether every place of a layer shown is shown (no category, no words), so that a box's
-    /// count stands for its places.
+    /// Whether every place of a tree walked is shown (no category), so that a box's count stands
+    /// for its places.
     fn includes_whole_layers(&self) -> bool {
-        self.filter.category.is_none() && self.matches.is_none()
+        self.filter.category.is_none()
     }
 }
 
@@ -185,15 +186,21 @@ impl Snapshot {
         self.len() == 0
     }
 
-    /// The indexes of the layers that may show something: a layer switched off is not walked.
-    fn trees<'a>(
-        &'a self,
-        shown: Shown<'a>,
-    ) -> impl Iterator<Item = &'a PackedIndex<Pin, PinCount>> {
+    /// Every pin of one layer, in no particular order.
+    pub fn pins(&self, layer: Layer) -> &[Pin] {
+        self.layers[layer as usize].tree.items()
+    }
+
+    /// The indexes of the layers that may show something: a layer switched off is not walked, and
+    /// in a search, only the places holding its words are.
+    fn trees<'a>(&'a self, shown: Shown<'a>) -> impl Iterator<Item = &'a LayerTree> {
         Layer::ALL
             .into_iter()
             .filter(move |layer| shown.filter.shows_layer(*layer))
-            .map(|layer| &self.layers[layer as usize].tree)
+            .filter_map(move |layer| match shown.matches {
+                Some(matches) => matches.tree(layer),
+                None => Some(&self.layers[layer as usize].tree),
+            })
     }
 
     /// How many places inside `area` are shown (the visible-area query alone).
@@ -211,8 +218,13 @@ impl Snapshot {
     /// Markers and list for the visible area at `zoom`, the places not yet named.
     pub fn view(&self, area: BBox, zoom: u8, shown: Shown) -> MapView {
         // A box wholly inside the area whose pins are all shown and fall in one cell is one part.
-        let grid = Grid::new(area, zoom);
+        let mut grid = Grid::new(area, zoom);
         let all_shown = shown.includes_whole_layers();
+        // At a zoom that draws places alone, an area with more than can be drawn (the world at
+        // street zoom) is grouped: counted by whole boxes first, not found out pin by pin.
+        if grid.shows_singles() && all_shown && self.count_in_area(area, shown) > MOST_SINGLES {
+            grid.group_all();
+        }
         let whole = |bounds: &BBox, pins: &PinCount| {
             all_shown && pins.count >= 2 && grid.fits_one_cell(bounds)
         };
@@ -293,6 +305,7 @@ impl MapIndex {
             matches: matches.as_ref(),
         };
         let mut view = snapshot.view(area, zoom, shown);
+        view.too_many_matches = matches.as_ref().is_some_and(Matches::too_many);
         super::names::name_view(pool, &mut view).await?;
         Ok(view)
     }
@@ -322,7 +335,7 @@ impl MapIndex {
         filter: &MapFilter,
     ) -> Result<(Arc<Snapshot>, Option<Matches>), sqlx::Error> {
         let snapshot = self.snapshot(pool).await?;
-        let matches = self.matches.get(pool, &snapshot.versions(), filter).await?;
+        let matches = self.matches.get(pool, &snapshot, filter).await?;
         Ok((snapshot, matches))
     }
 
@@ -446,8 +459,8 @@ mod tests {
             [orgs, (Layer::Resources, 7), (Layer::Organisations, 8)]
         );
         let (words, none) = (
-            Matches::of(vec![(Layer::Organisations, vec![7])]),
-            Matches::of(Vec::new()),
+            Matches::of(&snapshot, vec![(Layer::Organisations, vec![7])]),
+            Matches::of(&snapshot, Vec::new()),
         );
         assert_eq!(ids(shown(Some(&words))), [orgs]);
         assert_eq!(ids(shown(Some(&none))), []);

@@ -1,45 +1,67 @@
 //! Names and addresses of the map's places, which the index does not hold: at a million places
 //! they would be more memory than all the rest of the index. The few places a view draws one by
 //! one or lists are named from the database; a search by words asks the database once which
-//! places of each layer hold them, and that answer serves every view of the search until the
-//! layer changes.
+//! places of each layer hold them, and those places, indexed apart, serve every view of the
+//! search until the layer changes.
 
-use super::id_set::IdSet;
-use super::index::LayerVersions;
+use super::index::{LayerTree, Pin, Snapshot};
 use super::model::{nearest_first, Layer, NearbyPlace, NEARBY_LIMIT};
 use super::view::{MapFilter, MapMarker, MapView};
 use sqlx::AnyPool;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-/// The places whose name or address holds a search's words, in each layer shown.
+/// The places holding a search's words, in each layer shown, as an index of their own: a view of
+/// a search walks those few places, not the million around them (none for a layer where more
+/// than `MOST_MATCHES` hold them: the map shows none of them and asks for other words).
 #[derive(Debug)]
 pub struct Matches {
-    by_layer: Vec<(Layer, Arc<IdSet>)>,
+    by_layer: Vec<(Layer, Option<Arc<LayerTree>>)>,
 }
 
 impl Matches {
-    /// The given places of each layer.
+    /// The places of `snapshot` with the given ids, in each layer.
     #[cfg(test)]
-    pub(crate) fn of(ids: Vec<(Layer, Vec<i64>)>) -> Matches {
+    pub(crate) fn of(snapshot: &Snapshot, ids: Vec<(Layer, Vec<i64>)>) -> Matches {
         Matches {
             by_layer: ids
                 .into_iter()
-                .map(|(layer, ids)| (layer, Arc::new(ids.into_iter().collect())))
+                .map(|(layer, ids)| {
+                    let ids = ids.into_iter().collect();
+                    (layer, Some(Arc::new(matching_pins(snapshot, layer, &ids))))
+                })
                 .collect(),
         }
     }
 
-    pub fn contains(&self, layer: Layer, id: i64) -> bool {
+    /// The index of `layer`'s places holding the words; none when none are shown.
+    pub fn tree(&self, layer: Layer) -> Option<&LayerTree> {
         self.by_layer
             .iter()
-            .any(|(l, ids)| *l == layer && ids.contains(id))
+            .find(|(l, _)| *l == layer)
+            .and_then(|(_, tree)| tree.as_deref())
+    }
+
+    /// Whether some layer had too many matches to show.
+    pub fn too_many(&self) -> bool {
+        self.by_layer.iter().any(|(_, tree)| tree.is_none())
     }
 }
 
+/// The pins of `layer` whose ids are in `ids`, indexed: one pass over the layer.
+fn matching_pins(snapshot: &Snapshot, layer: Layer, ids: &super::id_set::IdSet) -> LayerTree {
+    let pins: Vec<Pin> = snapshot
+        .pins(layer)
+        .iter()
+        .filter(|pin| ids.contains(pin.id))
+        .copied()
+        .collect();
+    LayerTree::new(pins)
+}
+
 /// How many answers are kept: enough for a few people searching at once in every layer, each
-/// answer a bit per place at most (125 KB at a million places).
-const KEPT_ANSWERS: usize = 16 * Layer::ALL.len();
+/// answer at most `MOST_MATCHES` pins (160 KB).
+const KEPT_ANSWERS: usize = 8 * Layer::ALL.len();
 
 /// The places of one layer holding some words, at one version of its tables.
 #[derive(Debug)]
@@ -47,7 +69,8 @@ struct Answer {
     layer: Layer,
     version: i64,
     text: String,
-    ids: Arc<IdSet>,
+    /// None: too many.
+    pins: Option<Arc<LayerTree>>,
 }
 
 /// The answers of the last few searches, layer by layer: a change to one layer asks again in that
@@ -59,40 +82,48 @@ pub struct MatchesCache {
 }
 
 impl MatchesCache {
-    /// The places holding `filter`'s words in the layers it shows, each layer at its version in
-    /// `versions`; none when it has no words.
+    /// The places of `snapshot` holding `filter`'s words in the layers it shows; none when it has
+    /// no words.
     pub async fn get(
         &self,
         pool: &AnyPool,
-        versions: &LayerVersions,
+        snapshot: &Snapshot,
         filter: &MapFilter,
     ) -> Result<Option<Matches>, sqlx::Error> {
         if filter.text.is_empty() {
             return Ok(None);
         }
+        let versions = snapshot.versions();
         let mut by_layer = Vec::with_capacity(Layer::ALL.len());
         for layer in Layer::ALL.into_iter().filter(|l| filter.shows_layer(*l)) {
             let version = versions[layer as usize];
-            let ids = match self.find(layer, version, &filter.text) {
-                Some(ids) => ids,
+            let pins = match self.find(layer, version, &filter.text) {
+                Some(pins) => pins,
                 None => {
                     let ids = super::sources::ids_with_text(pool, layer, &filter.text).await?;
-                    self.keep(layer, version, &filter.text, Arc::new(ids))
+                    let pins = ids.map(|ids| Arc::new(matching_pins(snapshot, layer, &ids)));
+                    self.keep(layer, version, &filter.text, pins)
                 }
             };
-            by_layer.push((layer, ids));
+            by_layer.push((layer, pins));
         }
         Ok(Some(Matches { by_layer }))
     }
 
-    fn find(&self, layer: Layer, version: i64, text: &str) -> Option<Arc<IdSet>> {
+    fn find(&self, layer: Layer, version: i64, text: &str) -> Option<Option<Arc<LayerTree>>> {
         self.lock()
             .iter()
             .find(|a| a.layer == layer && a.version == version && a.text == text)
-            .map(|a| a.ids.clone())
+            .map(|a| a.pins.clone())
     }
 
-    fn keep(&self, layer: Layer, version: i64, text: &str, ids: Arc<IdSet>) -> Arc<IdSet> {
+    fn keep(
+        &self,
+        layer: Layer,
+        version: i64,
+        text: &str,
+        pins: Option<Arc<LayerTree>>,
+    ) -> Option<Arc<LayerTree>> {
         let mut kept = self.lock();
         // Answers for older versions of the layer are of no more use.
         kept.retain(|a| {
@@ -105,9 +136,9 @@ impl MatchesCache {
             layer,
             version,
             text: text.to_string(),
-            ids: ids.clone(),
+            pins: pins.clone(),
         });
-        ids
+        pins
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Answer>> {

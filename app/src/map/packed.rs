@@ -139,6 +139,11 @@ impl<T: Located, S: Summary<T>> PackedIndex<T, S> {
         self.items.len()
     }
 
+    /// Every item, in the index's order.
+    pub fn items(&self) -> &[T] {
+        &self.items
+    }
+
     #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()

@@ -5,6 +5,8 @@
 use super::id_set::IdSet;
 use super::index::Pin;
 use super::model::{Layer, NearbyPlace, PlaceKind};
+use crate::db::search::Search;
+use crate::db::DbKind;
 use crate::resources::model::ResourceKind;
 use futures_util::TryStreamExt;
 use sqlx::AnyPool;
@@ -178,10 +180,81 @@ pub async fn names(
     Ok(found)
 }
 
-/// The ids of one layer's places whose name or address holds `text` (lower case), in any case
-/// of the place's letters (SQLite lower-cases only A to Z; Chinese has no case). Row by row into
-/// the set: a common word can match most of a million places.
-pub async fn ids_with_text(pool: &AnyPool, layer: Layer, text: &str) -> Result<IdSet, sqlx::Error> {
+/// More places than this holding a search's words are not shown: the map asks for more precise
+/// words instead. Reading the matches and indexing them apart is the cost (a word in every name
+/// of a million places would read a million), and nobody looks through thousands of results on a
+/// map.
+pub const MOST_MATCHES: usize = 5_000;
+
+/// A layer's own text index, over its name and address (or what stands for them).
+struct TextIndex {
+    table: &'static str,
+    /// FTS5 tables, SQLite: trigrams, then single characters and pairs.
+    trigrams: &'static str,
+    grams: &'static str,
+    /// PostgreSQL: the expression pg_trgm's index is on (a `grams` column holds the pairs).
+    text: &'static str,
+}
+
+/// The layers that can hold a great many places. A listing is found by its title or description,
+/// as on the board.
+fn text_index(layer: Layer) -> Option<TextIndex> {
+    match layer {
+        Layer::Resources => Some(TextIndex {
+            table: "community_resources",
+            trigrams: "resources_text",
+            grams: "resources_grams",
+            text: "name || ' ' || address",
+        }),
+        Layer::Items => Some(TextIndex {
+            table: "items",
+            trigrams: "items_text",
+            grams: "items_grams",
+            text: "title || ' ' || description",
+        }),
+        Layer::Organisations | Layer::Events | Layer::Help => None,
+    }
+}
+
+impl TextIndex {
+    /// The ids of the rows holding `$1` (bound to `search.value`).
+    fn query(&self, search: Search) -> String {
+        let TextIndex {
+            table,
+            trigrams,
+            grams,
+            text,
+        } = self;
+        match search {
+            Search::Trigrams => {
+                format!("SELECT rowid AS id FROM {trigrams} WHERE {trigrams} MATCH $1")
+            }
+            Search::Grams => format!("SELECT rowid AS id FROM {grams} WHERE {grams} MATCH $1"),
+            Search::PgTrigrams => {
+                format!("SELECT id FROM {table} WHERE ({text}) ILIKE $1 ESCAPE '\\'")
+            }
+            Search::PgGrams => {
+                format!("SELECT id FROM {table} WHERE grams @> ARRAY[CAST($1 AS TEXT)]")
+            }
+            // Answered without asking (`ids_with_text`).
+            Search::Everything | Search::Nothing => format!("SELECT id FROM {table} WHERE FALSE"),
+        }
+    }
+}
+
+/// The ids of one layer's places whose name or address holds `text` (lower case, trimmed, not
+/// empty); none when more than `MOST_MATCHES` do. The large layers ask their text index; the small
+/// ones (organisations, today's events) are read with LIKE.
+pub async fn ids_with_text(
+    pool: &AnyPool,
+    layer: Layer,
+    text: &str,
+) -> Result<Option<IdSet>, sqlx::Error> {
+    let kind = crate::db::kind_of(pool);
+    let search = Search::of(text, kind);
+    if matches!(search, Search::Nothing | Search::Everything) {
+        return Ok(Some(IdSet::default()));
+    }
     let Some(TextColumns {
         table,
         name,
@@ -192,25 +265,42 @@ pub async fn ids_with_text(pool: &AnyPool, layer: Layer, text: &str) -> Result<I
             text: text.to_string(),
             ..super::view::MapFilter::everything()
         };
-        return Ok(neighbours(pool)
+        let ids: Vec<i64> = neighbours(pool)
             .await?
             .into_iter()
             .filter(|pin| filter.text_in(&pin.name, &pin.address))
             .map(|pin| pin.id)
-            .collect());
+            .collect();
+        return Ok((ids.len() <= MOST_MATCHES).then(|| ids.into_iter().collect()));
     };
-    let sql = format!(
-        "SELECT id FROM {table} \
-         WHERE lower({name}) LIKE $1 ESCAPE '\\' OR lower({address}) LIKE $1 ESCAPE '\\'"
-    );
-    let mut ids = IdSet::default();
-    let mut rows = sqlx::query_scalar(&sql)
-        .bind(crate::orgs::db::like_pattern(text))
-        .fetch(pool);
-    while let Some(id) = rows.try_next().await? {
-        ids.insert(id);
-    }
-    Ok(ids)
+    let (matching, value) = match text_index(layer) {
+        Some(index) => (index.query(search), search.value(text)),
+        None => (
+            format!(
+                "SELECT id FROM {table} \
+                 WHERE lower({name}) LIKE $1 ESCAPE '\\' OR lower({address}) LIKE $1 ESCAPE '\\'"
+            ),
+            crate::db::search::like_pattern(text),
+        ),
+    };
+    // One row with every id: row by row, the driver cost more than the index.
+    let all_ids = match kind {
+        DbKind::Sqlite => "group_concat(id)",
+        DbKind::Postgres => "string_agg(CAST(id AS TEXT), ',')",
+    };
+    let sql = format!("SELECT {all_ids} FROM ({matching} LIMIT $2) AS found");
+    let listed: Option<String> = sqlx::query_scalar(&sql)
+        .persistent(false)
+        .bind(value)
+        .bind(MOST_MATCHES as i64 + 1)
+        .fetch_one(pool)
+        .await?;
+    let ids: Vec<i64> = listed
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|id| id.parse().ok())
+        .collect();
+    Ok((ids.len() <= MOST_MATCHES).then(|| ids.into_iter().collect()))
 }
 
 /// The help layer's pins as visitors may see them, names and all.

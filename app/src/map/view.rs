@@ -63,7 +63,14 @@ impl MapFilter {
         Ok(MapFilter {
             layers,
             category,
-            text: text.unwrap_or_default().trim().to_lowercase(),
+            // As on the boards: no one types more, and each character is more index to read.
+            text: text
+                .unwrap_or_default()
+                .trim()
+                .chars()
+                .take(100)
+                .collect::<String>()
+                .to_lowercase(),
         })
     }
 
@@ -164,6 +171,10 @@ pub struct MapView {
     pub total: usize,
     /// The places nearest the middle of the area, for the list under the map.
     pub list: Vec<NearbyPlace>,
+    /// More places hold the search's words than the map shows (`sources::MOST_MATCHES`): those
+    /// layers show none, and the reader is asked for more precise words.
+    #[serde(default)]
+    pub too_many_matches: bool,
 }
 
 /// The markers for the places inside the grid's area at its zoom (`parts`: the places already filtered, some
@@ -200,6 +211,7 @@ pub fn map_view<'a, T: Located + 'a>(
         total,
         // Naming the places orders those as far as each other by name, then keeps NEARBY_LIMIT.
         list: nearest_first(list, NEARBY_LIMIT + 1),
+        too_many_matches: false,
     }
 }
 

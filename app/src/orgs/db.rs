@@ -230,19 +230,6 @@ pub async fn on_the_map_page(
         .collect())
 }
 
-/// Makes `"50%_off"` match literally inside a `LIKE ... ESCAPE '\'` pattern.
-pub(crate) fn like_pattern(text: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in text.to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
-}
-
 /// Organisations on one page of the directory.
 pub const DIRECTORY_PAGE_SIZE: usize = 30;
 
@@ -279,7 +266,7 @@ pub async fn directory_page(
          ORDER BY tier_rank, o.id LIMIT $5"
     ))
     .bind(q.kind.map_or("", OrgKind::as_str))
-    .bind(like_pattern(q.text.trim()))
+    .bind(crate::db::search::like_pattern(q.text.trim()))
     .bind(after.at)
     .bind(after.id)
     // One row more than the page tells whether there is another page.
@@ -537,18 +524,6 @@ pub async fn user_by_contact(pool: &AnyPool, contact: &str) -> Result<Option<i64
         .bind(contact)
         .fetch_optional(pool)
         .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::like_pattern;
-
-    #[test]
-    fn like_patterns_match_literally() {
-        assert_eq!(like_pattern("助老"), "%助老%");
-        assert_eq!(like_pattern("50%_A\\"), "%50\\%\\_a\\\\%");
-        assert_eq!(like_pattern(""), "%%");
-    }
 }
 
 /// The organisations someone may act for (run a resource, hold an event): all public ones for
