@@ -1,6 +1,4 @@
 //! Accounts in the database, on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL.
-#![cfg(feature = "ssr")]
-
 use app::accounts::contact::Contact;
 use app::accounts::db::{create_user, delete_user, find_credentials, set_admin, CreateUser};
 use app::accounts::password::{hash_password, verify_password};

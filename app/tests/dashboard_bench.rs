@@ -3,10 +3,8 @@
 //! cooperative members, 20,000 things handed out at 100 community points and 5,000 people active
 //! most months. Each board is counted five times and its median time printed; a board slower than
 //! `BUDGET_MS` fails. Run it alone to read the figures (the README keeps them):
-//! `cargo test -p app --features ssr --test dashboard_bench -- --nocapture`.
-#![cfg(feature = "ssr")]
-
-mod support;
+//! `cargo test -p app --features ssr --test all dashboard_bench -- --nocapture`.
+use crate::support;
 
 use app::dashboard::figures::{monthly, platform_state, public_totals, Scope};
 use app::dashboard::period::{Month, Period};

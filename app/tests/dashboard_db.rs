@@ -1,9 +1,7 @@
 //! The dashboards' figures against a hand-counted fixture, on SQLite and (with TEST_POSTGRES_URL)
 //! PostgreSQL: what counts as held, taken, attended, confirmed, booked, done and earned, month by
 //! month in China time, for one organisation and for the platform.
-#![cfg(feature = "ssr")]
-
-mod support;
+use crate::support;
 
 use app::dashboard::figures::{
     monthly, platform_state, public_totals, MonthFigures, PublicFigures, Scope,

@@ -1,6 +1,4 @@
 //! The database layer on SQLite, and on PostgreSQL when TEST_POSTGRES_URL is set.
-#![cfg(feature = "ssr")]
-
 use app::areas::{db as areas_db, model::Area, model::AreaKind};
 use app::db::{testing::each_backend, BackupError, Db, DbKind};
 use app::demo::seed_demo;

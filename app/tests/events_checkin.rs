@@ -1,8 +1,6 @@
 //! Check-in codes against the database, on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL:
 //! only during the event, only for people with a seat (unless walk-ins are welcome), and an
 //! attendance credits hours once, however often the code is sent.
-#![cfg(feature = "ssr")]
-
 use app::accounts::code_tries::WRONG_TRIES_PER_MINUTE;
 use app::db::testing::each_backend;
 use app::events::attendance::code_at;
@@ -10,7 +8,7 @@ use app::events::checkin::{secret_of, CheckinOutcome};
 use app::events::model::Place;
 use app::events::{db as events, signup};
 
-mod support;
+use crate::support;
 use support::{attempt, setup, END, START};
 
 #[tokio::test]

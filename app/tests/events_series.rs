@@ -3,8 +3,6 @@
 //! move every later occurrence and what the series makes next, cancelling the rest of a series
 //! (everyone told, nothing made after), publishing a draft series, and a monthly rule that stops
 //! on its last day.
-#![cfg(feature = "ssr")]
-
 use app::db::testing::each_backend;
 use app::db::Db;
 use app::error::{AppError, FormError};
@@ -15,7 +13,7 @@ use app::events::{db as events, series_db, signup};
 use app::i18n::dates::parse_date;
 use app::i18n::Lang;
 
-mod support;
+use crate::support;
 use support::{published_event, START};
 
 const DAY: i64 = 86_400;

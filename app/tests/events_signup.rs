@@ -1,15 +1,13 @@
 //! Seats and the waitlist under concurrency, on SQLite and (when TEST_POSTGRES_URL is set)
 //! PostgreSQL: never more people than seats, one place per person, the waitlist first come first
 //! served, and every freed seat given to the next person in the same step.
-#![cfg(feature = "ssr")]
-
 use app::db::testing::each_backend;
 use app::db::Db;
 use app::events::model::{EventStatus, JoinOutcome, LeaveOutcome, Place};
 use app::events::{db as events, signup};
 use std::collections::{HashMap, VecDeque};
 
-mod support;
+use crate::support;
 
 const NOW: i64 = 1_800_000_000;
 

@@ -2,7 +2,7 @@
 //! only a snapped place, edits that never overwrite, consents as records, and what each viewer is
 //! shown of a member computed from the live consents.
 
-mod support;
+use crate::support;
 
 use app::db::testing::each_backend;
 use app::db::Db;

@@ -1,7 +1,5 @@
 //! Reports on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL: one report per person, three
 //! hide a listing, and an admin restores it or removes it (warning the poster).
-#![cfg(feature = "ssr")]
-
 use app::db::testing::each_backend;
 use app::db::Db;
 use app::items::db as items;
@@ -11,7 +9,7 @@ use app::items::moderation::{decide, queue, report, Decision, ReportOutcome};
 use app::notifications::db::inbox;
 use app::notifications::model::Notice;
 
-mod support;
+use crate::support;
 
 use support::{listing, neighbours as people};
 

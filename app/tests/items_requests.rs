@@ -2,8 +2,6 @@
 //! chooses and promises, either side backs out, the handover needs both sides (or the giver's
 //! code), lending comes back, the fairness limits hold, and under concurrent promises and
 //! handovers a listing ends with exactly one taker.
-#![cfg(feature = "ssr")]
-
 use app::db::testing::each_backend;
 use app::db::Db;
 use app::items::db as items;
@@ -12,7 +10,7 @@ use app::items::requests::{self, AskOutcome, StepOutcome};
 use app::notifications::db::inbox;
 use app::notifications::model::Notice;
 
-mod support;
+use crate::support;
 
 use support::{listing, neighbours as people};
 

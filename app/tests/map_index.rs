@@ -1,8 +1,6 @@
 //! The map's in-memory index against the database, on SQLite and (when TEST_POSTGRES_URL is set)
 //! PostgreSQL: it reloads itself after any change to a place, also when another server (another
 //! index over the same database) made the change.
-#![cfg(feature = "ssr")]
-
 use app::db::testing::each_backend;
 use app::map::cluster::BBox;
 use app::map::index::MapIndex;
@@ -203,8 +201,76 @@ async fn places_are_named_and_searched_from_the_database() {
         );
         assert_eq!(names(places_found(&index, pool, "50%").await), ["50% off"]);
         assert_eq!(names(places_found(&index, pool, "7_8").await), ["50% off"]);
-        assert!(places_found(&index, pool, "%").await.len() == 1);
+        // One or two characters without a letter or digit: nothing, without reading every place.
+        assert!(places_found(&index, pool, "%").await.is_empty());
+        let mut both = names(places_found(&index, pool, "%f").await);
+        both.sort();
+        assert_eq!(both, ["50% off", "Fairy Cafe"]);
         assert!(places_found(&index, pool, "无此地点").await.is_empty());
+        test.finish().await;
+    }
+}
+
+/// A search reads its layer's text index, which follows every insert, rename and delete; and one
+/// whose words are in more than `MOST_MATCHES` places shows none of them and says so, instead of
+/// reading them all (at a million places, a word anyone can send).
+#[tokio::test]
+async fn searches_read_the_text_index_and_stop_at_too_many() {
+    use app::map::sources::MOST_MATCHES;
+    for test in each_backend().await {
+        let db = &test.db;
+        let pool = db.pool();
+        let index = MapIndex::default();
+        let mut tx = db.begin_write().await.unwrap();
+        sqlx::query(
+            "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1) \
+             INSERT INTO community_resources (kind, name, address, lat, lng, created_at, updated_at) \
+             SELECT 'other', '同名驿站 ' || i, '云岩区中华北路' || i || '号', 26.58, 106.71, 0, 0 FROM n",
+        )
+        .bind(MOST_MATCHES as i64 + 1)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let view = |words: &str| {
+            let filter = MapFilter::parse(Some("resources"), None, Some(words)).unwrap();
+            let index = index.clone();
+            async move { index.view(pool, DISTRICT, 18, &filter).await.unwrap() }
+        };
+        for words in ["同名", "驿站", "云岩区", "中华北路"] {
+            let broad = view(words).await;
+            assert!(broad.too_many_matches, "{words}");
+            assert_eq!((broad.total, broad.list.len()), (0, 0), "{words}");
+        }
+        // Fewer words' worth of places: shown, and counted exactly.
+        let few = view("同名驿站 1000").await;
+        assert!(!few.too_many_matches);
+        assert_eq!(few.total, 1);
+        assert_eq!(view("同名驿站 100").await.total, 11, "100 and 1000-1009");
+        assert_eq!(view("北路4999号").await.total, 1);
+
+        // A rename, a new place and a delete are searched at once, by long and short words.
+        let mut tx = db.begin_write().await.unwrap();
+        sqlx::query("UPDATE community_resources SET name = '改名书屋' WHERE name = '同名驿站 7'")
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM community_resources WHERE name = '同名驿站 8'")
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        for words in ["改名书屋", "书屋", "屋"] {
+            let found = view(words).await;
+            assert_eq!(found.total, 1, "{words}");
+        }
+        // 7, 70-79 and 700-799 before; 7 is renamed and 8 deleted.
+        assert_eq!(view("同名驿站 7").await.total, 110);
+        assert_eq!(view("同名驿站 8").await.total, 110);
+        // Now at MOST_MATCHES: shown again.
+        let most = view("同名").await;
+        assert!(!most.too_many_matches);
+        assert_eq!(most.total, MOST_MATCHES - 1);
         test.finish().await;
     }
 }

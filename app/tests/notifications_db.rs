@@ -1,6 +1,4 @@
 //! Notifications in the database, on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL.
-#![cfg(feature = "ssr")]
-
 use app::accounts::contact::Contact;
 use app::accounts::db::{create_user, delete_user, CreateUser};
 use app::accounts::session;

@@ -3,8 +3,6 @@
 //! present, approval and rejection, honour hours only with a reason and only for people with a
 //! seat, no-shows, every change in the history, and certificates that state confirmed hours and
 //! are replaced (not doubled) when those change.
-#![cfg(feature = "ssr")]
-
 use app::db::testing::each_backend;
 use app::db::Db;
 use app::events::attendance::code_at;
@@ -19,7 +17,7 @@ use app::volunteering::hours::{
 };
 use app::volunteering::record::{served_events, service_years};
 
-mod support;
+use crate::support;
 use support::{attempt, setup, END, START};
 
 async fn organiser(db: &Db) -> i64 {

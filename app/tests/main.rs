@@ -1,0 +1,25 @@
+//! The app's integration tests: domain logic against the database, on SQLite and (when
+//! TEST_POSTGRES_URL is set) PostgreSQL. One test binary: each file used to link the whole app on
+//! its own, which cost CI minutes and disk. Run one module with its name as the filter, e.g.
+//! `cargo test -p app --features ssr --test all dashboard_bench -- --nocapture`.
+#![cfg(feature = "ssr")]
+
+mod support;
+
+mod accounts_db;
+mod dashboard_bench;
+mod dashboard_db;
+mod db;
+mod events_checkin;
+mod events_list;
+mod events_series;
+mod events_signup;
+mod help_db;
+mod input_properties;
+mod items_db;
+mod items_moderation;
+mod items_requests;
+mod map_index;
+mod notifications_db;
+mod orgs_db;
+mod volunteering;
