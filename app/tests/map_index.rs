@@ -274,3 +274,45 @@ async fn searches_read_the_text_index_and_stop_at_too_many() {
         test.finish().await;
     }
 }
+
+/// Listings are found on the map by title or description, as on the board; an edited description
+/// is searched at once, and listings not on the map (hidden, handed over) are neither shown nor
+/// counted towards `MOST_MATCHES`.
+#[tokio::test]
+async fn listings_are_searched_as_the_map_shows_them() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let pool = db.pool();
+        let owner = crate::support::neighbours(db, 1, 1).await[0];
+        let bike = crate::support::listing(db, owner, "蓝色自行车", "give").await;
+        let lamp = crate::support::listing(db, owner, "蓝色台灯", "give").await;
+        let index = MapIndex::default();
+        let listings = |words: &str| {
+            let filter = MapFilter::parse(Some("items"), None, Some(words)).unwrap();
+            let index = index.clone();
+            async move { index.view(pool, DISTRICT, 12, &filter).await.unwrap().total }
+        };
+        assert_eq!(listings("蓝色").await, 2);
+        assert_eq!(listings("折叠").await, 0);
+        let mut tx = db.begin_write().await.unwrap();
+        sqlx::query("UPDATE items SET description = '可以折叠' WHERE id = $1")
+            .bind(bike)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        sqlx::query("UPDATE items SET status = 'handed_over' WHERE id = $1")
+            .bind(lamp)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(
+            listings("折叠").await,
+            1,
+            "the edited description is searched"
+        );
+        assert_eq!(listings("可以折").await, 1);
+        assert_eq!(listings("蓝色").await, 1, "the lamp is handed over");
+        test.finish().await;
+    }
+}

@@ -7,3 +7,9 @@ CREATE INDEX community_resources_text ON community_resources USING gin ((name ||
 ALTER TABLE community_resources ADD COLUMN grams text[] GENERATED ALWAYS AS (item_grams(lower(name || ' ' || address))) STORED;
 
 CREATE INDEX community_resources_grams ON community_resources USING gin (grams);
+
+-- The map finds a listing by its description too (as the board does): editing it changes what a
+-- search on the map shows.
+DROP TRIGGER items_map_change ON items;
+CREATE TRIGGER items_map_change AFTER INSERT OR DELETE OR UPDATE OF title, description, category, kind, cell_lat, cell_lng, status, hidden_at ON items
+FOR EACH STATEMENT EXECUTE FUNCTION bump_map_version('items');

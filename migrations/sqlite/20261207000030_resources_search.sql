@@ -48,3 +48,9 @@ SELECT r.id, group_concat(substr(r.name || ' ' || r.address, n.key + 1, 1) || ' 
 FROM community_resources AS r,
      json_each('[' || rtrim(replace(hex(zeroblob(length(r.name || ' ' || r.address))), '00', '0,'), ',') || ']') AS n
 GROUP BY r.id;
+
+-- The map finds a listing by its description too (as the board does): editing it changes what a
+-- search on the map shows.
+DROP TRIGGER items_map_update;
+CREATE TRIGGER items_map_update AFTER UPDATE OF title, description, category, kind, cell_lat, cell_lng, status, hidden_at ON items
+BEGIN UPDATE map_version SET version = version + 1, items = items + 1 WHERE id = 1; END;

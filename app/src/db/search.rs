@@ -24,6 +24,11 @@ pub enum Search {
     Grams,
     /// PostgreSQL, three characters or more: pg_trgm's index serves ILIKE.
     PgTrigrams,
+    /// PostgreSQL, three characters or more but no three letters or digits in a row ("a b",
+    /// "1-2"): pg_trgm takes its trigrams from such runs only, and without any its index gives
+    /// back every row. The grams index narrows to the rows holding the longest run (`gram`), and
+    /// ILIKE checks exactly.
+    PgGramsThenLike,
     /// PostgreSQL, one or two characters: an array of each character and each pair, indexed
     /// for `@>`; only letters and digits count, as on SQLite.
     PgGrams,
@@ -35,12 +40,24 @@ impl Search {
         let short = text.chars().count() < TRIGRAM_CHARS;
         match (text, kind) {
             ("", _) => Search::Everything,
-            (t, _) if short && !t.chars().any(char::is_alphanumeric) => Search::Nothing,
+            (t, _) if !t.chars().any(char::is_alphanumeric) => Search::Nothing,
             (_, DbKind::Sqlite) if short => Search::Grams,
             (_, DbKind::Sqlite) => Search::Trigrams,
             (_, DbKind::Postgres) if short => Search::PgGrams,
+            (t, DbKind::Postgres) if longest_run(t).chars().count() < TRIGRAM_CHARS => {
+                Search::PgGramsThenLike
+            }
             (_, DbKind::Postgres) => Search::PgTrigrams,
         }
+    }
+
+    /// For `PgGramsThenLike`: the gram the rows must hold (at most two characters, lower case).
+    pub fn gram(text: &str) -> String {
+        longest_run(text)
+            .chars()
+            .take(2)
+            .collect::<String>()
+            .to_lowercase()
     }
 
     /// The value to bind for the index's condition: an FTS5 phrase, a LIKE pattern, or the gram.
@@ -48,11 +65,34 @@ impl Search {
         match self {
             Search::Trigrams => fts_phrase(text),
             Search::Grams => fts_phrase(&letters_and_digits(text)),
-            Search::PgTrigrams => like_pattern(text),
+            Search::PgTrigrams | Search::PgGramsThenLike => like_pattern(text),
             Search::PgGrams => letters_and_digits(text).to_lowercase(),
             Search::Everything | Search::Nothing => String::new(),
         }
     }
+}
+
+/// The longest run of letters and digits in `text` (the first of equals).
+fn longest_run(text: &str) -> &str {
+    text.split(|c: char| !c.is_alphanumeric())
+        .fold("", |best, run| {
+            match run.chars().count() > best.chars().count() {
+                true => run,
+                false => best,
+            }
+        })
+}
+
+/// What a search box gives, made safe to search for: trimmed, no control characters (a NUL ends
+/// an FTS5 phrase, and PostgreSQL refuses it in text), at most 100 characters (no one types more,
+/// and each one is more index to read).
+pub fn search_words(typed: &str) -> String {
+    typed
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(100)
+        .collect()
 }
 
 fn letters_and_digits(text: &str) -> String {
@@ -104,8 +144,15 @@ mod tests {
         assert_eq!(Search::of("冰箱", Postgres), Search::PgGrams);
         assert_eq!(Search::of("!?", Postgres), Search::Nothing);
         assert_eq!(Search::of("%", Sqlite), Search::Nothing);
-        assert_eq!(Search::of("!!!", Sqlite), Search::Trigrams);
-        assert_eq!(Search::of("50%_", Postgres), Search::PgTrigrams);
+        assert_eq!(Search::of("!!!", Sqlite), Search::Nothing);
+        assert_eq!(Search::of("a b", Sqlite), Search::Trigrams);
+        assert_eq!(Search::of("50%_", Postgres), Search::PgGramsThenLike);
+        assert_eq!(Search::of("a b", Postgres), Search::PgGramsThenLike);
+        assert_eq!(Search::of("x.yz", Postgres), Search::PgGramsThenLike);
+        assert_eq!(Search::gram("x.YZ"), "yz");
+        assert_eq!(Search::of("中华路", Postgres), Search::PgTrigrams);
+        assert_eq!(search_words(" 云岩\0区\n "), "云岩区");
+        assert_eq!(search_words(&"字".repeat(300)).chars().count(), 100);
         assert_eq!(Search::PgGrams.value("C#"), "c");
         assert_eq!(Search::Grams.value("\"车"), "\"车\"");
     }

@@ -209,7 +209,7 @@ pub async fn upcoming(
     .bind(q.from)
     .bind(q.until.unwrap_or(i64::MAX))
     .bind(q.category.map_or("", EventCategory::as_str))
-    .bind(crate::db::search::like_pattern(q.text.trim()))
+    .bind(crate::db::search::like_pattern(&crate::db::search::search_words(&q.text)))
     .bind(area.south)
     .bind(area.north)
     .bind(area.west)

@@ -42,7 +42,7 @@ pub async fn listed(
         // walked all 10,000 books newest-first (29 ms). The newest listings are looked through
         // first; when they hold a full page, it is the newest page there is. Otherwise the word
         // is rare, and every match is fetched by the text index and sorted.
-        Search::PgTrigrams | Search::PgGrams => {
+        Search::PgTrigrams | Search::PgGrams | Search::PgGramsThenLike => {
             let recent = query.fetch(db, &query.among_recent(), now, wanted).await?;
             match recent.len() == wanted {
                 true => recent,
@@ -88,7 +88,8 @@ const NEWEST_FIRST: &str = "ORDER BY i.created_at DESC, i.id DESC";
 
 impl ListQuery {
     fn of(q: &WantedItems, kind: DbKind) -> ListQuery {
-        let text = q.text.trim();
+        let words = crate::db::search::search_words(&q.text);
+        let text = words.as_str();
         let search = Search::of(text, kind);
         let mut params: Vec<Param> = Vec::new();
         let mut next = |value: Param| {
@@ -137,6 +138,11 @@ impl ListQuery {
                 " AND (i.title || ' ' || i.description) ILIKE {} ESCAPE '\\'",
                 next(Param::Text(search.value(text)))
             ),
+            Search::PgGramsThenLike => format!(
+                " AND i.grams @> ARRAY[{}::text] AND (i.title || ' ' || i.description) ILIKE {} ESCAPE '\\'",
+                next(Param::Text(Search::gram(text))),
+                next(Param::Text(search.value(text)))
+            ),
             // The grams are stored with each listing and indexed (migration 22).
             Search::PgGrams => format!(
                 " AND i.grams @> ARRAY[{}::text]",
@@ -161,7 +167,10 @@ impl ListQuery {
         let plus = match (self.search, self.kind) {
             (Search::Everything, DbKind::Postgres) => "",
             (Search::Everything | Search::Trigrams | Search::Grams, _) => "+",
-            (Search::Nothing | Search::PgTrigrams | Search::PgGrams, _) => "",
+            (
+                Search::Nothing | Search::PgTrigrams | Search::PgGrams | Search::PgGramsThenLike,
+                _,
+            ) => "",
         };
         let Self {
             chosen, text_match, ..

@@ -28,6 +28,10 @@ impl IdSet {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.others.is_empty() && self.bits.iter().all(|word| *word == 0)
+    }
+
     pub fn contains(&self, id: i64) -> bool {
         if (0..BIT_IDS).contains(&id) {
             self.bits

@@ -50,6 +50,9 @@ impl Matches {
 
 /// The pins of `layer` whose ids are in `ids`, indexed: one pass over the layer.
 fn matching_pins(snapshot: &Snapshot, layer: Layer, ids: &super::id_set::IdSet) -> LayerTree {
+    if ids.is_empty() {
+        return LayerTree::new(Vec::new());
+    }
     let pins: Vec<Pin> = snapshot
         .pins(layer)
         .iter()

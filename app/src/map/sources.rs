@@ -194,6 +194,9 @@ struct TextIndex {
     grams: &'static str,
     /// PostgreSQL: the expression pg_trgm's index is on (a `grams` column holds the pairs).
     text: &'static str,
+    /// Which rows are on the map (`{now}`: the time now), so that what is not shown does not count
+    /// towards `MOST_MATCHES`.
+    on_the_map: &'static str,
 }
 
 /// The layers that can hold a great many places. A listing is found by its title or description,
@@ -205,40 +208,47 @@ fn text_index(layer: Layer) -> Option<TextIndex> {
             trigrams: "resources_text",
             grams: "resources_grams",
             text: "name || ' ' || address",
+            on_the_map: "TRUE",
         }),
         Layer::Items => Some(TextIndex {
             table: "items",
             trigrams: "items_text",
             grams: "items_grams",
             text: "title || ' ' || description",
+            // As `items::db::on_the_map`.
+            on_the_map: "kind = 'offer' AND status = 'available' AND hidden_at IS NULL \
+                         AND expires_at > {now}",
         }),
         Layer::Organisations | Layer::Events | Layer::Help => None,
     }
 }
 
 impl TextIndex {
-    /// The ids of the rows holding `$1` (bound to `search.value`).
-    fn query(&self, search: Search) -> String {
+    /// The ids of the rows on the map holding `$1` (bound to `search.value`; `$3` to
+    /// `Search::gram` for `PgGramsThenLike`).
+    fn query(&self, search: Search, now: i64) -> String {
         let TextIndex {
             table,
             trigrams,
             grams,
             text,
+            on_the_map,
         } = self;
-        match search {
+        let holding = match search {
             Search::Trigrams => {
-                format!("SELECT rowid AS id FROM {trigrams} WHERE {trigrams} MATCH $1")
+                format!("id IN (SELECT rowid FROM {trigrams} WHERE {trigrams} MATCH $1)")
             }
-            Search::Grams => format!("SELECT rowid AS id FROM {grams} WHERE {grams} MATCH $1"),
-            Search::PgTrigrams => {
-                format!("SELECT id FROM {table} WHERE ({text}) ILIKE $1 ESCAPE '\\'")
-            }
-            Search::PgGrams => {
-                format!("SELECT id FROM {table} WHERE grams @> ARRAY[CAST($1 AS TEXT)]")
+            Search::Grams => format!("id IN (SELECT rowid FROM {grams} WHERE {grams} MATCH $1)"),
+            Search::PgTrigrams => format!("({text}) ILIKE $1 ESCAPE '\\'"),
+            Search::PgGrams => "grams @> ARRAY[CAST($1 AS TEXT)]".to_string(),
+            Search::PgGramsThenLike => {
+                format!("grams @> ARRAY[CAST($3 AS TEXT)] AND ({text}) ILIKE $1 ESCAPE '\\'")
             }
             // Answered without asking (`ids_with_text`).
-            Search::Everything | Search::Nothing => format!("SELECT id FROM {table} WHERE FALSE"),
-        }
+            Search::Everything | Search::Nothing => "FALSE".to_string(),
+        };
+        let on_the_map = on_the_map.replace("{now}", &now.to_string());
+        format!("SELECT id FROM {table} WHERE {holding} AND {on_the_map}")
     }
 }
 
@@ -250,6 +260,8 @@ pub async fn ids_with_text(
     layer: Layer,
     text: &str,
 ) -> Result<Option<IdSet>, sqlx::Error> {
+    let words = crate::db::search::search_words(text);
+    let text = words.as_str();
     let kind = crate::db::kind_of(pool);
     let search = Search::of(text, kind);
     if matches!(search, Search::Nothing | Search::Everything) {
@@ -274,7 +286,10 @@ pub async fn ids_with_text(
         return Ok((ids.len() <= MOST_MATCHES).then(|| ids.into_iter().collect()));
     };
     let (matching, value) = match text_index(layer) {
-        Some(index) => (index.query(search), search.value(text)),
+        Some(index) => (
+            index.query(search, crate::db::now_unix()),
+            search.value(text),
+        ),
         None => (
             format!(
                 "SELECT id FROM {table} \
@@ -289,12 +304,14 @@ pub async fn ids_with_text(
         DbKind::Postgres => "string_agg(CAST(id AS TEXT), ',')",
     };
     let sql = format!("SELECT {all_ids} FROM ({matching} LIMIT $2) AS found");
-    let listed: Option<String> = sqlx::query_scalar(&sql)
+    let mut query = sqlx::query_scalar(&sql)
         .persistent(false)
         .bind(value)
-        .bind(MOST_MATCHES as i64 + 1)
-        .fetch_one(pool)
-        .await?;
+        .bind(MOST_MATCHES as i64 + 1);
+    if search == Search::PgGramsThenLike && text_index(layer).is_some() {
+        query = query.bind(Search::gram(text));
+    }
+    let listed: Option<String> = query.fetch_one(pool).await?;
     let ids: Vec<i64> = listed
         .unwrap_or_default()
         .split(',')

@@ -266,7 +266,9 @@ pub async fn directory_page(
          ORDER BY tier_rank, o.id LIMIT $5"
     ))
     .bind(q.kind.map_or("", OrgKind::as_str))
-    .bind(crate::db::search::like_pattern(q.text.trim()))
+    .bind(crate::db::search::like_pattern(
+        &crate::db::search::search_words(&q.text),
+    ))
     .bind(after.at)
     .bind(after.id)
     // One row more than the page tells whether there is another page.
