@@ -254,7 +254,7 @@ impl TextIndex {
 
 /// The ids of one layer's places whose name or address holds `text` (lower case, trimmed, not
 /// empty); none when more than `MOST_MATCHES` do. The large layers ask their text index; the small
-/// ones (organisations, today's events) are read with LIKE.
+/// ones (organisations, events) are read with LIKE.
 pub async fn ids_with_text(
     pool: &AnyPool,
     layer: Layer,
