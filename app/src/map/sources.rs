@@ -234,11 +234,18 @@ impl TextIndex {
             text,
             on_the_map,
         } = self;
+        let on_the_map = on_the_map.replace("{now}", &now.to_string());
+        // SQLite: the text index leads, row by row, so that LIMIT stops it early (`id IN (…)`
+        // read every match of a common word first: 370 ms for "云岩" at a million places).
+        let led_by = |fts: &str| {
+            format!(
+                "SELECT t.id FROM {fts} CROSS JOIN {table} AS t ON t.id = {fts}.rowid \
+                 WHERE {fts} MATCH $1 AND {on_the_map}"
+            )
+        };
         let holding = match search {
-            Search::Trigrams => {
-                format!("id IN (SELECT rowid FROM {trigrams} WHERE {trigrams} MATCH $1)")
-            }
-            Search::Grams => format!("id IN (SELECT rowid FROM {grams} WHERE {grams} MATCH $1)"),
+            Search::Trigrams => return led_by(trigrams),
+            Search::Grams => return led_by(grams),
             Search::PgTrigrams => format!("({text}) ILIKE $1 ESCAPE '\\'"),
             Search::PgGrams => "grams @> ARRAY[CAST($1 AS TEXT)]".to_string(),
             Search::PgGramsThenLike => {
@@ -247,7 +254,6 @@ impl TextIndex {
             // Answered without asking (`ids_with_text`).
             Search::Everything | Search::Nothing => "FALSE".to_string(),
         };
-        let on_the_map = on_the_map.replace("{now}", &now.to_string());
         format!("SELECT id FROM {table} WHERE {holding} AND {on_the_map}")
     }
 }
