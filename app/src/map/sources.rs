@@ -291,10 +291,12 @@ pub async fn ids_with_text(
             .collect();
         return Ok((ids.len() <= MOST_MATCHES).then(|| ids.into_iter().collect()));
     };
-    let (matching, value) = match text_index(layer) {
+    // The query, its `$1`, and its `$3` when it has one.
+    let (matching, value, gram) = match text_index(layer) {
         Some(index) => (
             index.query(search, crate::db::now_unix()),
             search.value(text),
+            (search == Search::PgGramsThenLike).then(|| Search::gram(text)),
         ),
         None => (
             format!(
@@ -302,6 +304,7 @@ pub async fn ids_with_text(
                  WHERE lower({name}) LIKE $1 ESCAPE '\\' OR lower({address}) LIKE $1 ESCAPE '\\'"
             ),
             crate::db::search::like_pattern(text),
+            None,
         ),
     };
     // One row with every id: row by row, the driver cost more than the index.
@@ -314,8 +317,8 @@ pub async fn ids_with_text(
         .persistent(false)
         .bind(value)
         .bind(MOST_MATCHES as i64 + 1);
-    if search == Search::PgGramsThenLike && text_index(layer).is_some() {
-        query = query.bind(Search::gram(text));
+    if let Some(gram) = gram {
+        query = query.bind(gram);
     }
     let listed: Option<String> = query.fetch_one(pool).await?;
     let ids: Vec<i64> = listed
