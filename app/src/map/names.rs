@@ -97,8 +97,10 @@ impl MatchesCache {
             return Ok(None);
         }
         let versions = snapshot.versions();
-        let mut by_layer = Vec::with_capacity(Layer::ALL.len());
-        for layer in Layer::ALL.into_iter().filter(|l| filter.shows_layer(*l)) {
+        // The layers are asked at once: each query has a connection (on SQLite, a thread) of its
+        // own, so an unseen search costs its slowest layer, not the sum of them all.
+        let layers = Layer::ALL.into_iter().filter(|l| filter.shows_layer(*l));
+        let by_layer = futures_util::future::try_join_all(layers.map(|layer| async move {
             let version = versions[layer as usize];
             let pins = match self.find(layer, version, &filter.text) {
                 Some(pins) => pins,
@@ -108,8 +110,9 @@ impl MatchesCache {
                     self.keep(layer, version, &filter.text, pins)
                 }
             };
-            by_layer.push((layer, pins));
-        }
+            Ok::<_, sqlx::Error>((layer, pins))
+        }))
+        .await?;
         Ok(Some(Matches { by_layer }))
     }
 
