@@ -22,4 +22,5 @@ mod items_requests;
 mod map_index;
 mod notifications_db;
 mod orgs_db;
+mod schema;
 mod volunteering;
