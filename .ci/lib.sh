@@ -14,10 +14,12 @@ fail() {
 }
 
 step() {
-  local name=$1
+  local name=$1 started=$SECONDS
   shift
   echo "==> $name"
   "$@" || fail "$name"
+  # How long each step took, so that a slow run says where its minutes went.
+  echo "==> $name: done in $((SECONDS - started)) s"
 }
 
 have() { command -v "$1" >/dev/null 2>&1; }

@@ -58,7 +58,7 @@ async fn main() {
         let mut slowest = (Duration::ZERO, String::new());
         for i in 0..SEARCHES {
             let text = random.pick(QUERIES).to_string();
-            let category = (i % 4 == 0).then(|| *random.pick(&ItemCategory::ALL));
+            let category = (i % 4 == 0).then(|| *random.pick(ItemCategory::ALL));
             let wanted = WantedItems {
                 category,
                 text: text.clone(),

@@ -30,7 +30,7 @@ fn free_addr() -> SocketAddr {
 
 /// `server serve` on `addr` over the database at `url`, once it answers.
 async fn start(url: &str, addr: SocketAddr) -> Child {
-    let child = Command::new(env!("CARGO_BIN_EXE_server"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
         .arg("serve")
         .env("DATABASE_URL", url)
         .env("LEPTOS_SITE_ADDR", addr.to_string())
@@ -50,6 +50,9 @@ async fn start(url: &str, addr: SocketAddr) -> Child {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    // Not left running after the test.
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("the server did not answer on {addr}");
 }
 

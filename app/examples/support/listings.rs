@@ -92,7 +92,11 @@ pub async fn generate(db: &Db, random: &mut Random, count: usize) {
             let state = random.pick(STATES);
             let reason = random.pick(REASONS);
             let place = random.pick(PLACES);
-            let kind = if n % 5 == 0 { "wanted" } else { "offer" };
+            let kind = if n.is_multiple_of(5) {
+                "wanted"
+            } else {
+                "offer"
+            };
             let condition = if kind == "offer" { "'good'" } else { "NULL" };
             // Posted over the last 30 days, newest last; none has expired.
             let created = now - 30 * 86_400 + (n as i64 * 30 * 86_400 / count as i64);

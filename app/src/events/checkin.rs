@@ -215,12 +215,15 @@ pub struct AttendanceOf {
     pub walk_ins: bool,
 }
 
+/// Check-in, check-out, and the credited minutes with their status, of one seat.
+type AttendanceRow = (Option<i64>, Option<i64>, Option<i64>, Option<String>);
+
 pub async fn attendance_of(
     pool: &AnyPool,
     event_id: i64,
     user_id: i64,
 ) -> Result<AttendanceOf, sqlx::Error> {
-    let row: Option<(Option<i64>, Option<i64>, Option<i64>, Option<String>)> = sqlx::query_as(
+    let row: Option<AttendanceRow> = sqlx::query_as(
         "SELECT p.checked_in_at, p.checked_out_at, h.minutes, h.status FROM event_participants p \
          LEFT JOIN volunteer_hours h ON h.participant_id = p.id AND h.kind = 'credit' \
          WHERE p.event_id = $1 AND p.user_id = $2 AND p.status = 'going'",

@@ -54,6 +54,9 @@ pub struct BookingRequest<'a> {
     pub message: &'a str,
 }
 
+/// The booked service's or need's member, title, price in fen, unit, and the member's account.
+type BookedRow = (i64, String, i64, Option<String>, Option<i64>);
+
 pub async fn book(
     conn: &mut AnyConnection,
     resident: i64,
@@ -71,7 +74,7 @@ pub async fn book(
              AND m.deleted_at IS NULL"
         }
     };
-    let target: Option<(i64, String, i64, Option<String>, Option<i64>)> = sqlx::query_as(sql)
+    let target: Option<BookedRow> = sqlx::query_as(sql)
         .bind(request.target)
         .fetch_optional(&mut *conn)
         .await?;

@@ -343,6 +343,17 @@ async fn withdraw_name(
     Ok(())
 }
 
+/// A booking a demo resident made, and the answers it had since.
+struct DemoBooking {
+    /// The service or need booked, if the demo data still has it.
+    target: Option<i64>,
+    kind: BookingKind,
+    /// The member's answers, in order.
+    steps: &'static [BookingStatus],
+    message: &'static str,
+    days_ago: i64,
+}
+
 /// The demo resident books and offers help; the demo owner (the cooperative's coordinator)
 /// answers for the members, who have no accounts: one booking waits, one is accepted, one
 /// declined, one done and thanked, one cancelled, and an offer of help waits.
@@ -363,51 +374,58 @@ async fn bookings_in_every_state(
         .fetch_one(&mut *conn)
         .await?;
     let side = MemberSide::Coordinator(people.owner, &name);
-    let plan: [(Option<i64>, BookingKind, &[BookingStatus], &str, i64); 6] = [
-        (
-            service("缝补改衣"),
-            BookingKind::Service,
-            &[],
-            "裤脚要改短 3 厘米。",
-            1,
-        ),
-        (
-            service("小家电维修"),
-            BookingKind::Service,
-            &[BookingStatus::Accepted],
-            "电饭煲不加热了。",
-            3,
-        ),
-        (
-            service("家庭保洁"),
-            BookingKind::Service,
-            &[BookingStatus::Declined],
-            "周三下午可以吗？",
-            5,
-        ),
-        (
-            service("磨刀"),
-            BookingKind::Service,
-            &[BookingStatus::Accepted, BookingStatus::Done],
-            "两把菜刀。",
-            9,
-        ),
-        (
-            service("搬家帮手"),
-            BookingKind::Service,
-            &[],
-            "下周六搬家，东西不多。",
-            4,
-        ),
-        (
-            need("帮忙把煤气罐扛上楼"),
-            BookingKind::Help,
-            &[],
-            "我住隔壁楼，随时可以叫我。",
-            2,
-        ),
+    let plan = [
+        DemoBooking {
+            target: service("缝补改衣"),
+            kind: BookingKind::Service,
+            steps: &[],
+            message: "裤脚要改短 3 厘米。",
+            days_ago: 1,
+        },
+        DemoBooking {
+            target: service("小家电维修"),
+            kind: BookingKind::Service,
+            steps: &[BookingStatus::Accepted],
+            message: "电饭煲不加热了。",
+            days_ago: 3,
+        },
+        DemoBooking {
+            target: service("家庭保洁"),
+            kind: BookingKind::Service,
+            steps: &[BookingStatus::Declined],
+            message: "周三下午可以吗？",
+            days_ago: 5,
+        },
+        DemoBooking {
+            target: service("磨刀"),
+            kind: BookingKind::Service,
+            steps: &[BookingStatus::Accepted, BookingStatus::Done],
+            message: "两把菜刀。",
+            days_ago: 9,
+        },
+        DemoBooking {
+            target: service("搬家帮手"),
+            kind: BookingKind::Service,
+            steps: &[],
+            message: "下周六搬家，东西不多。",
+            days_ago: 4,
+        },
+        DemoBooking {
+            target: need("帮忙把煤气罐扛上楼"),
+            kind: BookingKind::Help,
+            steps: &[],
+            message: "我住隔壁楼，随时可以叫我。",
+            days_ago: 2,
+        },
     ];
-    for (index, (target, kind, steps, message, days_ago)) in plan.into_iter().enumerate() {
+    for (index, booking) in plan.into_iter().enumerate() {
+        let DemoBooking {
+            target,
+            kind,
+            steps,
+            message,
+            days_ago,
+        } = booking;
         let Some(target) = target else { continue };
         let at = now - days_ago * DAY;
         let request = BookingRequest {

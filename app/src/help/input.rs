@@ -130,6 +130,25 @@ fn entry_title(typed: &str) -> Result<String, FormError> {
     Ok(title)
 }
 
+impl MemberFields {
+    /// The form filled with a member's record as kept (the cell's centre, when there is one:
+    /// saving it again keeps the same cell and reveals nothing more).
+    pub fn from_record(member: &super::records::MemberRecord) -> MemberFields {
+        let (lat, lng) = member
+            .cell
+            .map(|(lat, lng)| (format!("{lat:.6}"), format!("{lng:.6}")))
+            .unwrap_or_default();
+        MemberFields {
+            display_name: member.display_name.clone(),
+            area: member.area_code.clone().unwrap_or_default(),
+            lat,
+            lng,
+            availability: member.availability.clone(),
+            situation_note: member.situation_note.clone(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,24 +255,5 @@ mod tests {
             ..need
         };
         assert_eq!(untitled.check(), Err(FormError::HelpTitleInvalid));
-    }
-}
-
-impl MemberFields {
-    /// The form filled with a member's record as kept (the cell's centre, when there is one:
-    /// saving it again keeps the same cell and reveals nothing more).
-    pub fn from_record(member: &super::records::MemberRecord) -> MemberFields {
-        let (lat, lng) = member
-            .cell
-            .map(|(lat, lng)| (format!("{lat:.6}"), format!("{lng:.6}")))
-            .unwrap_or_default();
-        MemberFields {
-            display_name: member.display_name.clone(),
-            area: member.area_code.clone().unwrap_or_default(),
-            lat,
-            lng,
-            availability: member.availability.clone(),
-            situation_note: member.situation_note.clone(),
-        }
     }
 }

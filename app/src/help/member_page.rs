@@ -150,10 +150,9 @@ fn BookForm(
 ) -> impl IntoView {
     let t = use_texts();
     let d = move || &t().help_desk;
-    let (open_label, send_label): (
-        fn(&'static crate::i18n::Texts) -> &'static str,
-        fn(&'static crate::i18n::Texts) -> &'static str,
-    ) = match kind {
+    // Which of the desk's texts open and send the form, for a booking or an offer of help.
+    type Label = fn(&'static crate::i18n::Texts) -> &'static str;
+    let (open_label, send_label): (Label, Label) = match kind {
         BookingKind::Service => (|t| t.help_desk.book_open, |t| t.help_desk.book_send),
         BookingKind::Help => (|t| t.help_desk.offer_open, |t| t.help_desk.offer_send),
     };

@@ -211,13 +211,16 @@ pub struct Opened {
 }
 
 /// The invitation `id` if it waits for this person's answer (addressed to their contact).
+/// Kind, organisation, member, who invited, and the in-person code of an invitation.
+type OpenedRow = (String, i64, Option<i64>, i64, Option<String>);
+
 pub async fn open_for(
     conn: &mut AnyConnection,
     id: i64,
     user_id: i64,
     now: i64,
 ) -> Result<Option<Opened>, sqlx::Error> {
-    let row: Option<(String, i64, Option<i64>, i64, Option<String>)> = sqlx::query_as(&format!(
+    let row: Option<OpenedRow> = sqlx::query_as(&format!(
         "SELECT i.kind, i.org_id, i.member_id, i.invited_by, i.code \
          FROM invitations i JOIN users u ON u.contact = i.contact \
          WHERE i.id = $1 AND u.id = $2 AND {REACHABLE} \

@@ -78,9 +78,13 @@ pub async fn report(
     Ok(ReportOutcome::Reported { hidden: hides })
 }
 
+/// A listing's id, title, owner's name and when it was hidden, with one report's reason, details
+/// and time.
+type ReportRow = (i64, String, String, Option<i64>, String, String, i64);
+
 /// Listings with reports no admin has decided on: hidden ones first, then the oldest report.
 pub async fn queue(pool: &AnyPool) -> Result<Vec<ReportedItem>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, Option<i64>, String, String, i64)> = sqlx::query_as(
+    let rows: Vec<ReportRow> = sqlx::query_as(
         "SELECT i.id, i.title, u.display_name, i.hidden_at, r.reason, r.details, r.created_at \
          FROM item_reports r JOIN items i ON i.id = r.item_id JOIN users u ON u.id = i.owner_id \
          WHERE r.resolved_at IS NULL \

@@ -39,7 +39,6 @@ pub const VIEW_ENDPOINT: &str = "map/view";
 /// and the list under the map. `layers` is a comma list (absent or empty: all), `category` one category,
 /// `q` words in the name or address. A GET, so partners and caches can use it too.
 #[server(endpoint = "map/view", input = GetUrl)]
-#[allow(clippy::too_many_arguments)]
 pub async fn places_in_view(
     south: f64,
     west: f64,
