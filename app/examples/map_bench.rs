@@ -14,7 +14,7 @@
 
 mod support;
 
-use app::map::cluster::BBox;
+use app::geo::BBox;
 use app::map::index::{Pin, Shown, Snapshot, SnapshotBuilder};
 use app::map::model::PlaceKind;
 use app::map::view::MapFilter;

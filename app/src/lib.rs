@@ -9,6 +9,7 @@ pub mod cookies;
 pub mod dashboard;
 pub mod error;
 pub mod events;
+pub mod geo;
 pub mod help;
 pub mod home;
 pub mod i18n;

@@ -2,8 +2,8 @@
 
 use crate::accounts::rate_limit::AuthLimits;
 use crate::db::Db;
+use crate::geo::tiles::TileChoice;
 use crate::map::index::MapIndex;
-use crate::map::tiles::TileChoice;
 use std::sync::Arc;
 
 #[derive(Clone, Debug)]

@@ -5,7 +5,7 @@ use app::components::PageMark;
 use app::db::testing::each_backend;
 use app::events::db::{self as events, ListQuery};
 use app::events::model::EventStatus;
-use app::map::cluster::BBox;
+use app::geo::BBox;
 use app::orgs::model::OrgKind;
 
 use crate::support;

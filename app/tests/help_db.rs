@@ -6,12 +6,12 @@ use crate::support;
 
 use app::db::testing::each_backend;
 use app::db::Db;
+use app::geo::grid::PERSON_CELL_M;
+use app::geo::LatLng;
 use app::help::card::{card_for, MemberCard};
 use app::help::db::{self as help, ConsentOutcome, NewConsent, ViewedVia, ViewerRole};
 use app::help::input::{MemberFields, NeedFields, ServiceFields};
 use app::help::model::{Audience, ConsentMethod, FieldGroup, ProxyAction, Viewer, NOTICE_VERSION};
-use app::map::geo::LatLng;
-use app::map::grid::PERSON_CELL_M;
 use app::notifications::model::Notice;
 use app::orgs::model::OrgKind;
 use support::neighbours;

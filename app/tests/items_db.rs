@@ -3,11 +3,11 @@
 //! queries, filters narrow the list, and photos are stored without their EXIF.
 use app::db::testing::each_backend;
 use app::db::Db;
+use app::geo::near::Origin;
 use app::items::db as items;
 use app::items::filter::{PageMark, WantedItems};
 use app::items::input::ItemFields;
 use app::items::model::{ItemCategory, ItemKind, ItemMode};
-use app::map::near::Origin;
 use app::photos::{process, sample_phone_jpeg, SAMPLE_GPS_MARKER};
 
 const NOW: i64 = 1_800_000_000;
@@ -78,9 +78,9 @@ async fn only_the_snapped_place_is_stored() {
                 .await
                 .unwrap();
         assert_ne!((lat, lng), (26.583411, 106.713372));
-        let snapped = app::map::grid::snap(
-            app::map::geo::LatLng::new(26.583411, 106.713372),
-            app::map::grid::ITEM_CELL_M,
+        let snapped = app::geo::grid::snap(
+            app::geo::LatLng::new(26.583411, 106.713372),
+            app::geo::grid::ITEM_CELL_M,
         );
         assert_eq!((lat, lng), (snapped.lat, snapped.lng));
         // No column anywhere in the row holds the typed coordinates.

@@ -7,6 +7,7 @@
 mod support;
 
 mod accounts_db;
+mod architecture;
 mod dashboard_bench;
 mod dashboard_db;
 mod db;

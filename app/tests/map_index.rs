@@ -2,7 +2,7 @@
 //! PostgreSQL: it reloads itself after any change to a place, also when another server (another
 //! index over the same database) made the change.
 use app::db::testing::each_backend;
-use app::map::cluster::BBox;
+use app::geo::BBox;
 use app::map::index::MapIndex;
 use app::map::model::Layer;
 use app::map::view::{MapFilter, MapMarker};

@@ -1,7 +1,7 @@
 //! Configuration from the environment: `DATABASE_URL` and the usual `LEPTOS_*` variables.
 
 use app::db::DbKind;
-use app::map::tiles::{TileChoice, TileSource};
+use app::geo::tiles::{TileChoice, TileSource};
 use leptos::config::{get_configuration, LeptosOptions};
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/yunyixiang.db";

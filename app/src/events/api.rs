@@ -117,7 +117,7 @@ pub(super) use access::visible_event as visible_event_for;
 /// when a place is chosen. Unreadable filters are a 400 naming the filter.
 #[server(endpoint = "events/list")]
 pub async fn list_events(filter: EventFilter) -> Result<EventList, AppError> {
-    use crate::map::geo::LatLng;
+    use crate::geo::LatLng;
     let state = crate::state::use_app_state()?;
     let pool = state.db.pool();
     let areas = state.areas.list(pool).await?;

@@ -4,7 +4,7 @@
 use super::input::{EventDetails, LONGEST_SECONDS};
 use super::model::{Event, EventCategory, EventStatus, EventSummary, Seats};
 use crate::components::PageMark;
-use crate::map::cluster::BBox;
+use crate::geo::BBox;
 use crate::orgs::model::Verification;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 

@@ -4,8 +4,8 @@
 
 use super::model::EventCategory;
 pub use crate::components::PageMark;
+pub use crate::geo::near::Origin;
 use crate::i18n::dates::{china_day, china_midnight, parse_date};
-pub use crate::map::near::Origin;
 use serde::{Deserialize, Serialize};
 
 /// The filters as typed; every field may be empty.

@@ -8,9 +8,9 @@ use super::parts::{EventWhen, SeatsLine};
 use crate::areas::model::Area;
 use crate::components::{BadFilterNotice, Pager, ResultCount};
 use crate::error::AppError;
+use crate::geo::near::format_distance;
+use crate::geo::near::NearFields;
 use crate::i18n::use_texts;
-use crate::map::model::format_distance;
-use crate::map::near::NearFields;
 use crate::orgs::badge::OrgName;
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
@@ -125,7 +125,7 @@ fn Filters(areas: Vec<Area>, can_create: bool, filter: EventFilter) -> impl Into
                     lng=f.lng.clone() within=f.within.clone()/>
                 <p class="button-row">
                     <button type="submit" class="button" data-testid="apply-filters">{move || t().events_page.apply_filters}</button>
-                    <crate::map::locate::UseMyLocation/>
+                    <crate::geo::locate::UseMyLocation/>
                 </p>
             </details>
         </Form>

@@ -86,7 +86,7 @@ pub fn matches(card: &MemberCard, offers: Offers, words: &str, area: Option<&Are
             *code == area.code || area.parent_code.is_none() && code.starts_with(&area.code)
         }
         (Some(area), Some(PlaceShown::Cell(lat, lng))) => {
-            use crate::map::geo::LatLng;
+            use crate::geo::LatLng;
             LatLng::new(*lat, *lng).metres_to(LatLng::new(area.lat, area.lng)) <= AREA_REACH_M
         }
     };

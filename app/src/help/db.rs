@@ -10,7 +10,7 @@ pub use super::records::{
     AccessEntry, MemberRecord, Need, ProxyEntry, Service, Shown, ViewedVia, ViewerRole,
 };
 use crate::db::float_param;
-use crate::map::geo::LatLng;
+use crate::geo::LatLng;
 use sqlx::{AnyConnection, FromRow};
 
 #[derive(FromRow)]

@@ -4,8 +4,8 @@
 
 use super::model::{parse_price, ServiceUnit, Urgency};
 use crate::error::FormError;
-use crate::map::geo::LatLng;
-use crate::map::grid::{snap, PERSON_CELL_M};
+use crate::geo::grid::{snap, PERSON_CELL_M};
+use crate::geo::LatLng;
 use crate::orgs::input::{location, one_line, paragraphs};
 use serde::{Deserialize, Serialize};
 

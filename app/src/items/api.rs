@@ -45,7 +45,7 @@ pub struct ItemView {
 /// a place is chosen. Unreadable filters are a 400 naming the filter.
 #[server(endpoint = "items/list")]
 pub async fn list_items(filter: ItemFilter) -> Result<ItemList, AppError> {
-    use crate::map::geo::LatLng;
+    use crate::geo::LatLng;
     let state = crate::state::use_app_state()?;
     let pool = state.db.pool();
     let areas = state.areas.list(pool).await?;
@@ -122,7 +122,7 @@ pub async fn get_item(id: i64) -> Result<ItemView, AppError> {
 #[cfg(feature = "ssr")]
 fn nearest_community(areas: &[Area], item: &super::model::Item) -> Option<Area> {
     use crate::areas::model::AreaKind;
-    use crate::map::geo::LatLng;
+    use crate::geo::LatLng;
     let cell = LatLng::new(item.cell_lat, item.cell_lng);
     areas
         .iter()

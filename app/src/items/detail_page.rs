@@ -11,9 +11,9 @@ use super::request_api::{
 use super::request_page::shown;
 use crate::components::{ChoiceSelect, FormErrorMessage};
 use crate::error::AppError;
+use crate::geo::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
 use crate::i18n::dates::format_date;
 use crate::i18n::{use_lang, use_texts};
-use crate::map::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
 use crate::orgs::{use_org_id, Fact};
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;

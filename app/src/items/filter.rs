@@ -4,7 +4,7 @@
 
 use super::model::{ItemCategory, ItemKind, ItemMode};
 pub use crate::components::PageMark;
-use crate::map::near::Origin;
+use crate::geo::near::Origin;
 use serde::{Deserialize, Serialize};
 
 /// The filters as typed; every field may be empty.

@@ -3,8 +3,8 @@
 
 use super::model::{ItemCategory, ItemCondition, ItemKind, ItemMode};
 use crate::error::{AppError, FormError};
-use crate::map::geo::LatLng;
-use crate::map::grid::{snap, ITEM_CELL_M};
+use crate::geo::grid::{snap, ITEM_CELL_M};
+use crate::geo::LatLng;
 use crate::orgs::input::{location, one_line, paragraphs, DESCRIPTION_MAX};
 use serde::{Deserialize, Serialize};
 

@@ -7,9 +7,9 @@ use super::model::{ItemCategory, ItemKind, ItemMode, ItemStatus};
 use crate::areas::model::Area;
 use crate::components::{BadFilterNotice, ChoiceSelect, Pager, ResultCount};
 use crate::error::AppError;
+use crate::geo::near::format_distance;
+use crate::geo::near::NearFields;
 use crate::i18n::use_texts;
-use crate::map::model::format_distance;
-use crate::map::near::NearFields;
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
@@ -93,7 +93,7 @@ fn Filters(areas: Vec<Area>, filter: ItemFilter) -> impl IntoView {
                     lng=f.lng.clone() within=f.within.clone()/>
                 <p class="button-row">
                     <button type="submit" class="button" data-testid="apply-filters">{move || b().apply_filters}</button>
-                    <crate::map::locate::UseMyLocation/>
+                    <crate::geo::locate::UseMyLocation/>
                 </p>
             </details>
         </Form>

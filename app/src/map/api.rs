@@ -10,9 +10,10 @@ use leptos::server_fn::codec::GetUrl;
 /// none (or an unknown one) is given.
 #[server(endpoint = "map/nearby")]
 pub async fn nearby_places(area: Option<String>) -> Result<Nearby, AppError> {
-    use super::geo::LatLng;
-    use super::model::{DISTRICT_CENTRE, NEARBY_LIMIT};
+    use super::model::NEARBY_LIMIT;
     use super::view::MapFilter;
+    use crate::geo::LatLng;
+    use crate::geo::DISTRICT_CENTRE;
     let state = crate::state::use_app_state()?;
     let pool = state.db.pool();
     let areas = state.areas.list(pool).await?;

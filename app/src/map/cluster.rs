@@ -7,7 +7,7 @@
 //! points in the box. A cell with one point gives that point; a cell with more gives a cluster at
 //! their centre, with the box that holds them (the map zooms to it when the cluster is tapped).
 
-use super::geo::LatLng;
+use crate::geo::{BBox, LatLng};
 use std::collections::HashMap;
 
 /// Width of a grid cell in screen pixels: about a fingertip and a half on a phone.
@@ -26,52 +26,6 @@ pub const MOST_SINGLES: usize = 1_000;
 /// A view asking for more (a whole city at street zoom) is grouped at the closest zoom that
 /// fits, so neither its cells nor the single places it names can run into the thousands.
 pub const MOST_VIEW_CELLS: i64 = 4_096;
-
-/// The visible area, in degrees.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct BBox {
-    pub south: f64,
-    pub west: f64,
-    pub north: f64,
-    pub east: f64,
-}
-
-impl BBox {
-    /// Holds every finite place: for a walk that is not limited to an area.
-    pub const EVERYWHERE: BBox = BBox {
-        south: f64::NEG_INFINITY,
-        west: f64::NEG_INFINITY,
-        north: f64::INFINITY,
-        east: f64::INFINITY,
-    };
-
-    pub fn middle(&self) -> LatLng {
-        LatLng::new(
-            (self.south + self.north) / 2.0,
-            (self.west + self.east) / 2.0,
-        )
-    }
-
-    pub fn contains(&self, p: LatLng) -> bool {
-        (self.south..=self.north).contains(&p.lat) && (self.west..=self.east).contains(&p.lng)
-    }
-
-    pub(super) fn around(p: LatLng) -> BBox {
-        BBox {
-            south: p.lat,
-            west: p.lng,
-            north: p.lat,
-            east: p.lng,
-        }
-    }
-
-    pub(super) fn extend(&mut self, p: LatLng) {
-        self.south = self.south.min(p.lat);
-        self.west = self.west.min(p.lng);
-        self.north = self.north.max(p.lat);
-        self.east = self.east.max(p.lng);
-    }
-}
 
 /// Something with a place on the map.
 pub trait Located {

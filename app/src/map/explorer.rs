@@ -5,8 +5,8 @@
 
 use super::model::Layer;
 use super::place_card::PlaceCard;
-use super::tiles::{TileChoice, TileSource};
 use super::view::MapView;
+use crate::geo::tiles::{TileChoice, TileSource};
 use crate::i18n::{provide_i18n, use_texts};
 use leptos::prelude::*;
 

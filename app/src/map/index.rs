@@ -5,12 +5,13 @@
 //! database agree within one request of a change. Names and addresses stay in the database
 //! (`super::names`): the index holds where places are and what they are.
 
-use super::cluster::{BBox, Grid, Group, Located, Part, MOST_SINGLES};
-use super::geo::LatLng;
+use super::cluster::{Grid, Group, Located, Part, MOST_SINGLES};
 use super::model::{Layer, NearbyPlace, PlaceKind, NEARBY_LIMIT};
 use super::names::{Matches, MatchesCache};
 use super::packed::{Found, PackedIndex, Summary};
 use super::view::{map_view, MapFilter, MapView};
+use crate::geo::BBox;
+use crate::geo::LatLng;
 use crate::orgs::model::Tier;
 use sqlx::{AnyPool, Row};
 use std::sync::{Arc, RwLock};

@@ -3,13 +3,13 @@
 //! area, the server is asked what is there, and its answer is drawn.
 
 use super::explorer::{Loaded, MapSignals, Viewport};
-use super::geo::LatLng;
-use super::leaflet_base::{
+use super::model::{NearbyPlace, PlaceKind};
+use super::view::{MapMarker, MapView};
+use crate::geo::leaflet_base::{
     add_tiles, element, from_display, icon, new_map, to_display, when_leaflet_ready,
 };
-use super::model::{NearbyPlace, PlaceKind};
-use super::tiles::{TileChoice, TileSource};
-use super::view::{MapMarker, MapView};
+use crate::geo::tiles::{TileChoice, TileSource};
+use crate::geo::LatLng;
 use crate::i18n::{use_texts, Texts};
 use leaflet::{LatLngBounds, LayerGroup, Map, Marker, MarkerOptions, TileLayer};
 use leptos::prelude::*;

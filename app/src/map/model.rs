@@ -1,6 +1,5 @@
 //! What the map shows: places of several kinds (layers), each at a WGS-84 position.
 
-use super::geo::LatLng;
 use crate::areas::model::Area;
 use crate::events::model::EventCategory;
 use crate::help::model::MapHelpKind;
@@ -9,9 +8,6 @@ use crate::items::model::ItemCategory;
 use crate::orgs::model::{OrgKind, Tier};
 use crate::resources::model::ResourceKind;
 use serde::{Deserialize, Serialize};
-
-/// Where "nearby" is measured from when no area is chosen: the middle of Yunyan district.
-pub const DISTRICT_CENTRE: LatLng = LatLng::new(26.5850, 106.7130);
 
 /// How many places the list shows, nearest first.
 pub const NEARBY_LIMIT: usize = 40;
@@ -162,16 +158,6 @@ pub struct Nearby {
     pub centre: (f64, f64),
 }
 
-/// "850 米" / "1.2 公里": metres below a kilometre, then kilometres with one decimal.
-pub fn format_distance(metres: f64, t: &Texts) -> String {
-    if metres < 1000.0 {
-        let rounded = ((metres / 10.0).round() * 10.0).max(10.0);
-        format!("{rounded:.0}{}", t.map_page.metres)
-    } else {
-        format!("{:.1}{}", metres / 1000.0, t.map_page.kilometres)
-    }
-}
-
 /// Nearest first; places at the same distance by name, so the order never flickers.
 pub fn nearest_first(mut places: Vec<NearbyPlace>, limit: usize) -> Vec<NearbyPlace> {
     places.sort_by(by_nearness);
@@ -198,7 +184,6 @@ fn by_nearness(a: &NearbyPlace, b: &NearbyPlace) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
 
     /// The index keeps a layer's places at `layer as usize`, in the order of `Layer::ALL`.
     #[test]
@@ -206,17 +191,6 @@ mod tests {
         for (at, layer) in Layer::ALL.into_iter().enumerate() {
             assert_eq!(layer as usize, at);
         }
-    }
-
-    #[test]
-    fn distances_read_naturally_in_both_languages() {
-        let zh = Lang::Zh.texts();
-        let en = Lang::En.texts();
-        assert_eq!(format_distance(3.0, zh), "10 米");
-        assert_eq!(format_distance(846.0, zh), "850 米");
-        assert_eq!(format_distance(1_249.0, zh), "1.2 公里");
-        assert_eq!(format_distance(846.0, en), "850 m");
-        assert_eq!(format_distance(12_345.0, en), "12.3 km");
     }
 
     #[test]

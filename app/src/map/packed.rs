@@ -10,8 +10,9 @@
 //! layers, and their centre), so that a walk may take a whole box at once instead of its places:
 //! the view of a whole city then reads a few thousand boxes instead of a million places.
 
-use super::cluster::{BBox, Located};
-use super::geo::LatLng;
+use super::cluster::Located;
+use crate::geo::BBox;
+use crate::geo::LatLng;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 

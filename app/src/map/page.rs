@@ -4,9 +4,9 @@
 use super::api::nearby_places;
 use super::explorer::MapExplorer;
 use super::model::Nearby;
-use super::pin_map::{configured_tiles, LeafletAssets};
 use super::place_card::PlaceCard;
 use crate::areas::model::AreaKind;
+use crate::geo::pin_map::{configured_tiles, LeafletAssets};
 use crate::i18n::{use_lang, use_texts};
 use crate::shell::page_error;
 use crate::shell::PageTitle;

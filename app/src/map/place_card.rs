@@ -2,7 +2,8 @@
 //! address. Used server-rendered (the list without JavaScript) and in the map island, so the link
 //! is a plain `<a>`: islands have no router.
 
-use super::model::{format_distance, NearbyPlace};
+use super::model::NearbyPlace;
+use crate::geo::near::format_distance;
 use crate::i18n::use_texts;
 use crate::orgs::badge::TierBadge;
 use leptos::prelude::*;

@@ -1,9 +1,10 @@
 //! What the map shows for one visible area: which places pass the filters, grouped into markers,
 //! and the list under the map. The same types travel from the server to the browser.
 
-use super::cluster::{cluster, BBox, Grid, Located, Marker, Part, MAX_ZOOM};
-use super::geo::LatLng;
+use super::cluster::{cluster, Grid, Located, Marker, Part, MAX_ZOOM};
 use super::model::{nearest_first, Layer, NearbyPlace, PlaceKind, NEARBY_LIMIT};
+use crate::geo::BBox;
+use crate::geo::LatLng;
 use serde::{Deserialize, Serialize};
 
 impl Located for NearbyPlace {

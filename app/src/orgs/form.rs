@@ -3,8 +3,8 @@
 use super::input::{OrgFields, DESCRIPTION_MAX, LINE_MAX, SERVICES_MAX};
 use super::model::OrgKind;
 use crate::components::{TextArea, TextField};
+use crate::geo::pin_map::LocationFields;
 use crate::i18n::use_texts;
-use crate::map::pin_map::LocationFields;
 use leptos::prelude::*;
 
 /// Every input of the organisation form, named `org[...]` for the server function's `org` argument.

@@ -4,8 +4,8 @@
 use super::api::get_resource;
 use super::model::CommunityResource;
 use crate::error::AppError;
+use crate::geo::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
 use crate::i18n::use_texts;
-use crate::map::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
 use crate::orgs::{use_org_id, Fact};
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;

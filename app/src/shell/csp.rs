@@ -2,7 +2,7 @@
 //! response's nonce (the hydration script carries it), so injected markup cannot run code. Images
 //! may also come from the map's tile servers.
 
-use crate::map::tiles::TILE_HOSTS;
+use crate::geo::tiles::TILE_HOSTS;
 
 /// The policy for a page whose inline scripts carry `nonce`.
 pub fn page_policy(nonce: &str) -> String {

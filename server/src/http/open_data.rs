@@ -4,8 +4,8 @@
 
 use super::spreadsheet::spreadsheet_text;
 use super::ServerState;
+use app::geo::{wgs84_to_gcj02, LatLng};
 use app::i18n::lang_from_headers;
-use app::map::geo::{wgs84_to_gcj02, LatLng};
 use axum::{
     extract::{Path, Query, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},

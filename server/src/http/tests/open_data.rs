@@ -2,7 +2,7 @@
 //! that spreadsheets open, clear refusals.
 
 use super::*;
-use app::map::geo::{wgs84_to_gcj02, LatLng};
+use app::geo::{wgs84_to_gcj02, LatLng};
 use geojson::{FeatureCollection, Value};
 
 async fn collection(router: &axum::Router, uri: &str) -> FeatureCollection {

@@ -2,8 +2,8 @@
 //! the reader's language, the tiles of a base map (with the "base map unavailable" fallback), and
 //! the conversion between our WGS-84 positions and the tiles' coordinates.
 
-use super::geo::{gcj02_to_wgs84, wgs84_to_gcj02, LatLng};
 use super::tiles::{TileChoice, TileSource};
+use super::{gcj02_to_wgs84, wgs84_to_gcj02, LatLng};
 use crate::i18n::Texts;
 use leaflet::{Map, MapOptions, TileLayer};
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 //! across, snapped once when saved. The exact point never reaches the database, and snapping an
 //! already snapped point gives it back unchanged, so saving again reveals nothing more.
 
-use super::geo::LatLng;
+use super::LatLng;
 
 /// Metres per degree of latitude (and of longitude on the equator).
 const METRES_PER_DEGREE: f64 = 111_320.0;

@@ -121,11 +121,11 @@ pub fn LocationPicker(lat_input: String, lng_input: String, tiles: TileChoice) -
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::super::geo::LatLng;
     use super::super::leaflet_base::{
         add_tiles, element, from_display, icon, new_map, to_display, when_leaflet_ready,
     };
-    use super::super::model::DISTRICT_CENTRE;
+    use super::super::LatLng;
+    use super::super::DISTRICT_CENTRE;
     use super::TileChoice;
     use crate::i18n::use_texts;
     use leaflet::{Map, Marker, MarkerOptions};

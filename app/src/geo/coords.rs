@@ -87,6 +87,55 @@ pub fn gcj02_to_wgs84(p: LatLng) -> LatLng {
     guess
 }
 
+/// The visible area, in degrees.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BBox {
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
+}
+
+impl BBox {
+    /// Holds every finite place: for a walk that is not limited to an area.
+    pub const EVERYWHERE: BBox = BBox {
+        south: f64::NEG_INFINITY,
+        west: f64::NEG_INFINITY,
+        north: f64::INFINITY,
+        east: f64::INFINITY,
+    };
+
+    pub fn middle(&self) -> LatLng {
+        LatLng::new(
+            (self.south + self.north) / 2.0,
+            (self.west + self.east) / 2.0,
+        )
+    }
+
+    pub fn contains(&self, p: LatLng) -> bool {
+        (self.south..=self.north).contains(&p.lat) && (self.west..=self.east).contains(&p.lng)
+    }
+
+    pub(crate) fn around(p: LatLng) -> BBox {
+        BBox {
+            south: p.lat,
+            west: p.lng,
+            north: p.lat,
+            east: p.lng,
+        }
+    }
+
+    pub(crate) fn extend(&mut self, p: LatLng) {
+        self.south = self.south.min(p.lat);
+        self.west = self.west.min(p.lng);
+        self.north = self.north.max(p.lat);
+        self.east = self.east.max(p.lng);
+    }
+}
+
+/// Where "nearby" is measured from when no area is chosen: the middle of Yunyan district.
+pub const DISTRICT_CENTRE: LatLng = LatLng::new(26.5850, 106.7130);
+
 #[cfg(test)]
 mod tests {
     use super::*;

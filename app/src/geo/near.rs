@@ -2,10 +2,9 @@
 //! or `near=here&lat=..&lng=..` from the phone), shared by the events and items lists, and the
 //! form fields that ask for it.
 
-use super::cluster::BBox;
-use super::geo::LatLng;
+use super::{BBox, LatLng};
 use crate::areas::model::Area;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::{use_lang, use_texts, Texts};
 use leptos::prelude::*;
 
 /// How far one may search around a place, in kilometres (the choices offered).
@@ -122,6 +121,16 @@ pub fn NearFields(
     }
 }
 
+/// "850 米" / "1.2 公里": metres below a kilometre, then kilometres with one decimal.
+pub fn format_distance(metres: f64, t: &Texts) -> String {
+    if metres < 1000.0 {
+        let rounded = ((metres / 10.0).round() * 10.0).max(10.0);
+        format!("{rounded:.0}{}", t.map_page.metres)
+    } else {
+        format!("{:.1}{}", metres / 1000.0, t.map_page.kilometres)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +188,16 @@ mod tests {
             assert_eq!((b.west, b.east), (-180.0, 180.0));
             assert!(b.north <= 90.0 && b.south >= -90.0);
         }
+    }
+
+    #[test]
+    fn distances_read_naturally_in_both_languages() {
+        let zh = crate::i18n::Lang::Zh.texts();
+        let en = crate::i18n::Lang::En.texts();
+        assert_eq!(format_distance(3.0, zh), "10 米");
+        assert_eq!(format_distance(846.0, zh), "850 米");
+        assert_eq!(format_distance(1_249.0, zh), "1.2 公里");
+        assert_eq!(format_distance(846.0, en), "850 m");
+        assert_eq!(format_distance(12_345.0, en), "12.3 km");
     }
 }
