@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod areas;
+pub mod china_time;
 mod choice;
 pub mod components;
 pub mod cookies;

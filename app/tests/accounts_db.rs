@@ -355,7 +355,7 @@ async fn deleting_an_account_leaves_no_personal_data_behind() {
         .bind(cert_org)
         .fetch_one(&mut *tx)
         .await
-        .map(|at| app::i18n::dates::china_year(at).unwrap())
+        .map(|at| app::china_time::china_year(at).unwrap())
         .unwrap();
         let certificate::Issue::Serial(serial) =
             certificate::issue(&mut tx, me, cert_org, year, now)

@@ -9,12 +9,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Building blocks that import no domain (only other leaves).
-const LEAVES: &[&str] = &["cookies"];
+const LEAVES: &[&str] = &["china_time", "cookies"];
 
 /// The top-level modules, lowest first: each may import those before it.
 const LAYERS: &[&str] = &[
-    // Building blocks.
+    // Leaves.
+    "china_time",
     "cookies",
+    // Building blocks.
     "db",
     "error",
     "i18n",
@@ -54,7 +56,6 @@ const KNOWN_UPWARD: &[(&str, &str)] = &[
     ("i18n", "state"),
     ("i18n", "accounts"),
     ("i18n", "events"),
-    ("i18n", "dashboard"),
     ("i18n", "help"),
     // The tab bar's unread count and the content security policy's tile hosts.
     ("shell", "notifications"),
@@ -73,22 +74,18 @@ const KNOWN_UPWARD: &[(&str, &str)] = &[
     ("accounts", "items"),
     ("accounts", "help"),
     ("accounts", "demo"),
-    // A session counts its person active once per calendar month in China: such months move to
-    // a leaf of time in China.
-    ("accounts", "dashboard"),
     // Notifications render what they are about.
     ("notifications", "invitations"),
     ("notifications", "orgs"),
     ("notifications", "help"),
     // Pages that show another board's parts: an invitation its organisation and member, an
-    // organisation its events and figures, an event its volunteer hours and figures. The shared
+    // organisation its events and figures, an event its volunteer hours. The shared
     // parts move below both boards.
     ("invitations", "orgs"),
     ("invitations", "help"),
     ("orgs", "events"),
     ("orgs", "dashboard"),
     ("events", "volunteering"),
-    ("events", "dashboard"),
     // The help layer's pins are built with the map's place types, under the consent rules.
     ("help", "map"),
 ];

@@ -3,6 +3,7 @@
 //! move every later occurrence and what the series makes next, cancelling the rest of a series
 //! (everyone told, nothing made after), publishing a draft series, and a monthly rule that stops
 //! on its last day.
+use app::china_time::parse_date;
 use app::db::testing::each_backend;
 use app::db::Db;
 use app::error::{AppError, FormError};
@@ -10,7 +11,6 @@ use app::events::input::EventDetails;
 use app::events::model::{Event, EventStatus, JoinOutcome, Place};
 use app::events::series::{Frequency, Repeat};
 use app::events::{db as events, series_db, signup};
-use app::i18n::dates::parse_date;
 use app::i18n::Lang;
 
 use crate::support;

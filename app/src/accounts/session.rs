@@ -115,7 +115,7 @@ pub async fn user_for_request(
     let Some(row) = lookup(db.pool(), token, now).await? else {
         return Ok(None);
     };
-    let month = crate::dashboard::period::Month::of(now).map_or(0, |m| m.starts_at());
+    let month = crate::china_time::Month::of(now).map_or(0, |m| m.starts_at());
     if row.counted_month != month {
         // A task of its own: if the request is dropped half-way (the browser went elsewhere),
         // the write still finishes instead of leaving a transaction open on a pooled connection.

@@ -1,62 +1,11 @@
 //! The months a dashboard or report covers, as China-time calendar months (a month is counted
 //! where it falls in Guiyang, not in UTC).
 
+pub use crate::china_time::Month;
 use serde::{Deserialize, Serialize};
-
-/// One calendar month.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Month {
-    pub year: i32,
-    /// 1 to 12.
-    pub month: u8,
-}
 
 /// The most months one view covers (two years).
 pub const MAX_MONTHS: usize = 24;
-
-impl Month {
-    pub fn new(year: i32, month: u8) -> Option<Month> {
-        ((1..=12).contains(&month) && (2000..=2100).contains(&year))
-            .then_some(Month { year, month })
-    }
-
-    /// Reads `2026-03` (what a month input sends).
-    pub fn parse(value: &str) -> Option<Month> {
-        let (year, month) = value.trim().split_once('-')?;
-        Month::new(year.parse().ok()?, month.parse().ok()?)
-    }
-
-    pub fn next(self) -> Month {
-        match self.month {
-            12 => Month {
-                year: self.year + 1,
-                month: 1,
-            },
-            m => Month {
-                year: self.year,
-                month: m + 1,
-            },
-        }
-    }
-
-    pub fn previous(self) -> Month {
-        match self.month {
-            1 => Month {
-                year: self.year - 1,
-                month: 12,
-            },
-            m => Month {
-                year: self.year,
-                month: m - 1,
-            },
-        }
-    }
-
-    /// As a month input writes it: `2026-03`.
-    pub fn key(self) -> String {
-        format!("{}-{:02}", self.year, self.month)
-    }
-}
 
 /// First and last month, both included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,24 +60,6 @@ impl Period {
 #[cfg(feature = "ssr")]
 mod bounds {
     use super::{Month, Period};
-    use crate::i18n::dates::china_midnight;
-    use time::{Date, Month as CalendarMonth};
-
-    impl Month {
-        /// The first second of the month in China time, as Unix seconds.
-        pub fn starts_at(self) -> i64 {
-            let month = CalendarMonth::try_from(self.month).unwrap_or(CalendarMonth::January);
-            Date::from_calendar_date(self.year, month, 1)
-                .map(china_midnight)
-                .unwrap_or_default()
-        }
-
-        /// The month a moment falls in, China time.
-        pub fn of(unix_seconds: i64) -> Option<Month> {
-            let (date, _) = crate::i18n::dates::china_day(unix_seconds)?;
-            Month::new(date.year(), u8::from(date.month()))
-        }
-    }
 
     impl Period {
         /// Each month with its first second and the first second after it.

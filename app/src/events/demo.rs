@@ -4,7 +4,7 @@
 use super::input::EventDetails;
 use super::model::{EventCategory, EventStatus};
 use crate::accounts::demo::DemoPeople;
-use crate::i18n::dates::{china_day, china_midnight};
+use crate::china_time::{china_day, china_midnight};
 use sqlx::AnyConnection;
 
 /// Volunteers who fill seats in the demo. They have no password: nobody signs in as them.

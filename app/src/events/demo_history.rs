@@ -6,8 +6,8 @@ use super::demo::{add, Plan};
 use super::input::EventDetails;
 use super::model::{EventCategory, EventStatus};
 use crate::accounts::demo::DemoPeople;
-use crate::dashboard::period::Month;
-use crate::i18n::dates::china_day;
+use crate::china_time::china_day;
+use crate::china_time::Month;
 use sqlx::AnyConnection;
 
 /// A regular activity: (organisation index in the demo list, what it is called, category,

@@ -3,9 +3,9 @@
 //! radius, some text.
 
 use super::model::EventCategory;
+use crate::china_time::{china_day, china_midnight, parse_date};
 pub use crate::components::PageMark;
 pub use crate::geo::near::Origin;
-use crate::i18n::dates::{china_day, china_midnight, parse_date};
 use serde::{Deserialize, Serialize};
 
 /// The filters as typed; every field may be empty.
@@ -131,7 +131,7 @@ impl EventFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::dates::parse_china_datetime;
+    use crate::china_time::parse_china_datetime;
 
     fn at(typed: &str) -> i64 {
         parse_china_datetime(typed).unwrap()

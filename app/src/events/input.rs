@@ -2,8 +2,8 @@
 
 use super::model::{Event, EventCategory};
 use super::series::Repeat;
+use crate::china_time::{china_datetime_input, china_day, parse_china_datetime};
 use crate::error::FormError;
-use crate::i18n::dates::{china_datetime_input, china_day, parse_china_datetime};
 use crate::orgs::input::{location, one_line, paragraphs, LINE_MAX};
 use serde::{Deserialize, Serialize};
 

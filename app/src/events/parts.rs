@@ -1,7 +1,8 @@
 //! Small pieces shown wherever an event appears: when it is, and how many places are left.
 
 use super::model::Seats;
-use crate::i18n::dates::{china_year, in_china, write_clock, write_date_time};
+use crate::china_time::{china_year, in_china};
+use crate::i18n::dates::{write_clock, write_date_time};
 use crate::i18n::{use_lang, Lang, Texts};
 use leptos::prelude::*;
 

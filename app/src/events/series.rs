@@ -2,7 +2,9 @@
 //! second Saturday, the last Sunday). Each occurrence is an ordinary event; a series only says on
 //! which days the next ones fall.
 
-use crate::i18n::dates::{china_midnight, format_date, parse_date};
+use crate::i18n::dates::format_date;
+
+use crate::china_time::{china_midnight, parse_date};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration, Month, Weekday};

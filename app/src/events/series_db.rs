@@ -4,9 +4,9 @@
 use super::input::EventDetails;
 use super::model::{Event, EventStatus};
 use super::series::{Frequency, Repeat, Rule, SeriesInfo, AHEAD_DAYS};
+use crate::china_time::{china_day, china_midnight, date_input, parse_date};
 use crate::db::Db;
 use crate::error::{AppError, FormError};
-use crate::i18n::dates::{china_day, china_midnight, date_input, parse_date};
 use sqlx::{AnyConnection, AnyPool, FromRow};
 use time::{Date, Duration};
 

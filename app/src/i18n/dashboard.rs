@@ -1,6 +1,6 @@
 //! Strings of the dashboards, in both languages side by side.
 
-use crate::dashboard::period::Month;
+use crate::china_time::Month;
 
 pub struct DashboardTexts {
     pub link: &'static str,

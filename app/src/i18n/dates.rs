@@ -2,12 +2,8 @@
 //! (Asia/Shanghai, UTC+8 all year, no daylight saving) in the reader's language.
 
 use super::Lang;
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
-
-const CHINA: UtcOffset = match UtcOffset::from_hms(8, 0, 0) {
-    Ok(offset) => offset,
-    Err(_) => UtcOffset::UTC,
-};
+use crate::china_time::in_china;
+use time::{Date, OffsetDateTime};
 
 /// Months and weekdays as English dates abbreviate them.
 const MONTHS_EN: [&str; 12] = [
@@ -58,15 +54,6 @@ pub fn format_clock(unix_seconds: i64) -> String {
     out
 }
 
-/// A moment in China time; `None` for one `time` cannot hold.
-pub fn in_china(unix_seconds: i64) -> Option<OffsetDateTime> {
-    Some(
-        OffsetDateTime::from_unix_timestamp(unix_seconds)
-            .ok()?
-            .to_offset(CHINA),
-    )
-}
-
 /// `format_date_time`, written onto `out` (lists show dozens: one buffer, no pieces).
 pub fn write_date_time(
     out: &mut String,
@@ -110,90 +97,10 @@ pub fn write_clock(out: &mut String, local: OffsetDateTime) {
     let _ = write!(out, "{:02}:{:02}", local.hour(), local.minute());
 }
 
-/// The year of a moment in China time.
-pub fn china_year(unix_seconds: i64) -> Option<i32> {
-    OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .ok()
-        .map(|m| m.to_offset(CHINA).year())
-}
-
-/// The calendar day (China time) a moment falls on, and its weekday (0 = Monday).
-pub fn china_day(unix_seconds: i64) -> Option<(Date, u8)> {
-    let local = OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .ok()?
-        .to_offset(CHINA);
-    Some((local.date(), local.weekday().number_days_from_monday()))
-}
-
-/// The first second of a China-time calendar day, as Unix seconds.
-pub fn china_midnight(date: Date) -> i64 {
-    PrimitiveDateTime::new(date, Time::MIDNIGHT)
-        .assume_offset(CHINA)
-        .unix_timestamp()
-}
-
-/// Reads what a `datetime-local` input sends (`2026-12-05T09:00`, seconds optional), as China time.
-pub fn parse_china_datetime(value: &str) -> Option<i64> {
-    let (date, clock) = value.trim().split_once(['T', ' '])?;
-    let date = parse_date(date)?;
-    let mut clock = clock.split(':');
-    let hour: u8 = clock.next()?.parse().ok()?;
-    let minute: u8 = clock.next()?.parse().ok()?;
-    let second: u8 = clock.next().map_or(Some(0), |s| s.parse().ok())?;
-    if clock.next().is_some() {
-        return None;
-    }
-    let time = Time::from_hms(hour, minute, second).ok()?;
-    Some(
-        china_midnight(date)
-            + i64::from(time.hour()) * 3600
-            + i64::from(time.minute()) * 60
-            + i64::from(time.second()),
-    )
-}
-
-/// Reads what a `date` input sends (`2026-12-05`).
-pub fn parse_date(value: &str) -> Option<Date> {
-    let mut parts = value.trim().split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: u8 = parts.next()?.parse().ok()?;
-    let day: u8 = parts.next()?.parse().ok()?;
-    if parts.next().is_some() || !(1900..=9999).contains(&year) {
-        return None;
-    }
-    Date::from_calendar_date(year, Month::try_from(month).ok()?, day).ok()
-}
-
-/// What a `datetime-local` input shows for a stored moment (China time, to the minute).
-pub fn china_datetime_input(unix_seconds: i64) -> String {
-    OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .map(|m| {
-            let local = m.to_offset(CHINA);
-            format!(
-                "{}-{:02}-{:02}T{:02}:{:02}",
-                local.year(),
-                u8::from(local.month()),
-                local.day(),
-                local.hour(),
-                local.minute()
-            )
-        })
-        .unwrap_or_default()
-}
-
-/// What a `date` input shows for a calendar day.
-pub fn date_input(date: Date) -> String {
-    format!(
-        "{}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::china_time::{china_datetime_input, date_input, parse_china_datetime, parse_date};
 
     #[test]
     fn dates_are_in_china_time() {

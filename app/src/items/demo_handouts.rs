@@ -50,7 +50,7 @@ pub async fn seed(
         let given = 1 + (back * 5 % 3) as usize;
         for k in 0..given {
             let posted = now - (30 * back + 8 + 3 * k as i64) * DAY;
-            let Some((date, _)) = crate::i18n::dates::china_day(posted) else {
+            let Some((date, _)) = crate::china_time::china_day(posted) else {
                 continue;
             };
             let (what, category, condition) = DONATED[(back as usize + k) % DONATED.len()];

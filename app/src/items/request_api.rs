@@ -133,8 +133,8 @@ pub async fn promise_item(request: i64, due: Option<String>) -> Result<(), AppEr
 /// The end of the day a lent item is due back: today or later, within a year.
 #[cfg(feature = "ssr")]
 fn due_date(typed: &str, now: i64) -> Result<i64, AppError> {
+    use crate::china_time::{china_day, china_midnight, parse_date};
     use crate::error::FormError;
-    use crate::i18n::dates::{china_day, china_midnight, parse_date};
     const DAY: i64 = 86_400;
     let day = parse_date(typed).ok_or(FormError::DueDateInvalid)?;
     let end = china_midnight(day) + DAY - 1;

@@ -38,7 +38,7 @@ pub struct ServiceYear {
 /// Adds up confirmed hours by organisation and year: newest year first, then by organisation.
 /// Events with no confirmed hours do not count.
 pub fn service_years(events: &[ServedEvent]) -> Vec<ServiceYear> {
-    use crate::i18n::dates::{china_day, china_year, date_input};
+    use crate::china_time::{china_day, china_year, date_input};
     let mut years: Vec<ServiceYear> = Vec::new();
     for event in events.iter().filter(|e| e.approved_minutes > 0) {
         let (Some(year), Some((date, _))) =

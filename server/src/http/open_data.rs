@@ -184,7 +184,7 @@ impl Feed {
 
 /// `2026-12-05T09:00:00+08:00`: the time as people in the district read it, unambiguous.
 fn rfc3339_china(unix: i64) -> String {
-    let local = app::i18n::dates::china_datetime_input(unix);
+    let local = app::china_time::china_datetime_input(unix);
     format!("{local}:00+08:00")
 }
 

@@ -312,7 +312,7 @@ async fn a_series_is_created_shown_and_edited_for_all_later_occurrences_with_pla
     let org_id = demo_event(&test, "重阳敬老探访").await.org_id;
     let coordinator = session_of(&test, "13800000002").await;
     let now = app::db::now_unix();
-    let at = |seconds: i64| app::i18n::dates::china_datetime_input(seconds).replace(':', "%3A");
+    let at = |seconds: i64| app::china_time::china_datetime_input(seconds).replace(':', "%3A");
     let start = now + 10 * 86_400;
     let fields = |repeat_until: &str| {
         format!(
@@ -433,7 +433,7 @@ async fn an_event_with_hours_recorded_keeps_its_times() {
         .unwrap()
         .unwrap();
     let coordinator = session_of(&test, "13800000002").await;
-    let at = |seconds: i64| app::i18n::dates::china_datetime_input(seconds).replace(':', "%3A");
+    let at = |seconds: i64| app::china_time::china_datetime_input(seconds).replace(':', "%3A");
     let edit = |version: i64, title: &str, ends_at: i64| {
         format!(
             "id={}&version={version}&event[org]={}&event[title]={title}&event[category]=elderly\
