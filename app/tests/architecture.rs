@@ -55,7 +55,6 @@ const KNOWN_UPWARD: &[(&str, &str)] = &[
     ("error", "i18n"),
     ("i18n", "state"),
     ("i18n", "accounts"),
-    ("i18n", "events"),
     ("i18n", "help"),
     // The tab bar's unread count and the content security policy's tile hosts.
     ("shell", "notifications"),

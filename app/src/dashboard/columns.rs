@@ -137,7 +137,7 @@ impl Unit {
     pub fn raw(self, n: i64) -> String {
         match self {
             Unit::Count => n.to_string(),
-            Unit::Minutes => crate::events::input::format_hours(n),
+            Unit::Minutes => crate::i18n::numbers::format_hours(n),
             Unit::Fen => format!("{}.{:02}", n / 100, (n % 100).abs()),
         }
     }

@@ -3,10 +3,10 @@
 //! page with `?code=`, or read by the page itself where the browser can: see `scan`). `/events/{id}/checkin/code`: the organisers' screen showing that code.
 
 use super::checkin_api::{get_checkin_screen, get_my_checkin, CheckIn, CheckinScreen, MyCheckin};
-use super::input::format_hours;
 use super::model::Place;
 use crate::components::{FormErrorMessage, QrCode};
 use crate::i18n::dates::format_date_time;
+use crate::i18n::numbers::format_hours;
 use crate::i18n::{use_lang, use_texts, Texts};
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;

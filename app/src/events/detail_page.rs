@@ -2,7 +2,6 @@
 //! organisers' tools. Plain forms: every button works without JavaScript.
 
 use super::api::{get_event, CancelEvent, EventView, JoinEvent, LeaveEvent, PublishEvent};
-use super::input::format_hours;
 use super::model::{Event, EventStatus, Place};
 use super::parts::{when_text, SeatsLine};
 use super::series::SeriesInfo;
@@ -10,6 +9,7 @@ use crate::china_time::china_year;
 use crate::components::FormErrorMessage;
 use crate::geo::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
 use crate::i18n::dates::format_date_time;
+use crate::i18n::numbers::format_hours;
 use crate::i18n::{use_lang, use_texts, Texts};
 use crate::orgs::badge::OrgName;
 use crate::orgs::Fact;

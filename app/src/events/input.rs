@@ -4,6 +4,7 @@ use super::model::{Event, EventCategory};
 use super::series::Repeat;
 use crate::china_time::{china_datetime_input, china_day, parse_china_datetime};
 use crate::error::FormError;
+use crate::i18n::numbers::format_hours;
 use crate::orgs::input::{location, one_line, paragraphs, LINE_MAX};
 use serde::{Deserialize, Serialize};
 
@@ -210,15 +211,6 @@ impl EventDetails {
     }
 }
 
-/// Minutes as hours the way people write them: "2", "2.5", "1.25".
-pub fn format_hours(minutes: i64) -> String {
-    let hours = format!("{:.2}", minutes as f64 / 60.0);
-    hours
-        .trim_end_matches('0')
-        .trim_end_matches('.')
-        .to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,8 +310,5 @@ mod tests {
         assert_eq!(parse_hours("2.5"), Some(150));
         assert_eq!(parse_hours("0.25"), Some(15));
         assert_eq!(parse_hours("NaN"), None);
-        assert_eq!(format_hours(150), "2.5");
-        assert_eq!(format_hours(120), "2");
-        assert_eq!(format_hours(75), "1.25");
     }
 }

@@ -47,7 +47,7 @@ pub fn headline(n: i64, lang: Lang) -> String {
 /// Hours from minutes for a table: `90` → `1.5`, `600000` → `10,000` (at most two decimals).
 pub fn hours(minutes: i64) -> String {
     let whole = minutes / 60;
-    let rest = crate::events::input::format_hours(minutes.abs() % 60);
+    let rest = format_hours(minutes.abs() % 60);
     match rest.strip_prefix('0') {
         Some(fraction) if !fraction.is_empty() => format!("{}{fraction}", grouped(whole)),
         _ => grouped(whole),
@@ -63,6 +63,15 @@ pub fn yuan(fen: i64) -> String {
     } else {
         format!("¥{whole}.{cents:02}")
     }
+}
+
+/// Minutes as hours the way people write them: "2", "2.5", "1.25".
+pub fn format_hours(minutes: i64) -> String {
+    let hours = format!("{:.2}", minutes as f64 / 60.0);
+    hours
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_string()
 }
 
 #[cfg(test)]
@@ -100,5 +109,12 @@ mod tests {
         assert_eq!(yuan(12_345), "¥123.45");
         assert_eq!(yuan(500_000), "¥5,000");
         assert_eq!(yuan(5), "¥0.05");
+    }
+
+    #[test]
+    fn hours_are_written_without_trailing_zeros() {
+        assert_eq!(format_hours(150), "2.5");
+        assert_eq!(format_hours(120), "2");
+        assert_eq!(format_hours(75), "1.25");
     }
 }

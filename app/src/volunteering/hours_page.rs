@@ -4,8 +4,8 @@
 use super::hours::{HoursAction, HoursEntry, HoursKind, HoursLogEntry, HoursStatus, REASON_MAX};
 use super::hours_api::{get_event_hours, AddHonourHours, ApproveAllHours, EventHours, ReviewHours};
 use crate::components::FormErrorMessage;
-use crate::events::input::format_hours;
 use crate::i18n::dates::format_date_time;
+use crate::i18n::numbers::format_hours;
 use crate::i18n::{use_lang, use_texts, Texts};
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;

@@ -4,8 +4,8 @@
 use super::certificate::{IssuedCertificate, REVOKE_REASON_MAX};
 use super::issued_api::{org_certificates, IssuedByOrg, WithdrawCertificate};
 use crate::components::FormErrorMessage;
-use crate::events::input::format_hours;
 use crate::i18n::dates::format_date;
+use crate::i18n::numbers::format_hours;
 use crate::i18n::{use_lang, use_texts};
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
