@@ -158,7 +158,8 @@ fn code_only(source: &str) -> String {
             out.push(' ');
         } else if c == 'r'
             && (next == Some('"') || next == Some('#'))
-            && !ident_char(prev(&chars, i))
+            && (!ident_char(prev(&chars, i))
+                || (prev(&chars, i) == 'b' && !ident_char(prev(&chars, i - 1))))
         {
             // A raw string: r"…", r#"…"#.
             let mut j = i + 1;
@@ -239,9 +240,9 @@ fn is_char_literal(chars: &[char], i: usize) -> bool {
     )
 }
 
-/// The first identifier of each path at the start of `rest`: `x::…` gives x, `{a, b::c}` gives a
-/// and b.
-fn first_names(rest: &str) -> Vec<String> {
+/// The first identifier of each path at the start of `rest`, with the text after it: `x::…` gives
+/// x, `{a, b::c}` gives a and b.
+fn first_names(rest: &str) -> Vec<(String, &str)> {
     let rest = rest.trim_start();
     if let Some(group) = rest.strip_prefix('{') {
         let mut names = Vec::new();
@@ -259,7 +260,8 @@ fn first_names(rest: &str) -> Vec<String> {
                     for _ in 1..name.chars().count() {
                         chars.next();
                     }
-                    names.push(name);
+                    let after = &group[at + name.len()..];
+                    names.push((name, after));
                     item_start = false;
                 }
                 c if c.is_whitespace() => {}
@@ -272,7 +274,8 @@ fn first_names(rest: &str) -> Vec<String> {
         if name.is_empty() {
             vec![]
         } else {
-            vec![name]
+            let after = &rest[name.len()..];
+            vec![(name, after)]
         }
     }
 }
@@ -287,11 +290,12 @@ fn imports(code: &str, module: &[String], tops: &BTreeSet<String>) -> BTreeSet<S
         if pos > 0 && (ident_byte(bytes[pos - 1]) || bytes[pos - 1] == b'$') {
             continue;
         }
-        for name in first_names(&code[at..]) {
-            add(&mut found, &[name], &code[at..], tops);
+        for (name, after) in first_names(&code[at..]) {
+            add(&mut found, &name, after, tops);
         }
     }
     // `super::` climbs from the file's module; count only climbs that leave the top-level module.
+    let inline_modules = inline_modules(code);
     let mut at = 0;
     while let Some(pos) = code[at..].find("super::").map(|p| p + at) {
         let start = pos;
@@ -306,28 +310,70 @@ fn imports(code: &str, module: &[String], tops: &BTreeSet<String>) -> BTreeSet<S
             rest = r.trim_start();
         }
         at = code.len() - rest.len();
-        if levels >= module.len() {
+        // Inline `mod tests { … }` blocks around the path are modules too.
+        let depth = module.len() + inline_modules.iter().filter(|m| m.contains(&pos)).count();
+        if levels >= depth {
             // Climbed to the crate root: the next name is a top-level module.
-            for name in first_names(rest) {
-                add(&mut found, &[name], rest, tops);
+            for (name, after) in first_names(rest) {
+                add(&mut found, &name, after, tops);
             }
         }
     }
     found
 }
 
-fn add(found: &mut BTreeSet<String>, path: &[String], rest: &str, tops: &BTreeSet<String>) {
-    let name = &path[0];
+/// Records the top-level module `name`, or `shell::routes` when the path goes on into it
+/// (`shell::routes::…` or `shell::{routes::…}`).
+fn add(found: &mut BTreeSet<String>, name: &str, after: &str, tops: &BTreeSet<String>) {
     if !tops.contains(name) {
         return;
     }
-    // `crate::shell::routes` is its own node.
-    let after = rest.trim_start().trim_start_matches(name.as_str());
-    if name == "shell" && after.trim_start().starts_with("::routes") {
+    let children = match after.trim_start().strip_prefix("::") {
+        Some(next) => first_names(next.trim_start()),
+        None => Vec::new(),
+    };
+    if name == "shell" && children.iter().any(|(child, _)| child == "routes") {
         found.insert("shell::routes".into());
-    } else {
-        found.insert(name.clone());
+        if children.iter().all(|(child, _)| child == "routes") {
+            return;
+        }
     }
+    found.insert(name.to_string());
+}
+
+/// Where each inline `mod name { … }` block of the code starts and ends (byte offsets).
+fn inline_modules(code: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = code.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(pos) = code[at..].find("mod ").map(|p| p + at) {
+        at = pos + 4;
+        if pos > 0 && ident_byte(bytes[pos - 1]) {
+            continue;
+        }
+        let rest = code[at..].trim_start();
+        let name_len = rest.chars().take_while(|c| ident_char(*c)).count();
+        if name_len == 0 || !rest[name_len..].trim_start().starts_with('{') {
+            continue; // `mod name;`: a file of its own
+        }
+        let open = at + (code[at..].len() - rest.len()) + name_len;
+        let open = open + code[open..].find('{').unwrap_or(0);
+        let mut depth = 0;
+        for (i, b) in bytes.iter().enumerate().skip(open) {
+            match b {
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        found.push(open..i + 1);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    found
 }
 
 /// Node → the nodes it imports, with one file that does, for the message.
@@ -425,10 +471,14 @@ fn the_reader_finds_paths_in_groups_and_climbs() {
          // crate::i18n in a comment\n\
          let s = \"crate::i18n in a string\";\n\
          use super::super::shell::routes::AppRoutes;\n\
+         mod tests { use super::super::i18n::Lang; }\n\
+         use crate::shell::{routes::Other, Icon};\n\
+         let raw = br#\"crate::i18n \"#;\n\
          fn f<'a>(x: &'a str) -> char { 'x' }\n",
     );
     let found = imports(&code, &module, &tops);
-    let expected: BTreeSet<String> = ["events", "db", "shell::routes"]
+    // Not i18n: `super::super` in the inline module is `items`, not the crate root.
+    let expected: BTreeSet<String> = ["events", "db", "shell", "shell::routes"]
         .into_iter()
         .map(String::from)
         .collect();

@@ -1,5 +1,7 @@
 //! One schema on two databases: the SQLite and PostgreSQL migrations give the same tables, columns
-//! (name, nullability, kind of type) and indexes. What only one engine has — FTS5 and R*Tree
+//! (name, nullability, kind of type), indexes (columns, unique, partial) and foreign keys (with
+//! what a delete does). Not compared: defaults, CHECK constraints and the text of a partial
+//! index's WHERE clause, which the two engines write differently. What only one engine has — FTS5 and R*Tree
 //! tables, trigram indexes — is listed with its reason in `migrations/engine_specific.txt`; a
 //! difference missing there, or a line there that is no longer a difference, fails the test.
 use app::db::testing::TestDb;
@@ -28,6 +30,8 @@ struct Column {
 struct Index {
     table: String,
     unique: bool,
+    /// Whether the index has a WHERE clause (the clauses' text differs between the engines).
+    partial: bool,
     /// Column names in order; `<expr>` for an expression.
     columns: Vec<String>,
 }
@@ -40,6 +44,9 @@ struct Schema {
     indexes: BTreeMap<String, Index>,
     /// Each table's UNIQUE constraints, as column lists.
     unique: BTreeSet<(String, Vec<String>)>,
+    /// Foreign keys: table, columns, the table and columns they reference, and what a delete
+    /// there does (`CASCADE`, `SET NULL`, `NO ACTION`, …).
+    foreign_keys: BTreeSet<String>,
 }
 
 /// FTS5 and R*Tree keep their data in tables named after the virtual table.
@@ -128,14 +135,37 @@ async fn sqlite_schema(pool: &AnyPool) -> Schema {
             .collect();
         schema.tables.insert(table.clone(), columns);
 
-        let indexes: Vec<(String, i64, String)> = sqlx::query_as(
-            "SELECT name, \"unique\", origin FROM pragma_index_list($1) ORDER BY name",
+        let keys: Vec<(i64, String, String, Option<String>, String)> = sqlx::query_as(
+            "SELECT id, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list($1) \
+             ORDER BY id, seq",
         )
         .bind(table)
         .fetch_all(pool)
         .await
         .unwrap();
-        for (name, unique, origin) in indexes {
+        let mut by_id: BTreeMap<i64, (String, Vec<String>, Vec<String>, String)> = BTreeMap::new();
+        for (id, target, from, to, on_delete) in keys {
+            let key = by_id
+                .entry(id)
+                .or_insert_with(|| (target, Vec::new(), Vec::new(), on_delete));
+            key.1.push(from);
+            // No column named: the referenced table's primary key, `id` in this schema.
+            key.2.push(to.unwrap_or_else(|| "id".into()));
+        }
+        for (target, from, to, on_delete) in by_id.into_values() {
+            schema
+                .foreign_keys
+                .insert(foreign_key(table, &from, &target, &to, &on_delete));
+        }
+
+        let indexes: Vec<(String, i64, String, i64)> = sqlx::query_as(
+            "SELECT name, \"unique\", origin, partial FROM pragma_index_list($1) ORDER BY name",
+        )
+        .bind(table)
+        .fetch_all(pool)
+        .await
+        .unwrap();
+        for (name, unique, origin, partial) in indexes {
             let columns: Vec<(Option<String>,)> =
                 sqlx::query_as("SELECT name FROM pragma_index_info($1) ORDER BY seqno")
                     .bind(&name)
@@ -151,6 +181,7 @@ async fn sqlite_schema(pool: &AnyPool) -> Schema {
                     let index = Index {
                         table: table.clone(),
                         unique: unique == 1,
+                        partial: partial == 1,
                         columns,
                     };
                     schema.indexes.insert(name, index);
@@ -190,8 +221,45 @@ async fn postgres_schema(pool: &AnyPool) -> Schema {
     }
     // Each index with its table, whether it is unique, whether a constraint (PRIMARY KEY, UNIQUE)
     // made it, and its columns in order.
-    let indexes: Vec<(String, String, bool, bool, bool, String)> = sqlx::query_as(
+    let keys: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT t.relname::text, f.relname::text, k.confdeltype::text, \
+                array_to_string(ARRAY( \
+                  SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY AS c(attnum, n) \
+                  JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = c.attnum \
+                  ORDER BY c.n), ','), \
+                array_to_string(ARRAY( \
+                  SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY AS c(attnum, n) \
+                  JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = c.attnum \
+                  ORDER BY c.n), ',') \
+         FROM pg_constraint k \
+         JOIN pg_class t ON t.oid = k.conrelid \
+         JOIN pg_class f ON f.oid = k.confrelid \
+         JOIN pg_namespace s ON s.oid = k.connamespace \
+         WHERE k.contype = 'f' AND s.nspname = current_schema()",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    for (table, target, on_delete, from, to) in keys {
+        let on_delete = match on_delete.as_str() {
+            "c" => "CASCADE",
+            "n" => "SET NULL",
+            "d" => "SET DEFAULT",
+            "r" => "RESTRICT",
+            _ => "NO ACTION",
+        };
+        let (from, to): (Vec<String>, Vec<String>) = (
+            from.split(',').map(str::to_string).collect(),
+            to.split(',').map(str::to_string).collect(),
+        );
+        schema
+            .foreign_keys
+            .insert(foreign_key(&table, &from, &target, &to, on_delete));
+    }
+
+    let indexes: Vec<(String, String, bool, bool, bool, bool, String)> = sqlx::query_as(
         "SELECT i.relname::text, t.relname::text, x.indisunique, x.indisprimary, \
+                x.indpred IS NOT NULL, \
                 EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid), \
                 array_to_string(ARRAY( \
                   SELECT coalesce(a.attname::text, '<expr>') \
@@ -208,7 +276,7 @@ async fn postgres_schema(pool: &AnyPool) -> Schema {
     .fetch_all(pool)
     .await
     .unwrap();
-    for (name, table, unique, primary, by_constraint, columns) in indexes {
+    for (name, table, unique, primary, partial, by_constraint, columns) in indexes {
         let columns: Vec<String> = columns.split(',').map(str::to_string).collect();
         if primary {
             continue;
@@ -219,12 +287,28 @@ async fn postgres_schema(pool: &AnyPool) -> Schema {
             let index = Index {
                 table,
                 unique,
+                partial,
                 columns,
             };
             schema.indexes.insert(name, index);
         }
     }
     schema
+}
+
+/// One foreign key, as `differences` names it.
+fn foreign_key(
+    table: &str,
+    from: &[String],
+    target: &str,
+    to: &[String],
+    on_delete: &str,
+) -> String {
+    format!(
+        "{table}({}) references {target}({}) on delete {on_delete}",
+        from.join(","),
+        to.join(",")
+    )
 }
 
 /// Every difference, one line each, in the words of `migrations/engine_specific.txt`.
@@ -252,6 +336,9 @@ fn differences(sqlite: &Schema, postgres: &Schema) -> BTreeSet<String> {
                 }
                 Some(_) => {}
             }
+        }
+        for key in one.foreign_keys.difference(&other.foreign_keys) {
+            found.insert(format!("{engine} foreign key {key}"));
         }
         for (table, columns) in one.unique.difference(&other.unique) {
             found.insert(format!("{engine} unique {table}({})", columns.join(",")));
@@ -326,14 +413,16 @@ async fn sqlite_and_postgres_migrations_give_one_schema() {
     // The reading itself works: a query that read nothing would find no difference either.
     for schema in [&lite, &pg] {
         let columns: usize = schema.tables.values().map(BTreeMap::len).sum();
-        let (tables, indexes, unique) = (
+        let (tables, indexes, unique, keys) = (
             schema.tables.len(),
             schema.indexes.len(),
             schema.unique.len(),
+            schema.foreign_keys.len(),
         );
         assert!(
-            tables >= 30 && columns >= 300 && indexes >= 40 && unique >= 5,
-            "read only {tables} tables, {columns} columns, {indexes} indexes, {unique} unique"
+            tables >= 30 && columns >= 300 && indexes >= 40 && unique >= 5 && keys >= 30,
+            "read only {tables} tables, {columns} columns, {indexes} indexes, {unique} unique, \
+             {keys} foreign keys"
         );
         let kinds: BTreeSet<String> = schema
             .tables

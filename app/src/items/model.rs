@@ -188,7 +188,7 @@ pub struct ThreadMessage {
 /// At most this many photos per listing.
 pub const MAX_PHOTOS: usize = 6;
 
-/// A listing as pages show it. Where it is: only its grid cell's centre (`map::grid`).
+/// A listing as pages show it. Where it is: only its grid cell's centre (`geo::grid`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub id: i64,
