@@ -187,24 +187,10 @@ fn code_only(source: &str) -> String {
             out.push_str("\"\"");
             i = j;
         } else if c == '"' {
-            i += 1;
-            while i < chars.len() && chars[i] != '"' {
-                if chars[i] == '\\' {
-                    i += 1;
-                }
-                i += 1;
-            }
-            i += 1;
+            i = after_quoted(&chars, i, '"');
             out.push_str("\"\"");
         } else if c == '\'' && is_char_literal(&chars, i) {
-            i += 1;
-            while i < chars.len() && chars[i] != '\'' {
-                if chars[i] == '\\' {
-                    i += 1;
-                }
-                i += 1;
-            }
-            i += 1;
+            i = after_quoted(&chars, i, '\'');
             out.push_str("' '");
         } else {
             out.push(c);
@@ -212,6 +198,19 @@ fn code_only(source: &str) -> String {
         }
     }
     out
+}
+
+/// Where a string or character literal opening with `quote` at `i` ends (past the closing quote,
+/// escapes skipped).
+fn after_quoted(chars: &[char], mut i: usize, quote: char) -> usize {
+    i += 1;
+    while i < chars.len() && chars[i] != quote {
+        if chars[i] == '\\' {
+            i += 1;
+        }
+        i += 1;
+    }
+    i + 1
 }
 
 fn prev(chars: &[char], i: usize) -> char {
