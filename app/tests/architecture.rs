@@ -4,7 +4,8 @@
 //! nothing but other leaves. Imports that still point up are listed in `KNOWN_UPWARD`, each
 //! with what is to become of it: the list only shrinks. Read from the source text: every
 //! `crate::` path (in `use` trees, `crate::{a, b}` groups included, and inline) and every `super::`
-//! that climbs out of its module. docs/architecture.md draws the layers.
+//! that climbs out of its module. Paths relative to a module (`use routes::App` in `shell/mod.rs`)
+//! stay inside their top-level module and are not read. docs/architecture.md draws the layers.
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
