@@ -22,16 +22,12 @@ pub fn in_china(unix_seconds: i64) -> Option<OffsetDateTime> {
 
 /// The year of a moment in China time.
 pub fn china_year(unix_seconds: i64) -> Option<i32> {
-    OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .ok()
-        .map(|m| m.to_offset(CHINA).year())
+    in_china(unix_seconds).map(|local| local.year())
 }
 
 /// The calendar day (China time) a moment falls on, and its weekday (0 = Monday).
 pub fn china_day(unix_seconds: i64) -> Option<(Date, u8)> {
-    let local = OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .ok()?
-        .to_offset(CHINA);
+    let local = in_china(unix_seconds)?;
     Some((local.date(), local.weekday().number_days_from_monday()))
 }
 
@@ -76,9 +72,8 @@ pub fn parse_date(value: &str) -> Option<Date> {
 
 /// What a `datetime-local` input shows for a stored moment (China time, to the minute).
 pub fn china_datetime_input(unix_seconds: i64) -> String {
-    OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .map(|m| {
-            let local = m.to_offset(CHINA);
+    in_china(unix_seconds)
+        .map(|local| {
             format!(
                 "{}-{:02}-{:02}T{:02}:{:02}",
                 local.year(),

@@ -31,7 +31,7 @@ const SEMI_MAJOR_AXIS: f64 = 6_378_245.0;
 const ECCENTRICITY_SQUARED: f64 = 0.006_693_421_622_965_943;
 
 /// GCJ-02 applies only inside mainland China's rough bounding box; elsewhere the two are the same.
-pub fn in_china(p: LatLng) -> bool {
+pub fn inside_china(p: LatLng) -> bool {
     (72.004..=137.8347).contains(&p.lng) && (0.8293..=55.8271).contains(&p.lat)
 }
 
@@ -55,7 +55,7 @@ fn lng_offset(x: f64, y: f64) -> f64 {
 
 /// Where a WGS-84 position is drawn on GCJ-02 tiles.
 pub fn wgs84_to_gcj02(p: LatLng) -> LatLng {
-    if !in_china(p) {
+    if !inside_china(p) {
         return p;
     }
     let (x, y) = (p.lng - 105.0, p.lat - 35.0);
@@ -72,7 +72,7 @@ pub fn wgs84_to_gcj02(p: LatLng) -> LatLng {
 /// The WGS-84 position of a point picked on GCJ-02 tiles. The offset has no closed-form inverse:
 /// step towards the point whose forward conversion lands on `p` (a few steps reach millimetres).
 pub fn gcj02_to_wgs84(p: LatLng) -> LatLng {
-    if !in_china(p) {
+    if !inside_china(p) {
         return p;
     }
     let mut guess = p;
