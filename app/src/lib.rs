@@ -16,6 +16,7 @@ pub mod home;
 pub mod i18n;
 pub mod invitations;
 pub mod items;
+pub mod locales;
 pub mod map;
 pub mod notifications;
 pub mod orgs;

@@ -3,7 +3,6 @@
 //! a display size and a thumbnail, and written out as fresh JPEGs. Only pixels survive: no EXIF,
 //! no GPS position, no camera details.
 
-use crate::error::FormError;
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
@@ -34,15 +33,15 @@ pub struct StoredPhoto {
 }
 
 /// Turns an upload into a stored photo. Slow for big pictures: run it off the async threads.
-pub fn process(upload: &[u8]) -> Result<StoredPhoto, FormError> {
+pub fn process(upload: &[u8]) -> Result<StoredPhoto, PhotoRefusal> {
     if upload.len() > PHOTO_MAX_BYTES {
-        return Err(FormError::PhotoTooLarge);
+        return Err(PhotoRefusal::TooLarge);
     }
     let mut reader = ImageReader::new(Cursor::new(upload))
         .with_guessed_format()
-        .map_err(|_| FormError::PhotoNotAnImage)?;
+        .map_err(|_| PhotoRefusal::NotAnImage)?;
     if reader.format().is_none() {
-        return Err(FormError::PhotoNotAnImage);
+        return Err(PhotoRefusal::NotAnImage);
     }
     let mut limits = Limits::default();
     limits.max_image_width = Some(DECODE_MAX_PX);
@@ -51,20 +50,20 @@ pub fn process(upload: &[u8]) -> Result<StoredPhoto, FormError> {
     reader.limits(limits);
     let mut decoder = reader
         .into_decoder()
-        .map_err(|_| FormError::PhotoNotAnImage)?;
+        .map_err(|_| PhotoRefusal::NotAnImage)?;
     // Counted from the header, before any pixel is decoded.
     let (width, height) = decoder.dimensions();
     if u64::from(width) * u64::from(height) > DECODE_MAX_PIXELS
         || decoder.total_bytes() > DECODE_MAX_BYTES
     {
-        return Err(FormError::PhotoTooManyPixels);
+        return Err(PhotoRefusal::TooManyPixels);
     }
     // A phone stores a portrait photo sideways with a note to turn it: apply the note, since the
     // note itself will not survive (after cutting down, so the turn copies few pixels).
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let picture = DynamicImage::from_decoder(decoder).map_err(|_| FormError::PhotoNotAnImage)?;
+    let picture = DynamicImage::from_decoder(decoder).map_err(|_| PhotoRefusal::NotAnImage)?;
     let mut display = fit_within(picture, DISPLAY_MAX_PX);
     display.apply_orientation(orientation);
     let thumb = fit_within(display.clone(), THUMB_MAX_PX);
@@ -118,7 +117,7 @@ pub async fn prepare(uploads: Vec<Vec<u8>>) -> Result<Vec<StoredPhoto>, crate::e
         uploads
             .iter()
             .map(|upload| process(upload))
-            .collect::<Result<Vec<_>, FormError>>()
+            .collect::<Result<Vec<_>, PhotoRefusal>>()
     })
     .await
     .map_err(|error| {
@@ -129,7 +128,7 @@ pub async fn prepare(uploads: Vec<Vec<u8>>) -> Result<Vec<StoredPhoto>, crate::e
 }
 
 /// A fresh JPEG of the pixels alone. Transparent parts become white, as they look on the page.
-fn jpeg(picture: &DynamicImage) -> Result<Vec<u8>, FormError> {
+fn jpeg(picture: &DynamicImage) -> Result<Vec<u8>, PhotoRefusal> {
     let rgb: RgbImage = if picture.color().has_alpha() {
         let rgba = picture.to_rgba8();
         RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
@@ -144,7 +143,7 @@ fn jpeg(picture: &DynamicImage) -> Result<Vec<u8>, FormError> {
     let mut out = Vec::new();
     JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
         .encode_image(&rgb)
-        .map_err(|_| FormError::PhotoNotAnImage)?;
+        .map_err(|_| PhotoRefusal::NotAnImage)?;
     Ok(out)
 }
 
@@ -251,6 +250,18 @@ fn sample_exif() -> Vec<u8> {
     exif
 }
 
+crate::refusals! {
+    /// Why an uploaded photo was refused.
+    pub enum PhotoRefusal in photos {
+        /// An upload that could not be read as a photo (JPEG, PNG, WebP or GIF).
+        NotAnImage = not_an_image, UNSUPPORTED_MEDIA_TYPE;
+        /// One photo over the size limit.
+        TooLarge = too_large, PAYLOAD_TOO_LARGE;
+        /// A picture with more pixels than a phone camera takes (refused before it is decoded).
+        TooManyPixels = too_many_pixels, PAYLOAD_TOO_LARGE;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,12 +308,12 @@ mod tests {
         let bomb = zero_png(12_000, 12_000);
         assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
         let started = std::time::Instant::now();
-        assert_eq!(process(&bomb).unwrap_err(), FormError::PhotoTooManyPixels);
+        assert_eq!(process(&bomb).unwrap_err(), PhotoRefusal::TooManyPixels);
         assert!(started.elapsed() < std::time::Duration::from_millis(200));
         // Within the pixel count, but 16 bits a channel: over the memory a decode may take.
         assert_eq!(
             process(&zero_png_with(8_000, 6_000, png::BitDepth::Sixteen)).unwrap_err(),
-            FormError::PhotoTooManyPixels
+            PhotoRefusal::TooManyPixels
         );
         // A phone camera's size is still taken.
         assert_eq!(
@@ -320,9 +331,9 @@ mod tests {
             // A JPEG's first bytes and nothing after.
             &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16],
         ] {
-            assert_eq!(process(upload).unwrap_err(), FormError::PhotoNotAnImage);
+            assert_eq!(process(upload).unwrap_err(), PhotoRefusal::NotAnImage);
         }
         let oversized = vec![0u8; PHOTO_MAX_BYTES + 1];
-        assert_eq!(process(&oversized).unwrap_err(), FormError::PhotoTooLarge);
+        assert_eq!(process(&oversized).unwrap_err(), PhotoRefusal::TooLarge);
     }
 }

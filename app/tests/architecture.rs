@@ -10,13 +10,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Building blocks that import no domain (only other leaves).
-const LEAVES: &[&str] = &["china_time", "cookies"];
+const LEAVES: &[&str] = &["china_time", "cookies", "locales"];
 
 /// The top-level modules, lowest first: each may import those before it.
 const LAYERS: &[&str] = &[
     // Leaves.
     "china_time",
     "cookies",
+    "locales",
     // Building blocks.
     "db",
     "error",
@@ -51,9 +52,7 @@ const KNOWN_UPWARD: &[(&str, &str)] = &[
     // An upgrade SQL cannot do (hashing the calendar tokens stored before migration 28) runs
     // with the migrations.
     ("db", "events"),
-    // Texts are Rust tables that name domain types, and refusals are looked up in them: both
-    // move to locale files and to refusals owned by each domain.
-    ("error", "i18n"),
+    // Texts are Rust tables that name domain types: they move to locale files.
     ("i18n", "state"),
     ("i18n", "accounts"),
     ("i18n", "help"),

@@ -6,10 +6,11 @@
 use app::china_time::parse_date;
 use app::db::testing::each_backend;
 use app::db::Db;
-use app::error::{AppError, FormError};
+use app::error::FormRefusal;
 use app::events::input::EventDetails;
 use app::events::model::{Event, EventStatus, JoinOutcome, Place};
 use app::events::series::{Frequency, Repeat};
+use app::events::EventRefusal;
 use app::events::{db as events, series_db, signup};
 use app::i18n::Lang;
 
@@ -120,19 +121,13 @@ async fn a_weekly_series_is_made_ahead_once_and_edited_for_all_future_occurrence
         edit.capacity = Some(2);
         let mut tx = db.begin_write().await.unwrap();
         let refused = series_db::edit_future(&mut tx, &third, third.version, &edit, later).await;
-        assert!(matches!(
-            refused,
-            Err(AppError::Form(FormError::CapacityBelowTaken))
-        ));
+        assert!(refused.is_err_and(|error| error == EventRefusal::CapacityBelowTaken));
         drop(tx);
         // An edit made from an old copy is refused too.
         edit.capacity = Some(5);
         let mut tx = db.begin_write().await.unwrap();
         let stale = series_db::edit_future(&mut tx, &third, third.version - 1, &edit, later).await;
-        assert!(matches!(
-            stale,
-            Err(AppError::Form(FormError::EditConflict))
-        ));
+        assert!(stale.is_err_and(|error| error == FormRefusal::EditConflict));
         drop(tx);
         let mut tx = db.begin_write().await.unwrap();
         series_db::edit_future(&mut tx, &third, third.version, &edit, later)

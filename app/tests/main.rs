@@ -23,5 +23,6 @@ mod items_requests;
 mod map_index;
 mod notifications_db;
 mod orgs_db;
+mod refusals;
 mod schema;
 mod volunteering;

@@ -18,14 +18,15 @@ pub async fn sign_up(
     next: Option<String>,
 ) -> Result<(), AppError> {
     use super::{contact::Contact, db, display_name::parse_display_name, password};
-    use crate::error::FormError;
+    use crate::accounts::AccountRefusal;
+    use crate::error::FormRefusal;
 
     let state = crate::state::use_app_state()?;
-    let contact = Contact::parse(&contact).ok_or(FormError::ContactInvalid)?;
+    let contact = Contact::parse(&contact).ok_or(FormRefusal::ContactInvalid)?;
     state
         .auth_limits
         .check(super::rate_limit::client_ip(), contact.as_str())?;
-    let name = parse_display_name(&display_name).ok_or(FormError::DisplayNameInvalid)?;
+    let name = parse_display_name(&display_name).ok_or(FormRefusal::DisplayNameInvalid)?;
     new_password_rules(&password)?;
     let hash = password::hash_password(password).await?;
 
@@ -33,7 +34,7 @@ pub async fn sign_up(
     let created = db::create_user(&mut tx, &contact, &name, &hash, crate::db::now_unix()).await?;
     tx.commit().await?;
     let db::CreateUser::Created(user_id) = created else {
-        return Err(FormError::ContactTaken.into());
+        return Err(AccountRefusal::ContactTaken.into());
     };
     if let Some(parts) = use_context::<http::request::Parts>() {
         let mut tx = state.db.begin_write().await?;
@@ -57,10 +58,10 @@ pub async fn sign_in(
     next: Option<String>,
 ) -> Result<(), AppError> {
     use super::{contact::Contact, db, password::verify_password};
-    use crate::error::FormError;
+    use crate::accounts::AccountRefusal;
 
     let state = crate::state::use_app_state()?;
-    let contact = Contact::parse(&contact).ok_or(FormError::WrongCredentials)?;
+    let contact = Contact::parse(&contact).ok_or(AccountRefusal::WrongCredentials)?;
     state
         .auth_limits
         .check(super::rate_limit::client_ip(), contact.as_str())?;
@@ -76,7 +77,7 @@ pub async fn sign_in(
     };
     let matches = verify_password(password, hash).await;
     let Some(user_id) = user_id.filter(|_| matches) else {
-        return Err(FormError::WrongCredentials.into());
+        return Err(AccountRefusal::WrongCredentials.into());
     };
     super::auth::sign_in_as(&state, user_id).await?;
     leptos_axum::redirect(&super::auth::safe_next(next.as_deref()));
@@ -139,18 +140,18 @@ async fn confirm_password(
         .await?
         .ok_or(AppError::SignInRequired)?;
     if !super::password::verify_password(password, hash).await {
-        return Err(crate::error::FormError::WrongPassword.into());
+        return Err(crate::accounts::AccountRefusal::WrongPassword.into());
     }
     Ok(user)
 }
 
 #[cfg(feature = "ssr")]
-fn new_password_rules(password: &str) -> Result<(), crate::error::FormError> {
+fn new_password_rules(password: &str) -> Result<(), crate::error::Refusal> {
     use super::password::{check_password_rules, PasswordProblem};
-    use crate::error::FormError;
+    use crate::accounts::AccountRefusal;
     check_password_rules(password).map_err(|problem| match problem {
-        PasswordProblem::TooShort => FormError::PasswordTooShort,
-        PasswordProblem::TooLong => FormError::PasswordTooLong,
+        PasswordProblem::TooShort => AccountRefusal::PasswordTooShort.into(),
+        PasswordProblem::TooLong => AccountRefusal::PasswordTooLong.into(),
     })
 }
 

@@ -21,11 +21,13 @@ pub mod password;
 pub mod personal_data;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;
+mod refusals;
 #[cfg(feature = "ssr")]
 pub mod session;
 mod settings;
 mod sign_in_page;
 mod sign_up_page;
+pub use refusals::AccountRefusal;
 
 pub use page::MePage;
 /// The name of the session cookie (the session code itself is server-only).

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::i18n::use_texts;
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 
 /// Why the form's last submission was not accepted, in the reader's language (announced to screen
@@ -11,12 +11,12 @@ pub fn FormErrorMessage<T>(
 where
     T: Clone + Send + Sync + 'static,
 {
-    let t = use_texts();
+    let lang = use_lang();
     move || {
         result
             .with(|r| r.as_ref().and_then(|r| r.as_ref().err()).cloned())
             .map(|error| {
-                view! { <p class="form-error" role="alert">{move || error.message(t())}</p> }
+                view! { <p class="form-error" role="alert">{move || error.message(lang.get())}</p> }
             })
     }
 }

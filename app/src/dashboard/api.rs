@@ -65,13 +65,14 @@ pub mod load {
     use super::super::figures::{monthly, platform_state, Scope};
     use super::super::period::{Month, Period};
     use super::{OrgBoard, PlatformBoard};
-    use crate::error::{AppError, FormError};
+    use crate::dashboard::PeriodRefusal;
+    use crate::error::AppError;
     use crate::state::AppState;
 
     /// The period the form asks for, as of `now` (empty: the twelve months up to this one).
     fn chosen_period(from: &str, to: &str, now: i64) -> Result<Period, AppError> {
         let today = Month::of(now).ok_or(AppError::Internal)?;
-        Ok(Period::from_form(from, to, today).ok_or(FormError::PeriodInvalid)?)
+        Ok(Period::from_form(from, to, today).ok_or(PeriodRefusal::PeriodInvalid)?)
     }
 
     pub async fn platform_board(

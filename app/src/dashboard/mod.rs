@@ -11,8 +11,10 @@ mod page;
 pub mod period;
 mod platform_page;
 mod public_card;
+mod refusals;
 mod report_page;
 mod sections;
+pub use refusals::PeriodRefusal;
 
 pub use org_page::OrgDashboardPage;
 pub use platform_page::PlatformDashboardPage;

@@ -3,8 +3,9 @@
 
 use super::api::{org_dashboard, OrgBoard};
 use super::columns::Label;
-use crate::error::{AppError, FormError};
-use crate::i18n::use_texts;
+use crate::dashboard::PeriodRefusal;
+use crate::error::AppError;
+use crate::i18n::{use_lang, use_texts};
 use crate::shell::{page_error, set_status, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -57,7 +58,7 @@ where
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(board) => render(board),
-                    Err(AppError::Form(FormError::PeriodInvalid)) => {
+                    Err(error) if error == PeriodRefusal::PeriodInvalid => {
                         let (from, to) = chosen();
                         period_refused(title, lead, from, to)
                     }
@@ -70,11 +71,11 @@ where
 
 /// The months could not be read: the form again, with why, under a 400.
 fn period_refused(title: Label, lead: Label, from: String, to: String) -> AnyView {
-    let t = use_texts();
+    let lang = use_lang();
     set_status(http::StatusCode::BAD_REQUEST);
     view! {
         <Head title lead/>
-        <p class="form-error" role="alert">{move || FormError::PeriodInvalid.message(t())}</p>
+        <p class="form-error" role="alert">{move || PeriodRefusal::PeriodInvalid.message(lang.get())}</p>
         <PeriodForm from to/>
     }
     .into_any()

@@ -263,7 +263,7 @@ pub async fn event_form(id: Option<i64>, copy: Option<i64>) -> Result<EventFormD
 pub async fn create_event(event: EventFields, publish: Option<String>) -> Result<(), AppError> {
     use super::model::EventStatus;
     use crate::accounts::auth::{authorize, Rule};
-    use crate::error::FormError;
+    use crate::events::EventRefusal;
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
     let runs_one = !crate::orgs::db::org_choices(state.db.pool(), user.id, user.is_admin)
@@ -275,7 +275,7 @@ pub async fn create_event(event: EventFields, publish: Option<String>) -> Result
     let details = event.check()?;
     let repeat = event.repeat(details.starts_at)?;
     if !access::may_manage(&state, &user, details.org_id).await? {
-        return Err(FormError::EventOrgInvalid.into());
+        return Err(EventRefusal::OrgInvalid.into());
     }
     let status = if publish.is_some() {
         EventStatus::Published
@@ -305,14 +305,15 @@ pub async fn update_event(
     scope: Option<String>,
 ) -> Result<(), AppError> {
     use crate::accounts::auth::{authorize, Rule};
-    use crate::error::FormError;
+    use crate::error::FormRefusal;
+    use crate::events::EventRefusal;
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
     let current = access::managed_event(&state, &user, id).await?;
     let details = event.check()?;
     let repeat = event.repeat(details.starts_at)?;
     if !access::may_manage(&state, &user, details.org_id).await? {
-        return Err(FormError::EventOrgInvalid.into());
+        return Err(EventRefusal::OrgInvalid.into());
     }
     let now = crate::db::now_unix();
     let mut tx = state.db.begin_write().await?;
@@ -320,7 +321,7 @@ pub async fn update_event(
     // one organiser could stretch the event, add hours that count at once, and shrink it back).
     let moved = (details.starts_at, details.ends_at) != (current.starts_at, current.ends_at);
     if moved && crate::volunteering::hours::any_recorded(&mut tx, id).await? {
-        return Err(FormError::EventTimeLocked.into());
+        return Err(EventRefusal::TimeLocked.into());
     }
     if current.series_id.is_some() && super::series::all_future(scope.as_deref()) {
         super::series_db::edit_future(&mut tx, &current, version, &details, now).await?;
@@ -330,10 +331,10 @@ pub async fn update_event(
     }
     let taken = super::signup::lock_for_edit(&mut tx, id).await?;
     if details.capacity.is_some_and(|c| c < taken) {
-        return Err(FormError::CapacityBelowTaken.into());
+        return Err(EventRefusal::CapacityBelowTaken.into());
     }
     if !super::db::update(&mut tx, id, version, &details, now).await? {
-        return Err(FormError::EditConflict.into());
+        return Err(FormRefusal::EditConflict.into());
     }
     // More seats on an open event go to the people waiting, at once.
     if current.status == super::model::EventStatus::Published {

@@ -117,7 +117,8 @@ pub async fn get_my_checkin(id: i64) -> Result<MyCheckin, AppError> {
 pub async fn check_in(id: i64, code: String) -> Result<(), AppError> {
     use super::checkin::CheckinOutcome;
     use crate::accounts::auth::{authorize, Rule};
-    use crate::error::FormError;
+    use crate::error::FormRefusal;
+    use crate::events::EventRefusal;
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
     super::api::visible_event_for(&state, Some(&user), id).await?;
@@ -129,10 +130,10 @@ pub async fn check_in(id: i64, code: String) -> Result<(), AppError> {
         CheckinOutcome::CheckedIn => "in".to_string(),
         CheckinOutcome::CheckedOut { minutes } => format!("out&m={minutes}"),
         CheckinOutcome::AlreadyDone => "already".to_string(),
-        CheckinOutcome::WrongCode => return Err(FormError::CheckinCodeWrong.into()),
-        CheckinOutcome::TooManyTries => return Err(FormError::TooManyCodeTries.into()),
-        CheckinOutcome::Closed => return Err(FormError::CheckinClosed.into()),
-        CheckinOutcome::NotJoined => return Err(FormError::CheckinNotJoined.into()),
+        CheckinOutcome::WrongCode => return Err(EventRefusal::CheckinCodeWrong.into()),
+        CheckinOutcome::TooManyTries => return Err(FormRefusal::TooManyCodeTries.into()),
+        CheckinOutcome::Closed => return Err(EventRefusal::CheckinClosed.into()),
+        CheckinOutcome::NotJoined => return Err(EventRefusal::CheckinNotJoined.into()),
     };
     leptos_axum::redirect(&format!("/events/{id}/checkin?done={done}"));
     Ok(())
@@ -145,14 +146,14 @@ pub async fn mark_attendance(
     participant: i64,
     attendance: String,
 ) -> Result<(), AppError> {
-    use crate::error::FormError;
+    use crate::events::EventRefusal;
     use crate::volunteering::hours::{self, Attendance};
     let (state, actor, event) = super::roster_api::organiser_of(id).await?;
     let attendance = Attendance::parse(&attendance)
         .ok_or_else(|| AppError::InvalidInput("attendance".into()))?;
     let now = crate::db::now_unix();
     if now < event.starts_at - super::attendance::MARGIN_SECONDS {
-        return Err(FormError::AttendanceTooEarly.into());
+        return Err(EventRefusal::AttendanceTooEarly.into());
     }
     let mut tx = state.db.begin_write().await?;
     let marked = hours::mark_attendance(&mut tx, id, participant, attendance, actor, now).await?;
@@ -165,11 +166,11 @@ pub async fn mark_attendance(
 /// After the event: everyone holding a seat who was not marked present is recorded as a no-show.
 #[server(endpoint = "events/record_no_shows")]
 pub async fn record_no_shows(id: i64) -> Result<(), AppError> {
-    use crate::error::FormError;
+    use crate::events::EventRefusal;
     let (state, _, event) = super::roster_api::organiser_of(id).await?;
     let now = crate::db::now_unix();
     if !event.has_ended(now) {
-        return Err(FormError::EventNotOver.into());
+        return Err(EventRefusal::NotOver.into());
     }
     let mut tx = state.db.begin_write().await?;
     let recorded = crate::volunteering::hours::record_no_shows(&mut tx, id, now).await?;

@@ -72,7 +72,7 @@ fn CheckinView(mine: MyCheckin) -> impl IntoView {
         {move || done_text(&done, &minutes, t()).map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
         <section class="card" data-testid="my-checkin">
             {(!seated && !mine.walk_ins).then(|| view! {
-                <p class="notice-info">{move || t().form_errors.checkin_not_joined}</p>
+                <p class="notice-info">{move || super::EventRefusal::CheckinNotJoined.message(lang.get())}</p>
             })}
             <dl class="facts">
                 <dt>{move || t().volunteering.checked_in_at}</dt>
@@ -88,7 +88,7 @@ fn CheckinView(mine: MyCheckin) -> impl IntoView {
                 })}
             </dl>
             {(!mine.window_open && !finished).then(|| view! {
-                <p class="hint">{move || t().form_errors.checkin_closed}</p>
+                <p class="hint">{move || super::EventRefusal::CheckinClosed.message(lang.get())}</p>
             })}
             {may_try.then(|| view! {
                 <ActionForm action=check_in attr:class="form checkin-form">

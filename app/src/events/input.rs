@@ -3,7 +3,9 @@
 use super::model::{Event, EventCategory};
 use super::series::Repeat;
 use crate::china_time::{china_datetime_input, china_day, parse_china_datetime};
-use crate::error::FormError;
+use crate::error::FormRefusal;
+use crate::error::Refusal;
+use crate::events::EventRefusal;
 use crate::i18n::numbers::format_hours;
 use crate::orgs::input::{location, one_line, paragraphs, LINE_MAX};
 use serde::{Deserialize, Serialize};
@@ -117,41 +119,41 @@ impl EventFields {
     }
 
     /// Whether (and how) the event repeats; `starts_at` is the checked start of the first one.
-    pub fn repeat(&self, starts_at: i64) -> Result<Option<Repeat>, FormError> {
-        let first_day = china_day(starts_at).ok_or(FormError::EventTimeInvalid)?.0;
+    pub fn repeat(&self, starts_at: i64) -> Result<Option<Repeat>, Refusal> {
+        let first_day = china_day(starts_at).ok_or(EventRefusal::TimeInvalid)?.0;
         Repeat::read(&self.repeat, &self.repeat_until, first_day).map_err(|until| {
             if until {
-                FormError::RepeatUntilInvalid
+                EventRefusal::RepeatUntilInvalid.into()
             } else {
-                FormError::RepeatInvalid
+                EventRefusal::RepeatInvalid.into()
             }
         })
     }
 
     /// Checks every field; the first problem found is the answer.
-    pub fn check(&self) -> Result<EventDetails, FormError> {
+    pub fn check(&self) -> Result<EventDetails, Refusal> {
         let org_id = self
             .org
             .trim()
             .parse()
-            .map_err(|_| FormError::EventOrgInvalid)?;
+            .map_err(|_| EventRefusal::OrgInvalid)?;
         let title = one_line(&self.title, usize::MAX)?;
         if !TITLE_CHARS.contains(&title.chars().count()) {
-            return Err(FormError::EventTitleInvalid);
+            return Err(EventRefusal::TitleInvalid.into());
         }
         let category =
-            EventCategory::parse(self.category.trim()).ok_or(FormError::EventCategoryInvalid)?;
-        let starts_at = parse_china_datetime(&self.starts_at).ok_or(FormError::EventTimeInvalid)?;
-        let ends_at = parse_china_datetime(&self.ends_at).ok_or(FormError::EventTimeInvalid)?;
+            EventCategory::parse(self.category.trim()).ok_or(EventRefusal::CategoryInvalid)?;
+        let starts_at = parse_china_datetime(&self.starts_at).ok_or(EventRefusal::TimeInvalid)?;
+        let ends_at = parse_china_datetime(&self.ends_at).ok_or(EventRefusal::TimeInvalid)?;
         if ends_at <= starts_at || ends_at - starts_at > LONGEST_SECONDS {
-            return Err(FormError::EventEndsBeforeStart);
+            return Err(EventRefusal::EndsBeforeStart.into());
         }
-        let deadline = |value: &str| -> Result<Option<i64>, FormError> {
+        let deadline = |value: &str| -> Result<Option<i64>, Refusal> {
             match value.trim() {
                 "" => Ok(None),
                 typed => match parse_china_datetime(typed) {
                     Some(at) if at <= starts_at => Ok(Some(at)),
-                    _ => Err(FormError::DeadlineInvalid),
+                    _ => Err(EventRefusal::DeadlineInvalid.into()),
                 },
             }
         };
@@ -159,14 +161,14 @@ impl EventFields {
             "" => None,
             typed => match typed.parse::<i64>() {
                 Ok(n) if (1..=CAPACITY_MAX).contains(&n) => Some(n),
-                _ => return Err(FormError::CapacityInvalid),
+                _ => return Err(EventRefusal::CapacityInvalid.into()),
             },
         };
         let credit_minutes = match self.credit_hours.trim() {
             "" => None,
             typed => Some(
                 crate::volunteering::hours::parse_hours(typed)
-                    .ok_or(FormError::CreditHoursInvalid)?,
+                    .ok_or(FormRefusal::CreditHoursInvalid)?,
             ),
         };
         let tags = one_line(&self.tags.replace('，', ","), LINE_MAX)?
@@ -186,7 +188,7 @@ impl EventFields {
             ends_at,
             place_name: one_line(&self.place_name, PLACE_NAME_MAX)?,
             address: one_line(&self.address, LINE_MAX)?,
-            location: location(&self.lat, &self.lng)?.ok_or(FormError::LocationRequired)?,
+            location: location(&self.lat, &self.lng)?.ok_or(FormRefusal::LocationRequired)?,
             capacity,
             signup_deadline: deadline(&self.signup_deadline)?,
             cancel_deadline: deadline(&self.cancel_deadline)?,
@@ -249,58 +251,58 @@ mod tests {
             change(&mut fields);
             fields.check().unwrap_err()
         };
-        assert_eq!(with(|f| f.org = "x".into()), FormError::EventOrgInvalid);
-        assert_eq!(
-            with(|f| f.title = "访".into()),
-            FormError::EventTitleInvalid
-        );
+        assert_eq!(with(|f| f.org = "x".into()), EventRefusal::OrgInvalid);
+        assert_eq!(with(|f| f.title = "访".into()), EventRefusal::TitleInvalid);
         assert_eq!(
             with(|f| f.category = "sport".into()),
-            FormError::EventCategoryInvalid
+            EventRefusal::CategoryInvalid
         );
         assert_eq!(
             with(|f| f.starts_at = "明天".into()),
-            FormError::EventTimeInvalid
+            EventRefusal::TimeInvalid
         );
         assert_eq!(
             with(|f| f.ends_at = "2026-12-05T08:00".into()),
-            FormError::EventEndsBeforeStart
+            EventRefusal::EndsBeforeStart
         );
         assert_eq!(
             with(|f| f.ends_at = "2026-12-25T08:00".into()),
-            FormError::EventEndsBeforeStart
+            EventRefusal::EndsBeforeStart
         );
         assert_eq!(
             with(|f| f.capacity = "0".into()),
-            FormError::CapacityInvalid
+            EventRefusal::CapacityInvalid
         );
         assert_eq!(
             with(|f| f.capacity = "十".into()),
-            FormError::CapacityInvalid
+            EventRefusal::CapacityInvalid
         );
         assert_eq!(
             with(|f| f.signup_deadline = "2026-12-06T09:00".into()),
-            FormError::DeadlineInvalid
+            EventRefusal::DeadlineInvalid
         );
         assert_eq!(
             with(|f| f.cancel_deadline = "soon".into()),
-            FormError::DeadlineInvalid
+            EventRefusal::DeadlineInvalid
         );
         assert_eq!(
             with(|f| f.credit_hours = "-1".into()),
-            FormError::CreditHoursInvalid
+            FormRefusal::CreditHoursInvalid
         );
         assert_eq!(
             with(|f| f.credit_hours = "25".into()),
-            FormError::CreditHoursInvalid
+            FormRefusal::CreditHoursInvalid
         );
-        assert_eq!(with(|f| f.lat = String::new()), FormError::LocationInvalid);
+        assert_eq!(
+            with(|f| f.lat = String::new()),
+            FormRefusal::LocationInvalid
+        );
         assert_eq!(
             with(|f| {
                 f.lat = String::new();
                 f.lng = String::new();
             }),
-            FormError::LocationRequired
+            FormRefusal::LocationRequired
         );
     }
 

@@ -23,6 +23,7 @@ mod list_page;
 mod mine;
 pub mod model;
 mod parts;
+mod refusals;
 pub mod roster;
 pub mod roster_api;
 mod roster_page;
@@ -32,6 +33,7 @@ pub mod series;
 pub mod series_db;
 #[cfg(feature = "ssr")]
 pub mod signup;
+pub use refusals::EventRefusal;
 
 pub use checkin_page::{CheckinCodePage, CheckinPage};
 pub use detail_page::EventPage;

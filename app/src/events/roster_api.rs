@@ -47,12 +47,12 @@ pub async fn event_roster(id: i64) -> Result<Roster, AppError> {
 #[server(endpoint = "events/add_person")]
 pub async fn add_person(id: i64, name: String, phone: String) -> Result<(), AppError> {
     use super::model::JoinOutcome;
-    use crate::error::FormError;
+    use crate::error::FormRefusal;
     use crate::orgs::input::one_line;
     let (state, actor, _) = organiser_of(id).await?;
     let name = one_line(&name, NAME_MAX)?;
     if name.chars().count() < 1 {
-        return Err(FormError::DisplayNameInvalid.into());
+        return Err(FormRefusal::DisplayNameInvalid.into());
     }
     let phone: String = phone
         .chars()
@@ -61,7 +61,7 @@ pub async fn add_person(id: i64, name: String, phone: String) -> Result<(), AppE
     if !(phone.is_empty()
         || (5..=20).contains(&phone.len()) && phone.chars().all(|c| c.is_ascii_digit() || c == '+'))
     {
-        return Err(FormError::ContactInvalid.into());
+        return Err(FormRefusal::ContactInvalid.into());
     }
     let mut tx = state.db.begin_write().await?;
     let outcome =
@@ -94,12 +94,12 @@ pub async fn remove_person(id: i64, participant: i64) -> Result<(), AppError> {
 /// Writes to everyone holding a seat or waiting (their inbox, and email if they chose it).
 #[server(endpoint = "events/message")]
 pub async fn message_participants(id: i64, text: String) -> Result<(), AppError> {
-    use crate::error::FormError;
+    use crate::error::FormRefusal;
     use crate::notifications::{db::notify, model::Notice};
     let (state, _, event) = organiser_of(id).await?;
     let text = crate::orgs::input::paragraphs(&text, MESSAGE_MAX)?;
     if text.is_empty() {
-        return Err(FormError::MessageEmpty.into());
+        return Err(FormRefusal::MessageEmpty.into());
     }
     let now = crate::db::now_unix();
     let notice = Notice::EventMessage {

@@ -6,7 +6,9 @@ use super::model::{Event, EventStatus};
 use super::series::{Frequency, Repeat, Rule, SeriesInfo, AHEAD_DAYS};
 use crate::china_time::{china_day, china_midnight, date_input, parse_date};
 use crate::db::Db;
-use crate::error::{AppError, FormError};
+use crate::error::AppError;
+use crate::error::FormRefusal;
+use crate::events::EventRefusal;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 use time::{Date, Duration};
 
@@ -232,7 +234,7 @@ pub async fn edit_future(
         let occurrence = details.shifted(china_midnight(day) + since_midnight - details.starts_at);
         let taken = super::signup::lock_for_edit(conn, id).await?;
         if occurrence.capacity.is_some_and(|c| c < taken) {
-            return Err(FormError::CapacityBelowTaken.into());
+            return Err(EventRefusal::CapacityBelowTaken.into());
         }
         let expected = if id == event.id {
             version
@@ -240,7 +242,7 @@ pub async fn edit_future(
             current_version
         };
         if !super::db::update(conn, id, expected, &occurrence, now).await? {
-            return Err(FormError::EditConflict.into());
+            return Err(FormRefusal::EditConflict.into());
         }
         if status == EventStatus::Published.as_str() {
             super::signup::fill_free_seats(conn, id, &occurrence.title, now).await?;

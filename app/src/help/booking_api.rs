@@ -77,7 +77,7 @@ fn step_result(step: super::bookings::BookingStep) -> Result<(), AppError> {
     match step {
         super::bookings::BookingStep::Done => Ok(()),
         super::bookings::BookingStep::NotNow => {
-            Err(crate::error::FormError::BookingStepNotNow.into())
+            Err(crate::help::HelpRefusal::BookingStepNotNow.into())
         }
     }
 }
@@ -139,12 +139,12 @@ pub async fn book_help(
 ) -> Result<(), AppError> {
     use super::bookings::{book, BookOutcome, BookingRequest};
     use crate::accounts::auth::{authorize, Rule};
-    use crate::error::FormError;
+    use crate::help::HelpRefusal;
     use crate::orgs::input::{one_line, paragraphs};
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
     use super::model::BookingKind;
-    let kind = BookingKind::parse(kind.trim()).ok_or(FormError::HelpChoiceInvalid)?;
+    let kind = BookingKind::parse(kind.trim()).ok_or(HelpRefusal::ChoiceInvalid)?;
     let time_preference = one_line(&time_preference, TIME_PREFERENCE_MAX)?;
     let message = paragraphs(&message, BOOKING_MESSAGE_MAX)?;
     let looker = super::api::Looker::now(&state).await?;
@@ -164,7 +164,7 @@ pub async fn book_help(
         None => None,
     };
     let Some(records) = records else {
-        return Err(FormError::HelpNotOpen.into());
+        return Err(HelpRefusal::NotOpen.into());
     };
     let card = records.card(looker.viewer(&records.members[0]), &records.members[0]);
     let shown = match kind {
@@ -172,7 +172,7 @@ pub async fn book_help(
         BookingKind::Help => card.needs.iter().flatten().any(|n| n.id == target),
     };
     if !shown {
-        return Err(FormError::HelpNotOpen.into());
+        return Err(HelpRefusal::NotOpen.into());
     }
     let request = BookingRequest {
         kind,
@@ -182,8 +182,8 @@ pub async fn book_help(
     };
     let id = match book(&mut tx, user.id, request, crate::db::now_unix()).await? {
         BookOutcome::Booked(id) => id,
-        BookOutcome::NotOpen => return Err(FormError::HelpNotOpen.into()),
-        BookOutcome::OwnService => return Err(FormError::OwnService.into()),
+        BookOutcome::NotOpen => return Err(HelpRefusal::NotOpen.into()),
+        BookOutcome::OwnService => return Err(HelpRefusal::OwnService.into()),
     };
     tx.commit().await?;
     leptos_axum::redirect(&format!("/help/bookings/{id}?done=booked"));
@@ -195,9 +195,9 @@ pub async fn book_help(
 #[server(endpoint = "help/answer")]
 pub async fn answer_booking(booking: i64, to: String) -> Result<(), AppError> {
     use super::bookings::{answer, MemberSide};
-    use crate::error::FormError;
+    use crate::help::HelpRefusal;
     let (state, user, found, side) = side_of(booking).await?;
-    let to = super::model::BookingStatus::parse(to.trim()).ok_or(FormError::HelpChoiceInvalid)?;
+    let to = super::model::BookingStatus::parse(to.trim()).ok_or(HelpRefusal::ChoiceInvalid)?;
     let acting = match side {
         BookingSide::Member => MemberSide::Member(user.id),
         BookingSide::Coordinator => MemberSide::Coordinator(user.id, &user.display_name),
@@ -227,14 +227,14 @@ pub async fn cancel_booking(booking: i64) -> Result<(), AppError> {
 /// The resident says thanks once it was done (once).
 #[server(endpoint = "help/thank")]
 pub async fn thank_for_booking(booking: i64, text: String) -> Result<(), AppError> {
-    use crate::error::FormError;
+    use crate::error::FormRefusal;
     let (state, _, found, side) = side_of(booking).await?;
     if side != BookingSide::Resident {
         return Err(AppError::Forbidden);
     }
     let text = crate::orgs::input::paragraphs(&text, THANKS_MAX)?;
     if text.is_empty() {
-        return Err(FormError::MessageEmpty.into());
+        return Err(FormRefusal::MessageEmpty.into());
     }
     let mut tx = state.db.begin_write().await?;
     step_result(super::bookings::thank(&mut tx, &found, &text, crate::db::now_unix()).await?)?;

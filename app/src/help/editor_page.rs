@@ -137,6 +137,7 @@ fn DetailsSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
 fn PhotoSection(member: i64, photo_at: Option<i64>, actions: EditorActions) -> impl IntoView {
     use super::photo::{upload_path, MemberPhoto, RejectedPhoto};
     let t = use_texts();
+    let lang = use_lang();
     let d = move || &t().help_desk;
     let rejected = use_context::<RejectedPhoto>().map(|r| r.error);
     if let Some(error) = &rejected {
@@ -164,7 +165,7 @@ fn PhotoSection(member: i64, photo_at: Option<i64>, actions: EditorActions) -> i
             <form method="post" action=upload_path(member) enctype="multipart/form-data" class="form"
                 data-testid="photo-form">
                 {rejected.map(|error| view! {
-                    <p class="form-error" role="alert" data-testid="photo-error">{move || error.message(t())}</p>
+                    <p class="form-error" role="alert" data-testid="photo-error">{move || error.message(lang.get())}</p>
                 })}
                 <label for="member-photo">{move || d().photo_field}</label>
                 <input id="member-photo" name="photo" type="file" required

@@ -3,9 +3,11 @@
 //! across (P4), before anything else sees it.
 
 use super::model::{parse_price, ServiceUnit, Urgency};
-use crate::error::FormError;
+use crate::error::FormRefusal;
+use crate::error::Refusal;
 use crate::geo::grid::{snap, PERSON_CELL_M};
 use crate::geo::LatLng;
+use crate::help::HelpRefusal;
 use crate::orgs::input::{location, one_line, paragraphs};
 use serde::{Deserialize, Serialize};
 
@@ -46,17 +48,17 @@ pub struct MemberDetails {
 
 impl MemberFields {
     /// Checks every field; `is_area` says whether a community code exists.
-    pub fn check(&self, is_area: impl Fn(&str) -> bool) -> Result<MemberDetails, FormError> {
+    pub fn check(&self, is_area: impl Fn(&str) -> bool) -> Result<MemberDetails, Refusal> {
         let display_name = one_line(&self.display_name, usize::MAX)?;
         if !NAME_CHARS.contains(&display_name.chars().count()) {
-            return Err(FormError::MemberNameInvalid);
+            return Err(HelpRefusal::MemberNameInvalid.into());
         }
         // A point picked on the map wins over the community: it is the more deliberate choice.
         let place = match (location(&self.lat, &self.lng)?, self.area.trim()) {
             (Some((lat, lng)), _) => MemberPlace::Cell(snap(LatLng::new(lat, lng), PERSON_CELL_M)),
             (None, "") => MemberPlace::Unknown,
             (None, code) if is_area(code) => MemberPlace::Area(code.to_string()),
-            (None, _) => return Err(FormError::LocationInvalid),
+            (None, _) => return Err(FormRefusal::LocationInvalid.into()),
         };
         Ok(MemberDetails {
             display_name,
@@ -86,12 +88,12 @@ pub struct ServiceDetails {
 }
 
 impl ServiceFields {
-    pub fn check(&self) -> Result<ServiceDetails, FormError> {
+    pub fn check(&self) -> Result<ServiceDetails, Refusal> {
         Ok(ServiceDetails {
             title: entry_title(&self.title)?,
             description: paragraphs(&self.description, ENTRY_DESCRIPTION_MAX)?,
-            price_fen: parse_price(&self.price).ok_or(FormError::PriceInvalid)?,
-            unit: ServiceUnit::parse(self.unit.trim()).ok_or(FormError::HelpChoiceInvalid)?,
+            price_fen: parse_price(&self.price).ok_or(HelpRefusal::PriceInvalid)?,
+            unit: ServiceUnit::parse(self.unit.trim()).ok_or(HelpRefusal::ChoiceInvalid)?,
         })
     }
 }
@@ -113,19 +115,19 @@ pub struct NeedDetails {
 }
 
 impl NeedFields {
-    pub fn check(&self) -> Result<NeedDetails, FormError> {
+    pub fn check(&self) -> Result<NeedDetails, Refusal> {
         Ok(NeedDetails {
             title: entry_title(&self.title)?,
             description: paragraphs(&self.description, ENTRY_DESCRIPTION_MAX)?,
-            urgency: Urgency::parse(self.urgency.trim()).ok_or(FormError::HelpChoiceInvalid)?,
+            urgency: Urgency::parse(self.urgency.trim()).ok_or(HelpRefusal::ChoiceInvalid)?,
         })
     }
 }
 
-fn entry_title(typed: &str) -> Result<String, FormError> {
+fn entry_title(typed: &str) -> Result<String, Refusal> {
     let title = one_line(typed, usize::MAX)?;
     if !TITLE_CHARS.contains(&title.chars().count()) {
-        return Err(FormError::HelpTitleInvalid);
+        return Err(HelpRefusal::TitleInvalid.into());
     }
     Ok(title)
 }
@@ -203,7 +205,10 @@ mod tests {
             area: "nowhere".into(),
             ..in_area.clone()
         };
-        assert_eq!(unknown_area.check(known), Err(FormError::LocationInvalid));
+        assert_eq!(
+            unknown_area.check(known),
+            Err(FormRefusal::LocationInvalid.into())
+        );
         let nowhere = MemberFields {
             area: String::new(),
             ..in_area
@@ -213,7 +218,10 @@ mod tests {
             display_name: "  ".into(),
             ..member()
         };
-        assert_eq!(unnamed.check(known), Err(FormError::MemberNameInvalid));
+        assert_eq!(
+            unnamed.check(known),
+            Err(HelpRefusal::MemberNameInvalid.into())
+        );
     }
 
     #[test]
@@ -238,12 +246,12 @@ mod tests {
             price: "十五".into(),
             ..haircut.clone()
         };
-        assert_eq!(bad_price.check(), Err(FormError::PriceInvalid));
+        assert_eq!(bad_price.check(), Err(HelpRefusal::PriceInvalid.into()));
         let bad_unit = ServiceFields {
             unit: "per_year".into(),
             ..haircut
         };
-        assert_eq!(bad_unit.check(), Err(FormError::HelpChoiceInvalid));
+        assert_eq!(bad_unit.check(), Err(HelpRefusal::ChoiceInvalid.into()));
         let need = NeedFields {
             title: "每周买菜".into(),
             urgency: "urgent".into(),
@@ -254,6 +262,6 @@ mod tests {
             title: String::new(),
             ..need
         };
-        assert_eq!(untitled.check(), Err(FormError::HelpTitleInvalid));
+        assert_eq!(untitled.check(), Err(HelpRefusal::TitleInvalid.into()));
     }
 }

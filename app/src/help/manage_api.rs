@@ -148,7 +148,7 @@ async fn cooperative(
         .await?
         .ok_or(AppError::NotFound)?;
     if record.details.kind != crate::orgs::model::OrgKind::Cooperative {
-        return Err(crate::error::FormError::NotACooperative.into());
+        return Err(crate::help::HelpRefusal::NotACooperative.into());
     }
     Ok((user, record))
 }
@@ -297,7 +297,7 @@ pub async fn save_member(id: i64, version: i64, member: MemberFields) -> Result<
     let mut tx = desk.state.db.begin_write().await?;
     let now = crate::db::now_unix();
     if !super::db::update_member(&mut tx, id, version, &details, now).await? {
-        return Err(crate::error::FormError::EditConflict.into());
+        return Err(crate::error::FormRefusal::EditConflict.into());
     }
     desk.done(tx, ProxyAction::MemberUpdated, "", "details")
         .await
@@ -355,7 +355,7 @@ pub async fn mark_member_need_met(member: i64, need: i64) -> Result<(), AppError
             .await?;
     let title = title.ok_or(AppError::NotFound)?;
     if !super::db::mark_need_met(&mut tx, member, need, crate::db::now_unix()).await? {
-        return Err(crate::error::FormError::HelpNotOpen.into());
+        return Err(crate::help::HelpRefusal::NotOpen.into());
     }
     desk.done(tx, ProxyAction::NeedMet, &title, "needs").await
 }
@@ -372,18 +372,18 @@ pub async fn record_member_consent(
 ) -> Result<(), AppError> {
     use super::db::{record_consent, ConsentOutcome, NewConsent};
     use super::model::{Audience, ConsentMethod, FieldGroup, ProxyAction, NOTICE_VERSION};
-    use crate::error::FormError;
+    use crate::help::HelpRefusal;
     let desk = Desk::open_for_self_or_staff(member).await?;
     let method = match (desk.for_themselves, method) {
         (true, _) => ConsentMethod::InApp,
         (false, Some(method)) => {
-            ConsentMethod::parse(method.trim()).ok_or(FormError::HelpChoiceInvalid)?
+            ConsentMethod::parse(method.trim()).ok_or(HelpRefusal::ChoiceInvalid)?
         }
-        (false, None) => return Err(FormError::HelpChoiceInvalid.into()),
+        (false, None) => return Err(HelpRefusal::ChoiceInvalid.into()),
     };
     let consent = NewConsent {
-        group: FieldGroup::parse(group.trim()).ok_or(FormError::HelpChoiceInvalid)?,
-        audience: Audience::parse(audience.trim()).ok_or(FormError::HelpChoiceInvalid)?,
+        group: FieldGroup::parse(group.trim()).ok_or(HelpRefusal::ChoiceInvalid)?,
+        audience: Audience::parse(audience.trim()).ok_or(HelpRefusal::ChoiceInvalid)?,
         method,
         notice_version: NOTICE_VERSION,
     };
@@ -392,7 +392,7 @@ pub async fn record_member_consent(
     if record_consent(&mut tx, member, consent, desk.user.id, now).await?
         == ConsentOutcome::AlreadyLive
     {
-        return Err(FormError::ConsentAlreadyLive.into());
+        return Err(HelpRefusal::ConsentAlreadyLive.into());
     }
     let detail = format!("{}/{}", consent.group.as_str(), consent.audience.as_str());
     desk.done(tx, ProxyAction::ConsentRecorded, &detail, "consents")
@@ -455,7 +455,7 @@ pub async fn link_member_account(member: i64, contact: String) -> Result<(), App
         };
         return desk.done(tx, action, "", "account").await;
     }
-    let contact = Contact::parse(&contact).ok_or(crate::error::FormError::ContactInvalid)?;
+    let contact = Contact::parse(&contact).ok_or(crate::error::FormRefusal::ContactInvalid)?;
     let invitation = invitations::Invitation {
         kind: InvitationKind::MemberLink,
         org_id: desk.member.org_id,
@@ -482,21 +482,22 @@ pub async fn link_by_invitation(
     now: i64,
 ) -> Result<(), AppError> {
     use super::{db as help, model::ProxyAction};
-    use crate::error::FormError;
+    use crate::help::HelpRefusal;
+    use crate::invitations::InvitationRefusal;
     let record = help::find_member(conn, member)
         .await?
         .filter(|m| !m.deleted)
         .ok_or(AppError::NotFound)?;
     if record.user_id.is_some_and(|linked| linked != user.id) {
-        return Err(FormError::InvitationLapsed.into());
+        return Err(InvitationRefusal::Lapsed.into());
     }
     match help::link_account(conn, member, Some(user.id), now).await {
         Ok(true) => {}
-        Ok(false) => return Err(FormError::AccountLinkedElsewhere.into()),
+        Ok(false) => return Err(HelpRefusal::AccountLinkedElsewhere.into()),
         // Two links of one account at once: the database's unique index decides (and on
         // PostgreSQL the transaction is over, so nothing else runs in it).
         Err(e) if crate::db::is_unique_violation(&e) => {
-            return Err(FormError::AccountLinkedElsewhere.into())
+            return Err(HelpRefusal::AccountLinkedElsewhere.into())
         }
         Err(e) => return Err(e.into()),
     }
@@ -525,7 +526,7 @@ pub async fn withdraw_link_invitation(member: i64) -> Result<(), AppError> {
 pub async fn delete_member(member: i64, confirm: Option<String>) -> Result<(), AppError> {
     let desk = Desk::open(member).await?;
     if confirm.as_deref() != Some("yes") {
-        return Err(crate::error::FormError::DeleteNotConfirmed.into());
+        return Err(crate::help::HelpRefusal::DeleteNotConfirmed.into());
     }
     let mut tx = desk.state.db.begin_write().await?;
     super::db::wipe_member(&mut tx, member, desk.user.id, crate::db::now_unix()).await?;

@@ -25,6 +25,8 @@ mod mine;
 pub mod model;
 pub mod photo;
 pub mod records;
+mod refusals;
+pub use refusals::HelpRefusal;
 
 pub use booking_page::BookingPage;
 pub use editor_page::MemberEditorPage;

@@ -1,5 +1,5 @@
 use crate::areas::{api::get_coverage, model::Coverage};
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use crate::shell::Icon;
 use crate::shell::PageTitle;
 use leptos::prelude::*;
@@ -68,6 +68,7 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn CoverageCard() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let coverage = Resource::new(|| (), |_| get_coverage());
     view! {
         <section class="card coverage" aria-labelledby="coverage-heading">
@@ -86,7 +87,7 @@ fn CoverageCard() -> impl IntoView {
                         }
                         .into_any(),
                         Err(error) => view! {
-                            <p class="form-error" role="status">{move || error.message(t())}</p>
+                            <p class="form-error" role="status">{move || error.message(lang.get())}</p>
                         }
                         .into_any(),
                     }

@@ -21,7 +21,7 @@ pub async fn accept_invitation(id: i64, code: Option<String>) -> Result<(), AppE
     use super::db;
     use super::model::{InvitationKind, InvitationStatus};
     use crate::accounts::auth::{authorize, Rule};
-    use crate::error::FormError;
+    use crate::invitations::InvitationRefusal;
     use crate::notifications::model::Notice;
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
@@ -35,11 +35,11 @@ pub async fn accept_invitation(id: i64, code: Option<String>) -> Result<(), AppE
             // Counted even though the answer is an error: the tries must stick.
             db::wrong_code(&mut tx, id, now).await?;
             tx.commit().await?;
-            return Err(FormError::InvitationCodeWrong.into());
+            return Err(InvitationRefusal::CodeWrong.into());
         }
     }
     if !db::inviter_still_may(&mut tx, &invitation).await? {
-        return Err(FormError::InvitationLapsed.into());
+        return Err(InvitationRefusal::Lapsed.into());
     }
     if !db::answer(&mut tx, id, InvitationStatus::Accepted, user.id, now).await? {
         return Err(AppError::NotFound);

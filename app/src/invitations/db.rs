@@ -30,11 +30,11 @@ pub enum Sending {
 impl Sending {
     /// What the inviter is told: the same for a contact with an account and one without.
     pub fn into_result(self) -> Result<(), crate::error::AppError> {
-        use crate::error::FormError;
+        use crate::invitations::InvitationRefusal;
         match self {
             Sending::Sent => Ok(()),
-            Sending::AlreadyOpen => Err(FormError::AlreadyInvited.into()),
-            Sending::TooMany => Err(FormError::TooManyInvitations.into()),
+            Sending::AlreadyOpen => Err(InvitationRefusal::AlreadyInvited.into()),
+            Sending::TooMany => Err(InvitationRefusal::TooMany.into()),
         }
     }
 }

@@ -7,5 +7,7 @@ mod card;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod model;
+mod refusals;
+pub use refusals::InvitationRefusal;
 
 pub use card::InvitationsCard;

@@ -2,9 +2,11 @@
 //! snapped here, before anything else sees it: the exact point never goes further.
 
 use super::model::{ItemCategory, ItemCondition, ItemKind, ItemMode};
-use crate::error::{AppError, FormError};
+use crate::error::FormRefusal;
+use crate::error::{AppError, Refusal};
 use crate::geo::grid::{snap, ITEM_CELL_M};
 use crate::geo::LatLng;
+use crate::items::ItemRefusal;
 use crate::orgs::input::{location, one_line, paragraphs, DESCRIPTION_MAX};
 use serde::{Deserialize, Serialize};
 
@@ -52,7 +54,7 @@ impl ItemFields {
     pub fn check(
         &self,
         area_centre: impl Fn(&str) -> Option<(f64, f64)>,
-    ) -> Result<ItemDetails, FormError> {
+    ) -> Result<ItemDetails, Refusal> {
         self.check_at(area_centre, |_| None)
     }
 
@@ -62,28 +64,28 @@ impl ItemFields {
         &self,
         area_centre: impl Fn(&str) -> Option<(f64, f64)>,
         resource_place: impl Fn(i64) -> Option<(f64, f64)>,
-    ) -> Result<ItemDetails, FormError> {
-        let kind = ItemKind::parse(self.kind.trim()).ok_or(FormError::ItemChoiceInvalid)?;
+    ) -> Result<ItemDetails, Refusal> {
+        let kind = ItemKind::parse(self.kind.trim()).ok_or(ItemRefusal::ChoiceInvalid)?;
         let title = one_line(&self.title, usize::MAX)?;
         if !TITLE_CHARS.contains(&title.chars().count()) {
-            return Err(FormError::ItemTitleInvalid);
+            return Err(ItemRefusal::TitleInvalid.into());
         }
         let category =
-            ItemCategory::parse(self.category.trim()).ok_or(FormError::ItemChoiceInvalid)?;
-        let mode = ItemMode::parse(self.mode.trim()).ok_or(FormError::ItemChoiceInvalid)?;
+            ItemCategory::parse(self.category.trim()).ok_or(ItemRefusal::ChoiceInvalid)?;
+        let mode = ItemMode::parse(self.mode.trim()).ok_or(ItemRefusal::ChoiceInvalid)?;
         // A wish has no condition yet; an offer says what state the thing is in.
         let condition = match (kind, self.condition.trim()) {
             (ItemKind::Wanted, _) => None,
             (ItemKind::Offer, value) => {
-                Some(ItemCondition::parse(value).ok_or(FormError::ItemChoiceInvalid)?)
+                Some(ItemCondition::parse(value).ok_or(ItemRefusal::ChoiceInvalid)?)
             }
         };
         let resource = match (kind, self.resource.trim()) {
             (_, "") => None,
-            (ItemKind::Wanted, _) => return Err(FormError::ItemResourceInvalid),
+            (ItemKind::Wanted, _) => return Err(ItemRefusal::ResourceInvalid.into()),
             (ItemKind::Offer, id) => {
-                let id = id.parse().map_err(|_| FormError::ItemResourceInvalid)?;
-                let place = resource_place(id).ok_or(FormError::ItemResourceInvalid)?;
+                let id = id.parse().map_err(|_| ItemRefusal::ResourceInvalid)?;
+                let place = resource_place(id).ok_or(ItemRefusal::ResourceInvalid)?;
                 Some((id, place))
             }
         };
@@ -91,8 +93,8 @@ impl ItemFields {
             (Some((_, place)), _) => place,
             (None, Some(point)) => point,
             (None, None) => match self.area.trim() {
-                "" => return Err(FormError::LocationRequired),
-                code => area_centre(code).ok_or(FormError::LocationInvalid)?,
+                "" => return Err(FormRefusal::LocationRequired.into()),
+                code => area_centre(code).ok_or(FormRefusal::LocationInvalid)?,
             },
         };
         Ok(ItemDetails {
@@ -167,12 +169,18 @@ mod tests {
             area: String::new(),
             ..fields.clone()
         };
-        assert_eq!(nowhere.check(centre), Err(FormError::LocationRequired));
+        assert_eq!(
+            nowhere.check(centre),
+            Err(FormRefusal::LocationRequired.into())
+        );
         let unknown = ItemFields {
             area: "999".into(),
             ..fields
         };
-        assert_eq!(unknown.check(centre), Err(FormError::LocationInvalid));
+        assert_eq!(
+            unknown.check(centre),
+            Err(FormRefusal::LocationInvalid.into())
+        );
     }
 
     #[test]
@@ -194,7 +202,7 @@ mod tests {
             };
             assert_eq!(
                 other.check_at(no_area, ours),
-                Err(FormError::ItemResourceInvalid)
+                Err(ItemRefusal::ResourceInvalid.into())
             );
         }
         let wish = ItemFields {
@@ -203,7 +211,7 @@ mod tests {
         };
         assert_eq!(
             wish.check_at(no_area, ours),
-            Err(FormError::ItemResourceInvalid)
+            Err(ItemRefusal::ResourceInvalid.into())
         );
         assert_eq!(offer().check(no_area).unwrap().resource, None);
     }
@@ -215,27 +223,18 @@ mod tests {
             change(&mut fields);
             fields.check(no_area).unwrap_err()
         };
-        assert_eq!(bad(|f| f.title = "车".into()), FormError::ItemTitleInvalid);
+        assert_eq!(bad(|f| f.title = "车".into()), ItemRefusal::TitleInvalid);
+        assert_eq!(bad(|f| f.kind = "sell".into()), ItemRefusal::ChoiceInvalid);
+        assert_eq!(bad(|f| f.mode = "rent".into()), ItemRefusal::ChoiceInvalid);
+        assert_eq!(bad(|f| f.category = "".into()), ItemRefusal::ChoiceInvalid);
+        assert_eq!(bad(|f| f.condition = "".into()), ItemRefusal::ChoiceInvalid);
         assert_eq!(
-            bad(|f| f.kind = "sell".into()),
-            FormError::ItemChoiceInvalid
+            bad(|f| f.lat = "north".into()),
+            FormRefusal::LocationInvalid
         );
-        assert_eq!(
-            bad(|f| f.mode = "rent".into()),
-            FormError::ItemChoiceInvalid
-        );
-        assert_eq!(
-            bad(|f| f.category = "".into()),
-            FormError::ItemChoiceInvalid
-        );
-        assert_eq!(
-            bad(|f| f.condition = "".into()),
-            FormError::ItemChoiceInvalid
-        );
-        assert_eq!(bad(|f| f.lat = "north".into()), FormError::LocationInvalid);
         assert_eq!(
             bad(|f| f.pickup_notes = "很".repeat(PICKUP_NOTES_MAX + 1)),
-            FormError::TextTooLong
+            FormRefusal::TextTooLong
         );
         // A wish needs no condition.
         let wanted = ItemFields {

@@ -25,12 +25,14 @@ mod moderation_page;
 mod new_page;
 #[cfg(feature = "ssr")]
 pub mod post;
+mod refusals;
 pub mod request_api;
 mod request_page;
 #[cfg(feature = "ssr")]
 pub mod requests;
 #[cfg(feature = "ssr")]
 pub mod thread;
+pub use refusals::ItemRefusal;
 
 pub use detail_page::ItemPage;
 pub use list_page::ItemListPage;

@@ -13,10 +13,10 @@ pub async fn report_item(id: i64, reason: String, details: String) -> Result<(),
     use super::model::ReportReason;
     use super::moderation::{report, ReportOutcome};
     use crate::accounts::auth::{authorize, Rule};
-    use crate::error::FormError;
+    use crate::items::ItemRefusal;
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
-    let reason = ReportReason::parse(reason.trim()).ok_or(FormError::ReportReasonInvalid)?;
+    let reason = ReportReason::parse(reason.trim()).ok_or(ItemRefusal::ReportReasonInvalid)?;
     let details = crate::orgs::input::paragraphs(&details, REPORT_DETAILS_MAX)?;
     let mut tx = state.db.begin_write().await?;
     match report(
@@ -30,8 +30,8 @@ pub async fn report_item(id: i64, reason: String, details: String) -> Result<(),
     .await?
     {
         ReportOutcome::Reported { .. } => {}
-        ReportOutcome::AlreadyReported => return Err(FormError::AlreadyReported.into()),
-        ReportOutcome::OwnItem => return Err(FormError::OwnItem.into()),
+        ReportOutcome::AlreadyReported => return Err(ItemRefusal::AlreadyReported.into()),
+        ReportOutcome::OwnItem => return Err(ItemRefusal::OwnItem.into()),
         ReportOutcome::NotFound => return Err(AppError::NotFound),
     }
     tx.commit().await?;
@@ -53,7 +53,7 @@ pub async fn moderation_queue() -> Result<Vec<ReportedItem>, AppError> {
 pub async fn moderate_item(id: i64, decision: String, warning: String) -> Result<(), AppError> {
     use super::moderation::{decide, Decision};
     use crate::accounts::auth::{authorize, Rule};
-    use crate::error::FormError;
+    use crate::items::ItemRefusal;
     let state = crate::state::use_app_state()?;
     let admin = authorize(&state, Rule::Admin).await?;
     let decision = match decision.as_str() {
@@ -65,7 +65,7 @@ pub async fn moderate_item(id: i64, decision: String, warning: String) -> Result
     let mut tx = state.db.begin_write().await?;
     let now = crate::db::now_unix();
     if !decide(&mut tx, id, admin.id, decision, Some(&warning), now).await? {
-        return Err(FormError::ItemStepNotNow.into());
+        return Err(ItemRefusal::StepNotNow.into());
     }
     tx.commit().await?;
     leptos_axum::redirect("/admin/items?done=moderated");

@@ -66,7 +66,7 @@ fn ItemForm(choices: ItemFormChoices, rejected: Option<RejectedPost>) -> impl In
             data-testid="item-form">
             {error.map(|error| view! {
                 <p class="form-error" role="alert">
-                    {move || error.message(t())}" "{move || b().photos_again}
+                    {move || error.message(lang.get())}" "{move || b().photos_again}
                 </p>
             })}
             <label for="item-kind">{move || b().kind_field}</label>

@@ -5,7 +5,8 @@
 use super::input::ItemFields;
 use super::model::MAX_PHOTOS;
 use crate::accounts::model::SessionUser;
-use crate::error::{AppError, FormError};
+use crate::error::AppError;
+use crate::items::ItemRefusal;
 use crate::state::AppState;
 
 /// Checks the form, prepares the photos and stores the listing; its id.
@@ -28,7 +29,7 @@ pub async fn post_item(
         |id| points.iter().find(|p| p.id == id).map(|p| (p.lat, p.lng)),
     )?;
     if uploads.len() > MAX_PHOTOS {
-        return Err(FormError::TooManyPhotos.into());
+        return Err(ItemRefusal::TooManyPhotos.into());
     }
     let photos = crate::photos::prepare(uploads).await?;
     let mut tx = state.db.begin_write().await?;

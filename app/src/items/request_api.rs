@@ -30,7 +30,7 @@ pub struct RequestView {
 fn message_text(text: &str, max: usize) -> Result<String, AppError> {
     let text = crate::orgs::input::paragraphs(text, max)?;
     if text.is_empty() {
-        return Err(crate::error::FormError::MessageEmpty.into());
+        return Err(crate::error::FormRefusal::MessageEmpty.into());
     }
     Ok(text)
 }
@@ -38,13 +38,14 @@ fn message_text(text: &str, max: usize) -> Result<String, AppError> {
 #[cfg(feature = "ssr")]
 fn step_result(outcome: super::requests::StepOutcome) -> Result<(), AppError> {
     use super::requests::StepOutcome;
-    use crate::error::FormError;
+    use crate::error::FormRefusal;
+    use crate::items::ItemRefusal;
     match outcome {
         StepOutcome::Done => Ok(()),
-        StepOutcome::NotNow => Err(FormError::ItemStepNotNow.into()),
+        StepOutcome::NotNow => Err(ItemRefusal::StepNotNow.into()),
         StepOutcome::NotYours => Err(AppError::Forbidden),
-        StepOutcome::WrongCode => Err(FormError::HandoverCodeWrong.into()),
-        StepOutcome::TooManyTries => Err(FormError::TooManyCodeTries.into()),
+        StepOutcome::WrongCode => Err(ItemRefusal::HandoverCodeWrong.into()),
+        StepOutcome::TooManyTries => Err(FormRefusal::TooManyCodeTries.into()),
     }
 }
 
@@ -69,7 +70,7 @@ async fn party_to(request_id: i64) -> Result<(crate::state::AppState, i64, ItemR
 pub async fn ask_for_item(id: i64, message: String) -> Result<(), AppError> {
     use super::requests::{ask, AskOutcome};
     use crate::accounts::auth::{authorize, Rule};
-    use crate::error::FormError;
+    use crate::items::ItemRefusal;
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
     let message = message_text(&message, REQUEST_MESSAGE_MAX)?;
@@ -85,11 +86,11 @@ pub async fn ask_for_item(id: i64, message: String) -> Result<(), AppError> {
     .await?;
     let refused = match outcome {
         AskOutcome::Sent(_) => None,
-        AskOutcome::OwnItem => Some(FormError::OwnItem),
-        AskOutcome::NotOpen => Some(FormError::ItemNotOpen),
-        AskOutcome::AlreadyAsked => Some(FormError::AlreadyAsked),
-        AskOutcome::TooManyOpen => Some(FormError::TooManyOpenRequests),
-        AskOutcome::TooManyReceived => Some(FormError::TooManyReceived),
+        AskOutcome::OwnItem => Some(ItemRefusal::OwnItem),
+        AskOutcome::NotOpen => Some(ItemRefusal::NotOpen),
+        AskOutcome::AlreadyAsked => Some(ItemRefusal::AlreadyAsked),
+        AskOutcome::TooManyOpen => Some(ItemRefusal::TooManyOpenRequests),
+        AskOutcome::TooManyReceived => Some(ItemRefusal::TooManyReceived),
     };
     if let Some(problem) = refused {
         return Err(problem.into());
@@ -134,15 +135,15 @@ pub async fn promise_item(request: i64, due: Option<String>) -> Result<(), AppEr
 #[cfg(feature = "ssr")]
 fn due_date(typed: &str, now: i64) -> Result<i64, AppError> {
     use crate::china_time::{china_day, china_midnight, parse_date};
-    use crate::error::FormError;
+    use crate::items::ItemRefusal;
     const DAY: i64 = 86_400;
-    let day = parse_date(typed).ok_or(FormError::DueDateInvalid)?;
+    let day = parse_date(typed).ok_or(ItemRefusal::DueDateInvalid)?;
     let end = china_midnight(day) + DAY - 1;
     let today = china_day(now)
         .map(|(d, _)| china_midnight(d))
         .unwrap_or(now);
     if end < today || end > now + 366 * DAY {
-        return Err(FormError::DueDateInvalid.into());
+        return Err(ItemRefusal::DueDateInvalid.into());
     }
     Ok(end)
 }
@@ -241,7 +242,7 @@ pub async fn withdraw_item(id: i64) -> Result<(), AppError> {
     let (state, owner) = owner_of(id).await?;
     let mut tx = state.db.begin_write().await?;
     if !super::life::withdraw(&mut tx, id, owner, crate::db::now_unix()).await? {
-        return Err(crate::error::FormError::ItemStepNotNow.into());
+        return Err(crate::items::ItemRefusal::StepNotNow.into());
     }
     tx.commit().await?;
     leptos_axum::redirect(&format!("/items/{id}?done=taken_down"));
@@ -254,7 +255,7 @@ pub async fn repost_item(id: i64) -> Result<(), AppError> {
     let (state, owner) = owner_of(id).await?;
     let mut tx = state.db.begin_write().await?;
     if !super::life::repost(&mut tx, id, owner, crate::db::now_unix()).await? {
-        return Err(crate::error::FormError::ItemStepNotNow.into());
+        return Err(crate::items::ItemRefusal::StepNotNow.into());
     }
     tx.commit().await?;
     leptos_axum::redirect(&format!("/items/{id}?done=reposted"));

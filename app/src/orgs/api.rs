@@ -100,11 +100,12 @@ pub async fn update_org(id: i64, version: i64, org: OrgFields) -> Result<(), App
 #[cfg(feature = "ssr")]
 fn saved_id(saved: super::db::SaveOrg) -> Result<i64, AppError> {
     use super::db::SaveOrg;
-    use crate::error::FormError;
+    use crate::error::FormRefusal;
+    use crate::orgs::OrgRefusal;
     match saved {
         SaveOrg::Saved(id) => Ok(id),
-        SaveOrg::CreditCodeTaken => Err(FormError::CreditCodeTaken.into()),
-        SaveOrg::Conflict => Err(FormError::EditConflict.into()),
+        SaveOrg::CreditCodeTaken => Err(OrgRefusal::CreditCodeTaken.into()),
+        SaveOrg::Conflict => Err(FormRefusal::EditConflict.into()),
     }
 }
 

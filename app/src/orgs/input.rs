@@ -2,7 +2,9 @@
 
 use super::credit_code::parse_credit_code;
 use super::model::{OrgDetails, OrgKind};
-use crate::error::FormError;
+use crate::error::FormRefusal;
+use crate::error::Refusal;
+use crate::orgs::OrgRefusal;
 use serde::{Deserialize, Serialize};
 
 /// The fields of the register/edit form, exactly as sent (`org[name]`, `org[lat]`, ...).
@@ -48,15 +50,15 @@ impl OrgFields {
     }
 
     /// Checks every field; the first problem found is the answer.
-    pub fn check(&self) -> Result<OrgDetails, FormError> {
-        let kind = OrgKind::parse(self.kind.trim()).ok_or(FormError::OrgKindInvalid)?;
+    pub fn check(&self) -> Result<OrgDetails, Refusal> {
+        let kind = OrgKind::parse(self.kind.trim()).ok_or(OrgRefusal::KindInvalid)?;
         let name = one_line(&self.name, usize::MAX)?;
         if !NAME_CHARS.contains(&name.chars().count()) {
-            return Err(FormError::OrgNameInvalid);
+            return Err(OrgRefusal::NameInvalid.into());
         }
         let credit_code = match self.credit_code.trim() {
             "" => None,
-            code => Some(parse_credit_code(code).ok_or(FormError::CreditCodeInvalid)?),
+            code => Some(parse_credit_code(code).ok_or(OrgRefusal::CreditCodeInvalid)?),
         };
         Ok(OrgDetails {
             kind,
@@ -75,7 +77,7 @@ impl OrgFields {
 /// A single line of text: trimmed, inner whitespace (and any line breaks) folded to one space,
 /// other control characters (NUL, DEL, ...) dropped: invisible, they would still tell two names
 /// apart.
-pub(crate) fn one_line(value: &str, max_chars: usize) -> Result<String, FormError> {
+pub(crate) fn one_line(value: &str, max_chars: usize) -> Result<String, Refusal> {
     let visible: String = value
         .chars()
         .filter(|c| c.is_whitespace() || !c.is_control())
@@ -85,7 +87,7 @@ pub(crate) fn one_line(value: &str, max_chars: usize) -> Result<String, FormErro
 }
 
 /// Text that may have paragraphs: trimmed, line endings made `\n`, other control characters dropped.
-pub(crate) fn paragraphs(value: &str, max_chars: usize) -> Result<String, FormError> {
+pub(crate) fn paragraphs(value: &str, max_chars: usize) -> Result<String, Refusal> {
     let cleaned: String = value
         .trim()
         .replace("\r\n", "\n")
@@ -95,27 +97,27 @@ pub(crate) fn paragraphs(value: &str, max_chars: usize) -> Result<String, FormEr
     within(cleaned, max_chars)
 }
 
-fn within(value: String, max_chars: usize) -> Result<String, FormError> {
+fn within(value: String, max_chars: usize) -> Result<String, Refusal> {
     if value.chars().count() > max_chars {
-        return Err(FormError::TextTooLong);
+        return Err(FormRefusal::TextTooLong.into());
     }
     Ok(value)
 }
 
 /// Latitude and longitude (WGS-84, decimal degrees): both given or both empty.
-pub(crate) fn location(lat: &str, lng: &str) -> Result<Option<(f64, f64)>, FormError> {
+pub(crate) fn location(lat: &str, lng: &str) -> Result<Option<(f64, f64)>, Refusal> {
     match (lat.trim(), lng.trim()) {
         ("", "") => Ok(None),
         (lat, lng) => {
-            let lat: f64 = lat.parse().map_err(|_| FormError::LocationInvalid)?;
-            let lng: f64 = lng.parse().map_err(|_| FormError::LocationInvalid)?;
+            let lat: f64 = lat.parse().map_err(|_| FormRefusal::LocationInvalid)?;
+            let lng: f64 = lng.parse().map_err(|_| FormRefusal::LocationInvalid)?;
             let valid = lat.is_finite()
                 && lng.is_finite()
                 && (-90.0..=90.0).contains(&lat)
                 && (-180.0..=180.0).contains(&lng);
             valid
                 .then_some(Some((lat, lng)))
-                .ok_or(FormError::LocationInvalid)
+                .ok_or(FormRefusal::LocationInvalid.into())
         }
     }
 }
@@ -167,26 +169,29 @@ mod tests {
             change(&mut fields);
             fields.check().unwrap_err()
         };
-        assert_eq!(with(|f| f.kind = "club".into()), FormError::OrgKindInvalid);
-        assert_eq!(with(|f| f.name = " 社 ".into()), FormError::OrgNameInvalid);
-        assert_eq!(
-            with(|f| f.name = "名".repeat(61)),
-            FormError::OrgNameInvalid
-        );
+        assert_eq!(with(|f| f.kind = "club".into()), OrgRefusal::KindInvalid);
+        assert_eq!(with(|f| f.name = " 社 ".into()), OrgRefusal::NameInvalid);
+        assert_eq!(with(|f| f.name = "名".repeat(61)), OrgRefusal::NameInvalid);
         assert_eq!(
             with(|f| f.description = "字".repeat(2001)),
-            FormError::TextTooLong
+            FormRefusal::TextTooLong
         );
-        assert_eq!(with(|f| f.lat = String::new()), FormError::LocationInvalid);
-        assert_eq!(with(|f| f.lat = "106.7".into()), FormError::LocationInvalid);
-        assert_eq!(with(|f| f.lng = "NaN".into()), FormError::LocationInvalid);
+        assert_eq!(
+            with(|f| f.lat = String::new()),
+            FormRefusal::LocationInvalid
+        );
+        assert_eq!(
+            with(|f| f.lat = "106.7".into()),
+            FormRefusal::LocationInvalid
+        );
+        assert_eq!(with(|f| f.lng = "NaN".into()), FormRefusal::LocationInvalid);
         assert_eq!(
             with(|f| f.lng = "东经106".into()),
-            FormError::LocationInvalid
+            FormRefusal::LocationInvalid
         );
         assert_eq!(
             with(|f| f.credit_code = "91350100M000100Y44".into()),
-            FormError::CreditCodeInvalid
+            OrgRefusal::CreditCodeInvalid
         );
     }
 }

@@ -16,9 +16,11 @@ pub mod model;
 mod my_orgs;
 mod new_page;
 mod profile_page;
+mod refusals;
 pub mod review_api;
 mod review_page;
 pub mod team_api;
+pub use refusals::OrgRefusal;
 
 pub use directory_page::{OrgCard, OrgDirectoryPage};
 pub use edit_page::EditOrgPage;

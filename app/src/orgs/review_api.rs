@@ -24,7 +24,7 @@ pub async fn review_org(
 ) -> Result<(), AppError> {
     use super::model::{ReviewDecision, Verification};
     use crate::accounts::auth::{authorize, Rule};
-    use crate::error::FormError;
+    use crate::error::FormRefusal;
     let state = crate::state::use_app_state()?;
     let admin = authorize(&state, Rule::Admin).await?;
     let decision = ReviewDecision::parse(&decision)
@@ -35,9 +35,9 @@ pub async fn review_org(
         .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|r| !r.is_empty());
     let reason = match (outcome, reason) {
-        (Verification::Rejected, None) => return Err(FormError::ReasonRequired.into()),
+        (Verification::Rejected, None) => return Err(FormRefusal::ReasonRequired.into()),
         (Verification::Rejected, Some(r)) if r.chars().count() > 500 => {
-            return Err(FormError::TextTooLong.into())
+            return Err(FormRefusal::TextTooLong.into())
         }
         (Verification::Rejected, reason) => reason,
         _ => None,
@@ -58,7 +58,7 @@ pub async fn review_org(
         // Edited while the admin read it: they must look at what it says now.
         return Err(
             match (version, super::db::find(state.db.pool(), org_id).await?) {
-                (Some(_), Some(_)) => FormError::EditConflict.into(),
+                (Some(_), Some(_)) => FormRefusal::EditConflict.into(),
                 _ => AppError::NotFound,
             },
         );

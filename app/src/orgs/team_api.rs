@@ -23,7 +23,7 @@ pub async fn invite_coordinator(org_id: i64, contact: String) -> Result<(), AppE
     use crate::invitations::{db as invitations, model::InvitationKind};
     let state = crate::state::use_app_state()?;
     let owner = authorize(&state, Rule::OrgOwner(org_id)).await?;
-    let contact = Contact::parse(&contact).ok_or(crate::error::FormError::ContactInvalid)?;
+    let contact = Contact::parse(&contact).ok_or(crate::error::FormRefusal::ContactInvalid)?;
     let invitation = invitations::Invitation {
         kind: InvitationKind::Coordinator,
         org_id,
@@ -70,7 +70,7 @@ pub async fn withdraw_invitation(org_id: i64, id: i64) -> Result<(), AppError> {
 pub async fn remove_coordinator(org_id: i64, user_id: i64) -> Result<(), AppError> {
     use super::db::RemoveMember;
     use crate::accounts::auth::{authorize, Rule};
-    use crate::error::FormError;
+    use crate::orgs::OrgRefusal;
     let state = crate::state::use_app_state()?;
     authorize(&state, Rule::OrgOwner(org_id)).await?;
     let mut tx = state.db.begin_write().await?;
@@ -86,6 +86,6 @@ pub async fn remove_coordinator(org_id: i64, user_id: i64) -> Result<(), AppErro
     match outcome {
         RemoveMember::Removed => Ok(()),
         RemoveMember::NotInTeam => Err(AppError::NotFound),
-        RemoveMember::IsOwner => Err(FormError::OwnerStays.into()),
+        RemoveMember::IsOwner => Err(OrgRefusal::OwnerStays.into()),
     }
 }

@@ -99,7 +99,7 @@ pub async fn create_resource(resource: ResourceFields) -> Result<(), AppError> {
     }
     let details = resource.check()?;
     if !may_manage(&state, &user, details.org_id).await? {
-        return Err(crate::error::FormError::ResourceOrgInvalid.into());
+        return Err(crate::resources::ResourceRefusal::OrgInvalid.into());
     }
     let mut tx = state.db.begin_write().await?;
     let id = super::db::insert(&mut tx, &details, Some(user.id), crate::db::now_unix()).await?;
@@ -117,7 +117,8 @@ pub async fn update_resource(
     resource: ResourceFields,
 ) -> Result<(), AppError> {
     use crate::accounts::auth::{authorize, Rule};
-    use crate::error::FormError;
+    use crate::error::FormRefusal;
+    use crate::resources::ResourceRefusal;
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
     let current = find(&state, id).await?;
@@ -126,11 +127,11 @@ pub async fn update_resource(
     }
     let details = resource.check()?;
     if !may_manage(&state, &user, details.org_id).await? {
-        return Err(FormError::ResourceOrgInvalid.into());
+        return Err(ResourceRefusal::OrgInvalid.into());
     }
     let mut tx = state.db.begin_write().await?;
     if !super::db::update(&mut tx, id, version, &details, crate::db::now_unix()).await? {
-        return Err(FormError::EditConflict.into());
+        return Err(FormRefusal::EditConflict.into());
     }
     tx.commit().await?;
     leptos_axum::redirect(&format!("/resources/{id}?done=saved"));

@@ -1,8 +1,10 @@
 //! The community resource form as typed, and the checks that turn it into what is stored.
 
 use super::model::ResourceKind;
-use crate::error::FormError;
+use crate::error::FormRefusal;
+use crate::error::Refusal;
 use crate::orgs::input::{location, one_line, paragraphs, DESCRIPTION_MAX, LINE_MAX, NAME_CHARS};
+use crate::resources::ResourceRefusal;
 use serde::{Deserialize, Serialize};
 
 /// The fields of the form, exactly as sent (`resource[name]`, ...). `org` is the id of the
@@ -54,15 +56,15 @@ impl ResourceFields {
     }
 
     /// Checks every field; the first problem found is the answer. A resource must be on the map.
-    pub fn check(&self) -> Result<ResourceDetails, FormError> {
-        let kind = ResourceKind::parse(self.kind.trim()).ok_or(FormError::ResourceKindInvalid)?;
+    pub fn check(&self) -> Result<ResourceDetails, Refusal> {
+        let kind = ResourceKind::parse(self.kind.trim()).ok_or(ResourceRefusal::KindInvalid)?;
         let name = one_line(&self.name, usize::MAX)?;
         if !NAME_CHARS.contains(&name.chars().count()) {
-            return Err(FormError::ResourceNameInvalid);
+            return Err(ResourceRefusal::NameInvalid.into());
         }
         let org_id = match self.org.trim() {
             "" => None,
-            id => Some(id.parse().map_err(|_| FormError::ResourceOrgInvalid)?),
+            id => Some(id.parse().map_err(|_| ResourceRefusal::OrgInvalid)?),
         };
         Ok(ResourceDetails {
             org_id,
@@ -70,7 +72,7 @@ impl ResourceFields {
             name,
             description: paragraphs(&self.description, DESCRIPTION_MAX)?,
             address: one_line(&self.address, LINE_MAX)?,
-            location: location(&self.lat, &self.lng)?.ok_or(FormError::LocationRequired)?,
+            location: location(&self.lat, &self.lng)?.ok_or(FormRefusal::LocationRequired)?,
             opening_hours: one_line(&self.opening_hours, LINE_MAX)?,
             contact: one_line(&self.contact, LINE_MAX)?,
         })
@@ -105,23 +107,20 @@ mod tests {
         };
         assert_eq!(
             with(|f| f.kind = "bank".into()),
-            FormError::ResourceKindInvalid
+            ResourceRefusal::KindInvalid
         );
-        assert_eq!(
-            with(|f| f.name = "冰".into()),
-            FormError::ResourceNameInvalid
-        );
+        assert_eq!(with(|f| f.name = "冰".into()), ResourceRefusal::NameInvalid);
         assert_eq!(
             with(|f| f.org = "three".into()),
-            FormError::ResourceOrgInvalid
+            ResourceRefusal::OrgInvalid
         );
         assert_eq!(
             with(|f| {
                 f.lat = String::new();
                 f.lng = String::new();
             }),
-            FormError::LocationRequired
+            FormRefusal::LocationRequired
         );
-        assert_eq!(with(|f| f.lat = "95".into()), FormError::LocationInvalid);
+        assert_eq!(with(|f| f.lat = "95".into()), FormRefusal::LocationInvalid);
     }
 }

@@ -10,6 +10,8 @@ mod form_page;
 pub mod input;
 pub mod model;
 mod page;
+mod refusals;
+pub use refusals::ResourceRefusal;
 
 pub use form_page::{EditResourcePage, NewResourcePage};
 pub use page::ResourcePage;

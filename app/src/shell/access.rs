@@ -3,7 +3,7 @@
 
 use super::notice::{Forbidden, NotFound};
 use crate::error::AppError;
-use crate::i18n::use_texts;
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 use leptos_router::{components::Redirect, hooks::use_location};
 
@@ -37,10 +37,10 @@ fn encode_component(text: &str) -> String {
 
 #[component]
 fn LoadError(error: AppError) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     // The page answers with the error's own status (a 400 for input it cannot use, ...).
     super::set_status(error.status());
-    view! { <p class="form-error" role="alert">{move || error.message(t())}</p> }
+    view! { <p class="form-error" role="alert">{move || error.message(lang.get())}</p> }
 }
 
 #[cfg(test)]

@@ -95,12 +95,12 @@ pub async fn add_honour_hours(
     reason: String,
 ) -> Result<(), AppError> {
     use super::hours::{parse_hours, REASON_MAX};
-    use crate::error::FormError;
+    use crate::error::FormRefusal;
     let (state, actor, _) = crate::events::roster_api::organiser_of(id).await?;
-    let minutes = parse_hours(&hours).ok_or(FormError::CreditHoursInvalid)?;
+    let minutes = parse_hours(&hours).ok_or(FormRefusal::CreditHoursInvalid)?;
     let reason = crate::orgs::input::paragraphs(&reason, REASON_MAX)?;
     if reason.is_empty() {
-        return Err(FormError::ReasonRequired.into());
+        return Err(FormRefusal::ReasonRequired.into());
     }
     let mut tx = state.db.begin_write().await?;
     let added = super::hours::add_honour(
@@ -126,10 +126,10 @@ pub async fn add_honour_hours(
 #[cfg(feature = "ssr")]
 pub fn refused(refusal: super::hours::HoursRefusal) -> AppError {
     use super::hours::HoursRefusal;
-    use crate::error::FormError;
+    use crate::volunteering::VolunteeringRefusal;
     match refusal {
         HoursRefusal::NoSeat => AppError::NotFound,
-        HoursRefusal::OwnHours => FormError::OwnHours.into(),
-        HoursRefusal::NeedsAnotherReviewer => FormError::NeedsAnotherReviewer.into(),
+        HoursRefusal::OwnHours => VolunteeringRefusal::OwnHours.into(),
+        HoursRefusal::NeedsAnotherReviewer => VolunteeringRefusal::NeedsAnotherReviewer.into(),
     }
 }

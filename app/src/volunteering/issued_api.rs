@@ -39,7 +39,7 @@ pub async fn org_certificates(id: i64) -> Result<IssuedByOrg, AppError> {
 pub async fn withdraw_certificate(id: i64, serial: String, reason: String) -> Result<(), AppError> {
     use super::certificate::{looks_like_serial, withdraw, Withdrawal, REVOKE_REASON_MAX};
     use crate::accounts::auth::{authorize, Rule};
-    use crate::error::FormError;
+    use crate::error::FormRefusal;
     use crate::notifications::model::Notice;
     let state = crate::state::use_app_state()?;
     let actor = authorize(&state, Rule::OrgStaffOrAdmin(id)).await?;
@@ -48,7 +48,7 @@ pub async fn withdraw_certificate(id: i64, serial: String, reason: String) -> Re
     }
     let reason = crate::orgs::input::paragraphs(&reason, REVOKE_REASON_MAX)?;
     if reason.is_empty() {
-        return Err(FormError::ReasonRequired.into());
+        return Err(FormRefusal::ReasonRequired.into());
     }
     let now = crate::db::now_unix();
     let mut tx = state.db.begin_write().await?;

@@ -14,6 +14,8 @@ mod issued_page;
 pub mod record;
 pub mod record_api;
 mod record_page;
+mod refusals;
+pub use refusals::VolunteeringRefusal;
 
 pub use certificate_page::{CertificatePage, VerifyPage};
 pub use hours_page::EventHoursPage;

@@ -65,13 +65,14 @@ pub async fn issue_certificate(org: i64, year: i32) -> Result<(), AppError> {
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
     use super::certificate::Issue;
-    use crate::error::FormError;
+    use crate::error::FormRefusal;
+    use crate::volunteering::VolunteeringRefusal;
     let mut tx = state.db.begin_write().await?;
     let issued =
         match super::certificate::issue(&mut tx, user.id, org, year, crate::db::now_unix()).await {
             // Another request issued it at the same moment (the unique index caught it).
             Err(error) if crate::db::is_unique_violation(&error) => {
-                return Err(FormError::EditConflict.into())
+                return Err(FormRefusal::EditConflict.into())
             }
             issued => issued?,
         };
@@ -79,7 +80,7 @@ pub async fn issue_certificate(org: i64, year: i32) -> Result<(), AppError> {
     let serial = match issued {
         Issue::Serial(serial) => serial,
         Issue::NoHours => return Err(AppError::NotFound),
-        Issue::OrgUnverified => return Err(FormError::CertificateOrgUnverified.into()),
+        Issue::OrgUnverified => return Err(VolunteeringRefusal::CertificateOrgUnverified.into()),
     };
     leptos_axum::redirect(&format!("/me/certificates/{serial}"));
     Ok(())

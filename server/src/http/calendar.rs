@@ -82,14 +82,14 @@ pub async fn person_ics(
 }
 
 fn not_found(headers: &HeaderMap) -> Response {
-    let t = lang_from_headers(headers).texts();
-    (StatusCode::NOT_FOUND, t.errors.not_found).into_response()
+    let lang = lang_from_headers(headers);
+    (StatusCode::NOT_FOUND, app::locales::errors::not_found(lang)).into_response()
 }
 
 fn failed(headers: &HeaderMap, error: impl Into<app::error::AppError>) -> Response {
-    let t = lang_from_headers(headers).texts();
+    let lang = lang_from_headers(headers);
     let error: app::error::AppError = error.into();
-    (error.status(), error.message(t)).into_response()
+    (error.status(), error.message(lang)).into_response()
 }
 
 fn ics_response(

@@ -14,8 +14,9 @@ pub async fn member_export(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let t = lang_from_headers(&headers).texts();
-    let refuse = |error: app::error::AppError| (error.status(), error.message(t)).into_response();
+    let lang = lang_from_headers(&headers);
+    let refuse =
+        |error: app::error::AppError| (error.status(), error.message(lang)).into_response();
     let Ok(id) = id.parse::<i64>() else {
         return refuse(app::error::AppError::NotFound);
     };

@@ -4,8 +4,9 @@
 
 use super::uploads::{multipart_error, read_capped, render_page_again};
 use super::{signed_in, ServerState};
-use app::error::{AppError, FormError};
+use app::error::AppError;
 use app::help::photo::{member_photo, save_member_photo, RejectedPhoto};
+use app::photos::PhotoRefusal;
 use app::photos::PHOTO_MAX_BYTES;
 use app::shell::csp::PageNonceSlot;
 use axum::{
@@ -56,13 +57,13 @@ async fn read_photo(state: &ServerState, request: Request) -> Result<Vec<u8>, Ap
         }
         photo = match read_capped(field, PHOTO_MAX_BYTES).await {
             Ok(bytes) => Some(bytes),
-            Err(AppError::TooLarge) => return Err(FormError::PhotoTooLarge.into()),
+            Err(AppError::TooLarge) => return Err(PhotoRefusal::TooLarge.into()),
             Err(error) => return Err(error),
         };
     }
     match photo {
         Some(bytes) if !bytes.is_empty() => Ok(bytes),
-        _ => Err(FormError::PhotoNotAnImage.into()),
+        _ => Err(PhotoRefusal::NotAnImage.into()),
     }
 }
 

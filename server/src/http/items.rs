@@ -4,10 +4,12 @@
 use super::signed_in;
 use super::uploads::{multipart_error, read_capped, render_page_again};
 use super::ServerState;
-use app::error::{AppError, FormError};
+use app::error::AppError;
 use app::items::input::{ItemFields, RejectedPost};
 use app::items::model::MAX_PHOTOS;
+use app::items::ItemRefusal;
 use app::items::POST_ITEM_PATH;
+use app::photos::PhotoRefusal;
 use app::photos::PHOTO_MAX_BYTES;
 use app::shell::csp::PageNonceSlot;
 use axum::{
@@ -74,7 +76,7 @@ async fn read_form(
         let bytes = match read_capped(field, limit).await {
             Ok(bytes) => bytes,
             Err(error) if is_photo && error == AppError::TooLarge => {
-                return Err((fields, FormError::PhotoTooLarge.into()))
+                return Err((fields, PhotoRefusal::TooLarge.into()))
             }
             Err(error) => return Err((fields, error)),
         };
@@ -84,7 +86,7 @@ async fn read_form(
                 continue;
             }
             if uploads.len() == MAX_PHOTOS {
-                return Err((fields, FormError::TooManyPhotos.into()));
+                return Err((fields, ItemRefusal::TooManyPhotos.into()));
             }
             uploads.push(bytes);
         } else {

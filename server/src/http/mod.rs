@@ -18,6 +18,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 mod assets;
 mod calendar;
+mod form_limit;
 mod help_export;
 mod help_photo;
 mod items;
@@ -133,7 +134,9 @@ fn router_for_bundle(
         ))
         .layer(middleware::from_fn(server_fn_error_status))
         // Forms are small; uploads (added after this layer) have their own limit.
-        .layer(RequestBodyLimitLayer::new(MAX_FORM_BYTES))
+        .layer(middleware::from_fn(|request, next| {
+            form_limit::limit_form_bodies(MAX_FORM_BYTES, request, next)
+        }))
         .merge(uploads)
         .layer(middleware::from_fn(security::same_origin_only))
         .layer(middleware::from_fn_with_state(

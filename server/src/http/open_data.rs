@@ -215,16 +215,27 @@ async fn load(
     query: &FeedQuery,
     headers: &HeaderMap,
 ) -> Result<Loaded, Response> {
-    let t = lang_from_headers(headers).texts();
-    let crs = Crs::parse(query.crs.as_deref())
-        .ok_or_else(|| (StatusCode::BAD_REQUEST, t.errors.crs_unknown).into_response())?;
+    let lang = lang_from_headers(headers);
+    let crs = Crs::parse(query.crs.as_deref()).ok_or_else(|| {
+        (
+            StatusCode::BAD_REQUEST,
+            app::locales::errors::crs_unknown(lang),
+        )
+            .into_response()
+    })?;
     let after = match query.since.as_deref().map(str::trim) {
         None | Some("") => 0,
         Some(id) => id
             .parse::<i64>()
             .ok()
             .filter(|id| *id >= 0)
-            .ok_or_else(|| (StatusCode::BAD_REQUEST, t.errors.invalid_input).into_response())?,
+            .ok_or_else(|| {
+                (
+                    StatusCode::BAD_REQUEST,
+                    app::locales::errors::invalid_input(lang),
+                )
+                    .into_response()
+            })?,
     };
     // One more than a page: whether there is a next one.
     let page = app::db::IdPage {
@@ -235,7 +246,7 @@ async fn load(
     let mut rows = feed
         .rows(state, page)
         .await
-        .map_err(|error| (error.status(), error.message(t)).into_response())?;
+        .map_err(|error| (error.status(), error.message(lang)).into_response())?;
     let next = (rows.len() as i64 > FEED_PAGE).then(|| {
         rows.truncate(FEED_PAGE as usize);
         let last = rows.last().map_or(after, |row| row.id);
@@ -282,8 +293,8 @@ pub async fn feed_file(
         _ => None,
     };
     let (Some(feed), true) = (feed, matches!(format, "geojson" | "csv")) else {
-        let t = lang_from_headers(&headers).texts();
-        return (StatusCode::NOT_FOUND, t.errors.not_found).into_response();
+        let lang = lang_from_headers(&headers);
+        return (StatusCode::NOT_FOUND, app::locales::errors::not_found(lang)).into_response();
     };
     let loaded = match load(feed, &file, &state, &query, &headers).await {
         Ok(loaded) => loaded,
@@ -361,8 +372,12 @@ fn csv_feed(feed: Feed, crs: Crs, rows: Vec<Row>, headers: &HeaderMap) -> Respon
             .into_response(),
         Err(error) => {
             tracing::error!(%error, "open data: could not write the CSV");
-            let t = lang_from_headers(headers).texts();
-            (StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal).into_response()
+            let lang = lang_from_headers(headers);
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                app::locales::errors::internal(lang),
+            )
+                .into_response()
         }
     }
 }

@@ -83,16 +83,20 @@ type Table = (
 
 /// The file (headings in the reader's language), or the refusal with its reason.
 fn respond(headers: &HeaderMap, table: Result<Table, AppError>) -> Response {
-    let t = lang_from_headers(headers).texts();
+    let lang = lang_from_headers(headers);
     let (name, groups, months) = match table {
         Ok(table) => table,
-        Err(error) => return (error.status(), error.message(t)).into_response(),
+        Err(error) => return (error.status(), error.message(lang)).into_response(),
     };
-    match csv_bytes(spreadsheet(&groups, &months, t)) {
+    match csv_bytes(spreadsheet(&groups, &months, lang.texts())) {
         Ok(bytes) => csv_download(&name, bytes),
         Err(error) => {
             tracing::error!(%error, "report: could not write the CSV");
-            (StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal).into_response()
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                app::locales::errors::internal(lang),
+            )
+                .into_response()
         }
     }
 }

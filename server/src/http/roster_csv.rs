@@ -17,8 +17,8 @@ pub async fn roster_csv(
     headers: HeaderMap,
 ) -> Response {
     let lang = lang_from_headers(&headers);
-    let t = lang.texts();
-    let refuse = |error: app::error::AppError| (error.status(), error.message(t)).into_response();
+    let refuse =
+        |error: app::error::AppError| (error.status(), error.message(lang)).into_response();
     let Ok(id) = id.parse::<i64>() else {
         return refuse(app::error::AppError::NotFound);
     };
@@ -27,7 +27,11 @@ pub async fn roster_csv(
             Ok(bytes) => csv_download(&format!("roster-{id}.csv"), bytes),
             Err(error) => {
                 tracing::error!(%error, "roster: could not write the CSV");
-                (StatusCode::INTERNAL_SERVER_ERROR, t.errors.internal).into_response()
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    app::locales::errors::internal(lang),
+                )
+                    .into_response()
             }
         },
         Err(error) => refuse(error),

@@ -30,7 +30,7 @@ pub async fn same_origin_only(request: Request, next: Next) -> Response {
     (
         StatusCode::FORBIDDEN,
         [(CONTENT_TYPE, "text/plain; charset=utf-8")],
-        lang.texts().errors.cross_site,
+        app::locales::errors::cross_site(lang),
     )
         .into_response()
 }

@@ -111,6 +111,11 @@ fn form(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
     request.body(Body::from(body.to_string())).unwrap()
 }
 
+/// A refused server-function call's body: the refusal as it travels to the browser.
+fn refused(refusal: impl Into<app::error::AppError>) -> String {
+    serde_json::to_string(&refusal.into()).unwrap()
+}
+
 /// The id of the account with this mobile number (written any way people type it).
 async fn user_id(db: &app::db::Db, mobile: &str) -> i64 {
     let contact = app::accounts::contact::Contact::parse(mobile).unwrap();
@@ -405,12 +410,31 @@ async fn oversized_bodies_are_refused_before_they_are_read() {
     let request = Request::post("/api/set_language")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ACCEPT, "application/json")
-        .body(Body::from(huge))
+        .body(Body::from(huge.clone()))
         .unwrap();
     let (status, headers, body) = send(&router, request).await;
     assert_eq!(body, "\"TooLarge\"");
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(headers.get(header::SET_COOKIE).is_none());
+    // A plain form from a browser without JavaScript, which says how long it is: refused from
+    // that alone, in the reader's words. One just under the limit goes through.
+    let plain = |body: String| {
+        Request::post("/api/set_language")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::CONTENT_LENGTH, body.len())
+            .header(header::ACCEPT_LANGUAGE, "en")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let (status, _, body) = send(&router, plain(huge)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(body, app::locales::errors::too_large(app::i18n::Lang::En));
+    let fits = format!("lang=en&x={}", "x".repeat(super::MAX_FORM_BYTES - 12));
+    let (status, _, body) = send(&router, plain(fits)).await;
+    assert!(
+        status.is_redirection() || status.is_success(),
+        "{status} {body}"
+    );
     test.finish().await;
 }
 
@@ -460,7 +484,10 @@ mod accounts {
         let (status, _, body) = send(&router, form("/api/accounts/sign_up", SIGN_UP, None)).await;
         assert_eq!(
             (status, body.as_str()),
-            (StatusCode::CONFLICT, r#"{"Form":"ContactTaken"}"#)
+            (
+                StatusCode::CONFLICT,
+                refused(app::accounts::AccountRefusal::ContactTaken).as_str()
+            )
         );
 
         // Signing out makes the old cookie useless.
@@ -473,7 +500,10 @@ mod accounts {
         let (status, _, body) = send(&router, form("/api/accounts/sign_in", wrong, None)).await;
         assert_eq!(
             (status, body.as_str()),
-            (StatusCode::UNAUTHORIZED, r#"{"Form":"WrongCredentials"}"#)
+            (
+                StatusCode::UNAUTHORIZED,
+                refused(app::accounts::AccountRefusal::WrongCredentials).as_str()
+            )
         );
         let unknown = "contact=13900000000&password=volunteer-2026";
         let (status, _, _) = send(&router, form("/api/accounts/sign_in", unknown, None)).await;
@@ -520,7 +550,10 @@ mod accounts {
         .await;
         assert_eq!(
             (status, body.as_str()),
-            (StatusCode::FORBIDDEN, r#"{"Form":"WrongPassword"}"#)
+            (
+                StatusCode::FORBIDDEN,
+                refused(app::accounts::AccountRefusal::WrongPassword).as_str()
+            )
         );
         let short = "current_password=volunteer-2026&new_password=short";
         let (status, _, _) = send(
@@ -599,21 +632,21 @@ mod accounts {
         for (body, expected) in [
             (
                 "contact=12345&display_name=a&password=long-enough",
-                "ContactInvalid",
+                refused(app::error::FormRefusal::ContactInvalid),
             ),
             (
                 "contact=13808510001&display_name=+&password=long-enough",
-                "DisplayNameInvalid",
+                refused(app::error::FormRefusal::DisplayNameInvalid),
             ),
             (
                 "contact=13808510001&display_name=a&password=short",
-                "PasswordTooShort",
+                refused(app::accounts::AccountRefusal::PasswordTooShort),
             ),
         ] {
             let (status, headers, response) =
                 send(&router, form("/api/accounts/sign_up", body, None)).await;
             assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
-            assert_eq!(response, format!(r#"{{"Form":"{expected}"}}"#));
+            assert_eq!(response, expected);
             assert!(headers.get(header::SET_COOKIE).is_none());
         }
         // Fields missing altogether: still a 400, never a 500.

@@ -22,14 +22,18 @@ pub async fn limit_reads(State(limit): State<Duration>, request: Request, next: 
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return next.run(request).await;
     }
-    let t = app::i18n::lang_from_headers(request.headers()).texts();
+    let lang = app::i18n::lang_from_headers(request.headers());
     let method = request.method().clone();
     let path = super::loggable_path(request.uri().path());
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => {
             tracing::warn!(%method, %path, "a read took longer than its time limit");
-            (StatusCode::SERVICE_UNAVAILABLE, t.errors.unavailable).into_response()
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                app::locales::errors::unavailable(lang),
+            )
+                .into_response()
         }
     }
 }

@@ -334,7 +334,7 @@ async fn a_series_is_created_shown_and_edited_for_all_later_occurrences_with_pla
     )
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(body.contains("RepeatUntilInvalid"), "{body}");
+    assert_eq!(body, refused(app::events::EventRefusal::RepeatUntilInvalid));
     let (status, _, _) = send(
         &router,
         form("/api/events/create", &fields(""), Some(&coordinator)),
@@ -468,7 +468,10 @@ async fn an_event_with_hours_recorded_keeps_its_times() {
     .await;
     assert_eq!(
         (status, body.as_str()),
-        (StatusCode::CONFLICT, r#"{"Form":"EventTimeLocked"}"#)
+        (
+            StatusCode::CONFLICT,
+            refused(app::events::EventRefusal::TimeLocked).as_str()
+        )
     );
     let retitled = edit(event.version, "Same+times", event.ends_at);
     let (status, _, _) = send(

@@ -82,7 +82,10 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
         .await;
         assert_eq!(
             (status, body.as_str()),
-            (StatusCode::CONFLICT, r#"{"Form":"AlreadyInvited"}"#)
+            (
+                StatusCode::CONFLICT,
+                refused(app::invitations::InvitationRefusal::AlreadyInvited).as_str()
+            )
         );
     }
     // Nobody joined yet; the resident was told, and the owner sees both invitations waiting.
@@ -225,7 +228,7 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
                 (status, body.as_str()),
                 (
                     StatusCode::TOO_MANY_REQUESTS,
-                    r#"{"Form":"TooManyInvitations"}"#
+                    refused(app::invitations::InvitationRefusal::TooMany).as_str()
                 )
             );
         }
@@ -292,7 +295,10 @@ async fn member_link_on((router, test): (axum::Router, TestDb)) {
         .await;
         assert_eq!(
             (status, body.as_str()),
-            (StatusCode::BAD_REQUEST, r#"{"Form":"InvitationCodeWrong"}"#)
+            (
+                StatusCode::BAD_REQUEST,
+                refused(app::invitations::InvitationRefusal::CodeWrong).as_str()
+            )
         );
     }
     let to = post_ok(
@@ -361,7 +367,10 @@ async fn member_link_on((router, test): (axum::Router, TestDb)) {
     .await;
     assert_eq!(
         (status, body.as_str()),
-        (StatusCode::CONFLICT, r#"{"Form":"InvitationLapsed"}"#)
+        (
+            StatusCode::CONFLICT,
+            refused(app::invitations::InvitationRefusal::Lapsed).as_str()
+        )
     );
     assert_eq!(find(other).await.user_id, None);
 

@@ -243,7 +243,10 @@ async fn a_review_of_a_version_edited_since_is_refused() {
     let (status, _, answer) = send(&router, form("/api/orgs/review", &body, Some(&admin))).await;
     assert_eq!(
         (status, answer.as_str()),
-        (StatusCode::CONFLICT, r#"{"Form":"EditConflict"}"#)
+        (
+            StatusCode::CONFLICT,
+            refused(app::error::FormRefusal::EditConflict).as_str()
+        )
     );
     let after = app::orgs::db::find(test.db.pool(), id)
         .await

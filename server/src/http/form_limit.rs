@@ -1,0 +1,68 @@
+//! Forms are small. A body over the limit is refused here, before any handler reads it, so the
+//! refusal is known by what happened (more bytes than allowed), not guessed later from the words of
+//! a deserialisation error: a 413 with the app's own "too large", in the reader's language.
+
+use app::error::AppError;
+use axum::{
+    body::Body,
+    extract::Request,
+    http::{
+        header::{ACCEPT, CONTENT_LENGTH, CONTENT_TYPE},
+        HeaderMap, StatusCode,
+    },
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use futures_util::StreamExt;
+use leptos::server_fn::error::FromServerFnError;
+
+/// Reads the body (at most `limit` bytes) and hands it on; refuses a longer one.
+pub async fn limit_form_bodies(limit: usize, request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    let declared = parts
+        .headers
+        .get(CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return too_large(&parts.headers);
+    }
+    let mut stream = body.into_data_stream();
+    let mut bytes = Vec::with_capacity(declared.unwrap_or(0) as usize);
+    while let Some(chunk) = stream.next().await {
+        let Ok(chunk) = chunk else {
+            // The client stopped sending halfway: nobody is left to read an answer.
+            return StatusCode::BAD_REQUEST.into_response();
+        };
+        if bytes.len() + chunk.len() > limit {
+            return too_large(&parts.headers);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+/// As a server function answers its caller: JSON for the page's script, words for a browser
+/// that posted a plain form.
+fn too_large(headers: &HeaderMap) -> Response {
+    let error = AppError::TooLarge;
+    let wants_json = headers
+        .get(ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/json"));
+    if wants_json {
+        return (
+            error.status(),
+            [(CONTENT_TYPE, "application/json")],
+            error.ser(),
+        )
+            .into_response();
+    }
+    let lang = app::i18n::lang_from_headers(headers);
+    (
+        error.status(),
+        [(CONTENT_TYPE, "text/plain; charset=utf-8")],
+        error.message(lang),
+    )
+        .into_response()
+}
