@@ -10,6 +10,7 @@ pub mod cookies;
 pub mod dashboard;
 pub mod error;
 pub mod events;
+pub mod fields;
 pub mod geo;
 pub mod help;
 pub mod home;
@@ -18,8 +19,11 @@ pub mod invitations;
 pub mod items;
 pub mod locales;
 pub mod map;
+pub mod me;
 pub mod notifications;
+pub mod numbers;
 pub mod orgs;
+pub mod paging;
 pub mod resources;
 pub mod shell;
 pub mod volunteering;
@@ -30,6 +34,8 @@ pub mod db;
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod photos;
+#[cfg(feature = "ssr")]
+pub mod secrets;
 #[cfg(feature = "ssr")]
 pub mod state;
 

@@ -1,8 +1,9 @@
 //! Accounts in the database, on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL.
 use app::accounts::contact::Contact;
-use app::accounts::db::{create_user, delete_user, find_credentials, set_admin, CreateUser};
+use app::accounts::db::{create_user, find_credentials, set_admin, CreateUser};
 use app::accounts::password::{hash_password, verify_password};
 use app::db::testing::each_backend;
+use app::me::personal_data::erase;
 
 fn mobile() -> Contact {
     Contact::parse("138 0851 0001").unwrap()
@@ -57,8 +58,8 @@ async fn deleting_wipes_personal_data_and_frees_the_contact() {
         else {
             panic!()
         };
-        assert!(delete_user(&mut tx, id, 5).await.unwrap());
-        assert!(!delete_user(&mut tx, id, 6).await.unwrap(), "deleted twice");
+        assert!(erase(&mut tx, id, 5).await.unwrap());
+        assert!(!erase(&mut tx, id, 6).await.unwrap(), "deleted twice");
         tx.commit().await.unwrap();
 
         assert!(find_credentials(db.pool(), &mobile())
@@ -165,7 +166,7 @@ mod sessions {
 
             // A deleted account's sessions are dead: deleting removed them.
             let mut tx = db.begin_write().await.unwrap();
-            delete_user(&mut tx, id, 300).await.unwrap();
+            erase(&mut tx, id, 300).await.unwrap();
             tx.commit().await.unwrap();
             assert!(user_for_token(db.pool(), &second.token, 350)
                 .await
@@ -239,8 +240,8 @@ async fn admin_create_makes_or_promotes_an_admin() {
 /// registry names no column that is not there.
 #[tokio::test]
 async fn every_column_about_a_person_has_a_fate_on_deletion() {
-    use app::accounts::personal_data::{named_like_a_person, PERSON_COLUMNS};
     use app::db::DbKind;
+    use app::me::personal_data::{named_like_a_person, PERSON_COLUMNS};
     use std::collections::BTreeSet;
     for test in each_backend().await {
         let pool = test.db.pool();
@@ -283,7 +284,7 @@ async fn every_column_about_a_person_has_a_fate_on_deletion() {
         let unclassified: Vec<_> = about_people.difference(&registered).collect();
         assert!(
             unclassified.is_empty(),
-            "{:?}: say in accounts::personal_data what deleting an account does with {unclassified:?}",
+            "{:?}: say in me::personal_data what deleting an account does with {unclassified:?}",
             test.db.kind()
         );
         let stale: Vec<_> = registered.difference(&about_people).collect();
@@ -393,7 +394,7 @@ async fn deleting_an_account_leaves_no_personal_data_behind() {
                 .unwrap();
 
         let mut tx = db.begin_write().await.unwrap();
-        assert!(delete_user(&mut tx, me, now).await.unwrap());
+        assert!(erase(&mut tx, me, now).await.unwrap());
         tx.commit().await.unwrap();
 
         for (what, sql) in kept {

@@ -1,12 +1,12 @@
 //! The public events list against the database, on SQLite and (when TEST_POSTGRES_URL is set)
 //! PostgreSQL: soonest first, a page at a time (ties on the start time ordered by id, an event
 //! added meanwhile never moving one already read onto the next page), and a radius's box.
-use app::components::PageMark;
 use app::db::testing::each_backend;
 use app::events::db::{self as events, ListQuery};
 use app::events::model::EventStatus;
 use app::geo::BBox;
 use app::orgs::model::OrgKind;
+use app::paging::PageMark;
 
 use crate::support;
 use support::{event_details, new_org, START};

@@ -655,7 +655,6 @@ async fn a_member_leaves_the_map_when_their_place_is_no_longer_public() {
 #[tokio::test]
 async fn a_member_is_drawn_as_needing_help_only_when_the_needs_are_public() {
     use app::help::model::MapHelpKind;
-    use app::map::model::PlaceKind;
     for test in each_backend().await {
         let db = &test.db;
         let coordinator = neighbours(db, 1, 1).await[0];
@@ -669,7 +668,7 @@ async fn a_member_is_drawn_as_needing_help_only_when_the_needs_are_public() {
         consent(db, id, FieldGroup::Needs, Audience::Everyone, coordinator).await;
         let on_map = pins().await;
         assert_eq!(on_map.len(), 1);
-        assert_eq!(on_map[0].kind, PlaceKind::Help(MapHelpKind::Needs));
+        assert_eq!(on_map[0].kind, MapHelpKind::Needs);
         assert_eq!(on_map[0].name, "王阿姨");
         test.finish().await;
     }

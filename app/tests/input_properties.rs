@@ -6,18 +6,17 @@
 //! and otherwise any text at all, or a run of characters around the length limits. The server's
 //! tests send fixed corpora of bad input through HTTP; this covers the space between them.
 
-use app::components::PageMark;
 use app::events::filter::EventFilter;
 use app::events::input::{EventFields, CAPACITY_MAX, DESCRIPTION_MAX, TITLE_CHARS};
+use app::fields::{DESCRIPTION_MAX as ORG_DESCRIPTION_MAX, LINE_MAX};
 use app::help::input::{
     MemberFields, MemberPlace, NeedFields, ServiceFields, NAME_CHARS, SITUATION_MAX,
     TITLE_CHARS as ENTRY_TITLE_CHARS,
 };
 use app::items::filter::ItemFilter;
 use app::items::input::{ItemFields, PICKUP_NOTES_MAX, TITLE_CHARS as ITEM_TITLE_CHARS};
-use app::orgs::input::{
-    OrgFields, DESCRIPTION_MAX as ORG_DESCRIPTION_MAX, LINE_MAX, NAME_CHARS as ORG_NAME_CHARS,
-};
+use app::orgs::input::{OrgFields, NAME_CHARS as ORG_NAME_CHARS};
+use app::paging::PageMark;
 use app::resources::input::ResourceFields;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};

@@ -1,10 +1,11 @@
 //! Notifications in the database, on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL.
 use app::accounts::contact::Contact;
-use app::accounts::db::{create_user, delete_user, CreateUser};
+use app::accounts::db::{create_user, CreateUser};
 use app::accounts::session;
 use app::db::testing::each_backend;
 use app::db::Db;
 use app::i18n::Lang;
+use app::me::personal_data::erase;
 use app::notifications::db as notifications;
 use app::notifications::model::{Notice, NoticeKind};
 use app::orgs::model::{OrgRole, Verification};
@@ -163,7 +164,7 @@ async fn email_is_queued_only_for_email_accounts_that_want_it() {
 
         // Deleting the account takes its notifications; nobody is notified after that.
         let mut tx = db.begin_write().await.unwrap();
-        delete_user(&mut tx, by_email, 4).await.unwrap();
+        erase(&mut tx, by_email, 4).await.unwrap();
         assert_eq!(
             notifications::notify(&mut tx, by_email, &added("丁"), 5)
                 .await

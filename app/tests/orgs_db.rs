@@ -1,8 +1,9 @@
 //! Organisations in the database, on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL.
 use app::accounts::contact::Contact;
-use app::accounts::db::{create_user, delete_user, CreateUser};
+use app::accounts::db::{create_user, CreateUser};
 use app::db::testing::each_backend;
 use app::db::Db;
+use app::me::personal_data::erase;
 use app::orgs::db::{self as orgs, RemoveMember, SaveOrg};
 use app::orgs::model::{OrgDetails, OrgKind, OrgRole, Tier, Verification};
 
@@ -389,7 +390,7 @@ async fn team_keeps_its_owner_and_loses_deleted_accounts() {
             orgs::remove_coordinator(&mut tx, id, helper).await.unwrap(),
             RemoveMember::NotInTeam
         );
-        assert!(delete_user(&mut tx, owner, 4).await.unwrap());
+        assert!(erase(&mut tx, owner, 4).await.unwrap());
         tx.commit().await.unwrap();
         assert_eq!(orgs::role_of(db.pool(), id, owner).await.unwrap(), None);
         assert!(orgs::team(db.pool(), id).await.unwrap().is_empty());

@@ -113,22 +113,9 @@ pub async fn change_password(
     Ok(())
 }
 
-/// Deletes the signed-in person's account: personal data wiped, anonymous history kept.
-#[server(endpoint = "accounts/delete_account")]
-pub async fn delete_account(password: String) -> Result<(), AppError> {
-    let state = crate::state::use_app_state()?;
-    let user = confirm_password(&state, password).await?;
-    let mut tx = state.db.begin_write().await?;
-    super::db::delete_user(&mut tx, user.id, crate::db::now_unix()).await?;
-    tx.commit().await?;
-    super::auth::sign_out_here(&state).await?;
-    leptos_axum::redirect("/");
-    Ok(())
-}
-
 /// The signed-in person, once they have proved it again with their password (rate-limited).
 #[cfg(feature = "ssr")]
-async fn confirm_password(
+pub(crate) async fn confirm_password(
     state: &crate::state::AppState,
     password: String,
 ) -> Result<SessionUser, AppError> {

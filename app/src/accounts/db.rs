@@ -75,16 +75,6 @@ pub async fn set_admin(
     Ok(result.rows_affected() == 1)
 }
 
-/// Deletes an account: personal data is wiped everywhere (`personal_data::erase`), the row
-/// stays so anonymous history still counts. The contact becomes free for a new sign-up.
-pub async fn delete_user(
-    conn: &mut AnyConnection,
-    user_id: i64,
-    now: i64,
-) -> Result<bool, sqlx::Error> {
-    super::personal_data::erase(conn, user_id, now).await
-}
-
 /// The language the person reads in (for notifications sent while they are away).
 pub async fn set_lang(
     conn: &mut AnyConnection,

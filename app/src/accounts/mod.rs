@@ -1,4 +1,5 @@
-//! Accounts and the personal page 我的 (/me).
+//! Accounts: signing up and in, sessions, passwords, who may do what. The page 我的 (/me) and
+//! what a person's data is made of are `crate::me`.
 
 #[cfg(feature = "ssr")]
 pub mod admin;
@@ -15,21 +16,17 @@ pub mod demo;
 pub mod display_name;
 mod form_parts;
 pub mod model;
-mod page;
 pub mod password;
-#[cfg(feature = "ssr")]
-pub mod personal_data;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;
 mod refusals;
 #[cfg(feature = "ssr")]
 pub mod session;
-mod settings;
+pub mod settings;
 mod sign_in_page;
 mod sign_up_page;
 pub use refusals::AccountRefusal;
 
-pub use page::MePage;
 /// The name of the session cookie (the session code itself is server-only).
 pub const SESSION_COOKIE: &str = "sid";
 pub use sign_in_page::SignInPage;

@@ -3,9 +3,9 @@
 //! is useless even if someone kept a copy.
 
 use super::model::SessionUser;
+use crate::secrets::token_hash;
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
 use rand::RngCore as _;
-use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, AnyPool};
 
 pub use super::SESSION_COOKIE;
@@ -17,18 +17,6 @@ pub const SESSION_SECONDS: i64 = 30 * 24 * 60 * 60;
 pub struct NewSession {
     pub token: String,
     pub expires_at: i64,
-}
-
-/// What is stored of a secret token (a session's, a calendar address's): its SHA-256, in hex.
-pub(crate) fn token_hash(token: &str) -> String {
-    use std::fmt::Write as _;
-    // Written into one string: a `format!` per byte was 32 allocations on every signed-in request.
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .fold(String::with_capacity(64), |mut hex, b| {
-            let _ = write!(hex, "{b:02x}");
-            hex
-        })
 }
 
 pub async fn start_session(

@@ -1,6 +1,6 @@
 //! The signed-in person's own settings on 我的: change password, delete the account.
 
-use super::api::{ChangePassword, DeleteAccount};
+use super::api::ChangePassword;
 use crate::components::FormErrorMessage;
 use crate::i18n::use_texts;
 use leptos::prelude::*;
@@ -21,24 +21,6 @@ pub fn ChangePasswordForm(action: ServerAction<ChangePassword>) -> impl IntoView
                     required minlength="8" aria-describedby="new-password-hint"/>
                 <p id="new-password-hint" class="hint">{move || t().account.new_password_hint}</p>
                 <button type="submit" class="button">{move || t().account.change_password}</button>
-            </ActionForm>
-        </section>
-    }
-}
-
-#[component]
-pub fn DeleteAccountForm(action: ServerAction<DeleteAccount>) -> impl IntoView {
-    let t = use_texts();
-    view! {
-        <section class="card card--danger" aria-labelledby="delete-account-heading">
-            <h2 id="delete-account-heading" class="card__title">{move || t().account.delete_account}</h2>
-            <p>{move || t().account.delete_account_text}</p>
-            <ActionForm action=action attr:class="form">
-                <FormErrorMessage result=action.value()/>
-                <label for="delete_password">{move || t().account.delete_confirm_label}</label>
-                <input id="delete_password" name="password" type="password"
-                    autocomplete="current-password" required/>
-                <button type="submit" class="button button--danger">{move || t().account.delete_account}</button>
             </ActionForm>
         </section>
     }

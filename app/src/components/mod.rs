@@ -11,7 +11,7 @@ pub use bad_filter::BadFilterNotice;
 pub use board_page::BoardPage;
 pub use fields::{ChoiceSelect, Pick, TextArea, TextField};
 pub use form_error::FormErrorMessage;
-pub use pager::{list_href, PageMark, Pager, ResultCount};
+pub use pager::{Pager, ResultCount};
 #[cfg(feature = "ssr")]
 pub use qr::qr_svg;
 pub use qr::QrCode;

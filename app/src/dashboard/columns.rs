@@ -3,8 +3,8 @@
 //! list, so they cannot name or count a figure differently.
 
 use super::figures::MonthFigures;
-use crate::i18n::numbers;
 use crate::i18n::{Lang, Texts};
+use crate::numbers;
 
 /// A figure's name in the reader's language.
 pub type Label = fn(&'static Texts) -> &'static str;
@@ -137,7 +137,7 @@ impl Unit {
     pub fn raw(self, n: i64) -> String {
         match self {
             Unit::Count => n.to_string(),
-            Unit::Minutes => crate::i18n::numbers::format_hours(n),
+            Unit::Minutes => crate::numbers::format_hours(n),
             Unit::Fen => format!("{}.{:02}", n / 100, (n % 100).abs()),
         }
     }

@@ -7,6 +7,7 @@
 mod backup;
 pub mod search;
 pub mod testing;
+pub mod upgrades;
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::{Any, AnyConnection, AnyPool, Executor, Transaction};
@@ -126,7 +127,7 @@ impl Db {
             DbKind::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
         // Upgrades SQL cannot do (hashing needs Rust); each does nothing once done.
-        crate::events::feed::db::hash_stored_tokens(&self.pool)
+        upgrades::hash_stored_tokens(&self.pool)
             .await
             .map_err(sqlx::migrate::MigrateError::Execute)?;
         Ok(())

@@ -6,8 +6,8 @@ use super::checkin_api::{get_checkin_screen, get_my_checkin, CheckIn, CheckinScr
 use super::model::Place;
 use crate::components::{FormErrorMessage, QrCode};
 use crate::i18n::dates::format_date_time;
-use crate::i18n::numbers::format_hours;
 use crate::i18n::{use_lang, use_texts, Texts};
+use crate::numbers::format_hours;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_meta::Meta;

@@ -3,9 +3,9 @@
 
 use super::input::{EventDetails, LONGEST_SECONDS};
 use super::model::{Event, EventCategory, EventStatus, EventSummary, Seats};
-use crate::components::PageMark;
 use crate::geo::BBox;
 use crate::orgs::model::Verification;
+use crate::paging::PageMark;
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 #[derive(FromRow)]

@@ -93,7 +93,7 @@ pub mod db {
 
     /// What is stored of a token.
     pub fn hash(token: &str) -> String {
-        crate::accounts::session::token_hash(token)
+        crate::secrets::token_hash(token)
     }
 
     /// The stored hash of the person's token, when the feed is on.
@@ -128,27 +128,6 @@ pub mod db {
         .bind(hash(token))
         .fetch_optional(pool)
         .await
-    }
-
-    /// Secrets stored before they were hashed: hashed now, once (after the migrations), so the
-    /// addresses people already use keep working. How many.
-    pub async fn hash_stored_tokens(pool: &AnyPool) -> Result<usize, sqlx::Error> {
-        let stored: Vec<(i64, String)> =
-            sqlx::query_as("SELECT id, calendar_token FROM users WHERE calendar_token IS NOT NULL")
-                .fetch_all(pool)
-                .await?;
-        for (id, token) in &stored {
-            sqlx::query(
-                "UPDATE users SET calendar_token_hash = $1, calendar_token = NULL \
-                 WHERE id = $2 AND calendar_token = $3",
-            )
-            .bind(hash(token))
-            .bind(id)
-            .bind(token)
-            .execute(pool)
-            .await?;
-        }
-        Ok(stored.len())
     }
 }
 

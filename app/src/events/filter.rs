@@ -4,8 +4,8 @@
 
 use super::model::EventCategory;
 use crate::china_time::{china_day, china_midnight, parse_date};
-pub use crate::components::PageMark;
 pub use crate::geo::near::Origin;
+pub use crate::paging::PageMark;
 use serde::{Deserialize, Serialize};
 
 /// The filters as typed; every field may be empty.
@@ -76,7 +76,7 @@ impl EventFilter {
     /// Empty filters are left out, so the address stays short.
     pub fn href(&self, after: Option<PageMark>) -> String {
         let after = after.map(|a| a.to_string()).unwrap_or_default();
-        crate::components::list_href(
+        crate::paging::list_href(
             "/events",
             &[
                 ("q", self.q.as_str()),

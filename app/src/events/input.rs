@@ -6,8 +6,8 @@ use crate::china_time::{china_datetime_input, china_day, parse_china_datetime};
 use crate::error::FormRefusal;
 use crate::error::Refusal;
 use crate::events::EventRefusal;
-use crate::i18n::numbers::format_hours;
-use crate::orgs::input::{location, one_line, paragraphs, LINE_MAX};
+use crate::fields::{location, one_line, paragraphs, LINE_MAX};
+use crate::numbers::format_hours;
 use serde::{Deserialize, Serialize};
 
 pub const TITLE_CHARS: std::ops::RangeInclusive<usize> = 2..=80;

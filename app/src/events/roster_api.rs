@@ -48,7 +48,7 @@ pub async fn event_roster(id: i64) -> Result<Roster, AppError> {
 pub async fn add_person(id: i64, name: String, phone: String) -> Result<(), AppError> {
     use super::model::JoinOutcome;
     use crate::error::FormRefusal;
-    use crate::orgs::input::one_line;
+    use crate::fields::one_line;
     let (state, actor, _) = organiser_of(id).await?;
     let name = one_line(&name, NAME_MAX)?;
     if name.chars().count() < 1 {
@@ -97,7 +97,7 @@ pub async fn message_participants(id: i64, text: String) -> Result<(), AppError>
     use crate::error::FormRefusal;
     use crate::notifications::{db::notify, model::Notice};
     let (state, _, event) = organiser_of(id).await?;
-    let text = crate::orgs::input::paragraphs(&text, MESSAGE_MAX)?;
+    let text = crate::fields::paragraphs(&text, MESSAGE_MAX)?;
     if text.is_empty() {
         return Err(FormRefusal::MessageEmpty.into());
     }

@@ -91,10 +91,6 @@ fn encode_key(key: &str) -> String {
     key.chars().filter(char::is_ascii_alphanumeric).collect()
 }
 
-/// The image hosts every source loads from, for the page's Content-Security-Policy.
-pub const TILE_HOSTS: &str =
-    "https://tile.openstreetmap.org https://*.is.autonavi.com https://*.tianditu.gov.cn";
-
 /// The base maps this site offers, the first shown by default.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TileChoice {
@@ -150,6 +146,25 @@ mod tests {
         assert!(!TileSource::Osm.is_gcj02() && !TileSource::Tianditu.is_gcj02());
         assert_eq!(TileSource::parse(" AMAP"), Some(TileSource::Amap));
         assert_eq!(TileSource::parse("google"), None);
+    }
+
+    #[test]
+    fn every_tile_host_is_allowed_by_the_pages_policy() {
+        let allowed: Vec<&str> = crate::shell::csp::TILE_HOSTS.split(' ').collect();
+        for source in TileSource::ALL {
+            for layer in source.layers("key") {
+                let url = layer.url.replace("{s}", "webrd01").replace("{s}", "t0");
+                let host = url.split('/').nth(2).unwrap();
+                let covered = allowed.iter().any(|pattern| {
+                    let pattern = pattern.trim_start_matches("https://");
+                    match pattern.strip_prefix("*.") {
+                        Some(domain) => host.ends_with(&format!(".{domain}")),
+                        None => host == pattern,
+                    }
+                });
+                assert!(covered, "{source:?}: {host} is not in TILE_HOSTS");
+            }
+        }
     }
 
     #[test]

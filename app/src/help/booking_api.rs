@@ -139,8 +139,8 @@ pub async fn book_help(
 ) -> Result<(), AppError> {
     use super::bookings::{book, BookOutcome, BookingRequest};
     use crate::accounts::auth::{authorize, Rule};
+    use crate::fields::{one_line, paragraphs};
     use crate::help::HelpRefusal;
-    use crate::orgs::input::{one_line, paragraphs};
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
     use super::model::BookingKind;
@@ -232,7 +232,7 @@ pub async fn thank_for_booking(booking: i64, text: String) -> Result<(), AppErro
     if side != BookingSide::Resident {
         return Err(AppError::Forbidden);
     }
-    let text = crate::orgs::input::paragraphs(&text, THANKS_MAX)?;
+    let text = crate::fields::paragraphs(&text, THANKS_MAX)?;
     if text.is_empty() {
         return Err(FormRefusal::MessageEmpty.into());
     }

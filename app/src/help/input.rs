@@ -5,10 +5,10 @@
 use super::model::{parse_price, ServiceUnit, Urgency};
 use crate::error::FormRefusal;
 use crate::error::Refusal;
+use crate::fields::{location, one_line, paragraphs};
 use crate::geo::grid::{snap, PERSON_CELL_M};
 use crate::geo::LatLng;
 use crate::help::HelpRefusal;
-use crate::orgs::input::{location, one_line, paragraphs};
 use serde::{Deserialize, Serialize};
 
 pub const NAME_CHARS: std::ops::RangeInclusive<usize> = 1..=40;

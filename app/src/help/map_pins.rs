@@ -6,10 +6,19 @@
 
 use super::card::{PlaceShown, Records};
 use super::model::{MapHelpKind, Viewer};
-use crate::map::model::{NearbyPlace, PlaceKind};
 use sqlx::AnyPool;
 
-pub async fn on_the_map(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
+/// A member as the map may show them to anyone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HelpPin {
+    pub kind: MapHelpKind,
+    pub member: i64,
+    pub name: String,
+    pub lat: f64,
+    pub lng: f64,
+}
+
+pub async fn on_the_map(pool: &AnyPool) -> Result<Vec<HelpPin>, sqlx::Error> {
     let areas = crate::areas::db::list(pool).await?;
     let records = Records::read(&mut *pool.acquire().await?).await?;
     let mut pins = Vec::new();
@@ -38,15 +47,12 @@ pub async fn on_the_map(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error>
             .or_else(|| offered.first().map(|s| s.title.clone()))
             .or_else(|| needed.first().map(|n| n.title.clone()));
         let Some(name) = name else { continue };
-        pins.push(NearbyPlace {
-            kind: PlaceKind::Help(kind),
-            id: member.id,
+        pins.push(HelpPin {
+            kind,
+            member: member.id,
             name,
-            address: String::new(),
-            tier: None,
             lat,
             lng,
-            distance_m: 0.0,
         });
     }
     Ok(pins)

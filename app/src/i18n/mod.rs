@@ -13,7 +13,6 @@ mod help_desk;
 mod invitations;
 mod items;
 mod negotiate;
-pub mod numbers;
 mod texts;
 mod volunteering;
 mod zh;

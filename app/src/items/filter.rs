@@ -3,8 +3,8 @@
 //! what they mean.
 
 use super::model::{ItemCategory, ItemKind, ItemMode};
-pub use crate::components::PageMark;
 use crate::geo::near::Origin;
+pub use crate::paging::PageMark;
 use serde::{Deserialize, Serialize};
 
 /// The filters as typed; every field may be empty.
@@ -41,7 +41,7 @@ impl ItemFilter {
     /// Empty filters are left out, so the address stays short.
     pub fn href(&self, before: Option<PageMark>) -> String {
         let before = before.map(|b| b.to_string()).unwrap_or_default();
-        crate::components::list_href(
+        crate::paging::list_href(
             "/items",
             &[
                 ("q", self.q.as_str()),

@@ -4,10 +4,10 @@
 use super::model::{ItemCategory, ItemCondition, ItemKind, ItemMode};
 use crate::error::FormRefusal;
 use crate::error::{AppError, Refusal};
+use crate::fields::{location, one_line, paragraphs, DESCRIPTION_MAX};
 use crate::geo::grid::{snap, ITEM_CELL_M};
 use crate::geo::LatLng;
 use crate::items::ItemRefusal;
-use crate::orgs::input::{location, one_line, paragraphs, DESCRIPTION_MAX};
 use serde::{Deserialize, Serialize};
 
 pub const TITLE_CHARS: std::ops::RangeInclusive<usize> = 2..=60;

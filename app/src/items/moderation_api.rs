@@ -17,7 +17,7 @@ pub async fn report_item(id: i64, reason: String, details: String) -> Result<(),
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
     let reason = ReportReason::parse(reason.trim()).ok_or(ItemRefusal::ReportReasonInvalid)?;
-    let details = crate::orgs::input::paragraphs(&details, REPORT_DETAILS_MAX)?;
+    let details = crate::fields::paragraphs(&details, REPORT_DETAILS_MAX)?;
     let mut tx = state.db.begin_write().await?;
     match report(
         &mut tx,
@@ -61,7 +61,7 @@ pub async fn moderate_item(id: i64, decision: String, warning: String) -> Result
         "remove" => Decision::Remove,
         _ => return Err(AppError::InvalidInput("decision".into())),
     };
-    let warning = crate::orgs::input::paragraphs(&warning, 500)?;
+    let warning = crate::fields::paragraphs(&warning, 500)?;
     let mut tx = state.db.begin_write().await?;
     let now = crate::db::now_unix();
     if !decide(&mut tx, id, admin.id, decision, Some(&warning), now).await? {

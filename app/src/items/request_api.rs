@@ -28,7 +28,7 @@ pub struct RequestView {
 /// A message typed into a form: trimmed, not empty, within `max` characters.
 #[cfg(feature = "ssr")]
 fn message_text(text: &str, max: usize) -> Result<String, AppError> {
-    let text = crate::orgs::input::paragraphs(text, max)?;
+    let text = crate::fields::paragraphs(text, max)?;
     if text.is_empty() {
         return Err(crate::error::FormRefusal::MessageEmpty.into());
     }

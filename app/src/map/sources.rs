@@ -331,5 +331,18 @@ pub async fn ids_with_text(
 
 /// The help layer's pins as visitors may see them, names and all.
 async fn neighbours(pool: &AnyPool) -> Result<Vec<NearbyPlace>, sqlx::Error> {
-    crate::help::map_pins::on_the_map(pool).await
+    let pins = crate::help::map_pins::on_the_map(pool).await?;
+    Ok(pins
+        .into_iter()
+        .map(|pin| NearbyPlace {
+            kind: PlaceKind::Help(pin.kind),
+            id: pin.member,
+            name: pin.name,
+            address: String::new(),
+            tier: None,
+            lat: pin.lat,
+            lng: pin.lng,
+            distance_m: 0.0,
+        })
+        .collect())
 }

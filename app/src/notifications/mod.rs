@@ -8,8 +8,10 @@ mod inbox_page;
 #[cfg(feature = "ssr")]
 pub mod mail;
 pub mod model;
+mod unread_badge;
 
 pub use inbox_page::InboxPage;
+pub use unread_badge::UnreadBadge;
 
 /// Bumped when the inbox changes in this browser, so the unread count on the tab is asked again.
 #[derive(Clone, Copy)]

@@ -15,7 +15,7 @@ pub async fn list_orgs(
 ) -> Result<OrgPage, AppError> {
     use super::db::{directory_page, DirectoryQuery, DIRECTORY_PAGE_SIZE};
     use super::model::OrgKind;
-    use crate::components::PageMark;
+    use crate::paging::PageMark;
     let after = PageMark::from_query(after.as_deref().unwrap_or_default())
         .map_err(|_| AppError::InvalidInput("after".into()))?;
     let query = DirectoryQuery {

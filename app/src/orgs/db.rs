@@ -3,7 +3,7 @@
 use super::model::{
     MyOrg, OrgDetails, OrgKind, OrgPage, OrgRole, OrgSummary, PendingOrg, TeamMember, Verification,
 };
-use crate::components::PageMark;
+use crate::paging::PageMark;
 use sqlx::{AnyConnection, AnyPool, Row};
 
 /// An organisation as stored, for its profile page and edit form.

@@ -4,9 +4,10 @@
 use super::api::list_orgs;
 use super::badge::OrgName;
 use super::model::{OrgKind, OrgPage, OrgSummary};
-use crate::components::{list_href, BadFilterNotice, PageMark, Pager, ResultCount};
+use crate::components::{BadFilterNotice, Pager, ResultCount};
 use crate::error::AppError;
 use crate::i18n::use_texts;
+use crate::paging::{list_href, PageMark};
 use crate::shell::page_error;
 use crate::shell::PageTitle;
 use leptos::prelude::*;

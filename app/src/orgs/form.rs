@@ -1,8 +1,9 @@
 //! The fields of the register and edit forms (the same form, filled or empty).
 
-use super::input::{OrgFields, DESCRIPTION_MAX, LINE_MAX, SERVICES_MAX};
+use super::input::{OrgFields, SERVICES_MAX};
 use super::model::OrgKind;
 use crate::components::{TextArea, TextField};
+use crate::fields::{DESCRIPTION_MAX, LINE_MAX};
 use crate::geo::pin_map::LocationFields;
 use crate::i18n::use_texts;
 use leptos::prelude::*;

@@ -2,8 +2,8 @@
 
 use super::credit_code::parse_credit_code;
 use super::model::{OrgDetails, OrgKind};
-use crate::error::FormRefusal;
 use crate::error::Refusal;
+use crate::fields::{location, one_line, paragraphs, DESCRIPTION_MAX, LINE_MAX};
 use crate::orgs::OrgRefusal;
 use serde::{Deserialize, Serialize};
 
@@ -24,9 +24,7 @@ pub struct OrgFields {
 }
 
 pub const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=60;
-pub const DESCRIPTION_MAX: usize = 2000;
 pub const SERVICES_MAX: usize = 1000;
-pub const LINE_MAX: usize = 200;
 
 impl OrgFields {
     /// The form filled in with what is stored, for editing.
@@ -74,57 +72,10 @@ impl OrgFields {
     }
 }
 
-/// A single line of text: trimmed, inner whitespace (and any line breaks) folded to one space,
-/// other control characters (NUL, DEL, ...) dropped: invisible, they would still tell two names
-/// apart.
-pub(crate) fn one_line(value: &str, max_chars: usize) -> Result<String, Refusal> {
-    let visible: String = value
-        .chars()
-        .filter(|c| c.is_whitespace() || !c.is_control())
-        .collect();
-    let folded = visible.split_whitespace().collect::<Vec<_>>().join(" ");
-    within(folded, max_chars)
-}
-
-/// Text that may have paragraphs: trimmed, line endings made `\n`, other control characters dropped.
-pub(crate) fn paragraphs(value: &str, max_chars: usize) -> Result<String, Refusal> {
-    let cleaned: String = value
-        .trim()
-        .replace("\r\n", "\n")
-        .chars()
-        .filter(|c| *c == '\n' || !c.is_control())
-        .collect();
-    within(cleaned, max_chars)
-}
-
-fn within(value: String, max_chars: usize) -> Result<String, Refusal> {
-    if value.chars().count() > max_chars {
-        return Err(FormRefusal::TextTooLong.into());
-    }
-    Ok(value)
-}
-
-/// Latitude and longitude (WGS-84, decimal degrees): both given or both empty.
-pub(crate) fn location(lat: &str, lng: &str) -> Result<Option<(f64, f64)>, Refusal> {
-    match (lat.trim(), lng.trim()) {
-        ("", "") => Ok(None),
-        (lat, lng) => {
-            let lat: f64 = lat.parse().map_err(|_| FormRefusal::LocationInvalid)?;
-            let lng: f64 = lng.parse().map_err(|_| FormRefusal::LocationInvalid)?;
-            let valid = lat.is_finite()
-                && lng.is_finite()
-                && (-90.0..=90.0).contains(&lat)
-                && (-180.0..=180.0).contains(&lng);
-            valid
-                .then_some(Some((lat, lng)))
-                .ok_or(FormRefusal::LocationInvalid.into())
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::FormRefusal;
 
     fn filled() -> OrgFields {
         OrgFields {

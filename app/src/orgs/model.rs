@@ -1,7 +1,7 @@
 //! Organisations as pages and server functions see them.
 
-use crate::components::PageMark;
 use crate::i18n::Texts;
+use crate::paging::PageMark;
 use serde::{Deserialize, Serialize};
 
 /// What kind of body an organisation is (PRODUCT.md §2.4).

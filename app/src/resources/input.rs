@@ -3,7 +3,8 @@
 use super::model::ResourceKind;
 use crate::error::FormRefusal;
 use crate::error::Refusal;
-use crate::orgs::input::{location, one_line, paragraphs, DESCRIPTION_MAX, LINE_MAX, NAME_CHARS};
+use crate::fields::{location, one_line, paragraphs, DESCRIPTION_MAX, LINE_MAX};
+use crate::orgs::input::NAME_CHARS;
 use crate::resources::ResourceRefusal;
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,9 @@
 //! response's nonce (the hydration script carries it), so injected markup cannot run code. Images
 //! may also come from the map's tile servers.
 
-use crate::geo::tiles::TILE_HOSTS;
+/// The image hosts every base map (`geo::tiles`) loads from; a test there keeps them in step.
+pub const TILE_HOSTS: &str =
+    "https://tile.openstreetmap.org https://*.is.autonavi.com https://*.tianditu.gov.cn";
 
 /// The policy for a page whose inline scripts carry `nonce`.
 pub fn page_policy(nonce: &str) -> String {

@@ -5,9 +5,9 @@ use crate::i18n::{use_texts, LanguageSwitch};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Header, main area and navigation shared by every page.
+/// Header, main area and navigation shared by every page; `me_badge` goes on the 我的 tab.
 #[component]
-pub fn Layout(children: Children) -> impl IntoView {
+pub fn Layout(#[prop(into)] me_badge: ViewFn, children: Children) -> impl IntoView {
     let t = use_texts();
     view! {
         <a class="skip-link" href="#main">{move || t().shell.skip_to_content}</a>
@@ -22,7 +22,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </A>
                 <LanguageSwitch/>
             </div>
-            <TabBar/>
+            <TabBar me_badge/>
         </header>
         <main id="main" class="app-main" tabindex="-1">
             <ErrorBoundary fallback=|_errors| view! { <ErrorPage/> }>{children()}</ErrorBoundary>

@@ -34,7 +34,7 @@ pub fn App() -> impl IntoView {
             super::page_title::escaped_on_server(title)
         }/>
         <Router>
-            <Layout>
+            <Layout me_badge=|| view! { <crate::notifications::UnreadBadge/> }>
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment("") view=crate::home::HomePage ssr=SsrMode::InOrder/>
                     <Route path=StaticSegment("events") view=crate::events::EventListPage ssr=SsrMode::Async/>
@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("help"), StaticSegment("bookings"), ParamSegment("id"))
                         view=crate::help::BookingPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("map") view=crate::map::MapPage ssr=SsrMode::InOrder/>
-                    <Route path=StaticSegment("me") view=crate::accounts::MePage ssr=SsrMode::InOrder/>
+                    <Route path=StaticSegment("me") view=crate::me::MePage ssr=SsrMode::InOrder/>
                     <Route path=(StaticSegment("me"), StaticSegment("notifications"))
                         view=crate::notifications::InboxPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("me"), StaticSegment("hours"))

@@ -4,8 +4,8 @@
 use super::record_api::{my_certificate, verify_certificate, PrintableCertificate, Verification};
 use crate::components::QrCode;
 use crate::i18n::dates::format_date;
-use crate::i18n::numbers::format_hours;
 use crate::i18n::{use_lang, use_texts};
+use crate::numbers::format_hours;
 use crate::orgs::badge::TierBadge;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;

@@ -50,7 +50,7 @@ pub async fn review_hours(
         "reject" => Review::Reject,
         _ => return Err(AppError::InvalidInput("decision".into())),
     };
-    let reason = crate::orgs::input::one_line(&reason, REASON_MAX)?;
+    let reason = crate::fields::one_line(&reason, REASON_MAX)?;
     let mut tx = state.db.begin_write().await?;
     let changed = review(
         &mut tx,
@@ -98,7 +98,7 @@ pub async fn add_honour_hours(
     use crate::error::FormRefusal;
     let (state, actor, _) = crate::events::roster_api::organiser_of(id).await?;
     let minutes = parse_hours(&hours).ok_or(FormRefusal::CreditHoursInvalid)?;
-    let reason = crate::orgs::input::paragraphs(&reason, REASON_MAX)?;
+    let reason = crate::fields::paragraphs(&reason, REASON_MAX)?;
     if reason.is_empty() {
         return Err(FormRefusal::ReasonRequired.into());
     }

@@ -5,8 +5,8 @@ use super::hours::{HoursAction, HoursEntry, HoursKind, HoursLogEntry, HoursStatu
 use super::hours_api::{get_event_hours, AddHonourHours, ApproveAllHours, EventHours, ReviewHours};
 use crate::components::FormErrorMessage;
 use crate::i18n::dates::format_date_time;
-use crate::i18n::numbers::format_hours;
 use crate::i18n::{use_lang, use_texts, Texts};
+use crate::numbers::format_hours;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};

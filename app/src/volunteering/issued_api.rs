@@ -46,7 +46,7 @@ pub async fn withdraw_certificate(id: i64, serial: String, reason: String) -> Re
     if !looks_like_serial(&serial) {
         return Err(AppError::NotFound);
     }
-    let reason = crate::orgs::input::paragraphs(&reason, REVOKE_REASON_MAX)?;
+    let reason = crate::fields::paragraphs(&reason, REVOKE_REASON_MAX)?;
     if reason.is_empty() {
         return Err(FormRefusal::ReasonRequired.into());
     }

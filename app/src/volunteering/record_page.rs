@@ -5,8 +5,8 @@
 use super::record_api::{my_record, IssueCertificate, VolunteerRecord};
 use crate::components::FormErrorMessage;
 use crate::i18n::dates::format_date;
-use crate::i18n::numbers::format_hours;
 use crate::i18n::{use_lang, use_texts};
+use crate::numbers::format_hours;
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -197,7 +197,7 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
     assert_eq!(status, StatusCode::CONFLICT);
     let newcomer_id = user_id(&test.db, NEWCOMER).await;
     let mut tx = test.db.begin_write().await.unwrap();
-    app::accounts::personal_data::erase(&mut tx, newcomer_id, app::db::now_unix())
+    app::me::personal_data::erase(&mut tx, newcomer_id, app::db::now_unix())
         .await
         .unwrap();
     tx.commit().await.unwrap();

@@ -263,7 +263,7 @@ async fn calendar_feeds_for_an_organisation_and_a_private_address() {
         .await
         .unwrap();
     assert_eq!(
-        app::events::feed::db::hash_stored_tokens(test.db.pool())
+        app::db::upgrades::hash_stored_tokens(test.db.pool())
             .await
             .unwrap(),
         1

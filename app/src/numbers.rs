@@ -2,7 +2,7 @@
 //! checked), and in headlines the Chinese way in Chinese — 3.1万 people, 1.2亿 — where English keeps
 //! the grouped digits.
 
-use super::Lang;
+use crate::locales::Lang;
 
 /// `31245` → `31,245` (both languages: Chinese statistical tables group digits the same way).
 pub fn grouped(n: i64) -> String {

@@ -1,5 +1,6 @@
-use super::api::{get_current_user, ChangePassword, DeleteAccount, SignOut};
-use super::settings::{ChangePasswordForm, DeleteAccountForm};
+use super::api::{DeleteAccount, DeleteAccountForm};
+use crate::accounts::api::{get_current_user, ChangePassword, SignOut};
+use crate::accounts::settings::ChangePasswordForm;
 use crate::components::BoardPage;
 use crate::i18n::use_texts;
 use crate::shell::Icon;

@@ -1,0 +1,10 @@
+//! 我的 (/me): the signed-in person's page, which gathers their part of every board (invitations,
+//! events, hours, bookings, organisations), and their data as a whole: where it lives, and what
+//! deleting the account does with each part. Above the boards, which it reads; none reads it.
+
+pub mod api;
+mod page;
+#[cfg(feature = "ssr")]
+pub mod personal_data;
+
+pub use page::MePage;
