@@ -4,6 +4,7 @@
 //!   functions (`locales::events::refusals::title_invalid(lang)`), so a key that does not exist,
 //!   or exists in one language only, is a build error rather than a blank on a page.
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
@@ -31,22 +32,90 @@ fn main() {
 struct Text {
     /// The dotted key, e.g. `events.refusals.title_invalid`.
     key: String,
-    values: Vec<String>,
+    values: Vec<Forms>,
+}
+
+/// A text in one language: one sentence, or (where the language has plurals) one for a count
+/// of one and one for any other count, written `key_one` and `key_other` in the file.
+#[derive(Clone)]
+enum Forms {
+    One(String),
+    Plural { one: String, other: String },
+}
+
+impl Forms {
+    fn all(&self) -> Vec<&String> {
+        match self {
+            Forms::One(text) => vec![text],
+            Forms::Plural { one, other } => vec![one, other],
+        }
+    }
+}
+
+/// A piece of a text: words, or a named argument written `{{ name }}`.
+#[derive(Debug, PartialEq)]
+enum Piece {
+    Words(String),
+    Argument(String),
+}
+
+fn pieces(text: &str) -> Result<Vec<Piece>, String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        if start > 0 {
+            out.push(Piece::Words(rest[..start].to_string()));
+        }
+        let after = &rest[start + 2..];
+        let end = after.find("}}").ok_or("a `{{` without its `}}`")?;
+        let name = after[..end].trim();
+        if !is_identifier(name) {
+            return Err(format!("`{{{{ {name} }}}}` is not an argument name"));
+        }
+        out.push(Piece::Argument(name.to_string()));
+        rest = &after[end + 2..];
+    }
+    if rest.contains("}}") {
+        return Err("a `}}` without its `{{`".into());
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Words(rest.to_string()));
+    }
+    Ok(out)
+}
+
+/// The arguments a text takes, in the order of their names.
+fn arguments(forms: &[&String]) -> std::collections::BTreeSet<String> {
+    forms
+        .iter()
+        .flat_map(|text| pieces(text).unwrap_or_default())
+        .filter_map(|piece| match piece {
+            Piece::Argument(name) => Some(name),
+            Piece::Words(_) => None,
+        })
+        .collect()
+}
+
+/// A language's tree of texts.
+enum Node {
+    Group(BTreeMap<String, Node>),
+    Text(Forms),
 }
 
 fn generate(root: &Path) -> Result<String, String> {
+    let mut problems = Vec::new();
     let mut trees = Vec::new();
     for (language, _) in LANGUAGES {
-        trees.push(read_language(&root.join(language))?);
+        let namespaces = read_language(&root.join(language))?;
+        trees.push(to_group(&namespaces, language, "", &mut problems));
     }
-    let mut problems = Vec::new();
     let mut texts = Vec::new();
     let (first, others) = trees.split_first().unwrap();
-    collect(first, others, "", &mut texts, &mut problems);
+    let others: Vec<&BTreeMap<String, Node>> = others.iter().collect();
+    collect(first, &others, "", &mut texts, &mut problems);
     for (index, other) in others.iter().enumerate() {
         // Keys the default language lacks (the walk above only starts from its keys).
-        let language = LANGUAGES[index + 1].0;
-        missing_in_default(other, first, "", language, &mut problems);
+        missing_in_default(other, first, "", LANGUAGES[index + 1].0, &mut problems);
     }
     for text in &texts {
         check_text(text, &mut problems);
@@ -82,80 +151,128 @@ fn read_language(folder: &Path) -> Result<Map<String, Value>, String> {
     Ok(namespaces)
 }
 
+/// A JSON object as a group of texts, `x_one` and `x_other` read as the plural forms of `x`.
+fn to_group(
+    object: &Map<String, Value>,
+    language: &str,
+    prefix: &str,
+    problems: &mut Vec<String>,
+) -> BTreeMap<String, Node> {
+    let mut group = BTreeMap::new();
+    for (name, value) in object {
+        let key = joined(prefix, name);
+        let node = match value {
+            Value::Object(children) => Node::Group(to_group(children, language, &key, problems)),
+            Value::String(text) => {
+                if let Some(base) = name.strip_suffix("_one") {
+                    if !object.contains_key(&format!("{base}_other")) {
+                        problems.push(format!(
+                            "{key} ({language}): a `_one` form without its `_other`"
+                        ));
+                    }
+                    continue;
+                }
+                match name.strip_suffix("_other") {
+                    Some(base) => {
+                        let forms = match object.get(&format!("{base}_one")) {
+                            Some(Value::String(one)) => Forms::Plural {
+                                one: one.clone(),
+                                other: text.clone(),
+                            },
+                            _ => Forms::One(text.clone()),
+                        };
+                        group.insert(base.to_string(), Node::Text(forms));
+                        continue;
+                    }
+                    None => Node::Text(Forms::One(text.clone())),
+                }
+            }
+            _ => {
+                problems.push(format!(
+                    "{key} ({language}): must be a text or a group of texts"
+                ));
+                continue;
+            }
+        };
+        group.insert(name.clone(), node);
+    }
+    group
+}
+
+fn joined(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_string()
+    } else {
+        format!("{prefix}.{name}")
+    }
+}
+
 fn collect(
-    tree: &Map<String, Value>,
-    others: &[Map<String, Value>],
+    tree: &BTreeMap<String, Node>,
+    others: &[&BTreeMap<String, Node>],
     prefix: &str,
     texts: &mut Vec<Text>,
     problems: &mut Vec<String>,
 ) {
-    for (name, value) in tree {
-        let key = if prefix.is_empty() {
-            name.clone()
-        } else {
-            format!("{prefix}.{name}")
-        };
+    let empty = BTreeMap::new();
+    for (name, node) in tree {
+        let key = joined(prefix, name);
         if !is_identifier(name) {
             problems.push(format!(
                 "{key}: a key is lower-case letters, digits and `_`, starts with a letter and is not a Rust keyword"
             ));
             continue;
         }
-        let in_others: Vec<Option<&Value>> = others.iter().map(|o| o.get(name)).collect();
-        match value {
-            Value::Object(children) => {
+        let in_others: Vec<Option<&Node>> = others.iter().map(|o| o.get(name)).collect();
+        match node {
+            Node::Group(children) => {
                 let mut child_others = Vec::new();
                 for (index, other) in in_others.iter().enumerate() {
                     match other {
-                        Some(Value::Object(o)) => child_others.push(o.clone()),
+                        Some(Node::Group(o)) => child_others.push(o),
                         _ => {
                             problems.push(format!(
                                 "{key}: a group in zh but not in {}",
                                 LANGUAGES[index + 1].0
                             ));
-                            child_others.push(Map::new());
+                            child_others.push(&empty);
                         }
                     }
                 }
                 collect(children, &child_others, &key, texts, problems);
             }
-            Value::String(default) => {
+            Node::Text(default) => {
                 let mut values = vec![default.clone()];
                 for (index, other) in in_others.iter().enumerate() {
                     match other {
-                        Some(Value::String(text)) => values.push(text.clone()),
+                        Some(Node::Text(forms)) => values.push(forms.clone()),
                         _ => {
                             problems.push(format!(
                                 "{key}: a text in zh but not in {}",
                                 LANGUAGES[index + 1].0
                             ));
-                            values.push(String::new());
+                            values.push(Forms::One(String::new()));
                         }
                     }
                 }
                 texts.push(Text { key, values });
             }
-            _ => problems.push(format!("{key}: must be a text or a group of texts")),
         }
     }
 }
 
 fn missing_in_default(
-    tree: &Map<String, Value>,
-    default: &Map<String, Value>,
+    tree: &BTreeMap<String, Node>,
+    default: &BTreeMap<String, Node>,
     prefix: &str,
     language: &str,
     problems: &mut Vec<String>,
 ) {
-    for (name, value) in tree {
-        let key = if prefix.is_empty() {
-            name.clone()
-        } else {
-            format!("{prefix}.{name}")
-        };
-        match (value, default.get(name)) {
+    for (name, node) in tree {
+        let key = joined(prefix, name);
+        match (node, default.get(name)) {
             (_, None) => problems.push(format!("{key}: in {language} but not in zh")),
-            (Value::Object(children), Some(Value::Object(default_children))) => {
+            (Node::Group(children), Some(Node::Group(default_children))) => {
                 missing_in_default(children, default_children, &key, language, problems)
             }
             _ => {}
@@ -163,17 +280,46 @@ fn missing_in_default(
     }
 }
 
+/// Every language says the text, with the same arguments; a text with plural forms anywhere
+/// counts something, so it takes a `count`.
 fn check_text(text: &Text, problems: &mut Vec<String>) {
-    for ((language, _), value) in LANGUAGES.iter().zip(&text.values) {
-        if value.trim().is_empty() {
-            problems.push(format!("{}: the {language} text is empty", text.key));
+    let mut expected = None;
+    for ((language, _), forms) in LANGUAGES.iter().zip(&text.values) {
+        for value in forms.all() {
+            if value.trim().is_empty() {
+                problems.push(format!("{}: the {language} text is empty", text.key));
+            }
+            if let Err(problem) = pieces(value) {
+                problems.push(format!("{} ({language}): {problem}", text.key));
+            }
         }
-        if value.contains("{{") || value.contains("}}") {
-            problems.push(format!(
-                "{}: the {language} text has a placeholder; texts with arguments are still Rust tables in src/i18n",
+        let names = arguments(&forms.all());
+        match &expected {
+            None => expected = Some(names),
+            Some(first) if *first != names => problems.push(format!(
+                "{}: zh takes {first:?} but {language} takes {names:?}; every language names the same arguments",
                 text.key
-            ));
+            )),
+            Some(_) => {}
         }
+    }
+    let plural = text
+        .values
+        .iter()
+        .any(|f| matches!(f, Forms::Plural { .. }));
+    if plural && !expected.unwrap_or_default().contains("count") {
+        problems.push(format!(
+            "{}: plural forms need a `{{{{ count }}}}`",
+            text.key
+        ));
+    }
+    if text.key.split('.').nth(1) == Some("refusals")
+        && (plural || !arguments(&text.values[0].all()).is_empty())
+    {
+        problems.push(format!(
+            "{}: a refusal is one sentence without arguments",
+            text.key
+        ));
     }
 }
 
@@ -191,23 +337,21 @@ fn is_identifier(name: &str) -> bool {
         && !KEYWORDS.contains(&name)
 }
 
-/// A module per group, a function per text: `pub fn title_invalid(lang: Lang) -> &'static str`.
+/// A module per group, a function per text: `pub fn title_invalid(lang: Lang) -> &'static str`;
+/// a text with arguments is a module of its own, `seats_left::text(lang, seats_left::Args { .. })`
+/// (or `t!(lang, events::seats_left { count: 3 })`), so every argument is named where it is used.
 fn write_modules(
-    tree: &Map<String, Value>,
+    tree: &BTreeMap<String, Node>,
     prefix: &str,
     texts: &[Text],
     code: &mut String,
     depth: usize,
 ) {
     let indent = "    ".repeat(depth);
-    for (name, value) in tree {
-        let key = if prefix.is_empty() {
-            name.clone()
-        } else {
-            format!("{prefix}.{name}")
-        };
-        match value {
-            Value::Object(children) => {
+    for (name, node) in tree {
+        let key = joined(prefix, name);
+        match node {
+            Node::Group(children) => {
                 let _ = writeln!(code, "{indent}pub mod {name} {{");
                 let _ = writeln!(
                     code,
@@ -216,19 +360,122 @@ fn write_modules(
                 write_modules(children, &key, texts, code, depth + 1);
                 let _ = writeln!(code, "{indent}}}");
             }
-            _ => {
+            Node::Text(_) => {
                 let Some(text) = texts.iter().find(|t| t.key == key) else {
                     continue;
                 };
-                let _ = writeln!(code, "{indent}/// {}", text.values[0].replace('\n', " "));
-                let _ = writeln!(code, "{indent}pub fn {name}(lang: Lang) -> &'static str {{");
-                let _ = writeln!(code, "{indent}    match lang {{");
-                for ((_, variant), value) in LANGUAGES.iter().zip(&text.values) {
-                    let _ = writeln!(code, "{indent}        Lang::{variant} => {value:?},");
+                let summary = match &text.values[0] {
+                    Forms::One(one) => one.replace('\n', " "),
+                    Forms::Plural { other, .. } => other.replace('\n', " "),
+                };
+                let names = arguments(&text.values[0].all());
+                if names.is_empty() {
+                    let _ = writeln!(code, "{indent}/// {summary}");
+                    let _ = writeln!(code, "{indent}pub fn {name}(lang: Lang) -> &'static str {{");
+                    let _ = writeln!(code, "{indent}    match lang {{");
+                    for ((_, variant), forms) in LANGUAGES.iter().zip(&text.values) {
+                        let _ = writeln!(
+                            code,
+                            "{indent}        Lang::{variant} => {:?},",
+                            forms.all()[0]
+                        );
+                    }
+                    let _ = writeln!(code, "{indent}    }}\n{indent}}}");
+                } else {
+                    write_text_with_arguments(name, &summary, text, &names, code, &indent);
                 }
-                let _ = writeln!(code, "{indent}    }}\n{indent}}}");
             }
         }
+    }
+}
+
+fn write_text_with_arguments(
+    name: &str,
+    summary: &str,
+    text: &Text,
+    names: &std::collections::BTreeSet<String>,
+    code: &mut String,
+    indent: &str,
+) {
+    let generic = |arg: &str| format!("T{}", arg.replace('_', ""));
+    let _ = writeln!(code, "{indent}/// {summary}");
+    let _ = writeln!(code, "{indent}pub mod {name} {{");
+    let _ = writeln!(code, "{indent}    use crate::locales::Lang;");
+    let params: Vec<String> = names.iter().map(|n| generic(n)).collect();
+    let bounds: Vec<String> = names
+        .iter()
+        .map(|n| {
+            let bound = if n == "count" {
+                "crate::locales::Count"
+            } else {
+                "std::fmt::Display"
+            };
+            format!("{}: {bound}", generic(n))
+        })
+        .collect();
+    let _ = writeln!(code, "{indent}    /// The text's arguments, by name.");
+    let _ = writeln!(
+        code,
+        "{indent}    pub struct Args<{}> {{",
+        bounds.join(", ")
+    );
+    for n in names {
+        let _ = writeln!(code, "{indent}        pub {n}: {},", generic(n));
+    }
+    let _ = writeln!(code, "{indent}    }}");
+    let _ = writeln!(
+        code,
+        "{indent}    pub fn text<{}>(lang: Lang, args: Args<{}>) -> String {{",
+        bounds.join(", "),
+        params.join(", ")
+    );
+    let _ = writeln!(code, "{indent}        match lang {{");
+    for ((_, variant), forms) in LANGUAGES.iter().zip(&text.values) {
+        match forms {
+            Forms::One(one) => {
+                let _ = writeln!(
+                    code,
+                    "{indent}            Lang::{variant} => {},",
+                    format_call(one)
+                );
+            }
+            Forms::Plural { one, other } => {
+                let _ = writeln!(
+                    code,
+                    "{indent}            Lang::{variant} if crate::locales::Count::is_one(&args.count) => {},",
+                    format_call(one)
+                );
+                let _ = writeln!(
+                    code,
+                    "{indent}            Lang::{variant} => {},",
+                    format_call(other)
+                );
+            }
+        }
+    }
+    let _ = writeln!(code, "{indent}        }}\n{indent}    }}\n{indent}}}");
+}
+
+/// `format!` with the text's words (braces doubled) and only the arguments it uses.
+fn format_call(text: &str) -> String {
+    let mut template = String::new();
+    let mut used = Vec::new();
+    for piece in pieces(text).unwrap_or_default() {
+        match piece {
+            Piece::Words(words) => template.push_str(&words.replace('{', "{{").replace('}', "}}")),
+            Piece::Argument(name) => {
+                template.push_str(&format!("{{{name}}}"));
+                if !used.contains(&name) {
+                    used.push(name);
+                }
+            }
+        }
+    }
+    let args: Vec<String> = used.iter().map(|n| format!("{n} = args.{n}")).collect();
+    if args.is_empty() {
+        format!("format!({template:?})")
+    } else {
+        format!("format!({template:?}, {})", args.join(", "))
     }
 }
 

@@ -44,4 +44,85 @@ impl Lang {
     }
 }
 
+/// What a text with plural forms counts: anything whole. English says "1 seat", "2 seats";
+/// Chinese has one form.
+pub trait Count: std::fmt::Display {
+    fn is_one(&self) -> bool;
+}
+
+macro_rules! counts {
+    ($($int:ty),*) => {
+        $(impl Count for $int {
+            fn is_one(&self) -> bool {
+                *self == 1
+            }
+        })*
+    };
+}
+counts!(i32, i64, u32, u64, usize);
+
+/// A text from the locale files, with its arguments named:
+/// `t!(lang, events::seats_left { count: 3 })` (or `{ count }` for a variable of that name), or
+/// `t!(lang, map::loading)` for one without. A missing or unknown argument does not compile.
+#[macro_export]
+macro_rules! t {
+    ($lang:expr, $($path:ident)::+ { $($arg:ident $(: $value:expr)?),* $(,)? }) => {
+        $crate::locales::$($path)::+::text(
+            $lang,
+            $crate::locales::$($path)::+::Args { $($arg $(: $value)?),* },
+        )
+    };
+    ($lang:expr, $($path:ident)::+) => {
+        $crate::locales::$($path)::+($lang)
+    };
+}
+
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_one_and_many_and_chinese_does_not() {
+        assert_eq!(
+            crate::t!(Lang::En, map::cluster_hint { count: 1 }),
+            "1 place, tap to zoom in"
+        );
+        assert_eq!(
+            crate::t!(Lang::En, map::cluster_hint { count: 12 }),
+            "12 places, tap to zoom in"
+        );
+        assert_eq!(
+            crate::t!(Lang::En, map::cluster_hint { count: 0 }),
+            "0 places, tap to zoom in"
+        );
+        assert_eq!(
+            crate::t!(Lang::Zh, map::cluster_hint { count: 1 }),
+            "1 个地点，点击放大"
+        );
+    }
+
+    #[test]
+    fn arguments_go_where_each_language_puts_them() {
+        let place = "金关街道";
+        assert_eq!(
+            crate::t!(Lang::Zh, map::nearest_to { place }),
+            "离这里最近：金关街道"
+        );
+        assert_eq!(
+            crate::t!(Lang::En, map::nearest_to { place }),
+            "Nearest to 金关街道"
+        );
+        assert_eq!(
+            crate::t!(
+                Lang::En,
+                map::picked {
+                    lat: "26.58",
+                    lng: "106.71"
+                }
+            ),
+            "Chosen location: 26.58, 106.71"
+        );
+    }
+}

@@ -20,6 +20,7 @@ mod input_properties;
 mod items_db;
 mod items_moderation;
 mod items_requests;
+mod locales;
 mod map_index;
 mod notifications_db;
 mod orgs_db;

@@ -10,7 +10,7 @@ use crate::components::{BadFilterNotice, Pager, ResultCount};
 use crate::error::AppError;
 use crate::geo::near::format_distance;
 use crate::geo::near::NearFields;
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use crate::orgs::badge::OrgName;
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
@@ -161,6 +161,7 @@ fn Results(cards: Vec<EventCard>, later: Option<PageMark>, filter: EventFilter) 
 #[component]
 fn EventCardView(card: EventCard) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let e = card.event;
     let category = e.category;
     let place = e.place_name.clone();
@@ -174,7 +175,7 @@ fn EventCardView(card: EventCard) -> impl IntoView {
                 <span class="chip">{move || category.label(t())}</span>
                 {(!place.is_empty()).then(|| view! { <span>{place}</span> })}
                 {card.distance_m.map(|d| view! {
-                    <span class="event-card__distance">{move || format_distance(d, t())}</span>
+                    <span class="event-card__distance">{move || format_distance(d, lang.get())}</span>
                 })}
             </p>
             <p class="event-card__org"><OrgName id=e.org_id name=e.org_name.clone() tier=e.org_tier/></p>

@@ -4,7 +4,7 @@
 
 use super::tiles::{TileChoice, TileSource};
 use super::{gcj02_to_wgs84, wgs84_to_gcj02, LatLng};
-use crate::i18n::Texts;
+use crate::locales::Lang;
 use leaflet::{Map, MapOptions, TileLayer};
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, prelude::wasm_bindgen, JsCast, JsValue};
@@ -65,7 +65,7 @@ pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
 /// A map in `container`, with zoom buttons titled in the reader's language. The container's parent
 /// is hidden until now (`is-live`), so pages without JavaScript, or without Leaflet, show no empty
 /// box; it is shown before Leaflet measures it.
-pub fn new_map(container: &web_sys::HtmlElement, t: &Texts) -> Option<Map> {
+pub fn new_map(container: &web_sys::HtmlElement, lang: Lang) -> Option<Map> {
     if let Some(parent) = container.parent_element() {
         let _ = parent.class_list().add_1("is-live");
     }
@@ -73,8 +73,8 @@ pub fn new_map(container: &web_sys::HtmlElement, t: &Texts) -> Option<Map> {
     options.set_zoom_control(false);
     let map = Map::new_with_element(container, &options).ok()?;
     let mut zoom = leaflet::ZoomOptions::new();
-    zoom.set_zoom_in_title(t.map_page.zoom_in);
-    zoom.set_zoom_out_title(t.map_page.zoom_out);
+    zoom.set_zoom_in_title(crate::locales::map::zoom_in(lang));
+    zoom.set_zoom_out_title(crate::locales::map::zoom_out(lang));
     map.add_control(&leaflet::Zoom::new(&zoom));
     Some(map)
 }

@@ -4,7 +4,8 @@
 
 use super::{BBox, LatLng};
 use crate::areas::model::Area;
-use crate::i18n::{use_lang, use_texts, Texts};
+use crate::i18n::{use_lang, use_texts};
+use crate::locales::Lang;
 use leptos::prelude::*;
 
 /// How far one may search around a place, in kilometres (the choices offered).
@@ -115,19 +116,25 @@ pub fn NearFields(
             <option value="" selected=within.is_empty()>{move || t().events_page.within_any}</option>
             {RADII_KM.into_iter().map(|km| {
                 let selected = km.to_string() == within;
-                view! { <option value=km.to_string() selected=selected>{km}{move || t().map_page.kilometres}</option> }
+                view! { <option value=km.to_string() selected=selected>{move || crate::t!(lang.get(), map::distance_kilometres { km })}</option> }
             }).collect_view()}
         </select>
     }
 }
 
 /// "850 米" / "1.2 公里": metres below a kilometre, then kilometres with one decimal.
-pub fn format_distance(metres: f64, t: &Texts) -> String {
+pub fn format_distance(metres: f64, lang: Lang) -> String {
     if metres < 1000.0 {
         let rounded = ((metres / 10.0).round() * 10.0).max(10.0);
-        format!("{rounded:.0}{}", t.map_page.metres)
+        crate::t!(
+            lang,
+            map::distance_metres {
+                metres: format!("{rounded:.0}")
+            }
+        )
     } else {
-        format!("{:.1}{}", metres / 1000.0, t.map_page.kilometres)
+        let km = format!("{:.1}", metres / 1000.0);
+        crate::t!(lang, map::distance_kilometres { km })
     }
 }
 
@@ -192,8 +199,7 @@ mod tests {
 
     #[test]
     fn distances_read_naturally_in_both_languages() {
-        let zh = crate::i18n::Lang::Zh.texts();
-        let en = crate::i18n::Lang::En.texts();
+        let (zh, en) = (Lang::Zh, Lang::En);
         assert_eq!(format_distance(3.0, zh), "10 米");
         assert_eq!(format_distance(846.0, zh), "850 米");
         assert_eq!(format_distance(1_249.0, zh), "1.2 公里");

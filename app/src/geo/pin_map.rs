@@ -3,7 +3,8 @@
 //! its typed coordinates.
 
 use super::tiles::TileChoice;
-use crate::i18n::{provide_i18n, use_texts};
+use crate::i18n::{provide_i18n, use_lang, use_texts};
+use crate::locales::map;
 use leptos::prelude::*;
 use leptos_meta::{Script, Stylesheet};
 
@@ -64,7 +65,7 @@ pub fn LocationFields(form: &'static str, lat: String, lng: String) -> impl Into
 #[island]
 pub fn PlaceMap(lat: f64, lng: f64, name: String, tiles: TileChoice) -> impl IntoView {
     provide_i18n();
-    let t = use_texts();
+    let lang = use_lang();
     let tiles_down = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
     browser::show_place(lat, lng, tiles, tiles_down);
@@ -75,7 +76,7 @@ pub fn PlaceMap(lat: f64, lng: f64, name: String, tiles: TileChoice) -> impl Int
             <div id="place-map" class="map-canvas map-canvas--small" data-testid="place-map"
                 role="img" aria-label=name></div>
             <p class="map-note" role="status" hidden=move || !tiles_down.get()>
-                {move || t().map_page.tiles_unavailable}
+                {move || map::tiles_unavailable(lang.get())}
             </p>
         </div>
     }
@@ -86,7 +87,7 @@ pub fn PlaceMap(lat: f64, lng: f64, name: String, tiles: TileChoice) -> impl Int
 #[island]
 pub fn LocationPicker(lat_input: String, lng_input: String, tiles: TileChoice) -> impl IntoView {
     provide_i18n();
-    let t = use_texts();
+    let lang = use_lang();
     let tiles_down = RwSignal::new(false);
     let chosen = RwSignal::new(None::<(f64, f64)>);
     #[cfg(feature = "hydrate")]
@@ -100,20 +101,20 @@ pub fn LocationPicker(lat_input: String, lng_input: String, tiles: TileChoice) -
     };
     view! {
         <div class="picker">
-            <p class="hint">{move || t().map_page.picker_hint}</p>
+            <p class="hint">{move || map::picker_hint(lang.get())}</p>
             <div id="picker-map" class="map-canvas map-canvas--small" data-testid="location-picker"></div>
             <p class="map-note" role="status" hidden=move || !tiles_down.get()>
-                {move || t().map_page.tiles_unavailable}
+                {move || map::tiles_unavailable(lang.get())}
             </p>
             <p class="picker__chosen" aria-live="polite" data-testid="picked-location">
                 {move || match chosen.get() {
-                    Some((lat, lng)) => format!("{}{lat:.5}, {lng:.5}", t().map_page.picked),
-                    None => t().map_page.nothing_picked.to_string(),
+                    Some((lat, lng)) => crate::t!(lang.get(), map::picked { lat: format!("{lat:.5}"), lng: format!("{lng:.5}") }),
+                    None => map::nothing_picked(lang.get()).to_string(),
                 }}
             </p>
             <button type="button" class="button button--secondary" on:click=clear
                 hidden=move || chosen.get().is_none()>
-                {move || t().map_page.clear_pick}
+                {move || map::clear_pick(lang.get())}
             </button>
         </div>
     }
@@ -127,7 +128,7 @@ mod browser {
     use super::super::LatLng;
     use super::super::DISTRICT_CENTRE;
     use super::TileChoice;
-    use crate::i18n::use_texts;
+    use crate::i18n::use_lang;
     use leaflet::{Map, Marker, MarkerOptions};
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
@@ -144,14 +145,14 @@ mod browser {
     }
 
     pub fn show_place(lat: f64, lng: f64, tiles: TileChoice, tiles_down: RwSignal<bool>) {
-        let t = use_texts();
+        let lang = use_lang();
         Effect::new(move |_| {
             let tiles = tiles.clone();
             when_leaflet_ready(move || {
                 let Some(container) = element("place-map") else {
                     return;
                 };
-                let Some(map) = new_map(&container, t()) else {
+                let Some(map) = new_map(&container, lang.get_untracked()) else {
                     return;
                 };
                 let source = tiles.sources[0];
@@ -185,7 +186,7 @@ mod browser {
         chosen: RwSignal<Option<(f64, f64)>>,
     ) -> Picker {
         let picker: Picker = StoredValue::new_local(None);
-        let t = use_texts();
+        let lang = use_lang();
         Effect::new(move |_| {
             let (lat_input, lng_input, tiles) =
                 (lat_input.clone(), lng_input.clone(), tiles.clone());
@@ -195,7 +196,7 @@ mod browser {
                 else {
                     return;
                 };
-                let Some(map) = new_map(&container, t()) else {
+                let Some(map) = new_map(&container, lang.get_untracked()) else {
                     return;
                 };
                 let source = tiles.sources[0];

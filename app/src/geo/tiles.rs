@@ -3,7 +3,7 @@
 //! key. Which ones are offered, and which comes first, is configuration (`MAP_TILES`,
 //! `TIANDITU_KEY`).
 
-use crate::i18n::Texts;
+use crate::locales::{map, Lang};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,11 +40,11 @@ impl TileSource {
             .find(|s| s.as_str() == value.trim().to_ascii_lowercase())
     }
 
-    pub fn label(self, t: &Texts) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            TileSource::Osm => t.map_page.tiles_osm,
-            TileSource::Amap => t.map_page.tiles_amap,
-            TileSource::Tianditu => t.map_page.tiles_tianditu,
+            TileSource::Osm => map::tiles_osm(lang),
+            TileSource::Amap => map::tiles_amap(lang),
+            TileSource::Tianditu => map::tiles_tianditu(lang),
         }
     }
 

@@ -9,6 +9,7 @@ use crate::areas::model::{Area, AreaKind};
 use crate::components::BadFilterNotice;
 use crate::error::AppError;
 use crate::i18n::{use_lang, use_texts};
+use crate::locales::map;
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
@@ -90,8 +91,8 @@ fn Filters(list: HelpList, filter: HelpFilter) -> impl IntoView {
                 <label for="help-area">{move || b().area_label}</label>
                 <select id="help-area" name="area">
                     <option value="" selected=f.area.is_empty()>{move || b().all_areas}</option>
-                    <optgroup label=move || t().map_page.subdistricts>{subdistricts}</optgroup>
-                    <optgroup label=move || t().map_page.communities>{communities}</optgroup>
+                    <optgroup label=move || map::subdistricts(lang)>{subdistricts}</optgroup>
+                    <optgroup label=move || map::communities(lang)>{communities}</optgroup>
                 </select>
                 <p class="button-row">
                     <button type="submit" class="button" data-testid="apply-filters">{move || b().apply_filters}</button>

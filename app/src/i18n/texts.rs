@@ -18,7 +18,6 @@ pub struct Texts {
     pub orgs: OrgTexts,
     pub notifications: NotificationTexts,
     pub install: InstallTexts,
-    pub map_page: MapPageTexts,
     pub resources: ResourceTexts,
     pub volunteering: super::volunteering::VolunteeringTexts,
     pub items_board: super::items::ItemsBoardTexts,
@@ -258,56 +257,6 @@ pub struct InstallTexts {
     pub ios_steps: &'static str,
     pub install: &'static str,
     pub not_now: &'static str,
-}
-
-/// `/map`: the list of places nearest an area.
-pub struct MapPageTexts {
-    pub area_label: &'static str,
-    pub district_centre: &'static str,
-    pub subdistricts: &'static str,
-    pub communities: &'static str,
-    pub show: &'static str,
-    /// Heading before the area's name: "离……最近".
-    pub nearest_to: &'static str,
-    pub none: &'static str,
-    /// Units after a number, with their space.
-    pub metres: &'static str,
-    pub kilometres: &'static str,
-    /// The interactive map (with JavaScript).
-    pub map_label: &'static str,
-    pub layers: &'static str,
-    pub layer_orgs: &'static str,
-    pub layer_events: &'static str,
-    pub layer_resources: &'static str,
-    pub layer_items: &'static str,
-    pub layer_help: &'static str,
-    pub category_label: &'static str,
-    pub all_categories: &'static str,
-    pub search_label: &'static str,
-    pub search_placeholder: &'static str,
-    pub locate: &'static str,
-    pub locate_failed: &'static str,
-    pub base_map: &'static str,
-    pub tiles_osm: &'static str,
-    pub tiles_amap: &'static str,
-    pub tiles_tianditu: &'static str,
-    pub tiles_unavailable: &'static str,
-    /// Before the number of places in the visible area.
-    pub in_view: &'static str,
-    pub loading: &'static str,
-    pub load_failed: &'static str,
-    /// Instead of places, when a search's words are in more names than the map shows.
-    pub too_many_matches: &'static str,
-    pub open_details: &'static str,
-    pub picker_hint: &'static str,
-    /// Before the chosen coordinates.
-    pub picked: &'static str,
-    pub nothing_picked: &'static str,
-    pub clear_pick: &'static str,
-    pub zoom_in: &'static str,
-    pub zoom_out: &'static str,
-    /// After a cluster's number: "个地点，点击放大".
-    pub cluster_hint: &'static str,
 }
 
 /// Community resources: their kinds and their pages.

@@ -9,7 +9,7 @@ use crate::components::{BadFilterNotice, ChoiceSelect, Pager, ResultCount};
 use crate::error::AppError;
 use crate::geo::near::format_distance;
 use crate::geo::near::NearFields;
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
@@ -131,6 +131,7 @@ fn Results(cards: Vec<ItemCard>, older: Option<PageMark>, filter: ItemFilter) ->
 #[component]
 fn ItemCardView(card: ItemCard) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let item = card.item;
     let (kind, category, mode, status) = (item.kind, item.category, item.mode, item.status);
     let href = format!("/items/{}", item.id);
@@ -155,7 +156,7 @@ fn ItemCardView(card: ItemCard) -> impl IntoView {
                         <span class="item-card__status" data-testid="item-status">{move || status.label(t())}</span>
                     })}
                     {card.distance_m.map(|d| view! {
-                        <span class="event-card__distance">{move || format_distance(d, t())}</span>
+                        <span class="event-card__distance">{move || format_distance(d, lang.get())}</span>
                     })}
                 </p>
             </div>

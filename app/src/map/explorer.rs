@@ -7,7 +7,8 @@ use super::model::Layer;
 use super::place_card::PlaceCard;
 use super::view::MapView;
 use crate::geo::tiles::{TileChoice, TileSource};
-use crate::i18n::{provide_i18n, use_texts};
+use crate::i18n::{provide_i18n, use_lang, use_texts};
+use crate::locales::map;
 use leptos::prelude::*;
 
 /// The visible area in WGS-84 and the zoom, as Leaflet last reported them.
@@ -54,7 +55,7 @@ pub struct MapSignals {
 #[island]
 pub fn MapExplorer(tiles: TileChoice, lat: f64, lng: f64) -> impl IntoView {
     provide_i18n();
-    let t = use_texts();
+    let lang = use_lang();
     let first_source = tiles.sources.first().copied().unwrap_or(TileSource::Osm);
     let signals = MapSignals {
         controls: Controls {
@@ -75,14 +76,14 @@ pub fn MapExplorer(tiles: TileChoice, lat: f64, lng: f64) -> impl IntoView {
     let _ = (lat, lng);
     let sources = tiles.sources.clone();
     view! {
-        <section class="map-explorer" aria-label=move || t().map_page.map_label>
+        <section class="map-explorer" aria-label=move || map::map_label(lang.get())>
             <MapControls signals sources first_source/>
             <div id="map-canvas" class="map-canvas" data-testid="map-canvas"></div>
             <p class="map-note" role="status" hidden=move || !signals.tiles_down.get()>
-                {move || t().map_page.tiles_unavailable}
+                {move || map::tiles_unavailable(lang.get())}
             </p>
             <p class="map-note" role="alert" hidden=move || !signals.locate_failed.get()>
-                {move || t().map_page.locate_failed}
+                {move || map::locate_failed(lang.get())}
             </p>
             <VisibleList loaded=signals.loaded/>
         </section>
@@ -97,32 +98,33 @@ fn MapControls(
     first_source: TileSource,
 ) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let controls = signals.controls;
     view! {
     <form class="map-controls card" on:submit=|ev| ev.prevent_default()>
         <div class="map-controls__row map-controls__search">
-            <label for="map-search">{move || t().map_page.search_label}</label>
+            <label for="map-search">{move || map::search_label(lang.get())}</label>
             <input
                 id="map-search"
                 type="search"
                 enterkeyhint="search"
                 maxlength="60"
-                placeholder=move || t().map_page.search_placeholder
+                placeholder=move || map::search_placeholder(lang.get())
                 on:input=move |ev| controls.text.set(event_target_value(&ev))
             />
         </div>
         <div class="map-controls__row">
-            <label for="map-category">{move || t().map_page.category_label}</label>
+            <label for="map-category">{move || map::category_label(lang.get())}</label>
             <select
                 id="map-category"
                 on:change=move |ev| controls.category.set(event_target_value(&ev))
             >
-                <option value="">{move || t().map_page.all_categories}</option>
+                <option value="">{move || map::all_categories(lang.get())}</option>
                 {Layer::ALL
                     .into_iter()
                     .map(|layer| {
                         view! {
-                            <optgroup label=move || layer.label(t())>
+                            <optgroup label=move || layer.label(lang.get())>
                                 {layer
                                     .kinds()
                                     .into_iter()
@@ -139,7 +141,7 @@ fn MapControls(
             </select>
         </div>
         <div class="map-controls__row">
-            <label for="map-tiles">{move || t().map_page.base_map}</label>
+            <label for="map-tiles">{move || map::base_map(lang.get())}</label>
             <select id="map-tiles" on:change=move |ev| {
                 if let Some(source) = TileSource::parse(&event_target_value(&ev)) {
                     controls.source.set(source);
@@ -151,7 +153,7 @@ fn MapControls(
                         let source = *source;
                         view! {
                             <option value=source.as_str() selected=source == first_source>
-                                {move || source.label(t())}
+                                {move || source.label(lang.get())}
                             </option>
                         }
                     })
@@ -160,7 +162,7 @@ fn MapControls(
         </div>
         <div class="map-controls__bottom">
             <fieldset class="map-controls__layers">
-                <legend>{move || t().map_page.layers}</legend>
+                <legend>{move || map::layers(lang.get())}</legend>
                 {Layer::ALL.into_iter().map(|layer| view! { <LayerToggle layer controls/> }).collect_view()}
             </fieldset>
             <button
@@ -169,7 +171,7 @@ fn MapControls(
                 data-testid="locate-me"
                 on:click=move |_| signals.locate_asked.notify()
             >
-                {move || t().map_page.locate}
+                {move || map::locate(lang.get())}
             </button>
         </div>
     </form>
@@ -179,7 +181,7 @@ fn MapControls(
 
 #[component]
 fn LayerToggle(layer: Layer, controls: Controls) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let checked = move || controls.layers.with(|on| on.contains(&layer));
     let toggle = move |_| {
         controls.layers.update(|on| {
@@ -193,7 +195,7 @@ fn LayerToggle(layer: Layer, controls: Controls) -> impl IntoView {
     view! {
         <label class=format!("map-layer map-layer--{}", layer.as_str())>
             <input type="checkbox" name="layers" value=layer.as_str() prop:checked=checked on:change=toggle/>
-            <span>{move || layer.label(t())}</span>
+            <span>{move || layer.label(lang.get())}</span>
         </label>
     }
 }
@@ -201,13 +203,13 @@ fn LayerToggle(layer: Layer, controls: Controls) -> impl IntoView {
 /// The list under the map: the places in view, nearest the middle first.
 #[component]
 fn VisibleList(loaded: RwSignal<Loaded>) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     move || match loaded.get() {
         Loaded::Waiting => {
-            view! { <p class="empty-note">{move || t().map_page.loading}</p> }.into_any()
+            view! { <p class="empty-note">{move || map::loading(lang.get())}</p> }.into_any()
         }
         Loaded::Failed => {
-            view! { <p class="form-error" role="alert">{move || t().map_page.load_failed}</p> }
+            view! { <p class="form-error" role="alert">{move || map::load_failed(lang.get())}</p> }
                 .into_any()
         }
         Loaded::Ready(view) => {
@@ -215,14 +217,13 @@ fn VisibleList(loaded: RwSignal<Loaded>) -> impl IntoView {
             let too_many = view.too_many_matches.then(|| {
                 view! {
                     <p class="empty-note" role="status" data-testid="too-many-matches">
-                        {move || t().map_page.too_many_matches}
+                        {move || map::too_many_matches(lang.get())}
                     </p>
                 }
             });
             view! {
                 <h2 class="section-title" aria-live="polite" data-testid="in-view-count">
-                    {move || t().map_page.in_view}
-                    {total}
+                    {move || crate::t!(lang.get(), map::in_view { count: total })}
                 </h2>
                 {too_many}
                 <ul class="org-list" data-testid="visible-list">

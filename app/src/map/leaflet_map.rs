@@ -10,7 +10,8 @@ use crate::geo::leaflet_base::{
 };
 use crate::geo::tiles::{TileChoice, TileSource};
 use crate::geo::LatLng;
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{use_lang, use_texts, Texts};
+use crate::locales::{map, Lang};
 use leaflet::{LatLngBounds, LayerGroup, Map, Marker, MarkerOptions, TileLayer};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,10 +36,13 @@ pub fn start(signals: MapSignals, tiles: TileChoice, centre: (f64, f64)) {
     let request = StoredValue::new(0u64);
     let tiles = StoredValue::new(tiles);
     let t = use_texts();
+    let lang = use_lang();
 
     Effect::new(move |_| {
         when_leaflet_ready(move || {
-            if let Some(map) = tiles.with_value(|tiles| create(signals, tiles, centre, t())) {
+            if let Some(map) =
+                tiles.with_value(|tiles| create(signals, tiles, centre, lang.get_untracked()))
+            {
                 live.set_value(Some(map));
             }
         })
@@ -88,7 +92,7 @@ pub fn start(signals: MapSignals, tiles: TileChoice, centre: (f64, f64)) {
         signals.loaded.with(|loaded| {
             live.with_value(|live| {
                 if let (Some(live), Loaded::Ready(view)) = (live, loaded) {
-                    draw(live, source, &view.markers, t());
+                    draw(live, source, &view.markers, t(), lang.get_untracked());
                 }
             })
         });
@@ -120,11 +124,11 @@ fn create(
     signals: MapSignals,
     tiles: &TileChoice,
     centre: (f64, f64),
-    t: &Texts,
+    lang: Lang,
 ) -> Option<LiveMap> {
     let container = element("map-canvas")?;
     let source = signals.controls.source.get_untracked();
-    let map = new_map(&container, t)?;
+    let map = new_map(&container, lang)?;
     // The list that follows the map replaces the server-rendered one.
     if let Some(list) = element("map-nojs") {
         list.set_hidden(true);
@@ -202,7 +206,7 @@ fn viewport_of(map: &Map, source: TileSource) -> Viewport {
     }
 }
 
-fn draw(live: &LiveMap, source: TileSource, markers: &[MapMarker], t: &Texts) {
+fn draw(live: &LiveMap, source: TileSource, markers: &[MapMarker], t: &Texts, lang: Lang) {
     // Opening a card near the edge pans the map, which asks for the view again: the card of a
     // place still in view is opened again on its new marker instead of vanishing under the finger.
     let open = live
@@ -216,7 +220,7 @@ fn draw(live: &LiveMap, source: TileSource, markers: &[MapMarker], t: &Texts) {
     for marker in markers {
         match marker {
             MapMarker::Place(place) => {
-                let pin = place_marker(place, source, t);
+                let pin = place_marker(place, source, t, lang);
                 live.markers.add_layer(&pin);
                 let key = (place.kind, place.id);
                 if open == Some(key) {
@@ -225,7 +229,7 @@ fn draw(live: &LiveMap, source: TileSource, markers: &[MapMarker], t: &Texts) {
                 drawn.push((pin, key));
             }
             MapMarker::Cluster { .. } => {
-                let cluster = cluster_marker(live, marker, source, t.map_page.cluster_hint);
+                let cluster = cluster_marker(live, marker, source, lang);
                 live.markers.add_layer(&cluster);
             }
         }
@@ -233,7 +237,7 @@ fn draw(live: &LiveMap, source: TileSource, markers: &[MapMarker], t: &Texts) {
     *live.drawn.borrow_mut() = drawn;
 }
 
-fn place_marker(place: &NearbyPlace, source: TileSource, t: &Texts) -> Marker {
+fn place_marker(place: &NearbyPlace, source: TileSource, t: &Texts, lang: Lang) -> Marker {
     let options = MarkerOptions::new();
     options.set_icon(icon(
         &format!("map-pin map-pin--{}", place.kind.layer().as_str()),
@@ -247,7 +251,7 @@ fn place_marker(place: &NearbyPlace, source: TileSource, t: &Texts) -> Marker {
         &to_display(source, LatLng::new(place.lat, place.lng)),
         &options,
     );
-    if let Some(card) = place_card(place, t) {
+    if let Some(card) = place_card(place, t, lang) {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"maxWidth".into(), &JsValue::from(260));
         marker.bind_popup_with_options(&card.into(), &options);
@@ -256,7 +260,7 @@ fn place_marker(place: &NearbyPlace, source: TileSource, t: &Texts) -> Marker {
 }
 
 /// The small card a marker opens, built as DOM nodes: names are text, never markup.
-fn place_card(place: &NearbyPlace, t: &Texts) -> Option<web_sys::Element> {
+fn place_card(place: &NearbyPlace, t: &Texts, lang: Lang) -> Option<web_sys::Element> {
     let doc = document();
     let card = doc.create_element("div").ok()?;
     card.set_class_name("map-card");
@@ -275,14 +279,14 @@ fn place_card(place: &NearbyPlace, t: &Texts) -> Option<web_sys::Element> {
     let link = doc.create_element("a").ok()?;
     link.set_class_name("button");
     link.set_attribute("href", &place.url()).ok()?;
-    link.set_text_content(Some(t.map_page.open_details));
+    link.set_text_content(Some(map::open_details(lang)));
     for part in [&name, &kind, &link] {
         card.append_child(part).ok()?;
     }
     Some(card)
 }
 
-fn cluster_marker(live: &LiveMap, marker: &MapMarker, source: TileSource, hint: &str) -> Marker {
+fn cluster_marker(live: &LiveMap, marker: &MapMarker, source: TileSource, lang: Lang) -> Marker {
     let MapMarker::Cluster {
         lat,
         lng,
@@ -302,7 +306,7 @@ fn cluster_marker(live: &LiveMap, marker: &MapMarker, source: TileSource, hint: 
     };
     let options = MarkerOptions::new();
     options.set_icon(icon("map-cluster", &count.to_string(), size));
-    options.set_title(format!("{count}{hint}"));
+    options.set_title(crate::t!(lang, map::cluster_hint { count }));
     options.set_keyboard(true);
     let drawn = Marker::new_with_options(&to_display(source, LatLng::new(lat, lng)), &options);
     let bounds = LatLngBounds::new(

@@ -5,6 +5,7 @@ use crate::events::model::EventCategory;
 use crate::help::model::MapHelpKind;
 use crate::i18n::Texts;
 use crate::items::model::ItemCategory;
+use crate::locales::{map, Lang};
 use crate::orgs::model::{OrgKind, Tier};
 use crate::resources::model::ResourceKind;
 use serde::{Deserialize, Serialize};
@@ -47,13 +48,13 @@ impl Layer {
         Layer::ALL.into_iter().find(|l| l.as_str() == value)
     }
 
-    pub fn label(self, t: &Texts) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Layer::Organisations => t.map_page.layer_orgs,
-            Layer::Events => t.map_page.layer_events,
-            Layer::Resources => t.map_page.layer_resources,
-            Layer::Items => t.map_page.layer_items,
-            Layer::Help => t.map_page.layer_help,
+            Layer::Organisations => map::layer_orgs(lang),
+            Layer::Events => map::layer_events(lang),
+            Layer::Resources => map::layer_resources(lang),
+            Layer::Items => map::layer_items(lang),
+            Layer::Help => map::layer_help(lang),
         }
     }
 

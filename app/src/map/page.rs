@@ -8,6 +8,7 @@ use super::place_card::PlaceCard;
 use crate::areas::model::AreaKind;
 use crate::geo::pin_map::{configured_tiles, LeafletAssets};
 use crate::i18n::{use_lang, use_texts};
+use crate::locales::map;
 use crate::shell::page_error;
 use crate::shell::PageTitle;
 use leptos::prelude::*;
@@ -48,7 +49,6 @@ pub fn MapPage() -> impl IntoView {
 
 #[component]
 fn NearbyList(nearby: Nearby) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let chosen = nearby.area.clone().unwrap_or_default();
     let centre_name = nearby
@@ -73,20 +73,22 @@ fn NearbyList(nearby: Nearby) -> impl IntoView {
     let count = nearby.places.len();
     view! {
         <Form method="GET" action="/map" attr:class="card search-form">
-            <label for="map-area">{move || t().map_page.area_label}</label>
+            <label for="map-area">{move || map::area_label(lang.get())}</label>
             <select id="map-area" name="area">
-                <option value="" selected=chosen.is_empty()>{move || t().map_page.district_centre}</option>
-                <optgroup label=move || t().map_page.subdistricts>{subdistricts}</optgroup>
-                <optgroup label=move || t().map_page.communities>{communities}</optgroup>
+                <option value="" selected=chosen.is_empty()>{move || map::district_centre(lang.get())}</option>
+                <optgroup label=move || map::subdistricts(lang.get())>{subdistricts}</optgroup>
+                <optgroup label=move || map::communities(lang.get())>{communities}</optgroup>
             </select>
-            <button type="submit" class="button">{move || t().map_page.show}</button>
+            <button type="submit" class="button">{move || map::show(lang.get())}</button>
         </Form>
         <h2 class="section-title">
-            {move || t().map_page.nearest_to}
-            {centre_name.clone().unwrap_or_else(|| t().map_page.district_centre.to_string())}
+            {move || {
+                let place = centre_name.clone().unwrap_or_else(|| map::district_centre(lang.get()).to_string());
+                crate::t!(lang.get(), map::nearest_to { place })
+            }}
         </h2>
         {if count == 0 {
-            view! { <p class="empty-note">{move || t().map_page.none}</p> }.into_any()
+            view! { <p class="empty-note">{move || map::none(lang.get())}</p> }.into_any()
         } else {
             view! {
                 <ul class="org-list" data-testid="nearby-list">
