@@ -1,11 +1,35 @@
 //! `choice!`: an enum of fixed choices (a category, a mode, a status) with the short English word
-//! each is stored as in the database and sent as in forms and URLs, the list of all of them in
-//! the order forms show them, and its place in that list (where its label sits in the texts).
-//! Written `pub enum Name labels field.path { .. }`, it also gets `label(&Texts)`, read from that
-//! list of strings in the texts.
+//! each is stored as in the database and sent as in forms and URLs, and the list of all of them in
+//! the order forms show them. With `labels in <namespace>::<group>` each choice is named in the
+//! locale files under that group, keyed by its word (`items.categories.furniture`), and gets
+//! `label(Lang)`; the older `labels field.path` form reads a list in the `i18n` tables by position.
 
 #[macro_export]
 macro_rules! choice {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident labels in $namespace:ident :: $group:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $value:ident),+ $(,)?
+        }
+    ) => {
+        $crate::choice! {
+            $(#[$meta])*
+            pub enum $name {
+                $($(#[$variant_meta])* $variant = stringify!($value)),+
+            }
+        }
+
+        impl $name {
+            /// Its name in the reader's language.
+            pub fn label(self, lang: $crate::locales::Lang) -> &'static str {
+                match self {
+                    $($name::$variant => $crate::locales::$namespace::$group::$value(lang)),+
+                }
+            }
+        }
+
+        $crate::choice!(@labelled $name);
+    };
     (
         $(#[$meta:meta])*
         pub enum $name:ident labels $($field:ident).+ {
@@ -21,11 +45,14 @@ macro_rules! choice {
 
         impl $name {
             /// Its name in the reader's language.
-            pub fn label(self, t: &$crate::i18n::Texts) -> &'static str {
-                t.$($field).+[self.index()]
+            pub fn label(self, lang: $crate::locales::Lang) -> &'static str {
+                lang.texts().$($field).+[self.index()]
             }
         }
 
+        $crate::choice!(@labelled $name);
+    };
+    (@labelled $name:ident) => {
         impl $crate::choice::LabelledChoice for $name {
             fn all() -> &'static [Self] {
                 Self::ALL
@@ -33,15 +60,15 @@ macro_rules! choice {
             fn value(self) -> &'static str {
                 self.as_str()
             }
-            fn label(self, t: &$crate::i18n::Texts) -> &'static str {
-                $name::label(self, t)
+            fn label(self, lang: $crate::locales::Lang) -> &'static str {
+                $name::label(self, lang)
             }
         }
     };
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $($(#[$variant_meta:meta])* $variant:ident = $value:literal),+ $(,)?
+            $($(#[$variant_meta:meta])* $variant:ident = $value:expr),+ $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -77,5 +104,5 @@ macro_rules! choice {
 pub trait LabelledChoice: Copy + Send + Sync + 'static {
     fn all() -> &'static [Self];
     fn value(self) -> &'static str;
-    fn label(self, t: &crate::i18n::Texts) -> &'static str;
+    fn label(self, lang: crate::locales::Lang) -> &'static str;
 }

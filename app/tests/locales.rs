@@ -21,15 +21,48 @@ fn texts(value: &serde_json::Value, path: &mut Vec<String>, into: &mut Vec<Vec<S
     }
 }
 
+/// Every source file's text, with the paths it reaches texts by written out in full: a group
+/// imported (`use crate::locales::events::categories;` then `categories::elderly(lang)`), and a
+/// choice's labels (`choice! { pub enum ItemCategory labels in items::categories { Food = food } }`).
 fn rust_sources(dir: &Path, into: &mut String) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
             rust_sources(&path, into);
         } else if path.extension().is_some_and(|e| e == "rs") {
-            into.push_str(&std::fs::read_to_string(&path).unwrap());
+            let source = std::fs::read_to_string(&path).unwrap();
+            into.push_str(&spelled_out(&source));
+            into.push_str(&source);
         }
     }
+}
+
+fn spelled_out(source: &str) -> String {
+    let mut out = String::new();
+    for (at, _) in source.match_indices("labels in ") {
+        let rest = &source[at + "labels in ".len()..];
+        let (group, body) = rest.split_once('{').unwrap();
+        let body = body.split('}').next().unwrap();
+        for value in body.split('=').skip(1) {
+            let value = value.trim().trim_end_matches(',').trim();
+            out.push_str(&format!("{}::{value}\n", group.trim()));
+        }
+    }
+    for line in source.lines() {
+        let Some(path) = line.trim().strip_prefix("use crate::locales::") else {
+            continue;
+        };
+        let path = path.trim_end_matches(';');
+        let group = path.rsplit("::").next().unwrap();
+        for (at, _) in source.match_indices(&format!("{group}::")) {
+            let key: String = source[at + group.len() + 2..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            out.push_str(&format!("{path}::{key}\n"));
+        }
+    }
+    out
 }
 
 #[test]

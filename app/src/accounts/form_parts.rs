@@ -1,6 +1,7 @@
 //! Pieces shared by the sign-in and sign-up pages.
 
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{use_lang, use_texts};
+use crate::locales::Lang;
 use crate::shell::PageTitle;
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
@@ -14,15 +15,15 @@ pub fn use_next() -> impl Fn() -> String + Copy + Send + Sync + 'static {
 /// Title, heading and lead of an account page.
 #[component]
 pub fn AccountPageHead(
-    title: fn(&'static Texts) -> &'static str,
-    lead: fn(&'static Texts) -> &'static str,
+    title: fn(Lang) -> &'static str,
+    lead: fn(Lang) -> &'static str,
 ) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     view! {
-        <PageTitle text=title(t())/>
+        <PageTitle text=title(lang.get())/>
         <div class="page-head">
-            <h1>{move || title(t())}</h1>
-            <p class="page-head__lead">{move || lead(t())}</p>
+            <h1>{move || title(lang.get())}</h1>
+            <p class="page-head__lead">{move || lead(lang.get())}</p>
         </div>
     }
 }
@@ -42,16 +43,16 @@ pub fn ContactField() -> impl IntoView {
 /// "No account yet? Sign up" and the reverse, keeping `?next=`.
 #[component]
 pub fn SwitchLink(
-    question: fn(&'static Texts) -> &'static str,
-    label: fn(&'static Texts) -> &'static str,
+    question: fn(Lang) -> &'static str,
+    label: fn(Lang) -> &'static str,
     to: &'static str,
 ) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let next = use_next();
     view! {
         <p>
-            {move || question(t())} " "
-            <A href=move || format!("{to}?next={}", next())>{move || label(t())}</A>
+            {move || question(lang.get())} " "
+            <A href=move || format!("{to}?next={}", next())>{move || label(lang.get())}</A>
         </p>
     }
 }

@@ -10,7 +10,7 @@ pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     let next = use_next();
     view! {
-        <AccountPageHead title=|t| t.account.sign_in lead=|t| t.account.sign_in_lead/>
+        <AccountPageHead title=|l| l.texts().account.sign_in lead=|l| l.texts().account.sign_in_lead/>
         <ActionForm action=action attr:class="card form">
             <FormErrorMessage result=action.value()/>
             <ContactField/>
@@ -19,6 +19,6 @@ pub fn SignInPage() -> impl IntoView {
             <input type="hidden" name="next" value=next/>
             <button type="submit" class="button">{move || t().account.sign_in}</button>
         </ActionForm>
-        <SwitchLink question=|t| t.account.no_account label=|t| t.account.sign_up to="/signup"/>
+        <SwitchLink question=|l| l.texts().account.no_account label=|l| l.texts().account.sign_up to="/signup"/>
     }
 }

@@ -10,7 +10,7 @@ pub fn SignUpPage() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
     let next = use_next();
     view! {
-        <AccountPageHead title=|t| t.account.sign_up lead=|t| t.account.sign_up_lead/>
+        <AccountPageHead title=|l| l.texts().account.sign_up lead=|l| l.texts().account.sign_up_lead/>
         <ActionForm action=action attr:class="card form">
             <FormErrorMessage result=action.value()/>
             <ContactField/>
@@ -25,6 +25,6 @@ pub fn SignUpPage() -> impl IntoView {
             <input type="hidden" name="next" value=next/>
             <button type="submit" class="button">{move || t().account.sign_up}</button>
         </ActionForm>
-        <SwitchLink question=|t| t.account.have_account label=|t| t.account.sign_in to="/signin"/>
+        <SwitchLink question=|l| l.texts().account.have_account label=|l| l.texts().account.sign_in to="/signin"/>
     }
 }

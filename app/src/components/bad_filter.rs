@@ -1,5 +1,5 @@
 use crate::components::Pick;
-use crate::i18n::use_texts;
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -7,10 +7,10 @@ use leptos_router::components::A;
 /// 400, says so, and offers the whole list.
 #[component]
 pub fn BadFilterNotice(message: Pick, show_all: Pick, href: &'static str) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     crate::shell::set_status(http::StatusCode::BAD_REQUEST);
     view! {
-        <p class="form-error" role="alert">{move || message(t())}</p>
-        <p><A href=href attr:class="button">{move || show_all(t())}</A></p>
+        <p class="form-error" role="alert">{move || message(lang.get())}</p>
+        <p><A href=href attr:class="button">{move || show_all(lang.get())}</A></p>
     }
 }

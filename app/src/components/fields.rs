@@ -1,12 +1,13 @@
 //! Labelled form fields shared by the forms of several boards: the label, the control, and its
 //! hint (which the control names in `aria-describedby`).
 
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::use_lang;
+use crate::locales::Lang;
 use crate::shell::escaped_on_server;
 use leptos::prelude::*;
 
 /// Picks a string from the reader's texts.
-pub type Pick = fn(&'static Texts) -> &'static str;
+pub type Pick = fn(Lang) -> &'static str;
 
 /// A one-line input with its label and hint: text unless `input_type` says otherwise
 /// (`datetime-local`, `number`...).
@@ -50,11 +51,11 @@ pub fn TextArea(
 /// A label, the control, and its hint (which the control names in `aria-describedby`).
 #[component]
 fn Field(id: &'static str, label: Pick, hint: Option<Pick>, children: Children) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     view! {
-        <label for=id>{move || label(t())}</label>
+        <label for=id>{move || label(lang.get())}</label>
         {children()}
-        {hint.map(|hint| view! { <p id=format!("{id}-hint") class="hint">{move || hint(t())}</p> })}
+        {hint.map(|hint| view! { <p id=format!("{id}-hint") class="hint">{move || hint(lang.get())}</p> })}
     }
 }
 
@@ -69,13 +70,13 @@ pub fn ChoiceSelect<C: crate::choice::LabelledChoice>(
     #[prop(optional)] required: bool,
     #[prop(optional)] _choice: std::marker::PhantomData<C>,
 ) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     view! {
         <select id=id name=name required=required>
-            {any.map(|any| view! { <option value="" selected=current.is_empty()>{move || any(t())}</option> })}
+            {any.map(|any| view! { <option value="" selected=current.is_empty()>{move || any(lang.get())}</option> })}
             {C::all().iter().copied().map(|c| {
                 let selected = c.value() == current;
-                view! { <option value=c.value() selected=selected>{move || c.label(t())}</option> }
+                view! { <option value=c.value() selected=selected>{move || c.label(lang.get())}</option> }
             }).collect_view()}
         </select>
     }

@@ -2,7 +2,7 @@
 //! the next page starts is `crate::paging`.
 
 use crate::components::Pick;
-use crate::i18n::use_texts;
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 
 /// The links under a page of a list: back to the first page (on later pages) and on to the next
@@ -17,18 +17,18 @@ pub fn Pager(
     /// The next page's address, if there are more rows.
     next_href: Option<String>,
 ) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     (first_href.is_some() || next_href.is_some()).then(|| {
         view! {
-            <nav class="pager" aria-label=move || label(t())>
+            <nav class="pager" aria-label=move || label(lang.get())>
                 {first_href.map(|href| view! {
                     <a href=href class="button button--secondary" data-testid="first-page">
-                        {move || first(t())}
+                        {move || first(lang.get())}
                     </a>
                 })}
                 {next_href.map(|href| view! {
                     <a href=href class="button button--secondary pager__next" rel="next" data-testid="next-page">
-                        {move || next(t())}
+                        {move || next(lang.get())}
                     </a>
                 })}
             </nav>
@@ -45,11 +45,11 @@ pub fn ResultCount(
     whole: (Pick, Pick),
     page: (Pick, Pick),
 ) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let (before, after) = if one_page { whole } else { page };
     view! {
         <p class="result-count" aria-live="polite">
-            {move || before(t())}{count}{move || after(t())}
+            {move || before(lang.get())}{count}{move || after(lang.get())}
         </p>
     }
 }

@@ -7,7 +7,7 @@ use crate::i18n::{Lang, Texts};
 use crate::numbers;
 
 /// A figure's name in the reader's language.
-pub type Label = fn(&'static Texts) -> &'static str;
+pub type Label = fn(Lang) -> &'static str;
 /// A figure of one month.
 pub type Figure = fn(&MonthFigures) -> i64;
 
@@ -167,7 +167,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "active_users",
         group: Group::People,
-        label: |t| t.dashboard.active_users,
+        label: |l| l.texts().dashboard.active_users,
         unit: Unit::Count,
         figure: |f| f.active_users,
         adds_up: false,
@@ -175,7 +175,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "new_orgs",
         group: Group::Orgs,
-        label: |t| t.dashboard.new_orgs,
+        label: |l| l.texts().dashboard.new_orgs,
         unit: Unit::Count,
         figure: |f| f.new_orgs,
         adds_up: true,
@@ -183,7 +183,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "held",
         group: Group::Events,
-        label: |t| t.dashboard.held,
+        label: |l| l.texts().dashboard.held,
         unit: Unit::Count,
         figure: |f| f.events_held,
         adds_up: true,
@@ -191,7 +191,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "places",
         group: Group::Events,
-        label: |t| t.dashboard.places,
+        label: |l| l.texts().dashboard.places,
         unit: Unit::Count,
         figure: |f| f.places_taken,
         adds_up: true,
@@ -199,7 +199,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "attended",
         group: Group::Events,
-        label: |t| t.dashboard.attended,
+        label: |l| l.texts().dashboard.attended,
         unit: Unit::Count,
         figure: |f| f.attended,
         adds_up: true,
@@ -207,7 +207,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "credit",
         group: Group::Hours,
-        label: |t| t.dashboard.credit_hours,
+        label: |l| l.texts().dashboard.credit_hours,
         unit: Unit::Minutes,
         figure: |f| f.credit_minutes,
         adds_up: true,
@@ -215,7 +215,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "honour",
         group: Group::Hours,
-        label: |t| t.dashboard.honour_hours,
+        label: |l| l.texts().dashboard.honour_hours,
         unit: Unit::Minutes,
         figure: |f| f.honour_minutes,
         adds_up: true,
@@ -223,7 +223,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "total",
         group: Group::Hours,
-        label: |t| t.dashboard.total_hours,
+        label: |l| l.texts().dashboard.total_hours,
         unit: Unit::Minutes,
         figure: |f| f.credit_minutes + f.honour_minutes,
         adds_up: true,
@@ -231,7 +231,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "items_given",
         group: Group::Items,
-        label: |t| t.dashboard.items_given,
+        label: |l| l.texts().dashboard.items_given,
         unit: Unit::Count,
         figure: |f| f.items_given,
         adds_up: true,
@@ -239,7 +239,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "booked",
         group: Group::Services,
-        label: |t| t.dashboard.booked,
+        label: |l| l.texts().dashboard.booked,
         unit: Unit::Count,
         figure: |f| f.services_booked,
         adds_up: true,
@@ -247,7 +247,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "done",
         group: Group::Services,
-        label: |t| t.dashboard.done,
+        label: |l| l.texts().dashboard.done,
         unit: Unit::Count,
         figure: |f| f.services_done,
         adds_up: true,
@@ -255,7 +255,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "income",
         group: Group::Services,
-        label: |t| t.dashboard.income,
+        label: |l| l.texts().dashboard.income,
         unit: Unit::Fen,
         figure: |f| f.income_fen,
         adds_up: true,
@@ -274,21 +274,17 @@ pub fn column(key: &str) -> Option<&'static Column> {
 
 /// The report as a spreadsheet's rows: a heading row, one row per month (`2026-03`, so a
 /// spreadsheet can sort it) and the totals, every figure a plain number.
-pub fn spreadsheet(
-    groups: &[Group],
-    months: &[MonthFigures],
-    t: &'static Texts,
-) -> Vec<Vec<String>> {
+pub fn spreadsheet(groups: &[Group], months: &[MonthFigures], lang: Lang) -> Vec<Vec<String>> {
     let columns: Vec<&Column> = groups.iter().flat_map(|g| of_group(*g)).collect();
-    let heading = std::iter::once(t.dashboard.month_column.to_string())
-        .chain(columns.iter().map(|c| (c.label)(t).to_string()))
+    let heading = std::iter::once(lang.texts().dashboard.month_column.to_string())
+        .chain(columns.iter().map(|c| (c.label)(lang).to_string()))
         .collect();
     let by_month = months.iter().map(|row| {
         std::iter::once(row.month.map(|m| m.key()).unwrap_or_default())
             .chain(columns.iter().map(|c| c.unit.raw((c.figure)(row))))
             .collect()
     });
-    let totals = std::iter::once(t.dashboard.total_row.to_string())
+    let totals = std::iter::once(lang.texts().dashboard.total_row.to_string())
         .chain(
             columns
                 .iter()
@@ -336,7 +332,7 @@ mod tests {
         let rows = spreadsheet(
             &[Group::Events, Group::Hours, Group::Services],
             &months,
-            crate::i18n::Lang::En.texts(),
+            crate::i18n::Lang::En,
         );
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[0][..3], ["Month", "Events held", "Places"]);
@@ -361,7 +357,7 @@ mod tests {
         let months = [month.clone(), month];
         assert_eq!(column("active_users").unwrap().total(&months), None);
         assert_eq!(column("held").unwrap().total(&months), Some(4));
-        let rows = spreadsheet(&[Group::People], &months, crate::i18n::Lang::Zh.texts());
+        let rows = spreadsheet(&[Group::People], &months, crate::i18n::Lang::Zh);
         assert_eq!(rows[3], ["合计", ""]);
     }
 

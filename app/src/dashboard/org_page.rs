@@ -14,8 +14,8 @@ pub fn OrgDashboardPage() -> impl IntoView {
     let chosen = chosen_months();
     let data = org_board(chosen);
     board_page(
-        |t| t.dashboard.title,
-        |t| t.dashboard.lead,
+        |l| l.texts().dashboard.title,
+        |l| l.texts().dashboard.lead,
         data,
         chosen,
         |board| view! { <Dashboard board/> }.into_any(),
@@ -31,7 +31,7 @@ fn Dashboard(board: OrgBoard) -> impl IntoView {
     let (from, to) = (board.period.first.key(), board.period.last.key());
     let report = format!("/orgs/{}/report?from={from}&to={to}", board.org_id);
     view! {
-        <Head title=|t| t.dashboard.title lead=|t| t.dashboard.lead org=Some((board.org_id, board.org_name.clone()))/>
+        <Head title=|l| l.texts().dashboard.title lead=|l| l.texts().dashboard.lead org=Some((board.org_id, board.org_name.clone()))/>
         <PeriodForm from to/>
         <p class="page-actions no-print">
             <a href=report class="button button--secondary" data-testid="report-link">{move || t().dashboard.report_link}</a>

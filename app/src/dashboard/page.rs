@@ -51,9 +51,9 @@ pub fn board_page<T>(
 where
     T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
 {
-    let t = use_texts();
+    let lang = use_lang();
     view! {
-        <PageTitle text=title(t())/>
+        <PageTitle text=title(lang.get())/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -88,14 +88,14 @@ pub fn Head(
     lead: Label,
     #[prop(default = None)] org: Option<(i64, String)>,
 ) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     view! {
         <div class="page-head">
             {org.map(|(id, name)| view! {
                 <p class="org-head__kind"><a href=format!("/orgs/{id}")>{name}</a></p>
             })}
-            <h1>{move || title(t())}</h1>
-            <p class="page-head__lead">{move || lead(t())}</p>
+            <h1>{move || title(lang.get())}</h1>
+            <p class="page-head__lead">{move || lead(lang.get())}</p>
         </div>
     }
 }

@@ -19,8 +19,8 @@ pub fn PlatformDashboardPage() -> impl IntoView {
     let chosen = chosen_months();
     let data = Resource::new(chosen, |(from, to)| platform_dashboard(from, to));
     board_page(
-        |t| t.dashboard.platform_title,
-        |t| t.dashboard.platform_lead,
+        |l| l.texts().dashboard.platform_title,
+        |l| l.texts().dashboard.platform_lead,
         data,
         chosen,
         |board| view! { <Platform board/> }.into_any(),
@@ -35,7 +35,7 @@ fn Platform(board: PlatformBoard) -> impl IntoView {
     let (from, to) = (board.period.first.key(), board.period.last.key());
     let report = format!("/admin/report?from={from}&to={to}");
     view! {
-        <Head title=|t| t.dashboard.platform_title lead=|t| t.dashboard.platform_lead/>
+        <Head title=|l| l.texts().dashboard.platform_title lead=|l| l.texts().dashboard.platform_lead/>
         <PeriodForm from to/>
         <p class="page-actions no-print">
             <a href=report class="button button--secondary" data-testid="report-link">{move || t().dashboard.report_link}</a>

@@ -17,8 +17,8 @@ pub fn OrgReportPage() -> impl IntoView {
     let chosen = chosen_months();
     let data = org_board(chosen);
     board_page(
-        |t| t.dashboard.report_title,
-        |t| t.dashboard.report_lead,
+        |l| l.texts().dashboard.report_title,
+        |l| l.texts().dashboard.report_lead,
         data,
         chosen,
         |board: OrgBoard| {
@@ -44,8 +44,8 @@ pub fn PlatformReportPage() -> impl IntoView {
     let chosen = chosen_months();
     let data = Resource::new(chosen, |(from, to)| platform_dashboard(from, to));
     board_page(
-        |t| t.dashboard.platform_report_title,
-        |t| t.dashboard.report_lead,
+        |l| l.texts().dashboard.platform_report_title,
+        |l| l.texts().dashboard.report_lead,
         data,
         chosen,
         |board: PlatformBoard| {
@@ -79,9 +79,9 @@ fn Report(
     let d = move || &t().dashboard;
     let platform = org.is_none();
     let title: super::columns::Label = if platform {
-        |t| t.dashboard.platform_report_title
+        |l| l.texts().dashboard.platform_report_title
     } else {
-        |t| t.dashboard.report_title
+        |l| l.texts().dashboard.report_title
     };
     let (from, to) = (period.first.key(), period.last.key());
     let csv = format!("{base}/report.csv?from={from}&to={to}");
@@ -96,7 +96,7 @@ fn Report(
     };
     view! {
         <article class="report" data-testid="report">
-            <Head title lead=|t| t.dashboard.report_lead org=org.clone()/>
+            <Head title lead=|l| l.texts().dashboard.report_lead org=org.clone()/>
             <dl class="report__facts">
                 <div><dt>{move || d().report_period}</dt><dd data-testid="report-period">{span}</dd></div>
                 <div><dt>{move || d().report_generated}</dt><dd>{move || format_date(now, lang.get())}</dd></div>
@@ -118,7 +118,7 @@ fn Report(
                         };
                         Some(view! {
                             <div data-column=c.key>
-                                <dt>{move || label(t())}</dt>
+                                <dt>{move || label(lang.get())}</dt>
                                 <dd>{move || unit.headline(total, lang.get())}<small>{suffix}</small></dd>
                             </div>
                         })

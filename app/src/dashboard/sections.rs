@@ -5,7 +5,7 @@ use super::chart::{BarChart, Series};
 use super::columns::{column, of_group, Column, Group, Unit};
 use super::figures::MonthFigures;
 use super::period::Month;
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use leptos::prelude::*;
 
 /// One section per group: a chart, the table of the group's figures by month, how they are counted.
@@ -27,6 +27,7 @@ pub fn FigureSections(
 #[component]
 pub fn FigureSection(group: Group, months: Vec<Month>, rows: Vec<MonthFigures>) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let d = move || &t().dashboard;
     let id = group.key();
     let keys: Vec<String> = months.iter().map(|m| m.key()).collect();
@@ -44,7 +45,7 @@ pub fn FigureSection(group: Group, months: Vec<Month>, rows: Vec<MonthFigures>) 
         .iter()
         .zip(&charted)
         .map(|((key, class), column)| Series {
-            name: (column.label)(t()).to_string(),
+            name: (column.label)(lang.get()).to_string(),
             key,
             class,
             values: rows.iter().map(column.figure).collect(),
@@ -73,6 +74,7 @@ pub fn FiguresTable(
     rows: Vec<MonthFigures>,
 ) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let d = move || &t().dashboard;
     // A figure without a total (active users) shows a dash.
     let totals: Vec<String> = columns
@@ -86,7 +88,7 @@ pub fn FiguresTable(
                     <th scope="col">{move || d().month_column}</th>
                     {columns.iter().map(|c| {
                         let label = c.label;
-                        view! { <th scope="col">{move || label(t())}</th> }
+                        view! { <th scope="col">{move || label(lang.get())}</th> }
                     }).collect_view()}
                 </tr>
             </thead>

@@ -7,6 +7,7 @@ use super::model::Place;
 use crate::components::{FormErrorMessage, QrCode};
 use crate::i18n::dates::format_date_time;
 use crate::i18n::{use_lang, use_texts, Texts};
+use crate::locales::Lang;
 use crate::numbers::format_hours;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
@@ -58,10 +59,10 @@ fn CheckinView(mine: MyCheckin) -> impl IntoView {
     let may_try = mine.window_open && !finished && (seated || mine.walk_ins);
     let time = move |at: Option<i64>| at.map(|at| format_date_time(at, lang.get_untracked(), None));
     let (checked_in, checked_out) = (time(mine.checked_in_at), time(mine.checked_out_at));
-    let button: fn(&'static Texts) -> &'static str = if mine.checked_in_at.is_some() {
-        |t| t.volunteering.check_out
+    let button: fn(Lang) -> &'static str = if mine.checked_in_at.is_some() {
+        |l| l.texts().volunteering.check_out
     } else {
-        |t| t.volunteering.check_in
+        |l| l.texts().volunteering.check_in
     };
     view! {
         <PageTitle text=t().volunteering.checkin_title/>
@@ -99,7 +100,7 @@ fn CheckinView(mine: MyCheckin) -> impl IntoView {
                         autocomplete="one-time-code" maxlength="7" pattern="[0-9 ]{6,7}" required
                         class="checkin-form__code" value=code.clone()/>
                     <p class="hint">{move || t().volunteering.code_hint}</p>
-                    <button type="submit" class="button" data-testid="check-in">{move || button(t())}</button>
+                    <button type="submit" class="button" data-testid="check-in">{move || button(lang.get())}</button>
                     <super::scan::ScanCheckinCode/>
                 </ActionForm>
             })}

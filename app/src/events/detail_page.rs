@@ -10,6 +10,7 @@ use crate::components::FormErrorMessage;
 use crate::geo::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
 use crate::i18n::dates::format_date_time;
 use crate::i18n::{use_lang, use_texts, Texts};
+use crate::locales::Lang;
 use crate::numbers::format_hours;
 use crate::orgs::badge::OrgName;
 use crate::orgs::Fact;
@@ -56,12 +57,12 @@ fn EventDetails(view: EventView) -> impl IntoView {
     view! {
         <PageTitle text=e.title.clone()/>
         <div class="page-head">
-            <p class="org-head__kind"><span class="chip">{move || category.label(t())}</span></p>
+            <p class="org-head__kind"><span class="chip">{move || category.label(lang.get())}</span></p>
             <h1>{e.title.clone()}</h1>
             {(!e.summary.is_empty()).then(|| view! { <p class="page-head__lead">{e.summary.clone()}</p> })}
         </div>
         {move || done_text(&done, t()).map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
-        {status_note.map(|pick| view! { <p class="notice-info" data-testid="event-status">{move || pick(t())}</p> })}
+        {status_note.map(|pick| view! { <p class="notice-info" data-testid="event-status">{move || pick(lang.get())}</p> })}
         <SignupCard view=view.clone()/>
         {view.can_manage.then(|| view! { <OrganiserTools event=e.clone() in_series=view.series.is_some()/> })}
         <dl class="card facts">
@@ -74,16 +75,16 @@ fn EventDetails(view: EventView) -> impl IntoView {
                     <dd data-testid="series-rule">{move || rule.describe(lang.get())}</dd>
                 }
             })}
-            <Fact label=|t| t.events_page.place_label value=e.place_name.clone()/>
-            {(!e.address.is_empty()).then(|| view! { <Fact label=|t| t.orgs.address_label value=e.address.clone()/> })}
+            <Fact label=|l| l.texts().events_page.place_label value=e.place_name.clone()/>
+            {(!e.address.is_empty()).then(|| view! { <Fact label=|l| l.texts().orgs.address_label value=e.address.clone()/> })}
             <dt>{move || t().events_page.organiser}</dt>
             <dd><OrgName id=e.org_id name=e.org_name.clone() tier=e.org_tier/></dd>
-            <Fact label=|t| t.events_page.signup_deadline_label
+            <Fact label=|l| l.texts().events_page.signup_deadline_label
                 value=e.signup_deadline.map(|d| format_date_time(d, lang.get_untracked(), None)).unwrap_or_default()
-                empty=|t| t.events_page.until_start/>
-            <Fact label=|t| t.events_page.cancel_deadline_label
+                empty=|l| l.texts().events_page.until_start/>
+            <Fact label=|l| l.texts().events_page.cancel_deadline_label
                 value=e.cancel_deadline.map(|d| format_date_time(d, lang.get_untracked(), None)).unwrap_or_default()
-                empty=|t| t.events_page.until_start/>
+                empty=|l| l.texts().events_page.until_start/>
             {e.walk_ins.then(|| view! {
                 <dt>{move || t().volunteering.checkin_title}</dt>
                 <dd>{move || t().events_page.walk_ins_note}</dd>
@@ -91,9 +92,9 @@ fn EventDetails(view: EventView) -> impl IntoView {
             <dt>{move || t().events_page.hours_label}</dt>
             <dd>{format_hours(e.credit_minutes)}" "{move || t().events_page.hours_unit}</dd>
             {(!e.requirements.is_empty()).then(|| view! {
-                <Fact label=|t| t.events_page.requirements_label value=e.requirements.clone()/>
+                <Fact label=|l| l.texts().events_page.requirements_label value=e.requirements.clone()/>
             })}
-            {(!e.contact.is_empty()).then(|| view! { <Fact label=|t| t.orgs.contact_label value=e.contact.clone()/> })}
+            {(!e.contact.is_empty()).then(|| view! { <Fact label=|l| l.texts().orgs.contact_label value=e.contact.clone()/> })}
             {(!e.tags.is_empty()).then(|| view! {
                 <dt>{move || t().events_page.tags_label}</dt>
                 <dd>{e.tags.join("、")}</dd>
@@ -124,14 +125,14 @@ fn EventDetails(view: EventView) -> impl IntoView {
 }
 
 /// Why the event cannot be joined, when it cannot.
-fn status_note(e: &Event, now: i64) -> Option<fn(&'static Texts) -> &'static str> {
+fn status_note(e: &Event, now: i64) -> Option<fn(Lang) -> &'static str> {
     match e.status {
-        EventStatus::Draft => Some(|t| t.events_page.draft_note),
-        EventStatus::Cancelled => Some(|t| t.events_page.cancelled_note),
+        EventStatus::Draft => Some(|l| l.texts().events_page.draft_note),
+        EventStatus::Cancelled => Some(|l| l.texts().events_page.cancelled_note),
         _ if e.has_ended(now) || e.status == EventStatus::Completed => {
-            Some(|t| t.events_page.ended_note)
+            Some(|l| l.texts().events_page.ended_note)
         }
-        _ if !e.signup_open(now) => Some(|t| t.events_page.signup_closed_note),
+        _ if !e.signup_open(now) => Some(|l| l.texts().events_page.signup_closed_note),
         _ => None,
     }
 }

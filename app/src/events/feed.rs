@@ -4,7 +4,7 @@
 //! stops working at once) or turns it off, on 我的.
 
 use crate::error::AppError;
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use leptos::prelude::*;
 
 /// The private feed: whether it is on, and its address while it can still be shown. Only a hash
@@ -135,18 +135,18 @@ pub mod db {
 #[component]
 pub fn CalendarFeedCard() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let feed = Resource::new(|| (), |_| calendar_feed());
     let set = ServerAction::<SetCalendarFeed>::new();
-    let button = move |on: bool,
-                       label: fn(&'static crate::i18n::Texts) -> &'static str,
-                       class: &'static str| {
-        view! {
-            <ActionForm action=set>
-                <input type="hidden" name="on" value=on.to_string()/>
-                <button type="submit" class=class>{move || label(t())}</button>
-            </ActionForm>
-        }
-    };
+    let button =
+        move |on: bool, label: fn(crate::locales::Lang) -> &'static str, class: &'static str| {
+            view! {
+                <ActionForm action=set>
+                    <input type="hidden" name="on" value=on.to_string()/>
+                    <button type="submit" class=class>{move || label(lang.get())}</button>
+                </ActionForm>
+            }
+        };
     view! {
         <section id="calendar" class="card share-card" aria-labelledby="calendar-heading" data-testid="calendar-feed">
             <h2 id="calendar-heading" class="card__title">{move || t().events_page.feed_title}</h2>
@@ -160,18 +160,18 @@ pub fn CalendarFeedCard() -> impl IntoView {
                             <input id="feed-url" type="url" readonly value=url data-testid="feed-url"/>
                             <p class="hint">{move || t().events_page.feed_copy_now}</p>
                             <div class="button-row">
-                                {button(true, |t| t.events_page.feed_renew, "button button--secondary")}
-                                {button(false, |t| t.events_page.feed_off, "button button--secondary")}
+                                {button(true, |l| l.texts().events_page.feed_renew, "button button--secondary")}
+                                {button(false, |l| l.texts().events_page.feed_off, "button button--secondary")}
                             </div>
                         }.into_any(),
                         Some((true, None)) => view! {
                             <p data-testid="feed-is-on">{move || t().events_page.feed_is_on}</p>
                             <div class="button-row">
-                                {button(true, |t| t.events_page.feed_renew, "button button--secondary")}
-                                {button(false, |t| t.events_page.feed_off, "button button--secondary")}
+                                {button(true, |l| l.texts().events_page.feed_renew, "button button--secondary")}
+                                {button(false, |l| l.texts().events_page.feed_off, "button button--secondary")}
                             </div>
                         }.into_any(),
-                        _ => button(true, |t| t.events_page.feed_on, "button").into_any(),
+                        _ => button(true, |l| l.texts().events_page.feed_on, "button").into_any(),
                     }
                 })}
             </Suspense>

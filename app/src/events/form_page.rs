@@ -127,6 +127,7 @@ pub fn EditEventPage() -> impl IntoView {
 #[component]
 fn EventFormFields(data: EventFormData, values: EventFields) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let (category, org) = (values.category.clone(), values.org.clone());
     view! {
         <label for="event-org">{move || t().events_page.org_label}</label>
@@ -136,51 +137,51 @@ fn EventFormFields(data: EventFormData, values: EventFields) -> impl IntoView {
                 view! { <option value=id selected=selected>{name}</option> }
             }).collect_view()}
         </select>
-        <TextField id="event-title" name="event[title]" label=|t| t.events_page.title_label hint=None
+        <TextField id="event-title" name="event[title]" label=|l| l.texts().events_page.title_label hint=None
             value=values.title max=80 required=true/>
         <label for="event-category">{move || t().events_page.category_label}</label>
         <select id="event-category" name="event[category]" required>
             {EventCategory::ALL.into_iter().map(|c| {
                 let selected = c.as_str() == category;
-                view! { <option value=c.as_str() selected=selected>{move || c.label(t())}</option> }
+                view! { <option value=c.as_str() selected=selected>{move || c.label(lang.get())}</option> }
             }).collect_view()}
         </select>
-        <TextField id="event-summary" name="event[summary]" label=|t| t.events_page.summary_label
-            hint=Some(|t| t.events_page.summary_hint) value=values.summary max=SUMMARY_MAX/>
-        <TextField id="event-starts" name="event[starts_at]" label=|t| t.events_page.starts_label
-            hint=Some(|t| t.events_page.time_hint) value=values.starts_at max=20 required=true
+        <TextField id="event-summary" name="event[summary]" label=|l| l.texts().events_page.summary_label
+            hint=Some(|l| l.texts().events_page.summary_hint) value=values.summary max=SUMMARY_MAX/>
+        <TextField id="event-starts" name="event[starts_at]" label=|l| l.texts().events_page.starts_label
+            hint=Some(|l| l.texts().events_page.time_hint) value=values.starts_at max=20 required=true
             input_type="datetime-local"/>
-        <TextField id="event-ends" name="event[ends_at]" label=|t| t.events_page.ends_label hint=None
+        <TextField id="event-ends" name="event[ends_at]" label=|l| l.texts().events_page.ends_label hint=None
             value=values.ends_at max=20 required=true input_type="datetime-local"/>
         <RepeatFields series=data.series repeat=values.repeat until=values.repeat_until/>
-        <TextField id="event-place" name="event[place_name]" label=|t| t.events_page.place_label
-            hint=Some(|t| t.events_page.place_hint) value=values.place_name max=PLACE_NAME_MAX/>
-        <TextField id="event-address" name="event[address]" label=|t| t.orgs.address_label hint=None
+        <TextField id="event-place" name="event[place_name]" label=|l| l.texts().events_page.place_label
+            hint=Some(|l| l.texts().events_page.place_hint) value=values.place_name max=PLACE_NAME_MAX/>
+        <TextField id="event-address" name="event[address]" label=|l| l.texts().orgs.address_label hint=None
             value=values.address max=LINE_MAX/>
         <LocationFields form="event" lat=values.lat lng=values.lng/>
-        <TextField id="event-capacity" name="event[capacity]" label=|t| t.events_page.capacity_label
-            hint=Some(|t| t.events_page.capacity_hint) value=values.capacity max=6 input_type="number"/>
+        <TextField id="event-capacity" name="event[capacity]" label=|l| l.texts().events_page.capacity_label
+            hint=Some(|l| l.texts().events_page.capacity_hint) value=values.capacity max=6 input_type="number"/>
         <TextField id="event-signup-deadline" name="event[signup_deadline]"
-            label=|t| t.events_page.signup_deadline_label hint=Some(|t| t.events_page.deadline_hint)
+            label=|l| l.texts().events_page.signup_deadline_label hint=Some(|l| l.texts().events_page.deadline_hint)
             value=values.signup_deadline max=20 input_type="datetime-local"/>
         <TextField id="event-cancel-deadline" name="event[cancel_deadline]"
-            label=|t| t.events_page.cancel_deadline_label hint=Some(|t| t.events_page.deadline_hint)
+            label=|l| l.texts().events_page.cancel_deadline_label hint=Some(|l| l.texts().events_page.deadline_hint)
             value=values.cancel_deadline max=20 input_type="datetime-local"/>
-        <TextField id="event-hours" name="event[credit_hours]" label=|t| t.events_page.hours_label
-            hint=Some(|t| t.events_page.credit_hours_hint) value=values.credit_hours max=5/>
+        <TextField id="event-hours" name="event[credit_hours]" label=|l| l.texts().events_page.hours_label
+            hint=Some(|l| l.texts().events_page.credit_hours_hint) value=values.credit_hours max=5/>
         <label class="checkbox">
             <input type="checkbox" name="event[walk_ins]" value="on" checked=!values.walk_ins.is_empty()
                 data-testid="walk-ins"/>
             {move || t().events_page.walk_ins_label}
         </label>
-        <TextArea id="event-description" name="event[description]" label=|t| t.orgs.description_label
+        <TextArea id="event-description" name="event[description]" label=|l| l.texts().orgs.description_label
             hint=None value=values.description max=DESCRIPTION_MAX/>
-        <TextArea id="event-requirements" name="event[requirements]" label=|t| t.events_page.requirements_label
+        <TextArea id="event-requirements" name="event[requirements]" label=|l| l.texts().events_page.requirements_label
             hint=None value=values.requirements max=REQUIREMENTS_MAX/>
-        <TextField id="event-contact" name="event[contact]" label=|t| t.orgs.contact_label
+        <TextField id="event-contact" name="event[contact]" label=|l| l.texts().orgs.contact_label
             hint=None value=values.contact max=LINE_MAX/>
-        <TextField id="event-tags" name="event[tags]" label=|t| t.events_page.tags_label
-            hint=Some(|t| t.events_page.tags_hint) value=values.tags max=LINE_MAX/>
+        <TextField id="event-tags" name="event[tags]" label=|l| l.texts().events_page.tags_label
+            hint=Some(|l| l.texts().events_page.tags_hint) value=values.tags max=LINE_MAX/>
     }
 }
 
@@ -218,7 +219,7 @@ fn RepeatFields(series: Option<SeriesInfo>, repeat: String, until: String) -> im
             }).collect_view()}
         </select>
         <p id="event-repeat-hint" class="hint">{move || t().events_page.repeat_hint}</p>
-        <TextField id="event-repeat-until" name="event[repeat_until]" label=|t| t.events_page.repeat_until_label
+        <TextField id="event-repeat-until" name="event[repeat_until]" label=|l| l.texts().events_page.repeat_until_label
             hint=None value=until max=10 input_type="date"/>
     }
     .into_any()

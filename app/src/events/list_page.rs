@@ -62,7 +62,7 @@ pub fn EventListPage() -> impl IntoView {
                     .into_any(),
                     // A filter typed into the address by hand: say so (400) and offer the full list.
                     Err(AppError::InvalidInput(_)) => view! {
-                        <BadFilterNotice message=|t| t.events_page.bad_filter show_all=|t| t.events_page.show_all href="/events"/>
+                        <BadFilterNotice message=|l| l.texts().events_page.bad_filter show_all=|l| l.texts().events_page.show_all href="/events"/>
                     }
                     .into_any(),
                     Err(error) => page_error(error),
@@ -75,12 +75,13 @@ pub fn EventListPage() -> impl IntoView {
 #[component]
 fn Filters(areas: Vec<Area>, can_create: bool, filter: EventFilter) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let f = filter.clone();
     let option = move |value: &'static str,
-                       label: fn(&'static crate::i18n::Texts) -> &'static str,
+                       label: fn(crate::locales::Lang) -> &'static str,
                        current: &str| {
         let selected = value == current;
-        view! { <option value=value selected=selected>{move || label(t())}</option> }
+        view! { <option value=value selected=selected>{move || label(lang.get())}</option> }
     };
     // Open the fuller filters when one of them is in use, so the reader sees what narrows the list.
     let narrowed = [&f.category, &f.when, &f.near, &f.within]
@@ -97,19 +98,19 @@ fn Filters(areas: Vec<Area>, can_create: bool, filter: EventFilter) -> impl Into
                 <summary>{move || t().events_page.more_filters}</summary>
                 <label for="event-category">{move || t().events_page.category_label}</label>
                 <select id="event-category" name="category">
-                    {option("", |t| t.events_page.all_categories, &f.category)}
+                    {option("", |l| l.texts().events_page.all_categories, &f.category)}
                     {EventCategory::ALL.into_iter().map(|c| {
                         let selected = c.as_str() == f.category;
-                        view! { <option value=c.as_str() selected=selected>{move || c.label(t())}</option> }
+                        view! { <option value=c.as_str() selected=selected>{move || c.label(lang.get())}</option> }
                     }).collect_view()}
                 </select>
                 <label for="event-when">{move || t().events_page.when_label}</label>
                 <select id="event-when" name="when">
-                    {option("", |t| t.events_page.when_any, &f.when)}
-                    {option("today", |t| t.events_page.when_today, &f.when)}
-                    {option("week", |t| t.events_page.when_week, &f.when)}
-                    {option("weekend", |t| t.events_page.when_weekend, &f.when)}
-                    {option("dates", |t| t.events_page.when_dates, &f.when)}
+                    {option("", |l| l.texts().events_page.when_any, &f.when)}
+                    {option("today", |l| l.texts().events_page.when_today, &f.when)}
+                    {option("week", |l| l.texts().events_page.when_week, &f.when)}
+                    {option("weekend", |l| l.texts().events_page.when_weekend, &f.when)}
+                    {option("dates", |l| l.texts().events_page.when_dates, &f.when)}
                 </select>
                 <div class="search-form__pair">
                     <span>
@@ -146,13 +147,13 @@ fn Results(cards: Vec<EventCard>, later: Option<PageMark>, filter: EventFilter) 
     let count = cards.len();
     let one_page = later.is_none() && !later_page;
     view! {
-        <ResultCount count one_page whole=(|t| t.events_page.count_before, |t| t.events_page.count_after)
-            page=(|t| t.events_page.page_count_before, |t| t.events_page.page_count_after)/>
+        <ResultCount count one_page whole=(|l| l.texts().events_page.count_before, |l| l.texts().events_page.count_after)
+            page=(|l| l.texts().events_page.page_count_before, |l| l.texts().events_page.page_count_after)/>
         <ul class="event-list" data-testid="event-list">
             {cards.into_iter().map(|card| view! { <EventCardView card/> }).collect_view()}
         </ul>
-        <Pager label=|t| t.events_page.pager_label first=|t| t.events_page.soonest_page
-            next=|t| t.events_page.later_page first_href=later_page.then(|| filter.href(None))
+        <Pager label=|l| l.texts().events_page.pager_label first=|l| l.texts().events_page.soonest_page
+            next=|l| l.texts().events_page.later_page first_href=later_page.then(|| filter.href(None))
             next_href=later.map(|later| filter.href(Some(later)))/>
     }
     .into_any()
@@ -160,7 +161,6 @@ fn Results(cards: Vec<EventCard>, later: Option<PageMark>, filter: EventFilter) 
 
 #[component]
 fn EventCardView(card: EventCard) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let e = card.event;
     let category = e.category;
@@ -172,7 +172,7 @@ fn EventCardView(card: EventCard) -> impl IntoView {
             // A plain link: the router still takes the click, without <A>'s per-link memos.
             <h2 class="event-card__title"><a href=href>{title}</a></h2>
             <p class="event-card__meta">
-                <span class="chip">{move || category.label(t())}</span>
+                <span class="chip">{move || category.label(lang.get())}</span>
                 {(!place.is_empty()).then(|| view! { <span>{place}</span> })}
                 {card.distance_m.map(|d| view! {
                     <span class="event-card__distance">{move || format_distance(d, lang.get())}</span>

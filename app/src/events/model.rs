@@ -69,11 +69,20 @@ impl EventCategory {
         }
     }
 
-    pub fn label(self, t: &Texts) -> &'static str {
-        t.events_page.categories[EventCategory::ALL
-            .iter()
-            .position(|c| *c == self)
-            .unwrap_or(0)]
+    pub fn label(self, lang: crate::locales::Lang) -> &'static str {
+        use crate::locales::events::categories;
+        match self {
+            EventCategory::Elderly => categories::elderly(lang),
+            EventCategory::Disability => categories::disability(lang),
+            EventCategory::Children => categories::children(lang),
+            EventCategory::Environment => categories::environment(lang),
+            EventCategory::Community => categories::community(lang),
+            EventCategory::Education => categories::education(lang),
+            EventCategory::Health => categories::health(lang),
+            EventCategory::Culture => categories::culture(lang),
+            EventCategory::Emergency => categories::emergency(lang),
+            EventCategory::Other => categories::other(lang),
+        }
     }
 }
 
@@ -278,13 +287,13 @@ mod tests {
             assert_eq!(EventCategory::parse(c.as_str()), Some(c));
             assert!(c.map_key().ends_with(c.as_str()));
             for lang in [Lang::Zh, Lang::En] {
-                assert!(!c.label(lang.texts()).is_empty());
+                assert!(!c.label(lang).is_empty());
             }
         }
         for s in EventStatus::ALL {
             assert_eq!(EventStatus::parse(s.as_str()), Some(s));
         }
         assert_eq!(EventCategory::parse("sports"), None);
-        assert_eq!(EventCategory::Elderly.label(Lang::Zh.texts()), "助老");
+        assert_eq!(EventCategory::Elderly.label(Lang::Zh), "助老");
     }
 }

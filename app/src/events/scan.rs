@@ -4,7 +4,7 @@
 //! Elsewhere — and without JavaScript — the button stays hidden: the phone's own camera app (or
 //! WeChat's scanner) opens the check-in page with the code already filled in, or it is typed.
 
-use crate::i18n::{provide_i18n, use_texts};
+use crate::i18n::{provide_i18n, use_lang};
 use leptos::prelude::*;
 
 /// What went wrong, to say under the button.
@@ -38,7 +38,7 @@ pub fn code_in(scanned: &str) -> Option<String> {
 #[island]
 pub fn ScanCheckinCode() -> impl IntoView {
     provide_i18n();
-    let t = use_texts();
+    let lang = use_lang();
     let supported = RwSignal::new(false);
     let scanning = RwSignal::new(false);
     let problem = RwSignal::new(None::<ScanProblem>);
@@ -60,21 +60,25 @@ pub fn ScanCheckinCode() -> impl IntoView {
     };
     let problem_text = move || {
         problem.get().map(|p| match p {
-            ScanProblem::NoCamera => t().volunteering.scan_no_camera,
-            ScanProblem::NotACheckinCode => t().volunteering.scan_not_a_code,
-            ScanProblem::CannotReadQr => t().volunteering.scan_unsupported,
+            ScanProblem::NoCamera => crate::locales::volunteering::scan::no_camera(lang.get()),
+            ScanProblem::NotACheckinCode => {
+                crate::locales::volunteering::scan::not_a_code(lang.get())
+            }
+            ScanProblem::CannotReadQr => {
+                crate::locales::volunteering::scan::unsupported(lang.get())
+            }
         })
     };
     view! {
         <div class="scan" hidden=move || !supported.get()>
             <button type="button" class="button button--secondary" node_ref=button
                 data-testid="scan-code" on:click=on_click>
-                {move || if scanning.get() { t().volunteering.scan_stop } else { t().volunteering.scan_start }}
+                {move || if scanning.get() { crate::locales::volunteering::scan::stop(lang.get()) } else { crate::locales::volunteering::scan::start(lang.get()) }}
             </button>
             // The problem first: it stays in sight while the camera picture fills the screen.
             <p class="form-error" role="alert" hidden=move || problem.get().is_none()>{problem_text}</p>
             <video class="scan__video" node_ref=video hidden=move || !scanning.get()
-                muted=true playsinline=true aria-label=move || t().volunteering.scan_start></video>
+                muted=true playsinline=true aria-label=move || crate::locales::volunteering::scan::start(lang.get())></video>
         </div>
     }
 }

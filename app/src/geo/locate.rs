@@ -1,14 +1,13 @@
 //! "Use my location" on the events and items lists: with JavaScript and the person's permission, the list is
 //! measured from where the phone is. Without JavaScript the button stays hidden and areas remain.
 
-use crate::i18n::{provide_i18n, use_lang, use_texts};
+use crate::i18n::{provide_i18n, use_lang};
 use crate::locales::map;
 use leptos::prelude::*;
 
 #[island]
 pub fn UseMyLocation() -> impl IntoView {
     provide_i18n();
-    let t = use_texts();
     let lang = use_lang();
     let ready = RwSignal::new(false);
     let failed = RwSignal::new(false);
@@ -24,7 +23,7 @@ pub fn UseMyLocation() -> impl IntoView {
     view! {
         <button type="button" class="button button--secondary" node_ref=button hidden=move || !ready.get()
             data-testid="events-near-me" on:click=on_click>
-            {move || t().events_page.near_me}
+            {move || crate::locales::events::near_me(lang.get())}
         </button>
         <p class="form-error" role="alert" hidden=move || !failed.get()>{move || map::locate_failed(lang.get())}</p>
     }

@@ -3,7 +3,7 @@
 //! its typed coordinates.
 
 use super::tiles::TileChoice;
-use crate::i18n::{provide_i18n, use_lang, use_texts};
+use crate::i18n::{provide_i18n, use_lang};
 use crate::locales::map;
 use leptos::prelude::*;
 use leptos_meta::{Script, Stylesheet};
@@ -33,7 +33,7 @@ pub fn configured_tiles() -> TileChoice {
 /// with the map picker that fills them: typed without JavaScript, picked on the map with it.
 #[component]
 pub fn LocationFields(form: &'static str, lat: String, lng: String) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let (lat_id, lng_id, hint_id) = (
         format!("{form}-lat"),
         format!("{form}-lng"),
@@ -41,16 +41,16 @@ pub fn LocationFields(form: &'static str, lat: String, lng: String) -> impl Into
     );
     view! {
         <fieldset class="form__pair">
-            <legend>{move || t().orgs.location_label}</legend>
-            <p id=hint_id.clone() class="hint">{move || t().orgs.location_hint}</p>
+            <legend>{move || crate::locales::forms::location::label(lang.get())}</legend>
+            <p id=hint_id.clone() class="hint">{move || crate::locales::forms::location::hint(lang.get())}</p>
             <div class="form__pair-fields">
                 <span>
-                    <label for=lat_id.clone()>{move || t().orgs.lat_label}</label>
+                    <label for=lat_id.clone()>{move || crate::locales::forms::location::lat(lang.get())}</label>
                     <input id=lat_id.clone() name=format!("{form}[lat]") type="text" inputmode="decimal"
                         aria-describedby=hint_id.clone() value=lat/>
                 </span>
                 <span>
-                    <label for=lng_id.clone()>{move || t().orgs.lng_label}</label>
+                    <label for=lng_id.clone()>{move || crate::locales::forms::location::lng(lang.get())}</label>
                     <input id=lng_id.clone() name=format!("{form}[lng]") type="text" inputmode="decimal"
                         aria-describedby=hint_id value=lng/>
                 </span>

@@ -9,7 +9,8 @@ use super::booking_api::{
 use super::model::{format_price, BookingKind, BookingStatus};
 use crate::components::FormErrorMessage;
 use crate::i18n::dates::format_date_time;
-use crate::i18n::{use_lang, use_texts, Texts};
+use crate::i18n::{use_lang, use_texts};
+use crate::locales::Lang;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -29,14 +30,14 @@ pub fn BookingPage() -> impl IntoView {
 }
 
 /// The notice for `?done=` after a step.
-fn done_notice(done: &str) -> Option<fn(&'static Texts) -> &'static str> {
+fn done_notice(done: &str) -> Option<fn(Lang) -> &'static str> {
     Some(match done {
-        "booked" => |t| t.help_desk.booked_notice,
-        "accepted" => |t| t.help_desk.accepted_notice,
-        "declined" => |t| t.help_desk.declined_notice,
-        "done" => |t| t.help_desk.done_notice,
-        "cancelled" => |t| t.help_desk.cancelled_notice,
-        "thanked" => |t| t.help_desk.thanked_notice,
+        "booked" => |l| l.texts().help_desk.booked_notice,
+        "accepted" => |l| l.texts().help_desk.accepted_notice,
+        "declined" => |l| l.texts().help_desk.declined_notice,
+        "done" => |l| l.texts().help_desk.done_notice,
+        "cancelled" => |l| l.texts().help_desk.cancelled_notice,
+        "thanked" => |l| l.texts().help_desk.thanked_notice,
         _ => return None,
     })
 }
@@ -63,13 +64,13 @@ fn BookingDetails(view: BookingView) -> impl IntoView {
         <PageTitle text=b.title.clone()/>
         <div class="page-head">
             <p class="org-head__kind">
-                <span class="chip chip--plain">{move || kind.label(t())}</span>
+                <span class="chip chip--plain">{move || kind.label(lang.get())}</span>
                 " "
-                <span class="chip" data-testid="booking-status">{move || status.label(t())}</span>
+                <span class="chip" data-testid="booking-status">{move || status.label(lang.get())}</span>
             </p>
             <h1>{b.title.clone()}</h1>
         </div>
-        {done.map(|notice| view! { <p class="notice-ok" role="status">{move || notice(t())}</p> })}
+        {done.map(|notice| view! { <p class="notice-ok" role="status">{move || notice(lang.get())}</p> })}
         <dl class="card facts">
             <dt>{move || d().member_label}</dt>
             <dd>
@@ -118,18 +119,19 @@ fn BookingDetails(view: BookingView) -> impl IntoView {
 #[component]
 fn NextStep(view: BookingView, actions: BookingActions) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let d = move || &t().help_desk;
     let b = view.booking;
     let id = b.id;
     let member_side = view.side != BookingSide::Resident;
     let answer_button =
-        move |to: BookingStatus, label: fn(&'static Texts) -> &'static str, class: &'static str| {
+        move |to: BookingStatus, label: fn(Lang) -> &'static str, class: &'static str| {
             view! {
                 <ActionForm action=actions.answer attr:class="form form--inline">
                     <input type="hidden" name="booking" value=id/>
                     <input type="hidden" name="to" value=to.as_str()/>
                     <button type="submit" class=class data-testid=format!("answer-{}", to.as_str())>
-                        {move || label(t())}
+                        {move || label(lang.get())}
                     </button>
                 </ActionForm>
             }
@@ -137,14 +139,14 @@ fn NextStep(view: BookingView, actions: BookingActions) -> impl IntoView {
     let body = match (member_side, b.status) {
         (true, BookingStatus::Requested) => view! {
             <p class="button-row">
-                {answer_button(BookingStatus::Accepted, |t| t.help_desk.accept_button, "button")}
-                {answer_button(BookingStatus::Declined, |t| t.help_desk.decline_button, "button button--secondary")}
+                {answer_button(BookingStatus::Accepted, |l| l.texts().help_desk.accept_button, "button")}
+                {answer_button(BookingStatus::Declined, |l| l.texts().help_desk.decline_button, "button button--secondary")}
             </p>
         }
         .into_any(),
         (true, BookingStatus::Accepted) => view! {
             <p>{move || d().accepted_member_hint}</p>
-            {answer_button(BookingStatus::Done, |t| t.help_desk.done_button, "button")}
+            {answer_button(BookingStatus::Done, |l| l.texts().help_desk.done_button, "button")}
         }
         .into_any(),
         (false, BookingStatus::Requested | BookingStatus::Accepted) => view! {

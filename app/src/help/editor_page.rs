@@ -60,6 +60,7 @@ fn Editor(editor: MemberFile) -> impl IntoView {
         delete: ServerAction::new(),
     };
     let t = use_texts();
+    let lang = use_lang();
     let d = move || &t().help_desk;
     let m = editor.member.clone();
     let id = m.id;
@@ -78,7 +79,7 @@ fn Editor(editor: MemberFile) -> impl IntoView {
         </div>
         {done.map(|action| view! {
             <p class="notice-ok" role="status" data-testid="editor-done">
-                {move || d().done_prefix}{move || action.label(t())}
+                {move || d().done_prefix}{move || action.label(lang.get())}
             </p>
         })}
         <div class="button-row">
@@ -180,6 +181,7 @@ fn PhotoSection(member: i64, photo_at: Option<i64>, actions: EditorActions) -> i
 #[component]
 fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let d = move || &t().help_desk;
     let b = move || &t().help_board;
     let id = editor.member.id;
@@ -209,12 +211,12 @@ fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
                 <ActionForm action=actions.add_service attr:class="form">
                     <FormErrorMessage result=actions.add_service.value()/>
                     <input type="hidden" name="member" value=id/>
-                    <TextField id="service-title" name="service[title]" label=|t| t.help_desk.title_label hint=None
+                    <TextField id="service-title" name="service[title]" label=|l| l.texts().help_desk.title_label hint=None
                         value=String::new() max=*TITLE_CHARS.end() required=true/>
-                    <TextArea id="service-description" name="service[description]" label=|t| t.help_desk.description_label
+                    <TextArea id="service-description" name="service[description]" label=|l| l.texts().help_desk.description_label
                         hint=None value=String::new() max=ENTRY_DESCRIPTION_MAX/>
-                    <TextField id="service-price" name="service[price]" label=|t| t.help_desk.price_label
-                        hint=Some(|t| t.help_desk.price_hint) value=String::new() max=12/>
+                    <TextField id="service-price" name="service[price]" label=|l| l.texts().help_desk.price_label
+                        hint=Some(|l| l.texts().help_desk.price_hint) value=String::new() max=12/>
                     <label for="service-unit">{move || d().unit_label}</label>
                     <ChoiceSelect<ServiceUnit> id="service-unit" name="service[unit]"
                         current=ServiceUnit::PerVisit.as_str().into() required=true/>
@@ -235,7 +237,7 @@ fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
                                 {if n.met {
                                     view! { <span class="chip chip--plain">{move || d().met_chip}</span> }.into_any()
                                 } else {
-                                    view! { <span class="chip chip--wanted">{move || urgency.label(t())}</span> }.into_any()
+                                    view! { <span class="chip chip--wanted">{move || urgency.label(lang.get())}</span> }.into_any()
                                 }}
                             </p>
                             {(!n.met).then(|| view! {
@@ -254,9 +256,9 @@ fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
                 <ActionForm action=actions.add_need attr:class="form">
                     <FormErrorMessage result=actions.add_need.value()/>
                     <input type="hidden" name="member" value=id/>
-                    <TextField id="need-title" name="need[title]" label=|t| t.help_desk.title_label hint=None
+                    <TextField id="need-title" name="need[title]" label=|l| l.texts().help_desk.title_label hint=None
                         value=String::new() max=*TITLE_CHARS.end() required=true/>
-                    <TextArea id="need-description" name="need[description]" label=|t| t.help_desk.description_label
+                    <TextArea id="need-description" name="need[description]" label=|l| l.texts().help_desk.description_label
                         hint=None value=String::new() max=ENTRY_DESCRIPTION_MAX/>
                     <label for="need-urgency">{move || d().urgency_label}</label>
                     <ChoiceSelect<Urgency> id="need-urgency" name="need[urgency]"
@@ -299,11 +301,11 @@ pub(super) fn ConsentsSection(
                     view! {
                         <li class="entry" data-live=c.is_live().to_string()>
                             <p class="entry__head">
-                                <strong>{move || group.label(t())}</strong>
-                                <span class="chip chip--plain">{move || audience.label(t())}</span>
+                                <strong>{move || group.label(lang.get())}</strong>
+                                <span class="chip chip--plain">{move || audience.label(lang.get())}</span>
                             </p>
                             <p class="hint">
-                                {move || method.label(t())}" · "{by.clone()}" · "
+                                {move || method.label(lang.get())}" · "{by.clone()}" · "
                                 {move || format_date_time(given, lang.get(), None)}" · "
                                 {move || d().notice_version_label}{c.notice_version.clone()}
                             </p>
@@ -422,10 +424,10 @@ fn BookingsSection(editor: MemberFile) -> impl IntoView {
                         <li class="entry">
                             <p class="entry__head">
                                 <a href=format!("/help/bookings/{}", b.id)><strong>{b.title}</strong></a>
-                                <span class="chip">{move || status.label(t())}</span>
+                                <span class="chip">{move || status.label(lang.get())}</span>
                             </p>
                             <p class="hint">
-                                {move || kind.label(t())}" · "
+                                {move || kind.label(lang.get())}" · "
                                 {b.resident_id.map(|_| match b.resident_name.clone() {
                                     Some(name) => name,
                                     None => t().account.deleted_account.to_string(),
@@ -461,7 +463,7 @@ fn LogsSection(editor: MemberFile) -> impl IntoView {
                     view! {
                         <li class="entry">
                             <p class="entry__head">
-                                <strong>{move || action.label(t())}</strong>
+                                <strong>{move || action.label(lang.get())}</strong>
                                 {(!e.detail.is_empty()).then(|| view! { <span class="hint">{e.detail.clone()}</span> })}
                             </p>
                             <p class="hint">{e.actor_name}" · "{move || format_date_time(at, lang.get(), None)}</p>
@@ -494,7 +496,7 @@ pub fn AccessLogList(entries: Vec<super::records::AccessEntry>) -> impl IntoView
                         <p class="hint">
                             {move || format_date_time(at, lang.get(), None)}" · "{move || d().via_label(via)}" · "
                             {move || {
-                                let mut names: Vec<&str> = fields.iter().map(|f| f.label(t())).collect();
+                                let mut names: Vec<&str> = fields.iter().map(|f| f.label(lang.get())).collect();
                                 if note {
                                     names.push(t().help_board.note_heading);
                                 }

@@ -40,7 +40,7 @@ pub fn HelpPage() -> impl IntoView {
                     Ok(list) => view! { <Filters list=list.clone() filter=filter.get_untracked()/> <Results list/> }
                         .into_any(),
                     Err(AppError::InvalidInput(_)) => view! {
-                        <BadFilterNotice message=|t| t.help_board.bad_filter show_all=|t| t.help_board.show_all href="/help"/>
+                        <BadFilterNotice message=|l| l.texts().help_board.bad_filter show_all=|l| l.texts().help_board.show_all href="/help"/>
                     }
                     .into_any(),
                     Err(error) => page_error(error),
@@ -180,7 +180,7 @@ fn MemberCardView(card: MemberCard, areas: Vec<Area>) -> impl IntoView {
                             <li>
                                 <span class="chip chip--wanted">{n.title}</span>
                                 " "
-                                <span class="hint">{move || urgency.label(t())}</span>
+                                <span class="hint">{move || urgency.label(lang.get())}</span>
                             </li>
                         }
                     }).collect_view()}
@@ -194,10 +194,11 @@ fn MemberCardView(card: MemberCard, areas: Vec<Area>) -> impl IntoView {
 #[component]
 pub(super) fn ServicePrice(fen: i64, unit: ServiceUnit) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     view! {
         <span class="price">
             {move || format_price(fen, t().help_board.free)}
-            {move || if fen > 0 { format!(" {}", unit.label(t())) } else { String::new() }}
+            {move || if fen > 0 { format!(" {}", unit.label(lang.get())) } else { String::new() }}
         </span>
     }
 }

@@ -56,7 +56,7 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
         })}
         {done.map(|action| view! {
             <p class="notice-ok" role="status" data-testid="member-done">
-                {move || t().help_desk.done_prefix}{move || action.label(t())}
+                {move || t().help_desk.done_prefix}{move || action.label(lang.get())}
             </p>
         })}
         <FormErrorMessage result=book.value()/>
@@ -103,7 +103,7 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
                             <li class="entry">
                                 <p class="entry__head">
                                     <strong>{n.title}</strong>
-                                    <span class="chip chip--wanted">{move || urgency.label(t())}</span>
+                                    <span class="chip chip--wanted">{move || urgency.label(lang.get())}</span>
                                 </p>
                                 {(!n.description.is_empty()).then(|| view! { <p class="prose">{n.description}</p> })}
                                 <BookForm viewer member_id kind=BookingKind::Help target=n.id action=book/>
@@ -149,12 +149,19 @@ fn BookForm(
     action: ServerAction<BookHelp>,
 ) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let d = move || &t().help_desk;
     // Which of the desk's texts open and send the form, for a booking or an offer of help.
-    type Label = fn(&'static crate::i18n::Texts) -> &'static str;
+    type Label = fn(crate::locales::Lang) -> &'static str;
     let (open_label, send_label): (Label, Label) = match kind {
-        BookingKind::Service => (|t| t.help_desk.book_open, |t| t.help_desk.book_send),
-        BookingKind::Help => (|t| t.help_desk.offer_open, |t| t.help_desk.offer_send),
+        BookingKind::Service => (
+            |l| l.texts().help_desk.book_open,
+            |l| l.texts().help_desk.book_send,
+        ),
+        BookingKind::Help => (
+            |l| l.texts().help_desk.offer_open,
+            |l| l.texts().help_desk.offer_send,
+        ),
     };
     match viewer {
         Viewer::Visitor => view! {
@@ -171,7 +178,7 @@ fn BookForm(
             view! {
                 <details class="entry__form">
                     <summary class="button button--secondary" data-testid=format!("open-{}-{target}", kind.as_str())>
-                        {move || open_label(t())}
+                        {move || open_label(lang.get())}
                     </summary>
                     <ActionForm action attr:class="form">
                         <input type="hidden" name="kind" value=kind.as_str()/>
@@ -181,7 +188,7 @@ fn BookForm(
                             placeholder=move || d().time_placeholder/>
                         <label for=message_id.clone()>{move || d().message_label}</label>
                         <textarea id=message_id name="message" rows="3" maxlength=BOOKING_MESSAGE_MAX></textarea>
-                        <button type="submit" class="button">{move || send_label(t())}</button>
+                        <button type="submit" class="button">{move || send_label(lang.get())}</button>
                     </ActionForm>
                 </details>
             }

@@ -114,8 +114,8 @@ pub fn MemberFormFields(areas: Vec<Area>, values: MemberFields) -> impl IntoView
             .collect_view()
     };
     view! {
-        <TextField id="member-name" name="member[display_name]" label=|t| t.help_desk.name_label
-            hint=Some(|t| t.help_desk.name_hint) value=values.display_name max=*NAME_CHARS.end() required=true/>
+        <TextField id="member-name" name="member[display_name]" label=|l| l.texts().help_desk.name_label
+            hint=Some(|l| l.texts().help_desk.name_hint) value=values.display_name max=*NAME_CHARS.end() required=true/>
         <label for="member-area">{move || d().area_label}</label>
         <select id="member-area" name="member[area]" aria-describedby="member-area-hint">
             <option value="" selected=values.area.is_empty()>{move || d().no_area}</option>
@@ -125,9 +125,9 @@ pub fn MemberFormFields(areas: Vec<Area>, values: MemberFields) -> impl IntoView
         <p id="member-area-hint" class="hint">{move || d().area_hint}</p>
         <LocationFields form="member" lat=values.lat lng=values.lng/>
         <p class="hint" data-testid="snap-hint">{move || d().snap_hint}</p>
-        <TextField id="member-availability" name="member[availability]" label=|t| t.help_board.availability_label
-            hint=Some(|t| t.help_desk.availability_hint) value=values.availability max=AVAILABILITY_MAX/>
-        <TextArea id="member-note" name="member[situation_note]" label=|t| t.help_board.note_heading
-            hint=Some(|t| t.help_board.note_hint) value=values.situation_note max=SITUATION_MAX/>
+        <TextField id="member-availability" name="member[availability]" label=|l| l.texts().help_board.availability_label
+            hint=Some(|l| l.texts().help_desk.availability_hint) value=values.availability max=AVAILABILITY_MAX/>
+        <TextArea id="member-note" name="member[situation_note]" label=|l| l.texts().help_board.note_heading
+            hint=Some(|l| l.texts().help_board.note_hint) value=values.situation_note max=SITUATION_MAX/>
     }
 }

@@ -31,8 +31,8 @@ pub fn MyBookingsCard() -> impl IntoView {
                                             <span class="compact-list__when">{move || format_date_time(at, lang.get(), None)}</span>
                                             <A href=format!("/help/bookings/{}", b.id) attr:class="compact-list__title">{b.title}</A>
                                             <span class="compact-list__meta">
-                                                <span class="chip chip--plain">{move || kind.label(t())}</span>
-                                                <span class="chip">{move || status.label(t())}</span>
+                                                <span class="chip chip--plain">{move || kind.label(lang.get())}</span>
+                                                <span class="chip">{move || status.label(lang.get())}</span>
                                             </span>
                                         </li>
                                     }

@@ -78,9 +78,9 @@ choice! {
 
 choice! {
     /// How a member shows on the map: offering services, or (with none shown) needing help.
-    pub enum MapHelpKind labels help_board.map_kinds {
-        Services = "services",
-        Needs = "needs",
+    pub enum MapHelpKind labels in help::map_kinds {
+        Services = services,
+        Needs = needs,
     }
 }
 

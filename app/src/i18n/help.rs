@@ -9,7 +9,6 @@ pub struct HelpBoardTexts {
     pub urgencies: &'static [&'static str],
     pub booking_statuses: &'static [&'static str],
     pub booking_kinds: &'static [&'static str],
-    pub map_kinds: &'static [&'static str],
     /// A service that costs nothing.
     pub free: &'static str,
     pub search_label: &'static str,
@@ -59,7 +58,6 @@ pub const ZH: HelpBoardTexts = HelpBoardTexts {
     urgencies: &["不急", "一般", "紧急"],
     booking_statuses: &["等待答复", "已接受", "已婉拒", "已取消", "已完成"],
     booking_kinds: &["预约服务", "提供帮助"],
-    map_kinds: &["邻里服务", "需要帮助的邻居"],
     free: "免费",
     search_label: "搜索服务或需要",
     search_button: "搜索",
@@ -115,7 +113,6 @@ pub const EN: HelpBoardTexts = HelpBoardTexts {
         "Done",
     ],
     booking_kinds: &["Booking", "Offer of help"],
-    map_kinds: &["Neighbours' services", "Neighbours needing help"],
     free: "Free",
     search_label: "Search services or needs",
     search_button: "Search",
@@ -150,8 +147,7 @@ pub const EN: HelpBoardTexts = HelpBoardTexts {
 mod tests {
     use super::*;
     use crate::help::model::{
-        Audience, BookingKind, BookingStatus, ConsentMethod, FieldGroup, MapHelpKind, ServiceUnit,
-        Urgency,
+        Audience, BookingKind, BookingStatus, ConsentMethod, FieldGroup, ServiceUnit, Urgency,
     };
 
     #[test]
@@ -164,7 +160,6 @@ mod tests {
             assert_eq!(t.urgencies.len(), Urgency::ALL.len());
             assert_eq!(t.booking_statuses.len(), BookingStatus::ALL.len());
             assert_eq!(t.booking_kinds.len(), BookingKind::ALL.len());
-            assert_eq!(t.map_kinds.len(), MapHelpKind::ALL.len());
         }
     }
 }

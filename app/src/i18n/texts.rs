@@ -17,7 +17,6 @@ pub struct Texts {
     pub account: AccountTexts,
     pub orgs: OrgTexts,
     pub notifications: NotificationTexts,
-    pub install: InstallTexts,
     pub resources: ResourceTexts,
     pub volunteering: super::volunteering::VolunteeringTexts,
     pub items_board: super::items::ItemsBoardTexts,
@@ -124,11 +123,6 @@ pub struct OrgTexts {
     pub kind_filter_label: &'static str,
     pub all_kinds: &'static str,
     pub search_button: &'static str,
-    /// In the order of `OrgKind::ALL`.
-    pub kinds: [&'static str; 6],
-    pub tier_unverified: &'static str,
-    pub tier_verified: &'static str,
-    pub tier_partner: &'static str,
     pub role_owner: &'static str,
     pub role_coordinator: &'static str,
     /// Around the number of results: "共 " 12 " 家机构".
@@ -159,10 +153,6 @@ pub struct OrgTexts {
     pub services_label: &'static str,
     pub services_hint: &'static str,
     pub address_label: &'static str,
-    pub lat_label: &'static str,
-    pub lng_label: &'static str,
-    pub location_hint: &'static str,
-    pub location_label: &'static str,
     pub no_location: &'static str,
     pub contact_label: &'static str,
     pub contact_hint: &'static str,
@@ -250,19 +240,8 @@ pub struct NotificationTexts {
     pub email_footer: &'static str,
 }
 
-/// The "install this app" hint on the home page.
-pub struct InstallTexts {
-    pub heading: &'static str,
-    pub text: &'static str,
-    pub ios_steps: &'static str,
-    pub install: &'static str,
-    pub not_now: &'static str,
-}
-
 /// Community resources: their kinds and their pages.
 pub struct ResourceTexts {
-    /// In the order of `ResourceKind::ALL`.
-    pub kinds: [&'static str; 6],
     pub run_by: &'static str,
     pub run_by_platform: &'static str,
     pub back_to_map: &'static str,
@@ -277,8 +256,6 @@ pub struct ResourceTexts {
 
 /// 一起公益: the list, an event's page and the organisers' form.
 pub struct EventTexts {
-    /// In the order of `EventCategory::ALL`.
-    pub categories: [&'static str; 10],
     pub title: &'static str,
     pub lead: &'static str,
     pub status_draft: &'static str,
@@ -299,7 +276,6 @@ pub struct EventTexts {
     pub near_label: &'static str,
     pub near_anywhere: &'static str,
     pub near_here: &'static str,
-    pub near_me: &'static str,
     pub within_label: &'static str,
     pub within_any: &'static str,
     pub search_button: &'static str,

@@ -77,13 +77,13 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
         .read_untracked()
         .get("done")
         .unwrap_or_default();
-    let done_notice: Option<fn(&'static crate::i18n::Texts) -> &'static str> = match done.as_str() {
-        "posted" => Some(|t| t.items_board.posted_notice),
-        "asked" => Some(|t| t.items_board.asked_notice),
-        "withdrawn" => Some(|t| t.items_board.withdrawn_notice),
-        "backed_out" => Some(|t| t.items_board.backed_out_notice),
-        "taken_down" => Some(|t| t.items_board.taken_down_notice),
-        "reposted" => Some(|t| t.items_board.reposted_notice),
+    let done_notice: Option<fn(crate::locales::Lang) -> &'static str> = match done.as_str() {
+        "posted" => Some(|l| l.texts().items_board.posted_notice),
+        "asked" => Some(|l| l.texts().items_board.asked_notice),
+        "withdrawn" => Some(|l| l.texts().items_board.withdrawn_notice),
+        "backed_out" => Some(|l| l.texts().items_board.backed_out_notice),
+        "taken_down" => Some(|l| l.texts().items_board.taken_down_notice),
+        "reposted" => Some(|l| l.texts().items_board.reposted_notice),
         _ => None,
     };
     let (item_id, item_open) = (item.id, view.open);
@@ -93,13 +93,13 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
         <PageTitle text=item.title.clone()/>
         <div class="page-head">
             <p class="org-head__kind">
-                <span class=if kind == ItemKind::Wanted { "chip chip--wanted" } else { "chip" }>{move || kind.label(t())}</span>
+                <span class=if kind == ItemKind::Wanted { "chip chip--wanted" } else { "chip" }>{move || kind.label(lang.get())}</span>
                 " "
-                <span class="chip chip--plain" data-testid="item-status">{move || status.label(t())}</span>
+                <span class="chip chip--plain" data-testid="item-status">{move || status.label(lang.get())}</span>
             </p>
             <h1>{item.title.clone()}</h1>
         </div>
-        {done_notice.map(|notice| view! { <p class="notice-ok" role="status">{move || notice(t())}</p> })}
+        {done_notice.map(|notice| view! { <p class="notice-ok" role="status">{move || notice(lang.get())}</p> })}
         {item.hidden.then(|| view! { <p class="form-error" role="status">{move || b().hidden_note}</p> })}
         {(!view.open && !item.hidden).then(|| view! { <p class="empty-note">{move || b().closed_note}</p> })}
         {(photo_count > 0).then(|| view! {
@@ -120,14 +120,14 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
         })}
         <dl class="card facts">
             <dt>{move || b().category_label}</dt>
-            <dd>{move || category.label(t())}</dd>
+            <dd>{move || category.label(lang.get())}</dd>
             <dt>{move || b().mode_label}</dt>
-            <dd>{move || mode.label(t())}</dd>
+            <dd>{move || mode.label(lang.get())}</dd>
             {condition.map(|c| view! {
                 <dt>{move || b().condition_label}</dt>
-                <dd>{move || c.label(t())}</dd>
+                <dd>{move || c.label(lang.get())}</dd>
             })}
-            <Fact label=|t| t.items_board.pickup_label value=item.pickup_notes.clone()/>
+            <Fact label=|l| l.texts().items_board.pickup_label value=item.pickup_notes.clone()/>
             {item.handout.clone().map(|h| view! {
                 <dt>{move || b().handout_label}</dt>
                 <dd data-testid="item-handout">
@@ -221,12 +221,13 @@ fn AskForm(item_id: i64, signed_in: bool, action: ServerAction<AskForItem>) -> i
 #[component]
 fn MyRequest(request: ItemRequest, action: ServerAction<WithdrawRequest>) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let b = move || &t().items_board;
     let status = request.status;
     view! {
         <section class="card" aria-labelledby="my-request-heading" data-testid="my-request">
             <h2 id="my-request-heading" class="card__title">{move || b().your_request}</h2>
-            <p><span class="chip" data-testid="request-status">{move || status.label(t())}</span></p>
+            <p><span class="chip" data-testid="request-status">{move || status.label(lang.get())}</span></p>
             <p class="prose">{request.message.clone()}</p>
             <p class="button-row">
                 <a href=format!("/items/requests/{}", request.id) class="button button--secondary">{move || b().open_thread}</a>
@@ -261,7 +262,7 @@ fn OwnerRequests(
                         <li class="request-entry" data-testid="request-entry">
                             <p class="request-entry__head">
                                 <strong>{shown(r.requester_deleted, &r.requester_name, t().account.deleted_account)}</strong>
-                                <span class="chip chip--plain" data-testid="request-status">{move || status.label(t())}</span>
+                                <span class="chip chip--plain" data-testid="request-status">{move || status.label(lang.get())}</span>
                                 <span class="hint">{move || format_date(r.created_at, lang.get())}</span>
                             </p>
                             <p class="prose">{shown(r.requester_deleted, &r.message, t().account.deleted_text)}</p>

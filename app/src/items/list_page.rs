@@ -56,7 +56,7 @@ pub fn ItemListPage() -> impl IntoView {
                             .into_any()
                     }
                     Err(AppError::InvalidInput(_)) => view! {
-                        <BadFilterNotice message=|t| t.items_board.bad_filter show_all=|t| t.items_board.show_all href="/items"/>
+                        <BadFilterNotice message=|l| l.texts().items_board.bad_filter show_all=|l| l.texts().items_board.show_all href="/items"/>
                     }
                     .into_any(),
                     Err(error) => page_error(error),
@@ -84,11 +84,11 @@ fn Filters(areas: Vec<Area>, filter: ItemFilter) -> impl IntoView {
             <details class="event-filters__more" open=narrowed>
                 <summary>{move || b().more_filters}</summary>
                 <label for="item-kind">{move || b().kind_label}</label>
-                <ChoiceSelect<ItemKind> id="item-kind" name="kind" current=f.kind.clone() any=|t| t.items_board.all_kinds/>
+                <ChoiceSelect<ItemKind> id="item-kind" name="kind" current=f.kind.clone() any=|l| l.texts().items_board.all_kinds/>
                 <label for="item-category">{move || b().category_label}</label>
-                <ChoiceSelect<ItemCategory> id="item-category" name="category" current=f.category.clone() any=|t| t.items_board.all_categories/>
+                <ChoiceSelect<ItemCategory> id="item-category" name="category" current=f.category.clone() any=|l| l.texts().items_board.all_categories/>
                 <label for="item-mode">{move || b().mode_label}</label>
-                <ChoiceSelect<ItemMode> id="item-mode" name="mode" current=f.mode.clone() any=|t| t.items_board.all_modes/>
+                <ChoiceSelect<ItemMode> id="item-mode" name="mode" current=f.mode.clone() any=|l| l.texts().items_board.all_modes/>
                 <NearFields id_prefix="item" areas near=f.near.clone() lat=f.lat.clone()
                     lng=f.lng.clone() within=f.within.clone()/>
                 <p class="button-row">
@@ -116,13 +116,13 @@ fn Results(cards: Vec<ItemCard>, older: Option<PageMark>, filter: ItemFilter) ->
     let count = cards.len();
     let one_page = older.is_none() && !later_page;
     view! {
-        <ResultCount count one_page whole=(|t| t.items_board.count_before, |t| t.items_board.count_after)
-            page=(|t| t.items_board.page_count_before, |t| t.items_board.page_count_after)/>
+        <ResultCount count one_page whole=(|l| l.texts().items_board.count_before, |l| l.texts().items_board.count_after)
+            page=(|l| l.texts().items_board.page_count_before, |l| l.texts().items_board.page_count_after)/>
         <ul class="item-list" data-testid="item-list">
             {cards.into_iter().map(|card| view! { <ItemCardView card/> }).collect_view()}
         </ul>
-        <Pager label=|t| t.items_board.pager_label first=|t| t.items_board.newest_page
-            next=|t| t.items_board.older_page first_href=later_page.then(|| filter.href(None))
+        <Pager label=|l| l.texts().items_board.pager_label first=|l| l.texts().items_board.newest_page
+            next=|l| l.texts().items_board.older_page first_href=later_page.then(|| filter.href(None))
             next_href=older.map(|older| filter.href(Some(older)))/>
     }
     .into_any()
@@ -130,7 +130,6 @@ fn Results(cards: Vec<ItemCard>, older: Option<PageMark>, filter: ItemFilter) ->
 
 #[component]
 fn ItemCardView(card: ItemCard) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let item = card.item;
     let (kind, category, mode, status) = (item.kind, item.category, item.mode, item.status);
@@ -147,13 +146,13 @@ fn ItemCardView(card: ItemCard) -> impl IntoView {
             <div class="item-card__body">
                 <h2 class="item-card__title"><a href=href>{item.title.clone()}</a></h2>
                 <p class="item-card__meta">
-                    <span class=if kind == ItemKind::Wanted { "chip chip--wanted" } else { "chip" }>{move || kind.label(t())}</span>
-                    <span class="chip chip--plain">{move || category.label(t())}</span>
-                    <span class="chip chip--plain">{move || mode.label(t())}</span>
+                    <span class=if kind == ItemKind::Wanted { "chip chip--wanted" } else { "chip" }>{move || kind.label(lang.get())}</span>
+                    <span class="chip chip--plain">{move || category.label(lang.get())}</span>
+                    <span class="chip chip--plain">{move || mode.label(lang.get())}</span>
                 </p>
                 <p class="item-card__meta">
                     {(status == ItemStatus::Promised).then(|| view! {
-                        <span class="item-card__status" data-testid="item-status">{move || status.label(t())}</span>
+                        <span class="item-card__status" data-testid="item-status">{move || status.label(lang.get())}</span>
                     })}
                     {card.distance_m.map(|d| view! {
                         <span class="event-card__distance">{move || format_distance(d, lang.get())}</span>

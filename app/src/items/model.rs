@@ -35,19 +35,19 @@ choice! {
 }
 
 choice! {
-    pub enum ItemCategory labels items_board.categories {
-        Furniture = "furniture",
-        Appliances = "appliances",
-        Clothing = "clothing",
-        BabyKids = "baby_kids",
-        Books = "books",
-        Kitchen = "kitchen",
-        Electronics = "electronics",
-        Sports = "sports",
-        Tools = "tools",
+    pub enum ItemCategory labels in items::categories {
+        Furniture = furniture,
+        Appliances = appliances,
+        Clothing = clothing,
+        BabyKids = baby_kids,
+        Books = books,
+        Kitchen = kitchen,
+        Electronics = electronics,
+        Sports = sports,
+        Tools = tools,
         /// Sealed, in date.
-        Food = "food",
-        Other = "other",
+        Food = food,
+        Other = other,
     }
 }
 
@@ -263,7 +263,6 @@ mod tests {
             assert_eq!(b.kinds.len(), ItemKind::ALL.len());
             assert_eq!(b.modes.len(), ItemMode::ALL.len());
             assert_eq!(b.conditions.len(), ItemCondition::ALL.len());
-            assert_eq!(b.categories.len(), ItemCategory::ALL.len());
             assert_eq!(b.statuses.len(), ItemStatus::ALL.len());
             assert_eq!(b.request_statuses.len(), RequestStatus::ALL.len());
             assert_eq!(b.report_reasons.len(), ReportReason::ALL.len());
@@ -271,7 +270,6 @@ mod tests {
                 b.kinds,
                 b.modes,
                 b.conditions,
-                b.categories,
                 b.statuses,
                 b.request_statuses,
                 b.report_reasons,
@@ -288,7 +286,7 @@ mod tests {
             Some(ItemStatus::HandedOver)
         );
         assert_eq!(ItemMode::parse("sell"), None);
-        assert_eq!(ItemCategory::Food.label(Lang::Zh.texts()), "食品");
-        assert_eq!(ItemMode::Lend.label(Lang::En.texts()), "Lend");
+        assert_eq!(ItemCategory::Food.label(Lang::Zh), "食品");
+        assert_eq!(ItemMode::Lend.label(Lang::En), "Lend");
     }
 }

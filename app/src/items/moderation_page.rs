@@ -68,7 +68,7 @@ fn QueueEntry(entry: ReportedItem, moderate: ServerAction<ModerateItem>) -> impl
                     view! {
                         <li class="request-entry">
                             <p class="request-entry__head">
-                                <strong>{move || reason.label(t())}</strong>
+                                <strong>{move || reason.label(lang.get())}</strong>
                                 <span class="hint">{move || format_date(report.created_at, lang.get())}</span>
                             </p>
                             {(!report.details.is_empty()).then(|| view! { <p class="prose">{report.details.clone()}</p> })}

@@ -71,20 +71,20 @@ fn ItemForm(choices: ItemFormChoices, rejected: Option<RejectedPost>) -> impl In
             })}
             <label for="item-kind">{move || b().kind_field}</label>
             <ChoiceSelect<ItemKind> id="item-kind" name="item[kind]" current=values.kind.clone() required=true/>
-            <TextField id="item-title" name="item[title]" label=|t| t.items_board.title_field hint=None
+            <TextField id="item-title" name="item[title]" label=|l| l.texts().items_board.title_field hint=None
                 value=values.title.clone() max=60 required=true/>
             <label for="item-category">{move || b().category_label}</label>
             <ChoiceSelect<ItemCategory> id="item-category" name="item[category]" current=values.category.clone()
-                any=|t| t.items_board.choose_category required=true/>
+                any=|l| l.texts().items_board.choose_category required=true/>
             <label for="item-condition">{move || b().condition_field}</label>
             <ChoiceSelect<ItemCondition> id="item-condition" name="item[condition]" current=values.condition.clone()
-                any=|t| t.items_board.condition_none/>
+                any=|l| l.texts().items_board.condition_none/>
             <label for="item-mode">{move || b().mode_label}</label>
             <ChoiceSelect<ItemMode> id="item-mode" name="item[mode]" current=values.mode.clone() required=true/>
-            <TextArea id="item-description" name="item[description]" label=|t| t.items_board.description_field
-                hint=Some(|t| t.items_board.description_hint) value=values.description.clone() max=DESCRIPTION_MAX/>
-            <TextArea id="item-pickup" name="item[pickup_notes]" label=|t| t.items_board.pickup_field
-                hint=Some(|t| t.items_board.pickup_hint) value=values.pickup_notes.clone() max=PICKUP_NOTES_MAX/>
+            <TextArea id="item-description" name="item[description]" label=|l| l.texts().items_board.description_field
+                hint=Some(|l| l.texts().items_board.description_hint) value=values.description.clone() max=DESCRIPTION_MAX/>
+            <TextArea id="item-pickup" name="item[pickup_notes]" label=|l| l.texts().items_board.pickup_field
+                hint=Some(|l| l.texts().items_board.pickup_hint) value=values.pickup_notes.clone() max=PICKUP_NOTES_MAX/>
             {(!points.is_empty()).then(|| view! { <HandoutChoice points current=values.resource.clone()/> })}
             <fieldset>
                 <legend>{move || b().place_legend}</legend>

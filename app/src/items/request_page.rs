@@ -67,25 +67,25 @@ fn RequestDetails(view: RequestView, actions: RequestActions) -> impl IntoView {
     let r = view.request.clone();
     let status = r.status;
     let query = use_query_map().read_untracked().clone();
-    let done_notice: Option<fn(&'static crate::i18n::Texts) -> &'static str> =
+    let done_notice: Option<fn(crate::locales::Lang) -> &'static str> =
         match query.get("done").as_deref() {
-            Some("promised") => Some(|t| t.items_board.promised_notice),
-            Some("confirmed") => Some(|t| t.items_board.confirmed_notice),
-            Some("returned") => Some(|t| t.items_board.returned_notice),
+            Some("promised") => Some(|l| l.texts().items_board.promised_notice),
+            Some("confirmed") => Some(|l| l.texts().items_board.confirmed_notice),
+            Some("returned") => Some(|l| l.texts().items_board.returned_notice),
             _ => None,
         };
     view! {
         <PageTitle text=r.item_title.clone()/>
         <div class="page-head">
             <p class="org-head__kind">
-                <span class="chip" data-testid="request-status">{move || status.label(t())}</span>
+                <span class="chip" data-testid="request-status">{move || status.label(lang.get())}</span>
             </p>
             <h1>{r.item_title.clone()}</h1>
             <p class="page-head__lead">
                 {move || b().request_from}{shown(r.requester_deleted, &r.requester_name, t().account.deleted_account)}
             </p>
         </div>
-        {done_notice.map(|notice| view! { <p class="notice-ok" role="status">{move || notice(t())}</p> })}
+        {done_notice.map(|notice| view! { <p class="notice-ok" role="status">{move || notice(lang.get())}</p> })}
         <section class="card">
             <p class="prose">{shown(r.requester_deleted, &r.message, t().account.deleted_text)}</p>
             {r.due_at.map(|due| view! {

@@ -7,7 +7,7 @@ use super::model::Layer;
 use super::place_card::PlaceCard;
 use super::view::MapView;
 use crate::geo::tiles::{TileChoice, TileSource};
-use crate::i18n::{provide_i18n, use_lang, use_texts};
+use crate::i18n::{provide_i18n, use_lang};
 use crate::locales::map;
 use leptos::prelude::*;
 
@@ -97,7 +97,6 @@ fn MapControls(
     sources: Vec<TileSource>,
     first_source: TileSource,
 ) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let controls = signals.controls;
     view! {
@@ -130,7 +129,7 @@ fn MapControls(
                                     .into_iter()
                                     .map(|kind| {
                                         view! {
-                                            <option value=kind.category()>{move || kind.label(t())}</option>
+                                            <option value=kind.category()>{move || kind.label(lang.get())}</option>
                                         }
                                     })
                                     .collect_view()}

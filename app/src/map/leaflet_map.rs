@@ -10,7 +10,7 @@ use crate::geo::leaflet_base::{
 };
 use crate::geo::tiles::{TileChoice, TileSource};
 use crate::geo::LatLng;
-use crate::i18n::{use_lang, use_texts, Texts};
+use crate::i18n::use_lang;
 use crate::locales::{map, Lang};
 use leaflet::{LatLngBounds, LayerGroup, Map, Marker, MarkerOptions, TileLayer};
 use leptos::prelude::*;
@@ -35,7 +35,6 @@ pub fn start(signals: MapSignals, tiles: TileChoice, centre: (f64, f64)) {
     let live: StoredValue<Option<LiveMap>, LocalStorage> = StoredValue::new_local(None);
     let request = StoredValue::new(0u64);
     let tiles = StoredValue::new(tiles);
-    let t = use_texts();
     let lang = use_lang();
 
     Effect::new(move |_| {
@@ -92,7 +91,7 @@ pub fn start(signals: MapSignals, tiles: TileChoice, centre: (f64, f64)) {
         signals.loaded.with(|loaded| {
             live.with_value(|live| {
                 if let (Some(live), Loaded::Ready(view)) = (live, loaded) {
-                    draw(live, source, &view.markers, t(), lang.get_untracked());
+                    draw(live, source, &view.markers, lang.get_untracked());
                 }
             })
         });
@@ -206,7 +205,7 @@ fn viewport_of(map: &Map, source: TileSource) -> Viewport {
     }
 }
 
-fn draw(live: &LiveMap, source: TileSource, markers: &[MapMarker], t: &Texts, lang: Lang) {
+fn draw(live: &LiveMap, source: TileSource, markers: &[MapMarker], lang: Lang) {
     // Opening a card near the edge pans the map, which asks for the view again: the card of a
     // place still in view is opened again on its new marker instead of vanishing under the finger.
     let open = live
@@ -220,7 +219,7 @@ fn draw(live: &LiveMap, source: TileSource, markers: &[MapMarker], t: &Texts, la
     for marker in markers {
         match marker {
             MapMarker::Place(place) => {
-                let pin = place_marker(place, source, t, lang);
+                let pin = place_marker(place, source, lang);
                 live.markers.add_layer(&pin);
                 let key = (place.kind, place.id);
                 if open == Some(key) {
@@ -237,7 +236,7 @@ fn draw(live: &LiveMap, source: TileSource, markers: &[MapMarker], t: &Texts, la
     *live.drawn.borrow_mut() = drawn;
 }
 
-fn place_marker(place: &NearbyPlace, source: TileSource, t: &Texts, lang: Lang) -> Marker {
+fn place_marker(place: &NearbyPlace, source: TileSource, lang: Lang) -> Marker {
     let options = MarkerOptions::new();
     options.set_icon(icon(
         &format!("map-pin map-pin--{}", place.kind.layer().as_str()),
@@ -251,7 +250,7 @@ fn place_marker(place: &NearbyPlace, source: TileSource, t: &Texts, lang: Lang) 
         &to_display(source, LatLng::new(place.lat, place.lng)),
         &options,
     );
-    if let Some(card) = place_card(place, t, lang) {
+    if let Some(card) = place_card(place, lang) {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"maxWidth".into(), &JsValue::from(260));
         marker.bind_popup_with_options(&card.into(), &options);
@@ -260,7 +259,7 @@ fn place_marker(place: &NearbyPlace, source: TileSource, t: &Texts, lang: Lang) 
 }
 
 /// The small card a marker opens, built as DOM nodes: names are text, never markup.
-fn place_card(place: &NearbyPlace, t: &Texts, lang: Lang) -> Option<web_sys::Element> {
+fn place_card(place: &NearbyPlace, lang: Lang) -> Option<web_sys::Element> {
     let doc = document();
     let card = doc.create_element("div").ok()?;
     card.set_class_name("map-card");
@@ -271,9 +270,9 @@ fn place_card(place: &NearbyPlace, t: &Texts, lang: Lang) -> Option<web_sys::Ele
     let kind = doc.create_element("p").ok()?;
     kind.set_class_name("map-card__meta");
     let meta = if place.address.is_empty() {
-        place.kind.label(t).to_string()
+        place.kind.label(lang).to_string()
     } else {
-        format!("{} · {}", place.kind.label(t), place.address)
+        format!("{} · {}", place.kind.label(lang), place.address)
     };
     kind.set_text_content(Some(&meta));
     let link = doc.create_element("a").ok()?;

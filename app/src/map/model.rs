@@ -3,7 +3,6 @@
 use crate::areas::model::Area;
 use crate::events::model::EventCategory;
 use crate::help::model::MapHelpKind;
-use crate::i18n::Texts;
 use crate::items::model::ItemCategory;
 use crate::locales::{map, Lang};
 use crate::orgs::model::{OrgKind, Tier};
@@ -90,13 +89,13 @@ pub enum PlaceKind {
 }
 
 impl PlaceKind {
-    pub fn label(self, t: &Texts) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            PlaceKind::Organisation(kind) => kind.label(t),
-            PlaceKind::Event(category) => category.label(t),
-            PlaceKind::Resource(kind) => kind.label(t),
-            PlaceKind::Item(category) => category.label(t),
-            PlaceKind::Help(kind) => kind.label(t),
+            PlaceKind::Organisation(kind) => kind.label(lang),
+            PlaceKind::Event(category) => category.label(lang),
+            PlaceKind::Resource(kind) => kind.label(lang),
+            PlaceKind::Item(category) => category.label(lang),
+            PlaceKind::Help(kind) => kind.label(lang),
         }
     }
 

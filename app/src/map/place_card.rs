@@ -4,13 +4,12 @@
 
 use super::model::NearbyPlace;
 use crate::geo::near::format_distance;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::orgs::badge::TierBadge;
 use leptos::prelude::*;
 
 #[component]
 pub fn PlaceCard(place: NearbyPlace) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let kind = place.kind;
     let distance = place.distance_m;
@@ -23,7 +22,7 @@ pub fn PlaceCard(place: NearbyPlace) -> impl IntoView {
                 </span>
             </p>
             <p class="org-card__meta">
-                <span class="org-card__kind">{move || kind.label(t())}</span>
+                <span class="org-card__kind">{move || kind.label(lang.get())}</span>
                 <span class="place-distance">{move || format_distance(distance, lang.get())}</span>
                 {(!place.address.is_empty()).then(|| view! { <span>{place.address}</span> })}
             </p>

@@ -1,12 +1,12 @@
 //! An organisation's name with its verification badge: the pair shown wherever the name appears.
 
 use super::model::Tier;
-use crate::i18n::use_texts;
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 
 #[component]
 pub fn TierBadge(tier: Tier) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let class = match tier {
         Tier::Verified => "tier tier--verified",
         Tier::Partner => "tier tier--partner",
@@ -28,7 +28,7 @@ pub fn TierBadge(tier: Tier) -> impl IntoView {
                         stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/>
                 </svg>
             })}
-            {move || tier.label(t())}
+            {move || tier.label(lang.get())}
         </span>
     }
 }

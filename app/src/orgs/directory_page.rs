@@ -6,7 +6,7 @@ use super::badge::OrgName;
 use super::model::{OrgKind, OrgPage, OrgSummary};
 use crate::components::{BadFilterNotice, Pager, ResultCount};
 use crate::error::AppError;
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use crate::paging::{list_href, PageMark};
 use crate::shell::page_error;
 use crate::shell::PageTitle;
@@ -42,6 +42,7 @@ impl DirectoryFilter {
 #[component]
 pub fn OrgDirectoryPage() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         let q = query.read();
@@ -73,7 +74,7 @@ pub fn OrgDirectoryPage() -> impl IntoView {
                 <option value="" selected=move || kind().is_empty()>{move || t().orgs.all_kinds}</option>
                 {OrgKind::ALL.into_iter().map(|k| view! {
                     <option value=k.as_str() selected=move || kind() == k.as_str()>
-                        {move || k.label(t())}
+                        {move || k.label(lang.get())}
                     </option>
                 }).collect_view()}
             </select>
@@ -85,7 +86,7 @@ pub fn OrgDirectoryPage() -> impl IntoView {
                     Ok(page) => view! { <OrgList page filter=filter.get_untracked()/> }.into_any(),
                     // A page start typed into the address by hand: say so (400) and offer the list.
                     Err(AppError::InvalidInput(_)) => view! {
-                        <BadFilterNotice message=|t| t.orgs.bad_filter show_all=|t| t.orgs.show_all href="/orgs"/>
+                        <BadFilterNotice message=|l| l.texts().orgs.bad_filter show_all=|l| l.texts().orgs.show_all href="/orgs"/>
                     }
                     .into_any(),
                     Err(error) => page_error(error),
@@ -107,13 +108,13 @@ fn OrgList(page: OrgPage, filter: DirectoryFilter) -> impl IntoView {
     let count = orgs.len();
     let one_page = later.is_none() && !later_page;
     view! {
-        <ResultCount count one_page whole=(|t| t.orgs.count_before, |t| t.orgs.count_after)
-            page=(|t| t.orgs.page_count_before, |t| t.orgs.page_count_after)/>
+        <ResultCount count one_page whole=(|l| l.texts().orgs.count_before, |l| l.texts().orgs.count_after)
+            page=(|l| l.texts().orgs.page_count_before, |l| l.texts().orgs.page_count_after)/>
         <ul class="org-list" data-testid="org-list">
             {orgs.into_iter().map(|org| view! { <OrgCard org/> }).collect_view()}
         </ul>
-        <Pager label=|t| t.orgs.pager_label first=|t| t.orgs.first_page
-            next=|t| t.orgs.next_page first_href=later_page.then(|| filter.href(None))
+        <Pager label=|l| l.texts().orgs.pager_label first=|l| l.texts().orgs.first_page
+            next=|l| l.texts().orgs.next_page first_href=later_page.then(|| filter.href(None))
             next_href=later.map(|later| filter.href(Some(later)))/>
     }
     .into_any()
@@ -121,13 +122,13 @@ fn OrgList(page: OrgPage, filter: DirectoryFilter) -> impl IntoView {
 
 #[component]
 pub fn OrgCard(org: OrgSummary) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let kind = org.kind;
     view! {
         <li class="org-card">
             <p class="org-card__name"><OrgName id=org.id name=org.name tier=org.tier/></p>
             <p class="org-card__meta">
-                <span class="org-card__kind">{move || kind.label(t())}</span>
+                <span class="org-card__kind">{move || kind.label(lang.get())}</span>
                 {(!org.address.is_empty()).then(|| view! { <span>{org.address}</span> })}
             </p>
         </li>

@@ -1,6 +1,7 @@
 //! Organisations as pages and server functions see them.
 
 use crate::i18n::Texts;
+use crate::locales::Lang;
 use crate::paging::PageMark;
 use serde::{Deserialize, Serialize};
 
@@ -41,8 +42,16 @@ impl OrgKind {
         OrgKind::ALL.into_iter().find(|kind| kind.as_str() == value)
     }
 
-    pub fn label(self, t: &Texts) -> &'static str {
-        t.orgs.kinds[OrgKind::ALL.iter().position(|k| *k == self).unwrap_or(0)]
+    pub fn label(self, lang: Lang) -> &'static str {
+        use crate::locales::orgs::kinds;
+        match self {
+            OrgKind::Ngo => kinds::ngo(lang),
+            OrgKind::SocialOrg => kinds::social_org(lang),
+            OrgKind::Community => kinds::community(lang),
+            OrgKind::Cooperative => kinds::cooperative(lang),
+            OrgKind::Enterprise => kinds::enterprise(lang),
+            OrgKind::Government => kinds::government(lang),
+        }
     }
 }
 
@@ -112,11 +121,11 @@ impl Tier {
         Verification::parse(verification).map_or(Tier::Unverified, Verification::tier)
     }
 
-    pub fn label(self, t: &Texts) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Tier::Unverified => t.orgs.tier_unverified,
-            Tier::Verified => t.orgs.tier_verified,
-            Tier::Partner => t.orgs.tier_partner,
+            Tier::Unverified => crate::locales::orgs::tiers::unverified(lang),
+            Tier::Verified => crate::locales::orgs::tiers::verified(lang),
+            Tier::Partner => crate::locales::orgs::tiers::partner(lang),
         }
     }
 }

@@ -7,7 +7,8 @@ use super::review_api::ReviewOrg;
 use super::review_page::ReviewForm;
 use crate::error::AppError;
 use crate::geo::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
-use crate::i18n::{use_texts, Texts};
+use crate::i18n::{use_lang, use_texts};
+use crate::locales::Lang;
 use crate::shell::page_error;
 use crate::shell::PageTitle;
 use leptos::either::Either;
@@ -51,6 +52,7 @@ pub fn OrgProfilePage() -> impl IntoView {
 #[component]
 fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let query = use_query_map();
     let done = move || match query.read().get("done").as_deref() {
         Some("registered") => Some(t().orgs.registered),
@@ -65,7 +67,7 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
     view! {
         <PageTitle text=title/>
         <div class="page-head org-head">
-            <p class="org-head__kind">{move || kind.label(t())}</p>
+            <p class="org-head__kind">{move || kind.label(lang.get())}</p>
             <h1><OrgName id=summary.id name=summary.name tier=summary.tier link=false/></h1>
         </div>
         {move || done().map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
@@ -106,13 +108,13 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
         })}
         <crate::dashboard::ImpactCard org=org.id/>
         <dl class="card facts">
-            <Fact label=|t| t.orgs.address_label value=d.address.clone()/>
-            <Fact label=|t| t.orgs.location_label
+            <Fact label=|l| l.texts().orgs.address_label value=d.address.clone()/>
+            <Fact label=crate::locales::forms::location::label
                 value=d.location.map(|(lat, lng)| format!("{lat:.5}, {lng:.5}")).unwrap_or_default()
-                empty=|t| t.orgs.no_location/>
-            <Fact label=|t| t.orgs.contact_label value=d.contact.clone()/>
-            <Fact label=|t| t.orgs.opening_hours_label value=d.opening_hours.clone()/>
-            <Fact label=|t| t.orgs.credit_code_label value=d.credit_code.clone().unwrap_or_default()/>
+                empty=|l| l.texts().orgs.no_location/>
+            <Fact label=|l| l.texts().orgs.contact_label value=d.contact.clone()/>
+            <Fact label=|l| l.texts().orgs.opening_hours_label value=d.opening_hours.clone()/>
+            <Fact label=|l| l.texts().orgs.credit_code_label value=d.credit_code.clone().unwrap_or_default()/>
         </dl>
         <crate::events::OrgEventsSection org_id=org.id/>
         {d.location.map(|(lat, lng)| view! {
@@ -149,16 +151,16 @@ fn ReviewStatus(org: OrgProfile) -> impl IntoView {
 
 #[component]
 pub fn Fact(
-    label: fn(&'static Texts) -> &'static str,
+    label: fn(Lang) -> &'static str,
     value: String,
-    #[prop(default = |t| t.orgs.not_given)] empty: fn(&'static Texts) -> &'static str,
+    #[prop(default = |l| l.texts().orgs.not_given)] empty: fn(Lang) -> &'static str,
 ) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let is_empty = value.is_empty();
     view! {
-        <dt>{move || label(t())}</dt>
+        <dt>{move || label(lang.get())}</dt>
         <dd class:facts__empty=is_empty>
-            {if is_empty { Either::Left(move || empty(t())) } else { Either::Right(value) }}
+            {if is_empty { Either::Left(move || empty(lang.get())) } else { Either::Right(value) }}
         </dd>
     }
 }

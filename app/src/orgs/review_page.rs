@@ -58,7 +58,7 @@ fn QueueEntry(entry: PendingOrg, review: ServerAction<ReviewOrg>) -> impl IntoVi
             </p>
             <dl class="facts facts--compact">
                 <dt>{move || t().orgs.kind_label}</dt>
-                <dd>{move || kind.label(t())}</dd>
+                <dd>{move || kind.label(lang.get())}</dd>
                 <dt>{move || t().orgs.credit_code_label}</dt>
                 <dd>{entry.credit_code.unwrap_or_else(|| t().orgs.not_given.to_string())}</dd>
                 <dt>{move || t().orgs.registered_by}</dt>

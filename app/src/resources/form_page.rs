@@ -9,7 +9,7 @@ use crate::components::{FormErrorMessage, TextArea, TextField};
 use crate::error::AppError;
 use crate::fields::{DESCRIPTION_MAX, LINE_MAX};
 use crate::geo::pin_map::LocationFields;
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use crate::orgs::use_org_id;
 use crate::shell::{page_error, PageTitle, SignInRedirect};
 use leptos::prelude::*;
@@ -113,6 +113,7 @@ pub fn EditResourcePage() -> impl IntoView {
 #[component]
 fn ResourceFormFields(data: ResourceFormData, values: ResourceFields) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let (kind, org) = (values.kind.clone(), values.org.clone());
     view! {
         <label for="resource-org">{move || t().resources.run_by}</label>
@@ -129,19 +130,19 @@ fn ResourceFormFields(data: ResourceFormData, values: ResourceFields) -> impl In
         <select id="resource-kind" name="resource[kind]" required>
             {ResourceKind::ALL.into_iter().map(|k| {
                 let selected = k.as_str() == kind;
-                view! { <option value=k.as_str() selected=selected>{move || k.label(t())}</option> }
+                view! { <option value=k.as_str() selected=selected>{move || k.label(lang.get())}</option> }
             }).collect_view()}
         </select>
-        <TextField id="resource-name" name="resource[name]" label=|t| t.resources.name_label hint=None
+        <TextField id="resource-name" name="resource[name]" label=|l| l.texts().resources.name_label hint=None
             value=values.name max=60 required=true/>
-        <TextArea id="resource-description" name="resource[description]" label=|t| t.orgs.description_label
+        <TextArea id="resource-description" name="resource[description]" label=|l| l.texts().orgs.description_label
             hint=None value=values.description max=DESCRIPTION_MAX/>
-        <TextField id="resource-address" name="resource[address]" label=|t| t.orgs.address_label hint=None
+        <TextField id="resource-address" name="resource[address]" label=|l| l.texts().orgs.address_label hint=None
             value=values.address max=LINE_MAX/>
         <LocationFields form="resource" lat=values.lat lng=values.lng/>
-        <TextField id="resource-hours" name="resource[opening_hours]" label=|t| t.orgs.opening_hours_label
+        <TextField id="resource-hours" name="resource[opening_hours]" label=|l| l.texts().orgs.opening_hours_label
             hint=None value=values.opening_hours max=LINE_MAX/>
-        <TextField id="resource-contact" name="resource[contact]" label=|t| t.orgs.contact_label
+        <TextField id="resource-contact" name="resource[contact]" label=|l| l.texts().orgs.contact_label
             hint=None value=values.contact max=LINE_MAX/>
     }
 }

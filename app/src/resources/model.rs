@@ -1,6 +1,5 @@
 //! What a community resource is.
 
-use crate::i18n::Texts;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -39,11 +38,16 @@ impl ResourceKind {
         ResourceKind::ALL.into_iter().find(|k| k.as_str() == value)
     }
 
-    pub fn label(self, t: &Texts) -> &'static str {
-        t.resources.kinds[ResourceKind::ALL
-            .iter()
-            .position(|k| *k == self)
-            .unwrap_or(0)]
+    pub fn label(self, lang: crate::locales::Lang) -> &'static str {
+        use crate::locales::resources::kinds;
+        match self {
+            ResourceKind::DonationPoint => kinds::donation_point(lang),
+            ResourceKind::CommunityCentre => kinds::community_centre(lang),
+            ResourceKind::LibraryOfThings => kinds::library_of_things(lang),
+            ResourceKind::FoodBank => kinds::food_bank(lang),
+            ResourceKind::Recycling => kinds::recycling(lang),
+            ResourceKind::Other => kinds::other(lang),
+        }
     }
 }
 
@@ -83,7 +87,7 @@ mod tests {
         for kind in ResourceKind::ALL {
             assert_eq!(ResourceKind::parse(kind.as_str()), Some(kind));
             for lang in [crate::i18n::Lang::Zh, crate::i18n::Lang::En] {
-                assert!(!kind.label(lang.texts()).is_empty());
+                assert!(!kind.label(lang).is_empty());
             }
         }
         assert_eq!(ResourceKind::parse("bank"), None);

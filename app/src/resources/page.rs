@@ -5,7 +5,7 @@ use super::api::get_resource;
 use super::model::CommunityResource;
 use crate::error::AppError;
 use crate::geo::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use crate::orgs::{use_org_id, Fact};
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
@@ -40,13 +40,14 @@ pub fn ResourcePage() -> impl IntoView {
 #[component]
 fn ResourceProfile(resource: CommunityResource, can_edit: bool) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let kind = resource.kind;
     let r = resource.clone();
     let saved = use_query_map().read_untracked().get("done").as_deref() == Some("saved");
     view! {
         <PageTitle text=r.name.clone()/>
         <div class="page-head">
-            <p class="org-head__kind">{move || kind.label(t())}</p>
+            <p class="org-head__kind">{move || kind.label(lang.get())}</p>
             <h1>{r.name.clone()}</h1>
         </div>
         {saved.then(|| view! { <p class="notice-ok" role="status">{move || t().resources.saved}</p> })}
@@ -57,9 +58,9 @@ fn ResourceProfile(resource: CommunityResource, can_edit: bool) -> impl IntoView
             <section class="card"><p class="prose">{r.description.clone()}</p></section>
         })}
         <dl class="card facts">
-            <Fact label=|t| t.orgs.address_label value=r.address.clone()/>
-            <Fact label=|t| t.orgs.opening_hours_label value=r.opening_hours.clone()/>
-            <Fact label=|t| t.orgs.contact_label value=r.contact.clone()/>
+            <Fact label=|l| l.texts().orgs.address_label value=r.address.clone()/>
+            <Fact label=|l| l.texts().orgs.opening_hours_label value=r.opening_hours.clone()/>
+            <Fact label=|l| l.texts().orgs.contact_label value=r.contact.clone()/>
             <dt>{move || t().resources.run_by}</dt>
             <dd class:facts__empty=r.org.is_none()>
                 {match r.org.clone() {

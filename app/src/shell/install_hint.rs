@@ -2,7 +2,7 @@
 //! install prompt, or instructions on iPhone/iPad Safari), hidden for good once dismissed or
 //! installed. The server renders nothing here; the browser decides after hydrating.
 
-use crate::i18n::{provide_i18n, use_texts};
+use crate::i18n::{provide_i18n, use_lang};
 use leptos::prelude::*;
 
 /// What this browser offers.
@@ -20,7 +20,7 @@ enum Offer {
 pub fn InstallHint() -> impl IntoView {
     // Islands start without the page's context in the browser: the language comes from <html lang>.
     provide_i18n();
-    let t = use_texts();
+    let lang = use_lang();
     let offer = RwSignal::new(Offer::Nothing);
     #[cfg(feature = "hydrate")]
     let deferred = StoredValue::new_local(None);
@@ -41,16 +41,16 @@ pub fn InstallHint() -> impl IntoView {
         (shown != Offer::Nothing).then(|| {
             view! {
                 <section class="card install-hint" data-testid="install-hint" aria-labelledby="install-heading">
-                    <h2 id="install-heading" class="card__title">{move || t().install.heading}</h2>
+                    <h2 id="install-heading" class="card__title">{move || crate::locales::shell::install::heading(lang.get())}</h2>
                     <p>
-                        {move || if shown == Offer::IosSteps { t().install.ios_steps } else { t().install.text }}
+                        {move || if shown == Offer::IosSteps { crate::locales::shell::install::ios_steps(lang.get()) } else { crate::locales::shell::install::text(lang.get()) }}
                     </p>
                     <p class="button-row">
                         {(shown == Offer::Prompt).then(|| view! {
-                            <button type="button" class="button" on:click=install>{move || t().install.install}</button>
+                            <button type="button" class="button" on:click=install>{move || crate::locales::shell::install::install(lang.get())}</button>
                         })}
                         <button type="button" class="button button--secondary" on:click=dismiss>
-                            {move || t().install.not_now}
+                            {move || crate::locales::shell::install::not_now(lang.get())}
                         </button>
                     </p>
                 </section>

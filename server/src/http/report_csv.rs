@@ -88,7 +88,7 @@ fn respond(headers: &HeaderMap, table: Result<Table, AppError>) -> Response {
         Ok(table) => table,
         Err(error) => return (error.status(), error.message(lang)).into_response(),
     };
-    match csv_bytes(spreadsheet(&groups, &months, lang.texts())) {
+    match csv_bytes(spreadsheet(&groups, &months, lang)) {
         Ok(bytes) => csv_download(&name, bytes),
         Err(error) => {
             tracing::error!(%error, "report: could not write the CSV");
