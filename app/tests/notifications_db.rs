@@ -81,10 +81,10 @@ async fn notify_then_read_in_the_inbox() {
             [&reviewed, &added("互助社")]
         );
         assert_eq!(inbox[0].notice.detail(), Some("请补充地址"));
-        assert!(inbox[0].notice.text(Lang::Zh.texts()).contains("未通过"));
+        assert!(inbox[0].notice.text(Lang::Zh).contains("未通过"));
         assert!(inbox[0]
             .notice
-            .text(Lang::En.texts())
+            .text(Lang::En)
             .contains("not verified"));
         assert_eq!(unread(db, me).await, 2);
 

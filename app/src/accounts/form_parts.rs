@@ -1,6 +1,6 @@
 //! Pieces shared by the sign-in and sign-up pages.
 
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::locales::Lang;
 use crate::shell::PageTitle;
 use leptos::prelude::*;
@@ -31,12 +31,12 @@ pub fn AccountPageHead(
 /// The "mobile number or email" field with its example.
 #[component]
 pub fn ContactField() -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     view! {
-        <label for="contact">{move || t().account.contact_label}</label>
+        <label for="contact">{move || crate::locales::accounts::contact_label(lang.get())}</label>
         <input id="contact" name="contact" type="text" autocomplete="username" required
             aria-describedby="contact-hint"/>
-        <p id="contact-hint" class="hint">{move || t().account.contact_hint}</p>
+        <p id="contact-hint" class="hint">{move || crate::locales::accounts::contact_hint(lang.get())}</p>
     }
 }
 

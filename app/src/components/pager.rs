@@ -3,6 +3,7 @@
 
 use crate::components::Pick;
 use crate::i18n::use_lang;
+use crate::locales::Lang;
 use leptos::prelude::*;
 
 /// The links under a page of a list: back to the first page (on later pages) and on to the next
@@ -36,20 +37,21 @@ pub fn Pager(
     })
 }
 
+/// The sentence that says how many rows a list shows, in a language.
+pub type CountText = fn(Lang, usize) -> String;
+
 /// How many rows a list shows: all it found ("共 12 场活动"), or this page's when the list runs
-/// over more than one page. Each pair is the text before and after the number.
+/// over more than one page.
 #[component]
 pub fn ResultCount(
     count: usize,
     one_page: bool,
-    whole: (Pick, Pick),
-    page: (Pick, Pick),
+    whole: CountText,
+    page: CountText,
 ) -> impl IntoView {
     let lang = use_lang();
-    let (before, after) = if one_page { whole } else { page };
+    let sentence = if one_page { whole } else { page };
     view! {
-        <p class="result-count" aria-live="polite">
-            {move || before(lang.get())}{count}{move || after(lang.get())}
-        </p>
+        <p class="result-count" aria-live="polite">{move || sentence(lang.get(), count)}</p>
     }
 }

@@ -3,7 +3,7 @@
 //! list, so they cannot name or count a figure differently.
 
 use super::figures::MonthFigures;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::Lang;
 use crate::numbers;
 
 /// A figure's name in the reader's language.
@@ -34,27 +34,25 @@ impl Group {
         }
     }
 
-    pub fn heading(self, t: &'static Texts) -> &'static str {
-        let d = &t.dashboard;
+    pub fn heading(self, lang: Lang) -> &'static str {
         match self {
-            Group::People => d.people_heading,
-            Group::Orgs => d.orgs_heading,
-            Group::Events => d.events_heading,
-            Group::Hours => d.hours_heading,
-            Group::Items => d.items_heading,
-            Group::Services => d.services_heading,
+            Group::People => crate::locales::dashboard::people_heading(lang),
+            Group::Orgs => crate::locales::dashboard::orgs_heading(lang),
+            Group::Events => crate::locales::dashboard::events_heading(lang),
+            Group::Hours => crate::locales::dashboard::hours_heading(lang),
+            Group::Items => crate::locales::dashboard::items_heading(lang),
+            Group::Services => crate::locales::dashboard::services_heading(lang),
         }
     }
 
-    pub fn how(self, t: &'static Texts) -> &'static str {
-        let d = &t.dashboard;
+    pub fn how(self, lang: Lang) -> &'static str {
         match self {
-            Group::People => d.people_how,
-            Group::Orgs => d.orgs_how,
-            Group::Events => d.events_how,
-            Group::Hours => d.hours_how,
-            Group::Items => d.items_how,
-            Group::Services => d.services_how,
+            Group::People => crate::locales::dashboard::people_how(lang),
+            Group::Orgs => crate::locales::dashboard::orgs_how(lang),
+            Group::Events => crate::locales::dashboard::events_how(lang),
+            Group::Hours => crate::locales::dashboard::hours_how(lang),
+            Group::Items => crate::locales::dashboard::items_how(lang),
+            Group::Services => crate::locales::dashboard::services_how(lang),
         }
     }
 
@@ -167,7 +165,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "active_users",
         group: Group::People,
-        label: |l| l.texts().dashboard.active_users,
+        label: crate::locales::dashboard::active_users,
         unit: Unit::Count,
         figure: |f| f.active_users,
         adds_up: false,
@@ -175,7 +173,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "new_orgs",
         group: Group::Orgs,
-        label: |l| l.texts().dashboard.new_orgs,
+        label: crate::locales::dashboard::new_orgs,
         unit: Unit::Count,
         figure: |f| f.new_orgs,
         adds_up: true,
@@ -183,7 +181,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "held",
         group: Group::Events,
-        label: |l| l.texts().dashboard.held,
+        label: crate::locales::dashboard::held,
         unit: Unit::Count,
         figure: |f| f.events_held,
         adds_up: true,
@@ -191,7 +189,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "places",
         group: Group::Events,
-        label: |l| l.texts().dashboard.places,
+        label: crate::locales::dashboard::places,
         unit: Unit::Count,
         figure: |f| f.places_taken,
         adds_up: true,
@@ -199,7 +197,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "attended",
         group: Group::Events,
-        label: |l| l.texts().dashboard.attended,
+        label: crate::locales::dashboard::attended,
         unit: Unit::Count,
         figure: |f| f.attended,
         adds_up: true,
@@ -207,7 +205,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "credit",
         group: Group::Hours,
-        label: |l| l.texts().dashboard.credit_hours,
+        label: crate::locales::dashboard::credit_hours,
         unit: Unit::Minutes,
         figure: |f| f.credit_minutes,
         adds_up: true,
@@ -215,7 +213,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "honour",
         group: Group::Hours,
-        label: |l| l.texts().dashboard.honour_hours,
+        label: crate::locales::dashboard::honour_hours,
         unit: Unit::Minutes,
         figure: |f| f.honour_minutes,
         adds_up: true,
@@ -223,7 +221,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "total",
         group: Group::Hours,
-        label: |l| l.texts().dashboard.total_hours,
+        label: crate::locales::dashboard::total_hours,
         unit: Unit::Minutes,
         figure: |f| f.credit_minutes + f.honour_minutes,
         adds_up: true,
@@ -231,7 +229,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "items_given",
         group: Group::Items,
-        label: |l| l.texts().dashboard.items_given,
+        label: crate::locales::dashboard::items_given,
         unit: Unit::Count,
         figure: |f| f.items_given,
         adds_up: true,
@@ -239,7 +237,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "booked",
         group: Group::Services,
-        label: |l| l.texts().dashboard.booked,
+        label: crate::locales::dashboard::booked,
         unit: Unit::Count,
         figure: |f| f.services_booked,
         adds_up: true,
@@ -247,7 +245,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "done",
         group: Group::Services,
-        label: |l| l.texts().dashboard.done,
+        label: crate::locales::dashboard::done,
         unit: Unit::Count,
         figure: |f| f.services_done,
         adds_up: true,
@@ -255,7 +253,7 @@ pub const COLUMNS: &[Column] = &[
     Column {
         key: "income",
         group: Group::Services,
-        label: |l| l.texts().dashboard.income,
+        label: crate::locales::dashboard::income,
         unit: Unit::Fen,
         figure: |f| f.income_fen,
         adds_up: true,
@@ -276,7 +274,7 @@ pub fn column(key: &str) -> Option<&'static Column> {
 /// spreadsheet can sort it) and the totals, every figure a plain number.
 pub fn spreadsheet(groups: &[Group], months: &[MonthFigures], lang: Lang) -> Vec<Vec<String>> {
     let columns: Vec<&Column> = groups.iter().flat_map(|g| of_group(*g)).collect();
-    let heading = std::iter::once(lang.texts().dashboard.month_column.to_string())
+    let heading = std::iter::once(crate::locales::dashboard::month_column(lang).to_string())
         .chain(columns.iter().map(|c| (c.label)(lang).to_string()))
         .collect();
     let by_month = months.iter().map(|row| {
@@ -284,7 +282,7 @@ pub fn spreadsheet(groups: &[Group], months: &[MonthFigures], lang: Lang) -> Vec
             .chain(columns.iter().map(|c| c.unit.raw((c.figure)(row))))
             .collect()
     });
-    let totals = std::iter::once(lang.texts().dashboard.total_row.to_string())
+    let totals = std::iter::once(crate::locales::dashboard::total_row(lang).to_string())
         .chain(
             columns
                 .iter()

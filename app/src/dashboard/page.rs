@@ -5,7 +5,7 @@ use super::api::{org_dashboard, OrgBoard};
 use super::columns::Label;
 use crate::dashboard::PeriodRefusal;
 use crate::error::AppError;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::shell::{page_error, set_status, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -103,21 +103,20 @@ pub fn Head(
 /// The months shown, as a GET form (works without JavaScript).
 #[component]
 pub fn PeriodForm(from: String, to: String) -> impl IntoView {
-    let t = use_texts();
-    let d = move || &t().dashboard;
+    let lang = use_lang();
     view! {
         <form method="get" class="card form period-form" data-testid="period-form">
             <div class="period-form__fields">
                 <label>
-                    <span>{move || d().from_label}</span>
+                    <span>{move || crate::locales::dashboard::from_label(lang.get())}</span>
                     <input type="month" name="from" value=from min="2000-01" max="2100-12"/>
                 </label>
                 <label>
-                    <span>{move || d().to_label}</span>
+                    <span>{move || crate::locales::dashboard::to_label(lang.get())}</span>
                     <input type="month" name="to" value=to min="2000-01" max="2100-12"/>
                 </label>
             </div>
-            <button type="submit" class="button button--secondary">{move || d().show}</button>
+            <button type="submit" class="button button--secondary">{move || crate::locales::dashboard::show(lang.get())}</button>
         </form>
     }
 }

@@ -9,7 +9,7 @@ use super::figures::PlatformState;
 use super::page::{board_page, chosen_months, Head, PeriodForm};
 use super::period::Month;
 use super::sections::{FigureSection, FigureSections};
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use leptos::prelude::*;
 
 const DAY: i64 = 86_400;
@@ -19,8 +19,8 @@ pub fn PlatformDashboardPage() -> impl IntoView {
     let chosen = chosen_months();
     let data = Resource::new(chosen, |(from, to)| platform_dashboard(from, to));
     board_page(
-        |l| l.texts().dashboard.platform_title,
-        |l| l.texts().dashboard.platform_lead,
+        crate::locales::dashboard::platform_title,
+        crate::locales::dashboard::platform_lead,
         data,
         chosen,
         |board| view! { <Platform board/> }.into_any(),
@@ -29,16 +29,16 @@ pub fn PlatformDashboardPage() -> impl IntoView {
 
 #[component]
 fn Platform(board: PlatformBoard) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let months: Vec<Month> = board.months.iter().filter_map(|m| m.month).collect();
     let rows = board.months;
     let (from, to) = (board.period.first.key(), board.period.last.key());
     let report = format!("/admin/report?from={from}&to={to}");
     view! {
-        <Head title=|l| l.texts().dashboard.platform_title lead=|l| l.texts().dashboard.platform_lead/>
+        <Head title=crate::locales::dashboard::platform_title lead=crate::locales::dashboard::platform_lead/>
         <PeriodForm from to/>
         <p class="page-actions no-print">
-            <a href=report class="button button--secondary" data-testid="report-link">{move || t().dashboard.report_link}</a>
+            <a href=report class="button button--secondary" data-testid="report-link">{move || crate::locales::dashboard::report_link(lang.get())}</a>
         </p>
         <Queues state=board.state.clone() now=board.now/>
         <FigureSection group=Group::People months=months.clone() rows=rows.clone()/>
@@ -52,18 +52,17 @@ fn Platform(board: PlatformBoard) -> impl IntoView {
 /// What waits for the admins, with how long the oldest has waited; each queue's name leads to it.
 #[component]
 fn Queues(state: PlatformState, now: i64) -> impl IntoView {
-    let t = use_texts();
-    let d = move || &t().dashboard;
+    let lang = use_lang();
     let queues = [
         (
-            d().verification_queue,
+            crate::locales::dashboard::verification_queue(lang.get()),
             state.verification_waiting,
             state.verification_oldest,
             "/admin/orgs",
             "verification",
         ),
         (
-            d().moderation_queue,
+            crate::locales::dashboard::moderation_queue(lang.get()),
             state.moderation_waiting,
             state.moderation_oldest,
             "/admin/items",
@@ -72,24 +71,24 @@ fn Queues(state: PlatformState, now: i64) -> impl IntoView {
     ];
     view! {
         <section class="card" aria-labelledby="queues-heading" data-testid="queues">
-            <h2 id="queues-heading" class="card__title">{move || d().queues_heading}</h2>
+            <h2 id="queues-heading" class="card__title">{move || crate::locales::dashboard::queues_heading(lang.get())}</h2>
             <div class="table-scroll">
                 <table class="figures">
                     <thead>
                         <tr>
-                            <th scope="col">{move || d().queue_column}</th>
-                            <th scope="col">{move || d().waiting_label}</th>
-                            <th scope="col">{move || d().oldest_label}</th>
+                            <th scope="col">{move || crate::locales::dashboard::queue_column(lang.get())}</th>
+                            <th scope="col">{move || crate::locales::dashboard::waiting_label(lang.get())}</th>
+                            <th scope="col">{move || crate::locales::dashboard::oldest_label(lang.get())}</th>
                         </tr>
                     </thead>
                     <tbody>
                         {queues.into_iter().map(|(name, waiting, oldest, href, key)| {
-                            let age = oldest.map(|at| format!("{}{}", (now - at).max(0) / DAY, d().days_suffix));
+                            let age = oldest.map(|at| format!("{}{}", (now - at).max(0) / DAY, crate::locales::dashboard::days_suffix(lang.get())));
                             view! {
                                 <tr data-queue=key>
                                     <th scope="row"><a href=href>{name}</a></th>
                                     <td data-column="waiting">{waiting}</td>
-                                    <td data-column="oldest">{age.unwrap_or_else(|| d().nothing_waiting.to_string())}</td>
+                                    <td data-column="oldest">{age.unwrap_or_else(|| crate::locales::dashboard::nothing_waiting(lang.get()).to_string())}</td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -105,15 +104,16 @@ fn Queues(state: PlatformState, now: i64) -> impl IntoView {
 #[component]
 fn OrgStates(state: PlatformState) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let d = move || &t().dashboard;
     view! {
         <section class="card" aria-labelledby="states-heading" data-testid="org-states">
-            <h2 id="states-heading" class="card__title">{move || d().state_column}</h2>
+            <h2 id="states-heading" class="card__title">{move || crate::locales::dashboard::state_column(lang.get())}</h2>
             <table class="figures">
                 <thead>
                     <tr>
-                        <th scope="col">{move || d().state_column}</th>
-                        <th scope="col">{move || d().count_column}</th>
+                        <th scope="col">{move || crate::locales::dashboard::state_column(lang.get())}</th>
+                        <th scope="col">{move || crate::locales::dashboard::count_column(lang.get())}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -3,18 +3,16 @@
 
 use super::api::public_figures;
 use super::columns::Unit;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 
 #[component]
 pub fn ImpactCard(#[prop(optional)] org: Option<i64>) -> impl IntoView {
-    let t = use_texts();
-    let d = move || &t().dashboard;
     let lang = use_lang();
     let figures = Resource::new(move || org, public_figures);
     view! {
         <section class="card impact" aria-labelledby="impact-heading" data-testid="impact">
-            <h2 id="impact-heading" class="card__title">{move || d().impact_heading}</h2>
+            <h2 id="impact-heading" class="card__title">{move || crate::locales::dashboard::impact_heading(lang.get())}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let Ok(f) = figures.await else {
@@ -23,10 +21,10 @@ pub fn ImpactCard(#[prop(optional)] org: Option<i64>) -> impl IntoView {
                     let lang = lang.get_untracked();
                     let count = |n| Unit::Count.headline(n, lang);
                     let tiles = [
-                        Some((d().impact_events, count(f.events_held), "events")),
-                        f.attended.map(|n| (d().impact_attended, count(n), "attended")),
-                        f.volunteer_minutes.map(|m| (d().impact_hours, Unit::Minutes.headline(m, lang), "hours")),
-                        f.services_done.map(|n| (d().impact_services, count(n), "services")),
+                        Some((crate::locales::dashboard::impact_events(lang), count(f.events_held), "events")),
+                        f.attended.map(|n| (crate::locales::dashboard::impact_attended(lang), count(n), "attended")),
+                        f.volunteer_minutes.map(|m| (crate::locales::dashboard::impact_hours(lang), Unit::Minutes.headline(m, lang), "hours")),
+                        f.services_done.map(|n| (crate::locales::dashboard::impact_services(lang), count(n), "services")),
                     ];
                     view! {
                         <ul class="impact__tiles">
@@ -37,7 +35,7 @@ pub fn ImpactCard(#[prop(optional)] org: Option<i64>) -> impl IntoView {
                                 </li>
                             }).collect_view()}
                         </ul>
-                        <p class="hint">{d().impact_note}</p>
+                        <p class="hint">{crate::locales::dashboard::impact_note(lang)}</p>
                     }
                     .into_any()
                 })}

@@ -17,8 +17,8 @@ pub fn OrgReportPage() -> impl IntoView {
     let chosen = chosen_months();
     let data = org_board(chosen);
     board_page(
-        |l| l.texts().dashboard.report_title,
-        |l| l.texts().dashboard.report_lead,
+        crate::locales::dashboard::report_title,
+        crate::locales::dashboard::report_lead,
         data,
         chosen,
         |board: OrgBoard| {
@@ -44,8 +44,8 @@ pub fn PlatformReportPage() -> impl IntoView {
     let chosen = chosen_months();
     let data = Resource::new(chosen, |(from, to)| platform_dashboard(from, to));
     board_page(
-        |l| l.texts().dashboard.platform_report_title,
-        |l| l.texts().dashboard.report_lead,
+        crate::locales::dashboard::platform_report_title,
+        crate::locales::dashboard::report_lead,
         data,
         chosen,
         |board: PlatformBoard| {
@@ -79,9 +79,9 @@ fn Report(
     let d = move || &t().dashboard;
     let platform = org.is_none();
     let title: super::columns::Label = if platform {
-        |l| l.texts().dashboard.platform_report_title
+        crate::locales::dashboard::platform_report_title
     } else {
-        |l| l.texts().dashboard.report_title
+        crate::locales::dashboard::report_title
     };
     let (from, to) = (period.first.key(), period.last.key());
     let csv = format!("{base}/report.csv?from={from}&to={to}");
@@ -96,24 +96,24 @@ fn Report(
     };
     view! {
         <article class="report" data-testid="report">
-            <Head title lead=|l| l.texts().dashboard.report_lead org=org.clone()/>
+            <Head title lead=crate::locales::dashboard::report_lead org=org.clone()/>
             <dl class="report__facts">
-                <div><dt>{move || d().report_period}</dt><dd data-testid="report-period">{span}</dd></div>
-                <div><dt>{move || d().report_generated}</dt><dd>{move || format_date(now, lang.get())}</dd></div>
+                <div><dt>{move || crate::locales::dashboard::report_period(lang.get())}</dt><dd data-testid="report-period">{span}</dd></div>
+                <div><dt>{move || crate::locales::dashboard::report_generated(lang.get())}</dt><dd>{move || format_date(now, lang.get())}</dd></div>
             </dl>
             <PeriodForm from=from.clone() to=to.clone()/>
             <p class="page-actions no-print">
-                <a href=csv class="button" download data-testid="report-csv" rel="nofollow">{move || d().report_download}</a>
-                <a href=dashboard class="button button--secondary">{move || d().back_to_dashboard}</a>
+                <a href=csv class="button" download data-testid="report-csv" rel="nofollow">{move || crate::locales::dashboard::report_download(lang.get())}</a>
+                <a href=dashboard class="button button--secondary">{move || crate::locales::dashboard::back_to_dashboard(lang.get())}</a>
             </p>
-            <p class="hint no-print">{move || d().report_print_hint}</p>
+            <p class="hint no-print">{move || crate::locales::dashboard::report_print_hint(lang.get())}</p>
             <section class="card" aria-labelledby="summary-heading" data-testid="report-summary">
-                <h2 id="summary-heading" class="card__title">{move || d().report_summary}</h2>
+                <h2 id="summary-heading" class="card__title">{move || crate::locales::dashboard::report_summary(lang.get())}</h2>
                 <dl class="report__summary">
                     {columns.iter().filter_map(|c| {
                         let (label, total, unit) = (c.label, c.total(&months)?, c.unit);
                         let suffix = move || match unit {
-                            Unit::Minutes => d().hours_unit,
+                            Unit::Minutes => crate::locales::dashboard::hours_unit(lang.get()),
                             _ => "",
                         };
                         Some(view! {
@@ -126,17 +126,17 @@ fn Report(
                 </dl>
             </section>
             <section class="card" aria-labelledby="months-heading" data-testid="report-months">
-                <h2 id="months-heading" class="card__title">{move || d().report_by_month}</h2>
+                <h2 id="months-heading" class="card__title">{move || crate::locales::dashboard::report_by_month(lang.get())}</h2>
                 <div class="table-scroll">
                     <FiguresTable months=month_list columns=columns.clone() rows=months.clone()/>
                 </div>
             </section>
             <section class="card" aria-labelledby="how-heading" data-testid="report-how">
-                <h2 id="how-heading" class="card__title">{move || d().report_how}</h2>
+                <h2 id="how-heading" class="card__title">{move || crate::locales::dashboard::report_how(lang.get())}</h2>
                 <dl class="report__how">
                     {groups.into_iter().map(|group| view! {
-                        <dt>{move || group.heading(t())}</dt>
-                        <dd>{move || group.how(t())}</dd>
+                        <dt>{move || group.heading(lang.get())}</dt>
+                        <dd>{move || group.how(lang.get())}</dd>
                     }).collect_view()}
                 </dl>
             </section>

@@ -28,7 +28,6 @@ pub fn FigureSections(
 pub fn FigureSection(group: Group, months: Vec<Month>, rows: Vec<MonthFigures>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().dashboard;
     let id = group.key();
     let keys: Vec<String> = months.iter().map(|m| m.key()).collect();
     let labels: Vec<&'static str> = months
@@ -55,12 +54,12 @@ pub fn FigureSection(group: Group, months: Vec<Month>, rows: Vec<MonthFigures>) 
     let columns: Vec<&'static Column> = of_group(group).collect();
     view! {
         <section class="card figure" id=id aria-labelledby=format!("{id}-heading") data-testid=format!("figures-{id}")>
-            <h2 id=format!("{id}-heading") class="card__title">{move || group.heading(t())}</h2>
-            <BarChart title=group.heading(t()).to_string() keys=keys labels series format/>
+            <h2 id=format!("{id}-heading") class="card__title">{move || group.heading(lang.get())}</h2>
+            <BarChart title=group.heading(lang.get()).to_string() keys=keys labels series format/>
             <div class="table-scroll">
                 <FiguresTable months columns=columns.clone() rows/>
             </div>
-            <p class="hint"><strong>{move || d().how_counted}</strong>{move || group.how(t())}</p>
+            <p class="hint"><strong>{move || crate::locales::dashboard::how_counted(lang.get())}</strong>{move || group.how(lang.get())}</p>
         </section>
     }
     .into_any()
@@ -85,7 +84,7 @@ pub fn FiguresTable(
         <table class="figures">
             <thead>
                 <tr>
-                    <th scope="col">{move || d().month_column}</th>
+                    <th scope="col">{move || crate::locales::dashboard::month_column(lang.get())}</th>
                     {columns.iter().map(|c| {
                         let label = c.label;
                         view! { <th scope="col">{move || label(lang.get())}</th> }
@@ -107,7 +106,7 @@ pub fn FiguresTable(
             </tbody>
             <tfoot>
                 <tr>
-                    <th scope="row">{move || d().total_row}</th>
+                    <th scope="row">{move || crate::locales::dashboard::total_row(lang.get())}</th>
                     {totals.into_iter().map(|total| view! { <td>{total}</td> }).collect_view()}
                 </tr>
             </tfoot>

@@ -76,7 +76,7 @@ fn EventDetails(view: EventView) -> impl IntoView {
                 }
             })}
             <Fact label=|l| l.texts().events_page.place_label value=e.place_name.clone()/>
-            {(!e.address.is_empty()).then(|| view! { <Fact label=|l| l.texts().orgs.address_label value=e.address.clone()/> })}
+            {(!e.address.is_empty()).then(|| view! { <Fact label=crate::locales::orgs::address_label value=e.address.clone()/> })}
             <dt>{move || t().events_page.organiser}</dt>
             <dd><OrgName id=e.org_id name=e.org_name.clone() tier=e.org_tier/></dd>
             <Fact label=|l| l.texts().events_page.signup_deadline_label
@@ -94,7 +94,7 @@ fn EventDetails(view: EventView) -> impl IntoView {
             {(!e.requirements.is_empty()).then(|| view! {
                 <Fact label=|l| l.texts().events_page.requirements_label value=e.requirements.clone()/>
             })}
-            {(!e.contact.is_empty()).then(|| view! { <Fact label=|l| l.texts().orgs.contact_label value=e.contact.clone()/> })}
+            {(!e.contact.is_empty()).then(|| view! { <Fact label=crate::locales::orgs::contact_label value=e.contact.clone()/> })}
             {(!e.tags.is_empty()).then(|| view! {
                 <dt>{move || t().events_page.tags_label}</dt>
                 <dd>{e.tags.join("、")}</dd>

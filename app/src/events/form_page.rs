@@ -77,6 +77,7 @@ pub fn NewEventPage() -> impl IntoView {
 #[component]
 pub fn EditEventPage() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let action = ServerAction::<UpdateEvent>::new();
     let id = use_org_id();
     let form = Resource::new(
@@ -110,7 +111,7 @@ pub fn EditEventPage() -> impl IntoView {
                         <input type="hidden" name="version" value=event.version/>
                         <EventFormFields data values=EventFields::from_event(&event)/>
                         <p class="button-row">
-                            <button type="submit" class="button">{move || t().orgs.save}</button>
+                            <button type="submit" class="button">{move || crate::locales::orgs::save(lang.get())}</button>
                             <a href=format!("/events/{}", event.id) class="button button--secondary">
                                 {move || t().events_page.back_to_event}
                             </a>
@@ -156,7 +157,7 @@ fn EventFormFields(data: EventFormData, values: EventFields) -> impl IntoView {
         <RepeatFields series=data.series repeat=values.repeat until=values.repeat_until/>
         <TextField id="event-place" name="event[place_name]" label=|l| l.texts().events_page.place_label
             hint=Some(|l| l.texts().events_page.place_hint) value=values.place_name max=PLACE_NAME_MAX/>
-        <TextField id="event-address" name="event[address]" label=|l| l.texts().orgs.address_label hint=None
+        <TextField id="event-address" name="event[address]" label=crate::locales::orgs::address_label hint=None
             value=values.address max=LINE_MAX/>
         <LocationFields form="event" lat=values.lat lng=values.lng/>
         <TextField id="event-capacity" name="event[capacity]" label=|l| l.texts().events_page.capacity_label
@@ -174,11 +175,11 @@ fn EventFormFields(data: EventFormData, values: EventFields) -> impl IntoView {
                 data-testid="walk-ins"/>
             {move || t().events_page.walk_ins_label}
         </label>
-        <TextArea id="event-description" name="event[description]" label=|l| l.texts().orgs.description_label
+        <TextArea id="event-description" name="event[description]" label=crate::locales::orgs::description_label
             hint=None value=values.description max=DESCRIPTION_MAX/>
         <TextArea id="event-requirements" name="event[requirements]" label=|l| l.texts().events_page.requirements_label
             hint=None value=values.requirements max=REQUIREMENTS_MAX/>
-        <TextField id="event-contact" name="event[contact]" label=|l| l.texts().orgs.contact_label
+        <TextField id="event-contact" name="event[contact]" label=crate::locales::orgs::contact_label
             hint=None value=values.contact max=LINE_MAX/>
         <TextField id="event-tags" name="event[tags]" label=|l| l.texts().events_page.tags_label
             hint=Some(|l| l.texts().events_page.tags_hint) value=values.tags max=LINE_MAX/>

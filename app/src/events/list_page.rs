@@ -147,8 +147,8 @@ fn Results(cards: Vec<EventCard>, later: Option<PageMark>, filter: EventFilter) 
     let count = cards.len();
     let one_page = later.is_none() && !later_page;
     view! {
-        <ResultCount count one_page whole=(|l| l.texts().events_page.count_before, |l| l.texts().events_page.count_after)
-            page=(|l| l.texts().events_page.page_count_before, |l| l.texts().events_page.page_count_after)/>
+        <ResultCount count one_page whole=|lang, count| crate::t!(lang, events::count { count })
+            page=|lang, count| crate::t!(lang, events::page_count { count })/>
         <ul class="event-list" data-testid="event-list">
             {cards.into_iter().map(|card| view! { <EventCardView card/> }).collect_view()}
         </ul>

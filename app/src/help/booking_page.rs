@@ -32,12 +32,12 @@ pub fn BookingPage() -> impl IntoView {
 /// The notice for `?done=` after a step.
 fn done_notice(done: &str) -> Option<fn(Lang) -> &'static str> {
     Some(match done {
-        "booked" => |l| l.texts().help_desk.booked_notice,
-        "accepted" => |l| l.texts().help_desk.accepted_notice,
-        "declined" => |l| l.texts().help_desk.declined_notice,
-        "done" => |l| l.texts().help_desk.done_notice,
-        "cancelled" => |l| l.texts().help_desk.cancelled_notice,
-        "thanked" => |l| l.texts().help_desk.thanked_notice,
+        "booked" => crate::locales::help::desk::booked_notice,
+        "accepted" => crate::locales::help::desk::accepted_notice,
+        "declined" => crate::locales::help::desk::declined_notice,
+        "done" => crate::locales::help::desk::done_notice,
+        "cancelled" => crate::locales::help::desk::cancelled_notice,
+        "thanked" => crate::locales::help::desk::thanked_notice,
         _ => return None,
     })
 }
@@ -51,7 +51,6 @@ fn BookingDetails(view: BookingView) -> impl IntoView {
     };
     let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().help_desk;
     let b = view.booking.clone();
     let (status, kind) = (b.status, b.kind);
     let done = use_query_map()
@@ -72,45 +71,45 @@ fn BookingDetails(view: BookingView) -> impl IntoView {
         </div>
         {done.map(|notice| view! { <p class="notice-ok" role="status">{move || notice(lang.get())}</p> })}
         <dl class="card facts">
-            <dt>{move || d().member_label}</dt>
+            <dt>{move || crate::locales::help::desk::member_label(lang.get())}</dt>
             <dd>
                 <a href=format!("/help/{}", b.member_id)>
                     {move || member_name.clone().unwrap_or_else(|| t().help_board.anonymous.to_string())}
                 </a>
             </dd>
             {(kind == BookingKind::Service).then(|| view! {
-                <dt>{move || d().price_label}</dt>
+                <dt>{move || crate::locales::help::desk::price_label(lang.get())}</dt>
                 <dd data-testid="booking-price">{move || format_price(price, t().help_board.free)}</dd>
             })}
             {b.resident_id.map(|_| {
                 let name = b.resident_name.clone();
                 view! {
-                    <dt>{move || d().asked_by_label}</dt>
+                    <dt>{move || crate::locales::help::desk::asked_by_label(lang.get())}</dt>
                     <dd data-testid="booking-resident">
-                        {name.unwrap_or_else(|| t().account.deleted_account.to_string())}
+                        {name.unwrap_or_else(|| crate::locales::accounts::deleted_account(lang.get()).to_string())}
                     </dd>
                 }
             })}
-            <dt>{move || d().asked_at_label}</dt>
+            <dt>{move || crate::locales::help::desk::asked_at_label(lang.get())}</dt>
             <dd>{move || format_date_time(b.created_at, lang.get(), None)}</dd>
             {(!b.time_preference.is_empty()).then(|| view! {
-                <dt>{move || d().time_label}</dt>
+                <dt>{move || crate::locales::help::desk::time_label(lang.get())}</dt>
                 <dd>{b.time_preference.clone()}</dd>
             })}
             {(!b.message.is_empty()).then(|| view! {
-                <dt>{move || d().message_label}</dt>
+                <dt>{move || crate::locales::help::desk::message_label(lang.get())}</dt>
                 <dd class="prose">{b.message.clone()}</dd>
             })}
         </dl>
         <NextStep view=view.clone() actions/>
         {b.thanks.clone().map(|thanks| view! {
             <section class="card" aria-labelledby="thanks-heading" data-testid="booking-thanks">
-                <h2 id="thanks-heading" class="card__title">{move || d().thanks_heading}</h2>
+                <h2 id="thanks-heading" class="card__title">{move || crate::locales::help::desk::thanks_heading(lang.get())}</h2>
                 <p class="prose">{thanks}</p>
             </section>
         })}
         <p class="page-foot">
-            <a href=format!("/help/{}", b.member_id) class="button button--secondary">{move || d().back_to_member}</a>
+            <a href=format!("/help/{}", b.member_id) class="button button--secondary">{move || crate::locales::help::desk::back_to_member(lang.get())}</a>
         </p>
     }
 }
@@ -118,9 +117,7 @@ fn BookingDetails(view: BookingView) -> impl IntoView {
 /// The step the reader may take now, by side and state.
 #[component]
 fn NextStep(view: BookingView, actions: BookingActions) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().help_desk;
     let b = view.booking;
     let id = b.id;
     let member_side = view.side != BookingSide::Resident;
@@ -139,30 +136,30 @@ fn NextStep(view: BookingView, actions: BookingActions) -> impl IntoView {
     let body = match (member_side, b.status) {
         (true, BookingStatus::Requested) => view! {
             <p class="button-row">
-                {answer_button(BookingStatus::Accepted, |l| l.texts().help_desk.accept_button, "button")}
-                {answer_button(BookingStatus::Declined, |l| l.texts().help_desk.decline_button, "button button--secondary")}
+                {answer_button(BookingStatus::Accepted, crate::locales::help::desk::accept_button, "button")}
+                {answer_button(BookingStatus::Declined, crate::locales::help::desk::decline_button, "button button--secondary")}
             </p>
         }
         .into_any(),
         (true, BookingStatus::Accepted) => view! {
-            <p>{move || d().accepted_member_hint}</p>
-            {answer_button(BookingStatus::Done, |l| l.texts().help_desk.done_button, "button")}
+            <p>{move || crate::locales::help::desk::accepted_member_hint(lang.get())}</p>
+            {answer_button(BookingStatus::Done, crate::locales::help::desk::done_button, "button")}
         }
         .into_any(),
         (false, BookingStatus::Requested | BookingStatus::Accepted) => view! {
-            <p>{move || if b.status == BookingStatus::Requested { d().waiting_member } else { d().accepted_resident_hint }}</p>
+            <p>{move || if b.status == BookingStatus::Requested { crate::locales::help::desk::waiting_member(lang.get()) } else { crate::locales::help::desk::accepted_resident_hint(lang.get()) }}</p>
             <ActionForm action=actions.cancel attr:class="form">
                 <input type="hidden" name="booking" value=id/>
-                <button type="submit" class="button button--danger">{move || d().cancel_button}</button>
+                <button type="submit" class="button button--danger">{move || crate::locales::help::desk::cancel_button(lang.get())}</button>
             </ActionForm>
         }
         .into_any(),
         (false, BookingStatus::Done) if b.thanks.is_none() => view! {
             <ActionForm action=actions.thank attr:class="form" attr:data-testid="thanks-form">
                 <input type="hidden" name="booking" value=id/>
-                <label for="thanks-text">{move || d().thanks_label}</label>
+                <label for="thanks-text">{move || crate::locales::help::desk::thanks_label(lang.get())}</label>
                 <textarea id="thanks-text" name="text" rows="3" maxlength=THANKS_MAX required></textarea>
-                <button type="submit" class="button">{move || d().thanks_button}</button>
+                <button type="submit" class="button">{move || crate::locales::help::desk::thanks_button(lang.get())}</button>
             </ActionForm>
         }
         .into_any(),
@@ -170,9 +167,9 @@ fn NextStep(view: BookingView, actions: BookingActions) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="step-heading" data-testid="booking-step">
-            <h2 id="step-heading" class="card__title">{move || d().next_step_heading}</h2>
+            <h2 id="step-heading" class="card__title">{move || crate::locales::help::desk::next_step_heading(lang.get())}</h2>
             {(view.side == BookingSide::Coordinator).then(|| view! {
-                <p class="hint" data-testid="acting-for-member">{move || d().acting_hint}</p>
+                <p class="hint" data-testid="acting-for-member">{move || crate::locales::help::desk::acting_hint(lang.get())}</p>
             })}
             <FormErrorMessage result=actions.answer.value()/>
             <FormErrorMessage result=actions.cancel.value()/>

@@ -59,9 +59,7 @@ fn Editor(editor: MemberFile) -> impl IntoView {
         remove_photo: ServerAction::new(),
         delete: ServerAction::new(),
     };
-    let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().help_desk;
     let m = editor.member.clone();
     let id = m.id;
     let done = use_query_map()
@@ -75,18 +73,18 @@ fn Editor(editor: MemberFile) -> impl IntoView {
                 <a href=format!("/orgs/{}/members", m.org_id)>{m.org_name.clone()}</a>
             </p>
             <h1 data-testid="editor-name">{m.display_name.clone()}</h1>
-            <p class="page-head__lead">{move || d().editor_lead}</p>
+            <p class="page-head__lead">{move || crate::locales::help::desk::editor_lead(lang.get())}</p>
         </div>
         {done.map(|action| view! {
             <p class="notice-ok" role="status" data-testid="editor-done">
-                {move || d().done_prefix}{move || action.label(lang.get())}
+                {move || crate::locales::help::desk::done_prefix(lang.get())}{move || action.label(lang.get())}
             </p>
         })}
         <div class="button-row">
             <a href=format!("/help/{id}") class="button button--secondary" data-testid="public-card">
-                {move || d().see_card}
+                {move || crate::locales::help::desk::see_card(lang.get())}
             </a>
-            <ExportButton member=id label=d().export_button/>
+            <ExportButton member=id label=crate::locales::help::desk::export_button(lang.get())/>
         </div>
         <DetailsSection editor=editor.clone() actions/>
         <PhotoSection member=m.id photo_at=m.photo_at actions/>
@@ -97,17 +95,17 @@ fn Editor(editor: MemberFile) -> impl IntoView {
         <BookingsSection editor=editor.clone()/>
         <LogsSection editor/>
         <section class="card" id="delete" aria-labelledby="delete-heading">
-            <h2 id="delete-heading" class="card__title">{move || d().delete_heading}</h2>
-            <p class="hint">{move || d().delete_hint}</p>
+            <h2 id="delete-heading" class="card__title">{move || crate::locales::help::desk::delete_heading(lang.get())}</h2>
+            <p class="hint">{move || crate::locales::help::desk::delete_hint(lang.get())}</p>
             <FormErrorMessage result=actions.delete.value()/>
             <ActionForm action=actions.delete attr:class="form">
                 <input type="hidden" name="member" value=id/>
                 <label class="checkbox">
                     <input type="checkbox" name="confirm" value="yes" required/>
-                    {move || d().delete_confirm}
+                    {move || crate::locales::help::desk::delete_confirm(lang.get())}
                 </label>
                 <button type="submit" class="button button--danger" data-testid="delete-member">
-                    {move || d().delete_button}
+                    {move || crate::locales::help::desk::delete_button(lang.get())}
                 </button>
             </ActionForm>
         </section>
@@ -116,17 +114,17 @@ fn Editor(editor: MemberFile) -> impl IntoView {
 
 #[component]
 fn DetailsSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let m = editor.member;
     view! {
         <section class="card" id="details" aria-labelledby="details-heading">
-            <h2 id="details-heading" class="card__title">{move || t().help_desk.details_heading}</h2>
+            <h2 id="details-heading" class="card__title">{move || crate::locales::help::desk::details_heading(lang.get())}</h2>
             <ActionForm action=actions.save attr:class="form form--wide">
                 <FormErrorMessage result=actions.save.value()/>
                 <input type="hidden" name="id" value=m.id/>
                 <input type="hidden" name="version" value=m.version/>
                 <MemberFormFields areas=editor.areas values=MemberFields::from_record(&m)/>
-                <button type="submit" class="button">{move || t().orgs.save}</button>
+                <button type="submit" class="button">{move || crate::locales::orgs::save(lang.get())}</button>
             </ActionForm>
         </section>
     }
@@ -137,17 +135,15 @@ fn DetailsSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
 #[component]
 fn PhotoSection(member: i64, photo_at: Option<i64>, actions: EditorActions) -> impl IntoView {
     use super::photo::{upload_path, MemberPhoto, RejectedPhoto};
-    let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().help_desk;
     let rejected = use_context::<RejectedPhoto>().map(|r| r.error);
     if let Some(error) = &rejected {
         crate::shell::set_status(error.status());
     }
     view! {
         <section class="card" id="photo" aria-labelledby="photo-heading">
-            <h2 id="photo-heading" class="card__title">{move || d().photo_heading}</h2>
-            <p class="hint">{move || d().photo_hint}</p>
+            <h2 id="photo-heading" class="card__title">{move || crate::locales::help::desk::photo_heading(lang.get())}</h2>
+            <p class="hint">{move || crate::locales::help::desk::photo_hint(lang.get())}</p>
             <FormErrorMessage result=actions.remove_photo.value()/>
             {match photo_at {
                 Some(at) => view! {
@@ -156,22 +152,22 @@ fn PhotoSection(member: i64, photo_at: Option<i64>, actions: EditorActions) -> i
                         <ActionForm action=actions.remove_photo attr:class="form form--inline">
                             <input type="hidden" name="member" value=member/>
                             <button type="submit" class="button button--secondary" data-testid="remove-photo">
-                                {move || d().photo_remove}
+                                {move || crate::locales::help::desk::photo_remove(lang.get())}
                             </button>
                         </ActionForm>
                     </div>
                 }.into_any(),
-                None => view! { <p data-testid="no-photo">{move || d().no_photo}</p> }.into_any(),
+                None => view! { <p data-testid="no-photo">{move || crate::locales::help::desk::no_photo(lang.get())}</p> }.into_any(),
             }}
             <form method="post" action=upload_path(member) enctype="multipart/form-data" class="form"
                 data-testid="photo-form">
                 {rejected.map(|error| view! {
                     <p class="form-error" role="alert" data-testid="photo-error">{move || error.message(lang.get())}</p>
                 })}
-                <label for="member-photo">{move || d().photo_field}</label>
+                <label for="member-photo">{move || crate::locales::help::desk::photo_field(lang.get())}</label>
                 <input id="member-photo" name="photo" type="file" required
                     accept="image/jpeg,image/png,image/webp,image/gif"/>
-                <button type="submit" class="button button--secondary">{move || d().photo_upload}</button>
+                <button type="submit" class="button button--secondary">{move || crate::locales::help::desk::photo_upload(lang.get())}</button>
             </form>
         </section>
     }
@@ -182,7 +178,6 @@ fn PhotoSection(member: i64, photo_at: Option<i64>, actions: EditorActions) -> i
 fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().help_desk;
     let b = move || &t().help_board;
     let id = editor.member.id;
     view! {
@@ -200,27 +195,27 @@ fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
                             <ActionForm action=actions.remove_service attr:class="form form--inline">
                                 <input type="hidden" name="member" value=id/>
                                 <input type="hidden" name="service" value=s.id/>
-                                <button type="submit" class="button button--secondary">{move || d().remove_button}</button>
+                                <button type="submit" class="button button--secondary">{move || crate::locales::help::desk::remove_button(lang.get())}</button>
                             </ActionForm>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <details class="entry__form">
-                <summary class="button button--secondary">{move || d().add_service}</summary>
+                <summary class="button button--secondary">{move || crate::locales::help::desk::add_service(lang.get())}</summary>
                 <ActionForm action=actions.add_service attr:class="form">
                     <FormErrorMessage result=actions.add_service.value()/>
                     <input type="hidden" name="member" value=id/>
-                    <TextField id="service-title" name="service[title]" label=|l| l.texts().help_desk.title_label hint=None
+                    <TextField id="service-title" name="service[title]" label=crate::locales::help::desk::title_label hint=None
                         value=String::new() max=*TITLE_CHARS.end() required=true/>
-                    <TextArea id="service-description" name="service[description]" label=|l| l.texts().help_desk.description_label
+                    <TextArea id="service-description" name="service[description]" label=crate::locales::help::desk::description_label
                         hint=None value=String::new() max=ENTRY_DESCRIPTION_MAX/>
-                    <TextField id="service-price" name="service[price]" label=|l| l.texts().help_desk.price_label
-                        hint=Some(|l| l.texts().help_desk.price_hint) value=String::new() max=12/>
-                    <label for="service-unit">{move || d().unit_label}</label>
+                    <TextField id="service-price" name="service[price]" label=crate::locales::help::desk::price_label
+                        hint=Some(crate::locales::help::desk::price_hint) value=String::new() max=12/>
+                    <label for="service-unit">{move || crate::locales::help::desk::unit_label(lang.get())}</label>
                     <ChoiceSelect<ServiceUnit> id="service-unit" name="service[unit]"
                         current=ServiceUnit::PerVisit.as_str().into() required=true/>
-                    <button type="submit" class="button">{move || d().add_service}</button>
+                    <button type="submit" class="button">{move || crate::locales::help::desk::add_service(lang.get())}</button>
                 </ActionForm>
             </details>
         </section>
@@ -235,7 +230,7 @@ fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
                             <p class="entry__head">
                                 <strong>{n.title}</strong>
                                 {if n.met {
-                                    view! { <span class="chip chip--plain">{move || d().met_chip}</span> }.into_any()
+                                    view! { <span class="chip chip--plain">{move || crate::locales::help::desk::met_chip(lang.get())}</span> }.into_any()
                                 } else {
                                     view! { <span class="chip chip--wanted">{move || urgency.label(lang.get())}</span> }.into_any()
                                 }}
@@ -244,7 +239,7 @@ fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
                                 <ActionForm action=actions.need_met attr:class="form form--inline">
                                     <input type="hidden" name="member" value=id/>
                                     <input type="hidden" name="need" value=n.id/>
-                                    <button type="submit" class="button button--secondary">{move || d().met_button}</button>
+                                    <button type="submit" class="button button--secondary">{move || crate::locales::help::desk::met_button(lang.get())}</button>
                                 </ActionForm>
                             })}
                         </li>
@@ -252,18 +247,18 @@ fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <details class="entry__form">
-                <summary class="button button--secondary">{move || d().add_need}</summary>
+                <summary class="button button--secondary">{move || crate::locales::help::desk::add_need(lang.get())}</summary>
                 <ActionForm action=actions.add_need attr:class="form">
                     <FormErrorMessage result=actions.add_need.value()/>
                     <input type="hidden" name="member" value=id/>
-                    <TextField id="need-title" name="need[title]" label=|l| l.texts().help_desk.title_label hint=None
+                    <TextField id="need-title" name="need[title]" label=crate::locales::help::desk::title_label hint=None
                         value=String::new() max=*TITLE_CHARS.end() required=true/>
-                    <TextArea id="need-description" name="need[description]" label=|l| l.texts().help_desk.description_label
+                    <TextArea id="need-description" name="need[description]" label=crate::locales::help::desk::description_label
                         hint=None value=String::new() max=ENTRY_DESCRIPTION_MAX/>
-                    <label for="need-urgency">{move || d().urgency_label}</label>
+                    <label for="need-urgency">{move || crate::locales::help::desk::urgency_label(lang.get())}</label>
                     <ChoiceSelect<Urgency> id="need-urgency" name="need[urgency]"
                         current=Urgency::Normal.as_str().into() required=true/>
-                    <button type="submit" class="button">{move || d().add_need}</button>
+                    <button type="submit" class="button">{move || crate::locales::help::desk::add_need(lang.get())}</button>
                 </ActionForm>
             </details>
         </section>
@@ -281,18 +276,16 @@ pub(super) fn ConsentsSection(
     withdraw: ServerAction<WithdrawMemberConsent>,
     #[prop(optional)] own: bool,
 ) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().help_desk;
     let id = member;
     view! {
         <section class="card" id="consents" aria-labelledby="consents-heading">
             <h2 id="consents-heading" class="card__title">
-                {move || if own { d().own_consents_heading } else { d().consents_heading }}
+                {move || if own { crate::locales::help::desk::own_consents_heading(lang.get()) } else { crate::locales::help::desk::consents_heading(lang.get()) }}
             </h2>
-            <p class="hint">{move || if own { d().own_consents_hint } else { d().consents_hint }}</p>
+            <p class="hint">{move || if own { crate::locales::help::desk::own_consents_hint(lang.get()) } else { crate::locales::help::desk::consents_hint(lang.get()) }}</p>
             <FormErrorMessage result=withdraw.value()/>
-            {consents.is_empty().then(|| view! { <p data-testid="no-consents">{move || d().no_consents}</p> })}
+            {consents.is_empty().then(|| view! { <p data-testid="no-consents">{move || crate::locales::help::desk::no_consents(lang.get())}</p> })}
             <ul class="entry-list" data-testid="editor-consents">
                 {consents.into_iter().map(|c| {
                     let (group, audience, method) = (c.group, c.audience, c.method);
@@ -307,11 +300,11 @@ pub(super) fn ConsentsSection(
                             <p class="hint">
                                 {move || method.label(lang.get())}" · "{by.clone()}" · "
                                 {move || format_date_time(given, lang.get(), None)}" · "
-                                {move || d().notice_version_label}{c.notice_version.clone()}
+                                {move || crate::locales::help::desk::notice_version_label(lang.get())}{c.notice_version.clone()}
                             </p>
                             {match c.withdrawn_at {
                                 Some(at) => view! {
-                                    <p class="hint">{move || d().withdrawn_at}{move || format_date_time(at, lang.get(), None)}</p>
+                                    <p class="hint">{move || crate::locales::help::desk::withdrawn_at(lang.get())}{move || format_date_time(at, lang.get(), None)}</p>
                                 }.into_any(),
                                 None => view! {
                                     <ActionForm action=withdraw attr:class="form form--inline">
@@ -319,7 +312,7 @@ pub(super) fn ConsentsSection(
                                         <input type="hidden" name="consent" value=c.id/>
                                         <button type="submit" class="button button--secondary"
                                             data-testid=format!("withdraw-{}-{}", group.as_str(), audience.as_str())>
-                                            {move || d().withdraw_button}
+                                            {move || crate::locales::help::desk::withdraw_button(lang.get())}
                                         </button>
                                     </ActionForm>
                                 }.into_any(),
@@ -331,24 +324,24 @@ pub(super) fn ConsentsSection(
             <ActionForm action=record attr:class="form" attr:data-testid="consent-form">
                 <FormErrorMessage result=record.value()/>
                 <input type="hidden" name="member" value=id/>
-                <h3>{move || if own { d().give_consent_heading } else { d().record_consent }}</h3>
+                <h3>{move || if own { crate::locales::help::desk::give_consent_heading(lang.get()) } else { crate::locales::help::desk::record_consent(lang.get()) }}</h3>
                 <div class="notice-text" data-testid="consent-notice">
-                    <p class="hint">{move || d().notice_version_label}{NOTICE_VERSION}</p>
-                    {(!own).then(|| view! { <p class="hint">{move || d().notice_read_out}</p> })}
-                    <p class="prose">{move || d().notice_text}</p>
+                    <p class="hint">{move || crate::locales::help::desk::notice_version_label(lang.get())}{NOTICE_VERSION}</p>
+                    {(!own).then(|| view! { <p class="hint">{move || crate::locales::help::desk::notice_read_out(lang.get())}</p> })}
+                    <p class="prose">{move || crate::locales::help::desk::notice_text(lang.get())}</p>
                 </div>
-                <label for="consent-group">{move || d().group_label}</label>
+                <label for="consent-group">{move || crate::locales::help::desk::group_label(lang.get())}</label>
                 <ChoiceSelect<FieldGroup> id="consent-group" name="group" current=String::new() required=true/>
-                <label for="consent-audience">{move || d().audience_label}</label>
+                <label for="consent-audience">{move || crate::locales::help::desk::audience_label(lang.get())}</label>
                 <ChoiceSelect<Audience> id="consent-audience" name="audience"
                     current=Audience::Residents.as_str().into() required=true/>
                 {(!own).then(|| view! {
-                    <label for="consent-method">{move || d().method_label}</label>
+                    <label for="consent-method">{move || crate::locales::help::desk::method_label(lang.get())}</label>
                     <ChoiceSelect<ConsentMethod> id="consent-method" name="method"
                         current=ConsentMethod::Paper.as_str().into() required=true/>
                 })}
                 <button type="submit" class="button" data-testid="record-consent">
-                    {move || if own { d().give_consent } else { d().record_consent }}
+                    {move || if own { crate::locales::help::desk::give_consent(lang.get()) } else { crate::locales::help::desk::record_consent(lang.get()) }}
                 </button>
             </ActionForm>
         </section>
@@ -358,14 +351,14 @@ pub(super) fn ConsentsSection(
 #[component]
 fn AccountSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
     let t = use_texts();
-    let d = move || &t().help_desk;
+    let lang = use_lang();
     let i = move || &t().invitations;
     let id = editor.member.id;
     let invite_form = move || {
         view! {
             <ActionForm action=actions.link attr:class="form">
                 <input type="hidden" name="member" value=id/>
-                <label for="link-contact">{move || d().contact_label}</label>
+                <label for="link-contact">{move || crate::locales::help::desk::contact_label(lang.get())}</label>
                 <input id="link-contact" name="contact" type="text" required maxlength="100" autocomplete="off"/>
                 <button type="submit" class="button button--secondary">{move || i().member_link_button}</button>
             </ActionForm>
@@ -374,16 +367,16 @@ fn AccountSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
     let invitation = editor.link_invitation.clone();
     view! {
         <section class="card" id="account" aria-labelledby="account-heading">
-            <h2 id="account-heading" class="card__title">{move || d().account_heading}</h2>
+            <h2 id="account-heading" class="card__title">{move || crate::locales::help::desk::account_heading(lang.get())}</h2>
             <FormErrorMessage result=actions.link.value()/>
             <FormErrorMessage result=actions.withdraw_link.value()/>
             {match (editor.linked_contact, invitation) {
                 (Some(contact), _) => view! {
-                    <p data-testid="linked-account">{move || d().linked_to}{contact.clone()}</p>
+                    <p data-testid="linked-account">{move || crate::locales::help::desk::linked_to(lang.get())}{contact.clone()}</p>
                     <ActionForm action=actions.link attr:class="form form--inline">
                         <input type="hidden" name="member" value=id/>
                         <input type="hidden" name="contact" value=""/>
-                        <button type="submit" class="button button--secondary">{move || d().unlink_button}</button>
+                        <button type="submit" class="button button--secondary">{move || crate::locales::help::desk::unlink_button(lang.get())}</button>
                     </ActionForm>
                 }.into_any(),
                 (None, Some(sent)) => view! {
@@ -410,13 +403,11 @@ fn AccountSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
 
 #[component]
 fn BookingsSection(editor: MemberFile) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().help_desk;
     view! {
         <section class="card" id="bookings" aria-labelledby="bookings-heading">
-            <h2 id="bookings-heading" class="card__title">{move || d().bookings_heading}</h2>
-            {editor.bookings.is_empty().then(|| view! { <p class="hint">{move || d().no_bookings}</p> })}
+            <h2 id="bookings-heading" class="card__title">{move || crate::locales::help::desk::bookings_heading(lang.get())}</h2>
+            {editor.bookings.is_empty().then(|| view! { <p class="hint">{move || crate::locales::help::desk::no_bookings(lang.get())}</p> })}
             <ul class="entry-list" data-testid="editor-bookings">
                 {editor.bookings.into_iter().map(|b| {
                     let (status, kind, at) = (b.status, b.kind, b.created_at);
@@ -430,7 +421,7 @@ fn BookingsSection(editor: MemberFile) -> impl IntoView {
                                 {move || kind.label(lang.get())}" · "
                                 {b.resident_id.map(|_| match b.resident_name.clone() {
                                     Some(name) => name,
-                                    None => t().account.deleted_account.to_string(),
+                                    None => crate::locales::accounts::deleted_account(lang.get()).to_string(),
                                 })}" · "
                                 {move || format_date_time(at, lang.get(), None)}
                             </p>
@@ -445,18 +436,16 @@ fn BookingsSection(editor: MemberFile) -> impl IntoView {
 /// Who looked at what was not public (P3), and what coordinators did for the member.
 #[component]
 fn LogsSection(editor: MemberFile) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().help_desk;
     view! {
         <section class="card" id="access-log" aria-labelledby="access-heading">
-            <h2 id="access-heading" class="card__title">{move || d().access_log_heading}</h2>
-            <p class="hint">{move || d().access_log_hint}</p>
+            <h2 id="access-heading" class="card__title">{move || crate::locales::help::desk::access_log_heading(lang.get())}</h2>
+            <p class="hint">{move || crate::locales::help::desk::access_log_hint(lang.get())}</p>
             <AccessLogList entries=editor.access_log/>
         </section>
         <section class="card" id="proxy-log" aria-labelledby="proxy-heading">
-            <h2 id="proxy-heading" class="card__title">{move || d().proxy_log_heading}</h2>
-            <p class="hint">{move || d().proxy_log_hint}</p>
+            <h2 id="proxy-heading" class="card__title">{move || crate::locales::help::desk::proxy_log_heading(lang.get())}</h2>
+            <p class="hint">{move || crate::locales::help::desk::proxy_log_hint(lang.get())}</p>
             <ul class="entry-list" data-testid="proxy-log">
                 {editor.proxy_log.into_iter().map(|e| {
                     let (action, at) = (e.action, e.acted_at);
@@ -500,7 +489,7 @@ pub fn AccessLogList(entries: Vec<super::records::AccessEntry>) -> impl IntoView
                                 if note {
                                     names.push(t().help_board.note_heading);
                                 }
-                                names.join(d().list_separator)
+                                names.join(crate::locales::help::desk::list_separator(lang.get()))
                             }}
                         </p>
                     </li>

@@ -50,13 +50,13 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
         {(viewer == Viewer::Coordinator).then(|| view! {
             <p class="button-row">
                 <a href=format!("/help/{member_id}/edit") class="button" data-testid="manage-member">
-                    {move || t().help_desk.manage_button}
+                    {move || crate::locales::help::desk::manage_button(lang.get())}
                 </a>
             </p>
         })}
         {done.map(|action| view! {
             <p class="notice-ok" role="status" data-testid="member-done">
-                {move || t().help_desk.done_prefix}{move || action.label(lang.get())}
+                {move || crate::locales::help::desk::done_prefix(lang.get())}{move || action.label(lang.get())}
             </p>
         })}
         <FormErrorMessage result=book.value()/>
@@ -125,10 +125,10 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
         })}
         {view.own_access_log.map(|entries| view! {
             <section class="card" aria-labelledby="own-log-heading" data-testid="own-access-log">
-                <h2 id="own-log-heading" class="card__title">{move || t().help_desk.access_log_heading}</h2>
-                <p class="hint">{move || t().help_desk.access_log_hint}</p>
+                <h2 id="own-log-heading" class="card__title">{move || crate::locales::help::desk::access_log_heading(lang.get())}</h2>
+                <p class="hint">{move || crate::locales::help::desk::access_log_hint(lang.get())}</p>
                 <super::editor_page::AccessLogList entries/>
-                <super::editor_page::ExportButton member=member_id label=t().help_desk.export_button/>
+                <super::editor_page::ExportButton member=member_id label=crate::locales::help::desk::export_button(lang.get())/>
             </section>
         })}
         <p class="hint">{move || b().privacy_note}</p>
@@ -148,25 +148,23 @@ fn BookForm(
     target: i64,
     action: ServerAction<BookHelp>,
 ) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().help_desk;
     // Which of the desk's texts open and send the form, for a booking or an offer of help.
     type Label = fn(crate::locales::Lang) -> &'static str;
     let (open_label, send_label): (Label, Label) = match kind {
         BookingKind::Service => (
-            |l| l.texts().help_desk.book_open,
-            |l| l.texts().help_desk.book_send,
+            crate::locales::help::desk::book_open,
+            crate::locales::help::desk::book_send,
         ),
         BookingKind::Help => (
-            |l| l.texts().help_desk.offer_open,
-            |l| l.texts().help_desk.offer_send,
+            crate::locales::help::desk::offer_open,
+            crate::locales::help::desk::offer_send,
         ),
     };
     match viewer {
         Viewer::Visitor => view! {
             <a href=format!("/signin?next=%2Fhelp%2F{member_id}") class="button button--secondary">
-                {move || d().sign_in_to_book}
+                {move || crate::locales::help::desk::sign_in_to_book(lang.get())}
             </a>
         }
         .into_any(),
@@ -183,10 +181,10 @@ fn BookForm(
                     <ActionForm action attr:class="form">
                         <input type="hidden" name="kind" value=kind.as_str()/>
                         <input type="hidden" name="target" value=target/>
-                        <label for=time_id.clone()>{move || d().time_label}</label>
+                        <label for=time_id.clone()>{move || crate::locales::help::desk::time_label(lang.get())}</label>
                         <input id=time_id.clone() name="time_preference" type="text" maxlength=TIME_PREFERENCE_MAX
-                            placeholder=move || d().time_placeholder/>
-                        <label for=message_id.clone()>{move || d().message_label}</label>
+                            placeholder=move || crate::locales::help::desk::time_placeholder(lang.get())/>
+                        <label for=message_id.clone()>{move || crate::locales::help::desk::message_label(lang.get())}</label>
                         <textarea id=message_id name="message" rows="3" maxlength=BOOKING_MESSAGE_MAX></textarea>
                         <button type="submit" class="button">{move || send_label(lang.get())}</button>
                     </ActionForm>

@@ -8,7 +8,7 @@ use super::manage_api::{coop_members, CoopRoster, CreateMember};
 use crate::areas::model::{Area, AreaKind};
 use crate::components::{FormErrorMessage, TextArea, TextField};
 use crate::geo::pin_map::LocationFields;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -23,25 +23,24 @@ pub fn CoopMembersPage() -> impl IntoView {
 
 #[component]
 fn MembersList(coop: CoopRoster) -> impl IntoView {
-    let t = use_texts();
-    let d = move || &t().help_desk;
+    let lang = use_lang();
     let deleted = use_query_map().read_untracked().get("done").as_deref() == Some("deleted");
     let org_id = coop.org_id;
     view! {
-        <PageTitle text=t().help_desk.members_title/>
+        <PageTitle text=crate::locales::help::desk::members_title(lang.get())/>
         <div class="page-head">
             <p class="org-head__kind"><a href=format!("/orgs/{org_id}")>{coop.org_name.clone()}</a></p>
-            <h1>{move || d().members_title}</h1>
-            <p class="page-head__lead">{move || d().members_lead}</p>
+            <h1>{move || crate::locales::help::desk::members_title(lang.get())}</h1>
+            <p class="page-head__lead">{move || crate::locales::help::desk::members_lead(lang.get())}</p>
         </div>
-        {deleted.then(|| view! { <p class="notice-ok" role="status">{move || d().deleted_notice}</p> })}
+        {deleted.then(|| view! { <p class="notice-ok" role="status">{move || crate::locales::help::desk::deleted_notice(lang.get())}</p> })}
         <p class="button-row">
             <A href=format!("/orgs/{org_id}/members/new") attr:class="button" attr:data-testid="add-member">
-                {move || d().add_member}
+                {move || crate::locales::help::desk::add_member(lang.get())}
             </A>
         </p>
         {if coop.members.is_empty() {
-            view! { <p class="card hint">{move || d().no_members}</p> }.into_any()
+            view! { <p class="card hint">{move || crate::locales::help::desk::no_members(lang.get())}</p> }.into_any()
         } else {
             view! {
                 <ul class="entry-list card" data-testid="coop-members">
@@ -50,14 +49,14 @@ fn MembersList(coop: CoopRoster) -> impl IntoView {
                             <p class="entry__head">
                                 <a href=format!("/help/{}/edit", m.id)><strong>{m.display_name}</strong></a>
                                 {(m.waiting > 0).then(|| view! {
-                                    <span class="chip chip--wanted">{move || d().waiting_chip}{m.waiting}</span>
+                                    <span class="chip chip--wanted">{move || crate::locales::help::desk::waiting_chip(lang.get())}{m.waiting}</span>
                                 })}
                             </p>
                             <p class="hint">
-                                {move || d().open_groups_before}{m.open_groups}{move || d().open_groups_after}
-                                " · "{move || d().services_count}{m.services}
-                                " · "{move || d().needs_count}{m.open_needs}
-                                {m.linked.then(|| view! { " · "{move || d().linked_chip} })}
+                                {move || crate::locales::help::desk::open_groups_before(lang.get())}{m.open_groups}{move || crate::locales::help::desk::open_groups_after(lang.get())}
+                                " · "{move || crate::locales::help::desk::services_count(lang.get())}{m.services}
+                                " · "{move || crate::locales::help::desk::needs_count(lang.get())}{m.open_needs}
+                                {m.linked.then(|| view! { " · "{move || crate::locales::help::desk::linked_chip(lang.get())} })}
                             </p>
                         </li>
                     }).collect_view()}
@@ -65,7 +64,7 @@ fn MembersList(coop: CoopRoster) -> impl IntoView {
             }
             .into_any()
         }}
-        <p class="hint">{move || d().privacy_duty}</p>
+        <p class="hint">{move || crate::locales::help::desk::privacy_duty(lang.get())}</p>
     }
 }
 
@@ -78,20 +77,20 @@ pub fn NewMemberPage() -> impl IntoView {
 
 #[component]
 fn NewMemberForm(coop: CoopRoster) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let action = ServerAction::<CreateMember>::new();
     view! {
-        <PageTitle text=t().help_desk.add_member/>
+        <PageTitle text=crate::locales::help::desk::add_member(lang.get())/>
         <div class="page-head">
             <p class="org-head__kind"><a href=format!("/orgs/{}/members", coop.org_id)>{coop.org_name.clone()}</a></p>
-            <h1>{move || t().help_desk.add_member}</h1>
-            <p class="page-head__lead">{move || t().help_desk.add_member_lead}</p>
+            <h1>{move || crate::locales::help::desk::add_member(lang.get())}</h1>
+            <p class="page-head__lead">{move || crate::locales::help::desk::add_member_lead(lang.get())}</p>
         </div>
         <ActionForm action attr:class="card form form--wide">
             <FormErrorMessage result=action.value()/>
             <input type="hidden" name="org" value=coop.org_id/>
             <MemberFormFields areas=coop.areas values=MemberFields::default()/>
-            <button type="submit" class="button">{move || t().help_desk.add_member}</button>
+            <button type="submit" class="button">{move || crate::locales::help::desk::add_member(lang.get())}</button>
         </ActionForm>
     }
 }
@@ -99,9 +98,7 @@ fn NewMemberForm(coop: CoopRoster) -> impl IntoView {
 /// Every input of a member's record, named `member[...]` for the server functions' `member`.
 #[component]
 pub fn MemberFormFields(areas: Vec<Area>, values: MemberFields) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().help_desk;
     let area = values.area.clone();
     let options = move |kind: AreaKind| {
         areas
@@ -114,19 +111,19 @@ pub fn MemberFormFields(areas: Vec<Area>, values: MemberFields) -> impl IntoView
             .collect_view()
     };
     view! {
-        <TextField id="member-name" name="member[display_name]" label=|l| l.texts().help_desk.name_label
-            hint=Some(|l| l.texts().help_desk.name_hint) value=values.display_name max=*NAME_CHARS.end() required=true/>
-        <label for="member-area">{move || d().area_label}</label>
+        <TextField id="member-name" name="member[display_name]" label=crate::locales::help::desk::name_label
+            hint=Some(crate::locales::help::desk::name_hint) value=values.display_name max=*NAME_CHARS.end() required=true/>
+        <label for="member-area">{move || crate::locales::help::desk::area_label(lang.get())}</label>
         <select id="member-area" name="member[area]" aria-describedby="member-area-hint">
-            <option value="" selected=values.area.is_empty()>{move || d().no_area}</option>
-            <optgroup label=move || d().communities>{options(AreaKind::Community)}</optgroup>
-            <optgroup label=move || d().subdistricts>{options(AreaKind::Subdistrict)}</optgroup>
+            <option value="" selected=values.area.is_empty()>{move || crate::locales::help::desk::no_area(lang.get())}</option>
+            <optgroup label=move || crate::locales::help::desk::communities(lang.get())>{options(AreaKind::Community)}</optgroup>
+            <optgroup label=move || crate::locales::help::desk::subdistricts(lang.get())>{options(AreaKind::Subdistrict)}</optgroup>
         </select>
-        <p id="member-area-hint" class="hint">{move || d().area_hint}</p>
+        <p id="member-area-hint" class="hint">{move || crate::locales::help::desk::area_hint(lang.get())}</p>
         <LocationFields form="member" lat=values.lat lng=values.lng/>
-        <p class="hint" data-testid="snap-hint">{move || d().snap_hint}</p>
+        <p class="hint" data-testid="snap-hint">{move || crate::locales::help::desk::snap_hint(lang.get())}</p>
         <TextField id="member-availability" name="member[availability]" label=|l| l.texts().help_board.availability_label
-            hint=Some(|l| l.texts().help_desk.availability_hint) value=values.availability max=AVAILABILITY_MAX/>
+            hint=Some(crate::locales::help::desk::availability_hint) value=values.availability max=AVAILABILITY_MAX/>
         <TextArea id="member-note" name="member[situation_note]" label=|l| l.texts().help_board.note_heading
             hint=Some(|l| l.texts().help_board.note_hint) value=values.situation_note max=SITUATION_MAX/>
     }

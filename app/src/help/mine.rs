@@ -2,25 +2,23 @@
 
 use super::booking_api::my_bookings;
 use crate::i18n::dates::format_date_time;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::shell::page_error;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn MyBookingsCard() -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().help_desk;
     let bookings = Resource::new(|| (), |_| my_bookings());
     view! {
         <section class="card" aria-labelledby="my-bookings-heading" data-testid="my-bookings">
-            <h2 id="my-bookings-heading" class="card__title">{move || d().my_bookings_heading}</h2>
+            <h2 id="my-bookings-heading" class="card__title">{move || crate::locales::help::desk::my_bookings_heading(lang.get())}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match bookings.await {
                         Ok(list) if list.is_empty() => view! {
-                            <p class="hint">{move || d().no_my_bookings}</p>
+                            <p class="hint">{move || crate::locales::help::desk::no_my_bookings(lang.get())}</p>
                         }.into_any(),
                         Ok(list) => view! {
                             <ul class="compact-list">
@@ -43,7 +41,7 @@ pub fn MyBookingsCard() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <p><A href="/help" attr:class="button button--secondary">{move || d().find_neighbours}</A></p>
+            <p><A href="/help" attr:class="button button--secondary">{move || crate::locales::help::desk::find_neighbours(lang.get())}</A></p>
         </section>
     }
 }

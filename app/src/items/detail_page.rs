@@ -13,7 +13,7 @@ use crate::components::{ChoiceSelect, FormErrorMessage};
 use crate::error::AppError;
 use crate::geo::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
 use crate::i18n::dates::format_date;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::orgs::{use_org_id, Fact};
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
@@ -66,9 +66,7 @@ struct ItemActions {
 
 #[component]
 fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let b = move || &t().items_board;
     let item = view.item;
     let (kind, category, mode, status) = (item.kind, item.category, item.mode, item.status);
     let condition = item.condition;
@@ -78,12 +76,12 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
         .get("done")
         .unwrap_or_default();
     let done_notice: Option<fn(crate::locales::Lang) -> &'static str> = match done.as_str() {
-        "posted" => Some(|l| l.texts().items_board.posted_notice),
-        "asked" => Some(|l| l.texts().items_board.asked_notice),
-        "withdrawn" => Some(|l| l.texts().items_board.withdrawn_notice),
-        "backed_out" => Some(|l| l.texts().items_board.backed_out_notice),
-        "taken_down" => Some(|l| l.texts().items_board.taken_down_notice),
-        "reposted" => Some(|l| l.texts().items_board.reposted_notice),
+        "posted" => Some(crate::locales::items::board::posted_notice),
+        "asked" => Some(crate::locales::items::board::asked_notice),
+        "withdrawn" => Some(crate::locales::items::board::withdrawn_notice),
+        "backed_out" => Some(crate::locales::items::board::backed_out_notice),
+        "taken_down" => Some(crate::locales::items::board::taken_down_notice),
+        "reposted" => Some(crate::locales::items::board::reposted_notice),
         _ => None,
     };
     let (item_id, item_open) = (item.id, view.open);
@@ -100,8 +98,8 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
             <h1>{item.title.clone()}</h1>
         </div>
         {done_notice.map(|notice| view! { <p class="notice-ok" role="status">{move || notice(lang.get())}</p> })}
-        {item.hidden.then(|| view! { <p class="form-error" role="status">{move || b().hidden_note}</p> })}
-        {(!view.open && !item.hidden).then(|| view! { <p class="empty-note">{move || b().closed_note}</p> })}
+        {item.hidden.then(|| view! { <p class="form-error" role="status">{move || crate::locales::items::board::hidden_note(lang.get())}</p> })}
+        {(!view.open && !item.hidden).then(|| view! { <p class="empty-note">{move || crate::locales::items::board::closed_note(lang.get())}</p> })}
         {(photo_count > 0).then(|| view! {
             <ul class="item-photos" data-testid="item-photos">
                 {item.photos.iter().enumerate().map(|(n, photo)| view! {
@@ -109,7 +107,7 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
                         <a href=photo.display_url()>
                             <img src=photo.display_url() width=photo.width height=photo.height
                                 loading=if n == 0 { "eager" } else { "lazy" }
-                                alt=move || format!("{} {}/{}", b().photo_alt, n + 1, photo_count)/>
+                                alt=move || format!("{} {}/{}", crate::locales::items::board::photo_alt(lang.get()), n + 1, photo_count)/>
                         </a>
                     </li>
                 }).collect_view()}
@@ -119,31 +117,31 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
             <section class="card"><p class="prose">{item.description.clone()}</p></section>
         })}
         <dl class="card facts">
-            <dt>{move || b().category_label}</dt>
+            <dt>{move || crate::locales::items::board::category_label(lang.get())}</dt>
             <dd>{move || category.label(lang.get())}</dd>
-            <dt>{move || b().mode_label}</dt>
+            <dt>{move || crate::locales::items::board::mode_label(lang.get())}</dt>
             <dd>{move || mode.label(lang.get())}</dd>
             {condition.map(|c| view! {
-                <dt>{move || b().condition_label}</dt>
+                <dt>{move || crate::locales::items::board::condition_label(lang.get())}</dt>
                 <dd>{move || c.label(lang.get())}</dd>
             })}
-            <Fact label=|l| l.texts().items_board.pickup_label value=item.pickup_notes.clone()/>
+            <Fact label=crate::locales::items::board::pickup_label value=item.pickup_notes.clone()/>
             {item.handout.clone().map(|h| view! {
-                <dt>{move || b().handout_label}</dt>
+                <dt>{move || crate::locales::items::board::handout_label(lang.get())}</dt>
                 <dd data-testid="item-handout">
                     <a href=format!("/resources/{}", h.resource_id)>{h.resource_name}</a>
                     {h.org_name.map(|org| format!(" · {org}"))}
                 </dd>
             })}
             {view.near.map(|area| view! {
-                <dt>{move || b().near_label}</dt>
+                <dt>{move || crate::locales::items::board::near_label(lang.get())}</dt>
                 <dd data-testid="item-near">{move || area.name(lang.get()).to_string()}</dd>
             })}
-            <dt>{move || b().posted_by}</dt>
+            <dt>{move || crate::locales::items::board::posted_by(lang.get())}</dt>
             <dd>{item.owner_name.clone()}</dd>
-            <dt>{move || b().posted_on}</dt>
+            <dt>{move || crate::locales::items::board::posted_on(lang.get())}</dt>
             <dd>{move || format_date(item.created_at, lang.get())}</dd>
-            <dt>{move || b().expires_on}</dt>
+            <dt>{move || crate::locales::items::board::expires_on(lang.get())}</dt>
             <dd>{move || format_date(item.expires_at, lang.get())}</dd>
         </dl>
         {view.is_owner.then(|| {
@@ -158,13 +156,13 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
                     {can_repost.then(|| view! {
                         <ActionForm action=actions.repost>
                             <input type="hidden" name="id" value=item_id/>
-                            <button type="submit" class="button">{move || b().repost_button}</button>
+                            <button type="submit" class="button">{move || crate::locales::items::board::repost_button(lang.get())}</button>
                         </ActionForm>
                     })}
                     {can_take_down.then(|| view! {
                         <ActionForm action=actions.take_down>
                             <input type="hidden" name="id" value=item_id/>
-                            <button type="submit" class="button button--secondary">{move || b().withdraw_item_button}</button>
+                            <button type="submit" class="button button--secondary">{move || crate::locales::items::board::withdraw_item_button(lang.get())}</button>
                         </ActionForm>
                     })}
                 </div>
@@ -179,38 +177,37 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
         } else {
             ().into_any()
         }}
-        <p class="hint" data-testid="item-place-hint">{move || if at_handout { b().handout_place } else { b().approx_place }}</p>
+        <p class="hint" data-testid="item-place-hint">{move || if at_handout { crate::locales::items::board::handout_place(lang.get()) } else { crate::locales::items::board::approx_place(lang.get()) }}</p>
         {(view.signed_in && !view.is_owner).then(|| view! { <ReportForm item_id action=actions.report/> })}
         <LeafletAssets/>
         <PlaceMap lat=item.cell_lat lng=item.cell_lng name=item.title.clone() tiles=configured_tiles()/>
         <p class="page-foot">
-            <A href="/items" attr:class="button button--secondary">{move || b().back_to_list}</A>
+            <A href="/items" attr:class="button button--secondary">{move || crate::locales::items::board::back_to_list(lang.get())}</A>
         </p>
     }
 }
 
 #[component]
 fn AskForm(item_id: i64, signed_in: bool, action: ServerAction<AskForItem>) -> impl IntoView {
-    let t = use_texts();
-    let b = move || &t().items_board;
+    let lang = use_lang();
     if !signed_in {
         let next = format!("/signin?next=%2Fitems%2F{item_id}");
         return view! {
-            <p><a href=next class="button" data-testid="sign-in-to-ask">{move || b().sign_in_to_ask}</a></p>
+            <p><a href=next class="button" data-testid="sign-in-to-ask">{move || crate::locales::items::board::sign_in_to_ask(lang.get())}</a></p>
         }
         .into_any();
     }
     view! {
         <section class="card" aria-labelledby="ask-heading">
-            <h2 id="ask-heading" class="card__title">{move || b().ask_heading}</h2>
+            <h2 id="ask-heading" class="card__title">{move || crate::locales::items::board::ask_heading(lang.get())}</h2>
             <ActionForm action attr:class="form" attr:data-testid="ask-form">
                 <FormErrorMessage result=action.value()/>
                 <input type="hidden" name="id" value=item_id/>
-                <label for="ask-message">{move || b().ask_label}</label>
+                <label for="ask-message">{move || crate::locales::items::board::ask_label(lang.get())}</label>
                 <textarea id="ask-message" name="message" rows="3" required maxlength=REQUEST_MESSAGE_MAX
                     aria-describedby="ask-hint"></textarea>
-                <p id="ask-hint" class="hint">{move || b().ask_hint}</p>
-                <button type="submit" class="button">{move || b().ask_button}</button>
+                <p id="ask-hint" class="hint">{move || crate::locales::items::board::ask_hint(lang.get())}</p>
+                <button type="submit" class="button">{move || crate::locales::items::board::ask_button(lang.get())}</button>
             </ActionForm>
         </section>
     }
@@ -220,17 +217,15 @@ fn AskForm(item_id: i64, signed_in: bool, action: ServerAction<AskForItem>) -> i
 /// The reader's own request: where it is, the way to the thread, and withdrawing while it waits.
 #[component]
 fn MyRequest(request: ItemRequest, action: ServerAction<WithdrawRequest>) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let b = move || &t().items_board;
     let status = request.status;
     view! {
         <section class="card" aria-labelledby="my-request-heading" data-testid="my-request">
-            <h2 id="my-request-heading" class="card__title">{move || b().your_request}</h2>
+            <h2 id="my-request-heading" class="card__title">{move || crate::locales::items::board::your_request(lang.get())}</h2>
             <p><span class="chip" data-testid="request-status">{move || status.label(lang.get())}</span></p>
             <p class="prose">{request.message.clone()}</p>
             <p class="button-row">
-                <a href=format!("/items/requests/{}", request.id) class="button button--secondary">{move || b().open_thread}</a>
+                <a href=format!("/items/requests/{}", request.id) class="button button--secondary">{move || crate::locales::items::board::open_thread(lang.get())}</a>
             </p>
             {(status == RequestStatus::Open).then(|| view! { <WithdrawRequestForm request_id=request.id action/> })}
         </section>
@@ -246,28 +241,26 @@ fn OwnerRequests(
     available: bool,
     action: ServerAction<PromiseItem>,
 ) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let b = move || &t().items_board;
     let count = requests.len();
     view! {
         <section class="card" aria-labelledby="requests-heading" data-testid="owner-requests">
-            <h2 id="requests-heading" class="card__title">{move || b().requests_heading}" ("{count}")"</h2>
+            <h2 id="requests-heading" class="card__title">{move || crate::locales::items::board::requests_heading(lang.get())}" ("{count}")"</h2>
             <FormErrorMessage result=action.value()/>
-            {(count == 0).then(|| view! { <p class="empty-note">{move || b().no_requests}</p> })}
+            {(count == 0).then(|| view! { <p class="empty-note">{move || crate::locales::items::board::no_requests(lang.get())}</p> })}
             <ul class="request-list">
                 {requests.into_iter().map(|r| {
                     let status = r.status;
                     view! {
                         <li class="request-entry" data-testid="request-entry">
                             <p class="request-entry__head">
-                                <strong>{shown(r.requester_deleted, &r.requester_name, t().account.deleted_account)}</strong>
+                                <strong>{shown(r.requester_deleted, &r.requester_name, crate::locales::accounts::deleted_account(lang.get()))}</strong>
                                 <span class="chip chip--plain" data-testid="request-status">{move || status.label(lang.get())}</span>
                                 <span class="hint">{move || format_date(r.created_at, lang.get())}</span>
                             </p>
-                            <p class="prose">{shown(r.requester_deleted, &r.message, t().account.deleted_text)}</p>
+                            <p class="prose">{shown(r.requester_deleted, &r.message, crate::locales::accounts::deleted_text(lang.get()))}</p>
                             <p class="button-row">
-                                <a href=format!("/items/requests/{}", r.id) class="button button--secondary">{move || b().open_thread}</a>
+                                <a href=format!("/items/requests/{}", r.id) class="button button--secondary">{move || crate::locales::items::board::open_thread(lang.get())}</a>
                             </p>
                             {(available && status == RequestStatus::Open).then(|| view! {
                                 <PromiseForm request_id=r.id mode action/>
@@ -287,17 +280,16 @@ pub(super) fn PromiseForm(
     mode: ItemMode,
     action: ServerAction<PromiseItem>,
 ) -> impl IntoView {
-    let t = use_texts();
-    let b = move || &t().items_board;
+    let lang = use_lang();
     let due_id = format!("due-{request_id}");
     view! {
         <ActionForm action attr:class="form" attr:data-testid="promise-form">
             <input type="hidden" name="request" value=request_id/>
             {(mode == ItemMode::Lend).then(|| view! {
-                <label for=due_id.clone()>{move || b().due_label}</label>
+                <label for=due_id.clone()>{move || crate::locales::items::board::due_label(lang.get())}</label>
                 <input id=due_id.clone() type="date" name="due" required/>
             })}
-            <button type="submit" class="button">{move || b().promise_button}</button>
+            <button type="submit" class="button">{move || crate::locales::items::board::promise_button(lang.get())}</button>
         </ActionForm>
     }
 }
@@ -308,13 +300,12 @@ pub(super) fn WithdrawRequestForm(
     request_id: i64,
     action: ServerAction<WithdrawRequest>,
 ) -> impl IntoView {
-    let t = use_texts();
-    let b = move || &t().items_board;
+    let lang = use_lang();
     view! {
         <ActionForm action attr:class="form">
             <FormErrorMessage result=action.value()/>
             <input type="hidden" name="request" value=request_id/>
-            <button type="submit" class="button button--secondary">{move || b().withdraw_button}</button>
+            <button type="submit" class="button button--secondary">{move || crate::locales::items::board::withdraw_button(lang.get())}</button>
         </ActionForm>
     }
 }
@@ -322,21 +313,20 @@ pub(super) fn WithdrawRequestForm(
 /// "Report this listing": a second tap opens the reasons (works without JavaScript).
 #[component]
 fn ReportForm(item_id: i64, action: ServerAction<ReportItem>) -> impl IntoView {
-    let t = use_texts();
-    let b = move || &t().items_board;
+    let lang = use_lang();
     let failed = Signal::derive(move || action.value().with(|v| matches!(v, Some(Err(_)))));
     view! {
         <details class="confirm-step report-step" open=failed>
-            <summary class="button button--secondary">{move || b().report_summary}</summary>
+            <summary class="button button--secondary">{move || crate::locales::items::board::report_summary(lang.get())}</summary>
             <ActionForm action attr:class="form" attr:data-testid="report-form">
                 <FormErrorMessage result=action.value()/>
                 <input type="hidden" name="id" value=item_id/>
-                <label for="report-reason">{move || b().report_reason_label}</label>
+                <label for="report-reason">{move || crate::locales::items::board::report_reason_label(lang.get())}</label>
                 <ChoiceSelect<ReportReason> id="report-reason" name="reason" current=String::new()
                     any=|_| "—" required=true/>
-                <label for="report-details">{move || b().report_details_label}</label>
+                <label for="report-details">{move || crate::locales::items::board::report_details_label(lang.get())}</label>
                 <textarea id="report-details" name="details" rows="2" maxlength=REPORT_DETAILS_MAX></textarea>
-                <button type="submit" class="button button--danger">{move || b().report_button}</button>
+                <button type="submit" class="button button--danger">{move || crate::locales::items::board::report_button(lang.get())}</button>
             </ActionForm>
         </details>
     }

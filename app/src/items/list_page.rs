@@ -36,6 +36,7 @@ fn filter_from_query() -> Memo<ItemFilter> {
 #[component]
 pub fn ItemListPage() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let filter = filter_from_query();
     let list = Resource::new(move || filter.get(), list_items);
     let reported = use_query_map().read_untracked().get("done").as_deref() == Some("reported");
@@ -45,7 +46,7 @@ pub fn ItemListPage() -> impl IntoView {
             <h1>{move || t().items.title}</h1>
             <p class="page-head__lead">{move || t().items.lead}</p>
         </div>
-        {reported.then(|| view! { <p class="notice-ok" role="status">{move || t().items_board.reported_notice}</p> })}
+        {reported.then(|| view! { <p class="notice-ok" role="status">{move || crate::locales::items::board::reported_notice(lang.get())}</p> })}
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match list.await {
@@ -56,7 +57,7 @@ pub fn ItemListPage() -> impl IntoView {
                             .into_any()
                     }
                     Err(AppError::InvalidInput(_)) => view! {
-                        <BadFilterNotice message=|l| l.texts().items_board.bad_filter show_all=|l| l.texts().items_board.show_all href="/items"/>
+                        <BadFilterNotice message=crate::locales::items::board::bad_filter show_all=crate::locales::items::board::show_all href="/items"/>
                     }
                     .into_any(),
                     Err(error) => page_error(error),
@@ -68,38 +69,37 @@ pub fn ItemListPage() -> impl IntoView {
 
 #[component]
 fn Filters(areas: Vec<Area>, filter: ItemFilter) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let f = filter;
     let narrowed = [&f.kind, &f.category, &f.mode, &f.near, &f.within]
         .iter()
         .any(|v| !v.is_empty());
-    let b = move || &t().items_board;
     view! {
         <Form method="GET" action="/items" attr:class="card search-form event-filters" attr:role="search">
-            <label for="item-q">{move || b().search_label}</label>
+            <label for="item-q">{move || crate::locales::items::board::search_label(lang.get())}</label>
             <div class="event-filters__search">
                 <input id="item-q" type="search" name="q" value=f.q.clone() enterkeyhint="search"/>
-                <button type="submit" class="button">{move || b().search_button}</button>
+                <button type="submit" class="button">{move || crate::locales::items::board::search_button(lang.get())}</button>
             </div>
             <details class="event-filters__more" open=narrowed>
-                <summary>{move || b().more_filters}</summary>
-                <label for="item-kind">{move || b().kind_label}</label>
-                <ChoiceSelect<ItemKind> id="item-kind" name="kind" current=f.kind.clone() any=|l| l.texts().items_board.all_kinds/>
-                <label for="item-category">{move || b().category_label}</label>
-                <ChoiceSelect<ItemCategory> id="item-category" name="category" current=f.category.clone() any=|l| l.texts().items_board.all_categories/>
-                <label for="item-mode">{move || b().mode_label}</label>
-                <ChoiceSelect<ItemMode> id="item-mode" name="mode" current=f.mode.clone() any=|l| l.texts().items_board.all_modes/>
+                <summary>{move || crate::locales::items::board::more_filters(lang.get())}</summary>
+                <label for="item-kind">{move || crate::locales::items::board::kind_label(lang.get())}</label>
+                <ChoiceSelect<ItemKind> id="item-kind" name="kind" current=f.kind.clone() any=crate::locales::items::board::all_kinds/>
+                <label for="item-category">{move || crate::locales::items::board::category_label(lang.get())}</label>
+                <ChoiceSelect<ItemCategory> id="item-category" name="category" current=f.category.clone() any=crate::locales::items::board::all_categories/>
+                <label for="item-mode">{move || crate::locales::items::board::mode_label(lang.get())}</label>
+                <ChoiceSelect<ItemMode> id="item-mode" name="mode" current=f.mode.clone() any=crate::locales::items::board::all_modes/>
                 <NearFields id_prefix="item" areas near=f.near.clone() lat=f.lat.clone()
                     lng=f.lng.clone() within=f.within.clone()/>
                 <p class="button-row">
-                    <button type="submit" class="button" data-testid="apply-filters">{move || b().apply_filters}</button>
+                    <button type="submit" class="button" data-testid="apply-filters">{move || crate::locales::items::board::apply_filters(lang.get())}</button>
                     <crate::geo::locate::UseMyLocation/>
                 </p>
             </details>
         </Form>
         <p>
             <a href="/items/new" class="button button--secondary" data-testid="post-item">
-                {move || b().post}
+                {move || crate::locales::items::board::post(lang.get())}
             </a>
         </p>
     }
@@ -107,22 +107,22 @@ fn Filters(areas: Vec<Area>, filter: ItemFilter) -> impl IntoView {
 
 #[component]
 fn Results(cards: Vec<ItemCard>, older: Option<PageMark>, filter: ItemFilter) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     // Spaces alone read as the first page (as the filter does).
     let later_page = !filter.before.trim().is_empty();
     if cards.is_empty() && older.is_none() && !later_page {
-        return view! { <p class="empty-note">{move || t().items_board.none_found}</p> }.into_any();
+        return view! { <p class="empty-note">{move || crate::locales::items::board::none_found(lang.get())}</p> }.into_any();
     }
     let count = cards.len();
     let one_page = older.is_none() && !later_page;
     view! {
-        <ResultCount count one_page whole=(|l| l.texts().items_board.count_before, |l| l.texts().items_board.count_after)
-            page=(|l| l.texts().items_board.page_count_before, |l| l.texts().items_board.page_count_after)/>
+        <ResultCount count one_page whole=|lang, count| crate::t!(lang, items::board::count { count })
+            page=|lang, count| crate::t!(lang, items::board::page_count { count })/>
         <ul class="item-list" data-testid="item-list">
             {cards.into_iter().map(|card| view! { <ItemCardView card/> }).collect_view()}
         </ul>
-        <Pager label=|l| l.texts().items_board.pager_label first=|l| l.texts().items_board.newest_page
-            next=|l| l.texts().items_board.older_page first_href=later_page.then(|| filter.href(None))
+        <Pager label=crate::locales::items::board::pager_label first=crate::locales::items::board::newest_page
+            next=crate::locales::items::board::older_page first_href=later_page.then(|| filter.href(None))
             next_href=older.map(|older| filter.href(Some(older)))/>
     }
     .into_any()

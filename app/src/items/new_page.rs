@@ -9,25 +9,24 @@ use super::POST_ITEM_PATH;
 use crate::components::{ChoiceSelect, TextArea, TextField};
 use crate::fields::DESCRIPTION_MAX;
 use crate::geo::pin_map::LocationFields;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::resources::model::HandoutPoint;
 use crate::shell::{page_error, set_status, PageTitle};
 use leptos::prelude::*;
 
 #[component]
 pub fn NewItemPage() -> impl IntoView {
-    let t = use_texts();
-    let b = move || &t().items_board;
+    let lang = use_lang();
     let rejected = use_context::<RejectedPost>();
     if let Some(rejected) = &rejected {
         set_status(rejected.error.status());
     }
     let form = Resource::new(|| (), |_| item_form());
     view! {
-        <PageTitle text=t().items_board.new_title/>
+        <PageTitle text=crate::locales::items::board::new_title(lang.get())/>
         <div class="page-head">
-            <h1>{move || b().new_title}</h1>
-            <p class="page-head__lead">{move || b().new_lead}</p>
+            <h1>{move || crate::locales::items::board::new_title(lang.get())}</h1>
+            <p class="page-head__lead">{move || crate::locales::items::board::new_lead(lang.get())}</p>
         </div>
         <Suspense fallback=|| ()>
             {move || {
@@ -46,9 +45,7 @@ pub fn NewItemPage() -> impl IntoView {
 #[component]
 fn ItemForm(choices: ItemFormChoices, rejected: Option<RejectedPost>) -> impl IntoView {
     let ItemFormChoices { areas, points } = choices;
-    let t = use_texts();
     let lang = use_lang();
-    let b = move || &t().items_board;
     let (values, error) = match rejected {
         Some(r) => (r.fields, Some(r.error)),
         None => (
@@ -66,32 +63,32 @@ fn ItemForm(choices: ItemFormChoices, rejected: Option<RejectedPost>) -> impl In
             data-testid="item-form">
             {error.map(|error| view! {
                 <p class="form-error" role="alert">
-                    {move || error.message(lang.get())}" "{move || b().photos_again}
+                    {move || error.message(lang.get())}" "{move || crate::locales::items::board::photos_again(lang.get())}
                 </p>
             })}
-            <label for="item-kind">{move || b().kind_field}</label>
+            <label for="item-kind">{move || crate::locales::items::board::kind_field(lang.get())}</label>
             <ChoiceSelect<ItemKind> id="item-kind" name="item[kind]" current=values.kind.clone() required=true/>
-            <TextField id="item-title" name="item[title]" label=|l| l.texts().items_board.title_field hint=None
+            <TextField id="item-title" name="item[title]" label=crate::locales::items::board::title_field hint=None
                 value=values.title.clone() max=60 required=true/>
-            <label for="item-category">{move || b().category_label}</label>
+            <label for="item-category">{move || crate::locales::items::board::category_label(lang.get())}</label>
             <ChoiceSelect<ItemCategory> id="item-category" name="item[category]" current=values.category.clone()
-                any=|l| l.texts().items_board.choose_category required=true/>
-            <label for="item-condition">{move || b().condition_field}</label>
+                any=crate::locales::items::board::choose_category required=true/>
+            <label for="item-condition">{move || crate::locales::items::board::condition_field(lang.get())}</label>
             <ChoiceSelect<ItemCondition> id="item-condition" name="item[condition]" current=values.condition.clone()
-                any=|l| l.texts().items_board.condition_none/>
-            <label for="item-mode">{move || b().mode_label}</label>
+                any=crate::locales::items::board::condition_none/>
+            <label for="item-mode">{move || crate::locales::items::board::mode_label(lang.get())}</label>
             <ChoiceSelect<ItemMode> id="item-mode" name="item[mode]" current=values.mode.clone() required=true/>
-            <TextArea id="item-description" name="item[description]" label=|l| l.texts().items_board.description_field
-                hint=Some(|l| l.texts().items_board.description_hint) value=values.description.clone() max=DESCRIPTION_MAX/>
-            <TextArea id="item-pickup" name="item[pickup_notes]" label=|l| l.texts().items_board.pickup_field
-                hint=Some(|l| l.texts().items_board.pickup_hint) value=values.pickup_notes.clone() max=PICKUP_NOTES_MAX/>
+            <TextArea id="item-description" name="item[description]" label=crate::locales::items::board::description_field
+                hint=Some(crate::locales::items::board::description_hint) value=values.description.clone() max=DESCRIPTION_MAX/>
+            <TextArea id="item-pickup" name="item[pickup_notes]" label=crate::locales::items::board::pickup_field
+                hint=Some(crate::locales::items::board::pickup_hint) value=values.pickup_notes.clone() max=PICKUP_NOTES_MAX/>
             {(!points.is_empty()).then(|| view! { <HandoutChoice points current=values.resource.clone()/> })}
             <fieldset>
-                <legend>{move || b().place_legend}</legend>
-                <p class="hint" id="item-place-hint">{move || b().place_hint}</p>
-                <label for="item-area">{move || b().area_field}</label>
+                <legend>{move || crate::locales::items::board::place_legend(lang.get())}</legend>
+                <p class="hint" id="item-place-hint">{move || crate::locales::items::board::place_hint(lang.get())}</p>
+                <label for="item-area">{move || crate::locales::items::board::area_field(lang.get())}</label>
                 <select id="item-area" name="item[area]" aria-describedby="item-place-hint">
-                    <option value="" selected=area.is_empty()>{move || b().area_choose}</option>
+                    <option value="" selected=area.is_empty()>{move || crate::locales::items::board::area_choose(lang.get())}</option>
                     {areas.into_iter().map(|a| {
                         let selected = a.code == area;
                         let name = a.name(lang.get_untracked()).to_owned();
@@ -100,11 +97,11 @@ fn ItemForm(choices: ItemFormChoices, rejected: Option<RejectedPost>) -> impl In
                 </select>
                 <LocationFields form="item" lat=values.lat.clone() lng=values.lng.clone()/>
             </fieldset>
-            <label for="item-photos">{move || b().photos_field}</label>
+            <label for="item-photos">{move || crate::locales::items::board::photos_field(lang.get())}</label>
             <input id="item-photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp,image/gif"
                 aria-describedby="item-photos-hint" data-max-files=MAX_PHOTOS/>
-            <p id="item-photos-hint" class="hint">{move || b().photos_hint}</p>
-            <button type="submit" class="button">{move || b().submit}</button>
+            <p id="item-photos-hint" class="hint">{move || crate::locales::items::board::photos_hint(lang.get())}</p>
+            <button type="submit" class="button">{move || crate::locales::items::board::submit(lang.get())}</button>
         </form>
     }
 }
@@ -112,18 +109,17 @@ fn ItemForm(choices: ItemFormChoices, rejected: Option<RejectedPost>) -> impl In
 /// For an organisation's people: one of the resources it runs, where the listing is handed out.
 #[component]
 fn HandoutChoice(points: Vec<HandoutPoint>, current: String) -> impl IntoView {
-    let t = use_texts();
-    let b = move || &t().items_board;
+    let lang = use_lang();
     view! {
-        <label for="item-resource">{move || b().resource_field}</label>
+        <label for="item-resource">{move || crate::locales::items::board::resource_field(lang.get())}</label>
         <select id="item-resource" name="item[resource]" aria-describedby="item-resource-hint">
-            <option value="" selected=current.is_empty()>{move || b().resource_none}</option>
+            <option value="" selected=current.is_empty()>{move || crate::locales::items::board::resource_none(lang.get())}</option>
             {points.into_iter().map(|p| {
                 let value = p.id.to_string();
                 let selected = value == current;
                 view! { <option value=value selected=selected>{format!("{} · {}", p.name, p.org_name)}</option> }
             }).collect_view()}
         </select>
-        <p id="item-resource-hint" class="hint">{move || b().resource_hint}</p>
+        <p id="item-resource-hint" class="hint">{move || crate::locales::items::board::resource_hint(lang.get())}</p>
     }
 }

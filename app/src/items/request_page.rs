@@ -11,7 +11,7 @@ use super::request_api::{
 use crate::components::{FormErrorMessage, QrCode};
 use crate::error::AppError;
 use crate::i18n::dates::{format_date, format_date_time};
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::orgs::use_org_id;
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
@@ -61,17 +61,15 @@ pub fn RequestPage() -> impl IntoView {
 
 #[component]
 fn RequestDetails(view: RequestView, actions: RequestActions) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let b = move || &t().items_board;
     let r = view.request.clone();
     let status = r.status;
     let query = use_query_map().read_untracked().clone();
     let done_notice: Option<fn(crate::locales::Lang) -> &'static str> =
         match query.get("done").as_deref() {
-            Some("promised") => Some(|l| l.texts().items_board.promised_notice),
-            Some("confirmed") => Some(|l| l.texts().items_board.confirmed_notice),
-            Some("returned") => Some(|l| l.texts().items_board.returned_notice),
+            Some("promised") => Some(crate::locales::items::board::promised_notice),
+            Some("confirmed") => Some(crate::locales::items::board::confirmed_notice),
+            Some("returned") => Some(crate::locales::items::board::returned_notice),
             _ => None,
         };
     view! {
@@ -82,20 +80,20 @@ fn RequestDetails(view: RequestView, actions: RequestActions) -> impl IntoView {
             </p>
             <h1>{r.item_title.clone()}</h1>
             <p class="page-head__lead">
-                {move || b().request_from}{shown(r.requester_deleted, &r.requester_name, t().account.deleted_account)}
+                {move || crate::locales::items::board::request_from(lang.get())}{shown(r.requester_deleted, &r.requester_name, crate::locales::accounts::deleted_account(lang.get()))}
             </p>
         </div>
         {done_notice.map(|notice| view! { <p class="notice-ok" role="status">{move || notice(lang.get())}</p> })}
         <section class="card">
-            <p class="prose">{shown(r.requester_deleted, &r.message, t().account.deleted_text)}</p>
+            <p class="prose">{shown(r.requester_deleted, &r.message, crate::locales::accounts::deleted_text(lang.get()))}</p>
             {r.due_at.map(|due| view! {
-                <p data-testid="due-date">{move || b().due_note}{move || format_date(due, lang.get())}</p>
+                <p data-testid="due-date">{move || crate::locales::items::board::due_note(lang.get())}{move || format_date(due, lang.get())}</p>
             })}
         </section>
         <Handover view=view.clone() actions code_typed=query.get("code").unwrap_or_default()/>
         <Thread view actions/>
         <p class="page-foot">
-            <a href=format!("/items/{}", r.item_id) class="button button--secondary">{move || b().back_to_item}</a>
+            <a href=format!("/items/{}", r.item_id) class="button button--secondary">{move || crate::locales::items::board::back_to_item(lang.get())}</a>
         </p>
     }
 }
@@ -103,8 +101,7 @@ fn RequestDetails(view: RequestView, actions: RequestActions) -> impl IntoView {
 /// What each side does at the handover, by the request's state.
 #[component]
 fn Handover(view: RequestView, actions: RequestActions, code_typed: String) -> impl IntoView {
-    let t = use_texts();
-    let b = move || &t().items_board;
+    let lang = use_lang();
     let r = view.request;
     let id = r.id;
     let mine_confirmed = if view.is_owner {
@@ -122,7 +119,7 @@ fn Handover(view: RequestView, actions: RequestActions, code_typed: String) -> i
             .into_any()
         }
         RequestStatus::Open if !view.is_owner => view! {
-            <p>{move || b().waiting_for_owner}</p>
+            <p>{move || crate::locales::items::board::waiting_for_owner(lang.get())}</p>
             <WithdrawRequestForm request_id=id action=actions.withdraw/>
         }
         .into_any(),
@@ -131,10 +128,10 @@ fn Handover(view: RequestView, actions: RequestActions, code_typed: String) -> i
                 (true, Some(code)) => {
                     let spaced = format!("{} {}", &code[..3], &code[3..]);
                     view! {
-                        <p>{move || b().code_for_taker}</p>
+                        <p>{move || crate::locales::items::board::code_for_taker(lang.get())}</p>
                         <p class="checkin-code" data-testid="handover-code">{spaced}</p>
                         {view.qr_svg.map(|svg| view! {
-                            <QrCode svg label=Signal::derive(move || b().code_label.to_string())/>
+                            <QrCode svg label=Signal::derive(move || crate::locales::items::board::code_label(lang.get()).to_string())/>
                         })}
                     }
                     .into_any()
@@ -142,11 +139,11 @@ fn Handover(view: RequestView, actions: RequestActions, code_typed: String) -> i
                 (false, _) => view! {
                     <ActionForm action=actions.handover attr:class="form" attr:data-testid="code-form">
                         <input type="hidden" name="request" value=id/>
-                        <label for="handover-code">{move || b().code_label}</label>
+                        <label for="handover-code">{move || crate::locales::items::board::code_label(lang.get())}</label>
                         <input id="handover-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
                             pattern="[0-9]{6}" maxlength="6" required value=code_typed aria-describedby="handover-code-hint"/>
-                        <p id="handover-code-hint" class="hint">{move || b().code_hint}</p>
-                        <button type="submit" class="button">{move || b().confirm_with_code}</button>
+                        <p id="handover-code-hint" class="hint">{move || crate::locales::items::board::code_hint(lang.get())}</p>
+                        <button type="submit" class="button">{move || crate::locales::items::board::confirm_with_code(lang.get())}</button>
                     </ActionForm>
                 }
                 .into_any(),
@@ -155,42 +152,42 @@ fn Handover(view: RequestView, actions: RequestActions, code_typed: String) -> i
             view! {
                 {code_panel}
                 {if mine_confirmed {
-                    view! { <p class="notice-ok" role="status">{move || b().waiting_other}</p> }.into_any()
+                    view! { <p class="notice-ok" role="status">{move || crate::locales::items::board::waiting_for_others(lang.get())}</p> }.into_any()
                 } else {
                     view! {
                         <ActionForm action=actions.handover attr:class="form">
                             <input type="hidden" name="request" value=id/>
                             <button type="submit" class="button button--secondary" data-testid="confirm-tap">
-                                {move || if view.is_owner { b().giver_confirm } else { b().taker_confirm }}
+                                {move || if view.is_owner { crate::locales::items::board::giver_confirm(lang.get()) } else { crate::locales::items::board::taker_confirm(lang.get()) }}
                             </button>
                         </ActionForm>
                     }.into_any()
                 }}
                 <ActionForm action=actions.back_out attr:class="form">
                     <input type="hidden" name="request" value=id/>
-                    <button type="submit" class="button button--danger">{move || b().back_out_button}</button>
+                    <button type="submit" class="button button--danger">{move || crate::locales::items::board::back_out_button(lang.get())}</button>
                 </ActionForm>
             }
             .into_any()
         }
         RequestStatus::HandedOver => view! {
-            <p class="notice-ok" data-testid="handed-over">{move || b().handed_over_note}</p>
+            <p class="notice-ok" data-testid="handed-over">{move || crate::locales::items::board::handed_over_note(lang.get())}</p>
             {(view.is_owner && view.item_mode == ItemMode::Lend).then(|| view! {
                 <ActionForm action=actions.returned attr:class="form">
                     <input type="hidden" name="request" value=id/>
-                    <button type="submit" class="button">{move || b().return_button}</button>
+                    <button type="submit" class="button">{move || crate::locales::items::board::return_button(lang.get())}</button>
                 </ActionForm>
             })}
         }
         .into_any(),
         RequestStatus::Returned => {
-            view! { <p class="notice-ok">{move || b().returned_note}</p> }.into_any()
+            view! { <p class="notice-ok">{move || crate::locales::items::board::returned_note(lang.get())}</p> }.into_any()
         }
         _ => return ().into_any(),
     };
     view! {
         <section class="card" aria-labelledby="handover-heading" data-testid="handover">
-            <h2 id="handover-heading" class="card__title">{move || b().handover_heading}</h2>
+            <h2 id="handover-heading" class="card__title">{move || crate::locales::items::board::handover_heading(lang.get())}</h2>
             <FormErrorMessage result=actions.handover.value()/>
             <FormErrorMessage result=actions.back_out.value()/>
             <FormErrorMessage result=actions.returned.value()/>
@@ -203,33 +200,31 @@ fn Handover(view: RequestView, actions: RequestActions, code_typed: String) -> i
 /// The thread: both sides' messages, oldest first, and a box to write.
 #[component]
 fn Thread(view: RequestView, actions: RequestActions) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let b = move || &t().items_board;
     let id = view.request.id;
     let empty = view.messages.is_empty();
     view! {
         <section class="card" id="thread" aria-labelledby="thread-heading">
-            <h2 id="thread-heading" class="card__title">{move || b().thread_heading}</h2>
-            <p class="hint">{move || b().thread_hint}</p>
-            {empty.then(|| view! { <p class="empty-note">{move || b().no_messages}</p> })}
+            <h2 id="thread-heading" class="card__title">{move || crate::locales::items::board::thread_heading(lang.get())}</h2>
+            <p class="hint">{move || crate::locales::items::board::thread_hint(lang.get())}</p>
+            {empty.then(|| view! { <p class="empty-note">{move || crate::locales::items::board::no_messages(lang.get())}</p> })}
             <ol class="thread" data-testid="thread">
                 {view.messages.into_iter().map(|m| view! {
                     <li class="thread__message">
                         <p class="thread__meta">
-                            <strong>{shown(m.author_deleted, &m.author_name, t().account.deleted_account)}</strong>" · "
+                            <strong>{shown(m.author_deleted, &m.author_name, crate::locales::accounts::deleted_account(lang.get()))}</strong>" · "
                             {move || format_date_time(m.created_at, lang.get(), None)}
                         </p>
-                        <p class="prose">{shown(m.author_deleted, &m.body, t().account.deleted_text)}</p>
+                        <p class="prose">{shown(m.author_deleted, &m.body, crate::locales::accounts::deleted_text(lang.get()))}</p>
                     </li>
                 }).collect_view()}
             </ol>
             <ActionForm action=actions.message attr:class="form">
                 <FormErrorMessage result=actions.message.value()/>
                 <input type="hidden" name="request" value=id/>
-                <label for="thread-message">{move || b().message_label}</label>
+                <label for="thread-message">{move || crate::locales::items::board::message_label(lang.get())}</label>
                 <textarea id="thread-message" name="body" rows="3" required maxlength="1000"></textarea>
-                <button type="submit" class="button">{move || b().send_button}</button>
+                <button type="submit" class="button">{move || crate::locales::items::board::send_button(lang.get())}</button>
             </ActionForm>
         </section>
     }

@@ -2,7 +2,7 @@ use super::api::{DeleteAccount, DeleteAccountForm};
 use crate::accounts::api::{get_current_user, ChangePassword, SignOut};
 use crate::accounts::settings::ChangePasswordForm;
 use crate::components::BoardPage;
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use crate::shell::Icon;
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
@@ -11,6 +11,7 @@ use leptos_router::{components::A, hooks::use_query_map};
 #[component]
 pub fn MePage() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let sign_out = ServerAction::<SignOut>::new();
     let change_password = ServerAction::<ChangePassword>::new();
     let delete_account = ServerAction::<DeleteAccount>::new();
@@ -27,14 +28,14 @@ pub fn MePage() -> impl IntoView {
                     match user.await {
                         Ok(Some(user)) => view! {
                             {move || password_changed().then(|| view! {
-                                <p class="notice-ok" role="status">{move || t().account.password_changed}</p>
+                                <p class="notice-ok" role="status">{move || crate::locales::accounts::password_changed(lang.get())}</p>
                             })}
                             <section class="card account-card" data-testid="account-card">
                                 <p>
-                                    {move || t().account.signed_in_as}
+                                    {move || crate::locales::accounts::signed_in_as(lang.get())}
                                     <strong>{user.display_name.clone()}</strong>
                                     {user.is_admin.then(|| view! {
-                                        <span class="badge">{move || t().account.admin_badge}</span>
+                                        <span class="badge">{move || crate::locales::accounts::admin_badge(lang.get())}</span>
                                     })}
                                 </p>
                                 <p>
@@ -44,7 +45,7 @@ pub fn MePage() -> impl IntoView {
                                 </p>
                                 <ActionForm action=sign_out>
                                     <button type="submit" class="button button--secondary">
-                                        {move || t().account.sign_out}
+                                        {move || crate::locales::accounts::sign_out(lang.get())}
                                     </button>
                                 </ActionForm>
                             </section>
@@ -60,11 +61,11 @@ pub fn MePage() -> impl IntoView {
                         .into_any(),
                         _ => view! {
                             <section class="card account-card">
-                                <p>{move || t().account.sign_up_lead}</p>
+                                <p>{move || crate::locales::accounts::sign_up_lead(lang.get())}</p>
                                 <p class="button-row">
-                                    <A href="/signin?next=/me" attr:class="button">{move || t().account.sign_in}</A>
+                                    <A href="/signin?next=/me" attr:class="button">{move || crate::locales::accounts::sign_in(lang.get())}</A>
                                     <A href="/signup?next=/me" attr:class="button button--secondary">
-                                        {move || t().account.sign_up}
+                                        {move || crate::locales::accounts::sign_up(lang.get())}
                                     </A>
                                 </p>
                             </section>

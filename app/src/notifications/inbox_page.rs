@@ -80,7 +80,7 @@ fn Entries(
                                     <span class="inbox__dot" aria-hidden="true"></span>
                                     <span class="visually-hidden">{move || t().notifications.unread}</span>
                                 })}
-                                <span class="inbox__text">{move || notice.text(t())}</span>
+                                <span class="inbox__text">{move || notice.text(lang.get())}</span>
                                 <span class="inbox__date">{move || format_date(created_at, lang.get())}</span>
                             </button>
                         </ActionForm>

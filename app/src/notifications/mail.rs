@@ -113,7 +113,7 @@ impl Mailer {
 /// The subject and plain-text body of a notification's email, in `lang`.
 pub fn compose(notice: &Notice, lang: Lang, site_url: Option<&str>) -> (String, String) {
     let t = lang.texts();
-    let text = notice.text(t);
+    let text = notice.text(lang);
     let mut body = text.clone();
     if let Some(detail) = notice.detail() {
         body.push_str("\n\n");

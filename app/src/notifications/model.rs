@@ -2,7 +2,7 @@
 //! language only when shown (or mailed).
 
 use crate::help::model::BookingStatus;
-use crate::i18n::Texts;
+use crate::i18n::{Lang, Texts};
 use crate::invitations::model::InvitationKind;
 use crate::orgs::model::{OrgRole, Verification};
 use serde::{Deserialize, Serialize};
@@ -264,7 +264,8 @@ impl Notice {
     }
 
     /// The sentence shown in the inbox (and as an email's subject).
-    pub fn text(&self, t: &Texts) -> String {
+    pub fn text(&self, lang: Lang) -> String {
+        let t = lang.texts();
         let n = &t.notifications;
         match self {
             Notice::OrgReviewed {
@@ -279,7 +280,7 @@ impl Notice {
                 fill(template, org_name)
             }
             Notice::AddedToTeam { org_name, role, .. } => {
-                fill(n.added_to_team, org_name).replace("{role}", role.label(t))
+                fill(n.added_to_team, org_name).replace("{role}", role.label(lang))
             }
             Notice::RemovedFromTeam { org_name, .. } => fill(n.removed_from_team, org_name),
             Notice::InvitedToTeam { org_name, .. } => fill(t.invitations.invited_notice, org_name),
@@ -389,8 +390,8 @@ mod tests {
         };
         let stored = serde_json::to_string(&notice).unwrap();
         assert_eq!(serde_json::from_str::<Notice>(&stored).unwrap(), notice);
-        let zh = notice.text(Lang::Zh.texts());
-        let en = notice.text(Lang::En.texts());
+        let zh = notice.text(Lang::Zh);
+        let en = notice.text(Lang::En);
         assert!(zh.contains("阳光助老") && zh.contains("协调员"), "{zh}");
         assert!(
             en.contains("阳光助老") && en.contains("Coordinator"),
@@ -425,7 +426,7 @@ mod tests {
             let stored = serde_json::to_string(&notice).unwrap();
             assert_eq!(serde_json::from_str::<Notice>(&stored).unwrap(), notice);
             for lang in Lang::ALL {
-                let text = notice.text(lang.texts());
+                let text = notice.text(lang);
                 assert!(!text.contains('{'), "{text}");
                 // A member link names no organisation.
                 assert_eq!(text.contains("阳光助老"), notice != to_link, "{text}");

@@ -6,7 +6,7 @@ use super::badge::OrgName;
 use super::model::{OrgKind, OrgPage, OrgSummary};
 use crate::components::{BadFilterNotice, Pager, ResultCount};
 use crate::error::AppError;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::paging::{list_href, PageMark};
 use crate::shell::page_error;
 use crate::shell::PageTitle;
@@ -41,7 +41,6 @@ impl DirectoryFilter {
 
 #[component]
 pub fn OrgDirectoryPage() -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let query = use_query_map();
     let filter = Memo::new(move |_| {
@@ -60,25 +59,25 @@ pub fn OrgDirectoryPage() -> impl IntoView {
         |f| list_orgs(Some(f.q), Some(f.kind), Some(f.after)),
     );
     view! {
-        <PageTitle text=t().orgs.title/>
+        <PageTitle text=crate::locales::orgs::title(lang.get())/>
         <div class="page-head">
-            <h1>{move || t().orgs.title}</h1>
-            <p class="page-head__lead">{move || t().orgs.lead}</p>
-            <p><A href="/orgs/new" attr:class="button button--secondary">{move || t().orgs.register}</A></p>
+            <h1>{move || crate::locales::orgs::title(lang.get())}</h1>
+            <p class="page-head__lead">{move || crate::locales::orgs::lead(lang.get())}</p>
+            <p><A href="/orgs/new" attr:class="button button--secondary">{move || crate::locales::orgs::register(lang.get())}</A></p>
         </div>
         <Form method="GET" action="/orgs" attr:class="card search-form" attr:role="search">
-            <label for="org-search">{move || t().orgs.search_label}</label>
+            <label for="org-search">{move || crate::locales::orgs::search_label(lang.get())}</label>
             <input id="org-search" type="search" name="q" value=text enterkeyhint="search"/>
-            <label for="org-kind-filter">{move || t().orgs.kind_filter_label}</label>
+            <label for="org-kind-filter">{move || crate::locales::orgs::kind_filter_label(lang.get())}</label>
             <select id="org-kind-filter" name="kind">
-                <option value="" selected=move || kind().is_empty()>{move || t().orgs.all_kinds}</option>
+                <option value="" selected=move || kind().is_empty()>{move || crate::locales::orgs::all_kinds(lang.get())}</option>
                 {OrgKind::ALL.into_iter().map(|k| view! {
                     <option value=k.as_str() selected=move || kind() == k.as_str()>
                         {move || k.label(lang.get())}
                     </option>
                 }).collect_view()}
             </select>
-            <button type="submit" class="button">{move || t().orgs.search_button}</button>
+            <button type="submit" class="button">{move || crate::locales::orgs::search_button(lang.get())}</button>
         </Form>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -86,7 +85,7 @@ pub fn OrgDirectoryPage() -> impl IntoView {
                     Ok(page) => view! { <OrgList page filter=filter.get_untracked()/> }.into_any(),
                     // A page start typed into the address by hand: say so (400) and offer the list.
                     Err(AppError::InvalidInput(_)) => view! {
-                        <BadFilterNotice message=|l| l.texts().orgs.bad_filter show_all=|l| l.texts().orgs.show_all href="/orgs"/>
+                        <BadFilterNotice message=crate::locales::orgs::bad_filter show_all=crate::locales::orgs::show_all href="/orgs"/>
                     }
                     .into_any(),
                     Err(error) => page_error(error),
@@ -98,23 +97,23 @@ pub fn OrgDirectoryPage() -> impl IntoView {
 
 #[component]
 fn OrgList(page: OrgPage, filter: DirectoryFilter) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let OrgPage { orgs, later } = page;
     // Spaces alone read as the first page (as the server does).
     let later_page = !filter.after.trim().is_empty();
     if orgs.is_empty() && later.is_none() && !later_page {
-        return view! { <p class="empty-note">{move || t().orgs.none_found}</p> }.into_any();
+        return view! { <p class="empty-note">{move || crate::locales::orgs::none_found(lang.get())}</p> }.into_any();
     }
     let count = orgs.len();
     let one_page = later.is_none() && !later_page;
     view! {
-        <ResultCount count one_page whole=(|l| l.texts().orgs.count_before, |l| l.texts().orgs.count_after)
-            page=(|l| l.texts().orgs.page_count_before, |l| l.texts().orgs.page_count_after)/>
+        <ResultCount count one_page whole=|lang, count| crate::t!(lang, orgs::count { count })
+            page=|lang, count| crate::t!(lang, orgs::page_count { count })/>
         <ul class="org-list" data-testid="org-list">
             {orgs.into_iter().map(|org| view! { <OrgCard org/> }).collect_view()}
         </ul>
-        <Pager label=|l| l.texts().orgs.pager_label first=|l| l.texts().orgs.first_page
-            next=|l| l.texts().orgs.next_page first_href=later_page.then(|| filter.href(None))
+        <Pager label=crate::locales::orgs::pager_label first=crate::locales::orgs::first_page
+            next=crate::locales::orgs::next_page first_href=later_page.then(|| filter.href(None))
             next_href=later.map(|later| filter.href(Some(later)))/>
     }
     .into_any()

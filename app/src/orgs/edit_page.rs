@@ -19,7 +19,7 @@ use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
 pub fn EditOrgPage() -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let update = ServerAction::<UpdateOrg>::new();
     let invite = ServerAction::<InviteCoordinator>::new();
     let remove = ServerAction::<RemoveCoordinator>::new();
@@ -34,7 +34,7 @@ pub fn EditOrgPage() -> impl IntoView {
         },
     );
     view! {
-        <PageTitle text=t().orgs.edit/>
+        <PageTitle text=crate::locales::orgs::edit(lang.get())/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match org.await {
@@ -52,11 +52,11 @@ pub fn EditOrgPage() -> impl IntoView {
 
 #[component]
 fn EditForm(org: OrgProfile, action: ServerAction<UpdateOrg>) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let summary = org.summary();
     view! {
         <div class="page-head">
-            <h1>{move || t().orgs.edit}</h1>
+            <h1>{move || crate::locales::orgs::edit(lang.get())}</h1>
             <p class="page-head__lead">
                 <OrgName id=summary.id name=summary.name tier=summary.tier/>
             </p>
@@ -67,9 +67,9 @@ fn EditForm(org: OrgProfile, action: ServerAction<UpdateOrg>) -> impl IntoView {
             <input type="hidden" name="version" value=org.version/>
             <OrgFormFields values=OrgFields::from_details(&org.details)/>
             <p class="button-row">
-                <button type="submit" class="button">{move || t().orgs.save}</button>
+                <button type="submit" class="button">{move || crate::locales::orgs::save(lang.get())}</button>
                 <A href=format!("/orgs/{}", org.id) attr:class="button button--secondary">
-                    {move || t().orgs.back_to_profile}
+                    {move || crate::locales::orgs::back_to_profile(lang.get())}
                 </A>
             </p>
         </ActionForm>
@@ -85,6 +85,7 @@ fn Team(
     remove: ServerAction<RemoveCoordinator>,
 ) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let org_id = org.id;
     let is_owner = org.my_role == Some(OrgRole::Owner);
     let team = Resource::new(
@@ -98,8 +99,8 @@ fn Team(
     };
     view! {
         <section class="card" aria-labelledby="team-heading">
-            <h2 id="team-heading" class="card__title">{move || t().orgs.team_heading}</h2>
-            <p class="hint">{move || t().orgs.team_lead}</p>
+            <h2 id="team-heading" class="card__title">{move || crate::locales::orgs::team_heading(lang.get())}</h2>
+            <p class="hint">{move || crate::locales::orgs::team_lead(lang.get())}</p>
             <FormErrorMessage result=remove.value()/>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -113,14 +114,14 @@ fn Team(
                                     <li>
                                         <span>
                                             <strong>{member.display_name}</strong>
-                                            <span class="badge">{move || role.label(t())}</span>
+                                            <span class="badge">{move || role.label(lang.get())}</span>
                                         </span>
                                         {removable.then(|| view! {
                                             <ActionForm action=remove attr:class="inline-form">
                                                 <input type="hidden" name="org_id" value=org_id/>
                                                 <input type="hidden" name="user_id" value=member.user_id/>
                                                 <button type="submit" class="button button--secondary button--small">
-                                                    {move || t().orgs.remove}
+                                                    {move || crate::locales::orgs::remove(lang.get())}
                                                 </button>
                                             </ActionForm>
                                         })}

@@ -1,6 +1,5 @@
 //! Organisations as pages and server functions see them.
 
-use crate::i18n::Texts;
 use crate::locales::Lang;
 use crate::paging::PageMark;
 use serde::{Deserialize, Serialize};
@@ -153,10 +152,10 @@ impl OrgRole {
         }
     }
 
-    pub fn label(self, t: &Texts) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            OrgRole::Owner => t.orgs.role_owner,
-            OrgRole::Coordinator => t.orgs.role_coordinator,
+            OrgRole::Owner => crate::locales::orgs::role_owner(lang),
+            OrgRole::Coordinator => crate::locales::orgs::role_coordinator(lang),
         }
     }
 }

@@ -55,8 +55,8 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let done = move || match query.read().get("done").as_deref() {
-        Some("registered") => Some(t().orgs.registered),
-        Some("saved") => Some(t().orgs.saved),
+        Some("registered") => Some(crate::locales::orgs::registered(lang.get())),
+        Some("saved") => Some(crate::locales::orgs::saved(lang.get())),
         Some("joined") => Some(t().invitations.joined),
         _ => None,
     };
@@ -74,13 +74,13 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
         <ReviewStatus org=org.clone()/>
         {org.my_role.is_some().then(|| view! {
             <p class="button-row">
-                <A href=format!("/orgs/{}/edit", org.id) attr:class="button">{move || t().orgs.edit}</A>
+                <A href=format!("/orgs/{}/edit", org.id) attr:class="button">{move || crate::locales::orgs::edit(lang.get())}</A>
                 <A href=format!("/resources/new?org={}", org.id) attr:class="button button--secondary">
                     {move || t().resources.add}
                 </A>
                 <A href=format!("/orgs/{}/dashboard", org.id) attr:class="button button--secondary"
                     attr:data-testid="dashboard-link">
-                    {move || t().dashboard.link}
+                    {move || crate::locales::dashboard::link(lang.get())}
                 </A>
                 <A href=format!("/orgs/{}/certificates", org.id) attr:class="button button--secondary">
                     {move || t().volunteering.issued_link}
@@ -88,7 +88,7 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
                 {(kind == crate::orgs::model::OrgKind::Cooperative).then(|| view! {
                     <A href=format!("/orgs/{}/members", org.id) attr:class="button button--secondary"
                         attr:data-testid="coop-members-link">
-                        {move || t().help_desk.members_title}
+                        {move || crate::locales::help::desk::members_title(lang.get())}
                     </A>
                 })}
             </p>
@@ -97,24 +97,24 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
         {(!d.description.is_empty() || !d.services.is_empty()).then(|| view! {
             <section class="card">
                 {(!d.description.is_empty()).then(|| view! {
-                    <h2 class="card__title">{move || t().orgs.description_label}</h2>
+                    <h2 class="card__title">{move || crate::locales::orgs::description_label(lang.get())}</h2>
                     <p class="prose">{d.description.clone()}</p>
                 })}
                 {(!d.services.is_empty()).then(|| view! {
-                    <h2 class="card__title">{move || t().orgs.services_label}</h2>
+                    <h2 class="card__title">{move || crate::locales::orgs::services_label(lang.get())}</h2>
                     <p class="prose">{d.services.clone()}</p>
                 })}
             </section>
         })}
         <crate::dashboard::ImpactCard org=org.id/>
         <dl class="card facts">
-            <Fact label=|l| l.texts().orgs.address_label value=d.address.clone()/>
+            <Fact label=crate::locales::orgs::address_label value=d.address.clone()/>
             <Fact label=crate::locales::forms::location::label
                 value=d.location.map(|(lat, lng)| format!("{lat:.5}, {lng:.5}")).unwrap_or_default()
-                empty=|l| l.texts().orgs.no_location/>
-            <Fact label=|l| l.texts().orgs.contact_label value=d.contact.clone()/>
-            <Fact label=|l| l.texts().orgs.opening_hours_label value=d.opening_hours.clone()/>
-            <Fact label=|l| l.texts().orgs.credit_code_label value=d.credit_code.clone().unwrap_or_default()/>
+                empty=crate::locales::orgs::no_location/>
+            <Fact label=crate::locales::orgs::contact_label value=d.contact.clone()/>
+            <Fact label=crate::locales::orgs::opening_hours_label value=d.opening_hours.clone()/>
+            <Fact label=crate::locales::orgs::credit_code_label value=d.credit_code.clone().unwrap_or_default()/>
         </dl>
         <crate::events::OrgEventsSection org_id=org.id/>
         {d.location.map(|(lat, lng)| view! {
@@ -122,7 +122,7 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
             <PlaceMap lat lng name=d.name.clone() tiles=configured_tiles()/>
         })}
         <p class="page-foot">
-            <A href="/orgs" attr:class="button button--secondary">{move || t().orgs.back_to_directory}</A>
+            <A href="/orgs" attr:class="button button--secondary">{move || crate::locales::orgs::back_to_directory(lang.get())}</A>
         </p>
     }
 }
@@ -130,17 +130,17 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
 /// For the organisation's own people and admins: where the review stands.
 #[component]
 fn ReviewStatus(org: OrgProfile) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let insider = org.my_role.is_some() || org.viewer_is_admin;
     match (insider, org.verification) {
         (true, Verification::Pending) => {
-            Some(view! { <p class="notice-info">{move || t().orgs.pending_note}</p> }.into_any())
+            Some(view! { <p class="notice-info">{move || crate::locales::orgs::pending_note(lang.get())}</p> }.into_any())
         }
         (true, Verification::Rejected) => Some(
             view! {
                 <div class="form-error" role="note">
-                    <p>{move || t().orgs.rejected_note}{org.rejection_reason.clone()}</p>
-                    <p>{move || t().orgs.resubmit_hint}</p>
+                    <p>{move || crate::locales::orgs::rejected_note(lang.get())}{org.rejection_reason.clone()}</p>
+                    <p>{move || crate::locales::orgs::resubmit_hint(lang.get())}</p>
                 </div>
             }
             .into_any(),
@@ -153,7 +153,7 @@ fn ReviewStatus(org: OrgProfile) -> impl IntoView {
 pub fn Fact(
     label: fn(Lang) -> &'static str,
     value: String,
-    #[prop(default = |l| l.texts().orgs.not_given)] empty: fn(Lang) -> &'static str,
+    #[prop(default = crate::locales::orgs::not_given)] empty: fn(Lang) -> &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
     let is_empty = value.is_empty();

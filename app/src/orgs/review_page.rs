@@ -5,29 +5,29 @@ use super::badge::OrgName;
 use super::model::PendingOrg;
 use super::review_api::{review_queue, ReviewOrg};
 use crate::components::FormErrorMessage;
-use crate::i18n::use_texts;
+use crate::i18n::use_lang;
 use crate::shell::page_error;
 use crate::shell::PageTitle;
 use leptos::prelude::*;
 
 #[component]
 pub fn ReviewQueuePage() -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let review = ServerAction::<ReviewOrg>::new();
     let queue = Resource::new(move || review.version().get(), |_| review_queue());
     view! {
-        <PageTitle text=t().orgs.review_title/>
+        <PageTitle text=crate::locales::orgs::review_title(lang.get())/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match queue.await {
                     Ok(queue) => view! {
                         <div class="page-head">
-                            <h1>{move || t().orgs.review_title}</h1>
-                            <p class="page-head__lead">{move || t().orgs.review_lead}</p>
+                            <h1>{move || crate::locales::orgs::review_title(lang.get())}</h1>
+                            <p class="page-head__lead">{move || crate::locales::orgs::review_lead(lang.get())}</p>
                         </div>
                         <FormErrorMessage result=review.value()/>
                         {if queue.is_empty() {
-                            view! { <p class="empty-note">{move || t().orgs.review_empty}</p> }.into_any()
+                            view! { <p class="empty-note">{move || crate::locales::orgs::review_empty(lang.get())}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="review-list" data-testid="review-queue">
@@ -47,7 +47,6 @@ pub fn ReviewQueuePage() -> impl IntoView {
 
 #[component]
 fn QueueEntry(entry: PendingOrg, review: ServerAction<ReviewOrg>) -> impl IntoView {
-    let t = use_texts();
     let kind = entry.org.kind;
     let lang = crate::i18n::use_lang();
     let registered_at = entry.registered_at;
@@ -57,13 +56,13 @@ fn QueueEntry(entry: PendingOrg, review: ServerAction<ReviewOrg>) -> impl IntoVi
                 <OrgName id=entry.org.id name=entry.org.name tier=entry.org.tier/>
             </p>
             <dl class="facts facts--compact">
-                <dt>{move || t().orgs.kind_label}</dt>
+                <dt>{move || crate::locales::orgs::kind_label(lang.get())}</dt>
                 <dd>{move || kind.label(lang.get())}</dd>
-                <dt>{move || t().orgs.credit_code_label}</dt>
-                <dd>{entry.credit_code.unwrap_or_else(|| t().orgs.not_given.to_string())}</dd>
-                <dt>{move || t().orgs.registered_by}</dt>
+                <dt>{move || crate::locales::orgs::credit_code_label(lang.get())}</dt>
+                <dd>{entry.credit_code.unwrap_or_else(|| crate::locales::orgs::not_given(lang.get()).to_string())}</dd>
+                <dt>{move || crate::locales::orgs::registered_by(lang.get())}</dt>
                 <dd>{entry.registered_by.unwrap_or_else(|| "-".to_string())}</dd>
-                <dt>{move || t().orgs.registered_on}</dt>
+                <dt>{move || crate::locales::orgs::registered_on(lang.get())}</dt>
                 <dd>{move || crate::i18n::format_date(registered_at, lang.get())}</dd>
             </dl>
             <ReviewForm action=review org_id=entry.org.id version=entry.version/>
@@ -74,23 +73,23 @@ fn QueueEntry(entry: PendingOrg, review: ServerAction<ReviewOrg>) -> impl IntoVi
 /// Verify, mark as partner, or reject with a reason: one form, the pressed button decides.
 #[component]
 pub fn ReviewForm(action: ServerAction<ReviewOrg>, org_id: i64, version: i64) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let reason_id = format!("reason-{org_id}");
     view! {
         <ActionForm action attr:class="form review-form">
             <input type="hidden" name="org_id" value=org_id/>
             <input type="hidden" name="version" value=version/>
-            <label for=reason_id.clone()>{move || t().orgs.reason_label}</label>
+            <label for=reason_id.clone()>{move || crate::locales::orgs::reason_label(lang.get())}</label>
             <textarea id=reason_id name="reason" rows="2" maxlength="500"></textarea>
             <p class="button-row">
                 <button type="submit" name="decision" value="verify" class="button">
-                    {move || t().orgs.verify}
+                    {move || crate::locales::orgs::verify(lang.get())}
                 </button>
                 <button type="submit" name="decision" value="partner" class="button button--secondary">
-                    {move || t().orgs.mark_partner}
+                    {move || crate::locales::orgs::mark_partner(lang.get())}
                 </button>
                 <button type="submit" name="decision" value="reject" class="button button--danger">
-                    {move || t().orgs.reject}
+                    {move || crate::locales::orgs::reject(lang.get())}
                 </button>
             </p>
         </ActionForm>

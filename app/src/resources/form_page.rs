@@ -65,6 +65,7 @@ pub fn NewResourcePage() -> impl IntoView {
 #[component]
 pub fn EditResourcePage() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let action = ServerAction::<UpdateResource>::new();
     let id = use_org_id();
     let form = Resource::new(
@@ -95,7 +96,7 @@ pub fn EditResourcePage() -> impl IntoView {
                             <input type="hidden" name="version" value=resource.version/>
                             <ResourceFormFields data values=ResourceFields::from_resource(&resource)/>
                             <p class="button-row">
-                                <button type="submit" class="button">{move || t().orgs.save}</button>
+                                <button type="submit" class="button">{move || crate::locales::orgs::save(lang.get())}</button>
                                 <a href=format!("/resources/{}", resource.id) class="button button--secondary">
                                     {move || t().resources.back_to_resource}
                                 </a>
@@ -135,14 +136,14 @@ fn ResourceFormFields(data: ResourceFormData, values: ResourceFields) -> impl In
         </select>
         <TextField id="resource-name" name="resource[name]" label=|l| l.texts().resources.name_label hint=None
             value=values.name max=60 required=true/>
-        <TextArea id="resource-description" name="resource[description]" label=|l| l.texts().orgs.description_label
+        <TextArea id="resource-description" name="resource[description]" label=crate::locales::orgs::description_label
             hint=None value=values.description max=DESCRIPTION_MAX/>
-        <TextField id="resource-address" name="resource[address]" label=|l| l.texts().orgs.address_label hint=None
+        <TextField id="resource-address" name="resource[address]" label=crate::locales::orgs::address_label hint=None
             value=values.address max=LINE_MAX/>
         <LocationFields form="resource" lat=values.lat lng=values.lng/>
-        <TextField id="resource-hours" name="resource[opening_hours]" label=|l| l.texts().orgs.opening_hours_label
+        <TextField id="resource-hours" name="resource[opening_hours]" label=crate::locales::orgs::opening_hours_label
             hint=None value=values.opening_hours max=LINE_MAX/>
-        <TextField id="resource-contact" name="resource[contact]" label=|l| l.texts().orgs.contact_label
+        <TextField id="resource-contact" name="resource[contact]" label=crate::locales::orgs::contact_label
             hint=None value=values.contact max=LINE_MAX/>
     }
 }

@@ -58,9 +58,9 @@ fn ResourceProfile(resource: CommunityResource, can_edit: bool) -> impl IntoView
             <section class="card"><p class="prose">{r.description.clone()}</p></section>
         })}
         <dl class="card facts">
-            <Fact label=|l| l.texts().orgs.address_label value=r.address.clone()/>
-            <Fact label=|l| l.texts().orgs.opening_hours_label value=r.opening_hours.clone()/>
-            <Fact label=|l| l.texts().orgs.contact_label value=r.contact.clone()/>
+            <Fact label=crate::locales::orgs::address_label value=r.address.clone()/>
+            <Fact label=crate::locales::orgs::opening_hours_label value=r.opening_hours.clone()/>
+            <Fact label=crate::locales::orgs::contact_label value=r.contact.clone()/>
             <dt>{move || t().resources.run_by}</dt>
             <dd class:facts__empty=r.org.is_none()>
                 {match r.org.clone() {

@@ -89,7 +89,7 @@ fn IssuedRow(org_id: i64, issued: IssuedCertificate) -> impl IntoView {
     view! {
         <li class="roster__entry" data-testid="issued-entry">
             <span class="roster__name">{if c.holder_deleted {
-                t().account.deleted_account.to_string()
+                crate::locales::accounts::deleted_account(lang).to_string()
             } else {
                 c.holder_name.clone()
             }}</span>
