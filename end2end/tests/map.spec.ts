@@ -138,7 +138,9 @@ test.describe('with JavaScript', () => {
     await page.getByRole('checkbox', { name: '活动' }).uncheck();
     await page.getByLabel('搜索地点').fill('图书馆');
     const pin = page.getByTestId('map-canvas').locator('.map-pin');
+    // One pin, and the one the search found (not one left from before the answer came).
     await expect(pin).toHaveCount(1);
+    await expect(pin).toHaveAttribute('title', /图书馆/);
     const card = await openCard(page, pin);
     await expect(card).toContainText('黔书房公益图书馆');
     await card.getByRole('link', { name: '查看详情' }).click();
@@ -157,6 +159,7 @@ test.describe('with JavaScript', () => {
     await page.getByLabel('搜索地点').fill('婴儿推车');
     const pin = canvas.locator('.map-pin--items');
     await expect(pin).toHaveCount(1);
+    await expect(pin).toHaveAttribute('title', /婴儿推车/);
     const card = await openCard(page, pin);
     await expect(card).toContainText('婴儿推车');
     await card.getByRole('link', { name: '查看详情' }).click();
@@ -179,6 +182,7 @@ test.describe('with JavaScript', () => {
     await expect(list).toHaveCount(0);
     await page.getByLabel('搜索地点').fill('下象棋');
     await expect(canvas.locator('.map-pin--help')).toHaveCount(1);
+    await expect(canvas.locator('.map-pin--help')).toHaveAttribute('title', /下象棋/);
     const card = await openCard(page, canvas.locator('.map-pin--help'));
     await card.getByRole('link', { name: '查看详情' }).click();
     await expect(page).toHaveURL(/\/help\/\d+$/);
