@@ -82,10 +82,7 @@ async fn notify_then_read_in_the_inbox() {
         );
         assert_eq!(inbox[0].notice.detail(), Some("请补充地址"));
         assert!(inbox[0].notice.text(Lang::Zh).contains("未通过"));
-        assert!(inbox[0]
-            .notice
-            .text(Lang::En)
-            .contains("not verified"));
+        assert!(inbox[0].notice.text(Lang::En).contains("not verified"));
         assert_eq!(unread(db, me).await, 2);
 
         // Someone else's notification cannot be opened; one's own is marked read once.

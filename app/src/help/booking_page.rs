@@ -9,7 +9,7 @@ use super::booking_api::{
 use super::model::{format_price, BookingKind, BookingStatus};
 use crate::components::FormErrorMessage;
 use crate::i18n::dates::format_date_time;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::locales::Lang;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
@@ -49,7 +49,6 @@ fn BookingDetails(view: BookingView) -> impl IntoView {
         cancel: ServerAction::new(),
         thank: ServerAction::new(),
     };
-    let t = use_texts();
     let lang = use_lang();
     let b = view.booking.clone();
     let (status, kind) = (b.status, b.kind);
@@ -74,12 +73,12 @@ fn BookingDetails(view: BookingView) -> impl IntoView {
             <dt>{move || crate::locales::help::desk::member_label(lang.get())}</dt>
             <dd>
                 <a href=format!("/help/{}", b.member_id)>
-                    {move || member_name.clone().unwrap_or_else(|| t().help_board.anonymous.to_string())}
+                    {move || member_name.clone().unwrap_or_else(|| crate::locales::help::board::anonymous(lang.get()).to_string())}
                 </a>
             </dd>
             {(kind == BookingKind::Service).then(|| view! {
                 <dt>{move || crate::locales::help::desk::price_label(lang.get())}</dt>
-                <dd data-testid="booking-price">{move || format_price(price, t().help_board.free)}</dd>
+                <dd data-testid="booking-price">{move || format_price(price, crate::locales::help::board::free(lang.get()))}</dd>
             })}
             {b.resident_id.map(|_| {
                 let name = b.resident_name.clone();

@@ -176,13 +176,11 @@ fn PhotoSection(member: i64, photo_at: Option<i64>, actions: EditorActions) -> i
 /// Services and needs: each listed with its removal (or "met"), and a form to add one.
 #[component]
 fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let b = move || &t().help_board;
     let id = editor.member.id;
     view! {
         <section class="card" id="services" aria-labelledby="services-heading">
-            <h2 id="services-heading" class="card__title">{move || b().services_heading}</h2>
+            <h2 id="services-heading" class="card__title">{move || crate::locales::help::board::services_heading(lang.get())}</h2>
             <FormErrorMessage result=actions.remove_service.value()/>
             <ul class="entry-list" data-testid="editor-services">
                 {editor.services.into_iter().map(|s| {
@@ -220,7 +218,7 @@ fn EntriesSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
             </details>
         </section>
         <section class="card" id="needs" aria-labelledby="needs-heading">
-            <h2 id="needs-heading" class="card__title">{move || b().needs_heading}</h2>
+            <h2 id="needs-heading" class="card__title">{move || crate::locales::help::board::needs_heading(lang.get())}</h2>
             <FormErrorMessage result=actions.need_met.value()/>
             <ul class="entry-list" data-testid="editor-needs">
                 {editor.needs.into_iter().map(|n| {
@@ -487,7 +485,7 @@ pub fn AccessLogList(entries: Vec<super::records::AccessEntry>) -> impl IntoView
                             {move || {
                                 let mut names: Vec<&str> = fields.iter().map(|f| f.label(lang.get())).collect();
                                 if note {
-                                    names.push(t().help_board.note_heading);
+                                    names.push(crate::locales::help::board::note_heading(lang.get()));
                                 }
                                 names.join(crate::locales::help::desk::list_separator(lang.get()))
                             }}

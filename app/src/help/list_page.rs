@@ -40,7 +40,7 @@ pub fn HelpPage() -> impl IntoView {
                     Ok(list) => view! { <Filters list=list.clone() filter=filter.get_untracked()/> <Results list/> }
                         .into_any(),
                     Err(AppError::InvalidInput(_)) => view! {
-                        <BadFilterNotice message=|l| l.texts().help_board.bad_filter show_all=|l| l.texts().help_board.show_all href="/help"/>
+                        <BadFilterNotice message=crate::locales::help::board::bad_filter show_all=crate::locales::help::board::show_all href="/help"/>
                     }
                     .into_any(),
                     Err(error) => page_error(error),
@@ -52,15 +52,16 @@ pub fn HelpPage() -> impl IntoView {
 
 #[component]
 fn Filters(list: HelpList, filter: HelpFilter) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang().get_untracked();
-    let b = move || &t().help_board;
     let f = filter;
     let narrowed = !f.offers.is_empty() || !f.area.is_empty();
     let offers = [
-        ("", b().offers_all),
-        ("services", b().offers_services),
-        ("needs", b().offers_needs),
+        ("", crate::locales::help::board::offers_all(lang)),
+        (
+            "services",
+            crate::locales::help::board::offers_services(lang),
+        ),
+        ("needs", crate::locales::help::board::offers_needs(lang)),
     ];
     let area_options = |kind: AreaKind| {
         list.areas
@@ -75,27 +76,27 @@ fn Filters(list: HelpList, filter: HelpFilter) -> impl IntoView {
     );
     view! {
         <Form method="GET" action="/help" attr:class="card search-form event-filters" attr:role="search">
-            <label for="help-q">{move || b().search_label}</label>
+            <label for="help-q">{move || crate::locales::help::board::search_label(lang)}</label>
             <div class="event-filters__search">
                 <input id="help-q" type="search" name="q" value=f.q.clone() enterkeyhint="search"/>
-                <button type="submit" class="button">{move || b().search_button}</button>
+                <button type="submit" class="button">{move || crate::locales::help::board::search_button(lang)}</button>
             </div>
             <details class="event-filters__more" open=narrowed>
-                <summary>{move || b().more_filters}</summary>
-                <label for="help-offers">{move || b().offers_label}</label>
+                <summary>{move || crate::locales::help::board::more_filters(lang)}</summary>
+                <label for="help-offers">{move || crate::locales::help::board::offers_label(lang)}</label>
                 <select id="help-offers" name="offers">
                     {offers.into_iter().map(|(value, label)| view! {
                         <option value=value selected=value == f.offers>{label}</option>
                     }).collect_view()}
                 </select>
-                <label for="help-area">{move || b().area_label}</label>
+                <label for="help-area">{move || crate::locales::help::board::area_label(lang)}</label>
                 <select id="help-area" name="area">
-                    <option value="" selected=f.area.is_empty()>{move || b().all_areas}</option>
+                    <option value="" selected=f.area.is_empty()>{move || crate::locales::help::board::all_areas(lang)}</option>
                     <optgroup label=move || map::subdistricts(lang)>{subdistricts}</optgroup>
                     <optgroup label=move || map::communities(lang)>{communities}</optgroup>
                 </select>
                 <p class="button-row">
-                    <button type="submit" class="button" data-testid="apply-filters">{move || b().apply_filters}</button>
+                    <button type="submit" class="button" data-testid="apply-filters">{move || crate::locales::help::board::apply_filters(lang)}</button>
                 </p>
             </details>
         </Form>
@@ -104,23 +105,22 @@ fn Filters(list: HelpList, filter: HelpFilter) -> impl IntoView {
 
 #[component]
 fn Results(list: HelpList) -> impl IntoView {
-    let t = use_texts();
-    let b = move || &t().help_board;
+    let lang = use_lang();
     if list.cards.is_empty() {
         return view! {
-            <p class="empty-note">{move || b().none_found}</p>
-            <p class="hint">{move || b().privacy_note}</p>
+            <p class="empty-note">{move || crate::locales::help::board::none_found(lang.get())}</p>
+            <p class="hint">{move || crate::locales::help::board::privacy_note(lang.get())}</p>
         }
         .into_any();
     }
     let count = list.cards.len();
     let areas = list.areas;
     view! {
-        <p class="result-count" aria-live="polite">{move || b().count_before}{count}{move || b().count_after}</p>
+        <p class="result-count" aria-live="polite">{move || crate::t!(lang.get(), help::board::count { count })}</p>
         <ul class="member-list" data-testid="member-list">
             {list.cards.into_iter().map(|card| view! { <MemberCardView card areas=areas.clone()/> }).collect_view()}
         </ul>
-        <p class="hint">{move || b().privacy_note}</p>
+        <p class="hint">{move || crate::locales::help::board::privacy_note(lang.get())}</p>
     }
     .into_any()
 }
@@ -142,9 +142,7 @@ pub(super) fn place_words(
 
 #[component]
 fn MemberCardView(card: MemberCard, areas: Vec<Area>) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let b = move || &t().help_board;
     let href = format!("/help/{}", card.id);
     let name = card.name.clone();
     let place = card.place.clone();
@@ -152,15 +150,15 @@ fn MemberCardView(card: MemberCard, areas: Vec<Area>) -> impl IntoView {
         <li class="member-card" data-testid="member-card">
             {card.photo_at.map(|at| view! { <super::photo::MemberPhoto member=card.id at/> })}
             <h2 class="member-card__name">
-                <a href=href>{move || name.clone().unwrap_or_else(|| b().anonymous.to_string())}</a>
+                <a href=href>{move || name.clone().unwrap_or_else(|| crate::locales::help::board::anonymous(lang.get()).to_string())}</a>
             </h2>
             {place.map(|place| view! {
                 <p class="member-card__place">
-                    {move || place_words(&place, &areas, lang.get()).unwrap_or_else(|| b().rough_place.to_string())}
+                    {move || place_words(&place, &areas, lang.get()).unwrap_or_else(|| crate::locales::help::board::rough_place(lang.get()).to_string())}
                 </p>
             })}
             {card.services.filter(|s| !s.is_empty()).map(|services| view! {
-                <ul class="member-card__entries" aria-label=move || b().services_heading>
+                <ul class="member-card__entries" aria-label=move || crate::locales::help::board::services_heading(lang.get())>
                     {services.into_iter().map(|s| {
                         view! {
                             <li>
@@ -173,7 +171,7 @@ fn MemberCardView(card: MemberCard, areas: Vec<Area>) -> impl IntoView {
                 </ul>
             })}
             {card.needs.filter(|n| !n.is_empty()).map(|needs| view! {
-                <ul class="member-card__entries" aria-label=move || b().needs_heading>
+                <ul class="member-card__entries" aria-label=move || crate::locales::help::board::needs_heading(lang.get())>
                     {needs.into_iter().map(|n| {
                         let urgency = n.urgency;
                         view! {
@@ -193,11 +191,10 @@ fn MemberCardView(card: MemberCard, areas: Vec<Area>) -> impl IntoView {
 /// A service's price as the reader sees it: "免费", or "¥10 每件".
 #[component]
 pub(super) fn ServicePrice(fen: i64, unit: ServiceUnit) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     view! {
         <span class="price">
-            {move || format_price(fen, t().help_board.free)}
+            {move || format_price(fen, crate::locales::help::board::free(lang.get()))}
             {move || if fen > 0 { format!(" {}", unit.label(lang.get())) } else { String::new() }}
         </span>
     }

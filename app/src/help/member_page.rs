@@ -9,7 +9,7 @@ use super::list_page::{place_words, ServicePrice};
 use super::manage_api::{RecordMemberConsent, WithdrawMemberConsent};
 use super::model::{BookingKind, ProxyAction, Viewer};
 use crate::components::FormErrorMessage;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -31,13 +31,13 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
         .read_untracked()
         .get("done")
         .and_then(|done| ProxyAction::parse(&done));
-    let t = use_texts();
     let lang = use_lang();
-    let b = move || &t().help_board;
     let card = view.card;
     let areas = view.areas;
     let name = card.name.clone();
-    let title = name.clone().unwrap_or_else(|| b().anonymous.to_string());
+    let title = name
+        .clone()
+        .unwrap_or_else(|| crate::locales::help::board::anonymous(lang.get()).to_string());
     let viewer = view.viewer;
     let member_id = card.id;
     view! {
@@ -45,7 +45,7 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
         <div class="page-head">
             {card.photo_at.map(|at| view! { <super::photo::MemberPhoto member=member_id at large=true/> })}
             <p class="org-head__kind"><span class="chip chip--plain">{card.org_name.clone()}</span></p>
-            <h1 data-testid="member-name">{move || name.clone().unwrap_or_else(|| b().anonymous.to_string())}</h1>
+            <h1 data-testid="member-name">{move || name.clone().unwrap_or_else(|| crate::locales::help::board::anonymous(lang.get()).to_string())}</h1>
         </div>
         {(viewer == Viewer::Coordinator).then(|| view! {
             <p class="button-row">
@@ -61,22 +61,22 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
         })}
         <FormErrorMessage result=book.value()/>
         <dl class="card facts">
-            <dt>{move || b().cooperative_label}</dt>
+            <dt>{move || crate::locales::help::board::cooperative_label(lang.get())}</dt>
             <dd><a href=format!("/orgs/{}", card.org_id)>{card.org_name.clone()}</a></dd>
             {card.place.clone().map(|place| view! {
-                <dt>{move || b().where_label}</dt>
+                <dt>{move || crate::locales::help::board::where_label(lang.get())}</dt>
                 <dd data-testid="member-place">
-                    {move || place_words(&place, &areas, lang.get()).unwrap_or_else(|| b().rough_place.to_string())}
+                    {move || place_words(&place, &areas, lang.get()).unwrap_or_else(|| crate::locales::help::board::rough_place(lang.get()).to_string())}
                 </dd>
             })}
             {card.availability.clone().map(|when| view! {
-                <dt>{move || b().availability_label}</dt>
+                <dt>{move || crate::locales::help::board::availability_label(lang.get())}</dt>
                 <dd data-testid="member-availability">{when}</dd>
             })}
         </dl>
         {card.services.clone().filter(|s| !s.is_empty()).map(|services| view! {
             <section class="card" aria-labelledby="services-heading" data-testid="member-services">
-                <h2 id="services-heading" class="card__title">{move || b().services_heading}</h2>
+                <h2 id="services-heading" class="card__title">{move || crate::locales::help::board::services_heading(lang.get())}</h2>
                 <ul class="entry-list">
                     {services.into_iter().map(|s| {
                         view! {
@@ -95,7 +95,7 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
         })}
         {card.needs.clone().filter(|n| !n.is_empty()).map(|needs| view! {
             <section class="card" aria-labelledby="needs-heading" data-testid="member-needs">
-                <h2 id="needs-heading" class="card__title">{move || b().needs_heading}</h2>
+                <h2 id="needs-heading" class="card__title">{move || crate::locales::help::board::needs_heading(lang.get())}</h2>
                 <ul class="entry-list">
                     {needs.into_iter().map(|n| {
                         let urgency = n.urgency;
@@ -115,8 +115,8 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
         })}
         {card.situation_note.clone().map(|note| view! {
             <section class="card card--private" aria-labelledby="note-heading" data-testid="situation-note">
-                <h2 id="note-heading" class="card__title">{move || b().note_heading}</h2>
-                <p class="hint">{move || b().note_hint}</p>
+                <h2 id="note-heading" class="card__title">{move || crate::locales::help::board::note_heading(lang.get())}</h2>
+                <p class="hint">{move || crate::locales::help::board::note_hint(lang.get())}</p>
                 <p class="prose">{note}</p>
             </section>
         })}
@@ -131,9 +131,9 @@ fn MemberDetails(view: MemberView) -> impl IntoView {
                 <super::editor_page::ExportButton member=member_id label=crate::locales::help::desk::export_button(lang.get())/>
             </section>
         })}
-        <p class="hint">{move || b().privacy_note}</p>
+        <p class="hint">{move || crate::locales::help::board::privacy_note(lang.get())}</p>
         <p class="page-foot">
-            <A href="/help" attr:class="button button--secondary">{move || b().back_to_list}</A>
+            <A href="/help" attr:class="button button--secondary">{move || crate::locales::help::board::back_to_list(lang.get())}</A>
         </p>
     }
 }

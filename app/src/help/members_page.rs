@@ -122,9 +122,9 @@ pub fn MemberFormFields(areas: Vec<Area>, values: MemberFields) -> impl IntoView
         <p id="member-area-hint" class="hint">{move || crate::locales::help::desk::area_hint(lang.get())}</p>
         <LocationFields form="member" lat=values.lat lng=values.lng/>
         <p class="hint" data-testid="snap-hint">{move || crate::locales::help::desk::snap_hint(lang.get())}</p>
-        <TextField id="member-availability" name="member[availability]" label=|l| l.texts().help_board.availability_label
+        <TextField id="member-availability" name="member[availability]" label=crate::locales::help::board::availability_label
             hint=Some(crate::locales::help::desk::availability_hint) value=values.availability max=AVAILABILITY_MAX/>
-        <TextArea id="member-note" name="member[situation_note]" label=|l| l.texts().help_board.note_heading
-            hint=Some(|l| l.texts().help_board.note_hint) value=values.situation_note max=SITUATION_MAX/>
+        <TextArea id="member-note" name="member[situation_note]" label=crate::locales::help::board::note_heading
+            hint=Some(crate::locales::help::board::note_hint) value=values.situation_note max=SITUATION_MAX/>
     }
 }

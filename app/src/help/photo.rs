@@ -5,7 +5,7 @@
 //! view is written to the access log (P3). The cards only carry its address.
 
 use crate::error::AppError;
-use crate::i18n::use_texts;
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 
 /// Where the member's photo is served (`thumb`: the small one). `at`, when it was uploaded, is in
@@ -29,10 +29,10 @@ pub struct RejectedPhoto {
 /// The member's photo, small (lists) or large (their page, opening the full size).
 #[component]
 pub fn MemberPhoto(member: i64, at: i64, #[prop(optional)] large: bool) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let img = view! {
         <img class=if large { "member-photo member-photo--large" } else { "member-photo" }
-            src=photo_url(member, at, true) alt=move || t().help_board.photo_alt
+            src=photo_url(member, at, true) alt=move || crate::locales::help::board::photo_alt(lang.get())
             loading="lazy" decoding="async" data-testid="member-photo"/>
     };
     if large {

@@ -16,12 +16,13 @@ const BOARDS: [(&str, Icon); 4] = [
 #[component]
 pub fn HomePage() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     view! {
         <PageTitle text=t().home.title/>
         <section class="hero">
             <h1 class="hero__title">
-                <span>{move || t().shell.app_name}</span>
-                <small>{move || t().shell.tagline}</small>
+                <span>{move || crate::locales::shell::app_name(lang.get())}</span>
+                <small>{move || crate::locales::shell::tagline(lang.get())}</small>
             </h1>
             <p class="hero__lead">{move || t().home.lead}</p>
         </section>
@@ -78,7 +79,7 @@ fn CoverageCard() -> impl IntoView {
                     match coverage.await {
                         Ok(Coverage { subdistricts, communities }) => view! {
                             <p class="coverage__figure">
-                                <span>{move || t().shell.district}</span>
+                                <span>{move || crate::locales::shell::district(lang.get())}</span>
                                 <span class="coverage__label">{move || t().home.coverage_areas}</span>
                                 <strong class="coverage__count" data-testid="coverage-count">
                                     {subdistricts + communities}

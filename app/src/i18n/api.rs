@@ -2,7 +2,7 @@
 //! (the server sets the cookie and sends the browser back to the page it came from) and, with
 //! JavaScript, turns the page to the other language in place.
 
-use super::{use_lang, use_texts, Lang};
+use super::{use_lang, Lang};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -38,7 +38,6 @@ pub async fn set_language(lang: String) -> Result<Lang, AppError> {
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let lang = use_lang();
-    let t = use_texts();
     let action = ServerAction::<SetLanguage>::new();
     Effect::new(move |_| {
         if let Some(Ok(chosen)) = action.value().get() {
@@ -53,8 +52,8 @@ pub fn LanguageSwitch() -> impl IntoView {
             <button
                 type="submit"
                 class="lang-switch__button"
-                title=move || t().shell.switch_language
-                aria-label=move || t().shell.switch_language
+                title=move || crate::locales::shell::switch_language(lang.get())
+                aria-label=move || crate::locales::shell::switch_language(lang.get())
             >
                 <span aria-hidden="true" class="lang-switch__icon">"文/A"</span>
                 <span lang=move || other().code()>{move || other().texts().lang_name}</span>

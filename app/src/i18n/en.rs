@@ -2,16 +2,7 @@ use super::texts::*;
 
 pub static TEXTS: Texts = Texts {
     lang_name: "English",
-    shell: ShellTexts {
-        app_name: "Yunyixiang",
-        tagline: "Doing good, close to home",
-        description: "The community charity map of Yunyan district: find charity events near you, give away and swap things, and help your neighbours.",
-        district: "Yunyan, Guiyang",
-        switch_language: "Change language",
-        skip_to_content: "Skip to content",
-        main_nav: "Main navigation",
-        tabs: ["Events", "Share", "Neighbours", "Map", "Me"],
-        footer: "Yunyixiang · community charity map of Yunyan district · run by the NGO support centre",
+    shell: ShellTexts {        tabs: ["Events", "Share", "Neighbours", "Map", "Me"],
     },
     home: HomeTexts {
         title: "Yunyixiang · Doing good nearby",

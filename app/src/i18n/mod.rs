@@ -109,7 +109,7 @@ mod tests {
     #[test]
     fn languages_differ_and_are_complete() {
         let (zh, en) = (Lang::Zh.texts(), Lang::En.texts());
-        assert_ne!(zh.shell.tagline, en.shell.tagline);
+        assert_ne!(zh.shell.tabs, en.shell.tabs);
         assert_eq!(zh.shell.tabs.len(), en.shell.tabs.len());
         assert_eq!(zh.home.boards.len(), en.home.boards.len());
         for (a, b) in [

@@ -25,17 +25,8 @@ pub struct Texts {
 }
 
 pub struct ShellTexts {
-    pub app_name: &'static str,
-    pub tagline: &'static str,
-    /// What the app is, in a sentence (the installed app's description).
-    pub description: &'static str,
-    pub district: &'static str,
-    pub switch_language: &'static str,
-    pub skip_to_content: &'static str,
-    pub main_nav: &'static str,
     /// Bottom tabs, in order: events, items, help, map, me.
     pub tabs: [&'static str; 5],
-    pub footer: &'static str,
 }
 
 pub struct HomeTexts {

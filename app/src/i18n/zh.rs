@@ -2,16 +2,7 @@ use super::texts::*;
 
 pub static TEXTS: Texts = Texts {
     lang_name: "中文",
-    shell: ShellTexts {
-        app_name: "云益享",
-        tagline: "身边的公益，一起来",
-        description: "云岩区社区公益地图：找身边的公益活动，送出和交换闲置物品，邻里互帮互助。",
-        district: "贵阳 · 云岩区",
-        switch_language: "切换语言",
-        skip_to_content: "跳到正文",
-        main_nav: "主导航",
-        tabs: ["一起公益", "益享生活", "邻里帮帮", "公益地图", "我的"],
-        footer: "云益享 · 云岩区社区公益地图 · 由社会组织服务中心运营",
+    shell: ShellTexts {        tabs: ["一起公益", "益享生活", "邻里帮帮", "公益地图", "我的"],
     },
     home: HomeTexts {
         title: "云益享 · 身边的公益",

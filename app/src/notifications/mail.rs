@@ -122,9 +122,13 @@ pub fn compose(notice: &Notice, lang: Lang, site_url: Option<&str>) -> (String, 
     let link = format!("{}{}", site_url.unwrap_or(""), notice.link());
     body.push_str(&format!(
         "\n\n{link}\n\n-- \n{}\n{}",
-        t.shell.app_name, t.notifications.email_footer
+        crate::locales::shell::app_name(lang),
+        t.notifications.email_footer
     ));
-    (format!("{text} · {}", t.shell.app_name), body)
+    (
+        format!("{text} · {}", crate::locales::shell::app_name(lang)),
+        body,
+    )
 }
 
 #[derive(sqlx::FromRow)]

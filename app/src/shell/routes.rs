@@ -17,14 +17,11 @@ pub fn App() -> impl IntoView {
     // load): read it once. In the browser it follows the language switch.
     #[cfg(feature = "ssr")]
     let app_name = {
-        let name = lang.get_untracked().texts().shell.app_name;
+        let name = crate::locales::shell::app_name(lang.get_untracked());
         move || name
     };
     #[cfg(not(feature = "ssr"))]
-    let app_name = {
-        let t = crate::i18n::use_texts();
-        move || t().shell.app_name
-    };
+    let app_name = { move || crate::locales::shell::app_name(lang.get()) };
 
     view! {
         <Html {..} lang=lang.get_untracked().code()/>

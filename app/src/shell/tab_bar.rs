@@ -1,5 +1,5 @@
 use super::icons::Icon;
-use crate::i18n::use_texts;
+use crate::i18n::{use_lang, use_texts};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -17,8 +17,9 @@ const TABS: [(&str, Icon); 5] = [
 #[component]
 pub fn TabBar(me_badge: ViewFn) -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     view! {
-        <nav class="tab-bar" aria-label=move || t().shell.main_nav>
+        <nav class="tab-bar" aria-label=move || crate::locales::shell::main_nav(lang.get())>
             <ul class="tab-bar__list">
                 {TABS
                     .into_iter()

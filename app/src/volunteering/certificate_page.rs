@@ -62,7 +62,7 @@ fn CertificateView(printable: PrintableCertificate) -> impl IntoView {
                     <a href=printable.verify_url.clone() data-testid="verify-link">{printable.verify_url.clone()}</a>
                 </p>
             </div>
-            <p class="certificate__issuer">{move || t().shell.app_name}" · "{move || t().shell.district}</p>
+            <p class="certificate__issuer">{move || crate::locales::shell::app_name(lang.get())}" · "{move || crate::locales::shell::district(lang.get())}</p>
         </article>
     }
 }

@@ -12,13 +12,12 @@ use std::sync::Arc;
 /// (cookie) or asked for (`Accept-Language`); Chinese otherwise.
 pub async fn manifest(headers: HeaderMap) -> Response {
     let lang = app::i18n::lang_from_headers(&headers);
-    let t = lang.texts();
     let icon = |src: &str, size: &str, purpose: &str| json!({ "src": src, "sizes": size, "type": "image/png", "purpose": purpose });
     let manifest = json!({
         "id": "/",
-        "name": format!("{} · {}", t.shell.app_name, t.shell.district),
-        "short_name": t.shell.app_name,
-        "description": t.shell.description,
+        "name": format!("{} · {}", app::locales::shell::app_name(lang), app::locales::shell::district(lang)),
+        "short_name": app::locales::shell::app_name(lang),
+        "description": app::locales::shell::description(lang),
         "lang": lang.code(),
         "dir": "ltr",
         "start_url": "/",
