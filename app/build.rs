@@ -173,6 +173,12 @@ fn to_group(
                     continue;
                 }
                 match name.strip_suffix("_other") {
+                    Some(base) if object.contains_key(base) => {
+                        problems.push(format!(
+                            "{key} ({language}): both `{base}` and its plural forms"
+                        ));
+                        continue;
+                    }
                     Some(base) => {
                         let forms = match object.get(&format!("{base}_one")) {
                             Some(Value::String(one)) => Forms::Plural {
@@ -370,7 +376,7 @@ fn write_modules(
                 };
                 let names = arguments(&text.values[0].all());
                 if names.is_empty() {
-                    let _ = writeln!(code, "{indent}/// {summary}");
+                    let _ = writeln!(code, "{indent}#[doc = {summary:?}]");
                     let _ = writeln!(code, "{indent}pub fn {name}(lang: Lang) -> &'static str {{");
                     let _ = writeln!(code, "{indent}    match lang {{");
                     for ((_, variant), forms) in LANGUAGES.iter().zip(&text.values) {
@@ -397,8 +403,20 @@ fn write_text_with_arguments(
     code: &mut String,
     indent: &str,
 ) {
-    let generic = |arg: &str| format!("T{}", arg.replace('_', ""));
-    let _ = writeln!(code, "{indent}/// {summary}");
+    // `count` → `TCount`, `place_name` → `TPlaceName`: one type parameter per argument.
+    let generic = |arg: &str| {
+        let words: String = arg
+            .split('_')
+            .map(|word| {
+                let mut chars = word.chars();
+                chars.next().map_or(String::new(), |first| {
+                    first.to_ascii_uppercase().to_string() + chars.as_str()
+                })
+            })
+            .collect();
+        format!("T{words}")
+    };
+    let _ = writeln!(code, "{indent}#[doc = {summary:?}]");
     let _ = writeln!(code, "{indent}pub mod {name} {{");
     let _ = writeln!(code, "{indent}    use crate::locales::Lang;");
     let params: Vec<String> = names.iter().map(|n| generic(n)).collect();

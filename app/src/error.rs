@@ -136,11 +136,12 @@ impl Refusal {
         &self.key
     }
 
-    /// Always a client error, whatever a hand-made address claims.
+    /// Always a client error, whatever a hand-made address claims; 400 for a key that is not one.
     pub fn status(&self) -> StatusCode {
+        let known = locales::refusal_text(Lang::Zh, &self.key).is_some();
         StatusCode::from_u16(self.status)
             .ok()
-            .filter(StatusCode::is_client_error)
+            .filter(|status| known && status.is_client_error())
             .unwrap_or(StatusCode::BAD_REQUEST)
     }
 
@@ -292,6 +293,9 @@ mod tests {
         let made: AppError =
             serde_json::from_str(r#"{"Refused":{"key":"<b>call 110</b>","status":200}}"#).unwrap();
         assert_eq!(made.message(Lang::Zh), errors::invalid_input(Lang::Zh));
+        assert_eq!(made.status(), StatusCode::BAD_REQUEST);
+        let made: AppError =
+            serde_json::from_str(r#"{"Refused":{"key":"bogus","status":451}}"#).unwrap();
         assert_eq!(made.status(), StatusCode::BAD_REQUEST);
         let made: AppError =
             serde_json::from_str(r#"{"Refused":{"key":"errors.internal","status":500}}"#).unwrap();

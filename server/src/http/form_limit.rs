@@ -3,6 +3,8 @@
 //! a deserialisation error: a 413 with the app's own "too large", in the reader's language.
 
 use app::error::AppError;
+use axum::body::HttpBody;
+use axum::http::Method;
 use axum::{
     body::Body,
     extract::Request,
@@ -15,9 +17,22 @@ use axum::{
 };
 use futures_util::StreamExt;
 use leptos::server_fn::error::FromServerFnError;
+use std::time::Duration;
 
-/// Reads the body (at most `limit` bytes) and hands it on; refuses a longer one.
+/// How long a client may take to send a form's body. A phone on a poor network sends 64 KB in
+/// well under this; a client that trickles bytes to hold a connection open is cut off.
+const BODY_TIME_LIMIT: Duration = Duration::from_secs(20);
+
+/// Reads the body (at most `limit` bytes) and hands it on; refuses a longer or a stalled one.
+/// Reads (GET, HEAD, OPTIONS) and requests that say they have no body pass untouched.
 pub async fn limit_form_bodies(limit: usize, request: Request, next: Next) -> Response {
+    let reads = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if reads || request.body().size_hint().exact() == Some(0) {
+        return next.run(request).await;
+    }
     let (parts, body) = request.into_parts();
     let declared = parts
         .headers
@@ -26,20 +41,28 @@ pub async fn limit_form_bodies(limit: usize, request: Request, next: Next) -> Re
     if declared.is_some_and(|length| length > limit as u64) {
         return too_large(&parts.headers);
     }
-    let mut stream = body.into_data_stream();
-    let mut bytes = Vec::with_capacity(declared.unwrap_or(0) as usize);
-    while let Some(chunk) = stream.next().await {
-        let Ok(chunk) = chunk else {
-            // The client stopped sending halfway: nobody is left to read an answer.
-            return StatusCode::BAD_REQUEST.into_response();
-        };
-        if bytes.len() + chunk.len() > limit {
-            return too_large(&parts.headers);
+    let read = async {
+        // Grown as bytes arrive, never reserved from what the client says it will send.
+        let mut bytes = Vec::new();
+        let mut stream = body.into_data_stream();
+        while let Some(chunk) = stream.next().await {
+            // A body cut off halfway: nobody is left to read an answer.
+            let chunk = chunk.map_err(|_| StatusCode::BAD_REQUEST.into_response())?;
+            if bytes.len() + chunk.len() > limit {
+                return Err(too_large(&parts.headers));
+            }
+            bytes.extend_from_slice(&chunk);
         }
-        bytes.extend_from_slice(&chunk);
+        Ok(bytes)
+    };
+    match tokio::time::timeout(BODY_TIME_LIMIT, read).await {
+        Ok(Ok(bytes)) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        Ok(Err(refused)) => refused,
+        Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
     }
-    next.run(Request::from_parts(parts, Body::from(bytes)))
-        .await
 }
 
 /// As a server function answers its caller: JSON for the page's script, words for a browser
