@@ -109,7 +109,7 @@ fn generate(root: &Path) -> Result<String, String> {
         let namespaces = read_language(&root.join(language))?;
         trees.push(to_group(&namespaces, language, "", &mut problems));
     }
-    let mut texts = Vec::new();
+    let mut texts = BTreeMap::new();
     let (first, others) = trees.split_first().unwrap();
     let others: Vec<&BTreeMap<String, Node>> = others.iter().collect();
     collect(first, &others, "", &mut texts, &mut problems);
@@ -117,7 +117,7 @@ fn generate(root: &Path) -> Result<String, String> {
         // Keys the default language lacks (the walk above only starts from its keys).
         missing_in_default(other, first, "", LANGUAGES[index + 1].0, &mut problems);
     }
-    for text in &texts {
+    for text in texts.values() {
         check_text(text, &mut problems);
     }
     if !problems.is_empty() {
@@ -151,6 +151,19 @@ fn read_language(folder: &Path) -> Result<Map<String, Value>, String> {
     Ok(namespaces)
 }
 
+/// The text `x` when `name` is `x_one` or `x_other` and both are texts of `object`: the plural
+/// forms of `x`. A lone `x_other` (or `x_one`) is an ordinary key. The flag: `name` is `x_one`.
+fn plural_base<'a>(object: &Map<String, Value>, name: &'a str) -> Option<(&'a str, bool)> {
+    let (base, is_one) = match name.strip_suffix("_one") {
+        Some(base) => (base, true),
+        None => (name.strip_suffix("_other")?, false),
+    };
+    let both = [format!("{base}_one"), format!("{base}_other")]
+        .iter()
+        .all(|form| object.get(form).is_some_and(Value::is_string));
+    both.then_some((base, is_one))
+}
+
 /// A JSON object as a group of texts, `x_one` and `x_other` read as the plural forms of `x`.
 fn to_group(
     object: &Map<String, Value>,
@@ -163,36 +176,26 @@ fn to_group(
         let key = joined(prefix, name);
         let node = match value {
             Value::Object(children) => Node::Group(to_group(children, language, &key, problems)),
-            Value::String(text) => {
-                if let Some(base) = name.strip_suffix("_one") {
-                    if !object.contains_key(&format!("{base}_other")) {
-                        problems.push(format!(
-                            "{key} ({language}): a `_one` form without its `_other`"
-                        ));
-                    }
+            Value::String(text) => match plural_base(object, name) {
+                // `x_one` is read with its `x_other`.
+                Some((_, true)) => continue,
+                Some((base, _)) if object.contains_key(base) => {
+                    problems.push(format!(
+                        "{key} ({language}): both `{base}` and its plural forms"
+                    ));
                     continue;
                 }
-                match name.strip_suffix("_other") {
-                    Some(base) if object.contains_key(base) => {
-                        problems.push(format!(
-                            "{key} ({language}): both `{base}` and its plural forms"
-                        ));
-                        continue;
-                    }
-                    Some(base) => {
-                        let forms = match object.get(&format!("{base}_one")) {
-                            Some(Value::String(one)) => Forms::Plural {
-                                one: one.clone(),
-                                other: text.clone(),
-                            },
-                            _ => Forms::One(text.clone()),
-                        };
-                        group.insert(base.to_string(), Node::Text(forms));
-                        continue;
-                    }
-                    None => Node::Text(Forms::One(text.clone())),
+                Some((base, _)) => {
+                    let one = object[&format!("{base}_one")].as_str().unwrap_or_default();
+                    let forms = Forms::Plural {
+                        one: one.to_string(),
+                        other: text.clone(),
+                    };
+                    group.insert(base.to_string(), Node::Text(forms));
+                    continue;
                 }
-            }
+                None => Node::Text(Forms::One(text.clone())),
+            },
             _ => {
                 problems.push(format!(
                     "{key} ({language}): must be a text or a group of texts"
@@ -217,7 +220,7 @@ fn collect(
     tree: &BTreeMap<String, Node>,
     others: &[&BTreeMap<String, Node>],
     prefix: &str,
-    texts: &mut Vec<Text>,
+    texts: &mut BTreeMap<String, Text>,
     problems: &mut Vec<String>,
 ) {
     let empty = BTreeMap::new();
@@ -261,7 +264,7 @@ fn collect(
                         }
                     }
                 }
-                texts.push(Text { key, values });
+                texts.insert(key.clone(), Text { key, values });
             }
         }
     }
@@ -349,7 +352,7 @@ fn is_identifier(name: &str) -> bool {
 fn write_modules(
     tree: &BTreeMap<String, Node>,
     prefix: &str,
-    texts: &[Text],
+    texts: &BTreeMap<String, Text>,
     code: &mut String,
     depth: usize,
 ) {
@@ -367,7 +370,7 @@ fn write_modules(
                 let _ = writeln!(code, "{indent}}}");
             }
             Node::Text(_) => {
-                let Some(text) = texts.iter().find(|t| t.key == key) else {
+                let Some(text) = texts.get(&key) else {
                     continue;
                 };
                 let summary = match &text.values[0] {
@@ -499,12 +502,12 @@ fn format_call(text: &str) -> String {
 
 /// Refusals travel between server and browser as their key (`events.refusals.title_invalid`),
 /// and are turned back into words here. An unknown key (a hand-made address) finds nothing.
-fn write_refusal_lookup(texts: &[Text], code: &mut String) {
+fn write_refusal_lookup(texts: &BTreeMap<String, Text>, code: &mut String) {
     code.push_str("/// A refusal's text, by its key; `None` for a key that is not one.\n");
     code.push_str("pub fn refusal_text(lang: Lang, key: &str) -> Option<&'static str> {\n");
     code.push_str("    Some(match key {\n");
     for text in texts
-        .iter()
+        .values()
         .filter(|t| t.key.split('.').nth(1) == Some("refusals"))
     {
         let path = text.key.replace('.', "::");

@@ -5,12 +5,21 @@
 use std::path::{Path, PathBuf};
 
 fn texts(value: &serde_json::Value, path: &mut Vec<String>, into: &mut Vec<Vec<String>>) {
-    for (name, child) in value.as_object().unwrap() {
-        // A plural's forms (`x_one`, `x_other`) are the one text `x`.
-        let name = name
+    let object = value.as_object().unwrap();
+    for (name, child) in object {
+        // A plural's forms (`x_one` beside `x_other`) are the one text `x`.
+        let base = name
             .strip_suffix("_one")
-            .or_else(|| name.strip_suffix("_other"))
-            .unwrap_or(name);
+            .or_else(|| name.strip_suffix("_other"));
+        let name = match base {
+            Some(base)
+                if object.contains_key(&format!("{base}_one"))
+                    && object.contains_key(&format!("{base}_other")) =>
+            {
+                base
+            }
+            _ => name,
+        };
         path.push(name.to_string());
         if child.is_object() {
             texts(child, path, into);

@@ -1,7 +1,7 @@
-use super::api::{DeleteAccount, DeleteAccountForm};
+use super::api::DeleteAccount;
 use crate::accounts::api::{get_current_user, ChangePassword, SignOut};
 use crate::accounts::settings::ChangePasswordForm;
-use crate::components::BoardPage;
+use crate::components::{BoardPage, FormErrorMessage};
 use crate::i18n::{use_lang, use_texts};
 use crate::shell::Icon;
 use leptos::prelude::*;
@@ -75,5 +75,24 @@ pub fn MePage() -> impl IntoView {
                 })}
             </Suspense>
         </BoardPage>
+    }
+}
+
+/// Deleting the account, confirmed with the password.
+#[component]
+pub fn DeleteAccountForm(action: ServerAction<DeleteAccount>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="card card--danger" aria-labelledby="delete-account-heading">
+            <h2 id="delete-account-heading" class="card__title">{move || crate::locales::accounts::delete_account(lang.get())}</h2>
+            <p>{move || crate::locales::accounts::delete_account_text(lang.get())}</p>
+            <ActionForm action=action attr:class="form">
+                <FormErrorMessage result=action.value()/>
+                <label for="delete_password">{move || crate::locales::accounts::delete_confirm_label(lang.get())}</label>
+                <input id="delete_password" name="password" type="password"
+                    autocomplete="current-password" required/>
+                <button type="submit" class="button button--danger">{move || crate::locales::accounts::delete_account(lang.get())}</button>
+            </ActionForm>
+        </section>
     }
 }
