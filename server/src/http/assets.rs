@@ -13,6 +13,7 @@ use axum::{
 };
 use leptos::config::LeptosOptions;
 use std::path::{Path, PathBuf};
+use tower_http::services::ServeDir;
 
 /// Site paths of this build's bundle, e.g. `/pkg/yunyixiang.Xb3….wasm`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,6 +94,23 @@ pub fn cache_policy(path: &str, pkg_dir: &str, hashed: bool) -> Option<&'static 
     } else {
         None
     }
+}
+
+/// The site's static files, sent precompressed when the browser accepts it; every other address
+/// (and a method other than GET or HEAD) goes to `not_found`.
+///
+/// Not leptos_axum's `file_and_error_handler`: for a file it finds, that runs the page context
+/// under a new reactive owner whose parent is whatever owner the worker thread last left set,
+/// another request's page, and answers with that page's status (browser tests saw 400 and 404 on
+/// `/favicon.svg` and the stylesheet).
+pub fn static_files<F>(site_root: &str, not_found: F) -> ServeDir<F> {
+    ServeDir::new(site_root)
+        .precompressed_br()
+        .precompressed_gzip()
+        // A folder is not a page: `/pkg` is a 404, not a redirect to `/pkg/`.
+        .append_index_html_on_directories(false)
+        .call_fallback_on_method_not_allowed(true)
+        .fallback(not_found)
 }
 
 /// Adds `Cache-Control` and `Vary: Accept-Encoding` (the same path may be sent brotli, gzip or

@@ -4,6 +4,7 @@ use app::{shell, state::AppState, App};
 use axum::{
     body::Body,
     extract::{FromRef, Request, State},
+    handler::HandlerWithoutStateExt,
     http::{HeaderMap, StatusCode},
     middleware::{self, Next},
     response::{IntoResponse, Response},
@@ -99,8 +100,17 @@ fn router_for_bundle(
         service_worker,
         offline_page: pwa::OfflinePage::with_stylesheet(&bundle.css),
     };
+    let site_root = leptos_options.site_root.to_string();
     let page_state = app_state.clone();
     let fallback_state = app_state.clone();
+    // Any other address: the 404 page, with the same context as routed pages (its header asks
+    // the database too, for the unread count).
+    let not_found_page =
+        leptos_axum::render_app_async_with_context(move || page_context(&fallback_state), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        });
+    let not_found = move |request: Request| not_found_page(request);
     // Postings with photos have a limit of their own; every other request has the forms' one.
     let uploads = upload_routes()
         .into_iter()
@@ -121,13 +131,9 @@ fn router_for_bundle(
             move || page_context(&page_state),
             move || shell(leptos_options.clone()),
         )
-        // Pages rendered here (404) have the same context as routed pages: their header asks the
-        // database too (the unread count).
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            ServerState,
-            _,
-        >(move || page_context(&fallback_state), shell))
-        // Static files (served precompressed, brotli or gzip, by the fallback) get their lifetimes.
+        // Static files, precompressed (brotli or gzip); any other address is the 404 page.
+        .fallback_service(assets::static_files(&site_root, not_found.into_service()))
+        // Static files get their lifetimes.
         .layer(middleware::from_fn_with_state(
             cache_state,
             assets::static_cache_headers,

@@ -137,3 +137,35 @@ async fn the_offline_page_and_the_service_worker_name_the_hashed_bundle() {
     assert!(!worker.contains("__VERSION__") && !worker.contains("__PRECACHE__"));
     test.finish().await;
 }
+
+/// A worker thread can be left with another request's reactive owner set (leptos sets it while a
+/// page renders). A static file must not take that page's status: browser tests saw `/favicon.svg`
+/// answered 400 after a refused filter, and the stylesheet 404 after a missing page.
+#[tokio::test]
+async fn a_static_file_never_takes_another_pages_status() {
+    use leptos::prelude::{provide_context, Owner};
+    use leptos_axum::ResponseOptions;
+    let (router, test, _root) = site_app().await;
+    // This test's runtime has one thread: every request below runs on the one the owner is left on.
+    let other_page = Owner::new();
+    other_page.set();
+    let options = ResponseOptions::default();
+    options.set_status(StatusCode::BAD_REQUEST);
+    provide_context(options);
+    for file in ["/icons/icon-192.png", "/pkg/yunyixiang.H4sh.css"] {
+        let (status, _, _) = send(&router, get(file)).await;
+        assert_eq!(status, StatusCode::OK, "{file}");
+    }
+    let (status, _, _) = send(&router, get("/pkg")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = send(
+        &router,
+        Request::post("/icons/icon-192.png")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    drop(other_page);
+    test.finish().await;
+}
