@@ -2,7 +2,7 @@
 //! each is stored as in the database and sent as in forms and URLs, and the list of all of them in
 //! the order forms show them. With `labels in <namespace>::<group>` each choice is named in the
 //! locale files under that group, keyed by its word (`items.categories.furniture`), and gets
-//! `label(Lang)`; the older `labels field.path` form reads a list in the `i18n` tables by position.
+//! `label(Lang)`.
 
 #[macro_export]
 macro_rules! choice {
@@ -25,28 +25,6 @@ macro_rules! choice {
                 match self {
                     $($name::$variant => $crate::locales::$namespace::$group::$value(lang)),+
                 }
-            }
-        }
-
-        $crate::choice!(@labelled $name);
-    };
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident labels $($field:ident).+ {
-            $($(#[$variant_meta:meta])* $variant:ident = $value:literal),+ $(,)?
-        }
-    ) => {
-        $crate::choice! {
-            $(#[$meta])*
-            pub enum $name {
-                $($(#[$variant_meta])* $variant = $value),+
-            }
-        }
-
-        impl $name {
-            /// Its name in the reader's language.
-            pub fn label(self, lang: $crate::locales::Lang) -> &'static str {
-                lang.texts().$($field).+[self.index()]
             }
         }
 
@@ -92,10 +70,6 @@ macro_rules! choice {
                 Self::ALL.iter().copied().find(|c| c.as_str() == value)
             }
 
-            /// Its place in `ALL`, which is also its label's place in the texts.
-            pub fn index(self) -> usize {
-                Self::ALL.iter().position(|c| *c == self).unwrap_or(0)
-            }
         }
     };
 }

@@ -1,8 +1,6 @@
 //! The languages the product speaks, and the texts kept in locale files
 //! (`app/locales/<language>/<namespace>.json`), which `build.rs` turns into one function per text:
 //! `locales::events::refusals::title_invalid(lang)`. A leaf: it imports nothing of the app.
-//!
-//! Texts still being moved here from `i18n`'s Rust tables are reached through `Lang::texts()`.
 
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +33,14 @@ impl Lang {
         }
     }
 
+    /// The language's own name, shown on the switch that selects it (never translated).
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Zh => "中文",
+            Lang::En => "English",
+        }
+    }
+
     /// The other language, offered by the switch in the header.
     pub fn other(self) -> Lang {
         match self {
@@ -43,6 +49,10 @@ impl Lang {
         }
     }
 }
+
+/// A text without arguments, in whichever language is asked for: `events::none_found` is one.
+/// Props and tables that pick a text hold one of these.
+pub type Text = fn(Lang) -> &'static str;
 
 /// What a text with plural forms counts: anything whole. English says "1 seat", "2 seats";
 /// Chinese has one form.

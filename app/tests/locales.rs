@@ -58,20 +58,37 @@ fn spelled_out(source: &str) -> String {
         }
     }
     for line in source.lines() {
-        let Some(path) = line.trim().strip_prefix("use crate::locales::") else {
+        let Some(tree) = line.trim().strip_prefix("use crate::locales::") else {
             continue;
         };
-        let path = path.trim_end_matches(';');
-        let group = path.rsplit("::").next().unwrap();
-        for (at, _) in source.match_indices(&format!("{group}::")) {
-            let key: String = source[at + group.len() + 2..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            out.push_str(&format!("{path}::{key}\n"));
+        for path in use_paths(tree.trim_end_matches(';')) {
+            let group = path.rsplit("::").next().unwrap();
+            for (at, _) in source.match_indices(&format!("{group}::")) {
+                // A key, or a subgroup's key (`boards::events::name`).
+                let key: String = source[at + group.len() + 2..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
+                    .collect();
+                out.push_str(&format!("{path}::{}\n", key.trim_end_matches(':')));
+            }
         }
     }
     out
+}
+
+/// The paths a `use` tree names: `events::{weekdays, weeks_of_month}` is `events::weekdays` and
+/// `events::weeks_of_month` (one level of braces, as written in this code).
+fn use_paths(tree: &str) -> Vec<String> {
+    match tree.split_once('{') {
+        Some((prefix, rest)) => rest
+            .trim_end_matches('}')
+            .split(',')
+            .map(str::trim)
+            .filter(|part| !part.is_empty() && *part != "self")
+            .map(|part| format!("{prefix}{part}"))
+            .collect(),
+        None => vec![tree.to_string()],
+    }
 }
 
 #[test]

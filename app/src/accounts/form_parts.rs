@@ -1,7 +1,7 @@
 //! Pieces shared by the sign-in and sign-up pages.
 
 use crate::i18n::use_lang;
-use crate::locales::Lang;
+use crate::locales::Text;
 use crate::shell::PageTitle;
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
@@ -14,10 +14,7 @@ pub fn use_next() -> impl Fn() -> String + Copy + Send + Sync + 'static {
 
 /// Title, heading and lead of an account page.
 #[component]
-pub fn AccountPageHead(
-    title: fn(Lang) -> &'static str,
-    lead: fn(Lang) -> &'static str,
-) -> impl IntoView {
+pub fn AccountPageHead(title: Text, lead: Text) -> impl IntoView {
     let lang = use_lang();
     view! {
         <PageTitle text=title(lang.get())/>
@@ -42,11 +39,7 @@ pub fn ContactField() -> impl IntoView {
 
 /// "No account yet? Sign up" and the reverse, keeping `?next=`.
 #[component]
-pub fn SwitchLink(
-    question: fn(Lang) -> &'static str,
-    label: fn(Lang) -> &'static str,
-    to: &'static str,
-) -> impl IntoView {
+pub fn SwitchLink(question: Text, label: Text, to: &'static str) -> impl IntoView {
     let lang = use_lang();
     let next = use_next();
     view! {

@@ -15,6 +15,7 @@ pub mod db;
 pub mod demo;
 pub mod display_name;
 mod form_parts;
+mod language;
 pub mod model;
 pub mod password;
 #[cfg(feature = "ssr")]
@@ -25,6 +26,7 @@ pub mod session;
 pub mod settings;
 mod sign_in_page;
 mod sign_up_page;
+pub use language::{LanguageSwitch, SetLanguage};
 pub use refusals::AccountRefusal;
 
 /// The name of the session cookie (the session code itself is server-only).

@@ -2,12 +2,11 @@
 //! hint (which the control names in `aria-describedby`).
 
 use crate::i18n::use_lang;
-use crate::locales::Lang;
 use crate::shell::escaped_on_server;
 use leptos::prelude::*;
 
 /// Picks a string from the reader's texts.
-pub type Pick = fn(Lang) -> &'static str;
+pub type Pick = crate::locales::Text;
 
 /// A one-line input with its label and hint: text unless `input_type` says otherwise
 /// (`datetime-local`, `number`...).

@@ -1,14 +1,12 @@
 //! Building blocks shared by pages of several boards.
 
 mod bad_filter;
-mod board_page;
 mod fields;
 mod form_error;
 mod pager;
 mod qr;
 
 pub use bad_filter::BadFilterNotice;
-pub use board_page::BoardPage;
 pub use fields::{ChoiceSelect, Pick, TextArea, TextField};
 pub use form_error::FormErrorMessage;
 pub use pager::{Pager, ResultCount};

@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::numbers;
 
 /// A figure's name in the reader's language.
-pub type Label = fn(Lang) -> &'static str;
+pub type Label = crate::locales::Text;
 /// A figure of one month.
 pub type Figure = fn(&MonthFigures) -> i64;
 

@@ -2,7 +2,38 @@
 //! where it falls in Guiyang, not in UTC).
 
 pub use crate::china_time::Month;
+use crate::locales::{dashboard::months, Lang, Text};
 use serde::{Deserialize, Serialize};
+
+/// A month under a chart's bar: "3月", "Mar".
+pub fn month_short(month: Month, lang: Lang) -> &'static str {
+    const NAMES: [Text; 12] = [
+        months::jan,
+        months::feb,
+        months::mar,
+        months::apr,
+        months::may,
+        months::jun,
+        months::jul,
+        months::aug,
+        months::sep,
+        months::oct,
+        months::nov,
+        months::dec,
+    ];
+    NAMES[usize::from(month.month.clamp(1, 12)) - 1](lang)
+}
+
+/// A month in a table: "2026年3月", "Mar 2026".
+pub fn month_name(month: Month, lang: Lang) -> String {
+    crate::t!(
+        lang,
+        dashboard::month_of_year {
+            year: month.year,
+            month: month_short(month, lang)
+        }
+    )
+}
 
 /// The most months one view covers (two years).
 pub const MAX_MONTHS: usize = 24;

@@ -9,7 +9,8 @@ use super::figures::PlatformState;
 use super::page::{board_page, chosen_months, Head, PeriodForm};
 use super::period::Month;
 use super::sections::{FigureSection, FigureSections};
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
+use crate::orgs::model::Verification;
 use leptos::prelude::*;
 
 const DAY: i64 = 86_400;
@@ -103,9 +104,7 @@ fn Queues(state: PlatformState, now: i64) -> impl IntoView {
 /// How many organisations are in each verification state now.
 #[component]
 fn OrgStates(state: PlatformState) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().dashboard;
     view! {
         <section class="card" aria-labelledby="states-heading" data-testid="org-states">
             <h2 id="states-heading" class="card__title">{move || crate::locales::dashboard::state_column(lang.get())}</h2>
@@ -117,12 +116,14 @@ fn OrgStates(state: PlatformState) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {state.orgs_by_state.into_iter().enumerate().map(|(i, (key, n))| view! {
+                    {state.orgs_by_state.into_iter().map(|(key, n)| {
+                        let state = Verification::parse(&key);
+                        view! {
                         <tr data-state=key>
-                            <th scope="row">{move || d().verification_states[i.min(3)]}</th>
+                            <th scope="row">{move || state.map_or("", |s| s.label(lang.get()))}</th>
                             <td>{n}</td>
                         </tr>
-                    }).collect_view()}
+                    }}).collect_view()}
                 </tbody>
             </table>
         </section>

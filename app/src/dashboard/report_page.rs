@@ -7,9 +7,10 @@ use super::api::{platform_dashboard, OrgBoard, PlatformBoard};
 use super::columns::{of_group, Column, Group, Unit};
 use super::figures::MonthFigures;
 use super::page::{board_page, chosen_months, org_board, Head, PeriodForm};
+use super::period::month_name;
 use super::period::{Month, Period};
 use super::sections::FiguresTable;
-use crate::i18n::{format_date, use_lang, use_texts};
+use crate::i18n::{format_date, use_lang};
 use leptos::prelude::*;
 
 #[component]
@@ -74,9 +75,7 @@ fn Report(
     base: String,
     dashboard: String,
 ) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().dashboard;
     let platform = org.is_none();
     let title: super::columns::Label = if platform {
         crate::locales::dashboard::platform_report_title
@@ -90,8 +89,8 @@ fn Report(
     let span = move || {
         format!(
             "{} – {}",
-            d().month_name(period.first),
-            d().month_name(period.last)
+            month_name(period.first, lang.get()),
+            month_name(period.last, lang.get())
         )
     };
     view! {

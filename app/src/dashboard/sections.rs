@@ -5,7 +5,8 @@ use super::chart::{BarChart, Series};
 use super::columns::{column, of_group, Column, Group, Unit};
 use super::figures::MonthFigures;
 use super::period::Month;
-use crate::i18n::{use_lang, use_texts};
+use super::period::{month_name, month_short};
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 
 /// One section per group: a chart, the table of the group's figures by month, how they are counted.
@@ -26,13 +27,12 @@ pub fn FigureSections(
 /// total row, and how they are counted.
 #[component]
 pub fn FigureSection(group: Group, months: Vec<Month>, rows: Vec<MonthFigures>) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let id = group.key();
     let keys: Vec<String> = months.iter().map(|m| m.key()).collect();
     let labels: Vec<&'static str> = months
         .iter()
-        .map(|m| t().dashboard.month_short(*m))
+        .map(|m| month_short(*m, lang.get_untracked()))
         .collect();
     let charted: Vec<&'static Column> = group
         .charted()
@@ -72,9 +72,7 @@ pub fn FiguresTable(
     columns: Vec<&'static Column>,
     rows: Vec<MonthFigures>,
 ) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().dashboard;
     // A figure without a total (active users) shows a dash.
     let totals: Vec<String> = columns
         .iter()
@@ -96,7 +94,7 @@ pub fn FiguresTable(
                     let month = *month;
                     view! {
                         <tr data-month=month.key()>
-                            <th scope="row">{move || d().month_name(month)}</th>
+                            <th scope="row">{move || month_name(month, lang.get())}</th>
                             {columns.iter().map(|c| view! {
                                 <td data-column=c.key>{c.unit.show((c.figure)(row))}</td>
                             }).collect_view()}

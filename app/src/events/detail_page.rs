@@ -9,8 +9,8 @@ use crate::china_time::china_year;
 use crate::components::FormErrorMessage;
 use crate::geo::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
 use crate::i18n::dates::format_date_time;
-use crate::i18n::{use_lang, use_texts, Texts};
-use crate::locales::Lang;
+use crate::i18n::use_lang;
+use crate::locales::{Lang, Text};
 use crate::numbers::format_hours;
 use crate::orgs::badge::OrgName;
 use crate::orgs::Fact;
@@ -26,26 +26,24 @@ pub fn EventPage() -> impl IntoView {
 }
 
 /// What `?done=` says after a form came back.
-fn done_text(done: &str, t: &'static Texts) -> Option<&'static str> {
-    let e = &t.events_page;
+fn done_text(done: &str, lang: Lang) -> Option<&'static str> {
     Some(match done {
-        "going" => e.done_going,
-        "waitlisted" => e.done_waitlisted,
-        "already" => e.done_already,
-        "closed" => e.done_closed,
-        "left" => e.done_left,
-        "too_late" => e.done_too_late,
-        "saved" => e.done_saved,
-        "published" => e.done_published,
-        "cancelled" => e.done_cancelled,
-        "unchanged" => e.done_unchanged,
+        "going" => crate::locales::events::done_going(lang),
+        "waitlisted" => crate::locales::events::done_waitlisted(lang),
+        "already" => crate::locales::events::done_already(lang),
+        "closed" => crate::locales::events::done_closed(lang),
+        "left" => crate::locales::events::done_left(lang),
+        "too_late" => crate::locales::events::done_too_late(lang),
+        "saved" => crate::locales::events::done_saved(lang),
+        "published" => crate::locales::events::done_published(lang),
+        "cancelled" => crate::locales::events::done_cancelled(lang),
+        "unchanged" => crate::locales::events::done_unchanged(lang),
         _ => return None,
     })
 }
 
 #[component]
 fn EventDetails(view: EventView) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let e = view.event.clone();
     let category = e.category;
@@ -61,42 +59,42 @@ fn EventDetails(view: EventView) -> impl IntoView {
             <h1>{e.title.clone()}</h1>
             {(!e.summary.is_empty()).then(|| view! { <p class="page-head__lead">{e.summary.clone()}</p> })}
         </div>
-        {move || done_text(&done, t()).map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
+        {move || done_text(&done, lang.get()).map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
         {status_note.map(|pick| view! { <p class="notice-info" data-testid="event-status">{move || pick(lang.get())}</p> })}
         <SignupCard view=view.clone()/>
         {view.can_manage.then(|| view! { <OrganiserTools event=e.clone() in_series=view.series.is_some()/> })}
         <dl class="card facts">
-            <dt>{move || t().events_page.when_heading}</dt>
+            <dt>{move || crate::locales::events::when_heading(lang.get())}</dt>
             <dd>{move || when_text(e.starts_at, e.ends_at, lang.get())}</dd>
             {view.series.as_ref().map(|series| {
                 let rule = series.rule;
                 view! {
-                    <dt>{move || t().events_page.series_label}</dt>
+                    <dt>{move || crate::locales::events::series_label(lang.get())}</dt>
                     <dd data-testid="series-rule">{move || rule.describe(lang.get())}</dd>
                 }
             })}
-            <Fact label=|l| l.texts().events_page.place_label value=e.place_name.clone()/>
+            <Fact label=crate::locales::events::place_label value=e.place_name.clone()/>
             {(!e.address.is_empty()).then(|| view! { <Fact label=crate::locales::orgs::address_label value=e.address.clone()/> })}
-            <dt>{move || t().events_page.organiser}</dt>
+            <dt>{move || crate::locales::events::organiser(lang.get())}</dt>
             <dd><OrgName id=e.org_id name=e.org_name.clone() tier=e.org_tier/></dd>
-            <Fact label=|l| l.texts().events_page.signup_deadline_label
+            <Fact label=crate::locales::events::signup_deadline_label
                 value=e.signup_deadline.map(|d| format_date_time(d, lang.get_untracked(), None)).unwrap_or_default()
-                empty=|l| l.texts().events_page.until_start/>
-            <Fact label=|l| l.texts().events_page.cancel_deadline_label
+                empty=crate::locales::events::until_start/>
+            <Fact label=crate::locales::events::cancel_deadline_label
                 value=e.cancel_deadline.map(|d| format_date_time(d, lang.get_untracked(), None)).unwrap_or_default()
-                empty=|l| l.texts().events_page.until_start/>
+                empty=crate::locales::events::until_start/>
             {e.walk_ins.then(|| view! {
-                <dt>{move || t().volunteering.checkin_title}</dt>
-                <dd>{move || t().events_page.walk_ins_note}</dd>
+                <dt>{move || crate::locales::volunteering::checkin_title(lang.get())}</dt>
+                <dd>{move || crate::locales::events::walk_ins_note(lang.get())}</dd>
             })}
-            <dt>{move || t().events_page.hours_label}</dt>
-            <dd>{format_hours(e.credit_minutes)}" "{move || t().events_page.hours_unit}</dd>
+            <dt>{move || crate::locales::events::hours_label(lang.get())}</dt>
+            <dd>{format_hours(e.credit_minutes)}" "{move || crate::locales::events::hours_unit(lang.get())}</dd>
             {(!e.requirements.is_empty()).then(|| view! {
-                <Fact label=|l| l.texts().events_page.requirements_label value=e.requirements.clone()/>
+                <Fact label=crate::locales::events::requirements_label value=e.requirements.clone()/>
             })}
             {(!e.contact.is_empty()).then(|| view! { <Fact label=crate::locales::orgs::contact_label value=e.contact.clone()/> })}
             {(!e.tags.is_empty()).then(|| view! {
-                <dt>{move || t().events_page.tags_label}</dt>
+                <dt>{move || crate::locales::events::tags_label(lang.get())}</dt>
                 <dd>{e.tags.join("、")}</dd>
             })}
         </dl>
@@ -107,32 +105,32 @@ fn EventDetails(view: EventView) -> impl IntoView {
             view! { <SeriesOthers series this_year=china_year(view.now)/> }
         })}
         <section class="card share-card" aria-labelledby="share-heading">
-            <h2 id="share-heading" class="card__title">{move || t().events_page.share_heading}</h2>
-            <label for="share-url">{move || t().events_page.share_label}</label>
+            <h2 id="share-heading" class="card__title">{move || crate::locales::events::share_heading(lang.get())}</h2>
+            <label for="share-url">{move || crate::locales::events::share_label(lang.get())}</label>
             <input id="share-url" type="url" readonly value=view.share_url.clone() data-testid="share-url"/>
             <p>
                 <a href=format!("/events/{}/calendar.ics", e.id) class="button button--secondary" download>
-                    {move || t().events_page.add_to_calendar}
+                    {move || crate::locales::events::add_to_calendar(lang.get())}
                 </a>
             </p>
         </section>
         <LeafletAssets/>
         <PlaceMap lat=e.lat lng=e.lng name=e.title.clone() tiles=configured_tiles()/>
         <p class="page-foot">
-            <A href="/events" attr:class="button button--secondary">{move || t().events_page.back_to_list}</A>
+            <A href="/events" attr:class="button button--secondary">{move || crate::locales::events::back_to_list(lang.get())}</A>
         </p>
     }
 }
 
 /// Why the event cannot be joined, when it cannot.
-fn status_note(e: &Event, now: i64) -> Option<fn(Lang) -> &'static str> {
+fn status_note(e: &Event, now: i64) -> Option<Text> {
     match e.status {
-        EventStatus::Draft => Some(|l| l.texts().events_page.draft_note),
-        EventStatus::Cancelled => Some(|l| l.texts().events_page.cancelled_note),
+        EventStatus::Draft => Some(crate::locales::events::draft_note),
+        EventStatus::Cancelled => Some(crate::locales::events::cancelled_note),
         _ if e.has_ended(now) || e.status == EventStatus::Completed => {
-            Some(|l| l.texts().events_page.ended_note)
+            Some(crate::locales::events::ended_note)
         }
-        _ if !e.signup_open(now) => Some(|l| l.texts().events_page.signup_closed_note),
+        _ if !e.signup_open(now) => Some(crate::locales::events::signup_closed_note),
         _ => None,
     }
 }
@@ -140,7 +138,7 @@ fn status_note(e: &Event, now: i64) -> Option<fn(Lang) -> &'static str> {
 /// Seats, the reader's place, and the button that changes it.
 #[component]
 fn SignupCard(view: EventView) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let join = ServerAction::<JoinEvent>::new();
     let leave = ServerAction::<LeaveEvent>::new();
     let e = view.event.clone();
@@ -152,14 +150,14 @@ fn SignupCard(view: EventView) -> impl IntoView {
     let action_view = match (view.signed_in, place) {
         (false, _) => can_join.then(|| {
             let next = format!("/signin?next=%2Fevents%2F{id}");
-            view! { <a href=next class="button" data-testid="sign-in-to-join">{move || t().events_page.sign_in_to_join}</a> }
+            view! { <a href=next class="button" data-testid="sign-in-to-join">{move || crate::locales::events::sign_in_to_join(lang.get())}</a> }
                 .into_any()
         }),
         (true, None) => can_join.then(|| view! {
             <ActionForm action=join>
                 <input type="hidden" name="id" value=id/>
                 <button type="submit" class="button" data-testid="join">
-                    {move || if full { t().events_page.join_waitlist } else { t().events_page.join }}
+                    {move || if full { crate::locales::events::join_waitlist(lang.get()) } else { crate::locales::events::join(lang.get()) }}
                 </button>
             </ActionForm>
         }.into_any()),
@@ -168,8 +166,8 @@ fn SignupCard(view: EventView) -> impl IntoView {
                 <input type="hidden" name="id" value=id/>
                 <button type="submit" class="button button--secondary" data-testid="leave">
                     {move || match place {
-                        Place::Going => t().events_page.leave,
-                        Place::Waitlisted { .. } => t().events_page.leave_waitlist,
+                        Place::Going => crate::locales::events::leave(lang.get()),
+                        Place::Waitlisted { .. } => crate::locales::events::leave_waitlist(lang.get()),
                     }}
                 </button>
             </ActionForm>
@@ -181,9 +179,8 @@ fn SignupCard(view: EventView) -> impl IntoView {
             {place.map(|place| view! {
                 <p class="signup-card__place" data-testid="my-place">
                     {move || match place {
-                        Place::Going => t().events_page.you_are_going.to_string(),
-                        Place::Waitlisted { position } => t().events_page.you_are_waitlisted
-                            .replace("{n}", &position.to_string()),
+                        Place::Going => crate::locales::events::you_are_going(lang.get()).to_string(),
+                        Place::Waitlisted { position } => crate::t!(lang.get(), events::you_are_waitlisted { n: position }),
                     }}
                 </p>
             })}
@@ -197,20 +194,20 @@ fn SignupCard(view: EventView) -> impl IntoView {
 /// Edit, duplicate, publish and cancel, for the people who run the event's organisation.
 #[component]
 fn OrganiserTools(event: Event, in_series: bool) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let publish = ServerAction::<PublishEvent>::new();
     let cancel = ServerAction::<CancelEvent>::new();
     let id = event.id;
     view! {
         <section class="card organiser-tools" data-testid="organiser-tools">
-            <h2 class="card__title">{move || t().events_page.organiser_tools}</h2>
+            <h2 class="card__title">{move || crate::locales::events::organiser_tools(lang.get())}</h2>
             <FormErrorMessage result=publish.value()/>
             <FormErrorMessage result=cancel.value()/>
             <p class="button-row">
-                <A href=format!("/events/{id}/roster") attr:class="button">{move || t().events_page.roster}</A>
-                <A href=format!("/events/{id}/edit") attr:class="button button--secondary">{move || t().events_page.edit}</A>
+                <A href=format!("/events/{id}/roster") attr:class="button">{move || crate::locales::events::roster(lang.get())}</A>
+                <A href=format!("/events/{id}/edit") attr:class="button button--secondary">{move || crate::locales::events::edit(lang.get())}</A>
                 <A href=format!("/events/new?copy={id}") attr:class="button button--secondary">
-                    {move || t().events_page.duplicate}
+                    {move || crate::locales::events::duplicate(lang.get())}
                 </A>
             </p>
             {(event.status == EventStatus::Draft).then(|| view! {
@@ -219,10 +216,10 @@ fn OrganiserTools(event: Event, in_series: bool) -> impl IntoView {
                     {in_series.then(|| view! {
                         <label class="checkbox">
                             <input type="checkbox" name="scope" value="future" checked data-testid="publish-future"/>
-                            {move || t().events_page.publish_future}
+                            {move || crate::locales::events::publish_future(lang.get())}
                         </label>
                     })}
-                    <button type="submit" class="button" data-testid="publish">{move || t().events_page.publish}</button>
+                    <button type="submit" class="button" data-testid="publish">{move || crate::locales::events::publish(lang.get())}</button>
                 </ActionForm>
             })}
             {matches!(event.status, EventStatus::Draft | EventStatus::Published).then(|| view! {
@@ -230,16 +227,16 @@ fn OrganiserTools(event: Event, in_series: bool) -> impl IntoView {
                     <input type="hidden" name="id" value=id/>
                     <label class="checkbox">
                         <input type="checkbox" required/>
-                        {move || t().events_page.cancel_confirm}
+                        {move || crate::locales::events::cancel_confirm(lang.get())}
                     </label>
                     {in_series.then(|| view! {
                         <label class="checkbox">
                             <input type="checkbox" name="scope" value="future" data-testid="cancel-future"/>
-                            {move || t().events_page.cancel_future}
+                            {move || crate::locales::events::cancel_future(lang.get())}
                         </label>
                     })}
                     <button type="submit" class="button button--danger" data-testid="cancel-event">
-                        {move || t().events_page.cancel}
+                        {move || crate::locales::events::cancel(lang.get())}
                     </button>
                 </ActionForm>
             })}
@@ -250,11 +247,10 @@ fn OrganiserTools(event: Event, in_series: bool) -> impl IntoView {
 /// The series' other occurrences still to come, to pick another date.
 #[component]
 fn SeriesOthers(series: SeriesInfo, this_year: Option<i32>) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     view! {
         <section class="card" aria-labelledby="series-heading" data-testid="series-others">
-            <h2 id="series-heading" class="card__title">{move || t().events_page.series_others}</h2>
+            <h2 id="series-heading" class="card__title">{move || crate::locales::events::series_others(lang.get())}</h2>
             <ul class="compact-list">
                 {series.others.into_iter().map(|(id, starts_at)| view! {
                     <li class="compact-list__item">

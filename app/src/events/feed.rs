@@ -4,7 +4,7 @@
 //! stops working at once) or turns it off, on 我的.
 
 use crate::error::AppError;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 
 /// The private feed: whether it is on, and its address while it can still be shown. Only a hash
@@ -134,44 +134,42 @@ pub mod db {
 /// On 我的: the private calendar address, with buttons to turn it on, renew it or turn it off.
 #[component]
 pub fn CalendarFeedCard() -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let feed = Resource::new(|| (), |_| calendar_feed());
     let set = ServerAction::<SetCalendarFeed>::new();
-    let button =
-        move |on: bool, label: fn(crate::locales::Lang) -> &'static str, class: &'static str| {
-            view! {
-                <ActionForm action=set>
-                    <input type="hidden" name="on" value=on.to_string()/>
-                    <button type="submit" class=class>{move || label(lang.get())}</button>
-                </ActionForm>
-            }
-        };
+    let button = move |on: bool, label: crate::locales::Text, class: &'static str| {
+        view! {
+            <ActionForm action=set>
+                <input type="hidden" name="on" value=on.to_string()/>
+                <button type="submit" class=class>{move || label(lang.get())}</button>
+            </ActionForm>
+        }
+    };
     view! {
         <section id="calendar" class="card share-card" aria-labelledby="calendar-heading" data-testid="calendar-feed">
-            <h2 id="calendar-heading" class="card__title">{move || t().events_page.feed_title}</h2>
-            <p class="hint">{move || t().events_page.feed_hint}</p>
+            <h2 id="calendar-heading" class="card__title">{move || crate::locales::events::feed_title(lang.get())}</h2>
+            <p class="hint">{move || crate::locales::events::feed_hint(lang.get())}</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let feed = feed.await.ok();
                     match feed.as_ref().map(|f| (f.on, f.new_address.clone())) {
                         Some((true, Some(url))) => view! {
-                            <label for="feed-url">{move || t().events_page.feed_label}</label>
+                            <label for="feed-url">{move || crate::locales::events::feed_label(lang.get())}</label>
                             <input id="feed-url" type="url" readonly value=url data-testid="feed-url"/>
-                            <p class="hint">{move || t().events_page.feed_copy_now}</p>
+                            <p class="hint">{move || crate::locales::events::feed_copy_now(lang.get())}</p>
                             <div class="button-row">
-                                {button(true, |l| l.texts().events_page.feed_renew, "button button--secondary")}
-                                {button(false, |l| l.texts().events_page.feed_off, "button button--secondary")}
+                                {button(true, crate::locales::events::feed_renew, "button button--secondary")}
+                                {button(false, crate::locales::events::feed_off, "button button--secondary")}
                             </div>
                         }.into_any(),
                         Some((true, None)) => view! {
-                            <p data-testid="feed-is-on">{move || t().events_page.feed_is_on}</p>
+                            <p data-testid="feed-is-on">{move || crate::locales::events::feed_is_on(lang.get())}</p>
                             <div class="button-row">
-                                {button(true, |l| l.texts().events_page.feed_renew, "button button--secondary")}
-                                {button(false, |l| l.texts().events_page.feed_off, "button button--secondary")}
+                                {button(true, crate::locales::events::feed_renew, "button button--secondary")}
+                                {button(false, crate::locales::events::feed_off, "button button--secondary")}
                             </div>
                         }.into_any(),
-                        _ => button(true, |l| l.texts().events_page.feed_on, "button").into_any(),
+                        _ => button(true, crate::locales::events::feed_on, "button").into_any(),
                     }
                 })}
             </Suspense>

@@ -10,7 +10,7 @@ use crate::components::{FormErrorMessage, TextArea, TextField};
 use crate::error::AppError;
 use crate::fields::LINE_MAX;
 use crate::geo::pin_map::LocationFields;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::orgs::use_org_id;
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
@@ -18,14 +18,14 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn NewEventPage() -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let action = ServerAction::<CreateEvent>::new();
     let query = use_query_map();
     let (org, copy) = query.with_untracked(|q| (q.get("org").unwrap_or_default(), q.get("copy")));
     let copy = copy.and_then(|c| c.parse::<i64>().ok());
     let form = Resource::new(move || copy, |copy| event_form(None, copy));
     view! {
-        <PageTitle text=t().events_page.add/>
+        <PageTitle text=crate::locales::events::add(lang.get())/>
         <Suspense fallback=|| ()>
             {move || {
                 let org = org.clone();
@@ -49,18 +49,18 @@ pub fn NewEventPage() -> impl IntoView {
                             };
                             view! {
                                 <div class="page-head">
-                                    <h1>{move || t().events_page.add}</h1>
-                                    <p class="page-head__lead">{move || t().events_page.add_lead}</p>
+                                    <h1>{move || crate::locales::events::add(lang.get())}</h1>
+                                    <p class="page-head__lead">{move || crate::locales::events::add_lead(lang.get())}</p>
                                 </div>
                                 <ActionForm action attr:class="card form form--wide">
                                     <FormErrorMessage result=action.value()/>
                                     <EventFormFields data values/>
                                     <p class="button-row">
                                         <button type="submit" name="publish" value="1" class="button" data-testid="publish-now">
-                                            {move || t().events_page.publish_now}
+                                            {move || crate::locales::events::publish_now(lang.get())}
                                         </button>
                                         <button type="submit" class="button button--secondary">
-                                            {move || t().events_page.save_draft}
+                                            {move || crate::locales::events::save_draft(lang.get())}
                                         </button>
                                     </p>
                                 </ActionForm>
@@ -76,7 +76,6 @@ pub fn NewEventPage() -> impl IntoView {
 
 #[component]
 pub fn EditEventPage() -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let action = ServerAction::<UpdateEvent>::new();
     let id = use_org_id();
@@ -90,7 +89,7 @@ pub fn EditEventPage() -> impl IntoView {
         },
     );
     view! {
-        <PageTitle text=t().events_page.edit/>
+        <PageTitle text=crate::locales::events::edit(lang.get())/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let data = match form.await {
@@ -102,7 +101,7 @@ pub fn EditEventPage() -> impl IntoView {
                 };
                 view! {
                     <div class="page-head">
-                        <h1>{move || t().events_page.edit}</h1>
+                        <h1>{move || crate::locales::events::edit(lang.get())}</h1>
                         <p class="page-head__lead">{event.title.clone()}</p>
                     </div>
                     <ActionForm action attr:class="card form form--wide">
@@ -113,7 +112,7 @@ pub fn EditEventPage() -> impl IntoView {
                         <p class="button-row">
                             <button type="submit" class="button">{move || crate::locales::orgs::save(lang.get())}</button>
                             <a href=format!("/events/{}", event.id) class="button button--secondary">
-                                {move || t().events_page.back_to_event}
+                                {move || crate::locales::events::back_to_event(lang.get())}
                             </a>
                         </p>
                     </ActionForm>
@@ -127,62 +126,61 @@ pub fn EditEventPage() -> impl IntoView {
 /// Every input of the form, named `event[...]` for the server function's `event` argument.
 #[component]
 fn EventFormFields(data: EventFormData, values: EventFields) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let (category, org) = (values.category.clone(), values.org.clone());
     view! {
-        <label for="event-org">{move || t().events_page.org_label}</label>
+        <label for="event-org">{move || crate::locales::events::org_label(lang.get())}</label>
         <select id="event-org" name="event[org]" required>
             {data.orgs.into_iter().map(|(id, name)| {
                 let selected = id.to_string() == org;
                 view! { <option value=id selected=selected>{name}</option> }
             }).collect_view()}
         </select>
-        <TextField id="event-title" name="event[title]" label=|l| l.texts().events_page.title_label hint=None
+        <TextField id="event-title" name="event[title]" label=crate::locales::events::title_label hint=None
             value=values.title max=80 required=true/>
-        <label for="event-category">{move || t().events_page.category_label}</label>
+        <label for="event-category">{move || crate::locales::events::category_label(lang.get())}</label>
         <select id="event-category" name="event[category]" required>
             {EventCategory::ALL.into_iter().map(|c| {
                 let selected = c.as_str() == category;
                 view! { <option value=c.as_str() selected=selected>{move || c.label(lang.get())}</option> }
             }).collect_view()}
         </select>
-        <TextField id="event-summary" name="event[summary]" label=|l| l.texts().events_page.summary_label
-            hint=Some(|l| l.texts().events_page.summary_hint) value=values.summary max=SUMMARY_MAX/>
-        <TextField id="event-starts" name="event[starts_at]" label=|l| l.texts().events_page.starts_label
-            hint=Some(|l| l.texts().events_page.time_hint) value=values.starts_at max=20 required=true
+        <TextField id="event-summary" name="event[summary]" label=crate::locales::events::summary_label
+            hint=Some(crate::locales::events::summary_hint) value=values.summary max=SUMMARY_MAX/>
+        <TextField id="event-starts" name="event[starts_at]" label=crate::locales::events::starts_label
+            hint=Some(crate::locales::events::time_hint) value=values.starts_at max=20 required=true
             input_type="datetime-local"/>
-        <TextField id="event-ends" name="event[ends_at]" label=|l| l.texts().events_page.ends_label hint=None
+        <TextField id="event-ends" name="event[ends_at]" label=crate::locales::events::ends_label hint=None
             value=values.ends_at max=20 required=true input_type="datetime-local"/>
         <RepeatFields series=data.series repeat=values.repeat until=values.repeat_until/>
-        <TextField id="event-place" name="event[place_name]" label=|l| l.texts().events_page.place_label
-            hint=Some(|l| l.texts().events_page.place_hint) value=values.place_name max=PLACE_NAME_MAX/>
+        <TextField id="event-place" name="event[place_name]" label=crate::locales::events::place_label
+            hint=Some(crate::locales::events::place_hint) value=values.place_name max=PLACE_NAME_MAX/>
         <TextField id="event-address" name="event[address]" label=crate::locales::orgs::address_label hint=None
             value=values.address max=LINE_MAX/>
         <LocationFields form="event" lat=values.lat lng=values.lng/>
-        <TextField id="event-capacity" name="event[capacity]" label=|l| l.texts().events_page.capacity_label
-            hint=Some(|l| l.texts().events_page.capacity_hint) value=values.capacity max=6 input_type="number"/>
+        <TextField id="event-capacity" name="event[capacity]" label=crate::locales::events::capacity_label
+            hint=Some(crate::locales::events::capacity_hint) value=values.capacity max=6 input_type="number"/>
         <TextField id="event-signup-deadline" name="event[signup_deadline]"
-            label=|l| l.texts().events_page.signup_deadline_label hint=Some(|l| l.texts().events_page.deadline_hint)
+            label=crate::locales::events::signup_deadline_label hint=Some(crate::locales::events::deadline_hint)
             value=values.signup_deadline max=20 input_type="datetime-local"/>
         <TextField id="event-cancel-deadline" name="event[cancel_deadline]"
-            label=|l| l.texts().events_page.cancel_deadline_label hint=Some(|l| l.texts().events_page.deadline_hint)
+            label=crate::locales::events::cancel_deadline_label hint=Some(crate::locales::events::deadline_hint)
             value=values.cancel_deadline max=20 input_type="datetime-local"/>
-        <TextField id="event-hours" name="event[credit_hours]" label=|l| l.texts().events_page.hours_label
-            hint=Some(|l| l.texts().events_page.credit_hours_hint) value=values.credit_hours max=5/>
+        <TextField id="event-hours" name="event[credit_hours]" label=crate::locales::events::hours_label
+            hint=Some(crate::locales::events::credit_hours_hint) value=values.credit_hours max=5/>
         <label class="checkbox">
             <input type="checkbox" name="event[walk_ins]" value="on" checked=!values.walk_ins.is_empty()
                 data-testid="walk-ins"/>
-            {move || t().events_page.walk_ins_label}
+            {move || crate::locales::events::walk_ins_label(lang.get())}
         </label>
         <TextArea id="event-description" name="event[description]" label=crate::locales::orgs::description_label
             hint=None value=values.description max=DESCRIPTION_MAX/>
-        <TextArea id="event-requirements" name="event[requirements]" label=|l| l.texts().events_page.requirements_label
+        <TextArea id="event-requirements" name="event[requirements]" label=crate::locales::events::requirements_label
             hint=None value=values.requirements max=REQUIREMENTS_MAX/>
         <TextField id="event-contact" name="event[contact]" label=crate::locales::orgs::contact_label
             hint=None value=values.contact max=LINE_MAX/>
-        <TextField id="event-tags" name="event[tags]" label=|l| l.texts().events_page.tags_label
-            hint=Some(|l| l.texts().events_page.tags_hint) value=values.tags max=LINE_MAX/>
+        <TextField id="event-tags" name="event[tags]" label=crate::locales::events::tags_label
+            hint=Some(crate::locales::events::tags_hint) value=values.tags max=LINE_MAX/>
     }
 }
 
@@ -190,37 +188,36 @@ fn EventFormFields(data: EventFormData, values: EventFields) -> impl IntoView {
 /// it alone or for every later one too (it alone unless chosen).
 #[component]
 fn RepeatFields(series: Option<SeriesInfo>, repeat: String, until: String) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     if let Some(series) = series {
         let rule = series.rule;
         return view! {
             <fieldset class="form__pair" data-testid="edit-scope">
-                <legend>{move || t().events_page.scope_label}</legend>
-                <p class="hint">{move || t().events_page.series_label}"："{move || rule.describe(lang.get())}</p>
+                <legend>{move || crate::locales::events::scope_label(lang.get())}</legend>
+                <p class="hint">{move || crate::locales::events::series_label(lang.get())}"："{move || rule.describe(lang.get())}</p>
                 <label class="checkbox">
                     <input type="radio" name="scope" value="this" checked/>
-                    {move || t().events_page.scope_this}
+                    {move || crate::locales::events::scope_this(lang.get())}
                 </label>
                 <label class="checkbox">
                     <input type="radio" name="scope" value="future" data-testid="scope-future"/>
-                    {move || t().events_page.scope_future}
+                    {move || crate::locales::events::scope_future(lang.get())}
                 </label>
             </fieldset>
         }
         .into_any();
     }
     view! {
-        <label for="event-repeat">{move || t().events_page.repeat_label}</label>
+        <label for="event-repeat">{move || crate::locales::events::repeat_label(lang.get())}</label>
         <select id="event-repeat" name="event[repeat]" aria-describedby="event-repeat-hint">
-            <option value="" selected=repeat.is_empty()>{move || t().events_page.repeat_none}</option>
-            {Frequency::ALL.into_iter().enumerate().map(|(i, f)| {
+            <option value="" selected=repeat.is_empty()>{move || crate::locales::events::repeat_none(lang.get())}</option>
+            {Frequency::ALL.into_iter().map(|f| {
                 let selected = f.as_str() == repeat;
-                view! { <option value=f.as_str() selected=selected>{move || t().events_page.repeat_options[i]}</option> }
+                view! { <option value=f.as_str() selected=selected>{move || f.label(lang.get())}</option> }
             }).collect_view()}
         </select>
-        <p id="event-repeat-hint" class="hint">{move || t().events_page.repeat_hint}</p>
-        <TextField id="event-repeat-until" name="event[repeat_until]" label=|l| l.texts().events_page.repeat_until_label
+        <p id="event-repeat-hint" class="hint">{move || crate::locales::events::repeat_hint(lang.get())}</p>
+        <TextField id="event-repeat-until" name="event[repeat_until]" label=crate::locales::events::repeat_until_label
             hint=None value=until max=10 input_type="date"/>
     }
     .into_any()

@@ -10,7 +10,7 @@ use crate::components::{BadFilterNotice, Pager, ResultCount};
 use crate::error::AppError;
 use crate::geo::near::format_distance;
 use crate::geo::near::NearFields;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::orgs::badge::OrgName;
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
@@ -42,14 +42,14 @@ fn filter_from_query() -> Memo<EventFilter> {
 
 #[component]
 pub fn EventListPage() -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let filter = filter_from_query();
     let list = Resource::new(move || filter.get(), list_events);
     view! {
-        <PageTitle text=t().events_page.title/>
+        <PageTitle text=crate::locales::events::title(lang.get())/>
         <div class="page-head">
-            <h1>{move || t().events_page.title}</h1>
-            <p class="page-head__lead">{move || t().events_page.lead}</p>
+            <h1>{move || crate::locales::events::title(lang.get())}</h1>
+            <p class="page-head__lead">{move || crate::locales::events::lead(lang.get())}</p>
         </div>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -62,7 +62,7 @@ pub fn EventListPage() -> impl IntoView {
                     .into_any(),
                     // A filter typed into the address by hand: say so (400) and offer the full list.
                     Err(AppError::InvalidInput(_)) => view! {
-                        <BadFilterNotice message=|l| l.texts().events_page.bad_filter show_all=|l| l.texts().events_page.show_all href="/events"/>
+                        <BadFilterNotice message=crate::locales::events::bad_filter show_all=crate::locales::events::show_all href="/events"/>
                     }
                     .into_any(),
                     Err(error) => page_error(error),
@@ -74,12 +74,9 @@ pub fn EventListPage() -> impl IntoView {
 
 #[component]
 fn Filters(areas: Vec<Area>, can_create: bool, filter: EventFilter) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let f = filter.clone();
-    let option = move |value: &'static str,
-                       label: fn(crate::locales::Lang) -> &'static str,
-                       current: &str| {
+    let option = move |value: &'static str, label: crate::locales::Text, current: &str| {
         let selected = value == current;
         view! { <option value=value selected=selected>{move || label(lang.get())}</option> }
     };
@@ -89,60 +86,60 @@ fn Filters(areas: Vec<Area>, can_create: bool, filter: EventFilter) -> impl Into
         .any(|v| !v.is_empty());
     view! {
         <Form method="GET" action="/events" attr:class="card search-form event-filters" attr:role="search">
-            <label for="event-q">{move || t().events_page.search_label}</label>
+            <label for="event-q">{move || crate::locales::events::search_label(lang.get())}</label>
             <div class="event-filters__search">
                 <input id="event-q" type="search" name="q" value=f.q.clone() enterkeyhint="search"/>
-                <button type="submit" class="button">{move || t().events_page.search_button}</button>
+                <button type="submit" class="button">{move || crate::locales::events::search_button(lang.get())}</button>
             </div>
             <details class="event-filters__more" open=narrowed>
-                <summary>{move || t().events_page.more_filters}</summary>
-                <label for="event-category">{move || t().events_page.category_label}</label>
+                <summary>{move || crate::locales::events::more_filters(lang.get())}</summary>
+                <label for="event-category">{move || crate::locales::events::category_label(lang.get())}</label>
                 <select id="event-category" name="category">
-                    {option("", |l| l.texts().events_page.all_categories, &f.category)}
+                    {option("", crate::locales::events::all_categories, &f.category)}
                     {EventCategory::ALL.into_iter().map(|c| {
                         let selected = c.as_str() == f.category;
                         view! { <option value=c.as_str() selected=selected>{move || c.label(lang.get())}</option> }
                     }).collect_view()}
                 </select>
-                <label for="event-when">{move || t().events_page.when_label}</label>
+                <label for="event-when">{move || crate::locales::events::when_label(lang.get())}</label>
                 <select id="event-when" name="when">
-                    {option("", |l| l.texts().events_page.when_any, &f.when)}
-                    {option("today", |l| l.texts().events_page.when_today, &f.when)}
-                    {option("week", |l| l.texts().events_page.when_week, &f.when)}
-                    {option("weekend", |l| l.texts().events_page.when_weekend, &f.when)}
-                    {option("dates", |l| l.texts().events_page.when_dates, &f.when)}
+                    {option("", crate::locales::events::when_any, &f.when)}
+                    {option("today", crate::locales::events::when_today, &f.when)}
+                    {option("week", crate::locales::events::when_week, &f.when)}
+                    {option("weekend", crate::locales::events::when_weekend, &f.when)}
+                    {option("dates", crate::locales::events::when_dates, &f.when)}
                 </select>
                 <div class="search-form__pair">
                     <span>
-                        <label for="event-from">{move || t().events_page.from_label}</label>
+                        <label for="event-from">{move || crate::locales::events::from_label(lang.get())}</label>
                         <input id="event-from" type="date" name="from" value=f.from.clone()/>
                     </span>
                     <span>
-                        <label for="event-to">{move || t().events_page.to_label}</label>
+                        <label for="event-to">{move || crate::locales::events::to_label(lang.get())}</label>
                         <input id="event-to" type="date" name="to" value=f.to.clone()/>
                     </span>
                 </div>
                 <NearFields id_prefix="event" areas near=f.near.clone() lat=f.lat.clone()
                     lng=f.lng.clone() within=f.within.clone()/>
                 <p class="button-row">
-                    <button type="submit" class="button" data-testid="apply-filters">{move || t().events_page.apply_filters}</button>
+                    <button type="submit" class="button" data-testid="apply-filters">{move || crate::locales::events::apply_filters(lang.get())}</button>
                     <crate::geo::locate::UseMyLocation/>
                 </p>
             </details>
         </Form>
         {can_create.then(|| view! {
-            <p><A href="/events/new" attr:class="button button--secondary">{move || t().events_page.add}</A></p>
+            <p><A href="/events/new" attr:class="button button--secondary">{move || crate::locales::events::add(lang.get())}</A></p>
         })}
     }
 }
 
 #[component]
 fn Results(cards: Vec<EventCard>, later: Option<PageMark>, filter: EventFilter) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     // Spaces alone read as the first page (as the filter does).
     let later_page = !filter.after.trim().is_empty();
     if cards.is_empty() && later.is_none() && !later_page {
-        return view! { <p class="empty-note">{move || t().events_page.none_found}</p> }.into_any();
+        return view! { <p class="empty-note">{move || crate::locales::events::none_found(lang.get())}</p> }.into_any();
     }
     let count = cards.len();
     let one_page = later.is_none() && !later_page;
@@ -152,8 +149,8 @@ fn Results(cards: Vec<EventCard>, later: Option<PageMark>, filter: EventFilter) 
         <ul class="event-list" data-testid="event-list">
             {cards.into_iter().map(|card| view! { <EventCardView card/> }).collect_view()}
         </ul>
-        <Pager label=|l| l.texts().events_page.pager_label first=|l| l.texts().events_page.soonest_page
-            next=|l| l.texts().events_page.later_page first_href=later_page.then(|| filter.href(None))
+        <Pager label=crate::locales::events::pager_label first=crate::locales::events::soonest_page
+            next=crate::locales::events::later_page first_href=later_page.then(|| filter.href(None))
             next_href=later.map(|later| filter.href(Some(later)))/>
     }
     .into_any()

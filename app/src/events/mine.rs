@@ -3,7 +3,7 @@
 use super::model::Event;
 use super::parts::{EventWhen, SeatsLine};
 use crate::error::AppError;
-use crate::i18n::use_texts;
+use crate::i18n::use_lang;
 use crate::shell::page_error;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -60,24 +60,24 @@ pub async fn org_events(org_id: i64) -> Result<(Vec<Event>, bool), AppError> {
 
 #[component]
 pub fn MyEventsCard() -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let events = Resource::new(|| (), |_| my_events());
     view! {
         <section class="card" aria-labelledby="my-events-heading" data-testid="my-events">
-            <h2 id="my-events-heading" class="card__title">{move || t().events_page.my_events}</h2>
+            <h2 id="my-events-heading" class="card__title">{move || crate::locales::events::my_events(lang.get())}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match events.await {
                         Ok(list) if list.is_empty() => view! {
-                            <p class="hint">{move || t().events_page.no_events_yet}</p>
+                            <p class="hint">{move || crate::locales::events::no_events_yet(lang.get())}</p>
                         }.into_any(),
                         Ok(list) => view! {
                             <ul class="compact-list">
                                 {list.into_iter().map(|mine| {
                                     let note = match (mine.ended, mine.waiting) {
-                                        (true, _) => t().events_page.mine_past,
-                                        (false, true) => t().events_page.mine_waiting,
-                                        (false, false) => t().events_page.mine_going,
+                                        (true, _) => crate::locales::events::mine_past(lang.get()),
+                                        (false, true) => crate::locales::events::mine_waiting(lang.get()),
+                                        (false, false) => crate::locales::events::mine_going(lang.get()),
                                     };
                                     view! { <EventLine event=mine.event note/> }
                                 }).collect_view()}
@@ -87,7 +87,7 @@ pub fn MyEventsCard() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <p><A href="/events" attr:class="button button--secondary">{move || t().events_page.find_events}</A></p>
+            <p><A href="/events" attr:class="button button--secondary">{move || crate::locales::events::find_events(lang.get())}</A></p>
         </section>
     }
 }
@@ -96,7 +96,7 @@ pub fn MyEventsCard() -> impl IntoView {
 /// the way to add an event.
 #[component]
 pub fn OrgEventsSection(org_id: i64) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let events = Resource::new(move || org_id, org_events);
     view! {
         <Suspense fallback=|| ()>
@@ -111,20 +111,20 @@ pub fn OrgEventsSection(org_id: i64) -> impl IntoView {
                 view! {
                     <section class="card" aria-labelledby="org-events-heading" data-testid="org-events">
                         <h2 id="org-events-heading" class="card__title">
-                            {move || if insider { t().events_page.org_all_events } else { t().events_page.org_upcoming }}
+                            {move || if insider { crate::locales::events::org_all_events(lang.get()) } else { crate::locales::events::org_upcoming(lang.get()) }}
                         </h2>
                         <ul class="compact-list">
                             {list.into_iter().map(|event| {
-                                let note = if insider { event.status.label(t()) } else { "" };
+                                let note = if insider { event.status.label(lang.get()) } else { "" };
                                 view! { <EventLine event note/> }
                             }).collect_view()}
                         </ul>
                         <p class="button-row">
                             {insider.then(|| view! {
-                                <A href=format!("/events/new?org={org_id}") attr:class="button">{move || t().events_page.add}</A>
+                                <A href=format!("/events/new?org={org_id}") attr:class="button">{move || crate::locales::events::add(lang.get())}</A>
                             })}
                             <a href=format!("/orgs/{org_id}/calendar.ics") class="button button--secondary" data-testid="org-calendar">
-                                {move || t().events_page.org_feed}
+                                {move || crate::locales::events::org_feed(lang.get())}
                             </a>
                         </p>
                     </section>

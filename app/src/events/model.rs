@@ -1,6 +1,6 @@
 //! What an event is, and where a person stands with one.
 
-use crate::i18n::Texts;
+use crate::locales::Lang;
 use crate::orgs::model::Tier;
 use serde::{Deserialize, Serialize};
 
@@ -119,13 +119,12 @@ impl EventStatus {
         EventStatus::ALL.into_iter().find(|s| s.as_str() == value)
     }
 
-    pub fn label(self, t: &Texts) -> &'static str {
-        let e = &t.events_page;
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            EventStatus::Draft => e.status_draft,
-            EventStatus::Published => e.status_published,
-            EventStatus::Cancelled => e.status_cancelled,
-            EventStatus::Completed => e.status_completed,
+            EventStatus::Draft => crate::locales::events::status_draft(lang),
+            EventStatus::Published => crate::locales::events::status_published(lang),
+            EventStatus::Cancelled => crate::locales::events::status_cancelled(lang),
+            EventStatus::Completed => crate::locales::events::status_completed(lang),
         }
     }
 }

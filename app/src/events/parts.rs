@@ -3,7 +3,7 @@
 use super::model::Seats;
 use crate::china_time::{china_year, in_china};
 use crate::i18n::dates::{write_clock, write_date_time};
-use crate::i18n::{use_lang, Lang, Texts};
+use crate::i18n::{use_lang, Lang};
 use leptos::prelude::*;
 
 /// "12月5日 周六 09:00–11:30", with the end's date too when it is another day. The year shows
@@ -56,22 +56,21 @@ fn starts_at_iso(unix_seconds: i64) -> String {
 }
 
 /// "剩余 5 个名额", "已满 · 候补 3 人", "不限名额".
-pub fn seats_text(seats: Seats, t: &Texts) -> String {
-    let e = &t.events_page;
+pub fn seats_text(seats: Seats, lang: Lang) -> String {
     match seats.left() {
-        None => e.seats_unlimited.to_string(),
+        None => crate::locales::events::seats_unlimited(lang).to_string(),
         Some(0) if seats.waitlist > 0 => {
-            e.full_waitlist.replace("{n}", &seats.waitlist.to_string())
+            crate::t!(lang, events::full_waitlist { n: &seats.waitlist })
         }
-        Some(0) => e.full.to_string(),
-        Some(n) => e.seats_left.replace("{n}", &n.to_string()),
+        Some(0) => crate::locales::events::full(lang).to_string(),
+        Some(n) => crate::t!(lang, events::seats_left { count: n }),
     }
 }
 
 #[component]
 pub fn SeatsLine(seats: Seats) -> impl IntoView {
-    let t = crate::i18n::use_texts();
-    view! { <span class="seats" class:seats--full=seats.is_full()>{move || seats_text(seats, t())}</span> }
+    let lang = crate::i18n::use_lang();
+    view! { <span class="seats" class:seats--full=seats.is_full()>{move || seats_text(seats, lang.get())}</span> }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::roster_api::{
 };
 use crate::components::FormErrorMessage;
 use crate::i18n::dates::format_date_time;
-use crate::i18n::{use_lang, use_texts, Texts};
+use crate::i18n::{use_lang, Lang};
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
@@ -21,22 +21,30 @@ pub fn RosterPage() -> impl IntoView {
     })
 }
 
-fn done_text(done: &str, sent: &str, t: &'static Texts) -> Option<String> {
-    let e = &t.events_page;
+fn done_text(done: &str, sent: &str, lang: Lang) -> Option<String> {
     Some(match done {
-        "added" => e.roster_added.to_string(),
-        "closed" => e.done_closed.to_string(),
-        "removed" => e.roster_removed.to_string(),
-        "sent" => e.roster_sent.replace("{n}", sent),
-        "marked" => t.volunteering.done_marked.to_string(),
-        "no_shows" => t.volunteering.done_no_shows.replace("{n}", sent),
+        "added" => crate::locales::events::roster_added(lang).to_string(),
+        "closed" => crate::locales::events::done_closed(lang).to_string(),
+        "removed" => crate::locales::events::roster_removed(lang).to_string(),
+        "sent" => crate::t!(
+            lang,
+            events::roster_sent {
+                count: sent.parse::<u64>().unwrap_or(0)
+            }
+        ),
+        "marked" => crate::locales::volunteering::done_marked(lang).to_string(),
+        "no_shows" => crate::t!(
+            lang,
+            volunteering::done_no_shows {
+                count: sent.parse::<u64>().unwrap_or(0)
+            }
+        ),
         _ => return None,
     })
 }
 
 #[component]
 fn RosterView(roster: Roster) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let add = ServerAction::<AddPerson>::new();
     let remove = ServerAction::<RemovePerson>::new();
@@ -60,26 +68,24 @@ fn RosterView(roster: Roster) -> impl IntoView {
     let may_mark = roster.now >= e.starts_at - super::model::CHECKIN_MARGIN_SECONDS;
     let ended = e.has_ended(roster.now);
     view! {
-        <PageTitle text=t().events_page.roster/>
+        <PageTitle text=crate::locales::events::roster(lang.get())/>
         <div class="page-head">
-            <h1>{move || t().events_page.roster}</h1>
+            <h1>{move || crate::locales::events::roster(lang.get())}</h1>
             <p class="page-head__lead"><A href=format!("/events/{id}")>{e.title.clone()}</A></p>
         </div>
-        {move || done_text(&done, &sent, t()).map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
+        {move || done_text(&done, &sent, lang.get()).map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
         <FormErrorMessage result=remove.value()/>
         <FormErrorMessage result=mark.value()/>
         <FormErrorMessage result=no_shows.value()/>
         <section class="card" data-testid="roster">
             <p class="roster__counts" data-testid="roster-counts">
-                {move || t().events_page.roster_counts
-                    .replace("{going}", &going.to_string())
-                    .replace("{waiting}", &waiting.to_string())}
+                {move || crate::t!(lang.get(), events::roster_counts { going, waiting })}
             </p>
             <p class="button-row">
-                <A href=format!("/events/{id}/checkin/code") attr:class="button">{move || t().volunteering.show_code}</A>
-                <A href=format!("/events/{id}/hours") attr:class="button button--secondary">{move || t().volunteering.hours_link}</A>
+                <A href=format!("/events/{id}/checkin/code") attr:class="button">{move || crate::locales::volunteering::show_code(lang.get())}</A>
+                <A href=format!("/events/{id}/hours") attr:class="button button--secondary">{move || crate::locales::volunteering::hours_link(lang.get())}</A>
                 <a href=format!("/events/{id}/roster.csv") class="button button--secondary" download>
-                    {move || t().events_page.roster_export}
+                    {move || crate::locales::events::roster_export(lang.get())}
                 </a>
             </p>
             <ul class="roster">
@@ -91,11 +97,10 @@ fn RosterView(roster: Roster) -> impl IntoView {
                         <li class="roster__entry" data-testid="roster-entry">
                             <span class="roster__name">{entry.name.clone()}</span>
                             <span class="chip">{move || match place {
-                                Place::Going => t().events_page.mine_going.to_string(),
-                                Place::Waitlisted { position } => t().events_page.roster_waiting
-                                    .replace("{n}", &position.to_string()),
+                                Place::Going => crate::locales::events::mine_going(lang.get()).to_string(),
+                                Place::Waitlisted { position } => crate::t!(lang.get(), events::roster_waiting { n: position }),
                             }}</span>
-                            {entry.by_hand.then(|| view! { <span class="badge">{move || t().events_page.roster_by_hand}</span> })}
+                            {entry.by_hand.then(|| view! { <span class="badge">{move || crate::locales::events::roster_by_hand(lang.get())}</span> })}
                             <span class="roster__contact">{match tel {
                                 Some(tel) if !entry.contact.is_empty() => view! { <a href=tel>{entry.contact.clone()}</a> }.into_any(),
                                 _ => view! { <span>{entry.contact.clone()}</span> }.into_any(),
@@ -104,13 +109,13 @@ fn RosterView(roster: Roster) -> impl IntoView {
                             {(place == Place::Going).then(|| view! { <AttendanceMarks id entry=entry.clone() may_mark mark/> })}
                             // A second tap confirms (no dialog needed, so it works without JavaScript).
                             <details class="roster__remove confirm-step">
-                                <summary class="button button--secondary">{move || t().events_page.roster_remove}</summary>
+                                <summary class="button button--secondary">{move || crate::locales::events::roster_remove(lang.get())}</summary>
                                 <ActionForm action=remove>
                                     <input type="hidden" name="id" value=id/>
                                     <input type="hidden" name="participant" value=entry.participant_id/>
                                     <button type="submit" class="button button--danger" data-testid="confirm-remove">
                                         {let name = entry.name.clone();
-                                         move || t().events_page.roster_remove_confirm.replace("{name}", &name)}
+                                         move || crate::t!(lang.get(), events::roster_remove_confirm { name: &name })}
                                     </button>
                                 </ActionForm>
                             </details>
@@ -121,34 +126,34 @@ fn RosterView(roster: Roster) -> impl IntoView {
             {ended.then(|| view! {
                 <ActionForm action=no_shows>
                     <input type="hidden" name="id" value=id/>
-                    <p class="hint">{move || t().volunteering.record_no_shows_hint}</p>
+                    <p class="hint">{move || crate::locales::volunteering::record_no_shows_hint(lang.get())}</p>
                     <button type="submit" class="button button--secondary" data-testid="record-no-shows">
-                        {move || t().volunteering.record_no_shows}
+                        {move || crate::locales::volunteering::record_no_shows(lang.get())}
                     </button>
                 </ActionForm>
             })}
         </section>
         <section class="card" aria-labelledby="add-person-heading">
-            <h2 id="add-person-heading" class="card__title">{move || t().events_page.roster_add}</h2>
-            <p class="hint">{move || t().events_page.roster_add_hint}</p>
+            <h2 id="add-person-heading" class="card__title">{move || crate::locales::events::roster_add(lang.get())}</h2>
+            <p class="hint">{move || crate::locales::events::roster_add_hint(lang.get())}</p>
             <ActionForm action=add attr:class="form">
                 <FormErrorMessage result=add.value()/>
                 <input type="hidden" name="id" value=id/>
-                <label for="person-name">{move || t().events_page.roster_name}</label>
+                <label for="person-name">{move || crate::locales::events::roster_name(lang.get())}</label>
                 <input id="person-name" name="name" type="text" maxlength="40" required/>
-                <label for="person-phone">{move || t().events_page.roster_phone}</label>
+                <label for="person-phone">{move || crate::locales::events::roster_phone(lang.get())}</label>
                 <input id="person-phone" name="phone" type="tel" maxlength="20"/>
-                <button type="submit" class="button">{move || t().events_page.roster_add}</button>
+                <button type="submit" class="button">{move || crate::locales::events::roster_add(lang.get())}</button>
             </ActionForm>
         </section>
         <section class="card" aria-labelledby="message-heading">
-            <h2 id="message-heading" class="card__title">{move || t().events_page.roster_message}</h2>
+            <h2 id="message-heading" class="card__title">{move || crate::locales::events::roster_message(lang.get())}</h2>
             <ActionForm action=message attr:class="form">
                 <FormErrorMessage result=message.value()/>
                 <input type="hidden" name="id" value=id/>
-                <label for="message-text">{move || t().events_page.roster_message_label}</label>
+                <label for="message-text">{move || crate::locales::events::roster_message_label(lang.get())}</label>
                 <textarea id="message-text" name="text" rows="4" maxlength=MESSAGE_MAX required></textarea>
-                <button type="submit" class="button">{move || t().events_page.roster_send}</button>
+                <button type="submit" class="button">{move || crate::locales::events::roster_send(lang.get())}</button>
             </ActionForm>
         </section>
     }
@@ -164,13 +169,13 @@ fn AttendanceMarks(
 ) -> impl IntoView {
     use crate::i18n::dates::format_clock;
     use crate::volunteering::hours::Attendance;
-    let t = use_texts();
+    let lang = use_lang();
     let attendance = entry.attendance;
     let checked_in = entry.checked_in_at.map(format_clock);
     let button = move |to: Attendance| {
         let label = move || match to {
-            Attendance::Attended => t().volunteering.mark_attended,
-            Attendance::NoShow => t().volunteering.mark_no_show,
+            Attendance::Attended => crate::locales::volunteering::mark_attended(lang.get()),
+            Attendance::NoShow => crate::locales::volunteering::mark_no_show(lang.get()),
         };
         view! {
             <ActionForm action=mark attr:class="roster__mark">
@@ -185,10 +190,10 @@ fn AttendanceMarks(
     };
     view! {
         <span class="chip" data-testid="attendance">{move || match (attendance, checked_in.clone()) {
-            (Some(Attendance::Attended), Some(at)) => t().volunteering.checked_in_chip.replace("{t}", &at),
-            (Some(Attendance::Attended), None) => t().volunteering.attended.to_string(),
-            (Some(Attendance::NoShow), _) => t().volunteering.no_show.to_string(),
-            (None, _) => t().volunteering.not_checked_in.to_string(),
+            (Some(Attendance::Attended), Some(at)) => crate::t!(lang.get(), volunteering::checked_in_chip { t: at }),
+            (Some(Attendance::Attended), None) => crate::locales::volunteering::attended(lang.get()).to_string(),
+            (Some(Attendance::NoShow), _) => crate::locales::volunteering::no_show(lang.get()).to_string(),
+            (None, _) => crate::locales::volunteering::not_checked_in(lang.get()).to_string(),
         }}</span>
         {(may_mark && attendance != Some(Attendance::Attended)).then(|| button(Attendance::Attended))}
         {(may_mark && attendance != Some(Attendance::NoShow)).then(|| button(Attendance::NoShow))}

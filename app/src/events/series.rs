@@ -6,6 +6,7 @@ use crate::i18n::dates::format_date;
 
 use crate::china_time::{china_midnight, parse_date};
 use crate::i18n::Lang;
+use crate::locales::Text;
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration, Month, Weekday};
 
@@ -31,6 +32,16 @@ impl Frequency {
 
     pub fn parse(value: &str) -> Option<Frequency> {
         Frequency::ALL.into_iter().find(|f| f.as_str() == value)
+    }
+
+    /// How the form's list names it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        use crate::locales::events::repeat_options;
+        match self {
+            Frequency::Weekly => repeat_options::weekly(lang),
+            Frequency::Biweekly => repeat_options::biweekly(lang),
+            Frequency::Monthly => repeat_options::monthly(lang),
+        }
     }
 }
 
@@ -147,42 +158,36 @@ pub struct RuleSummary {
 
 impl RuleSummary {
     pub fn describe(&self, lang: Lang) -> String {
-        let day = usize::from(self.weekday.min(6));
-        let week = usize::from(self.week.clamp(1, 5)) - 1;
-        let rule = match lang {
-            Lang::Zh => {
-                const DAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-                const WEEKS: [&str; 5] = ["第一个", "第二个", "第三个", "第四个", "最后一个"];
-                match self.frequency {
-                    Frequency::Weekly => format!("每{}", DAYS[day]),
-                    Frequency::Biweekly => format!("每两周的{}", DAYS[day]),
-                    Frequency::Monthly => format!("每月{}{}", WEEKS[week], DAYS[day]),
-                }
-            }
-            Lang::En => {
-                const DAYS: [&str; 7] = [
-                    "Monday",
-                    "Tuesday",
-                    "Wednesday",
-                    "Thursday",
-                    "Friday",
-                    "Saturday",
-                    "Sunday",
-                ];
-                const WEEKS: [&str; 5] = ["first", "second", "third", "fourth", "last"];
-                match self.frequency {
-                    Frequency::Weekly => format!("Every {}", DAYS[day]),
-                    Frequency::Biweekly => format!("Every other {}", DAYS[day]),
-                    Frequency::Monthly => {
-                        format!("The {} {} of every month", WEEKS[week], DAYS[day])
-                    }
-                }
-            }
+        use crate::locales::events::{weekdays, weeks_of_month};
+        const DAYS: [Text; 7] = [
+            weekdays::mon,
+            weekdays::tue,
+            weekdays::wed,
+            weekdays::thu,
+            weekdays::fri,
+            weekdays::sat,
+            weekdays::sun,
+        ];
+        const WEEKS: [Text; 5] = [
+            weeks_of_month::first,
+            weeks_of_month::second,
+            weeks_of_month::third,
+            weeks_of_month::fourth,
+            weeks_of_month::last,
+        ];
+        let day = DAYS[usize::from(self.weekday.min(6))](lang);
+        let week = WEEKS[usize::from(self.week.clamp(1, 5)) - 1](lang);
+        let rule = match self.frequency {
+            Frequency::Weekly => crate::t!(lang, events::series_rule::weekly { day }),
+            Frequency::Biweekly => crate::t!(lang, events::series_rule::biweekly { day }),
+            Frequency::Monthly => crate::t!(lang, events::series_rule::monthly { week, day }),
         };
-        match (self.until, lang) {
-            (None, _) => rule,
-            (Some(until), Lang::Zh) => format!("{rule}，至{}", format_date(until, lang)),
-            (Some(until), Lang::En) => format!("{rule}, until {}", format_date(until, lang)),
+        match self.until {
+            None => rule,
+            Some(until) => {
+                let date = format_date(until, lang);
+                crate::t!(lang, events::series_rule::until { rule, date })
+            }
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{BBox, LatLng};
 use crate::areas::model::Area;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::locales::Lang;
 use leptos::prelude::*;
 
@@ -92,16 +92,15 @@ pub fn NearFields(
     lng: String,
     within: String,
 ) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let (near_id, within_id) = (format!("{id_prefix}-near"), format!("{id_prefix}-within"));
     view! {
-        <label for=near_id.clone()>{move || t().events_page.near_label}</label>
+        <label for=near_id.clone()>{move || crate::locales::events::near_label(lang.get())}</label>
         <select id=near_id name="near">
-            <option value="" selected=near.is_empty()>{move || t().events_page.near_anywhere}</option>
+            <option value="" selected=near.is_empty()>{move || crate::locales::events::near_anywhere(lang.get())}</option>
             // Chosen by "use my location" (the phone's position travels as lat/lng).
             <option value="here" selected=near == "here" hidden=near != "here">
-                {move || t().events_page.near_here}
+                {move || crate::locales::events::near_here(lang.get())}
             </option>
             {areas.into_iter().map(|area| {
                 let selected = area.code == near;
@@ -111,9 +110,9 @@ pub fn NearFields(
         </select>
         <input type="hidden" name="lat" value=lat data-near-lat/>
         <input type="hidden" name="lng" value=lng data-near-lng/>
-        <label for=within_id.clone()>{move || t().events_page.within_label}</label>
+        <label for=within_id.clone()>{move || crate::locales::events::within_label(lang.get())}</label>
         <select id=within_id name="within">
-            <option value="" selected=within.is_empty()>{move || t().events_page.within_any}</option>
+            <option value="" selected=within.is_empty()>{move || crate::locales::events::within_any(lang.get())}</option>
             {RADII_KM.into_iter().map(|km| {
                 let selected = km.to_string() == within;
                 view! { <option value=km.to_string() selected=selected>{move || crate::t!(lang.get(), map::distance_kilometres { km })}</option> }

@@ -10,7 +10,7 @@ use super::model::{format_price, BookingKind, BookingStatus};
 use crate::components::FormErrorMessage;
 use crate::i18n::dates::format_date_time;
 use crate::i18n::use_lang;
-use crate::locales::Lang;
+use crate::locales::Text;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -30,7 +30,7 @@ pub fn BookingPage() -> impl IntoView {
 }
 
 /// The notice for `?done=` after a step.
-fn done_notice(done: &str) -> Option<fn(Lang) -> &'static str> {
+fn done_notice(done: &str) -> Option<Text> {
     Some(match done {
         "booked" => crate::locales::help::desk::booked_notice,
         "accepted" => crate::locales::help::desk::accepted_notice,
@@ -120,18 +120,17 @@ fn NextStep(view: BookingView, actions: BookingActions) -> impl IntoView {
     let b = view.booking;
     let id = b.id;
     let member_side = view.side != BookingSide::Resident;
-    let answer_button =
-        move |to: BookingStatus, label: fn(Lang) -> &'static str, class: &'static str| {
-            view! {
-                <ActionForm action=actions.answer attr:class="form form--inline">
-                    <input type="hidden" name="booking" value=id/>
-                    <input type="hidden" name="to" value=to.as_str()/>
-                    <button type="submit" class=class data-testid=format!("answer-{}", to.as_str())>
-                        {move || label(lang.get())}
-                    </button>
-                </ActionForm>
-            }
-        };
+    let answer_button = move |to: BookingStatus, label: Text, class: &'static str| {
+        view! {
+            <ActionForm action=actions.answer attr:class="form form--inline">
+                <input type="hidden" name="booking" value=id/>
+                <input type="hidden" name="to" value=to.as_str()/>
+                <button type="submit" class=class data-testid=format!("answer-{}", to.as_str())>
+                    {move || label(lang.get())}
+                </button>
+            </ActionForm>
+        }
+    };
     let body = match (member_side, b.status) {
         (true, BookingStatus::Requested) => view! {
             <p class="button-row">

@@ -17,7 +17,7 @@ use super::model::{
 };
 use crate::components::{ChoiceSelect, FormErrorMessage, TextArea, TextField};
 use crate::i18n::dates::format_date_time;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -348,9 +348,7 @@ pub(super) fn ConsentsSection(
 
 #[component]
 fn AccountSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let i = move || &t().invitations;
     let id = editor.member.id;
     let invite_form = move || {
         view! {
@@ -358,7 +356,7 @@ fn AccountSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
                 <input type="hidden" name="member" value=id/>
                 <label for="link-contact">{move || crate::locales::help::desk::contact_label(lang.get())}</label>
                 <input id="link-contact" name="contact" type="text" required maxlength="100" autocomplete="off"/>
-                <button type="submit" class="button button--secondary">{move || i().member_link_button}</button>
+                <button type="submit" class="button button--secondary">{move || crate::locales::invitations::member_link_button(lang.get())}</button>
             </ActionForm>
         }
     };
@@ -380,18 +378,16 @@ fn AccountSection(editor: MemberFile, actions: EditorActions) -> impl IntoView {
                 (None, Some(sent)) => view! {
                     <p data-testid="link-invitation">
                         {move || {
-                            i().member_link_waiting
-                                .replace("{contact}", &sent.contact)
-                                .replace("{code}", sent.code.as_deref().unwrap_or_default())
+                            crate::t!(lang.get(), invitations::member_link_waiting { contact: &sent.contact, code: sent.code.as_deref().unwrap_or_default() })
                         }}
                     </p>
                     <ActionForm action=actions.withdraw_link attr:class="form form--inline">
                         <input type="hidden" name="member" value=id/>
-                        <button type="submit" class="button button--secondary">{move || i().withdraw}</button>
+                        <button type="submit" class="button button--secondary">{move || crate::locales::invitations::withdraw(lang.get())}</button>
                     </ActionForm>
                 }.into_any(),
                 (None, None) => view! {
-                    <p class="hint">{move || i().member_link_hint}</p>
+                    <p class="hint">{move || crate::locales::invitations::member_link_hint(lang.get())}</p>
                     {invite_form()}
                 }.into_any(),
             }}
@@ -465,9 +461,7 @@ fn LogsSection(editor: MemberFile) -> impl IntoView {
 /// Who saw what of a member that is not public, newest first (for the coordinators and the member).
 #[component]
 pub fn AccessLogList(entries: Vec<super::records::AccessEntry>) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let d = move || &t().help_desk;
     view! {
         <ul class="entry-list" data-testid="access-log">
             {entries.into_iter().map(|e| {
@@ -478,10 +472,10 @@ pub fn AccessLogList(entries: Vec<super::records::AccessEntry>) -> impl IntoView
                     <li class="entry">
                         <p class="entry__head">
                             <strong>{e.viewer_name}</strong>
-                            <span class="chip chip--plain">{move || d().role_label(role)}</span>
+                            <span class="chip chip--plain">{move || role.label(lang.get())}</span>
                         </p>
                         <p class="hint">
-                            {move || format_date_time(at, lang.get(), None)}" · "{move || d().via_label(via)}" · "
+                            {move || format_date_time(at, lang.get(), None)}" · "{move || via.label(lang.get())}" · "
                             {move || {
                                 let mut names: Vec<&str> = fields.iter().map(|f| f.label(lang.get())).collect();
                                 if note {

@@ -8,7 +8,7 @@ use super::model::{format_price, ServiceUnit};
 use crate::areas::model::{Area, AreaKind};
 use crate::components::BadFilterNotice;
 use crate::error::AppError;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::locales::map;
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ use leptos_router::{components::Form, hooks::use_query_map};
 
 #[component]
 pub fn HelpPage() -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         let q = query.read();
@@ -29,10 +29,10 @@ pub fn HelpPage() -> impl IntoView {
     });
     let list = Resource::new(move || filter.get(), list_help);
     view! {
-        <PageTitle text=t().help.title/>
+        <PageTitle text=crate::locales::help::board::title(lang.get())/>
         <div class="page-head">
-            <h1>{move || t().help.title}</h1>
-            <p class="page-head__lead">{move || t().help.lead}</p>
+            <h1>{move || crate::locales::help::board::title(lang.get())}</h1>
+            <p class="page-head__lead">{move || crate::locales::help::board::lead(lang.get())}</p>
         </div>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -150,7 +150,7 @@ fn BookForm(
 ) -> impl IntoView {
     let lang = use_lang();
     // Which of the desk's texts open and send the form, for a booking or an offer of help.
-    type Label = fn(crate::locales::Lang) -> &'static str;
+    use crate::locales::Text as Label;
     let (open_label, send_label): (Label, Label) = match kind {
         BookingKind::Service => (
             crate::locales::help::desk::book_open,

@@ -49,13 +49,11 @@ fn MembersList(coop: CoopRoster) -> impl IntoView {
                             <p class="entry__head">
                                 <a href=format!("/help/{}/edit", m.id)><strong>{m.display_name}</strong></a>
                                 {(m.waiting > 0).then(|| view! {
-                                    <span class="chip chip--wanted">{move || crate::locales::help::desk::waiting_chip(lang.get())}{m.waiting}</span>
+                                    <span class="chip chip--wanted">{move || crate::t!(lang.get(), help::desk::waiting_chip { count: m.waiting })}</span>
                                 })}
                             </p>
                             <p class="hint">
-                                {move || crate::locales::help::desk::open_groups_before(lang.get())}{m.open_groups}{move || crate::locales::help::desk::open_groups_after(lang.get())}
-                                " · "{move || crate::locales::help::desk::services_count(lang.get())}{m.services}
-                                " · "{move || crate::locales::help::desk::needs_count(lang.get())}{m.open_needs}
+                                {move || crate::t!(lang.get(), help::desk::member_summary { groups: m.open_groups, services: m.services, needs: m.open_needs })}
                                 {m.linked.then(|| view! { " · "{move || crate::locales::help::desk::linked_chip(lang.get())} })}
                             </p>
                         </li>

@@ -7,72 +7,72 @@ use serde::{Deserialize, Serialize};
 
 choice! {
     /// The parts of a member's record that consents are given for, one by one.
-    pub enum FieldGroup labels help_board.field_groups {
+    pub enum FieldGroup labels in help::field_groups {
         /// The display name (which may be a pseudonym).
-        Name = "name",
-        Photo = "photo",
-        Services = "services",
-        Needs = "needs",
+        Name = name,
+        Photo = photo,
+        Services = services,
+        Needs = needs,
         /// The community, or the snapped cell on the map.
-        Area = "area",
-        Availability = "availability",
+        Area = area,
+        Availability = availability,
     }
 }
 
 choice! {
     /// Who a consent lets see a field group. Each audience includes the ones before it.
-    pub enum Audience labels help_board.audiences {
+    pub enum Audience labels in help::audiences {
         /// The cooperative's coordinators (who keep the record in any case).
-        Coordinators = "coordinators",
+        Coordinators = coordinators,
         /// Anyone signed in.
-        Residents = "residents",
+        Residents = residents,
         /// Anyone, signed in or not.
-        Everyone = "everyone",
+        Everyone = everyone,
     }
 }
 
 choice! {
     /// How a consent was collected.
-    pub enum ConsentMethod labels help_board.consent_methods {
-        Paper = "paper",
-        InPerson = "in_person",
-        InApp = "in_app",
+    pub enum ConsentMethod labels in help::consent_methods {
+        Paper = paper,
+        InPerson = in_person,
+        InApp = in_app,
     }
 }
 
 choice! {
     /// What a service's price is counted per.
-    pub enum ServiceUnit labels help_board.units {
-        PerHour = "per_hour",
-        PerVisit = "per_visit",
-        PerItem = "per_item",
-        PerDay = "per_day",
+    pub enum ServiceUnit labels in help::units {
+        PerHour = per_hour,
+        PerVisit = per_visit,
+        PerItem = per_item,
+        PerDay = per_day,
     }
 }
 
 choice! {
-    pub enum Urgency labels help_board.urgencies {
-        Low = "low",
-        Normal = "normal",
-        Urgent = "urgent",
+    pub enum Urgency labels in help::urgencies {
+        Low = low,
+        Normal = normal,
+        Urgent = urgent,
     }
 }
 
 choice! {
-    pub enum BookingStatus labels help_board.booking_statuses {
-        Requested = "requested",
-        Accepted = "accepted",
-        Declined = "declined",
-        Cancelled = "cancelled",
-        Done = "done",
+    pub enum BookingStatus labels in help::booking_statuses {
+        Requested = requested,
+        Accepted = accepted,
+        Declined = declined,
+        Cancelled = cancelled,
+        Done = done,
     }
 }
 
 choice! {
     /// A booking of a service, or an offer of help with a need.
-    pub enum BookingKind labels help_board.booking_kinds {
-        Service = "service",
-        Help = "help",
+    pub enum BookingKind labels in help::booking_kinds {
+        Service = service,
+        Help = help,
     }
 }
 
@@ -96,25 +96,25 @@ impl MapHelpKind {
 
 choice! {
     /// What a coordinator did for a member, as the proxy log records it (P3).
-    pub enum ProxyAction labels help_desk.proxy_actions {
-        MemberCreated = "member_created",
-        MemberUpdated = "member_updated",
-        ServiceAdded = "service_added",
-        ServiceRemoved = "service_removed",
-        NeedAdded = "need_added",
-        NeedMet = "need_met",
-        ConsentRecorded = "consent_recorded",
-        ConsentWithdrawn = "consent_withdrawn",
-        AccountLinked = "account_linked",
-        AccountUnlinked = "account_unlinked",
-        DataExported = "data_exported",
-        BookingAccepted = "booking_accepted",
-        BookingDeclined = "booking_declined",
-        BookingDone = "booking_done",
-        PhotoChanged = "photo_changed",
-        PhotoRemoved = "photo_removed",
-        AccountInvited = "account_invited",
-        LinkInvitationWithdrawn = "link_invitation_withdrawn",
+    pub enum ProxyAction labels in help::proxy_actions {
+        MemberCreated = member_created,
+        MemberUpdated = member_updated,
+        ServiceAdded = service_added,
+        ServiceRemoved = service_removed,
+        NeedAdded = need_added,
+        NeedMet = need_met,
+        ConsentRecorded = consent_recorded,
+        ConsentWithdrawn = consent_withdrawn,
+        AccountLinked = account_linked,
+        AccountUnlinked = account_unlinked,
+        DataExported = data_exported,
+        BookingAccepted = booking_accepted,
+        BookingDeclined = booking_declined,
+        BookingDone = booking_done,
+        PhotoChanged = photo_changed,
+        PhotoRemoved = photo_removed,
+        AccountInvited = account_invited,
+        LinkInvitationWithdrawn = link_invitation_withdrawn,
     }
 }
 

@@ -3,6 +3,7 @@
 //! `bookings`, on the server only).
 
 use super::model::{BookingKind, BookingStatus, FieldGroup, ServiceUnit, Urgency};
+use crate::locales::Lang;
 use serde::{Deserialize, Serialize};
 
 /// A member's whole record, as the cooperative's coordinators keep it.
@@ -64,6 +65,16 @@ impl ViewerRole {
         }
     }
 
+    /// Who looked, as the access log names them.
+    pub fn label(self, lang: Lang) -> &'static str {
+        use crate::locales::help::viewer_roles;
+        match self {
+            ViewerRole::Coordinator => viewer_roles::coordinator(lang),
+            ViewerRole::Resident => viewer_roles::resident(lang),
+            ViewerRole::Admin => viewer_roles::admin(lang),
+        }
+    }
+
     pub fn parse(value: &str) -> Option<ViewerRole> {
         [
             ViewerRole::Coordinator,
@@ -92,6 +103,16 @@ impl ViewedVia {
             ViewedVia::Page => "page",
             ViewedVia::Editor => "editor",
             ViewedVia::Export => "export",
+        }
+    }
+
+    /// Where they looked, as the access log names it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        use crate::locales::help::viewed_via;
+        match self {
+            ViewedVia::Page => viewed_via::page(lang),
+            ViewedVia::Editor => viewed_via::editor(lang),
+            ViewedVia::Export => viewed_via::export(lang),
         }
     }
 

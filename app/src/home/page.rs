@@ -1,47 +1,74 @@
 use crate::areas::{api::get_coverage, model::Coverage};
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
+use crate::locales::{home::boards, home::promises, Text};
 use crate::shell::Icon;
 use crate::shell::PageTitle;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The boards in tab order, matching `HomeTexts::boards`.
-const BOARDS: [(&str, Icon); 4] = [
-    ("/events", Icon::Events),
-    ("/items", Icon::Items),
-    ("/help", Icon::Help),
-    ("/map", Icon::Map),
+/// A board's card: where it leads, its icon, and its name, text and action.
+struct BoardCard(&'static str, Icon, [Text; 3]);
+
+/// The boards in tab order.
+const BOARDS: [BoardCard; 4] = [
+    BoardCard(
+        "/events",
+        Icon::Events,
+        [
+            boards::events::name,
+            boards::events::text,
+            boards::events::action,
+        ],
+    ),
+    BoardCard(
+        "/items",
+        Icon::Items,
+        [
+            boards::items::name,
+            boards::items::text,
+            boards::items::action,
+        ],
+    ),
+    BoardCard(
+        "/help",
+        Icon::Help,
+        [boards::help::name, boards::help::text, boards::help::action],
+    ),
+    BoardCard(
+        "/map",
+        Icon::Map,
+        [boards::map::name, boards::map::text, boards::map::action],
+    ),
 ];
+
+const PROMISES: [Text; 3] = [promises::fast, promises::private, promises::languages];
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     view! {
-        <PageTitle text=t().home.title/>
+        <PageTitle text=crate::locales::home::title(lang.get())/>
         <section class="hero">
             <h1 class="hero__title">
                 <span>{move || crate::locales::shell::app_name(lang.get())}</span>
                 <small>{move || crate::locales::shell::tagline(lang.get())}</small>
             </h1>
-            <p class="hero__lead">{move || t().home.lead}</p>
+            <p class="hero__lead">{move || crate::locales::home::lead(lang.get())}</p>
         </section>
         <crate::shell::InstallHint/>
         <section aria-labelledby="boards-heading">
-            <h2 id="boards-heading" class="section-title">{move || t().home.boards_heading}</h2>
+            <h2 id="boards-heading" class="section-title">{move || crate::locales::home::boards_heading(lang.get())}</h2>
             <ul class="board-grid">
                 {BOARDS
                     .into_iter()
-                    .enumerate()
-                    .map(|(i, (href, icon))| {
-                        let card = move || t().home.boards[i];
+                    .map(|BoardCard(href, icon, [name, text, action])| {
                         view! {
                             <li class="board-card">
                                 <A href=href attr:class="board-card__link">
                                     <span class="board-card__icon">{icon.view()}</span>
-                                    <span class="board-card__name">{move || card().name}</span>
-                                    <span class="board-card__text">{move || card().text}</span>
-                                    <span class="board-card__action">{move || card().action} " →"</span>
+                                    <span class="board-card__name">{move || name(lang.get())}</span>
+                                    <span class="board-card__text">{move || text(lang.get())}</span>
+                                    <span class="board-card__action">{move || action(lang.get())} " →"</span>
                                 </A>
                             </li>
                         }
@@ -50,16 +77,16 @@ pub fn HomePage() -> impl IntoView {
             </ul>
         </section>
         <section class="card org-teaser" aria-labelledby="orgs-heading">
-            <h2 id="orgs-heading" class="card__title">{move || t().home.orgs_heading}</h2>
-            <p>{move || t().home.orgs_text}</p>
-            <A href="/orgs" attr:class="button button--secondary">{move || t().home.orgs_action}</A>
+            <h2 id="orgs-heading" class="card__title">{move || crate::locales::home::orgs_heading(lang.get())}</h2>
+            <p>{move || crate::locales::home::orgs_text(lang.get())}</p>
+            <A href="/orgs" attr:class="button button--secondary">{move || crate::locales::home::orgs_action(lang.get())}</A>
         </section>
         <CoverageCard/>
         <crate::dashboard::ImpactCard/>
         <section class="card" aria-labelledby="promise-heading">
-            <h2 id="promise-heading" class="card__title">{move || t().home.promise_heading}</h2>
+            <h2 id="promise-heading" class="card__title">{move || crate::locales::home::promise_heading(lang.get())}</h2>
             <ul class="checklist">
-                {move || t().home.promises.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
+                {PROMISES.map(|promise| view! { <li>{move || promise(lang.get())}</li> })}
             </ul>
         </section>
     }
@@ -68,19 +95,18 @@ pub fn HomePage() -> impl IntoView {
 /// The areas the platform covers, read from the database.
 #[component]
 fn CoverageCard() -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let coverage = Resource::new(|| (), |_| get_coverage());
     view! {
         <section class="card coverage" aria-labelledby="coverage-heading">
-            <h2 id="coverage-heading" class="card__title">{move || t().home.coverage_heading}</h2>
-            <Suspense fallback=move || view! { <p class="muted">{move || t().home.coverage_loading}</p> }>
+            <h2 id="coverage-heading" class="card__title">{move || crate::locales::home::coverage_heading(lang.get())}</h2>
+            <Suspense fallback=move || view! { <p class="muted">{move || crate::locales::home::coverage_loading(lang.get())}</p> }>
                 {move || Suspend::new(async move {
                     match coverage.await {
                         Ok(Coverage { subdistricts, communities }) => view! {
                             <p class="coverage__figure">
                                 <span>{move || crate::locales::shell::district(lang.get())}</span>
-                                <span class="coverage__label">{move || t().home.coverage_areas}</span>
+                                <span class="coverage__label">{move || crate::locales::home::coverage_areas(lang.get())}</span>
                                 <strong class="coverage__count" data-testid="coverage-count">
                                     {subdistricts + communities}
                                 </strong>

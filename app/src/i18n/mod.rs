@@ -1,45 +1,18 @@
-//! Translations. Every visible string lives in a `Texts` table with one instance per language, so the
-//! compiler refuses a string that exists in only one of them.
+//! The reader's language: chosen, remembered and handed to every component. The texts themselves
+//! are in `app/locales/` (see `crate::locales`).
 //!
 //! The language is chosen on the server (cookie, then `Accept-Language`, then Chinese) and written into
 //! `<html lang>`; the browser reads it back from there when it hydrates, so both render the same words.
 
-mod api;
-mod dashboard;
 pub mod dates;
-mod en;
-mod help;
-mod help_desk;
-mod invitations;
-mod items;
 mod negotiate;
-mod texts;
-mod volunteering;
-mod zh;
 
-pub use api::{LanguageSwitch, SetLanguage};
-pub use dashboard::DashboardTexts;
 pub use dates::format_date;
-pub use help::HelpBoardTexts;
-pub use help_desk::HelpDeskTexts;
-pub use invitations::InvitationTexts;
-pub use items::ItemsBoardTexts;
 pub use negotiate::{lang_from_headers, parse_accept_language, LANG_COOKIE};
-pub use texts::*;
-pub use volunteering::VolunteeringTexts;
 
 use leptos::prelude::*;
 
 pub use crate::locales::Lang;
-
-impl Lang {
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::Zh => &zh::TEXTS,
-            Lang::En => &en::TEXTS,
-        }
-    }
-}
 
 /// The reader's language, shared by every component through context.
 #[derive(Clone, Copy)]
@@ -84,13 +57,6 @@ pub fn use_lang() -> RwSignal<Lang> {
         .unwrap_or_else(|| RwSignal::new(Lang::default()))
 }
 
-/// The strings of the reader's language, as a cheap `Copy` closure for use inside views:
-/// `let t = use_texts(); view! { <h1>{move || t().home.title}</h1> }`.
-pub fn use_texts() -> impl Fn() -> &'static Texts + Copy + Send + Sync + 'static {
-    let lang = use_lang();
-    move || lang.get().texts()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,21 +70,5 @@ mod tests {
         assert_eq!(Lang::from_code("en_GB"), Some(Lang::En));
         assert_eq!(Lang::from_code("fr"), None);
         assert_eq!(Lang::from_code(""), None);
-    }
-
-    #[test]
-    fn languages_differ_and_are_complete() {
-        let (zh, en) = (Lang::Zh.texts(), Lang::En.texts());
-        assert_ne!(zh.shell.tabs, en.shell.tabs);
-        assert_eq!(zh.shell.tabs.len(), en.shell.tabs.len());
-        assert_eq!(zh.home.boards.len(), en.home.boards.len());
-        for (a, b) in [
-            (zh.items, en.items),
-            (zh.help, en.help),
-            (zh.map, en.map),
-            (zh.me, en.me),
-        ] {
-            assert_eq!(a.coming.len(), b.coming.len(), "{} / {}", a.title, b.title);
-        }
     }
 }

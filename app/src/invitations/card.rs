@@ -4,7 +4,7 @@
 use super::api::{get_my_invitations, AcceptInvitation, DeclineInvitation};
 use super::model::{InvitationForMe, InvitationKind};
 use crate::components::FormErrorMessage;
-use crate::i18n::{format_date, use_lang, use_texts};
+use crate::i18n::{format_date, use_lang};
 use leptos::prelude::*;
 
 #[component]
@@ -31,28 +31,23 @@ fn Invitations(
     accept: ServerAction<AcceptInvitation>,
     decline: ServerAction<DeclineInvitation>,
 ) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
-    let i = move || &t().invitations;
     view! {
         <section class="card invitations" id="invitations" aria-labelledby="invitations-heading"
             data-testid="invitations">
-            <h2 id="invitations-heading" class="card__title">{move || i().heading}</h2>
+            <h2 id="invitations-heading" class="card__title">{move || crate::locales::invitations::heading(lang.get())}</h2>
             <FormErrorMessage result=accept.value()/>
             <FormErrorMessage result=decline.value()/>
             <ul class="invitations__list">
                 {list.into_iter().map(|invitation| {
                     let InvitationForMe { id, kind, from, created_at } = invitation;
                     let text = move || match &from {
-                        Some(from) => i()
-                            .coordinator_offer
-                            .replace("{org}", &from.org_name)
-                            .replace("{name}", &from.inviter_name),
-                        None => i().member_link_offer.to_string(),
+                        Some(from) => crate::t!(lang.get(), invitations::coordinator_offer { org: &from.org_name, name: &from.inviter_name }),
+                        None => crate::locales::invitations::member_link_offer(lang.get()).to_string(),
                     };
                     let what_it_means = move || match kind {
-                        InvitationKind::Coordinator => i().coordinator_means,
-                        InvitationKind::MemberLink => i().member_link_means,
+                        InvitationKind::Coordinator => crate::locales::invitations::coordinator_means(lang.get()),
+                        InvitationKind::MemberLink => crate::locales::invitations::member_link_means(lang.get()),
                     };
                     let code_id = format!("invitation-code-{id}");
                     view! {
@@ -66,15 +61,15 @@ fn Invitations(
                                 <ActionForm action=accept attr:class="inline-form invitations__accept">
                                     <input type="hidden" name="id" value=id/>
                                     {(kind == InvitationKind::MemberLink).then(|| view! {
-                                        <label for=code_id.clone()>{move || i().code_label}</label>
+                                        <label for=code_id.clone()>{move || crate::locales::invitations::code_label(lang.get())}</label>
                                         <input id=code_id.clone() name="code" type="text" inputmode="numeric"
                                             pattern="[0-9]{6}" maxlength="6" autocomplete="off" required/>
                                     })}
-                                    <button type="submit" class="button">{move || i().accept}</button>
+                                    <button type="submit" class="button">{move || crate::locales::invitations::accept(lang.get())}</button>
                                 </ActionForm>
                                 <ActionForm action=decline attr:class="inline-form">
                                     <input type="hidden" name="id" value=id/>
-                                    <button type="submit" class="button button--secondary">{move || i().decline}</button>
+                                    <button type="submit" class="button button--secondary">{move || crate::locales::invitations::decline(lang.get())}</button>
                                 </ActionForm>
                             </div>
                         </li>

@@ -75,7 +75,7 @@ fn ItemDetails(view: ItemView, actions: ItemActions) -> impl IntoView {
         .read_untracked()
         .get("done")
         .unwrap_or_default();
-    let done_notice: Option<fn(crate::locales::Lang) -> &'static str> = match done.as_str() {
+    let done_notice: Option<crate::locales::Text> = match done.as_str() {
         "posted" => Some(crate::locales::items::board::posted_notice),
         "asked" => Some(crate::locales::items::board::asked_notice),
         "withdrawn" => Some(crate::locales::items::board::withdrawn_notice),

@@ -9,7 +9,7 @@ use crate::components::{BadFilterNotice, ChoiceSelect, Pager, ResultCount};
 use crate::error::AppError;
 use crate::geo::near::format_distance;
 use crate::geo::near::NearFields;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
@@ -35,16 +35,15 @@ fn filter_from_query() -> Memo<ItemFilter> {
 
 #[component]
 pub fn ItemListPage() -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let filter = filter_from_query();
     let list = Resource::new(move || filter.get(), list_items);
     let reported = use_query_map().read_untracked().get("done").as_deref() == Some("reported");
     view! {
-        <PageTitle text=t().items.title/>
+        <PageTitle text=crate::locales::items::board::title(lang.get())/>
         <div class="page-head">
-            <h1>{move || t().items.title}</h1>
-            <p class="page-head__lead">{move || t().items.lead}</p>
+            <h1>{move || crate::locales::items::board::title(lang.get())}</h1>
+            <p class="page-head__lead">{move || crate::locales::items::board::lead(lang.get())}</p>
         </div>
         {reported.then(|| view! { <p class="notice-ok" role="status">{move || crate::locales::items::board::reported_notice(lang.get())}</p> })}
         <Suspense fallback=|| ()>

@@ -65,13 +65,12 @@ fn RequestDetails(view: RequestView, actions: RequestActions) -> impl IntoView {
     let r = view.request.clone();
     let status = r.status;
     let query = use_query_map().read_untracked().clone();
-    let done_notice: Option<fn(crate::locales::Lang) -> &'static str> =
-        match query.get("done").as_deref() {
-            Some("promised") => Some(crate::locales::items::board::promised_notice),
-            Some("confirmed") => Some(crate::locales::items::board::confirmed_notice),
-            Some("returned") => Some(crate::locales::items::board::returned_notice),
-            _ => None,
-        };
+    let done_notice: Option<crate::locales::Text> = match query.get("done").as_deref() {
+        Some("promised") => Some(crate::locales::items::board::promised_notice),
+        Some("confirmed") => Some(crate::locales::items::board::confirmed_notice),
+        Some("returned") => Some(crate::locales::items::board::returned_notice),
+        _ => None,
+    };
     view! {
         <PageTitle text=r.item_title.clone()/>
         <div class="page-head">

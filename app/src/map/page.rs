@@ -7,7 +7,7 @@ use super::model::Nearby;
 use super::place_card::PlaceCard;
 use crate::areas::model::AreaKind;
 use crate::geo::pin_map::{configured_tiles, LeafletAssets};
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::locales::map;
 use crate::shell::page_error;
 use crate::shell::PageTitle;
@@ -16,16 +16,16 @@ use leptos_router::{components::Form, hooks::use_query_map};
 
 #[component]
 pub fn MapPage() -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let query = use_query_map();
     let area = move || query.read().get("area").filter(|a| !a.is_empty());
     let nearby = Resource::new(area, nearby_places);
     view! {
-        <PageTitle text=t().map.title/>
+        <PageTitle text=crate::locales::map::title(lang.get())/>
         <LeafletAssets/>
         <div class="page-head">
-            <h1>{move || t().map.title}</h1>
-            <p class="page-head__lead">{move || t().map.lead}</p>
+            <h1>{move || crate::locales::map::title(lang.get())}</h1>
+            <p class="page-head__lead">{move || crate::locales::map::lead(lang.get())}</p>
         </div>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -1,16 +1,15 @@
 use super::api::DeleteAccount;
 use crate::accounts::api::{get_current_user, ChangePassword, SignOut};
 use crate::accounts::settings::ChangePasswordForm;
-use crate::components::{BoardPage, FormErrorMessage};
-use crate::i18n::{use_lang, use_texts};
-use crate::shell::Icon;
+use crate::components::FormErrorMessage;
+use crate::i18n::use_lang;
+use crate::shell::PageTitle;
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
 
-/// 我的: the signed-in person's card (or the way to sign in) above what this page will hold.
+/// 我的: the signed-in person's card and everything of theirs, or the way to sign in.
 #[component]
 pub fn MePage() -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let sign_out = ServerAction::<SignOut>::new();
     let change_password = ServerAction::<ChangePassword>::new();
@@ -22,7 +21,11 @@ pub fn MePage() -> impl IntoView {
     let query = use_query_map();
     let password_changed = move || query.read().get("changed").as_deref() == Some("password");
     view! {
-        <BoardPage pick=|t| &t.me icon=Icon::Me>
+        <PageTitle text=crate::locales::me::title(lang.get_untracked())/>
+        <div class="page-head">
+            <h1>{move || crate::locales::me::title(lang.get())}</h1>
+            <p class="page-head__lead">{move || crate::locales::me::lead(lang.get())}</p>
+        </div>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match user.await {
@@ -40,7 +43,7 @@ pub fn MePage() -> impl IntoView {
                                 </p>
                                 <p>
                                     <A href="/me/notifications" attr:class="button button--secondary">
-                                        {move || t().notifications.open_inbox}
+                                        {move || crate::locales::notifications::open_inbox(lang.get())}
                                     </A>
                                 </p>
                                 <ActionForm action=sign_out>
@@ -60,7 +63,7 @@ pub fn MePage() -> impl IntoView {
                         }
                         .into_any(),
                         _ => view! {
-                            <section class="card account-card">
+                            <section class="card account-card" data-testid="sign-in-card">
                                 <p>{move || crate::locales::accounts::sign_up_lead(lang.get())}</p>
                                 <p class="button-row">
                                     <A href="/signin?next=/me" attr:class="button">{move || crate::locales::accounts::sign_in(lang.get())}</A>
@@ -74,7 +77,6 @@ pub fn MePage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </BoardPage>
     }
 }
 

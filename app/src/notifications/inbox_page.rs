@@ -3,14 +3,14 @@
 use super::api::{get_email_settings, get_inbox, MarkAllRead, OpenNotification, SetEmail};
 use super::model::{EmailSettings, InboxEntry};
 use super::InboxVersion;
-use crate::i18n::{format_date, use_lang, use_texts};
+use crate::i18n::{format_date, use_lang};
 use crate::shell::page_error;
 use crate::shell::PageTitle;
 use leptos::prelude::*;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let open = ServerAction::<OpenNotification>::new();
     let mark_all = ServerAction::<MarkAllRead>::new();
     let set_email = ServerAction::<SetEmail>::new();
@@ -24,10 +24,10 @@ pub fn InboxPage() -> impl IntoView {
     );
     let settings = Resource::new(move || set_email.version().get(), |_| get_email_settings());
     view! {
-        <PageTitle text=t().notifications.title/>
+        <PageTitle text=crate::locales::notifications::title(lang.get())/>
         <div class="page-head">
-            <h1>{move || t().notifications.title}</h1>
-            <p class="page-head__lead">{move || t().notifications.lead}</p>
+            <h1>{move || crate::locales::notifications::title(lang.get())}</h1>
+            <p class="page-head__lead">{move || crate::locales::notifications::lead(lang.get())}</p>
         </div>
         <crate::invitations::InvitationsCard/>
         <Suspense fallback=|| ()>
@@ -52,17 +52,16 @@ fn Entries(
     open: ServerAction<OpenNotification>,
     mark_all: ServerAction<MarkAllRead>,
 ) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     if entries.is_empty() {
-        return view! { <p class="empty-note">{move || t().notifications.empty}</p> }.into_any();
+        return view! { <p class="empty-note">{move || crate::locales::notifications::empty(lang.get())}</p> }.into_any();
     }
     let any_unread = entries.iter().any(|e| !e.read);
     view! {
         {any_unread.then(|| view! {
             <ActionForm action=mark_all attr:class="inline-form inbox-actions">
                 <button type="submit" class="button button--secondary button--small">
-                    {move || t().notifications.mark_all_read}
+                    {move || crate::locales::notifications::mark_all_read(lang.get())}
                 </button>
             </ActionForm>
         })}
@@ -78,7 +77,7 @@ fn Entries(
                             <button type="submit" class="inbox__open">
                                 {(!entry.read).then(|| view! {
                                     <span class="inbox__dot" aria-hidden="true"></span>
-                                    <span class="visually-hidden">{move || t().notifications.unread}</span>
+                                    <span class="visually-hidden">{move || crate::locales::notifications::unread(lang.get())}</span>
                                 })}
                                 <span class="inbox__text">{move || notice.text(lang.get())}</span>
                                 <span class="inbox__date">{move || format_date(created_at, lang.get())}</span>
@@ -95,13 +94,13 @@ fn Entries(
 
 #[component]
 fn EmailCard(settings: EmailSettings, action: ServerAction<SetEmail>) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     view! {
         <section class="card" aria-labelledby="email-heading">
-            <h2 id="email-heading" class="card__title">{move || t().notifications.email_heading}</h2>
+            <h2 id="email-heading" class="card__title">{move || crate::locales::notifications::email_heading(lang.get())}</h2>
             {if settings.has_email_address {
                 view! {
-                    <p class="hint">{move || t().notifications.email_lead}</p>
+                    <p class="hint">{move || crate::locales::notifications::email_lead(lang.get())}</p>
                     <ul class="team-list">
                         {settings.choices.into_iter().map(|choice| {
                             let kind = choice.kind;
@@ -109,16 +108,16 @@ fn EmailCard(settings: EmailSettings, action: ServerAction<SetEmail>) -> impl In
                             view! {
                                 <li>
                                     <span>
-                                        {move || kind.label(t())} " "
+                                        {move || kind.label(lang.get())} " "
                                         <span class="badge">
-                                            {move || if on { t().notifications.email_on } else { t().notifications.email_off }}
+                                            {move || if on { crate::locales::notifications::email_on(lang.get()) } else { crate::locales::notifications::email_off(lang.get()) }}
                                         </span>
                                     </span>
                                     <ActionForm action attr:class="inline-form">
                                         <input type="hidden" name="kind" value=kind.as_str()/>
                                         <input type="hidden" name="email" value=(!on).to_string()/>
                                         <button type="submit" class="button button--secondary button--small">
-                                            {move || if on { t().notifications.turn_off } else { t().notifications.turn_on }}
+                                            {move || if on { crate::locales::notifications::turn_off(lang.get()) } else { crate::locales::notifications::turn_on(lang.get()) }}
                                         </button>
                                     </ActionForm>
                                 </li>
@@ -127,7 +126,7 @@ fn EmailCard(settings: EmailSettings, action: ServerAction<SetEmail>) -> impl In
                     </ul>
                 }.into_any()
             } else {
-                view! { <p class="hint">{move || t().notifications.no_email_address}</p> }.into_any()
+                view! { <p class="hint">{move || crate::locales::notifications::no_email_address(lang.get())}</p> }.into_any()
             }}
         </section>
     }

@@ -112,7 +112,6 @@ impl Mailer {
 
 /// The subject and plain-text body of a notification's email, in `lang`.
 pub fn compose(notice: &Notice, lang: Lang, site_url: Option<&str>) -> (String, String) {
-    let t = lang.texts();
     let text = notice.text(lang);
     let mut body = text.clone();
     if let Some(detail) = notice.detail() {
@@ -123,7 +122,7 @@ pub fn compose(notice: &Notice, lang: Lang, site_url: Option<&str>) -> (String, 
     body.push_str(&format!(
         "\n\n{link}\n\n-- \n{}\n{}",
         crate::locales::shell::app_name(lang),
-        t.notifications.email_footer
+        crate::locales::notifications::email_footer(lang)
     ));
     (
         format!("{text} · {}", crate::locales::shell::app_name(lang)),

@@ -2,7 +2,7 @@
 //! language only when shown (or mailed).
 
 use crate::help::model::BookingStatus;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::Lang;
 use crate::invitations::model::InvitationKind;
 use crate::orgs::model::{OrgRole, Verification};
 use serde::{Deserialize, Serialize};
@@ -45,13 +45,13 @@ impl NoticeKind {
         NoticeKind::ALL.into_iter().find(|k| k.as_str() == value)
     }
 
-    pub fn label(self, t: &Texts) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            NoticeKind::OrgReview => t.notifications.kind_org_review,
-            NoticeKind::OrgTeam => t.notifications.kind_org_team,
-            NoticeKind::Events => t.notifications.kind_events,
-            NoticeKind::Items => t.notifications.kind_items,
-            NoticeKind::Help => t.notifications.kind_help,
+            NoticeKind::OrgReview => crate::locales::notifications::kind_org_review(lang),
+            NoticeKind::OrgTeam => crate::locales::notifications::kind_org_team(lang),
+            NoticeKind::Events => crate::locales::notifications::kind_events(lang),
+            NoticeKind::Items => crate::locales::notifications::kind_items(lang),
+            NoticeKind::Help => crate::locales::notifications::kind_help(lang),
         }
     }
 }
@@ -265,72 +265,137 @@ impl Notice {
 
     /// The sentence shown in the inbox (and as an email's subject).
     pub fn text(&self, lang: Lang) -> String {
-        let t = lang.texts();
-        let n = &t.notifications;
         match self {
             Notice::OrgReviewed {
                 org_name, outcome, ..
-            } => {
-                let template = match outcome {
-                    Verification::Verified => n.org_verified,
-                    Verification::Partner => n.org_partner,
-                    Verification::Rejected => n.org_rejected,
-                    Verification::Pending => n.org_pending,
-                };
-                fill(template, org_name)
-            }
+            } => match outcome {
+                Verification::Verified => {
+                    crate::t!(lang, notifications::org_verified { org: org_name })
+                }
+                Verification::Partner => {
+                    crate::t!(lang, notifications::org_partner { org: org_name })
+                }
+                Verification::Rejected => {
+                    crate::t!(lang, notifications::org_rejected { org: org_name })
+                }
+                Verification::Pending => {
+                    crate::t!(lang, notifications::org_pending { org: org_name })
+                }
+            },
             Notice::AddedToTeam { org_name, role, .. } => {
-                fill(n.added_to_team, org_name).replace("{role}", role.label(lang))
+                crate::t!(
+                    lang,
+                    notifications::added_to_team {
+                        org: org_name,
+                        role: role.label(lang)
+                    }
+                )
             }
-            Notice::RemovedFromTeam { org_name, .. } => fill(n.removed_from_team, org_name),
-            Notice::InvitedToTeam { org_name, .. } => fill(t.invitations.invited_notice, org_name),
-            Notice::InvitedToLink {} => t.invitations.invited_to_link_notice.to_string(),
+            Notice::RemovedFromTeam { org_name, .. } => {
+                crate::t!(lang, notifications::removed_from_team { org: org_name })
+            }
+            Notice::InvitedToTeam { org_name, .. } => {
+                crate::t!(lang, invitations::invited_notice { org: org_name })
+            }
+            Notice::InvitedToLink {} => {
+                crate::locales::invitations::invited_to_link_notice(lang).to_string()
+            }
             Notice::InvitationAccepted {
                 org_name,
                 kind,
                 name,
                 ..
-            } => {
-                let template = match kind {
-                    InvitationKind::Coordinator => t.invitations.coordinator_accepted_notice,
-                    InvitationKind::MemberLink => t.invitations.member_link_accepted_notice,
-                };
-                fill(template, org_name).replace("{name}", name)
+            } => match kind {
+                InvitationKind::Coordinator => crate::t!(
+                    lang,
+                    invitations::coordinator_accepted_notice {
+                        org: org_name,
+                        name
+                    }
+                ),
+                InvitationKind::MemberLink => crate::t!(
+                    lang,
+                    invitations::member_link_accepted_notice {
+                        org: org_name,
+                        name
+                    }
+                ),
+            },
+            Notice::PromotedFromWaitlist { title, .. } => {
+                crate::t!(lang, notifications::promoted { event: title })
             }
-            Notice::PromotedFromWaitlist { title, .. } => n.promoted.replace("{event}", title),
-            Notice::EventCancelled { title, .. } => n.event_cancelled.replace("{event}", title),
-            Notice::EventMessage { title, .. } => n.event_message.replace("{event}", title),
+            Notice::EventCancelled { title, .. } => {
+                crate::t!(lang, notifications::event_cancelled { event: title })
+            }
+            Notice::EventMessage { title, .. } => {
+                crate::t!(lang, notifications::event_message { event: title })
+            }
             Notice::CertificateWithdrawn {
                 serial, org_name, ..
-            } => fill(n.certificate_withdrawn, org_name).replace("{serial}", serial),
-            Notice::ItemRequested { title, .. } => n.item_requested.replace("{item}", title),
-            Notice::ItemPromised { title, .. } => n.item_promised.replace("{item}", title),
+            } => crate::t!(
+                lang,
+                notifications::certificate_withdrawn {
+                    org: org_name,
+                    serial
+                }
+            ),
+            Notice::ItemRequested { title, .. } => {
+                crate::t!(lang, notifications::item_requested { item: title })
+            }
+            Notice::ItemPromised { title, .. } => {
+                crate::t!(lang, notifications::item_promised { item: title })
+            }
             Notice::ItemPromisedToOther { title, .. } => {
-                n.item_promised_to_other.replace("{item}", title)
+                crate::t!(lang, notifications::item_promised_to_other { item: title })
             }
-            Notice::PromiseCancelled { title, .. } => n.promise_cancelled.replace("{item}", title),
+            Notice::PromiseCancelled { title, .. } => {
+                crate::t!(lang, notifications::promise_cancelled { item: title })
+            }
             Notice::HandoverConfirmed { title, .. } => {
-                n.handover_confirmed.replace("{item}", title)
+                crate::t!(lang, notifications::handover_confirmed { item: title })
             }
-            Notice::HandedOver { title, .. } => n.handed_over.replace("{item}", title),
-            Notice::ItemGone { title, .. } => n.item_gone.replace("{item}", title),
-            Notice::ItemReturned { title, .. } => n.item_returned.replace("{item}", title),
-            Notice::ItemMessage { title, .. } => n.item_message.replace("{item}", title),
-            Notice::ItemExpired { title, .. } => n.item_expired.replace("{item}", title),
-            Notice::ItemHidden { title, .. } => n.item_hidden.replace("{item}", title),
-            Notice::ItemRemoved { title, .. } => n.item_removed.replace("{item}", title),
-            Notice::ItemWarning { title, .. } => n.item_warning.replace("{item}", title),
-            Notice::HelpBooking { title, status, .. } => {
-                let template = match status {
-                    BookingStatus::Requested => n.help_booked,
-                    BookingStatus::Accepted => n.help_accepted,
-                    BookingStatus::Declined => n.help_declined,
-                    BookingStatus::Cancelled => n.help_cancelled,
-                    BookingStatus::Done => n.help_done,
-                };
-                template.replace("{service}", title)
+            Notice::HandedOver { title, .. } => {
+                crate::t!(lang, notifications::handed_over { item: title })
             }
-            Notice::HelpThanks { title, .. } => n.help_thanks.replace("{service}", title),
+            Notice::ItemGone { title, .. } => {
+                crate::t!(lang, notifications::item_gone { item: title })
+            }
+            Notice::ItemReturned { title, .. } => {
+                crate::t!(lang, notifications::item_returned { item: title })
+            }
+            Notice::ItemMessage { title, .. } => {
+                crate::t!(lang, notifications::item_message { item: title })
+            }
+            Notice::ItemExpired { title, .. } => {
+                crate::t!(lang, notifications::item_expired { item: title })
+            }
+            Notice::ItemHidden { title, .. } => {
+                crate::t!(lang, notifications::item_hidden { item: title })
+            }
+            Notice::ItemRemoved { title, .. } => {
+                crate::t!(lang, notifications::item_removed { item: title })
+            }
+            Notice::ItemWarning { title, .. } => {
+                crate::t!(lang, notifications::item_warning { item: title })
+            }
+            Notice::HelpBooking { title, status, .. } => match status {
+                BookingStatus::Requested => {
+                    crate::t!(lang, notifications::help_booked { service: title })
+                }
+                BookingStatus::Accepted => {
+                    crate::t!(lang, notifications::help_accepted { service: title })
+                }
+                BookingStatus::Declined => {
+                    crate::t!(lang, notifications::help_declined { service: title })
+                }
+                BookingStatus::Cancelled => {
+                    crate::t!(lang, notifications::help_cancelled { service: title })
+                }
+                BookingStatus::Done => crate::t!(lang, notifications::help_done { service: title }),
+            },
+            Notice::HelpThanks { title, .. } => {
+                crate::t!(lang, notifications::help_thanks { service: title })
+            }
         }
     }
 
@@ -346,10 +411,6 @@ impl Notice {
             _ => None,
         }
     }
-}
-
-fn fill(template: &str, org_name: &str) -> String {
-    template.replace("{org}", org_name)
 }
 
 /// A notification in the inbox.

@@ -1,12 +1,12 @@
 use super::{api::get_unread_count, InboxVersion};
-use crate::i18n::use_texts;
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// The number of unread notifications, on the 我的 tab; nothing when there are none.
 #[component]
 pub fn UnreadBadge() -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let inbox_version = RwSignal::new(0usize);
     provide_context(InboxVersion(inbox_version));
     let pathname = use_location().pathname;
@@ -24,7 +24,7 @@ pub fn UnreadBadge() -> impl IntoView {
                     view! {
                         <span class="tab-bar__badge" data-testid="unread-count" aria-hidden="true">{shown}</span>
                         <span class="visually-hidden">
-                            {move || t().notifications.unread_count.replace("{n}", &count.to_string())}
+                            {move || crate::t!(lang.get(), notifications::unread_count { count })}
                         </span>
                     }
                 })

@@ -11,7 +11,7 @@ use super::team_api::{
 };
 use crate::components::FormErrorMessage;
 use crate::error::AppError;
-use crate::i18n::{format_date, use_lang, use_texts};
+use crate::i18n::{format_date, use_lang};
 use crate::shell::page_error;
 use crate::shell::PageTitle;
 use leptos::prelude::*;
@@ -84,7 +84,6 @@ fn Team(
     invite: ServerAction<InviteCoordinator>,
     remove: ServerAction<RemoveCoordinator>,
 ) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let org_id = org.id;
     let is_owner = org.my_role == Some(OrgRole::Owner);
@@ -138,15 +137,15 @@ fn Team(
                 <SentInvitations org_id invite/>
                 <ActionForm action=invite attr:class="form">
                     {move || invited().then(|| view! {
-                        <p class="notice-ok" role="status">{move || t().invitations.sent}</p>
+                        <p class="notice-ok" role="status">{move || crate::locales::invitations::sent(lang.get())}</p>
                     })}
                     <FormErrorMessage result=invite.value()/>
                     <input type="hidden" name="org_id" value=org_id/>
-                    <label for="coordinator-contact">{move || t().invitations.invite_label}</label>
-                    <p class="hint" id="coordinator-contact-hint">{move || t().invitations.invite_hint}</p>
+                    <label for="coordinator-contact">{move || crate::locales::invitations::invite_label(lang.get())}</label>
+                    <p class="hint" id="coordinator-contact-hint">{move || crate::locales::invitations::invite_hint(lang.get())}</p>
                     <input id="coordinator-contact" name="contact" type="text" required autocomplete="off"
                         maxlength="100" aria-describedby="coordinator-contact-hint"/>
-                    <button type="submit" class="button">{move || t().invitations.invite_button}</button>
+                    <button type="submit" class="button">{move || crate::locales::invitations::invite_button(lang.get())}</button>
                 </ActionForm>
             })}
         </section>
@@ -157,7 +156,6 @@ fn Team(
 /// account can decline, and the owner is not to learn which contacts have one.
 #[component]
 fn SentInvitations(org_id: i64, invite: ServerAction<InviteCoordinator>) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let withdraw = ServerAction::<WithdrawInvitation>::new();
     let sent = Resource::new(
@@ -169,7 +167,7 @@ fn SentInvitations(org_id: i64, invite: ServerAction<InviteCoordinator>) -> impl
             {move || Suspend::new(async move {
                 let sent = sent.await.unwrap_or_default();
                 (!sent.is_empty()).then(|| view! {
-                    <h3>{move || t().invitations.sent_heading}</h3>
+                    <h3>{move || crate::locales::invitations::sent_heading(lang.get())}</h3>
                     <FormErrorMessage result=withdraw.value()/>
                     <ul class="team-list" data-testid="sent-invitations">
                         {sent.into_iter().map(|invitation| {
@@ -178,14 +176,14 @@ fn SentInvitations(org_id: i64, invite: ServerAction<InviteCoordinator>) -> impl
                                 <li>
                                     <span>
                                         <strong>{invitation.contact}</strong>
-                                        <span class="badge">{move || t().invitations.waiting}</span>
+                                        <span class="badge">{move || crate::locales::invitations::waiting(lang.get())}</span>
                                         <span class="hint">{move || format_date(created_at, lang.get())}</span>
                                     </span>
                                     <ActionForm action=withdraw attr:class="inline-form">
                                         <input type="hidden" name="org_id" value=org_id/>
                                         <input type="hidden" name="id" value=invitation.id/>
                                         <button type="submit" class="button button--secondary button--small">
-                                            {move || t().invitations.withdraw}
+                                            {move || crate::locales::invitations::withdraw(lang.get())}
                                         </button>
                                     </ActionForm>
                                 </li>

@@ -84,6 +84,17 @@ impl Verification {
         .find(|v| v.as_str() == value)
     }
 
+    /// The state's name, as the platform's dashboard lists it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        use crate::locales::orgs::verification;
+        match self {
+            Verification::Pending => verification::pending(lang),
+            Verification::Verified => verification::verified(lang),
+            Verification::Partner => verification::partner(lang),
+            Verification::Rejected => verification::rejected(lang),
+        }
+    }
+
     pub fn tier(self) -> Tier {
         match self {
             Verification::Verified => Tier::Verified,

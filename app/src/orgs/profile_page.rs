@@ -7,8 +7,8 @@ use super::review_api::ReviewOrg;
 use super::review_page::ReviewForm;
 use crate::error::AppError;
 use crate::geo::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
-use crate::i18n::{use_lang, use_texts};
-use crate::locales::Lang;
+use crate::i18n::use_lang;
+use crate::locales::Text;
 use crate::shell::page_error;
 use crate::shell::PageTitle;
 use leptos::either::Either;
@@ -51,13 +51,12 @@ pub fn OrgProfilePage() -> impl IntoView {
 
 #[component]
 fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let query = use_query_map();
     let done = move || match query.read().get("done").as_deref() {
         Some("registered") => Some(crate::locales::orgs::registered(lang.get())),
         Some("saved") => Some(crate::locales::orgs::saved(lang.get())),
-        Some("joined") => Some(t().invitations.joined),
+        Some("joined") => Some(crate::locales::invitations::joined(lang.get())),
         _ => None,
     };
     let summary = org.summary();
@@ -76,14 +75,14 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
             <p class="button-row">
                 <A href=format!("/orgs/{}/edit", org.id) attr:class="button">{move || crate::locales::orgs::edit(lang.get())}</A>
                 <A href=format!("/resources/new?org={}", org.id) attr:class="button button--secondary">
-                    {move || t().resources.add}
+                    {move || crate::locales::resources::add(lang.get())}
                 </A>
                 <A href=format!("/orgs/{}/dashboard", org.id) attr:class="button button--secondary"
                     attr:data-testid="dashboard-link">
                     {move || crate::locales::dashboard::link(lang.get())}
                 </A>
                 <A href=format!("/orgs/{}/certificates", org.id) attr:class="button button--secondary">
-                    {move || t().volunteering.issued_link}
+                    {move || crate::locales::volunteering::issued_link(lang.get())}
                 </A>
                 {(kind == crate::orgs::model::OrgKind::Cooperative).then(|| view! {
                     <A href=format!("/orgs/{}/members", org.id) attr:class="button button--secondary"
@@ -151,9 +150,9 @@ fn ReviewStatus(org: OrgProfile) -> impl IntoView {
 
 #[component]
 pub fn Fact(
-    label: fn(Lang) -> &'static str,
+    label: Text,
     value: String,
-    #[prop(default = crate::locales::orgs::not_given)] empty: fn(Lang) -> &'static str,
+    #[prop(default = crate::locales::orgs::not_given)] empty: Text,
 ) -> impl IntoView {
     let lang = use_lang();
     let is_empty = value.is_empty();

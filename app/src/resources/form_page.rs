@@ -9,7 +9,7 @@ use crate::components::{FormErrorMessage, TextArea, TextField};
 use crate::error::AppError;
 use crate::fields::{DESCRIPTION_MAX, LINE_MAX};
 use crate::geo::pin_map::LocationFields;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::orgs::use_org_id;
 use crate::shell::{page_error, PageTitle, SignInRedirect};
 use leptos::prelude::*;
@@ -29,22 +29,22 @@ fn form_or_error(
 
 #[component]
 pub fn NewResourcePage() -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let action = ServerAction::<CreateResource>::new();
     let query = use_query_map();
     // `?org=` comes from an organisation's page: that organisation is chosen already.
     let org = query.read_untracked().get("org").unwrap_or_default();
     let form = Resource::new(|| (), |_| resource_form(None));
     view! {
-        <PageTitle text=t().resources.add/>
+        <PageTitle text=crate::locales::resources::add(lang.get())/>
         <Suspense fallback=|| ()>
             {move || {
                 let org = org.clone();
                 Suspend::new(async move {
                     form_or_error(form.await, |data| view! {
                         <div class="page-head">
-                            <h1>{move || t().resources.add}</h1>
-                            <p class="page-head__lead">{move || t().resources.add_lead}</p>
+                            <h1>{move || crate::locales::resources::add(lang.get())}</h1>
+                            <p class="page-head__lead">{move || crate::locales::resources::add_lead(lang.get())}</p>
                         </div>
                         <ActionForm action attr:class="card form form--wide">
                             <FormErrorMessage result=action.value()/>
@@ -53,7 +53,7 @@ pub fn NewResourcePage() -> impl IntoView {
                                 kind: ResourceKind::DonationPoint.as_str().into(),
                                 ..ResourceFields::default()
                             }/>
-                            <button type="submit" class="button">{move || t().resources.add}</button>
+                            <button type="submit" class="button">{move || crate::locales::resources::add(lang.get())}</button>
                         </ActionForm>
                     }.into_any())
                 })
@@ -64,7 +64,6 @@ pub fn NewResourcePage() -> impl IntoView {
 
 #[component]
 pub fn EditResourcePage() -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let action = ServerAction::<UpdateResource>::new();
     let id = use_org_id();
@@ -78,7 +77,7 @@ pub fn EditResourcePage() -> impl IntoView {
         },
     );
     view! {
-        <PageTitle text=t().resources.edit/>
+        <PageTitle text=crate::locales::resources::edit(lang.get())/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 form_or_error(form.await, |data| {
@@ -87,7 +86,7 @@ pub fn EditResourcePage() -> impl IntoView {
                     };
                     view! {
                         <div class="page-head">
-                            <h1>{move || t().resources.edit}</h1>
+                            <h1>{move || crate::locales::resources::edit(lang.get())}</h1>
                             <p class="page-head__lead">{resource.name.clone()}</p>
                         </div>
                         <ActionForm action attr:class="card form form--wide">
@@ -98,7 +97,7 @@ pub fn EditResourcePage() -> impl IntoView {
                             <p class="button-row">
                                 <button type="submit" class="button">{move || crate::locales::orgs::save(lang.get())}</button>
                                 <a href=format!("/resources/{}", resource.id) class="button button--secondary">
-                                    {move || t().resources.back_to_resource}
+                                    {move || crate::locales::resources::back_to_resource(lang.get())}
                                 </a>
                             </p>
                         </ActionForm>
@@ -113,28 +112,27 @@ pub fn EditResourcePage() -> impl IntoView {
 /// Every input of the form, named `resource[...]` for the server function's `resource` argument.
 #[component]
 fn ResourceFormFields(data: ResourceFormData, values: ResourceFields) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let (kind, org) = (values.kind.clone(), values.org.clone());
     view! {
-        <label for="resource-org">{move || t().resources.run_by}</label>
+        <label for="resource-org">{move || crate::locales::resources::run_by(lang.get())}</label>
         <select id="resource-org" name="resource[org]" required=!data.platform_allowed>
             {data.platform_allowed.then(|| view! {
-                <option value="" selected=org.is_empty()>{move || t().resources.run_by_platform}</option>
+                <option value="" selected=org.is_empty()>{move || crate::locales::resources::run_by_platform(lang.get())}</option>
             })}
             {data.orgs.into_iter().map(|(id, name)| {
                 let selected = id.to_string() == org;
                 view! { <option value=id selected=selected>{name}</option> }
             }).collect_view()}
         </select>
-        <label for="resource-kind">{move || t().resources.kind_label}</label>
+        <label for="resource-kind">{move || crate::locales::resources::kind_label(lang.get())}</label>
         <select id="resource-kind" name="resource[kind]" required>
             {ResourceKind::ALL.into_iter().map(|k| {
                 let selected = k.as_str() == kind;
                 view! { <option value=k.as_str() selected=selected>{move || k.label(lang.get())}</option> }
             }).collect_view()}
         </select>
-        <TextField id="resource-name" name="resource[name]" label=|l| l.texts().resources.name_label hint=None
+        <TextField id="resource-name" name="resource[name]" label=crate::locales::resources::name_label hint=None
             value=values.name max=60 required=true/>
         <TextArea id="resource-description" name="resource[description]" label=crate::locales::orgs::description_label
             hint=None value=values.description max=DESCRIPTION_MAX/>

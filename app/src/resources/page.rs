@@ -5,7 +5,7 @@ use super::api::get_resource;
 use super::model::CommunityResource;
 use crate::error::AppError;
 use crate::geo::pin_map::{configured_tiles, LeafletAssets, PlaceMap};
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::orgs::{use_org_id, Fact};
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
@@ -39,7 +39,6 @@ pub fn ResourcePage() -> impl IntoView {
 
 #[component]
 fn ResourceProfile(resource: CommunityResource, can_edit: bool) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let kind = resource.kind;
     let r = resource.clone();
@@ -50,9 +49,9 @@ fn ResourceProfile(resource: CommunityResource, can_edit: bool) -> impl IntoView
             <p class="org-head__kind">{move || kind.label(lang.get())}</p>
             <h1>{r.name.clone()}</h1>
         </div>
-        {saved.then(|| view! { <p class="notice-ok" role="status">{move || t().resources.saved}</p> })}
+        {saved.then(|| view! { <p class="notice-ok" role="status">{move || crate::locales::resources::saved(lang.get())}</p> })}
         {can_edit.then(|| view! {
-            <p><A href=format!("/resources/{}/edit", r.id) attr:class="button">{move || t().resources.edit}</A></p>
+            <p><A href=format!("/resources/{}/edit", r.id) attr:class="button">{move || crate::locales::resources::edit(lang.get())}</A></p>
         })}
         {(!r.description.is_empty()).then(|| view! {
             <section class="card"><p class="prose">{r.description.clone()}</p></section>
@@ -61,18 +60,18 @@ fn ResourceProfile(resource: CommunityResource, can_edit: bool) -> impl IntoView
             <Fact label=crate::locales::orgs::address_label value=r.address.clone()/>
             <Fact label=crate::locales::orgs::opening_hours_label value=r.opening_hours.clone()/>
             <Fact label=crate::locales::orgs::contact_label value=r.contact.clone()/>
-            <dt>{move || t().resources.run_by}</dt>
+            <dt>{move || crate::locales::resources::run_by(lang.get())}</dt>
             <dd class:facts__empty=r.org.is_none()>
                 {match r.org.clone() {
                     Some((id, name)) => view! { <A href=format!("/orgs/{id}")>{name}</A> }.into_any(),
-                    None => view! { {move || t().resources.run_by_platform} }.into_any(),
+                    None => view! { {move || crate::locales::resources::run_by_platform(lang.get())} }.into_any(),
                 }}
             </dd>
         </dl>
         <LeafletAssets/>
         <PlaceMap lat=r.lat lng=r.lng name=r.name.clone() tiles=configured_tiles()/>
         <p class="page-foot">
-            <A href="/map" attr:class="button button--secondary">{move || t().resources.back_to_map}</A>
+            <A href="/map" attr:class="button button--secondary">{move || crate::locales::resources::back_to_map(lang.get())}</A>
         </p>
     }
 }

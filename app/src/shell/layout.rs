@@ -1,13 +1,18 @@
 use super::browser_hooks::BrowserHooks;
 use super::notice::ErrorPage;
 use super::tab_bar::TabBar;
-use crate::i18n::{use_lang, LanguageSwitch};
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Header, main area and navigation shared by every page; `me_badge` goes on the 我的 tab.
+/// Header, main area and navigation shared by every page; `language_switch` goes in the header,
+/// `me_badge` on the 我的 tab (both handed in by `routes`, which knows the boards they belong to).
 #[component]
-pub fn Layout(#[prop(into)] me_badge: ViewFn, children: Children) -> impl IntoView {
+pub fn Layout(
+    #[prop(into)] language_switch: ViewFn,
+    #[prop(into)] me_badge: ViewFn,
+    children: Children,
+) -> impl IntoView {
     let lang = use_lang();
     view! {
         <a class="skip-link" href="#main">{move || crate::locales::shell::skip_to_content(lang.get())}</a>
@@ -20,7 +25,7 @@ pub fn Layout(#[prop(into)] me_badge: ViewFn, children: Children) -> impl IntoVi
                         <span class="brand__district">{move || crate::locales::shell::district(lang.get())}</span>
                     </span>
                 </A>
-                <LanguageSwitch/>
+                {language_switch.run()}
             </div>
             <TabBar me_badge/>
         </header>

@@ -31,7 +31,10 @@ pub fn App() -> impl IntoView {
             super::page_title::escaped_on_server(title)
         }/>
         <Router>
-            <Layout me_badge=|| view! { <crate::notifications::UnreadBadge/> }>
+            <Layout
+                language_switch=|| view! { <crate::accounts::LanguageSwitch/> }
+                me_badge=|| view! { <crate::notifications::UnreadBadge/> }
+            >
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment("") view=crate::home::HomePage ssr=SsrMode::InOrder/>
                     <Route path=StaticSegment("events") view=crate::events::EventListPage ssr=SsrMode::Async/>

@@ -4,7 +4,7 @@
 use super::record_api::{my_certificate, verify_certificate, PrintableCertificate, Verification};
 use crate::components::QrCode;
 use crate::i18n::dates::format_date;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::numbers::format_hours;
 use crate::orgs::badge::TierBadge;
 use crate::shell::{param_page, PageTitle};
@@ -26,39 +26,41 @@ pub fn VerifyPage() -> impl IntoView {
 
 #[component]
 fn CertificateView(printable: PrintableCertificate) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let c = printable.certificate;
     let body = {
         let c = c.clone();
         move || {
-            t().volunteering
-                .cert_body
-                .replace("{name}", &c.holder_name)
-                .replace("{from}", &c.period_from)
-                .replace("{to}", &c.period_to)
-                .replace("{org}", &c.org_name)
-                .replace("{n}", &c.events.to_string())
-                .replace("{h}", &format_hours(c.minutes))
+            crate::t!(
+                lang.get(),
+                volunteering::cert_body {
+                    name: &c.holder_name,
+                    from: &c.period_from,
+                    to: &c.period_to,
+                    org: &c.org_name,
+                    count: c.events,
+                    h: &format_hours(c.minutes)
+                }
+            )
         }
     };
     let issued = format_date(c.issued_at, lang.get_untracked());
     view! {
-        <PageTitle text=t().volunteering.cert_title/>
-        <p class="hint no-print">{move || t().volunteering.cert_print_hint}</p>
-        {c.revoked.then(|| view! { <p class="notice-info">{move || t().volunteering.verify_revoked}</p> })}
+        <PageTitle text=crate::locales::volunteering::cert_title(lang.get())/>
+        <p class="hint no-print">{move || crate::locales::volunteering::cert_print_hint(lang.get())}</p>
+        {c.revoked.then(|| view! { <p class="notice-info">{move || crate::locales::volunteering::verify_revoked(lang.get())}</p> })}
         <article class="certificate" data-testid="certificate">
-            <h1 class="certificate__title">{move || t().volunteering.cert_title}</h1>
+            <h1 class="certificate__title">{move || crate::locales::volunteering::cert_title(lang.get())}</h1>
             <p class="certificate__body">{body}</p>
             <dl class="certificate__facts">
-                <dt>{move || t().volunteering.cert_serial}</dt>
+                <dt>{move || crate::locales::volunteering::cert_serial(lang.get())}</dt>
                 <dd data-testid="certificate-serial">{c.serial.clone()}</dd>
-                <dt>{move || t().volunteering.cert_issued}</dt>
+                <dt>{move || crate::locales::volunteering::cert_issued(lang.get())}</dt>
                 <dd>{issued}</dd>
             </dl>
             <div class="certificate__verify">
-                <QrCode svg=printable.qr_svg label=Signal::derive(move || t().volunteering.verify_title.to_string())/>
-                <p class="hint">{move || t().volunteering.cert_verify_hint}<br/>
+                <QrCode svg=printable.qr_svg label=Signal::derive(move || crate::locales::volunteering::verify_title(lang.get()).to_string())/>
+                <p class="hint">{move || crate::locales::volunteering::cert_verify_hint(lang.get())}<br/>
                     <a href=printable.verify_url.clone() data-testid="verify-link">{printable.verify_url.clone()}</a>
                 </p>
             </div>
@@ -69,37 +71,37 @@ fn CertificateView(printable: PrintableCertificate) -> impl IntoView {
 
 #[component]
 fn VerifyView(verification: Verification) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let v = verification;
     let valid = v.valid;
     view! {
-        <PageTitle text=t().volunteering.verify_title/>
+        <PageTitle text=crate::locales::volunteering::verify_title(lang.get())/>
         <div class="page-head">
-            <h1>{move || t().volunteering.verify_title}</h1>
+            <h1>{move || crate::locales::volunteering::verify_title(lang.get())}</h1>
             <p class="page-head__lead">{v.serial.clone()}</p>
         </div>
         <p class=if valid { "notice-ok" } else { "form-error" } data-testid="verify-result">
             {move || match (valid, v.org_tier_at_issue.is_verified()) {
-                (true, _) => t().volunteering.verify_valid,
-                (false, false) => t().volunteering.verify_unverified_org,
-                (false, true) => t().volunteering.verify_revoked,
+                (true, _) => crate::locales::volunteering::verify_valid(lang.get()),
+                (false, false) => crate::locales::volunteering::verify_unverified_org(lang.get()),
+                (false, true) => crate::locales::volunteering::verify_revoked(lang.get()),
             }}
         </p>
         {v.org_lost_verification.then(|| view! {
-            <p class="notice-info" data-testid="verify-org-lost">{move || t().volunteering.verify_org_lost}</p>
+            <p class="notice-info" data-testid="verify-org-lost">{move || crate::locales::volunteering::verify_org_lost(lang.get())}</p>
         })}
         <dl class="card facts" data-testid="verify-facts">
-            <dt>{move || t().volunteering.verify_name}</dt>
+            <dt>{move || crate::locales::volunteering::verify_name(lang.get())}</dt>
             <dd data-testid="verify-holder">{if v.holder_deleted {
-                t().volunteering.verify_holder_deleted.to_string()
+                crate::locales::volunteering::verify_holder_deleted(lang.get()).to_string()
             } else {
                 v.holder_name.clone()
             }}</dd>
-            <dt>{move || t().volunteering.verify_org}</dt>
+            <dt>{move || crate::locales::volunteering::verify_org(lang.get())}</dt>
             <dd data-testid="verify-org">{v.org_name.clone()}" "<TierBadge tier=v.org_tier_at_issue/></dd>
-            <dt>{move || t().volunteering.credit_hours}</dt>
-            <dd>{format_hours(v.minutes)}" "{move || t().events_page.hours_unit}</dd>
-            <dt>{move || t().volunteering.verify_period}</dt>
+            <dt>{move || crate::locales::volunteering::credit_hours(lang.get())}</dt>
+            <dd>{format_hours(v.minutes)}" "{move || crate::locales::events::hours_unit(lang.get())}</dd>
+            <dt>{move || crate::locales::volunteering::verify_period(lang.get())}</dt>
             <dd>{v.period_from.clone()}" – "{v.period_to.clone()}</dd>
         </dl>
     }

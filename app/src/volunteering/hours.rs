@@ -2,6 +2,7 @@
 //! marking someone present), honour hours an organiser adds with a reason, and the organisers'
 //! approval. Every change writes a log line with who, when and why.
 
+use crate::locales::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Whether someone who held a seat came.
@@ -50,12 +51,11 @@ impl HoursStatus {
         }
     }
 
-    pub fn label(self, t: &crate::i18n::Texts) -> &'static str {
-        let v = &t.volunteering;
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            HoursStatus::Pending => v.status_pending,
-            HoursStatus::Approved => v.status_approved,
-            HoursStatus::Rejected => v.status_rejected,
+            HoursStatus::Pending => crate::locales::volunteering::status_pending(lang),
+            HoursStatus::Approved => crate::locales::volunteering::status_approved(lang),
+            HoursStatus::Rejected => crate::locales::volunteering::status_rejected(lang),
         }
     }
 

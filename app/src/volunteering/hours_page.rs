@@ -5,7 +5,7 @@ use super::hours::{HoursAction, HoursEntry, HoursKind, HoursLogEntry, HoursStatu
 use super::hours_api::{get_event_hours, AddHonourHours, ApproveAllHours, EventHours, ReviewHours};
 use crate::components::FormErrorMessage;
 use crate::i18n::dates::format_date_time;
-use crate::i18n::{use_lang, use_texts, Texts};
+use crate::i18n::{use_lang, Lang};
 use crate::numbers::format_hours;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
@@ -18,32 +18,35 @@ pub fn EventHoursPage() -> impl IntoView {
     })
 }
 
-fn done_text(done: &str, n: &str, t: &'static Texts) -> Option<String> {
-    let v = &t.volunteering;
+fn done_text(done: &str, n: &str, lang: Lang) -> Option<String> {
     Some(match done {
-        "approved" => v.done_approved.to_string(),
-        "rejected" => v.done_rejected.to_string(),
-        "unchanged" => v.done_unchanged.to_string(),
-        "approved_all" => v.done_approved_all.replace("{n}", n),
-        "added" => v.done_honour_added.to_string(),
-        "added_pending" => v.done_honour_pending.to_string(),
+        "approved" => crate::locales::volunteering::done_approved(lang).to_string(),
+        "rejected" => crate::locales::volunteering::done_rejected(lang).to_string(),
+        "unchanged" => crate::locales::volunteering::done_unchanged(lang).to_string(),
+        "approved_all" => crate::t!(
+            lang,
+            volunteering::done_approved_all {
+                count: n.parse::<u64>().unwrap_or(0)
+            }
+        ),
+        "added" => crate::locales::volunteering::done_honour_added(lang).to_string(),
+        "added_pending" => crate::locales::volunteering::done_honour_pending(lang).to_string(),
         _ => return None,
     })
 }
 
-fn action_label(action: HoursAction, t: &'static Texts) -> &'static str {
-    let v = &t.volunteering;
+fn action_label(action: HoursAction, lang: Lang) -> &'static str {
     match action {
-        HoursAction::Credited => v.log_credited,
-        HoursAction::Added => v.log_added,
-        HoursAction::Approved => v.log_approved,
-        HoursAction::Rejected => v.log_rejected,
+        HoursAction::Credited => crate::locales::volunteering::log_credited(lang),
+        HoursAction::Added => crate::locales::volunteering::log_added(lang),
+        HoursAction::Approved => crate::locales::volunteering::log_approved(lang),
+        HoursAction::Rejected => crate::locales::volunteering::log_rejected(lang),
     }
 }
 
 #[component]
 fn HoursView(hours: EventHours) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let approve_all = ServerAction::<ApproveAllHours>::new();
     let add = ServerAction::<AddHonourHours>::new();
     let (done, n) = use_query_map().with_untracked(|q| {
@@ -66,50 +69,48 @@ fn HoursView(hours: EventHours) -> impl IntoView {
         .sum();
     let empty = hours.entries.is_empty();
     view! {
-        <PageTitle text=t().volunteering.hours_title/>
+        <PageTitle text=crate::locales::volunteering::hours_title(lang.get())/>
         <div class="page-head">
-            <h1>{move || t().volunteering.hours_title}</h1>
+            <h1>{move || crate::locales::volunteering::hours_title(lang.get())}</h1>
             <p class="page-head__lead"><A href=format!("/events/{id}")>{hours.event.title.clone()}</A></p>
         </div>
-        {move || done_text(&done, &n, t()).map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
+        {move || done_text(&done, &n, lang.get()).map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
         <section class="card" data-testid="hours">
-            <p data-testid="hours-summary">{move || t().volunteering.hours_summary
-                .replace("{pending}", &pending.to_string())
-                .replace("{h}", &format_hours(approved))}</p>
+            <p data-testid="hours-summary">{move || crate::t!(lang.get(), volunteering::hours_summary { pending, h: &format_hours(approved) })}</p>
             {(pending > 0).then(|| view! {
                 <ActionForm action=approve_all>
                     <FormErrorMessage result=approve_all.value()/>
                     <input type="hidden" name="id" value=id/>
                     <button type="submit" class="button" data-testid="approve-all">
-                        {move || t().volunteering.approve_all.replace("{n}", &pending.to_string())}
+                        {move || crate::t!(lang.get(), volunteering::approve_all { n: pending })}
                     </button>
                 </ActionForm>
             })}
-            {empty.then(|| view! { <p class="hint">{move || t().volunteering.no_hours}</p> })}
+            {empty.then(|| view! { <p class="hint">{move || crate::locales::volunteering::no_hours(lang.get())}</p> })}
             <ul class="roster">
                 {hours.entries.into_iter().map(|entry| view! { <HoursRow id entry/> }).collect_view()}
             </ul>
         </section>
         <section class="card" aria-labelledby="honour-heading">
-            <h2 id="honour-heading" class="card__title">{move || t().volunteering.honour_title}</h2>
-            <p class="hint">{move || t().volunteering.honour_hint}</p>
+            <h2 id="honour-heading" class="card__title">{move || crate::locales::volunteering::honour_title(lang.get())}</h2>
+            <p class="hint">{move || crate::locales::volunteering::honour_hint(lang.get())}</p>
             <ActionForm action=add attr:class="form">
                 <FormErrorMessage result=add.value()/>
                 <input type="hidden" name="id" value=id/>
-                <label for="honour-person">{move || t().volunteering.honour_person}</label>
+                <label for="honour-person">{move || crate::locales::volunteering::honour_person(lang.get())}</label>
                 <select id="honour-person" name="participant" required>
                     {hours.people.into_iter().map(|(pid, name)| view! { <option value=pid>{name}</option> }).collect_view()}
                 </select>
-                <label for="honour-hours">{move || t().volunteering.honour_hours}</label>
+                <label for="honour-hours">{move || crate::locales::volunteering::honour_hours(lang.get())}</label>
                 <input id="honour-hours" name="hours" type="text" inputmode="decimal" maxlength="5" required/>
-                <label for="honour-reason">{move || t().volunteering.honour_reason}</label>
+                <label for="honour-reason">{move || crate::locales::volunteering::honour_reason(lang.get())}</label>
                 <textarea id="honour-reason" name="reason" rows="3" maxlength=REASON_MAX required></textarea>
-                <button type="submit" class="button" data-testid="add-honour">{move || t().volunteering.honour_add}</button>
+                <button type="submit" class="button" data-testid="add-honour">{move || crate::locales::volunteering::honour_add(lang.get())}</button>
             </ActionForm>
         </section>
         <HoursHistory log=hours.log/>
         <p class="page-foot">
-            <A href=format!("/events/{id}/roster") attr:class="button button--secondary">{move || t().events_page.roster}</A>
+            <A href=format!("/events/{id}/roster") attr:class="button button--secondary">{move || crate::locales::events::roster(lang.get())}</A>
         </p>
     }
 }
@@ -117,14 +118,14 @@ fn HoursView(hours: EventHours) -> impl IntoView {
 /// One record of hours, with the buttons that decide it.
 #[component]
 fn HoursRow(id: i64, entry: HoursEntry) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let review = ServerAction::<ReviewHours>::new();
     let status = entry.status;
     let kind = entry.kind;
     let decide = move |decision: &'static str| {
         let label = move || match decision {
-            "approve" => t().volunteering.approve,
-            _ => t().volunteering.reject,
+            "approve" => crate::locales::volunteering::approve(lang.get()),
+            _ => crate::locales::volunteering::reject(lang.get()),
         };
         let class = if decision == "approve" {
             "button"
@@ -138,8 +139,8 @@ fn HoursRow(id: i64, entry: HoursEntry) -> impl IntoView {
                 <input type="hidden" name="decision" value=decision/>
                 {(decision == "reject").then(|| view! {
                     <input type="text" name="reason" maxlength=REASON_MAX
-                        aria-label=move || t().volunteering.reject_reason
-                        placeholder=move || t().volunteering.reject_reason/>
+                        aria-label=move || crate::locales::volunteering::reject_reason(lang.get())
+                        placeholder=move || crate::locales::volunteering::reject_reason(lang.get())/>
                 })}
                 <button type="submit" class=class data-testid=format!("hours-{decision}")>{label}</button>
             </ActionForm>
@@ -149,11 +150,11 @@ fn HoursRow(id: i64, entry: HoursEntry) -> impl IntoView {
         <li class="roster__entry" data-testid="hours-entry">
             <span class="roster__name">{entry.name.clone()}</span>
             <span class="chip">{move || match kind {
-                HoursKind::Credit => t().volunteering.kind_credit,
-                HoursKind::Honour => t().volunteering.kind_honour,
+                HoursKind::Credit => crate::locales::volunteering::kind_credit(lang.get()),
+                HoursKind::Honour => crate::locales::volunteering::kind_honour(lang.get()),
             }}</span>
-            <span>{format_hours(entry.minutes)}" "{move || t().events_page.hours_unit}</span>
-            <span class="chip" data-testid="hours-status">{move || status.label(t())}</span>
+            <span>{format_hours(entry.minutes)}" "{move || crate::locales::events::hours_unit(lang.get())}</span>
+            <span class="chip" data-testid="hours-status">{move || status.label(lang.get())}</span>
             {(!entry.reason.is_empty()).then(|| view! { <span class="hint">{entry.reason.clone()}</span> })}
             <FormErrorMessage result=review.value()/>
             {(status != HoursStatus::Approved).then(|| decide("approve"))}
@@ -165,11 +166,10 @@ fn HoursRow(id: i64, entry: HoursEntry) -> impl IntoView {
 /// Who changed which hours, when and why — newest first.
 #[component]
 fn HoursHistory(log: Vec<HoursLogEntry>) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     view! {
         <section class="card" aria-labelledby="history-heading" data-testid="hours-history">
-            <h2 id="history-heading" class="card__title">{move || t().volunteering.history_title}</h2>
+            <h2 id="history-heading" class="card__title">{move || crate::locales::volunteering::history_title(lang.get())}</h2>
             <ol class="compact-list">
                 {log.into_iter().map(|line| {
                     let at = format_date_time(line.at, lang.get_untracked(), None);
@@ -178,8 +178,8 @@ fn HoursHistory(log: Vec<HoursLogEntry>) -> impl IntoView {
                         <li>
                             <span class="hint">{at}</span>" "
                             {if line.actor.is_empty() { "—".to_string() } else { line.actor.clone() }}" "
-                            {move || action_label(action, t())}" "
-                            {line.name.clone()}" · "{format_hours(line.minutes)}" "{move || t().events_page.hours_unit}
+                            {move || action_label(action, lang.get())}" "
+                            {line.name.clone()}" · "{format_hours(line.minutes)}" "{move || crate::locales::events::hours_unit(lang.get())}
                             {(!line.reason.is_empty()).then(|| view! { <span>" · "{line.reason.clone()}</span> })}
                         </li>
                     }

@@ -5,7 +5,7 @@ use super::certificate::{IssuedCertificate, REVOKE_REASON_MAX};
 use super::issued_api::{org_certificates, IssuedByOrg, WithdrawCertificate};
 use crate::components::FormErrorMessage;
 use crate::i18n::dates::format_date;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::numbers::format_hours;
 use crate::shell::{param_page, PageTitle};
 use leptos::prelude::*;
@@ -20,25 +20,27 @@ pub fn OrgCertificatesPage() -> impl IntoView {
 
 #[component]
 fn IssuedList(issued: IssuedByOrg) -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let done = use_query_map().with_untracked(|q| q.get("done").unwrap_or_default());
     let done = move || match done.as_str() {
-        "withdrawn" => Some(t().volunteering.done_withdrawn),
-        "already" => Some(t().volunteering.done_already_withdrawn),
+        "withdrawn" => Some(crate::locales::volunteering::done_withdrawn(lang.get())),
+        "already" => Some(crate::locales::volunteering::done_already_withdrawn(
+            lang.get(),
+        )),
         _ => None,
     };
     let org_id = issued.org_id;
     let empty = issued.certificates.is_empty();
     view! {
-        <PageTitle text=t().volunteering.issued_title/>
+        <PageTitle text=crate::locales::volunteering::issued_title(lang.get())/>
         <div class="page-head">
-            <h1>{move || t().volunteering.issued_title}</h1>
+            <h1>{move || crate::locales::volunteering::issued_title(lang.get())}</h1>
             <p class="page-head__lead"><A href=format!("/orgs/{org_id}")>{issued.org_name.clone()}</A></p>
         </div>
         {move || done().map(|text| view! { <p class="notice-ok" role="status">{text}</p> })}
         <section class="card" data-testid="issued-certificates">
-            <p class="hint">{move || t().volunteering.issued_hint}</p>
-            {empty.then(|| view! { <p class="hint">{move || t().volunteering.issued_none}</p> })}
+            <p class="hint">{move || crate::locales::volunteering::issued_hint(lang.get())}</p>
+            {empty.then(|| view! { <p class="hint">{move || crate::locales::volunteering::issued_none(lang.get())}</p> })}
             <ul class="roster">
                 {issued.certificates.into_iter()
                     .map(|issued| view! { <IssuedRow org_id issued/> })
@@ -50,37 +52,42 @@ fn IssuedList(issued: IssuedByOrg) -> impl IntoView {
 
 #[component]
 fn IssuedRow(org_id: i64, issued: IssuedCertificate) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang().get_untracked();
     let withdraw = ServerAction::<WithdrawCertificate>::new();
     let c = issued.certificate;
     let facts = {
         let c = c.clone();
         move || {
-            t().volunteering
-                .issued_facts
-                .replace("{from}", &c.period_from)
-                .replace("{to}", &c.period_to)
-                .replace("{n}", &c.events.to_string())
-                .replace("{h}", &format_hours(c.minutes))
-                .replace("{issued}", &format_date(c.issued_at, lang))
+            crate::t!(
+                lang,
+                volunteering::issued_facts {
+                    from: &c.period_from,
+                    to: &c.period_to,
+                    count: c.events,
+                    h: &format_hours(c.minutes),
+                    issued: &format_date(c.issued_at, lang)
+                }
+            )
         }
     };
     let revoked = issued.revoked_at.map(|at| {
         let line = move || {
-            let v = &t().volunteering;
             let at = format_date(at, lang);
             if issued.revoke_reason.is_empty() {
-                return v.issued_replaced.replace("{at}", &at);
+                return crate::t!(lang, volunteering::issued_replaced { at });
             }
             let who = match issued.revoked_by.as_str() {
                 "" => "—",
                 name => name,
             };
-            v.issued_withdrawn
-                .replace("{at}", &at)
-                .replace("{who}", who)
-                .replace("{reason}", &issued.revoke_reason)
+            crate::t!(
+                lang,
+                volunteering::issued_withdrawn {
+                    at,
+                    who,
+                    reason: &issued.revoke_reason
+                }
+            )
         };
         view! { <span class="hint" data-testid="revoked-note">{line}</span> }
     });
@@ -95,24 +102,24 @@ fn IssuedRow(org_id: i64, issued: IssuedCertificate) -> impl IntoView {
             }}</span>
             <code class="serial">{c.serial.clone()}</code>
             <span class="chip" data-testid="certificate-status">{move || if valid {
-                t().volunteering.status_valid
+                crate::locales::volunteering::status_valid(lang)
             } else {
-                t().volunteering.status_revoked
+                crate::locales::volunteering::status_revoked(lang)
             }}</span>
             <span class="hint">{facts}</span>
             {revoked}
             <FormErrorMessage result=withdraw.value()/>
             {valid.then(|| view! {
                 <details class="confirm-step">
-                    <summary class="button button--secondary">{move || t().volunteering.withdraw}</summary>
+                    <summary class="button button--secondary">{move || crate::locales::volunteering::withdraw(lang)}</summary>
                     <ActionForm action=withdraw attr:class="form">
                         <input type="hidden" name="id" value=org_id/>
                         <input type="hidden" name="serial" value=serial.clone()/>
-                        <label for=format!("reason-{serial}")>{move || t().volunteering.withdraw_reason}</label>
+                        <label for=format!("reason-{serial}")>{move || crate::locales::volunteering::withdraw_reason(lang)}</label>
                         <textarea id=format!("reason-{serial}") name="reason" rows="2"
                             maxlength=REVOKE_REASON_MAX required></textarea>
                         <button type="submit" class="button button--danger" data-testid="confirm-withdraw">
-                            {move || t().volunteering.withdraw_confirm}
+                            {move || crate::locales::volunteering::withdraw_confirm(lang)}
                         </button>
                     </ActionForm>
                 </details>

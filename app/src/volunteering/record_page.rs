@@ -5,7 +5,7 @@
 use super::record_api::{my_record, IssueCertificate, VolunteerRecord};
 use crate::components::FormErrorMessage;
 use crate::i18n::dates::format_date;
-use crate::i18n::{use_lang, use_texts};
+use crate::i18n::use_lang;
 use crate::numbers::format_hours;
 use crate::shell::{page_error, PageTitle};
 use leptos::prelude::*;
@@ -34,31 +34,26 @@ fn totals(record: &VolunteerRecord) -> (i64, i64) {
 
 #[component]
 fn RecordView(record: VolunteerRecord) -> impl IntoView {
-    let t = use_texts();
     let lang = use_lang();
     let issue = ServerAction::<IssueCertificate>::new();
     let (approved, pending) = totals(&record);
     let no_years = record.years.is_empty();
     view! {
-        <PageTitle text=t().volunteering.record_title/>
+        <PageTitle text=crate::locales::volunteering::record_title(lang.get())/>
         <div class="page-head">
-            <h1>{move || t().volunteering.record_title}</h1>
-            <p class="page-head__lead" data-testid="hours-total">{move || t().volunteering.record_total
-                .replace("{h}", &format_hours(approved))
-                .replace("{p}", &format_hours(pending))}</p>
+            <h1>{move || crate::locales::volunteering::record_title(lang.get())}</h1>
+            <p class="page-head__lead" data-testid="hours-total">{move || crate::t!(lang.get(), volunteering::record_total { h: &format_hours(approved), p: &format_hours(pending) })}</p>
         </div>
         <section class="card" aria-labelledby="years-heading">
-            <h2 id="years-heading" class="card__title">{move || t().volunteering.years_heading}</h2>
+            <h2 id="years-heading" class="card__title">{move || crate::locales::volunteering::years_heading(lang.get())}</h2>
             <FormErrorMessage result=issue.value()/>
-            {no_years.then(|| view! { <p class="hint">{move || t().volunteering.no_record}</p> })}
+            {no_years.then(|| view! { <p class="hint">{move || crate::locales::volunteering::no_record(lang.get())}</p> })}
             <ul class="compact-list" data-testid="service-years">
                 {record.years.into_iter().map(|year| view! {
                     <li class="service-year">
                         <span>
                             <strong>{year.year}" · "{year.org_name.clone()}</strong><br/>
-                            {move || t().volunteering.year_line
-                                .replace("{h}", &format_hours(year.minutes))
-                                .replace("{n}", &year.events.to_string())}
+                            {move || crate::t!(lang.get(), volunteering::year_line { h: &format_hours(year.minutes), count: year.events })}
                         </span>
                         {if year.org_tier.is_verified() {
                             view! {
@@ -66,14 +61,14 @@ fn RecordView(record: VolunteerRecord) -> impl IntoView {
                                     <input type="hidden" name="org" value=year.org_id/>
                                     <input type="hidden" name="year" value=year.year/>
                                     <button type="submit" class="button button--secondary" data-testid="issue-certificate">
-                                        {move || t().volunteering.issue_certificate}
+                                        {move || crate::locales::volunteering::issue_certificate(lang.get())}
                                     </button>
                                 </ActionForm>
                             }.into_any()
                         } else {
                             view! {
                                 <span class="hint" data-testid="no-certificate">
-                                    {move || t().volunteering.certificate_unverified_org}
+                                    {move || crate::locales::volunteering::certificate_unverified_org(lang.get())}
                                 </span>
                             }.into_any()
                         }}
@@ -83,7 +78,7 @@ fn RecordView(record: VolunteerRecord) -> impl IntoView {
         </section>
         {(!record.certificates.is_empty()).then(|| view! {
             <section class="card" aria-labelledby="certs-heading">
-                <h2 id="certs-heading" class="card__title">{move || t().volunteering.certificates_heading}</h2>
+                <h2 id="certs-heading" class="card__title">{move || crate::locales::volunteering::certificates_heading(lang.get())}</h2>
                 <ul class="compact-list" data-testid="certificates">
                     {record.certificates.into_iter().map(|c| view! {
                         <li>
@@ -95,7 +90,7 @@ fn RecordView(record: VolunteerRecord) -> impl IntoView {
             </section>
         })}
         <section class="card" aria-labelledby="served-heading">
-            <h2 id="served-heading" class="card__title">{move || t().volunteering.events_heading}</h2>
+            <h2 id="served-heading" class="card__title">{move || crate::locales::volunteering::events_heading(lang.get())}</h2>
             <ul class="compact-list" data-testid="served-events">
                 {record.events.into_iter().map(|e| {
                     let day = format_date(e.starts_at, lang.get_untracked());
@@ -103,10 +98,9 @@ fn RecordView(record: VolunteerRecord) -> impl IntoView {
                         <li>
                             <A href=format!("/events/{}", e.event_id)>{e.title.clone()}</A>
                             <span class="hint">" "{day}" · "{e.org_name.clone()}</span><br/>
-                            {format_hours(e.approved_minutes)}" "{move || t().events_page.hours_unit}
+                            {format_hours(e.approved_minutes)}" "{move || crate::locales::events::hours_unit(lang.get())}
                             {(e.pending_minutes > 0).then(|| view! {
-                                <span class="hint">{move || t().volunteering.pending_part
-                                    .replace("{h}", &format_hours(e.pending_minutes))}</span>
+                                <span class="hint">{move || crate::t!(lang.get(), volunteering::pending_part { h: &format_hours(e.pending_minutes) })}</span>
                             })}
                         </li>
                     }
@@ -119,24 +113,22 @@ fn RecordView(record: VolunteerRecord) -> impl IntoView {
 /// On 我的: confirmed hours in a line, and the way to the record.
 #[component]
 pub fn MyHoursCard() -> impl IntoView {
-    let t = use_texts();
+    let lang = use_lang();
     let record = Resource::new(|| (), |_| my_record());
     view! {
         <section class="card" aria-labelledby="my-hours-heading" data-testid="my-hours">
-            <h2 id="my-hours-heading" class="card__title">{move || t().volunteering.record_title}</h2>
+            <h2 id="my-hours-heading" class="card__title">{move || crate::locales::volunteering::record_title(lang.get())}</h2>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     record.await.ok().map(|record| {
                         let (approved, pending) = totals(&record);
                         view! {
-                            <p>{move || t().volunteering.record_total
-                                .replace("{h}", &format_hours(approved))
-                                .replace("{p}", &format_hours(pending))}</p>
+                            <p>{move || crate::t!(lang.get(), volunteering::record_total { h: &format_hours(approved), p: &format_hours(pending) })}</p>
                         }
                     })
                 })}
             </Suspense>
-            <p><A href="/me/hours" attr:class="button button--secondary">{move || t().volunteering.view_record}</A></p>
+            <p><A href="/me/hours" attr:class="button button--secondary">{move || crate::locales::volunteering::view_record(lang.get())}</A></p>
         </section>
     }
 }

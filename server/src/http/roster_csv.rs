@@ -64,22 +64,20 @@ async fn organiser_roster(
 
 /// The roster's rows, headings in the reader's language.
 fn rows(entries: &[app::events::roster::RosterEntry], lang: app::i18n::Lang) -> Vec<Vec<String>> {
-    let e = &lang.texts().events_page;
+    use app::locales::events;
     let heading = [
-        e.roster_name,
-        e.roster_contact,
-        e.roster_status,
-        e.roster_joined_at,
-        e.roster_by_hand,
+        events::roster_name,
+        events::roster_contact,
+        events::roster_status,
+        events::roster_joined_at,
+        events::roster_by_hand,
     ]
-    .map(String::from)
+    .map(|text| text(lang).to_string())
     .to_vec();
     let people = entries.iter().map(|entry| {
         let status = match entry.place {
-            Place::Going => e.mine_going.to_string(),
-            Place::Waitlisted { position } => {
-                e.roster_waiting.replace("{n}", &position.to_string())
-            }
+            Place::Going => events::mine_going(lang).to_string(),
+            Place::Waitlisted { position } => app::t!(lang, events::roster_waiting { n: position }),
         };
         vec![
             spreadsheet_text(&entry.name),
@@ -87,7 +85,7 @@ fn rows(entries: &[app::events::roster::RosterEntry], lang: app::i18n::Lang) -> 
             status,
             format_date_time(entry.joined_at, lang, None),
             if entry.by_hand {
-                e.roster_by_hand.to_string()
+                events::roster_by_hand(lang).to_string()
             } else {
                 String::new()
             },

@@ -203,13 +203,13 @@ async fn language_follows_accept_language_then_the_cookie() {
 #[tokio::test]
 async fn every_tab_renders_and_unknown_pages_are_404() {
     let (router, test) = app().await;
-    // Boards not built yet say what is coming; the others list what they hold.
+    // Each board lists what it holds; 我的 asks a visitor to sign in.
     for (path, content) in [
         ("/events", "data-testid=\"event-list\""),
         ("/items", "data-testid=\"post-item\""),
         ("/help", "data-testid=\"member-list\""),
         ("/map", "data-testid=\"nearby-list\""),
-        ("/me", "class=\"empty-state\""),
+        ("/me", "data-testid=\"sign-in-card\""),
     ] {
         let (status, _, body) = send(&router, get(path)).await;
         assert_eq!(status, StatusCode::OK, "{path}");

@@ -1,14 +1,14 @@
-//! The language switch: a real form posting to a server function, so it works without JavaScript
+//! The language switch in the header: a real form posting to a server function, so it works without JavaScript
 //! (the server sets the cookie and sends the browser back to the page it came from) and, with
 //! JavaScript, turns the page to the other language in place.
 
-use super::{use_lang, Lang};
 use crate::error::AppError;
+use crate::i18n::{use_lang, Lang};
 use leptos::prelude::*;
 
 #[server(endpoint = "set_language")]
 pub async fn set_language(lang: String) -> Result<Lang, AppError> {
-    use super::LANG_COOKIE;
+    use crate::i18n::LANG_COOKIE;
     use http::{header::SET_COOKIE, HeaderValue};
 
     let Some(lang) = Lang::from_code(&lang) else {
@@ -27,9 +27,9 @@ pub async fn set_language(lang: String) -> Result<Lang, AppError> {
     }
     // A signed-in person's choice is also kept with the account, for what is sent by email.
     let state = crate::state::use_app_state()?;
-    if let Some(user) = crate::accounts::auth::current_user(&state).await? {
+    if let Some(user) = super::auth::current_user(&state).await? {
         let mut tx = state.db.begin_write().await?;
-        crate::accounts::db::set_lang(&mut tx, user.id, lang).await?;
+        super::db::set_lang(&mut tx, user.id, lang).await?;
         tx.commit().await?;
     }
     Ok(lang)
@@ -56,7 +56,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 aria-label=move || crate::locales::shell::switch_language(lang.get())
             >
                 <span aria-hidden="true" class="lang-switch__icon">"文/A"</span>
-                <span lang=move || other().code()>{move || other().texts().lang_name}</span>
+                <span lang=move || other().code()>{move || other().own_name()}</span>
             </button>
         </ActionForm>
     }
