@@ -29,14 +29,14 @@ fn done_text(done: &str, sent: &str, lang: Lang) -> Option<String> {
         "sent" => crate::t!(
             lang,
             events::roster_sent {
-                count: sent.parse::<u64>().unwrap_or(0)
+                count: sent.parse::<u64>().ok()?
             }
         ),
         "marked" => crate::locales::volunteering::done_marked(lang).to_string(),
         "no_shows" => crate::t!(
             lang,
             volunteering::done_no_shows {
-                count: sent.parse::<u64>().unwrap_or(0)
+                count: sent.parse::<u64>().ok()?
             }
         ),
         _ => return None,

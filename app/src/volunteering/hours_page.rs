@@ -26,7 +26,7 @@ fn done_text(done: &str, n: &str, lang: Lang) -> Option<String> {
         "approved_all" => crate::t!(
             lang,
             volunteering::done_approved_all {
-                count: n.parse::<u64>().unwrap_or(0)
+                count: n.parse::<u64>().ok()?
             }
         ),
         "added" => crate::locales::volunteering::done_honour_added(lang).to_string(),

@@ -52,36 +52,36 @@ fn IssuedList(issued: IssuedByOrg) -> impl IntoView {
 
 #[component]
 fn IssuedRow(org_id: i64, issued: IssuedCertificate) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let lang = use_lang();
     let withdraw = ServerAction::<WithdrawCertificate>::new();
     let c = issued.certificate;
     let facts = {
         let c = c.clone();
         move || {
             crate::t!(
-                lang,
+                lang.get(),
                 volunteering::issued_facts {
                     from: &c.period_from,
                     to: &c.period_to,
                     count: c.events,
                     h: &format_hours(c.minutes),
-                    issued: &format_date(c.issued_at, lang)
+                    issued: &format_date(c.issued_at, lang.get())
                 }
             )
         }
     };
     let revoked = issued.revoked_at.map(|at| {
         let line = move || {
-            let at = format_date(at, lang);
+            let at = format_date(at, lang.get());
             if issued.revoke_reason.is_empty() {
-                return crate::t!(lang, volunteering::issued_replaced { at });
+                return crate::t!(lang.get(), volunteering::issued_replaced { at });
             }
             let who = match issued.revoked_by.as_str() {
                 "" => "—",
                 name => name,
             };
             crate::t!(
-                lang,
+                lang.get(),
                 volunteering::issued_withdrawn {
                     at,
                     who,
@@ -95,31 +95,31 @@ fn IssuedRow(org_id: i64, issued: IssuedCertificate) -> impl IntoView {
     let serial = c.serial.clone();
     view! {
         <li class="roster__entry" data-testid="issued-entry">
-            <span class="roster__name">{if c.holder_deleted {
-                crate::locales::accounts::deleted_account(lang).to_string()
+            <span class="roster__name">{move || if c.holder_deleted {
+                crate::locales::accounts::deleted_account(lang.get()).to_string()
             } else {
                 c.holder_name.clone()
             }}</span>
             <code class="serial">{c.serial.clone()}</code>
             <span class="chip" data-testid="certificate-status">{move || if valid {
-                crate::locales::volunteering::status_valid(lang)
+                crate::locales::volunteering::status_valid(lang.get())
             } else {
-                crate::locales::volunteering::status_revoked(lang)
+                crate::locales::volunteering::status_revoked(lang.get())
             }}</span>
             <span class="hint">{facts}</span>
             {revoked}
             <FormErrorMessage result=withdraw.value()/>
             {valid.then(|| view! {
                 <details class="confirm-step">
-                    <summary class="button button--secondary">{move || crate::locales::volunteering::withdraw(lang)}</summary>
+                    <summary class="button button--secondary">{move || crate::locales::volunteering::withdraw(lang.get())}</summary>
                     <ActionForm action=withdraw attr:class="form">
                         <input type="hidden" name="id" value=org_id/>
                         <input type="hidden" name="serial" value=serial.clone()/>
-                        <label for=format!("reason-{serial}")>{move || crate::locales::volunteering::withdraw_reason(lang)}</label>
+                        <label for=format!("reason-{serial}")>{move || crate::locales::volunteering::withdraw_reason(lang.get())}</label>
                         <textarea id=format!("reason-{serial}") name="reason" rows="2"
                             maxlength=REVOKE_REASON_MAX required></textarea>
                         <button type="submit" class="button button--danger" data-testid="confirm-withdraw">
-                            {move || crate::locales::volunteering::withdraw_confirm(lang)}
+                            {move || crate::locales::volunteering::withdraw_confirm(lang.get())}
                         </button>
                     </ActionForm>
                 </details>
