@@ -30,7 +30,8 @@ pub mod volunteering;
 
 #[cfg(feature = "ssr")]
 pub mod db;
-#[cfg(feature = "ssr")]
+/// The demo data set (`server seed-demo`); a production build may leave it out.
+#[cfg(all(feature = "ssr", feature = "demo"))]
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod photos;

@@ -182,3 +182,40 @@ async fn backup_copies_sqlite_and_points_postgres_to_pg_dump() {
         test.finish().await;
     }
 }
+
+/// The column helpers read back what they wrote on both databases: flags as 0/1 integers (also
+/// when a query computes them with `CASE`), word lists as one comma-joined text.
+#[tokio::test]
+async fn flags_and_word_lists_round_trip() {
+    use app::db::columns::{CommaList, Flag};
+    for test in each_backend().await {
+        let pool = test.db.pool();
+        for value in [true, false] {
+            let read: Flag = sqlx::query_scalar("SELECT CAST($1 AS BIGINT)")
+                .bind(Flag(value))
+                .fetch_one(pool)
+                .await
+                .unwrap();
+            assert_eq!(bool::from(read), value);
+        }
+        let computed: Flag = sqlx::query_scalar("SELECT CASE WHEN 2 > 1 THEN 1 ELSE 0 END")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        assert!(bool::from(computed));
+        let words: CommaList = [" 重阳", "", "探访 ", "老人"].into_iter().collect();
+        let read: CommaList = sqlx::query_scalar("SELECT CAST($1 AS TEXT)")
+            .bind(words.clone())
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        assert_eq!(read, words);
+        assert_eq!(read.into_vec(), ["重阳", "探访", "老人"]);
+        let none: CommaList = sqlx::query_scalar("SELECT ''")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        assert!(none.into_vec().is_empty());
+        test.finish().await;
+    }
+}

@@ -404,7 +404,7 @@ async fn team_keeps_its_owner_and_loses_deleted_accounts() {
 
 #[tokio::test]
 async fn demo_has_every_role_and_ten_organisations() {
-    use app::accounts::demo::DEMO_ACCOUNTS;
+    use app::demo::DEMO_ACCOUNTS;
     for test in each_backend().await {
         let db = &test.db;
         let report = app::demo::seed_demo(db).await.unwrap();

@@ -31,6 +31,7 @@ enum Command {
     /// Write a consistent copy of the SQLite database to PATH (PostgreSQL: use pg_dump).
     Backup { path: PathBuf },
     /// Load the demo data set of Yunyan district; running it again adds nothing twice.
+    #[cfg(feature = "demo")]
     SeedDemo,
     /// Platform administration.
     #[command(subcommand)]
@@ -100,6 +101,7 @@ async fn run(command: Command) -> Result<(), String> {
             .await
             .map(|()| println!("backup written to {}", path.display()))
             .map_err(|e| e.to_string()),
+        #[cfg(feature = "demo")]
         Command::SeedDemo => app::demo::seed_demo(&db)
             .await
             .map(|report| {

@@ -11,8 +11,6 @@ pub mod code_tries;
 pub mod contact;
 #[cfg(feature = "ssr")]
 pub mod db;
-#[cfg(feature = "ssr")]
-pub mod demo;
 pub mod display_name;
 mod form_parts;
 mod language;

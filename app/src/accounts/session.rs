@@ -3,6 +3,7 @@
 //! is useless even if someone kept a copy.
 
 use super::model::SessionUser;
+use crate::db::columns::Flag;
 use crate::secrets::token_hash;
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine as _};
 use rand::RngCore as _;
@@ -44,8 +45,8 @@ pub async fn start_session(
 struct SessionUserRow {
     id: i64,
     display_name: String,
-    is_admin: i64,
-    in_an_org: i64,
+    is_admin: Flag,
+    in_an_org: Flag,
     counted_month: i64,
     unread_notifications: i64,
 }
@@ -76,8 +77,8 @@ impl From<SessionUserRow> for SessionUser {
         SessionUser {
             id: r.id,
             display_name: r.display_name,
-            is_admin: r.is_admin == 1,
-            in_an_org: r.in_an_org == 1,
+            is_admin: r.is_admin.into(),
+            in_an_org: r.in_an_org.into(),
             unread_notifications: r.unread_notifications,
         }
     }

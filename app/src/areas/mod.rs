@@ -6,6 +6,4 @@ pub mod api;
 pub mod cache;
 #[cfg(feature = "ssr")]
 pub mod db;
-#[cfg(feature = "ssr")]
-pub mod demo;
 pub mod model;

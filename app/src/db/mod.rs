@@ -5,7 +5,10 @@
 //! places where the two databases differ (pragmas, how a write transaction begins, backups) live here.
 
 mod backup;
+pub mod columns;
 pub mod search;
+/// Databases for tests; only the test builds turn the feature on (see the dev-dependencies).
+#[cfg(feature = "testing")]
 pub mod testing;
 pub mod upgrades;
 

@@ -4,6 +4,7 @@
 //! once (a unique index makes sure of it too).
 
 use super::attendance::{accepts, credited_minutes, window_open};
+use crate::db::columns::Flag;
 use crate::volunteering::hours::{credit, HoursStatus};
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
@@ -33,7 +34,7 @@ struct EventRow {
     ends_at: i64,
     credit_minutes: Option<i64>,
     checkin_secret: Option<String>,
-    walk_ins: i64,
+    walk_ins: Flag,
 }
 
 /// The event's secret if it has one yet (a read: the code screen refreshes every few seconds).
@@ -117,7 +118,7 @@ pub async fn check_in(
         Some((id, status, checked_in, checked_out)) if status == "going" => {
             (id, checked_in, checked_out)
         }
-        _ if event.walk_ins == 1 => (
+        _ if bool::from(event.walk_ins) => (
             walk_in(conn, event_id, user_id, row.map(|r| r.0), now).await?,
             None,
             None,
@@ -232,7 +233,7 @@ pub async fn attendance_of(
     .bind(user_id)
     .fetch_optional(pool)
     .await?;
-    let walk_ins: i64 = sqlx::query_scalar("SELECT walk_ins FROM events WHERE id = $1")
+    let walk_ins: Flag = sqlx::query_scalar("SELECT walk_ins FROM events WHERE id = $1")
         .bind(event_id)
         .fetch_one(pool)
         .await?;
@@ -241,6 +242,6 @@ pub async fn attendance_of(
         checked_in_at,
         checked_out_at,
         credit: minutes.zip(status.as_deref().map(HoursStatus::parse)),
-        walk_ins: walk_ins == 1,
+        walk_ins: walk_ins.into(),
     })
 }

@@ -3,6 +3,7 @@
 
 use super::input::{EventDetails, LONGEST_SECONDS};
 use super::model::{Event, EventCategory, EventStatus, EventSummary, Seats};
+use crate::db::columns::{CommaList, Flag};
 use crate::geo::BBox;
 use crate::orgs::model::Verification;
 use crate::paging::PageMark;
@@ -18,7 +19,7 @@ struct EventRow {
     summary: String,
     description: String,
     category: String,
-    tags: String,
+    tags: CommaList,
     starts_at: i64,
     ends_at: i64,
     place_name: String,
@@ -32,7 +33,7 @@ struct EventRow {
     contact: String,
     status: String,
     credit_minutes: Option<i64>,
-    walk_ins: i64,
+    walk_ins: Flag,
     seats_taken: i64,
     waitlist_length: i64,
     version: i64,
@@ -53,12 +54,7 @@ impl EventRow {
             summary: self.summary,
             description: self.description,
             category: EventCategory::parse(&self.category)?,
-            tags: self
-                .tags
-                .split(',')
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            tags: self.tags.into_vec(),
             starts_at: self.starts_at,
             ends_at: self.ends_at,
             place_name: self.place_name,
@@ -74,7 +70,7 @@ impl EventRow {
             credit_minutes: self
                 .credit_minutes
                 .unwrap_or((self.ends_at - self.starts_at) / 60),
-            walk_ins: self.walk_ins == 1,
+            walk_ins: self.walk_ins.into(),
             seats_taken: self.seats_taken,
             waitlist_length: self.waitlist_length,
             version: self.version,
@@ -387,7 +383,7 @@ fn bind<'q>(query: ScalarQuery<'q>, d: &'q EventDetails) -> ScalarQuery<'q> {
         .bind(d.requirements.as_str())
         .bind(d.contact.as_str())
         .bind(d.credit_minutes)
-        .bind(i64::from(d.walk_ins))
+        .bind(Flag(d.walk_ins))
 }
 
 /// The events where a person holds a seat or waits, the soonest first among those not ended, then
@@ -401,7 +397,7 @@ pub async fn held_by(
     struct Row {
         #[sqlx(flatten)]
         event: EventRow,
-        waiting: i64,
+        waiting: Flag,
     }
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "{SELECT_COLUMNS}, CASE WHEN p.status = 'waitlisted' THEN 1 ELSE 0 END AS waiting {FROM_EVENTS} \
@@ -416,7 +412,7 @@ pub async fn held_by(
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|row| Some((row.event.into_event()?, row.waiting == 1)))
+        .filter_map(|row| Some((row.event.into_event()?, row.waiting.into())))
         .collect())
 }
 

@@ -10,10 +10,6 @@ pub mod checkin_api;
 mod checkin_page;
 #[cfg(feature = "ssr")]
 pub mod db;
-#[cfg(feature = "ssr")]
-pub mod demo;
-#[cfg(feature = "ssr")]
-mod demo_history;
 mod detail_page;
 pub mod feed;
 pub mod filter;

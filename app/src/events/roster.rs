@@ -2,6 +2,7 @@
 //! people added by hand (no phone or no account), and people removed by an organiser.
 
 use super::model::Place;
+use crate::db::columns::Flag;
 use crate::volunteering::hours::Attendance;
 use serde::{Deserialize, Serialize};
 
@@ -39,7 +40,7 @@ mod db {
         contact: Option<String>,
         status: String,
         joined_at: i64,
-        by_hand: i64,
+        by_hand: Flag,
         attendance: Option<String>,
         checked_in_at: Option<i64>,
         checked_out_at: Option<i64>,
@@ -75,7 +76,7 @@ mod db {
                     contact: row.contact.unwrap_or_default(),
                     place,
                     joined_at: row.joined_at,
-                    by_hand: row.by_hand == 1,
+                    by_hand: row.by_hand.into(),
                     attendance: row.attendance.as_deref().and_then(Attendance::parse),
                     checked_in_at: row.checked_in_at,
                     checked_out_at: row.checked_out_at,

@@ -5,7 +5,7 @@ use super::input::EventDetails;
 use super::model::{Event, EventStatus};
 use super::series::{Frequency, Repeat, Rule, SeriesInfo, AHEAD_DAYS};
 use crate::china_time::{china_day, china_midnight, date_input, parse_date};
-use crate::db::Db;
+use crate::db::{columns::Flag, Db};
 use crate::error::AppError;
 use crate::error::FormRefusal;
 use crate::events::EventRefusal;
@@ -346,7 +346,7 @@ pub async fn info(
     .bind(series_id)
     .bind(event.id)
     .bind(now)
-    .bind(i64::from(with_drafts))
+    .bind(Flag(with_drafts))
     .fetch_all(pool)
     .await?;
     Ok(Some(SeriesInfo {

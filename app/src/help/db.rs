@@ -9,7 +9,7 @@ use super::model::{
 pub use super::records::{
     AccessEntry, MemberRecord, Need, ProxyEntry, Service, Shown, ViewedVia, ViewerRole,
 };
-use crate::db::float_param;
+use crate::db::{columns::CommaList, float_param};
 use crate::geo::LatLng;
 use sqlx::{AnyConnection, FromRow};
 
@@ -438,6 +438,7 @@ pub async fn log_view(
     if names.is_empty() {
         return Ok(());
     }
+    let names: CommaList = names.into_iter().collect();
     sqlx::query(
         "INSERT INTO coop_access_log (member_id, viewer_id, viewer_name, viewer_role, fields, via, viewed_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -446,7 +447,7 @@ pub async fn log_view(
     .bind(viewer.0)
     .bind(viewer.1)
     .bind(viewer.2.as_str())
-    .bind(names.join(","))
+    .bind(names)
     .bind(via.as_str())
     .bind(now)
     .execute(conn)
@@ -479,7 +480,7 @@ pub async fn access_log(
     member: i64,
     limit: i64,
 ) -> Result<Vec<AccessEntry>, sqlx::Error> {
-    let rows: Vec<(String, String, String, String, i64)> = sqlx::query_as(
+    let rows: Vec<(String, String, CommaList, String, i64)> = sqlx::query_as(
         "SELECT viewer_name, viewer_role, fields, via, viewed_at FROM coop_access_log \
          WHERE member_id = $1 ORDER BY viewed_at DESC, id DESC LIMIT $2",
     )
@@ -493,8 +494,12 @@ pub async fn access_log(
             Some(AccessEntry {
                 viewer_name,
                 viewer_role: ViewerRole::parse(&role)?,
-                fields: fields.split(',').filter_map(FieldGroup::parse).collect(),
-                situation_note: fields.split(',').any(|f| f == NOTE_FIELD),
+                situation_note: fields.0.iter().any(|f| f == NOTE_FIELD),
+                fields: fields
+                    .0
+                    .iter()
+                    .filter_map(|f| FieldGroup::parse(f))
+                    .collect(),
                 via: ViewedVia::parse(&via)?,
                 viewed_at,
             })

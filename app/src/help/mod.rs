@@ -9,8 +9,6 @@ pub mod bookings;
 pub mod card;
 #[cfg(feature = "ssr")]
 pub mod db;
-#[cfg(feature = "ssr")]
-pub mod demo;
 mod editor_page;
 #[cfg(feature = "ssr")]
 pub mod export;

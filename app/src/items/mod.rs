@@ -5,12 +5,6 @@ pub mod api;
 mod board_db;
 #[cfg(feature = "ssr")]
 pub mod db;
-#[cfg(feature = "ssr")]
-pub mod demo;
-#[cfg(feature = "ssr")]
-pub(crate) mod demo_handouts;
-#[cfg(feature = "ssr")]
-pub(crate) mod demo_requests;
 mod detail_page;
 pub mod filter;
 pub mod input;

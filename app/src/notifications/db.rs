@@ -3,6 +3,7 @@
 //! what it reports does.
 
 use super::model::{EmailChoice, InboxEntry, Notice, NoticeKind};
+use crate::db::columns::Flag;
 use sqlx::{AnyConnection, AnyPool};
 
 /// How many notifications the inbox shows (newest first).
@@ -130,7 +131,7 @@ pub async fn set_email_choice(
     )
     .bind(user_id)
     .bind(kind.as_str())
-    .bind(i64::from(email))
+    .bind(Flag(email))
     .execute(conn)
     .await?;
     Ok(())

@@ -6,8 +6,6 @@ pub mod badge;
 pub mod credit_code;
 #[cfg(feature = "ssr")]
 pub mod db;
-#[cfg(feature = "ssr")]
-pub mod demo;
 mod directory_page;
 mod edit_page;
 mod form;

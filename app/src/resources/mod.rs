@@ -4,8 +4,6 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
-#[cfg(feature = "ssr")]
-pub mod demo;
 mod form_page;
 pub mod input;
 pub mod model;

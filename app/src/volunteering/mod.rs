@@ -4,8 +4,6 @@
 
 pub mod certificate;
 mod certificate_page;
-#[cfg(feature = "ssr")]
-pub mod demo;
 pub mod hours;
 pub mod hours_api;
 mod hours_page;

@@ -292,7 +292,7 @@ struct Cast {
 
 /// The demo people, plus a coordinator of another organisation, each with a live session.
 async fn cast(db: &app::db::Db) -> Cast {
-    use app::accounts::demo::DEMO_ACCOUNTS;
+    use app::demo::DEMO_ACCOUNTS;
     let first = orgs::directory(db.pool(), "阳光助老", None).await.unwrap();
     let other = orgs::directory(db.pool(), "益路同行", None).await.unwrap();
     let (org, other_org) = (first[0].id, other[0].id);

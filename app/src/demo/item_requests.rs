@@ -3,10 +3,10 @@
 //! be in, with the notifications and threads they leave. A story whose listing already has a
 //! request or a report is skipped: seeding twice tells each story once.
 
-use super::model::{ItemLimits, ReportReason};
-use super::moderation::{report, ReportOutcome};
-use super::requests::{self, AskOutcome, StepOutcome};
-use crate::accounts::demo::DemoPeople;
+use super::accounts::DemoPeople;
+use crate::items::model::{ItemLimits, ReportReason};
+use crate::items::moderation::{report, ReportOutcome};
+use crate::items::requests::{self, AskOutcome, StepOutcome};
 use sqlx::AnyConnection;
 
 const DAY: i64 = 86_400;
@@ -32,7 +32,7 @@ pub async fn seed(
     now: i64,
 ) -> Result<u64, sqlx::Error> {
     let cast = Cast {
-        neighbours: crate::events::demo::volunteers(conn, now).await?,
+        neighbours: super::events::volunteers(conn, now).await?,
         resident: people.resident,
     };
     let mut told = 0;
@@ -114,7 +114,7 @@ async fn tell(
 }
 
 /// A listing the demo posts only to be reported: it asks for money and a chat elsewhere.
-pub(super) const SCAM_TITLE: &str = "名牌运动鞋 低价转让";
+pub(crate) const SCAM_TITLE: &str = "名牌运动鞋 低价转让";
 
 /// The listing's id and owner, if nobody has asked for it or reported it yet.
 async fn untold(conn: &mut AnyConnection, title: &str) -> Result<Option<(i64, i64)>, sqlx::Error> {
@@ -137,7 +137,7 @@ fn asker(cast: &Cast, owner: i64, index: usize) -> i64 {
         .unwrap_or(cast.resident)
 }
 
-pub(super) async fn ask(
+pub(crate) async fn ask(
     conn: &mut AnyConnection,
     item: i64,
     person: i64,
@@ -156,7 +156,7 @@ pub(super) async fn ask(
     )
 }
 
-pub(super) fn step_done(outcome: StepOutcome, what: &str) {
+pub(crate) fn step_done(outcome: StepOutcome, what: &str) {
     if outcome != StepOutcome::Done {
         tracing::warn!(?outcome, what, "demo step not taken");
     }
@@ -170,7 +170,7 @@ async fn say(
     at: i64,
 ) -> Result<(), sqlx::Error> {
     if let Some(request) = requests::find(conn, request_id).await? {
-        super::thread::post(conn, &request, author, body, at).await?;
+        crate::items::thread::post(conn, &request, author, body, at).await?;
     }
     Ok(())
 }

@@ -3,13 +3,13 @@
 //! only, nothing yet, one withdrawn) and bookings in every state. Names are pseudonyms, as members
 //! often choose. Added through the same functions the coordinators' forms use.
 
-use super::bookings::{self, BookOutcome, BookingRequest, MemberSide};
-use super::db::{self as help, NewConsent};
-use super::input::{MemberFields, NeedFields, ServiceFields};
-use super::model::{
+use super::accounts::DemoPeople;
+use crate::help::bookings::{self, BookOutcome, BookingRequest, MemberSide};
+use crate::help::db::{self as help, NewConsent};
+use crate::help::input::{MemberFields, NeedFields, ServiceFields};
+use crate::help::model::{
     Audience, BookingKind, BookingStatus, ConsentMethod, FieldGroup, NOTICE_VERSION,
 };
-use crate::accounts::demo::DemoPeople;
 use sqlx::AnyConnection;
 
 const DAY: i64 = 86_400;

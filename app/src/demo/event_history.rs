@@ -2,17 +2,17 @@
 //! dashboards, the report and the public figures have months to show: each month some of these
 //! were held, with a different number of people each time.
 
-use super::demo::{add, Plan};
-use super::input::EventDetails;
-use super::model::{EventCategory, EventStatus};
-use crate::accounts::demo::DemoPeople;
+use super::accounts::DemoPeople;
+use super::events::{add, Plan};
 use crate::china_time::china_day;
 use crate::china_time::Month;
+use crate::events::input::EventDetails;
+use crate::events::model::{EventCategory, EventStatus};
 use sqlx::AnyConnection;
 
-/// A regular activity: (organisation index in the demo list, what it is called, category,
-/// summary, place, where, start hour, hours, seats).
+/// A regular activity of one of the demo organisations.
 struct Regular {
+    /// The organisation, by its place in the demo list (`orgs::ids`).
     org: usize,
     title: &'static str,
     category: EventCategory,

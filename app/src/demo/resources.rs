@@ -1,9 +1,9 @@
 //! Demo community resources across Yunyan district (WGS-84, near the streets they name), some run
 //! by the demo organisations.
 
-use super::db::insert;
-use super::input::ResourceDetails;
-use super::model::ResourceKind;
+use crate::resources::db::insert;
+use crate::resources::input::ResourceDetails;
+use crate::resources::model::ResourceKind;
 use sqlx::AnyConnection;
 
 struct DemoResource {

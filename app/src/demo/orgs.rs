@@ -2,9 +2,9 @@
 //! (WGS-84), every type and every verification tier, so the directory and the review queue have
 //! something to show.
 
-use super::db::{add_member, insert_org, review, SaveOrg};
-use super::model::{OrgDetails, OrgKind, OrgRole, Verification};
-use crate::accounts::demo::DemoPeople;
+use super::accounts::DemoPeople;
+use crate::orgs::db::{add_member, insert_org, review, SaveOrg};
+use crate::orgs::model::{OrgDetails, OrgKind, OrgRole, Verification};
 use sqlx::AnyConnection;
 
 struct DemoOrg {

@@ -1,7 +1,7 @@
 //! Demo areas: sub-districts of Yunyan district and some of their communities (approximate centres).
 
-use super::db::insert_if_absent;
-use super::model::{Area, AreaKind};
+use crate::areas::db::insert_if_absent;
+use crate::areas::model::{Area, AreaKind};
 use sqlx::AnyConnection;
 
 const SUBDISTRICTS: &[(&str, &str, &str, f64, f64)] = &[

@@ -1,10 +1,10 @@
 //! Demo events over the demo organisations: past ones with the people who came, upcoming ones in
 //! every state (open, nearly full, full with a waitlist, a draft, a cancelled one).
 
-use super::input::EventDetails;
-use super::model::{EventCategory, EventStatus};
-use crate::accounts::demo::DemoPeople;
+use super::accounts::DemoPeople;
 use crate::china_time::{china_day, china_midnight};
+use crate::events::input::EventDetails;
+use crate::events::model::{EventCategory, EventStatus};
 use sqlx::AnyConnection;
 
 /// Volunteers who fill seats in the demo. They have no password: nobody signs in as them.
@@ -21,14 +21,18 @@ const VOLUNTEERS: [(&str, &str); 10] = [
     ("13800000110", "志愿者·王同学"),
 ];
 
-/// One demo event: (organisation index in the demo list, day offset from today, start hour,
-/// length in hours, seats, people who join, status, title, category, summary, place, lat, lng).
+/// One demo event, as its organisers planned it.
 struct Demo {
+    /// The organisation, by its place in the demo list (`orgs::ids`).
     org: usize,
+    /// Days from today (before today: already held).
     day: i64,
+    /// Start hour, China time, and length in hours.
     hour: i64,
     hours: i64,
+    /// Seats (`None`: no limit).
     capacity: Option<i64>,
+    /// How many of the demo volunteers joined.
     joiners: usize,
     status: EventStatus,
     title: &'static str,
@@ -553,12 +557,12 @@ pub async fn seed(
         added += 1;
     }
     added += weekly_series(conn, people, org_ids, today, &volunteers, now).await?;
-    added += super::demo_history::seed(conn, people, org_ids, &volunteers, today, now).await?;
+    added += super::event_history::seed(conn, people, org_ids, &volunteers, today, now).await?;
     Ok(added)
 }
 
 /// How a demo event went.
-pub(super) struct Plan {
+pub(crate) struct Plan {
     /// Published (then completed once `past`), a draft, or cancelled.
     pub status: EventStatus,
     /// How many of the demo volunteers joined (past the seats they wait).
@@ -572,7 +576,7 @@ pub(super) struct Plan {
 /// Adds one demo event as its organisers would have run it: published two weeks before it
 /// starts, people joining in turn, and once it is over attendance and hours as the coordinator
 /// recorded them.
-pub(super) async fn add(
+pub(crate) async fn add(
     conn: &mut AnyConnection,
     people: DemoPeople,
     volunteers: &[i64],
@@ -593,17 +597,17 @@ pub(super) async fn add(
     } else {
         EventStatus::Published
     };
-    let id = super::db::insert(conn, details, first, Some(people.owner), created).await?;
+    let id = crate::events::db::insert(conn, details, first, Some(people.owner), created).await?;
     if resident {
-        super::signup::join(conn, id, people.resident, created).await?;
+        crate::events::signup::join(conn, id, people.resident, created).await?;
     }
     // People join in turn, days before it starts; past the seats they wait.
     for (turn, volunteer) in volunteers.iter().take(joiners).enumerate() {
         let joined = created + 3_600 * (turn as i64 + 1);
-        super::signup::join(conn, id, *volunteer, joined).await?;
+        crate::events::signup::join(conn, id, *volunteer, joined).await?;
     }
     if past && status != EventStatus::Cancelled {
-        crate::volunteering::demo::attendance(
+        super::volunteering::attendance(
             conn,
             id,
             starts_at,
@@ -619,7 +623,7 @@ pub(super) async fn add(
         _ => None,
     };
     if let Some(to) = last {
-        super::db::set_status(conn, id, EventStatus::Published, to, created).await?;
+        crate::events::db::set_status(conn, id, EventStatus::Published, to, created).await?;
     }
     Ok(id)
 }
@@ -669,7 +673,7 @@ async fn weekly_series(
         walk_ins: true,
     };
     let created = now - 3 * 86_400;
-    let id = super::db::insert(
+    let id = crate::events::db::insert(
         conn,
         &details,
         EventStatus::Published,
@@ -677,11 +681,11 @@ async fn weekly_series(
         created,
     )
     .await?;
-    let repeat = super::series::Repeat {
-        frequency: super::series::Frequency::Weekly,
+    let repeat = crate::events::series::Repeat {
+        frequency: crate::events::series::Frequency::Weekly,
         until: None,
     };
-    let series_id = super::series_db::start(
+    let series_id = crate::events::series_db::start(
         conn,
         id,
         &details,
@@ -692,7 +696,7 @@ async fn weekly_series(
     )
     .await?;
     for volunteer in volunteers.iter().take(6) {
-        super::signup::join(conn, id, *volunteer, created + 3_600).await?;
+        crate::events::signup::join(conn, id, *volunteer, created + 3_600).await?;
     }
     let occurrences: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events WHERE series_id = $1")
         .bind(series_id)

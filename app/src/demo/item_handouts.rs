@@ -3,10 +3,10 @@
 //! through the same steps as any listing — so the organisation's dashboard counts items given.
 //! One listing is still waiting to be collected.
 
-use super::demo_requests::{ask, step_done};
-use super::input::ItemFields;
-use super::requests;
-use crate::accounts::demo::DemoPeople;
+use super::accounts::DemoPeople;
+use super::item_requests::{ask, step_done};
+use crate::items::input::ItemFields;
+use crate::items::requests;
 use sqlx::AnyConnection;
 
 const DAY: i64 = 86_400;
@@ -43,7 +43,7 @@ pub async fn seed(
     let Some((point, lat, lng)) = point else {
         return Ok(0);
     };
-    let takers = crate::events::demo::volunteers(conn, now).await?;
+    let takers = super::events::volunteers(conn, now).await?;
     let mut added = 0;
     for back in 0..MONTHS {
         // One to three things a month, collected a few days after they were posted.
@@ -130,7 +130,7 @@ async fn post(
         return Ok(None);
     };
     Ok(Some(
-        super::db::insert(conn, people.coordinator, &details, at).await?,
+        crate::items::db::insert(conn, people.coordinator, &details, at).await?,
     ))
 }
 

@@ -1,8 +1,8 @@
 //! Demo accounts: one per role, so anyone can try the site as a resident, a coordinator, an
 //! organisation owner or a platform admin. The README lists them with their passwords.
 
-use super::contact::Contact;
-use super::db::{create_user, set_admin, CreateUser};
+use crate::accounts::contact::Contact;
+use crate::accounts::db::{create_user, set_admin, CreateUser};
 use sqlx::AnyConnection;
 
 /// (mobile number, display name, password), in the order of `DemoPeople`'s fields.

@@ -1,8 +1,8 @@
 //! Demo listings on 益享生活: things offered and wanted by the demo neighbours across Yunyan
 //! district, posted over the past weeks, a few withdrawn and a few expired.
 
-use super::input::ItemFields;
-use super::model::{ItemStatus, EXPIRY_DAYS};
+use crate::items::input::ItemFields;
+use crate::items::model::{ItemStatus, EXPIRY_DAYS};
 use sqlx::AnyConnection;
 
 const DAY: i64 = 86_400;
@@ -401,7 +401,7 @@ const ITEMS: &[DemoItem] = &[
         status: None,
     },
     DemoItem {
-        title: super::demo_requests::SCAM_TITLE,
+        title: super::item_requests::SCAM_TITLE,
         description: "全新正品，原价 1200 元，现 300 元转让，有意加微信详聊。",
         category: "clothing",
         condition: "new",
@@ -481,7 +481,7 @@ const ITEMS: &[DemoItem] = &[
 
 /// Adds the demo listings that are missing (by owner and title); how many were added.
 pub async fn seed(conn: &mut AnyConnection, now: i64) -> Result<u64, sqlx::Error> {
-    let neighbours = crate::events::demo::volunteers(conn, now).await?;
+    let neighbours = super::events::volunteers(conn, now).await?;
     let mut added = 0;
     for demo in ITEMS {
         let owner = neighbours[demo.owner % neighbours.len()];
@@ -514,7 +514,7 @@ pub async fn seed(conn: &mut AnyConnection, now: i64) -> Result<u64, sqlx::Error
             continue;
         };
         let posted = now - demo.days_ago * DAY - 3_600;
-        let id = super::db::insert(conn, owner, &details, posted).await?;
+        let id = crate::items::db::insert(conn, owner, &details, posted).await?;
         if let Some(status) = demo.status {
             sqlx::query("UPDATE items SET status = $1 WHERE id = $2")
                 .bind(status.as_str())

@@ -1,7 +1,24 @@
-//! `server seed-demo`: the demo data set of a Yunyan district instance. Each feature adds its part
-//! here. Every part inserts only what is missing, so seeding twice leaves the same data as once.
+//! `server seed-demo`: the demo data set of a Yunyan district instance, one file per board, read in
+//! the order the district's story happens: its areas, the people, the organisations and places,
+//! a year of events, the things neighbours pass on, the cooperative. Every part inserts only what
+//! is missing, so seeding twice leaves the same data as once. Behind the `demo` feature (on by
+//! default): a production build may leave it out.
 
 use crate::db::{now_unix, Db};
+
+mod accounts;
+mod areas;
+mod event_history;
+mod events;
+mod help;
+mod item_handouts;
+mod item_requests;
+mod items;
+mod orgs;
+mod resources;
+mod volunteering;
+
+pub use accounts::{DemoPeople, DEMO_ACCOUNTS};
 
 /// What one run of the seeder added, by part.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -37,16 +54,16 @@ impl SeedReport {
 pub async fn seed_demo(db: &Db) -> Result<SeedReport, sqlx::Error> {
     let now = now_unix();
     let mut tx = db.begin_write().await?;
-    let areas = crate::areas::demo::seed(&mut tx, now).await?;
-    let (accounts, people) = crate::accounts::demo::seed(&mut tx, now).await?;
-    let organisations = crate::orgs::demo::seed(&mut tx, people, now).await?;
-    let resources = crate::resources::demo::seed(&mut tx, people.admin, now).await?;
-    let org_ids = crate::orgs::demo::ids(&mut tx).await?;
-    let events = crate::events::demo::seed(&mut tx, people, &org_ids, now).await?;
-    let items = crate::items::demo::seed(&mut tx, now).await?;
-    let item_stories = crate::items::demo_requests::seed(&mut tx, &people, now).await?;
-    let handouts = crate::items::demo_handouts::seed(&mut tx, &people, now).await?;
-    let coop_members = crate::help::demo::seed(&mut tx, &people, now).await?;
+    let areas = areas::seed(&mut tx, now).await?;
+    let (accounts, people) = accounts::seed(&mut tx, now).await?;
+    let organisations = orgs::seed(&mut tx, people, now).await?;
+    let resources = resources::seed(&mut tx, people.admin, now).await?;
+    let org_ids = orgs::ids(&mut tx).await?;
+    let events = events::seed(&mut tx, people, &org_ids, now).await?;
+    let items = items::seed(&mut tx, now).await?;
+    let item_stories = item_requests::seed(&mut tx, &people, now).await?;
+    let handouts = item_handouts::seed(&mut tx, &people, now).await?;
+    let coop_members = help::seed(&mut tx, &people, now).await?;
     let report = SeedReport {
         areas,
         accounts,
