@@ -2,7 +2,6 @@
 //! people added by hand (no phone or no account), and people removed by an organiser.
 
 use super::model::Place;
-use crate::db::columns::Flag;
 use crate::volunteering::hours::Attendance;
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +29,7 @@ pub use db::*;
 #[cfg(feature = "ssr")]
 mod db {
     use super::*;
+    use crate::db::columns::Flag;
     use crate::events::model::JoinOutcome;
     use sqlx::{AnyConnection, AnyPool, FromRow};
 
