@@ -39,5 +39,8 @@ pub mod photos;
 pub mod secrets;
 #[cfg(feature = "ssr")]
 pub mod state;
+/// Builders for tests (only the dev-dependencies turn `testing` on).
+#[cfg(all(feature = "ssr", feature = "testing"))]
+pub mod testing;
 
 pub use shell::{shell, App};

@@ -53,6 +53,7 @@ const LAYERS: &[&str] = &[
     "home",
     "me",
     "demo",
+    "testing",
     // Every page.
     "shell::routes",
 ];

@@ -4,7 +4,7 @@
 //! most months. Each board is counted five times and its median time printed; a board slower than
 //! `BUDGET_MS` fails. Run it alone to read the figures (the README keeps them):
 //! `cargo test -p app --features ssr --test all dashboard_bench -- --nocapture`.
-use crate::support;
+use app::testing;
 
 use app::dashboard::figures::{monthly, platform_state, public_totals, Scope};
 use app::dashboard::period::{Month, Period};
@@ -12,7 +12,7 @@ use app::db::testing::each_backend;
 use app::db::Db;
 use app::orgs::model::OrgKind;
 use std::time::{Duration, Instant};
-use support::new_org;
+use testing::new_org;
 
 const ORGS: i64 = 100;
 /// Every tenth organisation is a cooperative with `MEMBERS` members.

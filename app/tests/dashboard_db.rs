@@ -1,7 +1,7 @@
 //! The dashboards' figures against a hand-counted fixture, on SQLite and (with TEST_POSTGRES_URL)
 //! PostgreSQL: what counts as held, taken, attended, confirmed, booked, done and earned, month by
 //! month in China time, for one organisation and for the platform.
-use crate::support;
+use app::testing;
 
 use app::dashboard::figures::{
     monthly, platform_state, public_totals, MonthFigures, PublicFigures, Scope,
@@ -13,7 +13,7 @@ use app::help::db as help;
 use app::help::input::{MemberFields, ServiceFields};
 use app::orgs::model::OrgKind;
 use sqlx::AnyConnection;
-use support::{event_details, neighbours, new_org as org, new_org_at};
+use testing::{event_details, neighbours, new_org as org, new_org_at};
 
 const HOUR: i64 = 3_600;
 

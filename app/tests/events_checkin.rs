@@ -8,8 +8,8 @@ use app::events::checkin::{secret_of, CheckinOutcome};
 use app::events::model::Place;
 use app::events::{db as events, signup};
 
-use crate::support;
-use support::{attempt, setup, END, START};
+use app::testing;
+use testing::{attempt, setup, END, START};
 
 #[tokio::test]
 async fn codes_work_during_the_event_for_people_with_a_seat_and_credit_once() {

@@ -8,8 +8,8 @@ use app::geo::BBox;
 use app::orgs::model::OrgKind;
 use app::paging::PageMark;
 
-use crate::support;
-use support::{event_details, new_org, START};
+use app::testing;
+use testing::{event_details, new_org, START};
 
 const HOUR: i64 = 3_600;
 

@@ -14,8 +14,8 @@ use app::events::EventRefusal;
 use app::events::{db as events, series_db, signup};
 use app::i18n::Lang;
 
-use crate::support;
-use support::{published_event, START};
+use app::testing;
+use testing::{published_event, START};
 
 const DAY: i64 = 86_400;
 

@@ -7,7 +7,7 @@ use app::events::model::{EventStatus, JoinOutcome, LeaveOutcome, Place};
 use app::events::{db as events, signup};
 use std::collections::{HashMap, VecDeque};
 
-use crate::support;
+use app::testing;
 
 const NOW: i64 = 1_800_000_000;
 
@@ -32,7 +32,7 @@ async fn people(db: &Db, count: usize) -> Vec<i64> {
 
 async fn event(db: &Db, capacity: Option<i64>) -> i64 {
     let mut tx = db.begin_write().await.unwrap();
-    let id = support::published_event(&mut tx, NOW + 86_400, capacity, |d| {
+    let id = testing::published_event(&mut tx, NOW + 86_400, capacity, |d| {
         d.title = "重阳敬老探访".into();
         d.cancel_deadline = Some(NOW + 3_600);
     })

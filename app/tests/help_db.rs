@@ -2,7 +2,7 @@
 //! only a snapped place, edits that never overwrite, consents as records, and what each viewer is
 //! shown of a member computed from the live consents.
 
-use crate::support;
+use app::testing;
 
 use app::db::testing::each_backend;
 use app::db::Db;
@@ -14,13 +14,13 @@ use app::help::input::{MemberFields, NeedFields, ServiceFields};
 use app::help::model::{Audience, ConsentMethod, FieldGroup, ProxyAction, Viewer, NOTICE_VERSION};
 use app::notifications::model::Notice;
 use app::orgs::model::OrgKind;
-use support::neighbours;
+use testing::neighbours;
 
 const NOW: i64 = 1_800_000_000;
 
 async fn cooperative(db: &Db) -> i64 {
     let mut tx = db.begin_write().await.unwrap();
-    let id = support::new_org(&mut tx, "云岩邻里互助社", OrgKind::Cooperative).await;
+    let id = testing::new_org(&mut tx, "云岩邻里互助社", OrgKind::Cooperative).await;
     tx.commit().await.unwrap();
     id
 }

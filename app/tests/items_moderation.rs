@@ -9,11 +9,11 @@ use app::items::moderation::{decide, queue, report, Decision, ReportOutcome};
 use app::notifications::db::inbox;
 use app::notifications::model::Notice;
 
-use crate::support;
+use app::testing;
 
-use support::{listing, neighbours as people};
+use testing::{listing, neighbours as people};
 
-const NOW: i64 = support::START;
+const NOW: i64 = testing::START;
 
 async fn report_as(db: &Db, item: i64, who: i64) -> ReportOutcome {
     let mut tx = db.begin_write().await.unwrap();

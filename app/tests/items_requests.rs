@@ -10,11 +10,11 @@ use app::items::requests::{self, AskOutcome, StepOutcome};
 use app::notifications::db::inbox;
 use app::notifications::model::Notice;
 
-use crate::support;
+use app::testing;
 
-use support::{listing, neighbours as people};
+use testing::{listing, neighbours as people};
 
-const NOW: i64 = support::START;
+const NOW: i64 = testing::START;
 const LIMITS: ItemLimits = ItemLimits {
     open_requests: 5,
     received_per_28_days: 10,

@@ -4,8 +4,6 @@
 //! `cargo test -p app --features ssr --test all dashboard_bench -- --nocapture`.
 #![cfg(feature = "ssr")]
 
-mod support;
-
 mod accounts_db;
 mod architecture;
 mod dashboard_bench;

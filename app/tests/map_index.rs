@@ -283,9 +283,9 @@ async fn listings_are_searched_as_the_map_shows_them() {
     for test in each_backend().await {
         let db = &test.db;
         let pool = db.pool();
-        let owner = crate::support::neighbours(db, 1, 1).await[0];
-        let bike = crate::support::listing(db, owner, "蓝色自行车", "give").await;
-        let lamp = crate::support::listing(db, owner, "蓝色台灯", "give").await;
+        let owner = app::testing::neighbours(db, 1, 1).await[0];
+        let bike = app::testing::listing(db, owner, "蓝色自行车", "give").await;
+        let lamp = app::testing::listing(db, owner, "蓝色台灯", "give").await;
         let index = MapIndex::default();
         let listings = |words: &str| {
             let filter = MapFilter::parse(Some("items"), None, Some(words)).unwrap();

@@ -17,8 +17,8 @@ use app::volunteering::hours::{
 };
 use app::volunteering::record::{served_events, service_years};
 
-use crate::support;
-use support::{attempt, setup, END, START};
+use app::testing;
+use testing::{attempt, setup, END, START};
 
 async fn organiser(db: &Db) -> i64 {
     account(db, "13900000099", "王协调").await

@@ -1,0 +1,156 @@
+//! Builders for tests: the records a test needs, made the way the app makes them, so that a test
+//! says what it starts from instead of leaning on the demo data (whose wording may change).
+//! Behind the `testing` feature, which only the crates' dev-dependencies turn on.
+
+use crate::db::Db;
+use crate::events::checkin::{check_in, secret_of, CheckinOutcome};
+use crate::events::input::EventDetails;
+use crate::events::model::{EventCategory, EventStatus, JoinOutcome, Place};
+use crate::events::{db as events, signup};
+use crate::orgs::db::{insert_org, SaveOrg};
+use crate::orgs::model::{OrgDetails, OrgKind};
+
+/// When `setup`'s event starts and ends (2027-01-15, two hours).
+pub const START: i64 = 1_800_000_000;
+pub const END: i64 = START + 7_200;
+
+/// A published event of a new organisation, from `starts_at` for two hours, with `capacity` seats.
+pub async fn published_event(
+    conn: &mut sqlx::AnyConnection,
+    starts_at: i64,
+    capacity: Option<i64>,
+    change: impl FnOnce(&mut EventDetails),
+) -> i64 {
+    let org_id = new_org(conn, "阳光助老", OrgKind::Ngo).await;
+    let mut details = event_details(org_id, starts_at);
+    details.capacity = capacity;
+    change(&mut details);
+    events::insert(conn, &details, EventStatus::Published, None, 1)
+        .await
+        .unwrap()
+}
+
+/// A two-hour health event of `org_id` from `starts_at`, with no seat limit and nothing else set.
+pub fn event_details(org_id: i64, starts_at: i64) -> EventDetails {
+    EventDetails {
+        org_id,
+        title: "社区义诊".into(),
+        summary: String::new(),
+        description: String::new(),
+        category: EventCategory::Health,
+        tags: String::new(),
+        starts_at,
+        ends_at: starts_at + 7_200,
+        place_name: String::new(),
+        address: String::new(),
+        location: (26.59, 106.71),
+        capacity: None,
+        signup_deadline: None,
+        cancel_deadline: None,
+        requirements: String::new(),
+        contact: String::new(),
+        credit_minutes: None,
+        walk_ins: false,
+    }
+}
+
+/// A new organisation of `kind` named `name` (nothing else filled in); its id.
+pub async fn new_org(conn: &mut sqlx::AnyConnection, name: &str, kind: OrgKind) -> i64 {
+    new_org_at(conn, name, kind, 1).await
+}
+
+/// Like `new_org`, registered at `at`.
+pub async fn new_org_at(conn: &mut sqlx::AnyConnection, name: &str, kind: OrgKind, at: i64) -> i64 {
+    let org = OrgDetails {
+        kind,
+        name: name.into(),
+        description: String::new(),
+        services: String::new(),
+        address: String::new(),
+        location: None,
+        contact: String::new(),
+        opening_hours: String::new(),
+        credit_code: None,
+    };
+    let SaveOrg::Saved(id) = insert_org(conn, &org, None, at).await.unwrap() else {
+        panic!("organisation not saved")
+    };
+    id
+}
+
+/// For check-in and hours: an event at `START` with 10 seats and 90 minutes of credit, three
+/// people of whom the first two hold seats, and the event's check-in secret.
+pub async fn setup(db: &Db) -> (i64, Vec<i64>, Vec<u8>) {
+    let mut tx = db.begin_write().await.unwrap();
+    let id = published_event(&mut tx, START, Some(10), |d| d.credit_minutes = Some(90)).await;
+    let mut people = Vec::new();
+    for n in 0..3 {
+        let user: i64 = sqlx::query_scalar(
+            "INSERT INTO users (contact, contact_kind, display_name, created_at) \
+             VALUES ($1, 'mobile', 'x', 1) RETURNING id",
+        )
+        .bind(format!("1390000000{n}"))
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+        people.push(user);
+    }
+    for &person in &people[..2] {
+        assert_eq!(
+            signup::join(&mut tx, id, person, START - 86_400)
+                .await
+                .unwrap(),
+            JoinOutcome::Joined(Place::Going)
+        );
+    }
+    let secret = secret_of(&mut tx, id).await.unwrap();
+    tx.commit().await.unwrap();
+    (id, people, secret)
+}
+
+/// One check-in with `code` by `user` at `at`, committed.
+pub async fn attempt(db: &Db, event: i64, user: i64, code: &str, at: i64) -> CheckinOutcome {
+    let mut tx = db.begin_write().await.unwrap();
+    let outcome = check_in(&mut tx, event, user, code, at).await.unwrap();
+    tx.commit().await.unwrap();
+    outcome
+}
+
+/// `count` new residents, numbered from `first` (the number is in their phone number and name).
+pub async fn neighbours(db: &Db, first: u32, count: u32) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for n in first..first + count {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (contact, contact_kind, display_name, created_at) \
+             VALUES ($1, 'mobile', $2, 1) RETURNING id",
+        )
+        .bind(format!("1381000{n:04}"))
+        .bind(format!("邻居{n}"))
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+        ids.push(id);
+    }
+    ids
+}
+
+/// A listing of `owner`, offered in `mode` (give, swap, lend), posted at `START`.
+pub async fn listing(db: &Db, owner: i64, title: &str, mode: &str) -> i64 {
+    let fields = crate::items::input::ItemFields {
+        kind: "offer".into(),
+        title: title.into(),
+        category: "other".into(),
+        condition: "good".into(),
+        mode: mode.into(),
+        lat: "26.58".into(),
+        lng: "106.71".into(),
+        ..Default::default()
+    };
+    let details = fields.check(|_| None).unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    let id = crate::items::db::insert(&mut tx, owner, &details, START)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
