@@ -154,3 +154,29 @@ pub async fn listing(db: &Db, owner: i64, title: &str, mode: &str) -> i64 {
     tx.commit().await.unwrap();
     id
 }
+
+/// A community resource of `kind` named `name`, run by `org_id` (or by nobody), with an address
+/// and opening hours; its id.
+pub async fn resource(
+    db: &Db,
+    org_id: Option<i64>,
+    kind: crate::resources::model::ResourceKind,
+    name: &str,
+) -> i64 {
+    let details = crate::resources::input::ResourceDetails {
+        org_id,
+        kind,
+        name: name.into(),
+        description: "测试用的资源。".into(),
+        address: "测试路 1 号".into(),
+        location: (26.58, 106.71),
+        opening_hours: "每天 9:00–17:00".into(),
+        contact: String::new(),
+    };
+    let mut tx = db.begin_write().await.unwrap();
+    let id = crate::resources::db::insert(&mut tx, &details, None, START)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}

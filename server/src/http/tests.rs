@@ -37,6 +37,15 @@ async fn app() -> (axum::Router, TestDb) {
 /// The whole app over a database with the demo data.
 async fn app_on(test: TestDb) -> (axum::Router, TestDb) {
     app::demo::seed_demo(&test.db).await.unwrap();
+    bare_app_on(test)
+}
+
+/// The whole app over an empty database: the test builds what it needs with `app::testing`.
+async fn bare_app() -> (axum::Router, TestDb) {
+    bare_app_on(TestDb::sqlite().await)
+}
+
+fn bare_app_on(test: TestDb) -> (axum::Router, TestDb) {
     let options = LeptosOptions::builder().output_name("yunyixiang").build();
     (router(AppState::new(test.db.clone(), false), options), test)
 }

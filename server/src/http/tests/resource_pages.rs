@@ -4,25 +4,20 @@ use super::*;
 
 #[tokio::test]
 async fn a_resource_page_shows_what_where_when_and_who() {
-    let (router, test) = app().await;
-    let fridge = app::resources::db::all(test.db.pool())
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|r| r.name == "黔味善食爱心冰箱")
-        .unwrap();
-    let (status, _, body) = send(&router, get(&format!("/resources/{}", fridge.id))).await;
+    use app::{orgs::model::OrgKind, resources::model::ResourceKind, testing};
+    let (router, test) = bare_app().await;
+    let mut tx = test.db.begin_write().await.unwrap();
+    let org = testing::new_org(&mut tx, "爱心食物银行", OrgKind::Ngo).await;
+    tx.commit().await.unwrap();
+    let fridge = testing::resource(&test.db, Some(org), ResourceKind::FoodBank, "爱心冰箱").await;
+    let (status, _, body) = send(&router, get(&format!("/resources/{fridge}"))).await;
     let body = body.replace("<!>", "");
     assert_eq!(status, StatusCode::OK);
-    assert!(
-        body.contains("<title>黔味善食爱心冰箱 · 云益享</title>"),
-        "{body}"
-    );
-    assert!(body.contains("爱心食物站"));
-    assert!(body.contains("贵阳市云岩区合群路 19 号"));
-    assert!(body.contains("每天 17:00–22:00"));
-    let (org, name) = fridge.org.unwrap();
-    assert!(body.contains(&format!(r#"href="/orgs/{org}""#)) && body.contains(&name));
+    assert!(body.contains("<title>爱心冰箱 · 云益享</title>"), "{body}");
+    assert!(body.contains("爱心食物站"), "the kind's name");
+    assert!(body.contains("测试路 1 号"));
+    assert!(body.contains("每天 9:00–17:00"));
+    assert!(body.contains(&format!(r#"href="/orgs/{org}""#)) && body.contains("爱心食物银行"));
     // The small map is an island over the page; Leaflet loads here.
     assert!(body.contains("/vendor/leaflet/leaflet.js"));
 
