@@ -161,7 +161,7 @@ fn session_cookie(headers: &axum::http::HeaderMap) -> String {
 
 #[tokio::test]
 async fn healthz_answers_when_the_database_answers() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
     let (status, _, body) = send(&router, get("/healthz")).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
 
@@ -189,7 +189,7 @@ async fn home_is_chinese_by_default_with_data_from_the_database() {
 
 #[tokio::test]
 async fn language_follows_accept_language_then_the_cookie() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
     let english = Request::get("/events")
         .header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9")
         .body(Body::empty())
@@ -232,7 +232,7 @@ async fn every_tab_renders_and_unknown_pages_are_404() {
 
 #[tokio::test]
 async fn set_language_sets_the_cookie_and_rejects_unknown_languages() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
     let form = |lang: &str, accept: &str| {
         Request::post("/api/set_language")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -285,7 +285,7 @@ async fn home_still_renders_when_the_database_is_down() {
 
 #[tokio::test]
 async fn forms_from_other_sites_are_refused_in_the_readers_language() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
     let post = |origin: &'static str, lang: &'static str| {
         Request::post("/api/set_language")
             .header(header::HOST, "127.0.0.1:3000")
@@ -310,7 +310,7 @@ async fn forms_from_other_sites_are_refused_in_the_readers_language() {
 
 #[tokio::test]
 async fn pages_carry_security_headers_and_a_nonce_for_their_scripts() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
     let (_, headers, body) = send(&router, get("/events")).await;
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
@@ -414,7 +414,7 @@ async fn pages_answer_while_other_routers_are_built() {
 
 #[tokio::test]
 async fn oversized_bodies_are_refused_before_they_are_read() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
     let huge = format!("lang={}", "x".repeat(super::MAX_FORM_BYTES + 1));
     let request = Request::post("/api/set_language")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")

@@ -11,7 +11,7 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 
 #[tokio::test]
 async fn the_manifest_speaks_the_readers_language_and_its_icons_exist() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
     let (status, headers, body) = send(&router, get("/manifest.webmanifest")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(headers[header::CONTENT_TYPE]
@@ -58,7 +58,7 @@ async fn the_manifest_speaks_the_readers_language_and_its_icons_exist() {
 
 #[tokio::test]
 async fn the_offline_page_is_static_bilingual_and_runs_no_script() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
     let (status, headers, body) = send(&router, get("/offline.html")).await;
     assert_eq!(status, StatusCode::OK);
     let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
