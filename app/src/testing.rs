@@ -81,20 +81,12 @@ pub async fn new_org_at(conn: &mut sqlx::AnyConnection, name: &str, kind: OrgKin
 /// For check-in and hours: an event at `START` with 10 seats and 90 minutes of credit, three
 /// people of whom the first two hold seats, and the event's check-in secret.
 pub async fn setup(db: &Db) -> (i64, Vec<i64>, Vec<u8>) {
-    let mut tx = db.begin_write().await.unwrap();
-    let id = published_event(&mut tx, START, Some(10), |d| d.credit_minutes = Some(90)).await;
     let mut people = Vec::new();
     for n in 0..3 {
-        let user: i64 = sqlx::query_scalar(
-            "INSERT INTO users (contact, contact_kind, display_name, created_at) \
-             VALUES ($1, 'mobile', 'x', 1) RETURNING id",
-        )
-        .bind(format!("1390000000{n}"))
-        .fetch_one(&mut *tx)
-        .await
-        .unwrap();
-        people.push(user);
+        people.push(person(db, &format!("1390000000{n}"), "x").await);
     }
+    let mut tx = db.begin_write().await.unwrap();
+    let id = published_event(&mut tx, START, Some(10), |d| d.credit_minutes = Some(90)).await;
     for &person in &people[..2] {
         assert_eq!(
             signup::join(&mut tx, id, person, START - 86_400)
@@ -116,20 +108,36 @@ pub async fn attempt(db: &Db, event: i64, user: i64, code: &str, at: i64) -> Che
     outcome
 }
 
-/// `count` new residents, numbered from `first` (the number is in their phone number and name).
+/// A resident signed up with `contact` (a mobile number, or an e-mail address when it holds an
+/// `@`) and no password: nobody signs in as them. Their id.
+pub async fn person(db: &Db, contact: &str, name: &str) -> i64 {
+    let kind = if contact.contains('@') {
+        "email"
+    } else {
+        "mobile"
+    };
+    sqlx::query_scalar(
+        "INSERT INTO users (contact, contact_kind, display_name, created_at) \
+         VALUES ($1, $2, $3, 1) RETURNING id",
+    )
+    .bind(contact)
+    .bind(kind)
+    .bind(name)
+    .fetch_one(db.pool())
+    .await
+    .unwrap()
+}
+
+/// Resident number `n` (the number is in their phone number and name).
+pub async fn neighbour(db: &Db, n: u32) -> i64 {
+    person(db, &format!("1381000{n:04}"), &format!("邻居{n}")).await
+}
+
+/// `count` new residents, numbered from `first`.
 pub async fn neighbours(db: &Db, first: u32, count: u32) -> Vec<i64> {
     let mut ids = Vec::new();
     for n in first..first + count {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO users (contact, contact_kind, display_name, created_at) \
-             VALUES ($1, 'mobile', $2, 1) RETURNING id",
-        )
-        .bind(format!("1381000{n:04}"))
-        .bind(format!("邻居{n}"))
-        .fetch_one(db.pool())
-        .await
-        .unwrap();
-        ids.push(id);
+        ids.push(neighbour(db, n).await);
     }
     ids
 }

@@ -57,17 +57,6 @@ async fn occurrences(db: &Db, first: i64) -> Vec<Event> {
     all
 }
 
-async fn person(db: &Db, n: i64) -> i64 {
-    sqlx::query_scalar(
-        "INSERT INTO users (contact, contact_kind, display_name, created_at) \
-         VALUES ($1, 'mobile', 'x', 1) RETURNING id",
-    )
-    .bind(format!("1390000010{n}"))
-    .fetch_one(db.pool())
-    .await
-    .unwrap()
-}
-
 const WEEKLY: Repeat = Repeat {
     frequency: Frequency::Weekly,
     until: None,
@@ -99,7 +88,7 @@ async fn a_weekly_series_is_made_ahead_once_and_edited_for_all_future_occurrence
         let sixth = occurrences(db, first).await[6].clone();
         let mut people = Vec::new();
         for n in 0..3 {
-            people.push(person(db, n).await);
+            people.push(testing::person(db, &format!("1390000010{n}"), "x").await);
         }
         let mut tx = db.begin_write().await.unwrap();
         assert_eq!(

@@ -9,20 +9,9 @@ use app::items::filter::{PageMark, WantedItems};
 use app::items::input::ItemFields;
 use app::items::model::{ItemCategory, ItemKind, ItemMode};
 use app::photos::{process, sample_phone_jpeg, SAMPLE_GPS_MARKER};
+use app::testing;
 
 const NOW: i64 = 1_800_000_000;
-
-async fn person(db: &Db, n: u32) -> i64 {
-    sqlx::query_scalar(
-        "INSERT INTO users (contact, contact_kind, display_name, created_at) \
-         VALUES ($1, 'mobile', $2, 1) RETURNING id",
-    )
-    .bind(format!("1380000{n:04}"))
-    .bind(format!("邻居{n}"))
-    .fetch_one(db.pool())
-    .await
-    .unwrap()
-}
 
 async fn post(db: &Db, owner: i64, fields: ItemFields) -> i64 {
     let details = fields.check(|_| None).expect("a valid form");
@@ -69,7 +58,7 @@ fn text(q: &str) -> WantedItems {
 async fn only_the_snapped_place_is_stored() {
     for test in each_backend().await {
         let db = &test.db;
-        let owner = person(db, 1).await;
+        let owner = testing::neighbour(db, 1).await;
         let id = post(db, owner, offer("儿童自行车", "", "baby_kids", "give")).await;
         let (lat, lng): (f64, f64) =
             sqlx::query_as("SELECT cell_lat, cell_lng FROM items WHERE id = $1")
@@ -106,7 +95,7 @@ async fn only_the_snapped_place_is_stored() {
 async fn chinese_search_finds_long_and_short_queries() {
     for test in each_backend().await {
         let db = &test.db;
-        let owner = person(db, 1).await;
+        let owner = testing::neighbour(db, 1).await;
         post(
             db,
             owner,
@@ -172,7 +161,7 @@ async fn chinese_search_finds_long_and_short_queries() {
 async fn filters_and_what_the_list_leaves_out() {
     for test in each_backend().await {
         let db = &test.db;
-        let owner = person(db, 1).await;
+        let owner = testing::neighbour(db, 1).await;
         post(db, owner, offer("儿童自行车", "", "baby_kids", "give")).await;
         post(db, owner, offer("电钻", "", "tools", "lend")).await;
         let wanted = ItemFields {
@@ -264,7 +253,7 @@ async fn filters_and_what_the_list_leaves_out() {
 async fn the_board_is_read_a_page_at_a_time_newest_first() {
     for test in each_backend().await {
         let db = &test.db;
-        let owner = person(db, 1).await;
+        let owner = testing::neighbour(db, 1).await;
         // Five listings posted in the same second: ties are ordered by id.
         let mut ids = Vec::new();
         for n in 1..=5 {
@@ -330,7 +319,7 @@ async fn the_board_is_read_a_page_at_a_time_newest_first() {
 async fn a_radius_reads_only_the_listings_around_it() {
     for test in each_backend().await {
         let db = &test.db;
-        let owner = person(db, 1).await;
+        let owner = testing::neighbour(db, 1).await;
         // About 600 m apart near 黔灵山, and one on the other side of town (about 8 km).
         let at = |title: &str, lat: &str, lng: &str| ItemFields {
             lat: lat.into(),
@@ -367,7 +356,7 @@ async fn a_radius_reads_only_the_listings_around_it() {
 async fn photos_are_stored_without_exif_and_hidden_with_their_listing() {
     for test in each_backend().await {
         let db = &test.db;
-        let owner = person(db, 1).await;
+        let owner = testing::neighbour(db, 1).await;
         let id = post(db, owner, offer("台灯", "", "appliances", "give")).await;
         let photo = process(&sample_phone_jpeg(200, 120)).unwrap();
         let mut tx = db.begin_write().await.unwrap();
@@ -400,7 +389,7 @@ async fn photos_are_stored_without_exif_and_hidden_with_their_listing() {
             .unwrap();
         // Hidden: gone for others, still there for its owner and admins.
         let hidden = photo_of(false).await.unwrap().unwrap();
-        let neighbour = person(db, 2).await;
+        let neighbour = testing::neighbour(db, 2).await;
         assert!(!hidden.visible_to(None));
         assert!(!hidden.visible_to(Some((neighbour, false))));
         assert!(hidden.visible_to(Some((owner, false))));
@@ -492,8 +481,8 @@ async fn listings_expire_after_thirty_days_and_their_owners_post_them_again() {
     use app::items::model::ItemStatus;
     for test in each_backend().await {
         let db = &test.db;
-        let owner = person(db, 1).await;
-        let other = person(db, 2).await;
+        let owner = testing::neighbour(db, 1).await;
+        let other = testing::neighbour(db, 2).await;
         let lamp = post(db, owner, offer("台灯", "", "appliances", "give")).await;
         let chair = post(db, owner, offer("椅子", "", "furniture", "give")).await;
         let status = |id| async move { items::find(db.pool(), id).await.unwrap().unwrap().status };

@@ -1,6 +1,4 @@
 //! Notifications in the database, on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL.
-use app::accounts::contact::Contact;
-use app::accounts::db::{create_user, CreateUser};
 use app::accounts::session;
 use app::db::testing::each_backend;
 use app::db::Db;
@@ -9,19 +7,7 @@ use app::me::personal_data::erase;
 use app::notifications::db as notifications;
 use app::notifications::model::{Notice, NoticeKind};
 use app::orgs::model::{OrgRole, Verification};
-
-async fn person(db: &Db, contact: &str) -> i64 {
-    let mut tx = db.begin_write().await.unwrap();
-    let contact = Contact::parse(contact).unwrap();
-    let CreateUser::Created(id) = create_user(&mut tx, &contact, "邻居", "x", 1)
-        .await
-        .unwrap()
-    else {
-        panic!("exists")
-    };
-    tx.commit().await.unwrap();
-    id
-}
+use app::testing;
 
 fn added(org_name: &str) -> Notice {
     Notice::AddedToTeam {
@@ -55,8 +41,8 @@ async fn email_states(db: &Db, user: i64) -> Vec<String> {
 async fn notify_then_read_in_the_inbox() {
     for test in each_backend().await {
         let db = &test.db;
-        let me = person(db, "13800000021").await;
-        let other = person(db, "13800000022").await;
+        let me = testing::person(db, "13800000021", "邻居").await;
+        let other = testing::person(db, "13800000022", "邻居").await;
         let mut tx = db.begin_write().await.unwrap();
         let first = notifications::notify(&mut tx, me, &added("互助社"), 10)
             .await
@@ -121,8 +107,8 @@ async fn notify_then_read_in_the_inbox() {
 async fn email_is_queued_only_for_email_accounts_that_want_it() {
     for test in each_backend().await {
         let db = &test.db;
-        let by_mobile = person(db, "13800000023").await;
-        let by_email = person(db, "linju@example.cn").await;
+        let by_mobile = testing::person(db, "13800000023", "邻居").await;
+        let by_email = testing::person(db, "linju@example.cn", "邻居").await;
         let mut tx = db.begin_write().await.unwrap();
         notifications::notify(&mut tx, by_mobile, &added("甲"), 1)
             .await
@@ -186,8 +172,8 @@ async fn pending_emails_are_sent_in_the_readers_language() {
             Some("https://yyx.example.cn/".into()),
         )
         .unwrap();
-        let reader = person(db, "reader@example.cn").await;
-        let by_mobile = person(db, "13800000024").await;
+        let reader = testing::person(db, "reader@example.cn", "邻居").await;
+        let by_mobile = testing::person(db, "13800000024", "邻居").await;
         let now = 1_800_000_000;
         let mut tx = db.begin_write().await.unwrap();
         app::accounts::db::set_lang(&mut tx, reader, Lang::En)
