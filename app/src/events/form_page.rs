@@ -211,7 +211,7 @@ fn RepeatFields(series: Option<SeriesInfo>, repeat: String, until: String) -> im
         <label for="event-repeat">{move || crate::locales::events::repeat_label(lang.get())}</label>
         <select id="event-repeat" name="event[repeat]" aria-describedby="event-repeat-hint">
             <option value="" selected=repeat.is_empty()>{move || crate::locales::events::repeat_none(lang.get())}</option>
-            {Frequency::ALL.into_iter().map(|f| {
+            {Frequency::ALL.iter().copied().map(|f| {
                 let selected = f.as_str() == repeat;
                 view! { <option value=f.as_str() selected=selected>{move || f.label(lang.get())}</option> }
             }).collect_view()}

@@ -10,38 +10,13 @@ use crate::locales::Text;
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration, Month, Weekday};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Frequency {
-    Weekly,
-    Biweekly,
-    /// The same weekday of the same week of every month ("the second Saturday").
-    Monthly,
-}
-
-impl Frequency {
-    pub const ALL: [Frequency; 3] = [Frequency::Weekly, Frequency::Biweekly, Frequency::Monthly];
-
-    /// The value stored and sent by the form (`event[repeat]=weekly`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Frequency::Weekly => "weekly",
-            Frequency::Biweekly => "biweekly",
-            Frequency::Monthly => "monthly",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Frequency> {
-        Frequency::ALL.into_iter().find(|f| f.as_str() == value)
-    }
-
-    /// How the form's list names it.
-    pub fn label(self, lang: Lang) -> &'static str {
-        use crate::locales::events::repeat_options;
-        match self {
-            Frequency::Weekly => repeat_options::weekly(lang),
-            Frequency::Biweekly => repeat_options::biweekly(lang),
-            Frequency::Monthly => repeat_options::monthly(lang),
-        }
+crate::choice! {
+    /// How often a series repeats; stored and sent by the form as its word (`event[repeat]=weekly`).
+    pub enum Frequency labels in events::repeat_options {
+        Weekly = weekly,
+        Biweekly = biweekly,
+        /// The same weekday of the same week of every month ("the second Saturday").
+        Monthly = monthly,
     }
 }
 

@@ -3,7 +3,6 @@
 //! `bookings`, on the server only).
 
 use super::model::{BookingKind, BookingStatus, FieldGroup, ServiceUnit, Urgency};
-use crate::locales::Lang;
 use serde::{Deserialize, Serialize};
 
 /// A member's whole record, as the cooperative's coordinators keep it.
@@ -48,78 +47,24 @@ pub struct Need {
     pub met: bool,
 }
 
-/// The viewer's standing, as the access log records it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ViewerRole {
-    Coordinator,
-    Resident,
-    Admin,
-}
-
-impl ViewerRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ViewerRole::Coordinator => "coordinator",
-            ViewerRole::Resident => "resident",
-            ViewerRole::Admin => "admin",
-        }
-    }
-
-    /// Who looked, as the access log names them.
-    pub fn label(self, lang: Lang) -> &'static str {
-        use crate::locales::help::viewer_roles;
-        match self {
-            ViewerRole::Coordinator => viewer_roles::coordinator(lang),
-            ViewerRole::Resident => viewer_roles::resident(lang),
-            ViewerRole::Admin => viewer_roles::admin(lang),
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<ViewerRole> {
-        [
-            ViewerRole::Coordinator,
-            ViewerRole::Resident,
-            ViewerRole::Admin,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == value)
+crate::choice! {
+    /// The viewer's standing, as the access log records it.
+    pub enum ViewerRole labels in help::viewer_roles {
+        Coordinator = coordinator,
+        Resident = resident,
+        Admin = admin,
     }
 }
 
-/// Where a record was looked at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ViewedVia {
-    /// The member's public page or the list.
-    Page,
-    /// The coordinators' editor.
-    Editor,
-    /// A download of everything about the member.
-    Export,
-}
-
-impl ViewedVia {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ViewedVia::Page => "page",
-            ViewedVia::Editor => "editor",
-            ViewedVia::Export => "export",
-        }
-    }
-
-    /// Where they looked, as the access log names it.
-    pub fn label(self, lang: Lang) -> &'static str {
-        use crate::locales::help::viewed_via;
-        match self {
-            ViewedVia::Page => viewed_via::page(lang),
-            ViewedVia::Editor => viewed_via::editor(lang),
-            ViewedVia::Export => viewed_via::export(lang),
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<ViewedVia> {
-        [ViewedVia::Page, ViewedVia::Editor, ViewedVia::Export]
-            .into_iter()
-            .find(|v| v.as_str() == value)
+crate::choice! {
+    /// Where a record was looked at.
+    pub enum ViewedVia labels in help::viewed_via {
+        /// The member's public page or the list.
+        Page = page,
+        /// The coordinators' editor.
+        Editor = editor,
+        /// A download of everything about the member.
+        Export = export,
     }
 }
 
