@@ -54,47 +54,18 @@ impl OrgKind {
     }
 }
 
-/// Where an organisation stands with the platform. `Pending` and `Rejected` both show as unverified.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Verification {
-    Pending,
-    Verified,
-    Partner,
-    Rejected,
+crate::choice! {
+    /// Where an organisation stands with the platform. `Pending` and `Rejected` both show as
+    /// unverified; the platform's dashboard names each.
+    pub enum Verification labels in orgs::verification {
+        Pending = pending,
+        Verified = verified,
+        Partner = partner,
+        Rejected = rejected,
+    }
 }
 
 impl Verification {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verification::Pending => "pending",
-            Verification::Verified => "verified",
-            Verification::Partner => "partner",
-            Verification::Rejected => "rejected",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Verification> {
-        [
-            Verification::Pending,
-            Verification::Verified,
-            Verification::Partner,
-            Verification::Rejected,
-        ]
-        .into_iter()
-        .find(|v| v.as_str() == value)
-    }
-
-    /// The state's name, as the platform's dashboard lists it.
-    pub fn label(self, lang: Lang) -> &'static str {
-        use crate::locales::orgs::verification;
-        match self {
-            Verification::Pending => verification::pending(lang),
-            Verification::Verified => verification::verified(lang),
-            Verification::Partner => verification::partner(lang),
-            Verification::Rejected => verification::rejected(lang),
-        }
-    }
-
     pub fn tier(self) -> Tier {
         match self {
             Verification::Verified => Tier::Verified,
