@@ -1,4 +1,4 @@
-//! Reading cookies from request headers.
+//! Reading cookies from request headers, and the cookies that more than one domain sets.
 
 use http::{header::COOKIE, HeaderMap};
 
@@ -12,6 +12,20 @@ pub fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(key, _)| *key == name)
         .map(|(_, value)| value)
+}
+
+/// The cookie that holds a newly made calendar address's secret for a few minutes, on 我的 only
+/// (`events::feed` sets it; signing out, in `accounts`, forgets it).
+pub const NEW_FEED_COOKIE: &str = "new_calendar";
+const NEW_FEED_SECONDS: i64 = 600;
+
+/// The `Set-Cookie` value that hands this browser a new address's secret, or (`None`) forgets it.
+pub fn new_feed_cookie(token: Option<&str>, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    let (value, max_age) = token.map_or(("", 0), |token| (token, NEW_FEED_SECONDS));
+    format!(
+        "{NEW_FEED_COOKIE}={value}; Path=/me; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
+    )
 }
 
 #[cfg(test)]

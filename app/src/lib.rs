@@ -26,6 +26,7 @@ pub mod orgs;
 pub mod paging;
 pub mod resources;
 pub mod shell;
+pub mod vocabulary;
 pub mod volunteering;
 
 #[cfg(feature = "ssr")]

@@ -1,26 +1,31 @@
-//! What the server gives every server function: the database pool and configuration.
+//! What the server gives every server function: the database pool, the cookie setting, and each
+//! domain's shared part (a cache, a limit, a setting).
 
-use crate::accounts::rate_limit::AuthLimits;
 use crate::db::Db;
-use crate::geo::tiles::TileChoice;
-use crate::map::index::MapIndex;
-use std::sync::Arc;
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub db: Db,
     /// Mark cookies `Secure` (the site is served over https).
     pub secure_cookies: bool,
-    /// Shared by every request: attempts at signing in or up, per address and per account.
-    pub auth_limits: Arc<AuthLimits>,
-    /// The district's areas, in memory (they change only when demo data is loaded).
-    pub areas: crate::areas::cache::AreaCache,
-    /// Everything on the map, in memory; reloads itself when the database changes.
-    pub map: MapIndex,
-    /// The base maps offered on the map, the configured one first.
-    pub tiles: TileChoice,
-    /// How much one person may ask for and receive on 益享生活.
-    pub item_limits: crate::items::model::ItemLimits,
+    parts: Parts,
+}
+
+/// The domains' shared parts, one per type: the areas in memory, the map index, the limits on
+/// signing in and on 益享生活, the base maps. The state sits below the domains and cannot name
+/// their types, so each domain asks for its own (`state.part::<AreaCache>()`); a part the
+/// server did not set is its type's default, made once and then shared by every request.
+#[derive(Clone, Default)]
+struct Parts(Arc<RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>>);
+
+impl std::fmt::Debug for Parts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let count = self.0.read().map_or(0, |parts| parts.len());
+        write!(f, "Parts({count})")
+    }
 }
 
 impl AppState {
@@ -28,30 +33,37 @@ impl AppState {
         AppState {
             db,
             secure_cookies,
-            auth_limits: Arc::new(AuthLimits::default()),
-            areas: Default::default(),
-            map: MapIndex::default(),
-            tiles: TileChoice::default(),
-            item_limits: Default::default(),
+            parts: Parts::default(),
         }
     }
 
-    pub fn with_tiles(self, tiles: TileChoice) -> AppState {
-        AppState { tiles, ..self }
+    /// Sets a domain's part (a setting read from the environment, say) before serving.
+    pub fn with_part<T: Send + Sync + 'static>(self, part: T) -> AppState {
+        let mut parts = self.parts.0.write().unwrap_or_else(|e| e.into_inner());
+        parts.insert(TypeId::of::<T>(), Arc::new(part));
+        drop(parts);
+        self
     }
 
-    pub fn with_item_limits(self, item_limits: crate::items::model::ItemLimits) -> AppState {
-        AppState {
-            item_limits,
-            ..self
-        }
-    }
-
-    pub fn with_auth_limits(self, limits: AuthLimits) -> AppState {
-        AppState {
-            auth_limits: Arc::new(limits),
-            ..self
-        }
+    /// A domain's part: the one set with `with_part`, or else its default, shared from first use.
+    pub fn part<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        let key = TypeId::of::<T>();
+        let found = self
+            .parts
+            .0
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .cloned();
+        let part = found.unwrap_or_else(|| {
+            let mut parts = self.parts.0.write().unwrap_or_else(|e| e.into_inner());
+            parts
+                .entry(key)
+                .or_insert_with(|| Arc::new(T::default()))
+                .clone()
+        });
+        part.downcast()
+            .expect("parts are kept under their own type")
     }
 }
 
@@ -79,5 +91,32 @@ impl AppState {
             })
             .unwrap_or("localhost");
         format!("{scheme}://{host}{path}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    #[derive(Default)]
+    struct Counter(AtomicU32);
+
+    #[tokio::test]
+    async fn a_part_is_shared_by_every_clone_and_a_set_one_wins() {
+        let test = crate::db::testing::TestDb::sqlite().await;
+        let state = AppState::new(test.db.clone(), false);
+        let copy = state.clone();
+        state.part::<Counter>().0.fetch_add(1, Ordering::Relaxed);
+        assert_eq!(copy.part::<Counter>().0.load(Ordering::Relaxed), 1);
+
+        let set = AppState::new(test.db.clone(), false).with_part(Counter(AtomicU32::new(7)));
+        assert_eq!(set.part::<Counter>().0.load(Ordering::Relaxed), 7);
+        assert_eq!(
+            set.part::<u8>().as_ref(),
+            &0,
+            "an unset part is its default"
+        );
+        test.finish().await;
     }
 }

@@ -61,7 +61,18 @@ pub async fn new_org(conn: &mut sqlx::AnyConnection, name: &str, kind: OrgKind) 
 
 /// Like `new_org`, registered at `at`.
 pub async fn new_org_at(conn: &mut sqlx::AnyConnection, name: &str, kind: OrgKind, at: i64) -> i64 {
-    let org = OrgDetails {
+    let SaveOrg::Saved(id) = insert_org(conn, &org_details(name, kind), None, at)
+        .await
+        .unwrap()
+    else {
+        panic!("organisation not saved")
+    };
+    id
+}
+
+/// An organisation of `kind` named `name`, with nothing else filled in.
+pub fn org_details(name: &str, kind: OrgKind) -> OrgDetails {
+    OrgDetails {
         kind,
         name: name.into(),
         description: String::new(),
@@ -71,11 +82,7 @@ pub async fn new_org_at(conn: &mut sqlx::AnyConnection, name: &str, kind: OrgKin
         contact: String::new(),
         opening_hours: String::new(),
         credit_code: None,
-    };
-    let SaveOrg::Saved(id) = insert_org(conn, &org, None, at).await.unwrap() else {
-        panic!("organisation not saved")
-    };
-    id
+    }
 }
 
 /// For check-in and hours: an event at `START` with 10 seats and 90 minutes of credit, three
@@ -171,13 +178,24 @@ pub async fn resource(
     kind: crate::resources::model::ResourceKind,
     name: &str,
 ) -> i64 {
+    resource_at(db, org_id, kind, name, (26.58, 106.71)).await
+}
+
+/// Like `resource`, at `location` (latitude, longitude).
+pub async fn resource_at(
+    db: &Db,
+    org_id: Option<i64>,
+    kind: crate::resources::model::ResourceKind,
+    name: &str,
+    location: (f64, f64),
+) -> i64 {
     let details = crate::resources::input::ResourceDetails {
         org_id,
         kind,
         name: name.into(),
         description: "测试用的资源。".into(),
         address: "测试路 1 号".into(),
-        location: (26.58, 106.71),
+        location,
         opening_hours: "每天 9:00–17:00".into(),
         contact: String::new(),
     };
@@ -185,6 +203,150 @@ pub async fn resource(
     let id = crate::resources::db::insert(&mut tx, &details, None, START)
         .await
         .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+/// The platform admin (made on first use: one per database); their id.
+pub async fn admin(db: &Db) -> i64 {
+    const CONTACT: &str = "13700000000";
+    if let Some(id) = crate::orgs::db::user_by_contact(db.pool(), CONTACT)
+        .await
+        .unwrap()
+    {
+        return id;
+    }
+    let id = person(db, CONTACT, "平台管理员").await;
+    sqlx::query("UPDATE users SET is_admin = 1 WHERE id = $1")
+        .bind(id)
+        .execute(db.pool())
+        .await
+        .unwrap();
+    id
+}
+
+/// An organisation of `kind` named `name`, registered by `owner`, with each of `coordinators`
+/// added to its team; its id. It waits for review (see `set_standing`).
+pub async fn org_run_by(
+    db: &Db,
+    name: &str,
+    kind: OrgKind,
+    owner: i64,
+    coordinators: &[i64],
+) -> i64 {
+    use crate::orgs::model::OrgRole;
+    let mut tx = db.begin_write().await.unwrap();
+    let id = new_org(&mut tx, name, kind).await;
+    crate::orgs::db::add_member(&mut tx, id, owner, OrgRole::Owner, owner, START)
+        .await
+        .unwrap();
+    for &coordinator in coordinators {
+        crate::orgs::db::add_member(&mut tx, id, coordinator, OrgRole::Coordinator, owner, START)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    id
+}
+
+/// Gives an organisation a standing, as an admin's review would.
+pub async fn set_standing(db: &Db, org_id: i64, standing: crate::orgs::model::Verification) {
+    let admin = admin(db).await;
+    let mut tx = db.begin_write().await.unwrap();
+    assert!(
+        crate::orgs::db::review(&mut tx, org_id, standing, None, admin, START)
+            .await
+            .unwrap()
+    );
+    tx.commit().await.unwrap();
+}
+
+/// A sub-district with this code and name (in both languages) centred at `(lat, lng)`.
+pub async fn subdistrict(db: &Db, code: &str, name: &str, (lat, lng): (f64, f64)) {
+    use crate::areas::model::{Area, AreaKind};
+    let area = Area {
+        code: code.into(),
+        kind: AreaKind::Subdistrict,
+        parent_code: None,
+        name_zh: name.into(),
+        name_en: name.into(),
+        lat,
+        lng,
+    };
+    let mut tx = db.begin_write().await.unwrap();
+    assert!(crate::areas::db::insert_if_absent(&mut tx, &area, START)
+        .await
+        .unwrap());
+    tx.commit().await.unwrap();
+}
+
+/// A cooperative (an organisation of the 邻里帮帮 kind) with nobody on its team; its id.
+pub async fn cooperative(db: &Db) -> i64 {
+    let mut tx = db.begin_write().await.unwrap();
+    let id = new_org(&mut tx, "云岩邻里互助社", OrgKind::Cooperative).await;
+    tx.commit().await.unwrap();
+    id
+}
+
+/// A member of cooperative `org` (王阿姨), entered by `by`, with a picked point, a paid service
+/// (缝补衣物), a need (每周帮忙买菜), availability and a note; nothing consented yet. Their id.
+pub async fn coop_member(db: &Db, org: i64, by: i64) -> i64 {
+    let fields = crate::help::input::MemberFields {
+        display_name: "王阿姨".into(),
+        lat: "26.583411".into(),
+        lng: "106.713372".into(),
+        availability: "工作日上午".into(),
+        situation_note: "独居，行动不便".into(),
+        ..crate::help::input::MemberFields::default()
+    };
+    let details = fields.check(|_| false).unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    let id = crate::help::db::insert_member(&mut tx, org, &details, by, START)
+        .await
+        .unwrap();
+    let service = crate::help::input::ServiceFields {
+        title: "缝补衣物".into(),
+        price: "10".into(),
+        unit: "per_item".into(),
+        ..crate::help::input::ServiceFields::default()
+    };
+    crate::help::db::add_service(&mut tx, id, &service.check().unwrap(), START)
+        .await
+        .unwrap();
+    let need = crate::help::input::NeedFields {
+        title: "每周帮忙买菜".into(),
+        urgency: "normal".into(),
+        ..crate::help::input::NeedFields::default()
+    };
+    crate::help::db::add_need(&mut tx, id, &need.check().unwrap(), START)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+/// A paper consent of `member` for `group` to `audience`, recorded by `by`; its id.
+pub async fn consent(
+    db: &Db,
+    member: i64,
+    group: crate::help::model::FieldGroup,
+    audience: crate::help::model::Audience,
+    by: i64,
+) -> i64 {
+    let mut tx = db.begin_write().await.unwrap();
+    let new = crate::help::db::NewConsent {
+        group,
+        audience,
+        method: crate::help::model::ConsentMethod::Paper,
+        notice_version: crate::help::model::NOTICE_VERSION,
+    };
+    let crate::help::db::ConsentOutcome::Recorded(id) =
+        crate::help::db::record_consent(&mut tx, member, new, by, START)
+            .await
+            .unwrap()
+    else {
+        panic!("consent not recorded")
+    };
     tx.commit().await.unwrap();
     id
 }

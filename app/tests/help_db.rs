@@ -10,74 +10,12 @@ use app::geo::grid::PERSON_CELL_M;
 use app::geo::LatLng;
 use app::help::card::{card_for, MemberCard};
 use app::help::db::{self as help, ConsentOutcome, NewConsent, ViewedVia, ViewerRole};
-use app::help::input::{MemberFields, NeedFields, ServiceFields};
+use app::help::input::MemberFields;
 use app::help::model::{Audience, ConsentMethod, FieldGroup, ProxyAction, Viewer, NOTICE_VERSION};
 use app::notifications::model::Notice;
-use app::orgs::model::OrgKind;
-use testing::neighbours;
+use testing::{consent, coop_member as member, cooperative, neighbours};
 
 const NOW: i64 = 1_800_000_000;
-
-async fn cooperative(db: &Db) -> i64 {
-    let mut tx = db.begin_write().await.unwrap();
-    let id = testing::new_org(&mut tx, "云岩邻里互助社", OrgKind::Cooperative).await;
-    tx.commit().await.unwrap();
-    id
-}
-
-/// A member with a picked point, a paid service, a need, availability and a note.
-async fn member(db: &Db, org: i64, by: i64) -> i64 {
-    let fields = MemberFields {
-        display_name: "王阿姨".into(),
-        lat: "26.583411".into(),
-        lng: "106.713372".into(),
-        availability: "工作日上午".into(),
-        situation_note: "独居，行动不便".into(),
-        ..MemberFields::default()
-    };
-    let details = fields.check(|_| false).unwrap();
-    let mut tx = db.begin_write().await.unwrap();
-    let id = help::insert_member(&mut tx, org, &details, by, NOW)
-        .await
-        .unwrap();
-    let service = ServiceFields {
-        title: "缝补衣物".into(),
-        price: "10".into(),
-        unit: "per_item".into(),
-        ..ServiceFields::default()
-    };
-    help::add_service(&mut tx, id, &service.check().unwrap(), NOW)
-        .await
-        .unwrap();
-    let need = NeedFields {
-        title: "每周帮忙买菜".into(),
-        urgency: "normal".into(),
-        ..NeedFields::default()
-    };
-    help::add_need(&mut tx, id, &need.check().unwrap(), NOW)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-    id
-}
-
-async fn consent(db: &Db, member: i64, group: FieldGroup, audience: Audience, by: i64) -> i64 {
-    let mut tx = db.begin_write().await.unwrap();
-    let new = NewConsent {
-        group,
-        audience,
-        method: ConsentMethod::Paper,
-        notice_version: NOTICE_VERSION,
-    };
-    let ConsentOutcome::Recorded(id) = help::record_consent(&mut tx, member, new, by, NOW)
-        .await
-        .unwrap()
-    else {
-        panic!("consent not recorded")
-    };
-    tx.commit().await.unwrap();
-    id
-}
 
 /// The member as `viewer` sees them now, read fresh from the database.
 async fn seen_by(db: &Db, member: i64, viewer: Viewer) -> MemberCard {

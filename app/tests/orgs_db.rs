@@ -55,7 +55,9 @@ async fn register_edit_and_refuse_stale_or_duplicate_edits() {
             panic!("not saved")
         };
         assert_eq!(
-            orgs::role_of(db.pool(), id, owner).await.unwrap(),
+            app::accounts::auth::role_in_org(db.pool(), id, owner)
+                .await
+                .unwrap(),
             Some(OrgRole::Owner)
         );
         let record = orgs::find(db.pool(), id).await.unwrap().unwrap();
@@ -392,7 +394,12 @@ async fn team_keeps_its_owner_and_loses_deleted_accounts() {
         );
         assert!(erase(&mut tx, owner, 4).await.unwrap());
         tx.commit().await.unwrap();
-        assert_eq!(orgs::role_of(db.pool(), id, owner).await.unwrap(), None);
+        assert_eq!(
+            app::accounts::auth::role_in_org(db.pool(), id, owner)
+                .await
+                .unwrap(),
+            None
+        );
         assert!(orgs::team(db.pool(), id).await.unwrap().is_empty());
         assert!(
             orgs::find(db.pool(), id).await.unwrap().is_some(),

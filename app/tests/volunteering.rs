@@ -7,14 +7,14 @@ use app::db::testing::each_backend;
 use app::db::Db;
 use app::events::attendance::code_at;
 use app::events::checkin::CheckinOutcome;
+use app::events::hours::{
+    add_honour, approve_pending, event_hours, event_hours_log, mark_attendance, record_no_shows,
+    review, Attendance, HoursAction, HoursKind, HoursRefusal, HoursStatus, Review,
+};
 use app::events::model::{JoinOutcome, Place};
 use app::events::signup;
 use app::orgs::model::Tier;
 use app::volunteering::certificate::{find, issue, of_org, of_user, withdraw, Issue, Withdrawal};
-use app::volunteering::hours::{
-    add_honour, approve_pending, event_hours, event_hours_log, mark_attendance, record_no_shows,
-    review, Attendance, HoursAction, HoursKind, HoursRefusal, HoursStatus, Review,
-};
 use app::volunteering::record::{served_events, service_years};
 
 use app::testing;
@@ -79,7 +79,7 @@ macro_rules! in_tx {
 }
 
 fn statuses(
-    entries: &[app::volunteering::hours::HoursEntry],
+    entries: &[app::events::hours::HoursEntry],
 ) -> Vec<(String, HoursKind, i64, HoursStatus)> {
     let mut all: Vec<_> = entries
         .iter()

@@ -16,9 +16,9 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
         config.sign_in_attempts_per_account,
     );
     let state = AppState::new(db, config.secure_cookies)
-        .with_auth_limits(limits)
-        .with_item_limits(config.item_limits)
-        .with_tiles(config.tiles.clone());
+        .with_part(limits)
+        .with_part(config.item_limits)
+        .with_part(config.tiles.clone());
     let router = http::router(state, options);
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -24,7 +24,7 @@ pub async fn sign_up(
     let state = crate::state::use_app_state()?;
     let contact = Contact::parse(&contact).ok_or(FormRefusal::ContactInvalid)?;
     state
-        .auth_limits
+        .part::<super::rate_limit::AuthLimits>()
         .check(super::rate_limit::client_ip(), contact.as_str())?;
     let name = parse_display_name(&display_name).ok_or(FormRefusal::DisplayNameInvalid)?;
     new_password_rules(&password)?;
@@ -63,7 +63,7 @@ pub async fn sign_in(
     let state = crate::state::use_app_state()?;
     let contact = Contact::parse(&contact).ok_or(AccountRefusal::WrongCredentials)?;
     state
-        .auth_limits
+        .part::<super::rate_limit::AuthLimits>()
         .check(super::rate_limit::client_ip(), contact.as_str())?;
     let account = db::find_credentials(state.db.pool(), &contact).await?;
     let (user_id, hash) = match account {
@@ -121,7 +121,7 @@ pub(crate) async fn confirm_password(
 ) -> Result<SessionUser, AppError> {
     let user = super::auth::authorize(state, super::auth::Rule::SignedIn).await?;
     state
-        .auth_limits
+        .part::<super::rate_limit::AuthLimits>()
         .check(super::rate_limit::client_ip(), &format!("user:{}", user.id))?;
     let hash = super::db::password_hash(state.db.pool(), user.id)
         .await?

@@ -2,9 +2,7 @@
 //! and out and had their hours confirmed; the newest hours still wait for confirmation; and at
 //! larger events one person did not come.
 
-use crate::volunteering::hours::{
-    credit, mark_attendance, record_no_shows, review, Attendance, Review,
-};
+use crate::events::hours::{credit, mark_attendance, record_no_shows, review, Attendance, Review};
 use sqlx::AnyConnection;
 
 /// Records what happened at a finished event `event_id` (which ran from `starts_at` to

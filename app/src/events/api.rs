@@ -68,7 +68,7 @@ mod access {
         org_id: i64,
     ) -> Result<bool, AppError> {
         Ok(user.is_admin
-            || crate::orgs::db::role_of(state.db.pool(), org_id, user.id)
+            || crate::accounts::auth::role_in_org(state.db.pool(), org_id, user.id)
                 .await?
                 .is_some())
     }
@@ -120,7 +120,10 @@ pub async fn list_events(filter: EventFilter) -> Result<EventList, AppError> {
     use crate::geo::LatLng;
     let state = crate::state::use_app_state()?;
     let pool = state.db.pool();
-    let areas = state.areas.list(pool).await?;
+    let areas = state
+        .part::<crate::areas::cache::AreaCache>()
+        .list(pool)
+        .await?;
     let now = crate::db::now_unix();
     let wanted = filter
         .wanted(now, |code| {
@@ -320,7 +323,7 @@ pub async fn update_event(
     // Hours are checked against the event's length: once some are recorded, the times stay (or
     // one organiser could stretch the event, add hours that count at once, and shrink it back).
     let moved = (details.starts_at, details.ends_at) != (current.starts_at, current.ends_at);
-    if moved && crate::volunteering::hours::any_recorded(&mut tx, id).await? {
+    if moved && super::hours::any_recorded(&mut tx, id).await? {
         return Err(EventRefusal::TimeLocked.into());
     }
     if current.series_id.is_some() && super::series::all_future(scope.as_deref()) {

@@ -4,8 +4,8 @@
 //! once (a unique index makes sure of it too).
 
 use super::attendance::{accepts, credited_minutes, window_open};
+use super::hours::{credit, HoursStatus};
 use crate::db::columns::Flag;
-use crate::volunteering::hours::{credit, HoursStatus};
 use sqlx::{AnyConnection, AnyPool, FromRow};
 
 /// What a check-in attempt did.

@@ -1,9 +1,9 @@
 //! Server functions of check-in: the organisers' code screen, a participant checking in and out
 //! with the code, and organisers marking attendance on the roster.
 
+use super::hours::HoursStatus;
 use super::model::{Event, Place};
 use crate::error::AppError;
-use crate::volunteering::hours::HoursStatus;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -146,8 +146,8 @@ pub async fn mark_attendance(
     participant: i64,
     attendance: String,
 ) -> Result<(), AppError> {
+    use super::hours::{self, Attendance};
     use crate::events::EventRefusal;
-    use crate::volunteering::hours::{self, Attendance};
     let (state, actor, event) = super::roster_api::organiser_of(id).await?;
     let attendance = Attendance::parse(&attendance)
         .ok_or_else(|| AppError::InvalidInput("attendance".into()))?;
@@ -158,7 +158,7 @@ pub async fn mark_attendance(
     let mut tx = state.db.begin_write().await?;
     let marked = hours::mark_attendance(&mut tx, id, participant, attendance, actor, now).await?;
     tx.commit().await?;
-    marked.map_err(crate::volunteering::hours_api::refused)?;
+    marked.map_err(AppError::from)?;
     leptos_axum::redirect(&format!("/events/{id}/roster?done=marked"));
     Ok(())
 }
@@ -173,7 +173,7 @@ pub async fn record_no_shows(id: i64) -> Result<(), AppError> {
         return Err(EventRefusal::NotOver.into());
     }
     let mut tx = state.db.begin_write().await?;
-    let recorded = crate::volunteering::hours::record_no_shows(&mut tx, id, now).await?;
+    let recorded = super::hours::record_no_shows(&mut tx, id, now).await?;
     tx.commit().await?;
     leptos_axum::redirect(&format!("/events/{id}/roster?done=no_shows&n={recorded}"));
     Ok(())

@@ -3,6 +3,8 @@
 //! (`/me/calendar/{token}/events.ics`). The person turns the address on, renews it (the old one
 //! stops working at once) or turns it off, on 我的.
 
+#[cfg(feature = "ssr")]
+use crate::cookies::{new_feed_cookie, NEW_FEED_COOKIE};
 use crate::error::AppError;
 use crate::i18n::use_lang;
 use leptos::prelude::*;
@@ -15,11 +17,6 @@ pub struct CalendarFeedState {
     pub on: bool,
     pub new_address: Option<String>,
 }
-
-/// The cookie that holds a newly made address's secret for a few minutes, on 我的 only.
-pub const NEW_FEED_COOKIE: &str = "new_calendar";
-#[cfg(feature = "ssr")]
-const NEW_FEED_SECONDS: i64 = 600;
 
 #[server(endpoint = "events/calendar_feed")]
 pub async fn calendar_feed() -> Result<CalendarFeedState, AppError> {
@@ -59,16 +56,6 @@ pub async fn set_calendar_feed(on: bool) -> Result<(), AppError> {
     }
     leptos_axum::redirect("/me#calendar");
     Ok(())
-}
-
-/// The `Set-Cookie` value that hands this browser a new address's secret, or (`None`) forgets it.
-#[cfg(feature = "ssr")]
-pub fn new_feed_cookie(token: Option<&str>, secure: bool) -> String {
-    let secure = if secure { "; Secure" } else { "" };
-    let (value, max_age) = token.map_or(("", 0), |token| (token, NEW_FEED_SECONDS));
-    format!(
-        "{NEW_FEED_COOKIE}={value}; Path=/me; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
-    )
 }
 
 pub fn feed_path(token: &str) -> String {

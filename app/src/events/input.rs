@@ -166,10 +166,7 @@ impl EventFields {
         };
         let credit_minutes = match self.credit_hours.trim() {
             "" => None,
-            typed => Some(
-                crate::volunteering::hours::parse_hours(typed)
-                    .ok_or(FormRefusal::CreditHoursInvalid)?,
-            ),
+            typed => Some(super::hours::parse_hours(typed).ok_or(FormRefusal::CreditHoursInvalid)?),
         };
         let tags = one_line(&self.tags.replace('，', ","), LINE_MAX)?
             .split(',')
@@ -308,7 +305,7 @@ mod tests {
 
     #[test]
     fn hours_are_read_and_written_the_same_way() {
-        use crate::volunteering::hours::parse_hours;
+        use crate::events::hours::parse_hours;
         assert_eq!(parse_hours("2.5"), Some(150));
         assert_eq!(parse_hours("0.25"), Some(15));
         assert_eq!(parse_hours("NaN"), None);

@@ -44,7 +44,7 @@ pub async fn org_events(org_id: i64) -> Result<(Vec<Event>, bool), AppError> {
     let insider = match crate::accounts::auth::current_user(&state).await? {
         Some(user) => {
             user.is_admin
-                || crate::orgs::db::role_of(pool, org_id, user.id)
+                || crate::accounts::auth::role_in_org(pool, org_id, user.id)
                     .await?
                     .is_some()
         }

@@ -1,5 +1,5 @@
-//! 一起公益: charity events — the public list and pages, joining with seats and a waitlist, and
-//! the organisers' forms.
+//! 一起公益: charity events — the public list and pages, joining with seats and a waitlist, the
+//! organisers' forms, check-in, and the hours people give at each (`hours`).
 
 pub mod api;
 #[cfg(feature = "ssr")]
@@ -14,6 +14,7 @@ mod detail_page;
 pub mod feed;
 pub mod filter;
 mod form_page;
+pub mod hours;
 pub mod input;
 mod list_page;
 mod mine;

@@ -33,5 +33,9 @@ crate::refusals! {
         RepeatUntilInvalid = repeat_until_invalid, BAD_REQUEST;
         /// An event with hours recorded keeps its start and end.
         TimeLocked = time_locked, CONFLICT;
+        /// Nobody adds, confirms or rejects hours for themselves.
+        OwnHours = own_hours, FORBIDDEN;
+        /// Hours beyond the event's length, approved by the organiser who recorded them.
+        NeedsAnotherReviewer = needs_another_reviewer, CONFLICT;
     }
 }

@@ -1,8 +1,8 @@
 //! The roster: who holds a place, with the contact details only an event's organisers may see;
 //! people added by hand (no phone or no account), and people removed by an organiser.
 
+use super::hours::Attendance;
 use super::model::Place;
-use crate::volunteering::hours::Attendance;
 use serde::{Deserialize, Serialize};
 
 /// One person on the roster.

@@ -167,8 +167,8 @@ fn AttendanceMarks(
     may_mark: bool,
     mark: ServerAction<MarkAttendance>,
 ) -> impl IntoView {
+    use super::hours::Attendance;
     use crate::i18n::dates::format_clock;
-    use crate::volunteering::hours::Attendance;
     let lang = use_lang();
     let attendance = entry.attendance;
     let checked_in = entry.checked_in_at.map(format_clock);

@@ -182,7 +182,10 @@ pub async fn list_help(filter: HelpFilter) -> Result<HelpList, AppError> {
     let offers = filter
         .offers()
         .ok_or_else(|| AppError::InvalidInput("offers".into()))?;
-    let areas = state.areas.list(state.db.pool()).await?;
+    let areas = state
+        .part::<crate::areas::cache::AreaCache>()
+        .list(state.db.pool())
+        .await?;
     let area = match filter.area.trim() {
         "" => None,
         code => Some(
@@ -255,7 +258,10 @@ pub async fn get_member(id: i64) -> Result<MemberView, AppError> {
         _ => (None, None),
     };
     tx.commit().await?;
-    let areas = state.areas.list(state.db.pool()).await?;
+    let areas = state
+        .part::<crate::areas::cache::AreaCache>()
+        .list(state.db.pool())
+        .await?;
     Ok(MemberView {
         card,
         areas: areas.to_vec(),

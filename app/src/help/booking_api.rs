@@ -56,7 +56,7 @@ async fn side_of(
         .await?
         .ok_or(AppError::NotFound)?;
     drop(conn);
-    let staff = crate::orgs::db::role_of(state.db.pool(), booking.org_id, user.id)
+    let staff = crate::accounts::auth::role_in_org(state.db.pool(), booking.org_id, user.id)
         .await?
         .is_some();
     // A coordinator who booked for themselves is the resident here: someone else answers.

@@ -22,7 +22,7 @@ pub async fn member_export(
         .await?
         .filter(|m| !m.deleted)
         .ok_or(AppError::NotFound)?;
-    let staff = crate::orgs::db::role_of(state.db.pool(), member.org_id, user.id)
+    let staff = crate::accounts::auth::role_in_org(state.db.pool(), member.org_id, user.id)
         .await?
         .is_some();
     let viewer = Viewer::of(Some(user.id), staff, member.user_id);

@@ -156,7 +156,11 @@ async fn cooperative(
 /// The community codes that exist, for checking a member's area.
 #[cfg(feature = "ssr")]
 async fn areas(state: &crate::state::AppState) -> Result<Vec<Area>, AppError> {
-    Ok(state.areas.list(state.db.pool()).await?.to_vec())
+    Ok(state
+        .part::<crate::areas::cache::AreaCache>()
+        .list(state.db.pool())
+        .await?
+        .to_vec())
 }
 
 #[server(endpoint = "help/coop-members")]
@@ -471,7 +475,7 @@ pub async fn link_member_account(member: i64, contact: String) -> Result<(), App
         .await
 }
 
-/// Links the member to the person accepting their invitation (`invitations::api`), unless the
+/// Links the member to the person accepting their invitation (`me::invitations_api`), unless the
 /// member's data was deleted or another account was linked meanwhile; the member's log says they
 /// did it themselves.
 #[cfg(feature = "ssr")]

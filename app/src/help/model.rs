@@ -3,6 +3,7 @@
 //! sees a field group only while a consent for an audience they belong to is live.
 
 use crate::choice;
+pub use crate::vocabulary::BookingStatus;
 use serde::{Deserialize, Serialize};
 
 choice! {
@@ -55,16 +56,6 @@ choice! {
         Low = low,
         Normal = normal,
         Urgent = urgent,
-    }
-}
-
-choice! {
-    pub enum BookingStatus labels in help::booking_statuses {
-        Requested = requested,
-        Accepted = accepted,
-        Declined = declined,
-        Cancelled = cancelled,
-        Done = done,
     }
 }
 

@@ -106,7 +106,8 @@ mod server {
         let mut conn = state.db.pool().acquire().await?;
         let member = live_member(&mut conn, id).await?;
         drop(conn);
-        let staff = crate::orgs::db::role_of(state.db.pool(), member.org_id, user.id).await?;
+        let staff =
+            crate::accounts::auth::role_in_org(state.db.pool(), member.org_id, user.id).await?;
         if staff.is_none() {
             return Err(AppError::Forbidden);
         }

@@ -1,16 +1,7 @@
 //! What an invitation is, as the invited person and the inviter see it.
 
+pub use crate::vocabulary::InvitationKind;
 use serde::{Deserialize, Serialize};
-
-crate::choice! {
-    /// What accepting an invitation does.
-    pub enum InvitationKind {
-        /// Joins the organisation's team as a coordinator (the owner invites).
-        Coordinator = "coordinator",
-        /// Links the account to a cooperative member's record (a coordinator invites).
-        MemberLink = "member_link",
-    }
-}
 
 crate::choice! {
     /// Where an invitation stands. Its organisation sees only whether it is open (waiting or

@@ -48,7 +48,10 @@ pub async fn list_items(filter: ItemFilter) -> Result<ItemList, AppError> {
     use crate::geo::LatLng;
     let state = crate::state::use_app_state()?;
     let pool = state.db.pool();
-    let areas = state.areas.list(pool).await?;
+    let areas = state
+        .part::<crate::areas::cache::AreaCache>()
+        .list(pool)
+        .await?;
     let wanted = filter
         .wanted(|code| {
             areas
@@ -107,7 +110,13 @@ pub async fn get_item(id: i64) -> Result<ItemView, AppError> {
         Some(user) if !is_owner => super::requests::mine(&mut conn, id, user.id).await?,
         _ => None,
     };
-    let near = nearest_community(&state.areas.list(state.db.pool()).await?, &item);
+    let near = nearest_community(
+        &state
+            .part::<crate::areas::cache::AreaCache>()
+            .list(state.db.pool())
+            .await?,
+        &item,
+    );
     Ok(ItemView {
         item,
         is_owner,
@@ -150,7 +159,11 @@ pub async fn item_form() -> Result<ItemFormChoices, AppError> {
     let user = authorize(&state, Rule::SignedIn).await?;
     let pool = state.db.pool();
     Ok(ItemFormChoices {
-        areas: state.areas.list(pool).await?.to_vec(),
+        areas: state
+            .part::<crate::areas::cache::AreaCache>()
+            .list(pool)
+            .await?
+            .to_vec(),
         points: crate::resources::db::handout_points(pool, user.id).await?,
     })
 }

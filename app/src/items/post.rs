@@ -17,7 +17,10 @@ pub async fn post_item(
     uploads: Vec<Vec<u8>>,
 ) -> Result<i64, AppError> {
     let pool = state.db.pool();
-    let areas = state.areas.list(pool).await?;
+    let areas = state
+        .part::<crate::areas::cache::AreaCache>()
+        .list(pool)
+        .await?;
     let points = crate::resources::db::handout_points(pool, owner.id).await?;
     let details = fields.check_at(
         |code| {

@@ -80,7 +80,7 @@ pub async fn ask_for_item(id: i64, message: String) -> Result<(), AppError> {
         id,
         user.id,
         &message,
-        state.item_limits,
+        *state.part::<super::model::ItemLimits>(),
         crate::db::now_unix(),
     )
     .await?;

@@ -16,13 +16,16 @@ pub async fn nearby_places(area: Option<String>) -> Result<Nearby, AppError> {
     use crate::geo::DISTRICT_CENTRE;
     let state = crate::state::use_app_state()?;
     let pool = state.db.pool();
-    let areas = state.areas.list(pool).await?;
+    let areas = state
+        .part::<crate::areas::cache::AreaCache>()
+        .list(pool)
+        .await?;
     let chosen = area
         .as_deref()
         .and_then(|code| areas.iter().find(|a| a.code == code.trim()));
     let centre = chosen.map_or(DISTRICT_CENTRE, |a| LatLng::new(a.lat, a.lng));
     let places = state
-        .map
+        .part::<super::index::MapIndex>()
         .nearest(pool, centre, NEARBY_LIMIT, &MapFilter::everything())
         .await?;
     Ok(Nearby {
@@ -57,7 +60,10 @@ pub async fn places_in_view(
     let filter =
         MapFilter::parse(layers.as_deref(), category.as_deref(), q.as_deref()).map_err(bad)?;
     let state = crate::state::use_app_state()?;
-    Ok(state.map.view(state.db.pool(), area, zoom, &filter).await?)
+    Ok(state
+        .part::<super::index::MapIndex>()
+        .view(state.db.pool(), area, zoom, &filter)
+        .await?)
 }
 
 #[cfg(test)]

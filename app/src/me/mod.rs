@@ -3,8 +3,11 @@
 //! deleting the account does with each part. Above the boards, which it reads; none reads it.
 
 pub mod api;
+pub mod invitations_api;
+mod invitations_card;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod personal_data;
 
+pub use invitations_card::InvitationsCard;
 pub use page::MePage;

@@ -52,7 +52,7 @@ pub fn MePage() -> impl IntoView {
                                     </button>
                                 </ActionForm>
                             </section>
-                            <crate::invitations::InvitationsCard/>
+                            <super::InvitationsCard/>
                             <crate::events::MyEventsCard/>
                             <crate::volunteering::MyHoursCard/>
                             <crate::help::MyBookingsCard/>

@@ -8,8 +8,9 @@ use crate::shell::page_error;
 use crate::shell::PageTitle;
 use leptos::prelude::*;
 
+/// `children`: what waits for an answer, above the inbox (the invitations, from `shell::routes`).
 #[component]
-pub fn InboxPage() -> impl IntoView {
+pub fn InboxPage(children: Children) -> impl IntoView {
     let lang = use_lang();
     let open = ServerAction::<OpenNotification>::new();
     let mark_all = ServerAction::<MarkAllRead>::new();
@@ -29,7 +30,7 @@ pub fn InboxPage() -> impl IntoView {
             <h1>{move || crate::locales::notifications::title(lang.get())}</h1>
             <p class="page-head__lead">{move || crate::locales::notifications::lead(lang.get())}</p>
         </div>
-        <crate::invitations::InvitationsCard/>
+        {children()}
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match inbox.await {

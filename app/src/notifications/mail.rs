@@ -185,7 +185,7 @@ pub async fn send_pending(db: &Db, mailer: &Mailer, now: i64) -> Result<usize, s
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::orgs::model::Verification;
+    use crate::vocabulary::Verification;
 
     #[test]
     fn emails_say_what_happened_in_the_readers_language_with_a_full_link() {

@@ -1,10 +1,8 @@
 //! What a notification says: the facts of what happened, turned into words in the reader's
 //! language only when shown (or mailed).
 
-use crate::help::model::BookingStatus;
 use crate::i18n::Lang;
-use crate::invitations::model::InvitationKind;
-use crate::orgs::model::{OrgRole, Verification};
+use crate::vocabulary::{BookingStatus, InvitationKind, OrgRole, Verification};
 use serde::{Deserialize, Serialize};
 
 /// The kinds people can choose email for; each later feature adds its own.
@@ -500,7 +498,7 @@ mod tests {
         let booked = Notice::HelpBooking {
             booking_id: 7,
             title: "磨刀".into(),
-            status: crate::help::model::BookingStatus::Accepted,
+            status: BookingStatus::Accepted,
         };
         let thanked = Notice::HelpThanks {
             booking_id: 7,

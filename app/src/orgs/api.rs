@@ -37,7 +37,7 @@ pub async fn get_org(id: i64) -> Result<OrgProfile, AppError> {
         .await?
         .ok_or(AppError::NotFound)?;
     let my_role = match &viewer {
-        Some(user) => super::db::role_of(state.db.pool(), id, user.id).await?,
+        Some(user) => crate::accounts::auth::role_in_org(state.db.pool(), id, user.id).await?,
         None => None,
     };
     let viewer_is_admin = viewer.is_some_and(|user| user.is_admin);

@@ -311,20 +311,6 @@ pub async fn directory(
         .orgs)
 }
 
-pub async fn role_of(
-    pool: &AnyPool,
-    org_id: i64,
-    user_id: i64,
-) -> Result<Option<OrgRole>, sqlx::Error> {
-    let role: Option<String> =
-        sqlx::query_scalar("SELECT role FROM org_members WHERE org_id = $1 AND user_id = $2")
-            .bind(org_id)
-            .bind(user_id)
-            .fetch_optional(pool)
-            .await?;
-    Ok(role.as_deref().and_then(OrgRole::parse))
-}
-
 /// The organisations a person runs, with their role in each.
 pub async fn my_orgs(pool: &AnyPool, user_id: i64) -> Result<Vec<MyOrg>, sqlx::Error> {
     #[derive(sqlx::FromRow)]

@@ -24,5 +24,5 @@ pub use directory_page::{OrgCard, OrgDirectoryPage};
 pub use edit_page::EditOrgPage;
 pub use my_orgs::MyOrgsCard;
 pub use new_page::RegisterOrgPage;
-pub use profile_page::{use_org_id, Fact, OrgProfilePage};
+pub use profile_page::{use_org_id, Fact, OrgProfilePage, ProfileSections};
 pub use review_page::ReviewQueuePage;

@@ -2,6 +2,7 @@
 
 use crate::locales::Lang;
 use crate::paging::PageMark;
+pub use crate::vocabulary::{OrgRole, Tier, Verification};
 use serde::{Deserialize, Serialize};
 
 /// What kind of body an organisation is (PRODUCT.md §2.4).
@@ -50,94 +51,6 @@ impl OrgKind {
             OrgKind::Cooperative => kinds::cooperative(lang),
             OrgKind::Enterprise => kinds::enterprise(lang),
             OrgKind::Government => kinds::government(lang),
-        }
-    }
-}
-
-crate::choice! {
-    /// Where an organisation stands with the platform. `Pending` and `Rejected` both show as
-    /// unverified; the platform's dashboard names each.
-    pub enum Verification labels in orgs::verification {
-        Pending = pending,
-        Verified = verified,
-        Partner = partner,
-        Rejected = rejected,
-    }
-}
-
-impl Verification {
-    pub fn tier(self) -> Tier {
-        match self {
-            Verification::Verified => Tier::Verified,
-            Verification::Partner => Tier::Partner,
-            Verification::Pending | Verification::Rejected => Tier::Unverified,
-        }
-    }
-}
-
-/// The badge shown next to an organisation's name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Tier {
-    Unverified,
-    Verified,
-    Partner,
-}
-
-impl Tier {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tier::Unverified => "unverified",
-            Tier::Verified => "verified",
-            Tier::Partner => "partner",
-        }
-    }
-
-    /// Checked by the platform: its records (hours, certificates) can be relied on.
-    pub fn is_verified(self) -> bool {
-        self != Tier::Unverified
-    }
-
-    /// The tier of a stored `verification` value (unverified for anything unknown).
-    pub fn of_stored(verification: &str) -> Tier {
-        Verification::parse(verification).map_or(Tier::Unverified, Verification::tier)
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Tier::Unverified => crate::locales::orgs::tiers::unverified(lang),
-            Tier::Verified => crate::locales::orgs::tiers::verified(lang),
-            Tier::Partner => crate::locales::orgs::tiers::partner(lang),
-        }
-    }
-}
-
-/// A person's part in an organisation. The owner registered it and decides who coordinates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum OrgRole {
-    Owner,
-    Coordinator,
-}
-
-impl OrgRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrgRole::Owner => "owner",
-            OrgRole::Coordinator => "coordinator",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<OrgRole> {
-        match value {
-            "owner" => Some(OrgRole::Owner),
-            "coordinator" => Some(OrgRole::Coordinator),
-            _ => None,
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            OrgRole::Owner => crate::locales::orgs::role_owner(lang),
-            OrgRole::Coordinator => crate::locales::orgs::role_coordinator(lang),
         }
     }
 }

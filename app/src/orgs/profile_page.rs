@@ -24,8 +24,16 @@ pub fn use_org_id() -> Memo<Option<i64>> {
     Memo::new(move |_| params.read().get("id").and_then(|id| id.parse().ok()))
 }
 
+/// What other boards show on a profile, given by `shell::routes` (which knows every board; the
+/// boards themselves read organisations): the organisation's impact and its events.
+#[derive(Clone, Copy)]
+pub struct ProfileSections {
+    pub impact: fn(i64) -> AnyView,
+    pub events: fn(i64) -> AnyView,
+}
+
 #[component]
-pub fn OrgProfilePage() -> impl IntoView {
+pub fn OrgProfilePage(sections: ProfileSections) -> impl IntoView {
     let review = ServerAction::<ReviewOrg>::new();
     let id = use_org_id();
     let org = Resource::new(
@@ -41,7 +49,7 @@ pub fn OrgProfilePage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match org.await {
-                    Ok(org) => view! { <Profile org review/> }.into_any(),
+                    Ok(org) => view! { <Profile org review sections/> }.into_any(),
                     Err(error) => page_error(error),
                 }
             })}
@@ -50,7 +58,11 @@ pub fn OrgProfilePage() -> impl IntoView {
 }
 
 #[component]
-fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
+fn Profile(
+    org: OrgProfile,
+    review: ServerAction<ReviewOrg>,
+    sections: ProfileSections,
+) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let done = move || match query.read().get("done").as_deref() {
@@ -105,7 +117,7 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
                 })}
             </section>
         })}
-        <crate::dashboard::ImpactCard org=org.id/>
+        {(sections.impact)(org.id)}
         <dl class="card facts">
             <Fact label=crate::locales::orgs::address_label value=d.address.clone()/>
             <Fact label=crate::locales::forms::location::label
@@ -115,7 +127,7 @@ fn Profile(org: OrgProfile, review: ServerAction<ReviewOrg>) -> impl IntoView {
             <Fact label=crate::locales::orgs::opening_hours_label value=d.opening_hours.clone()/>
             <Fact label=crate::locales::orgs::credit_code_label value=d.credit_code.clone().unwrap_or_default()/>
         </dl>
-        <crate::events::OrgEventsSection org_id=org.id/>
+        {(sections.events)(org.id)}
         {d.location.map(|(lat, lng)| view! {
             <LeafletAssets/>
             <PlaceMap lat lng name=d.name.clone() tiles=configured_tiles()/>

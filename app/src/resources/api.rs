@@ -36,9 +36,11 @@ async fn may_manage(
     let Some(org) = org else {
         return Ok(false);
     };
-    Ok(crate::orgs::db::role_of(state.db.pool(), org, user.id)
-        .await?
-        .is_some())
+    Ok(
+        crate::accounts::auth::role_in_org(state.db.pool(), org, user.id)
+            .await?
+            .is_some(),
+    )
 }
 
 #[cfg(feature = "ssr")]

@@ -55,7 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("map") view=crate::map::MapPage ssr=SsrMode::InOrder/>
                     <Route path=StaticSegment("me") view=crate::me::MePage ssr=SsrMode::InOrder/>
                     <Route path=(StaticSegment("me"), StaticSegment("notifications"))
-                        view=crate::notifications::InboxPage ssr=SsrMode::Async/>
+                        view=Inbox ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("me"), StaticSegment("hours"))
                         view=crate::volunteering::VolunteerRecordPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("me"), StaticSegment("certificates"), ParamSegment("serial"))
@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
                     // Async: these may answer 302 (sign in first), 403 or 404, so nothing is sent before they know.
                     <Route path=(StaticSegment("orgs"), StaticSegment("new")) view=crate::orgs::RegisterOrgPage
                         ssr=SsrMode::Async/>
-                    <Route path=(StaticSegment("orgs"), ParamSegment("id")) view=crate::orgs::OrgProfilePage
+                    <Route path=(StaticSegment("orgs"), ParamSegment("id")) view=OrgProfile
                         ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("orgs"), ParamSegment("id"), StaticSegment("edit"))
                         view=crate::orgs::EditOrgPage ssr=SsrMode::Async/>
@@ -113,5 +113,25 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </Layout>
         </Router>
+    }
+}
+
+/// An organisation's profile, with what the dashboard and the events board show on it.
+#[component]
+fn OrgProfile() -> impl IntoView {
+    let sections = crate::orgs::ProfileSections {
+        impact: |org| view! { <crate::dashboard::ImpactCard org/> }.into_any(),
+        events: |org_id| view! { <crate::events::OrgEventsSection org_id/> }.into_any(),
+    };
+    view! { <crate::orgs::OrgProfilePage sections/> }
+}
+
+/// The inbox, with the invitations waiting for an answer above it.
+#[component]
+fn Inbox() -> impl IntoView {
+    view! {
+        <crate::notifications::InboxPage>
+            <crate::me::InvitationsCard/>
+        </crate::notifications::InboxPage>
     }
 }

@@ -1,8 +1,8 @@
 //! Server functions of an event's hours, for its organisers (and platform admins): approving and
 //! rejecting, honour hours with a reason, and the change history.
 
-use super::hours::{HoursEntry, HoursLogEntry};
 use crate::error::AppError;
+use crate::events::hours::{HoursEntry, HoursLogEntry};
 use crate::events::model::Event;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -28,8 +28,8 @@ pub async fn get_event_hours(id: i64) -> Result<EventHours, AppError> {
         .map(|entry| (entry.participant_id, entry.name))
         .collect();
     Ok(EventHours {
-        entries: super::hours::event_hours(pool, id).await?,
-        log: super::hours::event_hours_log(pool, id).await?,
+        entries: crate::events::hours::event_hours(pool, id).await?,
+        log: crate::events::hours::event_hours_log(pool, id).await?,
         event,
         people,
     })
@@ -43,7 +43,7 @@ pub async fn review_hours(
     decision: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    use super::hours::{review, Review, REASON_MAX};
+    use crate::events::hours::{review, Review, REASON_MAX};
     let (state, actor, _) = crate::events::roster_api::organiser_of(id).await?;
     let decision = match decision.as_str() {
         "approve" => Review::Approve,
@@ -62,7 +62,7 @@ pub async fn review_hours(
         crate::db::now_unix(),
     )
     .await?
-    .map_err(refused)?;
+    .map_err(AppError::from)?;
     tx.commit().await?;
     let done = match (changed, decision) {
         (false, _) => "unchanged",
@@ -78,7 +78,8 @@ pub async fn review_hours(
 pub async fn approve_all_hours(id: i64) -> Result<(), AppError> {
     let (state, actor, _) = crate::events::roster_api::organiser_of(id).await?;
     let mut tx = state.db.begin_write().await?;
-    let approved = super::hours::approve_pending(&mut tx, id, actor, crate::db::now_unix()).await?;
+    let approved =
+        crate::events::hours::approve_pending(&mut tx, id, actor, crate::db::now_unix()).await?;
     tx.commit().await?;
     leptos_axum::redirect(&format!(
         "/events/{id}/hours?done=approved_all&n={approved}"
@@ -94,8 +95,8 @@ pub async fn add_honour_hours(
     hours: String,
     reason: String,
 ) -> Result<(), AppError> {
-    use super::hours::{parse_hours, REASON_MAX};
     use crate::error::FormRefusal;
+    use crate::events::hours::{parse_hours, REASON_MAX};
     let (state, actor, _) = crate::events::roster_api::organiser_of(id).await?;
     let minutes = parse_hours(&hours).ok_or(FormRefusal::CreditHoursInvalid)?;
     let reason = crate::fields::paragraphs(&reason, REASON_MAX)?;
@@ -103,7 +104,7 @@ pub async fn add_honour_hours(
         return Err(FormRefusal::ReasonRequired.into());
     }
     let mut tx = state.db.begin_write().await?;
-    let added = super::hours::add_honour(
+    let added = crate::events::hours::add_honour(
         &mut tx,
         id,
         participant,
@@ -114,22 +115,10 @@ pub async fn add_honour_hours(
     )
     .await?;
     tx.commit().await?;
-    let done = match added.map_err(refused)? {
-        (_, super::hours::HoursStatus::Pending) => "added_pending",
+    let done = match added.map_err(AppError::from)? {
+        (_, crate::events::hours::HoursStatus::Pending) => "added_pending",
         _ => "added",
     };
     leptos_axum::redirect(&format!("/events/{id}/hours?done={done}"));
     Ok(())
-}
-
-/// A refused step on hours as the error shown next to the form.
-#[cfg(feature = "ssr")]
-pub fn refused(refusal: super::hours::HoursRefusal) -> AppError {
-    use super::hours::HoursRefusal;
-    use crate::volunteering::VolunteeringRefusal;
-    match refusal {
-        HoursRefusal::NoSeat => AppError::NotFound,
-        HoursRefusal::OwnHours => VolunteeringRefusal::OwnHours.into(),
-        HoursRefusal::NeedsAnotherReviewer => VolunteeringRefusal::NeedsAnotherReviewer.into(),
-    }
 }

@@ -1,9 +1,11 @@
 //! `/events/{id}/hours`: the organisers approve or reject the hours people earned, add honour
 //! hours with a reason, and read who changed what, when and why. Plain forms throughout.
 
-use super::hours::{HoursAction, HoursEntry, HoursKind, HoursLogEntry, HoursStatus, REASON_MAX};
 use super::hours_api::{get_event_hours, AddHonourHours, ApproveAllHours, EventHours, ReviewHours};
 use crate::components::FormErrorMessage;
+use crate::events::hours::{
+    HoursAction, HoursEntry, HoursKind, HoursLogEntry, HoursStatus, REASON_MAX,
+};
 use crate::i18n::dates::format_date_time;
 use crate::i18n::{use_lang, Lang};
 use crate::numbers::format_hours;

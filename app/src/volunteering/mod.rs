@@ -1,10 +1,9 @@
-//! Volunteering: the hours people give at events (credited from check-in, or honoured by the
-//! organisers), their approval and history, each person's record by organisation and year, and
-//! certificates anyone can verify.
+//! Volunteering: the organisers' page of an event's hours and their approval (the hours
+//! themselves, credited from check-in or honoured, are kept by `events::hours`), each person's
+//! record by organisation and year, and certificates anyone can verify.
 
 pub mod certificate;
 mod certificate_page;
-pub mod hours;
 pub mod hours_api;
 mod hours_page;
 pub mod issued_api;

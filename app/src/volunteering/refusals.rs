@@ -2,12 +2,8 @@
 //! `app/locales/<language>/volunteering.json` under `refusals`.
 
 crate::refusals! {
-    /// Why volunteer hours or a certificate were refused.
+    /// Why a certificate was refused (refused hours are `events::EventRefusal`s).
     pub enum VolunteeringRefusal in volunteering {
-        /// Nobody adds, confirms or rejects hours for themselves.
-        OwnHours = own_hours, FORBIDDEN;
-        /// Hours beyond the event's length, approved by the organiser who recorded them.
-        NeedsAnotherReviewer = needs_another_reviewer, CONFLICT;
         /// Certificates count hours of verified organisations (and partners) only.
         CertificateOrgUnverified = certificate_org_unverified, CONFLICT;
     }

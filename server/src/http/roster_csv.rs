@@ -53,7 +53,7 @@ async fn organiser_roster(
         .await?
         .ok_or(AppError::NotFound)?;
     let allowed = user.is_admin
-        || app::orgs::db::role_of(pool, event.org_id, user.id)
+        || app::accounts::auth::role_in_org(pool, event.org_id, user.id)
             .await?
             .is_some();
     if !allowed {

@@ -136,7 +136,11 @@ async fn user_id(db: &app::db::Db, mobile: &str) -> i64 {
 
 /// A live session cookie for the demo account with this mobile number.
 async fn session_of(test: &TestDb, mobile: &str) -> String {
-    let id = user_id(&test.db, mobile).await;
+    session_for(test, user_id(&test.db, mobile).await).await
+}
+
+/// A live session cookie for this person.
+async fn session_for(test: &TestDb, id: i64) -> String {
     let mut tx = test.db.begin_write().await.unwrap();
     let session = app::accounts::session::start_session(&mut tx, id, app::db::now_unix())
         .await
@@ -704,7 +708,7 @@ async fn after_sign_in_the_redirect_stays_on_this_site() {
     app::demo::seed_demo(&test.db).await.unwrap();
     let options = LeptosOptions::builder().output_name("yunyixiang").build();
     let state = AppState::new(test.db.clone(), false)
-        .with_auth_limits(app::accounts::rate_limit::AuthLimits::new(1000, 1000));
+        .with_part(app::accounts::rate_limit::AuthLimits::new(1000, 1000));
     let router = router(state, options);
     let site = url::Url::parse("http://127.0.0.1:3000/signin").unwrap();
     let long = format!("/{}", "x".repeat(10_000));

@@ -91,7 +91,11 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
     // Nobody joined yet; the resident was told, and the owner sees both invitations waiting.
     let team_has = |user: i64| {
         let db = test.db.clone();
-        async move { app::orgs::db::role_of(db.pool(), coop, user).await.unwrap() }
+        async move {
+            app::accounts::auth::role_in_org(db.pool(), coop, user)
+                .await
+                .unwrap()
+        }
     };
     assert_eq!(team_has(resident_id).await, None);
     assert!(notices_of(&test, resident_id)

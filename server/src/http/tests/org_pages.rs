@@ -2,33 +2,55 @@
 //! need a sign-in or a right.
 
 use super::*;
+use app::orgs::model::{OrgKind, Verification};
+use app::testing::{admin, neighbour, org_run_by, set_standing};
 
-async fn signed_in(router: &axum::Router, mobile: &str, password: &str) -> String {
-    let body = format!("contact={mobile}&password={password}");
-    let (status, headers, _) = send(router, form("/api/accounts/sign_in", &body, None)).await;
-    assert_eq!(status, StatusCode::OK);
-    session_cookie(&headers)
+/// A partner organisation (a social organisation with an address) and an unverified
+/// residents' committee, each run by a resident of its own.
+async fn two_orgs(test: &TestDb) -> (i64, i64) {
+    let db = &test.db;
+    let partner = org_run_by(
+        db,
+        "晨光助老服务中心",
+        OrgKind::SocialOrg,
+        neighbour(db, 1).await,
+        &[],
+    )
+    .await;
+    sqlx::query("UPDATE organisations SET address = '测试路 8 号' WHERE id = $1")
+        .bind(partner)
+        .execute(db.pool())
+        .await
+        .unwrap();
+    set_standing(db, partner, Verification::Partner).await;
+    let committee = org_run_by(
+        db,
+        "河滨社区居民委员会",
+        OrgKind::Community,
+        neighbour(db, 2).await,
+        &[],
+    )
+    .await;
+    (partner, committee)
 }
 
 #[tokio::test]
 async fn directory_and_profiles_render_on_the_server_with_badges() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
+    let (partner, _) = two_orgs(&test).await;
     let (status, _, body) = send(&router, page("/orgs")).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("云岩区阳光助老服务中心") && body.contains("黔灵山社区居民委员会"));
+    assert!(body.contains("晨光助老服务中心") && body.contains("河滨社区居民委员会"));
     assert!(body.contains(r#"data-tier="partner""#) && body.contains(r#"data-tier="unverified""#));
 
     // Search and type filter work from the address alone (a plain GET form without JavaScript).
     let (_, _, body) = send(&router, page("/orgs?q=%E5%8A%A9%E8%80%81&kind=social_org")).await;
-    assert!(body.contains("云岩区阳光助老服务中心"));
-    assert!(!body.contains("黔灵山社区居民委员会"));
+    assert!(body.contains("晨光助老服务中心"));
+    assert!(!body.contains("河滨社区居民委员会"));
 
-    let list = app::orgs::db::directory(test.db.pool(), "阳光助老", None)
-        .await
-        .unwrap();
-    let (status, _, body) = send(&router, page(&format!("/orgs/{}", list[0].id))).await;
+    let (status, _, body) = send(&router, page(&format!("/orgs/{partner}"))).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("中华北路 236 号") && body.contains("合作伙伴"));
+    assert!(body.contains("测试路 8 号") && body.contains("合作伙伴"));
     assert!(!body.contains("编辑资料"), "visitors get no edit link");
 
     for missing in ["/orgs/999999", "/orgs/not-a-number", "/orgs/999999/edit"] {
@@ -46,13 +68,10 @@ async fn directory_and_profiles_render_on_the_server_with_badges() {
 
 #[tokio::test]
 async fn a_long_directory_comes_a_page_at_a_time_and_refuses_an_unreadable_start() {
-    let (router, test) = app().await;
-    // Forty more small groups, registered by the demo owner (unverified: after the badged ones).
-    let owner: i64 =
-        sqlx::query_scalar("SELECT user_id FROM org_members WHERE role = 'owner' LIMIT 1")
-            .fetch_one(test.db.pool())
-            .await
-            .unwrap();
+    let (router, test) = bare_app().await;
+    two_orgs(&test).await;
+    // Forty small groups, registered by one resident (unverified: after the partner).
+    let owner = neighbour(&test.db, 3).await;
     let mut tx = test.db.begin_write().await.unwrap();
     for n in 0..40 {
         let details = app::orgs::model::OrgDetails {
@@ -144,11 +163,38 @@ async fn a_long_directory_comes_a_page_at_a_time_and_refuses_an_unreadable_start
 
 #[tokio::test]
 async fn pages_that_need_a_right_redirect_visitors_and_refuse_others() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
+    let db = &test.db;
+    let (owner, coordinator) = (neighbour(db, 1).await, neighbour(db, 2).await);
+    let mine = org_run_by(
+        db,
+        "晨光助老服务中心",
+        OrgKind::SocialOrg,
+        owner,
+        &[coordinator],
+    )
+    .await;
+    let other = org_run_by(
+        db,
+        "筑梦青少年成长服务中心",
+        OrgKind::SocialOrg,
+        neighbour(db, 3).await,
+        &[],
+    )
+    .await;
+    let verified = org_run_by(db, "河滨社区居民委员会", OrgKind::Community, owner, &[]).await;
+    set_standing(db, verified, Verification::Verified).await;
+    let resident = session_for(&test, neighbour(db, 4).await).await;
+    let admin = session_for(&test, admin(db).await).await;
+    let coordinator = session_for(&test, coordinator).await;
+    let (edit, edit_next) = (
+        format!("/orgs/{mine}/edit"),
+        format!("%2Forgs%2F{mine}%2Fedit"),
+    );
     for (path, next) in [
         ("/orgs/new", "%2Forgs%2Fnew"),
         ("/admin/orgs", "%2Fadmin%2Forgs"),
-        ("/orgs/1/edit", "%2Forgs%2F1%2Fedit"),
+        (edit.as_str(), edit_next.as_str()),
     ] {
         let (status, headers, _) = send(&router, page(path)).await;
         assert_eq!(status, StatusCode::FOUND, "{path}");
@@ -159,30 +205,27 @@ async fn pages_that_need_a_right_redirect_visitors_and_refuse_others() {
         );
     }
 
-    let resident = signed_in(&router, "13800000001", "demo-resident").await;
     let (status, _, body) = send(&router, with_cookie("/admin/orgs", &resident)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(body.contains("你没有权限打开这个页面"));
-    let (status, _, _) = send(&router, with_cookie("/orgs/1/edit", &resident)).await;
+    let (status, _, _) = send(&router, with_cookie(&edit, &resident)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _, body) = send(&router, with_cookie("/orgs/new", &resident)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains(r#"name="org[credit_code]""#));
 
-    let admin = signed_in(&router, "13800000004", "demo-admin").await;
     let (status, _, body) = send(&router, with_cookie("/admin/orgs", &admin)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(
-        body.contains("筑梦青少年成长服务中心"),
-        "pending demo organisation in the queue"
+        body.contains("筑梦青少年成长服务中心") && body.contains("晨光助老服务中心"),
+        "pending organisations in the queue"
     );
     assert!(
-        !body.contains("黔灵山社区居民委员会"),
+        !body.contains("河滨社区居民委员会"),
         "verified ones are not in the queue"
     );
 
-    // Verifying the organisation tells the people who run it (the demo owner and coordinator).
-    let coordinator = signed_in(&router, "13800000002", "demo-coordinator").await;
+    // Verifying the organisation tells the people who run it (its owner and coordinator).
     let unread = |cookie: String| {
         let router = router.clone();
         async move {
@@ -195,8 +238,7 @@ async fn pages_that_need_a_right_redirect_visitors_and_refuse_others() {
         }
     };
     assert_eq!(unread(coordinator.clone()).await, "0");
-    let pending = app::orgs::db::pending(test.db.pool()).await.unwrap();
-    let body = format!("org_id={}&decision=partner", pending[0].org.id);
+    let body = format!("org_id={other}&decision=partner");
     let (status, _, _) = send(&router, form("/api/orgs/review", &body, Some(&admin))).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
@@ -204,16 +246,13 @@ async fn pages_that_need_a_right_redirect_visitors_and_refuse_others() {
         "0",
         "not their organisation"
     );
-    let first = app::orgs::db::directory(test.db.pool(), "阳光助老", None)
-        .await
-        .unwrap();
-    let body = format!("org_id={}&decision=verify", first[0].id);
+    let body = format!("org_id={mine}&decision=verify");
     let (status, _, _) = send(&router, form("/api/orgs/review", &body, Some(&admin))).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(unread(coordinator.clone()).await, "1");
     let (_, _, inbox) = send(&router, with_cookie("/me/notifications", &coordinator)).await;
     assert!(
-        inbox.contains("你的机构「云岩区阳光助老服务中心」已通过平台认证。"),
+        inbox.contains("你的机构「晨光助老服务中心」已通过平台认证。"),
         "{inbox}"
     );
     test.finish().await;
@@ -223,11 +262,14 @@ async fn pages_that_need_a_right_redirect_visitors_and_refuse_others() {
 /// makes their decision a conflict, and the organisation stays in the queue.
 #[tokio::test]
 async fn a_review_of_a_version_edited_since_is_refused() {
-    use app::orgs::model::Verification;
-    let (router, test) = app().await;
-    let admin = session_of(&test, "13800000004").await;
-    let pending = app::orgs::db::pending(test.db.pool()).await.unwrap();
-    let (id, seen) = (pending[0].org.id, pending[0].version);
+    let (router, test) = bare_app().await;
+    let (_, id) = two_orgs(&test).await;
+    let admin = session_for(&test, admin(&test.db).await).await;
+    let seen = app::orgs::db::find(test.db.pool(), id)
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
     let record = app::orgs::db::find(test.db.pool(), id)
         .await
         .unwrap()

@@ -4,6 +4,7 @@
 
 use super::multipart::{multipart_body, multipart_post, Part};
 use super::*;
+use app::testing::{listing, neighbour};
 
 /// The nonce of a page's policy.
 fn policy_nonce(headers: &axum::http::HeaderMap) -> String {
@@ -12,21 +13,25 @@ fn policy_nonce(headers: &axum::http::HeaderMap) -> String {
     nonce.split('\'').next().unwrap().to_string()
 }
 
-/// An upcoming event that people can join.
+/// An event next week with seats for anyone who joins.
 async fn open_event(test: &TestDb) -> i64 {
-    sqlx::query_scalar(
-        "SELECT id FROM events WHERE status = 'published' AND starts_at > $1 \
-         AND (signup_deadline IS NULL OR signup_deadline > $1) ORDER BY id LIMIT 1",
-    )
-    .bind(app::db::now_unix() + 3600)
-    .fetch_one(test.db.pool())
-    .await
-    .unwrap()
+    let next_week = app::db::now_unix() + 7 * 86_400;
+    let mut tx = test.db.begin_write().await.unwrap();
+    let id = app::testing::published_event(&mut tx, next_week, Some(10), |_| {}).await;
+    tx.commit().await.unwrap();
+    id
+}
+
+/// The app with one listing on 益享生活, whose id is the largest.
+async fn app_with_a_listing() -> (axum::Router, TestDb) {
+    let (router, test) = bare_app().await;
+    listing(&test.db, neighbour(&test.db, 1).await, "台灯", "give").await;
+    (router, test)
 }
 
 #[tokio::test]
 async fn a_visitors_page_is_served_again_for_a_second_each_time_with_its_own_nonce() {
-    let (router, test) = app().await;
+    let (router, test) = app_with_a_listing().await;
     let (status, first_headers, first) = send(&router, page("/items")).await;
     assert_eq!(status, StatusCode::OK);
     // Changed behind the server's back (not through it): the page stays as it was, briefly.
@@ -56,10 +61,10 @@ async fn a_visitors_page_is_served_again_for_a_second_each_time_with_its_own_non
 
 #[tokio::test]
 async fn a_write_through_the_server_shows_at_once() {
-    let (router, test) = app().await;
+    let (router, test) = app_with_a_listing().await;
     let (_, _, before) = send(&router, page("/items")).await;
     assert!(!before.contains("缓存测试台灯"));
-    let resident = session_of(&test, "13800000001").await;
+    let resident = session_for(&test, neighbour(&test.db, 2).await).await;
     let mut fields = super::item_pages::bike_fields();
     fields[1] = Part::Text("item[title]", "缓存测试台灯");
     let body = multipart_body(&fields);
@@ -72,9 +77,9 @@ async fn a_write_through_the_server_shows_at_once() {
 
 #[tokio::test]
 async fn signed_in_pages_are_never_cached_nor_served_a_visitors_page() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
     let event = open_event(&test).await;
-    let resident = session_of(&test, "13800000001").await;
+    let resident = session_for(&test, neighbour(&test.db, 1).await).await;
     let (status, _, _) = send(
         &router,
         form("/api/events/join", &format!("id={event}"), Some(&resident)),
@@ -122,7 +127,7 @@ async fn signed_in_pages_are_never_cached_nor_served_a_visitors_page() {
 /// afresh (anyone could send them by the thousand).
 #[tokio::test]
 async fn a_refused_post_keeps_the_pages() {
-    let (router, test) = app().await;
+    let (router, test) = app_with_a_listing().await;
     let (_, _, _) = send(&router, page("/items")).await;
     sqlx::query(
         "UPDATE items SET title = '没人能刷新的台灯' WHERE id = (SELECT MAX(id) FROM items)",
@@ -135,7 +140,7 @@ async fn a_refused_post_keeps_the_pages() {
         form("/api/nowhere", "", None),
         html_form(
             "/api/accounts/sign_in",
-            "contact=13800000001&password=wrong",
+            "contact=13810000001&password=wrong",
             "",
         ),
         Request::post("/items/new").body(Body::empty()).unwrap(),
@@ -159,11 +164,10 @@ async fn a_refused_post_keeps_the_pages() {
 /// browser or service worker may keep a visitor's copy either (P7).
 #[tokio::test]
 async fn the_help_board_is_never_kept_by_a_browser() {
-    let (router, test) = app().await;
-    let member: i64 = sqlx::query_scalar("SELECT MIN(id) FROM coop_members")
-        .fetch_one(test.db.pool())
-        .await
-        .unwrap();
+    let (router, test) = bare_app().await;
+    let coordinator = neighbour(&test.db, 1).await;
+    let coop = app::testing::cooperative(&test.db).await;
+    let member = app::testing::coop_member(&test.db, coop, coordinator).await;
     for address in ["/help".to_string(), format!("/help/{member}")] {
         let (_, headers, _) = send(&router, page(&address)).await;
         assert_eq!(

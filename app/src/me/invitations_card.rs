@@ -1,10 +1,10 @@
 //! The card on 我的 and in the inbox with the invitations waiting for my answer; nothing when
 //! there are none. Both buttons are plain forms, so it works without JavaScript.
 
-use super::api::{get_my_invitations, AcceptInvitation, DeclineInvitation};
-use super::model::{InvitationForMe, InvitationKind};
+use super::invitations_api::{get_my_invitations, AcceptInvitation, DeclineInvitation};
 use crate::components::FormErrorMessage;
 use crate::i18n::{format_date, use_lang};
+use crate::invitations::model::{InvitationForMe, InvitationKind};
 use leptos::prelude::*;
 
 #[component]

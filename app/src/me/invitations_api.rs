@@ -1,8 +1,9 @@
 //! Server functions of the invited person: see what waits for an answer, accept, decline. Sending
-//! and withdrawing belong to the domains that invite (`orgs::team_api`, `help::manage_api`).
+//! and withdrawing belong to the domains that invite (`orgs::team_api`, `help::manage_api`);
+//! accepting acts in the domain the invitation is for, so it sits here, above both.
 
-use super::model::InvitationForMe;
 use crate::error::AppError;
+use crate::invitations::model::InvitationForMe;
 use leptos::prelude::*;
 
 #[server(endpoint = "invitations/mine")]
@@ -10,7 +11,7 @@ pub async fn get_my_invitations() -> Result<Vec<InvitationForMe>, AppError> {
     use crate::accounts::auth::{authorize, Rule};
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
-    Ok(super::db::mine(state.db.pool(), user.id, crate::db::now_unix()).await?)
+    Ok(crate::invitations::db::mine(state.db.pool(), user.id, crate::db::now_unix()).await?)
 }
 
 /// Accepts: a coordinator joins the team and goes to the organisation's page; a member's account is
@@ -18,9 +19,9 @@ pub async fn get_my_invitations() -> Result<Vec<InvitationForMe>, AppError> {
 /// inviter is told.
 #[server(endpoint = "invitations/accept")]
 pub async fn accept_invitation(id: i64, code: Option<String>) -> Result<(), AppError> {
-    use super::db;
-    use super::model::{InvitationKind, InvitationStatus};
     use crate::accounts::auth::{authorize, Rule};
+    use crate::invitations::db;
+    use crate::invitations::model::{InvitationKind, InvitationStatus};
     use crate::invitations::InvitationRefusal;
     use crate::notifications::model::Notice;
     let state = crate::state::use_app_state()?;
@@ -78,16 +79,18 @@ pub async fn accept_invitation(id: i64, code: Option<String>) -> Result<(), AppE
 /// waits (see `db`), until it expires.
 #[server(endpoint = "invitations/decline")]
 pub async fn decline_invitation(id: i64) -> Result<(), AppError> {
-    use super::model::InvitationStatus;
     use crate::accounts::auth::{authorize, Rule};
+    use crate::invitations::model::InvitationStatus;
     let state = crate::state::use_app_state()?;
     let user = authorize(&state, Rule::SignedIn).await?;
     let now = crate::db::now_unix();
     let mut tx = state.db.begin_write().await?;
-    super::db::open_for(&mut tx, id, user.id, now)
+    crate::invitations::db::open_for(&mut tx, id, user.id, now)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !super::db::answer(&mut tx, id, InvitationStatus::Declined, user.id, now).await? {
+    if !crate::invitations::db::answer(&mut tx, id, InvitationStatus::Declined, user.id, now)
+        .await?
+    {
         return Err(AppError::NotFound);
     }
     tx.commit().await?;

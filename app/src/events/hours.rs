@@ -144,6 +144,19 @@ pub enum HoursRefusal {
     NeedsAnotherReviewer,
 }
 
+/// A refused step on hours as the error shown next to the form.
+#[cfg(feature = "ssr")]
+impl From<HoursRefusal> for crate::error::AppError {
+    fn from(refusal: HoursRefusal) -> Self {
+        use super::EventRefusal;
+        match refusal {
+            HoursRefusal::NoSeat => crate::error::AppError::NotFound,
+            HoursRefusal::OwnHours => EventRefusal::OwnHours.into(),
+            HoursRefusal::NeedsAnotherReviewer => EventRefusal::NeedsAnotherReviewer.into(),
+        }
+    }
+}
+
 /// The longest reason for honour hours or a rejection.
 pub const REASON_MAX: usize = 500;
 /// Honour hours at one event are at most a day.
