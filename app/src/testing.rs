@@ -22,10 +22,25 @@ pub async fn published_event(
     change: impl FnOnce(&mut EventDetails),
 ) -> i64 {
     let org_id = new_org(conn, "阳光助老", OrgKind::Ngo).await;
+    event_of(conn, org_id, EventStatus::Published, starts_at, |details| {
+        details.capacity = capacity;
+        change(details);
+    })
+    .await
+}
+
+/// An event of `org_id` in `status` (published, a draft…) from `starts_at` for two hours, as
+/// `event_details` makes it and then `change` alters it; its id.
+pub async fn event_of(
+    conn: &mut sqlx::AnyConnection,
+    org_id: i64,
+    status: EventStatus,
+    starts_at: i64,
+    change: impl FnOnce(&mut EventDetails),
+) -> i64 {
     let mut details = event_details(org_id, starts_at);
-    details.capacity = capacity;
     change(&mut details);
-    events::insert(conn, &details, EventStatus::Published, None, 1)
+    events::insert(conn, &details, status, None, 1)
         .await
         .unwrap()
 }
@@ -67,6 +82,19 @@ pub async fn new_org_at(conn: &mut sqlx::AnyConnection, name: &str, kind: OrgKin
     else {
         panic!("organisation not saved")
     };
+    id
+}
+
+/// An organisation of `kind` named `name` at `location` (latitude, longitude), so on the map and
+/// in the open-data feeds; its id.
+pub async fn org_at(db: &Db, name: &str, kind: OrgKind, location: (f64, f64)) -> i64 {
+    let mut details = org_details(name, kind);
+    details.location = Some(location);
+    let mut tx = db.begin_write().await.unwrap();
+    let SaveOrg::Saved(id) = insert_org(&mut tx, &details, None, START).await.unwrap() else {
+        panic!("organisation not saved")
+    };
+    tx.commit().await.unwrap();
     id
 }
 
@@ -151,7 +179,19 @@ pub async fn neighbours(db: &Db, first: u32, count: u32) -> Vec<i64> {
 
 /// A listing of `owner`, offered in `mode` (give, swap, lend), posted at `START`.
 pub async fn listing(db: &Db, owner: i64, title: &str, mode: &str) -> i64 {
-    let fields = crate::items::input::ItemFields {
+    listing_with(db, owner, title, mode, |_| {}).await
+}
+
+/// Like `listing`, with the form's fields changed by `change` first (a category, a wanted
+/// listing, another place).
+pub async fn listing_with(
+    db: &Db,
+    owner: i64,
+    title: &str,
+    mode: &str,
+    change: impl FnOnce(&mut crate::items::input::ItemFields),
+) -> i64 {
+    let mut fields = crate::items::input::ItemFields {
         kind: "offer".into(),
         title: title.into(),
         category: "other".into(),
@@ -161,6 +201,7 @@ pub async fn listing(db: &Db, owner: i64, title: &str, mode: &str) -> i64 {
         lng: "106.71".into(),
         ..Default::default()
     };
+    change(&mut fields);
     let details = fields.check(|_| None).unwrap();
     let mut tx = db.begin_write().await.unwrap();
     let id = crate::items::db::insert(&mut tx, owner, &details, START)
@@ -262,12 +303,24 @@ pub async fn set_standing(db: &Db, org_id: i64, standing: crate::orgs::model::Ve
 }
 
 /// A sub-district with this code and name (in both languages) centred at `(lat, lng)`.
-pub async fn subdistrict(db: &Db, code: &str, name: &str, (lat, lng): (f64, f64)) {
+pub async fn subdistrict(db: &Db, code: &str, name: &str, at: (f64, f64)) {
+    area(db, code, None, name, at).await
+}
+
+/// A community of sub-district `parent` (which need not exist), like `subdistrict`.
+pub async fn community(db: &Db, code: &str, parent: &str, name: &str, at: (f64, f64)) {
+    area(db, code, Some(parent), name, at).await
+}
+
+async fn area(db: &Db, code: &str, parent: Option<&str>, name: &str, (lat, lng): (f64, f64)) {
     use crate::areas::model::{Area, AreaKind};
     let area = Area {
         code: code.into(),
-        kind: AreaKind::Subdistrict,
-        parent_code: None,
+        kind: match parent {
+            Some(_) => AreaKind::Community,
+            None => AreaKind::Subdistrict,
+        },
+        parent_code: parent.map(str::to_string),
         name_zh: name.into(),
         name_en: name.into(),
         lat,
@@ -289,12 +342,27 @@ pub async fn cooperative(db: &Db) -> i64 {
 }
 
 /// A member of cooperative `org` (王阿姨), entered by `by`, with a picked point, a paid service
-/// (缝补衣物), a need (每周帮忙买菜), availability and a note; nothing consented yet. Their id.
+/// (缝补衣物, ¥10 an item), a need (每周帮忙买菜), availability and a note; nothing consented yet.
+/// Their id.
 pub async fn coop_member(db: &Db, org: i64, by: i64) -> i64 {
+    let at = (26.583411, 106.713372);
+    coop_member_as(db, org, by, "王阿姨", at, "缝补衣物", "每周帮忙买菜").await
+}
+
+/// Like `coop_member`, named `name`, at `(lat, lng)`, offering `service` and needing `need`.
+pub async fn coop_member_as(
+    db: &Db,
+    org: i64,
+    by: i64,
+    name: &str,
+    (lat, lng): (f64, f64),
+    service: &str,
+    need: &str,
+) -> i64 {
     let fields = crate::help::input::MemberFields {
-        display_name: "王阿姨".into(),
-        lat: "26.583411".into(),
-        lng: "106.713372".into(),
+        display_name: name.into(),
+        lat: lat.to_string(),
+        lng: lng.to_string(),
         availability: "工作日上午".into(),
         situation_note: "独居，行动不便".into(),
         ..crate::help::input::MemberFields::default()
@@ -305,7 +373,7 @@ pub async fn coop_member(db: &Db, org: i64, by: i64) -> i64 {
         .await
         .unwrap();
     let service = crate::help::input::ServiceFields {
-        title: "缝补衣物".into(),
+        title: service.into(),
         price: "10".into(),
         unit: "per_item".into(),
         ..crate::help::input::ServiceFields::default()
@@ -314,7 +382,7 @@ pub async fn coop_member(db: &Db, org: i64, by: i64) -> i64 {
         .await
         .unwrap();
     let need = crate::help::input::NeedFields {
-        title: "每周帮忙买菜".into(),
+        title: need.into(),
         urgency: "normal".into(),
         ..crate::help::input::NeedFields::default()
     };
@@ -347,6 +415,44 @@ pub async fn consent(
     else {
         panic!("consent not recorded")
     };
+    tx.commit().await.unwrap();
+    id
+}
+
+/// `resident`'s booking of `member`'s first service, accepted and done (answered for the member
+/// by `coordinator`) and thanked; its id.
+pub async fn done_booking(db: &Db, resident: i64, member: i64, coordinator: i64) -> i64 {
+    use crate::help::bookings::{self, BookOutcome, BookingRequest, BookingStep, MemberSide};
+    use crate::help::model::{BookingKind, BookingStatus};
+    let mut tx = db.begin_write().await.unwrap();
+    let service = crate::help::db::services_of(&mut tx, &[member])
+        .await
+        .unwrap()[0]
+        .id;
+    let request = BookingRequest {
+        kind: BookingKind::Service,
+        target: service,
+        time_preference: "周末上午",
+        message: "麻烦了",
+    };
+    let BookOutcome::Booked(id) = bookings::book(&mut tx, resident, request, START)
+        .await
+        .unwrap()
+    else {
+        panic!("not booked")
+    };
+    let booking = bookings::find(&mut tx, id).await.unwrap().unwrap();
+    let side = MemberSide::Coordinator(coordinator, "协调员");
+    for (step, status) in [BookingStatus::Accepted, BookingStatus::Done]
+        .into_iter()
+        .enumerate()
+    {
+        let at = START + 3_600 * (step as i64 + 1);
+        let answered = bookings::answer(&mut tx, &booking, side, status, at).await;
+        assert_eq!(answered.unwrap(), BookingStep::Done);
+    }
+    let thanked = bookings::thank(&mut tx, &booking, "谢谢！", START + 86_400).await;
+    assert_eq!(thanked.unwrap(), BookingStep::Done);
     tx.commit().await.unwrap();
     id
 }

@@ -146,6 +146,8 @@ fn SignupCard(view: EventView) -> impl IntoView {
     let can_join = e.signup_open(view.now);
     let can_leave = e.leaving_open(view.now);
     let full = e.is_full();
+    // Once it is over, what counts is how many came, not the seats that were left.
+    let over = e.has_ended(view.now) || e.status == EventStatus::Completed;
     let place = view.place;
     let action_view = match (view.signed_in, place) {
         (false, _) => can_join.then(|| {
@@ -175,7 +177,14 @@ fn SignupCard(view: EventView) -> impl IntoView {
     };
     view! {
         <section class="card signup-card" data-testid="signup">
-            <p class="signup-card__seats"><SeatsLine seats=e.seats()/></p>
+            <p class="signup-card__seats">
+                {if over {
+                    let count = e.seats_taken;
+                    view! { <span class="seats">{move || crate::t!(lang.get(), events::signed_up_total { count })}</span> }.into_any()
+                } else {
+                    view! { <SeatsLine seats=e.seats()/> }.into_any()
+                }}
+            </p>
             {place.map(|place| view! {
                 <p class="signup-card__place" data-testid="my-place">
                     {move || match place {

@@ -106,9 +106,9 @@ use axum::http::Method;
 
 #[tokio::test]
 async fn no_server_function_answers_bad_input_with_a_server_error() {
-    let (router, test) = app().await;
-    let owner = session_of(&test, "13800000003").await;
-    let admin = session_of(&test, "13800000004").await;
+    let (router, test) = demo_app().await;
+    let owner = session_of(&test, app::demo::DEMO_ACCOUNTS[2].0).await;
+    let admin = session_of(&test, app::demo::DEMO_ACCOUNTS[3].0).await;
     let people = [None, Some(owner.as_str()), Some(admin.as_str())];
     let mut endpoints: Vec<(String, Method)> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, method)| (path.to_string(), method))

@@ -114,8 +114,8 @@ fn queries() -> Vec<String> {
 async fn askers(test: &TestDb) -> [Option<String>; 3] {
     [
         None,
-        Some(session_of(test, "13800000003").await),
-        Some(session_of(test, "13800000004").await),
+        Some(session_of(test, app::demo::DEMO_ACCOUNTS[2].0).await),
+        Some(session_of(test, app::demo::DEMO_ACCOUNTS[3].0).await),
     ]
 }
 
@@ -149,7 +149,7 @@ fn assert_none(what: &str, calls: usize, failures: &[String]) {
 
 #[tokio::test]
 async fn no_page_or_route_answers_bad_addresses_with_a_server_error() {
-    let (router, test) = app().await;
+    let (router, test) = demo_app().await;
     let templates = templates();
     assert!(templates.len() > 40, "{templates:?}");
     assert!(templates.iter().any(|path| path == "/api/v1/{file}"));
@@ -169,7 +169,7 @@ async fn no_page_or_route_answers_bad_addresses_with_a_server_error() {
 
 #[tokio::test]
 async fn no_page_or_route_answers_bad_queries_with_a_server_error() {
-    let (router, test) = app().await;
+    let (router, test) = demo_app().await;
     let queries = queries();
     let mut requests = Vec::new();
     for cookie in askers(&test).await {
@@ -271,7 +271,7 @@ fn broken_multipart() -> Vec<(String, Vec<u8>)> {
 
 #[tokio::test]
 async fn no_upload_form_answers_broken_multipart_with_a_server_error() {
-    let (router, test) = app().await;
+    let (router, test) = demo_app().await;
     let uploads: Vec<String> = upload_routes()
         .into_iter()
         .map(|(path, _, _)| fill(path, "1"))

@@ -3,34 +3,73 @@
 
 use super::*;
 
-async fn demo_event(test: &TestDb, title: &str) -> app::events::model::EventSummary {
-    let events = app::events::db::upcoming(
-        test.db.pool(),
-        &app::events::db::ListQuery {
-            from: 0,
-            text: title.into(),
-            ..Default::default()
-        },
-        100,
+/// Who is who in `district`, and its events.
+struct District {
+    org: i64,
+    /// 重阳敬老探访 in ten days: six seats, all taken, and three people waiting.
+    visit: i64,
+    draft: i64,
+    owner: String,
+    coordinator: String,
+    resident: String,
+    admin: String,
+}
+
+/// A partner organisation run by an owner and a coordinator, with its full visit and a draft; a
+/// resident and the admin, each signed in.
+async fn district(test: &TestDb) -> District {
+    use app::events::model::{EventCategory, EventStatus};
+    use app::orgs::model::{OrgKind, Verification};
+    use app::testing::{event_of, neighbour, neighbours, org_run_by, set_standing};
+    let db = &test.db;
+    let (owner, coordinator) = (neighbour(db, 1).await, neighbour(db, 2).await);
+    let org = org_run_by(
+        db,
+        "晨光助老服务中心",
+        OrgKind::SocialOrg,
+        owner,
+        &[coordinator],
     )
-    .await
-    .unwrap();
-    events
-        .events
-        .into_iter()
-        .find(|e| e.title == title)
-        .expect("a demo event")
+    .await;
+    set_standing(db, org, Verification::Partner).await;
+    let joining = neighbours(db, 101, 9).await;
+    let now = app::db::now_unix();
+    // On the hour, as forms write times (to the minute).
+    let in_ten_days = (now + 10 * 86_400) / 3_600 * 3_600;
+    let mut tx = db.begin_write().await.unwrap();
+    let visit = event_of(&mut tx, org, EventStatus::Published, in_ten_days, |e| {
+        e.title = "重阳敬老探访".into();
+        e.category = EventCategory::Elderly;
+        e.capacity = Some(6);
+    })
+    .await;
+    let draft = event_of(&mut tx, org, EventStatus::Draft, in_ten_days, |e| {
+        e.title = "新春写福字（草稿）".into();
+    })
+    .await;
+    for &person in &joining {
+        app::events::signup::join(&mut tx, visit, person, now)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    District {
+        org,
+        visit,
+        draft,
+        owner: session_for(test, owner).await,
+        coordinator: session_for(test, coordinator).await,
+        resident: session_for(test, neighbour(db, 3).await).await,
+        admin: session_for(test, app::testing::admin(db).await).await,
+    }
 }
 
 #[tokio::test]
 async fn a_long_list_comes_a_page_at_a_time() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
+    let org = district(&test).await.org;
+    let (lat, lng) = (26.59, 106.71);
     // Thirty more of one organisation's events next month, an hour apart.
-    let (org, lat, lng): (i64, f64, f64) =
-        sqlx::query_as("SELECT org_id, lat, lng FROM events LIMIT 1")
-            .fetch_one(test.db.pool())
-            .await
-            .unwrap();
     let month = app::db::now_unix() + 30 * 86_400;
     for n in 0..30i64 {
         sqlx::query(
@@ -80,7 +119,58 @@ async fn a_long_list_comes_a_page_at_a_time() {
 
 #[tokio::test]
 async fn the_list_is_soonest_first_filtered_and_refuses_unreadable_filters() {
-    let (router, test) = app().await;
+    use app::events::model::{EventCategory, EventStatus};
+    let (router, test) = bare_app().await;
+    let org = district(&test).await.org;
+    // 威清街道's centre; a talk 300 m from it, a training 3 km away.
+    app::testing::subdistrict(&test.db, "yy-weiqing", "威清街道", (26.5779, 106.6960)).await;
+    let now = app::db::now_unix();
+    let mut tx = test.db.begin_write().await.unwrap();
+    for (title, status, starts_at, category, location) in [
+        (
+            "垃圾分类入户宣传",
+            EventStatus::Published,
+            now + 86_400,
+            EventCategory::Environment,
+            (26.59, 106.71),
+        ),
+        (
+            "长者防诈骗讲座",
+            EventStatus::Published,
+            now + 12 * 86_400,
+            EventCategory::Elderly,
+            (26.5806, 106.6960),
+        ),
+        (
+            "社会组织能力建设培训",
+            EventStatus::Published,
+            now + 12 * 86_400,
+            EventCategory::Education,
+            (26.6050, 106.6960),
+        ),
+        (
+            "户外拓展（因天气取消）",
+            EventStatus::Cancelled,
+            now + 5 * 86_400,
+            EventCategory::Community,
+            (26.59, 106.71),
+        ),
+        (
+            "社区长者义剪日",
+            EventStatus::Published,
+            now - 5 * 86_400,
+            EventCategory::Elderly,
+            (26.59, 106.71),
+        ),
+    ] {
+        app::testing::event_of(&mut tx, org, status, starts_at, |e| {
+            e.title = title.into();
+            e.category = category;
+            e.location = location;
+        })
+        .await;
+    }
+    tx.commit().await.unwrap();
     let (status, _, body) = send(&router, get("/events")).await;
     let body = body.replace("<!>", "");
     assert_eq!(status, StatusCode::OK);
@@ -100,10 +190,7 @@ async fn the_list_is_soonest_first_filtered_and_refuses_unreadable_filters() {
         !body.contains("社区长者义剪日"),
         "past events are not listed"
     );
-    let soonest = body
-        .find("今晚长者陪伴聊天")
-        .or(body.find("垃圾分类入户宣传"))
-        .unwrap();
+    let soonest = body.find("垃圾分类入户宣传").unwrap();
     assert!(
         soonest < body.find("重阳敬老探访").unwrap(),
         "soonest first"
@@ -139,24 +226,24 @@ async fn the_list_is_soonest_first_filtered_and_refuses_unreadable_filters() {
 
 #[tokio::test]
 async fn an_event_page_shows_places_organiser_and_calendar_and_hides_drafts() {
-    let (router, test) = app().await;
-    let full = demo_event(&test, "重阳敬老探访").await;
-    let (status, _, body) = send(&router, get(&format!("/events/{}", full.id))).await;
+    let (router, test) = bare_app().await;
+    let District { visit, draft, .. } = district(&test).await;
+    let (status, _, body) = send(&router, get(&format!("/events/{visit}"))).await;
     let body = body.replace("<!>", "");
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("<title>重阳敬老探访 · 云益享</title>"));
     assert!(body.contains("名额已满 · 候补 3 人"));
-    assert!(body.contains("云岩区阳光助老服务中心") && body.contains("data-tier=\"partner\""));
+    assert!(body.contains("晨光助老服务中心") && body.contains("data-tier=\"partner\""));
     assert!(body.contains("登录后报名"), "visitors are asked to sign in");
     // The link to share is the page's full address (the request had no Host: localhost).
     assert!(
-        body.contains(&format!(r#"value="http://localhost/events/{}""#, full.id)),
+        body.contains(&format!(r#"value="http://localhost/events/{}""#, visit)),
         "{body}"
     );
-    assert!(body.contains(&format!(r#"href="/events/{}/calendar.ics""#, full.id)));
+    assert!(body.contains(&format!(r#"href="/events/{}/calendar.ics""#, visit)));
 
     let (status, headers, ics) =
-        send(&router, get(&format!("/events/{}/calendar.ics", full.id))).await;
+        send(&router, get(&format!("/events/{}/calendar.ics", visit))).await;
     assert_eq!(status, StatusCode::OK);
     assert!(headers[header::CONTENT_TYPE]
         .to_str()
@@ -166,19 +253,12 @@ async fn an_event_page_shows_places_organiser_and_calendar_and_hides_drafts() {
         ics.contains("BEGIN:VEVENT") && ics.contains("SUMMARY:重阳敬老探访"),
         "{ics}"
     );
-    assert!(ics.contains(&format!("UID:event-{}@yunyixiang", full.id)));
+    assert!(ics.contains(&format!("UID:event-{}@yunyixiang", visit)));
     assert!(ics.contains("STATUS:CONFIRMED"));
 
-    let drafts = app::events::db::of_org(test.db.pool(), full.org_id, 100)
-        .await
-        .unwrap();
-    let draft = drafts
-        .iter()
-        .find(|e| e.status == app::events::model::EventStatus::Draft)
-        .unwrap();
     for hidden in [
-        format!("/events/{}", draft.id),
-        format!("/events/{}/calendar.ics", draft.id),
+        format!("/events/{draft}"),
+        format!("/events/{draft}/calendar.ics"),
         "/events/99999".into(),
         "/events/abc".into(),
         "/events/abc/calendar.ics".into(),
@@ -191,7 +271,8 @@ async fn an_event_page_shows_places_organiser_and_calendar_and_hides_drafts() {
 
 #[tokio::test]
 async fn upcoming_public_events_are_open_data_in_either_coordinate_system() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
+    district(&test).await;
     let (status, _, body) = send(&router, get("/api/v1/events.geojson")).await;
     assert_eq!(status, StatusCode::OK);
     let feed: serde_json::Value = serde_json::from_str(&body).unwrap();
@@ -234,26 +315,29 @@ async fn upcoming_public_events_are_open_data_in_either_coordinate_system() {
 
 #[tokio::test]
 async fn the_roster_and_its_spreadsheet_are_for_organisers_only() {
-    let (router, test) = app().await;
-    let full = demo_event(&test, "重阳敬老探访").await;
-    let coordinator = session_of(&test, "13800000002").await;
-    let resident = session_of(&test, "13800000001").await;
-    let csv_path = format!("/events/{}/roster.csv", full.id);
+    let (router, test) = bare_app().await;
+    let District {
+        visit,
+        coordinator,
+        resident,
+        ..
+    } = district(&test).await;
+    let csv_path = format!("/events/{}/roster.csv", visit);
     let (status, _, _) = send(&router, get(&csv_path)).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     let (status, _, body) = send(&router, get_with_cookie(&csv_path, Some(&resident))).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(
-        !body.contains("13800000101"),
+        !body.contains("13810000101"),
         "no contact details for others"
     );
     let (status, _, body) = send(
         &router,
-        get_with_cookie(&format!("/events/{}/roster", full.id), Some(&resident)),
+        get_with_cookie(&format!("/events/{}/roster", visit), Some(&resident)),
     )
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    assert!(!body.contains("13800000101"));
+    assert!(!body.contains("13810000101"));
 
     let (status, headers, csv) =
         send(&router, get_with_cookie(&csv_path, Some(&coordinator))).await;
@@ -265,7 +349,7 @@ async fn the_roster_and_its_spreadsheet_are_for_organisers_only() {
     assert!(csv.starts_with("\u{feff}姓名,联系方式,状态"), "{csv}");
     assert_eq!(csv.lines().count(), 1 + 9, "six going, three waiting");
     assert!(
-        csv.contains("志愿者·小李,13800000101,已报名") && csv.contains("候补第 3 位"),
+        csv.contains("邻居101,13810000101,已报名") && csv.contains("候补第 3 位"),
         "{csv}"
     );
 
@@ -275,13 +359,13 @@ async fn the_roster_and_its_spreadsheet_are_for_organisers_only() {
         "/api/events/add_person",
         &format!(
             "id={}&name=%E5%BC%A0%E5%A5%B6%E5%A5%B6&phone=0851-1234567",
-            full.id
+            visit
         ),
         Some(&coordinator),
     );
     let (status, _, _) = send(&router, add).await;
     assert!(status.is_redirection() || status.is_success(), "{status}");
-    let roster = app::events::roster::roster(test.db.pool(), full.id)
+    let roster = app::events::roster::roster(test.db.pool(), visit)
         .await
         .unwrap();
     let added = roster.iter().find(|r| r.name == "张奶奶").unwrap();
@@ -290,15 +374,19 @@ async fn the_roster_and_its_spreadsheet_are_for_organisers_only() {
         added.place,
         app::events::model::Place::Waitlisted { position: 4 }
     );
-    let first_seat = roster[0].participant_id;
+    let first_seat = roster
+        .iter()
+        .find(|r| r.contact == "13810000101")
+        .unwrap()
+        .participant_id;
     let remove = form(
         "/api/events/remove_person",
-        &format!("id={}&participant={first_seat}", full.id),
+        &format!("id={}&participant={first_seat}", visit),
         Some(&coordinator),
     );
     let (status, _, _) = send(&router, remove).await;
     assert!(status.is_redirection() || status.is_success(), "{status}");
-    let after = app::events::db::find(test.db.pool(), full.id)
+    let after = app::events::db::find(test.db.pool(), visit)
         .await
         .unwrap()
         .unwrap();
@@ -308,9 +396,12 @@ async fn the_roster_and_its_spreadsheet_are_for_organisers_only() {
 
 #[tokio::test]
 async fn a_series_is_created_shown_and_edited_for_all_later_occurrences_with_plain_forms() {
-    let (router, test) = app().await;
-    let org_id = demo_event(&test, "重阳敬老探访").await.org_id;
-    let coordinator = session_of(&test, "13800000002").await;
+    let (router, test) = bare_app().await;
+    let District {
+        org: org_id,
+        coordinator,
+        ..
+    } = district(&test).await;
     let now = app::db::now_unix();
     let at = |seconds: i64| app::china_time::china_datetime_input(seconds).replace(':', "%3A");
     let start = now + 10 * 86_400;
@@ -403,21 +494,24 @@ async fn series_of(test: &TestDb, org_id: i64) -> Vec<app::events::model::Event>
 /// "添加活动" is for people who run an organisation and for admins, read with their session.
 #[tokio::test]
 async fn only_organisers_and_admins_are_offered_to_add_an_event() {
-    let (router, test) = app().await;
-    for (mobile, offered) in [
-        (None, false),
-        (Some("13800000001"), false),
-        (Some("13800000002"), true),
-        (Some("13800000003"), true),
-        (Some("13800000004"), true),
+    let (router, test) = bare_app().await;
+    let District {
+        owner,
+        coordinator,
+        resident,
+        admin,
+        ..
+    } = district(&test).await;
+    for (who, cookie, offered) in [
+        ("a visitor", None, false),
+        ("a resident", Some(resident), false),
+        ("a coordinator", Some(coordinator), true),
+        ("an owner", Some(owner), true),
+        ("an admin", Some(admin), true),
     ] {
-        let cookie = match mobile {
-            Some(mobile) => Some(session_of(&test, mobile).await),
-            None => None,
-        };
         let (status, _, body) = send(&router, get_with_cookie("/events", cookie.as_deref())).await;
         assert_eq!(status, StatusCode::OK);
-        assert_eq!(body.contains("href=\"/events/new\""), offered, "{mobile:?}");
+        assert_eq!(body.contains("href=\"/events/new\""), offered, "{who}");
     }
     test.finish().await;
 }
@@ -426,13 +520,14 @@ async fn only_organisers_and_admins_are_offered_to_add_an_event() {
 /// stay as they were; the rest of it can still be edited.
 #[tokio::test]
 async fn an_event_with_hours_recorded_keeps_its_times() {
-    let (router, test) = app().await;
-    let id = demo_event(&test, "重阳敬老探访").await.id;
-    let event = app::events::db::find(test.db.pool(), id)
+    let (router, test) = bare_app().await;
+    let District {
+        visit, coordinator, ..
+    } = district(&test).await;
+    let event = app::events::db::find(test.db.pool(), visit)
         .await
         .unwrap()
         .unwrap();
-    let coordinator = session_of(&test, "13800000002").await;
     let at = |seconds: i64| app::china_time::china_datetime_input(seconds).replace(':', "%3A");
     let edit = |version: i64, title: &str, ends_at: i64| {
         format!(

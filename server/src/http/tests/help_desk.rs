@@ -8,11 +8,31 @@ use app::help::bookings;
 use app::help::db as help;
 use app::help::model::{BookingStatus, FieldGroup, ProxyAction};
 
+/// The people of `coop_app_on`, by their mobile numbers.
 pub(super) const OWNER: &str = "13800000003";
 pub(super) const RESIDENT: &str = "13800000001";
+pub(super) const COORDINATOR: &str = "13800000002";
+const COOP: &str = "云岩区邻里互助合作社";
+pub(super) const OTHER_ORG: &str = "晨光助老服务中心";
+
+/// The app over the 邻里帮帮 tests' own district: a cooperative with no members yet, run by its
+/// owner (OWNER); an organisation of another kind (OTHER_ORG) run by the same owner with a
+/// coordinator (COORDINATOR); a resident, 小云（居民） (RESIDENT); and the platform admin.
+pub(super) async fn coop_app_on(test: TestDb) -> (axum::Router, TestDb) {
+    use app::orgs::model::OrgKind;
+    use app::testing::{admin, org_run_by, person};
+    let db = &test.db;
+    person(db, RESIDENT, "小云（居民）").await;
+    let coordinator = person(db, COORDINATOR, "王协调（协调员）").await;
+    let owner = person(db, OWNER, "李负责（机构负责人）").await;
+    org_run_by(db, COOP, OrgKind::Cooperative, owner, &[]).await;
+    org_run_by(db, OTHER_ORG, OrgKind::Ngo, owner, &[coordinator]).await;
+    admin(db).await;
+    bare_app_on(test)
+}
 
 pub(super) async fn coop_id(test: &TestDb) -> i64 {
-    app::orgs::db::directory(test.db.pool(), "云岩区邻里互助合作社", None)
+    app::orgs::db::directory(test.db.pool(), COOP, None)
         .await
         .unwrap()[0]
         .id
@@ -116,7 +136,7 @@ pub(super) async fn actions_for(db: &app::db::Db, member: i64) -> Vec<ProxyActio
 async fn a_coordinator_registers_a_member_and_the_card_shows_only_what_was_consented() {
     for test in app::db::testing::each_backend().await {
         a_coordinator_registers_a_member_and_the_card_shows_only_what_was_consented_on(
-            app_on(test).await,
+            coop_app_on(test).await,
         )
         .await;
     }
@@ -202,7 +222,7 @@ async fn a_coordinator_registers_a_member_and_the_card_shows_only_what_was_conse
 async fn a_resident_books_the_coordinator_answers_for_the_member_and_thanks_arrive() {
     for test in app::db::testing::each_backend().await {
         a_resident_books_the_coordinator_answers_for_the_member_and_thanks_arrive_on(
-            app_on(test).await,
+            coop_app_on(test).await,
         )
         .await;
     }
@@ -240,7 +260,7 @@ async fn a_resident_books_the_coordinator_answers_for_the_member_and_thanks_arri
         page_html.contains("修鞋测试") && page_html.contains("¥15") && page_html.contains("周六")
     );
     // Nobody else reads it; a visitor is asked to sign in.
-    let other = session_of(&test, "13800000002").await;
+    let other = session_of(&test, COORDINATOR).await;
     let (status, _, _) = send(&router, with_cookie(&address, &other)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _, _) = send(&router, page(&address)).await;
@@ -294,7 +314,7 @@ async fn a_resident_books_the_coordinator_answers_for_the_member_and_thanks_arri
 async fn export_is_for_the_cooperative_and_the_member_and_delete_keeps_only_anonymous_figures() {
     for test in app::db::testing::each_backend().await {
         export_is_for_the_cooperative_and_the_member_and_delete_keeps_only_anonymous_figures_on(
-            app_on(test).await,
+            coop_app_on(test).await,
         )
         .await;
     }
@@ -421,16 +441,18 @@ async fn export_is_for_the_cooperative_and_the_member_and_delete_keeps_only_anon
 #[tokio::test]
 async fn only_a_cooperative_keeps_members_and_bad_desk_input_gets_a_clear_4xx() {
     for test in app::db::testing::each_backend().await {
-        only_a_cooperative_keeps_members_and_bad_desk_input_gets_a_clear_4xx_on(app_on(test).await)
-            .await;
+        only_a_cooperative_keeps_members_and_bad_desk_input_gets_a_clear_4xx_on(
+            coop_app_on(test).await,
+        )
+        .await;
     }
 }
 
 async fn only_a_cooperative_keeps_members_and_bad_desk_input_gets_a_clear_4xx_on(
     (router, test): (axum::Router, TestDb),
 ) {
-    let coordinator = session_of(&test, "13800000002").await;
-    let other = app::orgs::db::directory(test.db.pool(), "阳光助老", None)
+    let coordinator = session_of(&test, COORDINATOR).await;
+    let other = app::orgs::db::directory(test.db.pool(), OTHER_ORG, None)
         .await
         .unwrap()[0]
         .id;
@@ -443,14 +465,14 @@ async fn only_a_cooperative_keeps_members_and_bad_desk_input_gets_a_clear_4xx_on
     assert!(body.contains("合作社"));
     let owner = session_of(&test, OWNER).await;
     let coop = coop_id(&test).await;
+    let id = registered(&router, &test, &[]).await;
     let (status, _, list) = send(
         &router,
         with_cookie(&format!("/orgs/{coop}/members"), &owner),
     )
     .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(list.contains("周大爷") && list.contains("小杨"));
-    let id = registered(&router, &test, &[]).await;
+    assert!(list.contains("李姐测试"));
     for (path, body, expected) in [
         (
             "/api/help/add-service",
@@ -521,7 +543,7 @@ async fn only_a_cooperative_keeps_members_and_bad_desk_input_gets_a_clear_4xx_on
 #[tokio::test]
 async fn names_on_bookings_and_the_members_list_are_logged_views() {
     use app::help::db::{ViewedVia, ViewerRole};
-    let (router, test) = app().await;
+    let (router, test) = coop_app_on(TestDb::sqlite().await).await;
     let id = registered(
         &router,
         &test,

@@ -48,7 +48,14 @@ const TESTED: [FieldGroup; 6] = [
 /// The test members' community.
 const AREA: &str = "yy-yanzhong-wenchang";
 
-/// Test member `n` of the demo cooperative with one consent: `group` for `audience`.
+/// The test members' community (AREA) and its sub-district.
+async fn the_members_community(test: &TestDb) {
+    let db = &test.db;
+    app::testing::subdistrict(db, "yy-yanzhong", "延中街道", (26.5808, 106.7118)).await;
+    app::testing::community(db, AREA, "yy-yanzhong", "文昌阁社区", (26.58, 106.71)).await;
+}
+
+/// Test member `n` of the cooperative with one consent: `group` for `audience`.
 async fn member_with(test: &TestDb, n: usize, group: FieldGroup, audience: Audience) -> i64 {
     let pool = test.db.pool();
     let org = app::orgs::db::directory(pool, "云岩区邻里互助合作社", None)
@@ -153,13 +160,17 @@ fn expected(who: Who, group: FieldGroup, audience: Audience) -> Vec<FieldGroup> 
 #[tokio::test]
 async fn each_person_is_sent_exactly_the_fields_the_live_consents_allow() {
     for test in app::db::testing::each_backend().await {
-        each_person_is_sent_exactly_the_fields_the_live_consents_allow_on(app_on(test).await).await;
+        each_person_is_sent_exactly_the_fields_the_live_consents_allow_on(
+            super::help_desk::coop_app_on(test).await,
+        )
+        .await;
     }
 }
 
 async fn each_person_is_sent_exactly_the_fields_the_live_consents_allow_on(
     (router, test): (axum::Router, TestDb),
 ) {
+    the_members_community(&test).await;
     let people = [
         (Who::Visitor, None),
         (Who::Resident, Some(session_of(&test, "13800000001").await)),
@@ -169,9 +180,12 @@ async fn each_person_is_sent_exactly_the_fields_the_live_consents_allow_on(
         ),
         (
             Who::OtherCoordinator,
-            Some(session_of(&test, "13800000002").await),
+            Some(session_of(&test, super::help_desk::COORDINATOR).await),
         ),
-        (Who::Admin, Some(session_of(&test, "13800000004").await)),
+        (
+            Who::Admin,
+            Some(session_for(&test, app::testing::admin(&test.db).await).await),
+        ),
     ];
     let mut n = 0;
     for group in TESTED {
@@ -276,14 +290,17 @@ async fn each_person_is_sent_exactly_the_fields_the_live_consents_allow_on(
 #[tokio::test]
 async fn withdrawing_hides_the_field_on_the_next_request_and_views_are_logged() {
     for test in app::db::testing::each_backend().await {
-        withdrawing_hides_the_field_on_the_next_request_and_views_are_logged_on(app_on(test).await)
-            .await;
+        withdrawing_hides_the_field_on_the_next_request_and_views_are_logged_on(
+            super::help_desk::coop_app_on(test).await,
+        )
+        .await;
     }
 }
 
 async fn withdrawing_hides_the_field_on_the_next_request_and_views_are_logged_on(
     (router, test): (axum::Router, TestDb),
 ) {
+    the_members_community(&test).await;
     let id = member_with(&test, 1, FieldGroup::Needs, Audience::Residents).await;
     let need = value_of(FieldGroup::Needs, 1);
     let resident = session_of(&test, "13800000001").await;
@@ -326,13 +343,44 @@ async fn withdrawing_hides_the_field_on_the_next_request_and_views_are_logged_on
 
 #[tokio::test]
 async fn the_list_filters_on_what_it_shows_and_refuses_filters_it_cannot_read() {
-    let (router, test) = app().await;
+    use app::testing::{consent, coop_member_as, cooperative, neighbour};
+    use FieldGroup::{Area, Name, Needs, Services};
+    let (router, test) = bare_app().await;
+    let db = &test.db;
+    // 北京路街道, and four members: two near it, two almost 3 km south.
+    let beijinglu = (26.5986, 106.7182);
+    app::testing::subdistrict(db, "yy-beijinglu", "北京路街道", beijinglu).await;
+    let (coop, by) = (cooperative(db).await, neighbour(db, 1).await);
+    let south = (26.5750, 106.7100);
+    for (name, at, service, need, open) in [
+        (
+            "王阿姨",
+            south,
+            "缝补改衣",
+            "每周帮忙买一次菜",
+            &[Name, Services, Needs, Area][..],
+        ),
+        ("小杨", south, "手工串珠饰品", "陪同就医", &[]),
+        ("赵叔", beijinglu, "下象棋陪练", "换灯泡", &[Services, Area]),
+        (
+            "周大爷",
+            beijinglu,
+            "磨刀",
+            "小家电维修",
+            &[Name, Services, Area],
+        ),
+    ] {
+        let member = coop_member_as(db, coop, by, name, at, service, need).await;
+        for &group in open {
+            consent(db, member, group, Audience::Everyone, by).await;
+        }
+    }
     let (status, _, page) = send(&router, get("/help")).await;
     assert_eq!(status, StatusCode::OK);
-    // Public demo members show; the one nobody outside the cooperative may see does not.
+    // Public members show; the one nobody outside the cooperative may see does not.
     assert!(page.contains("王阿姨") && page.contains("缝补改衣") && page.contains("¥10"));
     assert!(!page.contains("小杨") && !page.contains("手工串珠饰品"));
-    // A name withdrawn leaves the services shown without it.
+    // A name that is not public leaves the services shown without it.
     assert!(page.contains("下象棋陪练") && !page.contains("赵叔"));
     let (_, _, needs) = send(&router, get("/help?offers=needs")).await;
     assert!(needs.contains("每周帮忙买一次菜") && !needs.contains("小家电维修"));

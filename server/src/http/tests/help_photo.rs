@@ -53,7 +53,10 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 #[tokio::test]
 async fn a_member_photo_goes_only_where_its_consent_reaches() {
     for test in app::db::testing::each_backend().await {
-        a_member_photo_goes_only_where_its_consent_reaches_on(app_on(test).await).await;
+        a_member_photo_goes_only_where_its_consent_reaches_on(
+            super::help_desk::coop_app_on(test).await,
+        )
+        .await;
     }
 }
 
@@ -195,7 +198,10 @@ async fn a_member_photo_goes_only_where_its_consent_reaches_on(
 #[tokio::test]
 async fn a_linked_member_gives_and_withdraws_their_own_consents() {
     for test in app::db::testing::each_backend().await {
-        a_linked_member_gives_and_withdraws_their_own_consents_on(app_on(test).await).await;
+        a_linked_member_gives_and_withdraws_their_own_consents_on(
+            super::help_desk::coop_app_on(test).await,
+        )
+        .await;
     }
 }
 
@@ -245,7 +251,7 @@ async fn a_linked_member_gives_and_withdraws_their_own_consents_on(
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(!card.contains("李姐测试"));
     // A coordinator of another organisation may not speak for them either.
-    let other = session_of(&test, "13800000002").await;
+    let other = session_of(&test, super::help_desk::COORDINATOR).await;
     let (status, _, _) = send(
         &router,
         form("/api/help/record-consent", &give, Some(&other)),

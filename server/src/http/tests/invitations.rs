@@ -3,14 +3,13 @@
 //! only as good as its sender's rights when it is answered, and two answers at once count once. On
 //! SQLite, and on PostgreSQL when `TEST_POSTGRES_URL` is set.
 
-use super::help_desk::{coop_id, location, post_ok, registered, OWNER, RESIDENT};
+use super::help_desk::{coop_id, location, post_ok, registered, COORDINATOR, OWNER, RESIDENT};
 use super::*;
 use app::invitations::db as invitations;
 use app::invitations::model::SentInvitation;
 use app::notifications::model::Notice;
 use app::orgs::model::OrgRole;
 
-const COORDINATOR: &str = "13800000002";
 /// Nobody has this number until the test signs it up.
 const NEWCOMER: &str = "13500000000";
 
@@ -39,7 +38,7 @@ async fn waiting_invitation(router: &axum::Router, cookie: &str) -> i64 {
 #[tokio::test]
 async fn a_coordinator_joins_only_by_accepting_and_inviting_reveals_no_account() {
     for test in app::db::testing::each_backend().await {
-        coordinator_invitations_on(app_on(test).await).await;
+        coordinator_invitations_on(super::help_desk::coop_app_on(test).await).await;
     }
 }
 
@@ -247,7 +246,7 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
 #[tokio::test]
 async fn a_member_is_linked_only_by_accepting_and_a_lapsed_invitation_fails() {
     for test in app::db::testing::each_backend().await {
-        member_link_on(app_on(test).await).await;
+        member_link_on(super::help_desk::coop_app_on(test).await).await;
     }
 }
 
@@ -425,7 +424,7 @@ async fn member_link_on((router, test): (axum::Router, TestDb)) {
 #[tokio::test]
 async fn two_answers_at_once_count_once() {
     for test in app::db::testing::each_backend().await {
-        two_answers_at_once_on(app_on(test).await).await;
+        two_answers_at_once_on(super::help_desk::coop_app_on(test).await).await;
     }
 }
 

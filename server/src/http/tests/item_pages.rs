@@ -5,6 +5,7 @@
 use super::multipart::{multipart_body, multipart_post, Part};
 use super::*;
 use app::photos::{sample_phone_jpeg, SAMPLE_GPS_MARKER};
+use app::testing::neighbour;
 use futures_util::StreamExt;
 
 fn posting(body: Vec<u8>, cookie: Option<&str>) -> Request<Body> {
@@ -36,8 +37,8 @@ async fn bytes_of(router: &axum::Router, uri: &str) -> (StatusCode, Vec<u8>) {
 
 #[tokio::test]
 async fn a_resident_posts_an_item_with_a_phone_photo() {
-    let (router, test) = app().await;
-    let cookie = session_of(&test, "13800000001").await;
+    let (router, test) = bare_app().await;
+    let cookie = session_for(&test, neighbour(&test.db, 1).await).await;
     let photo = sample_phone_jpeg(640, 480);
     let mut parts = bike_fields();
     parts.push(Part::File("photos", "IMG_0001.jpg", &photo));
@@ -97,13 +98,9 @@ async fn a_resident_posts_an_item_with_a_phone_photo() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
 
     // Three reports hide it: its photos are gone for others, kept for its owner (never cached).
+    let reporters = app::testing::neighbours(&test.db, 2, 3).await;
     let mut tx = test.db.begin_write().await.unwrap();
-    for mobile in ["13800000002", "13800000003", "13800000004"] {
-        let contact = app::accounts::contact::Contact::parse(mobile).unwrap();
-        let reporter = app::orgs::db::user_by_contact(test.db.pool(), contact.as_str())
-            .await
-            .unwrap()
-            .unwrap();
+    for reporter in reporters {
         let reason = app::items::model::ReportReason::Misleading;
         app::items::moderation::report(&mut tx, id, reporter, reason, "", 1)
             .await
@@ -128,8 +125,8 @@ async fn a_resident_posts_an_item_with_a_phone_photo() {
 
 #[tokio::test]
 async fn a_refused_posting_comes_back_with_what_was_typed_and_why() {
-    let (router, test) = app().await;
-    let cookie = session_of(&test, "13800000001").await;
+    let (router, test) = bare_app().await;
+    let cookie = session_for(&test, neighbour(&test.db, 1).await).await;
     let mut parts = bike_fields();
     parts.push(Part::File(
         "photos",
@@ -177,7 +174,7 @@ async fn a_refused_posting_comes_back_with_what_was_typed_and_why() {
 
 #[tokio::test]
 async fn only_signed_in_people_post_and_only_from_this_site() {
-    let (router, test) = app().await;
+    let (router, test) = bare_app().await;
     let (status, headers, _) = send(&router, posting(multipart_body(&bike_fields()), None)).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(headers[header::LOCATION]
@@ -187,7 +184,7 @@ async fn only_signed_in_people_post_and_only_from_this_site() {
     let (status, _, _) = send(&router, page("/items/new")).await;
     assert!(status.is_redirection(), "{status}");
 
-    let cookie = session_of(&test, "13800000001").await;
+    let cookie = session_for(&test, neighbour(&test.db, 1).await).await;
     let mut cross_site = posting(multipart_body(&bike_fields()), Some(&cookie));
     cross_site
         .headers_mut()
@@ -199,8 +196,8 @@ async fn only_signed_in_people_post_and_only_from_this_site() {
 
 #[tokio::test]
 async fn an_oversized_upload_is_refused_before_it_is_read_whole() {
-    let (router, test) = app().await;
-    let cookie = session_of(&test, "13800000001").await;
+    let (router, test) = bare_app().await;
+    let cookie = session_for(&test, neighbour(&test.db, 1).await).await;
     // A body that announces more than the limit and then never ends: answering at all proves
     // the server did not wait to read it.
     let first = bytes::Bytes::from(multipart_body(&bike_fields()));
@@ -233,19 +230,41 @@ async fn an_oversized_upload_is_refused_before_it_is_read_whole() {
 
 #[tokio::test]
 async fn a_coordinator_hands_things_out_at_their_organisations_point_and_no_one_else_can() {
-    let (router, test) = app().await;
-    let points = |rows: Vec<app::resources::model::CommunityResource>, name: &str| {
-        rows.into_iter().find(|r| r.name == name).unwrap().id
-    };
-    let all = app::resources::db::all(test.db.pool()).await.unwrap();
-    let ours = points(all.clone(), "中华北路旧衣物捐赠点");
-    let elsewhere = points(all, "邻里共享工具屋");
-    let coordinator = session_of(&test, "13800000002").await;
+    use app::orgs::model::OrgKind;
+    use app::resources::model::ResourceKind;
+    use app::testing::{org_run_by, resource};
+    let (router, test) = bare_app().await;
+    let db = &test.db;
+    let coordinator = neighbour(db, 1).await;
+    let org = org_run_by(
+        db,
+        "晨光助老服务中心",
+        OrgKind::Ngo,
+        neighbour(db, 2).await,
+        &[coordinator],
+    )
+    .await;
+    let ours = resource(
+        db,
+        Some(org),
+        ResourceKind::DonationPoint,
+        "中华北路旧衣物捐赠点",
+    )
+    .await;
+    let other = org_run_by(db, "邻里共享会", OrgKind::Ngo, neighbour(db, 3).await, &[]).await;
+    let elsewhere = resource(
+        db,
+        Some(other),
+        ResourceKind::LibraryOfThings,
+        "邻里共享工具屋",
+    )
+    .await;
+    let coordinator = session_for(&test, coordinator).await;
     // The form offers the coordinator their organisation's points only; a resident none.
     let (_, _, form) = send(&router, with_cookie("/items/new", &coordinator)).await;
     assert!(form.contains("name=\"item[resource]\"") && form.contains("中华北路旧衣物捐赠点"));
     assert!(!form.contains("邻里共享工具屋"));
-    let resident = session_of(&test, "13800000001").await;
+    let resident = session_for(&test, neighbour(db, 4).await).await;
     let (_, _, form) = send(&router, with_cookie("/items/new", &resident)).await;
     assert!(!form.contains("item[resource]"));
 
@@ -269,7 +288,7 @@ async fn a_coordinator_hands_things_out_at_their_organisations_point_and_no_one_
     let location = headers[header::LOCATION].to_str().unwrap().to_string();
     let (_, _, page) = send(&router, get(&location)).await;
     assert!(page.contains("data-testid=\"item-handout\""), "{page}");
-    assert!(page.contains(&format!("/resources/{ours}")) && page.contains("阳光助老"));
+    assert!(page.contains(&format!("/resources/{ours}")) && page.contains("晨光助老"));
     // The place is the point's, not a neighbour's rough one.
     assert!(page.contains("到上面的领取点领取") && !page.contains("约 300 米范围内"));
 

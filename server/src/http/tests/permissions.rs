@@ -1,11 +1,11 @@
 //! The permission matrix: every server function, called over HTTP by each kind of person, is let
 //! through or refused exactly as intended. "Let through" means the authorisation check passed; the
 //! call may still be turned down for its content (a wrong password, a stale version), which these
-//! requests provoke on purpose so that nothing in the demo data changes.
+//! requests provoke on purpose so that nothing in the cast's records changes.
 
 use super::*;
-use app::accounts::{contact::Contact, db::create_user, session::start_session};
-use app::orgs::{db as orgs, model::OrgRole};
+use app::accounts::session::start_session;
+use app::orgs::db as orgs;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Who {
@@ -74,11 +74,11 @@ pub(super) fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
             ALL,
         ),
         ("orgs/profile", "id={org}", ALL),
-        ("resources/profile", "id=1", ALL),
+        ("resources/profile", "id={resource}", ALL),
         // The add form: admins, and whoever runs an organisation.
         ("resources/form", "", &[Coordinator, Owner, OtherCoordinator, Admin]),
-        // Resource 1 (a demo donation point) is run by `{org}`.
-        ("resources/form", "id=1", &[Coordinator, Owner, Admin]),
+        // `{resource}` (a donation point) is run by `{org}`.
+        ("resources/form", "id={resource}", &[Coordinator, Owner, Admin]),
         // An unknown type: refused for its content once the caller is through.
         (
             "resources/create",
@@ -88,7 +88,7 @@ pub(super) fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         // Version 0 never matches: an edit conflict, nothing saved.
         (
             "resources/update",
-            "id=1&version=0&resource[org]={org}&resource[kind]=food_bank&resource[name]=%E5%86%B0%E7%AE%B1&resource[lat]=26.58&resource[lng]=106.71",
+            "id={resource}&version=0&resource[org]={org}&resource[kind]=food_bank&resource[name]=%E5%86%B0%E7%AE%B1&resource[lat]=26.58&resource[lng]=106.71",
             &[Coordinator, Owner, Admin],
         ),
         ("orgs/mine", "", SIGNED_IN),
@@ -214,8 +214,8 @@ pub(super) fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         // What each person sees of a member is tested field by field in `help_pages`.
         ("help/list", "q=", ALL),
         ("help/member", "id=1", ALL),
-        // 邻里帮帮's bookings. `{booking}`: the demo resident's booking of 周大爷's knife
-        // grinding, done and thanked; the cooperative's owner answers for the member. Each call
+        // 邻里帮帮's bookings. `{booking}`: the resident's booking of `{member}`'s service,
+        // done and thanked; the cooperative's owner answers for the member. Each call
         // that gets through is refused for its content (a kind that does not exist, a step its
         // state does not allow, an empty thanks), so nothing changes.
         ("help/booking", "id={booking}", &[Resident, Owner]),
@@ -225,7 +225,7 @@ pub(super) fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         ("help/thank", "booking={booking}&text=", &[Resident]),
         ("help/my-bookings", "", SIGNED_IN),
         // The cooperative's desk: its own coordinators only — not admins, not other
-        // organisations' people (P1). `{coop}` is the demo cooperative, `{member}` 周大爷.
+        // organisations' people (P1). `{coop}` is the cooperative, `{member}` its member.
         ("help/coop-members", "org={coop}", &[Owner]),
         ("help/editor", "id={member}", &[Owner]),
         ("help/create-member", "org={coop}&member[display_name]=", &[Owner]),
@@ -234,8 +234,8 @@ pub(super) fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         ("help/remove-service", "member={member}&service=999999", &[Owner]),
         ("help/add-need", "member={member}&need[title]=", &[Owner]),
         ("help/need-met", "member={member}&need=999999", &[Owner]),
-        // Consents: also the member themselves through their linked account (周大爷 has none
-        // here; tested in `help_photo`).
+        // Consents: also the member themselves through their linked account (`{member}` has
+        // none here; tested in `help_photo`).
         (
             "help/record-consent",
             "member={member}&group=income&audience=everyone&method=paper",
@@ -245,11 +245,11 @@ pub(super) fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         ("help/link-account", "member={member}&contact=not-a-contact", &[Owner]),
         ("help/withdraw-link", "member={member}", &[Owner]),
         ("help/delete-member", "member={member}", &[Owner]),
-        // 周大爷 has no photo: not found, once through. Uploading is a multipart route, checked in
+        // `{member}` has no photo: not found, once through. Uploading is a multipart route, checked in
         // `help_photo`.
         ("help/remove-photo", "member={member}", &[Owner]),
         ("items/form", "", SIGNED_IN),
-        // `{item_request}`: the demo resident's listing, promised to the participant; `{handed}`:
+        // `{item_request}`: the resident's listing, promised to the participant; `{handed}`:
         // another of theirs, already handed over to the participant. Requests are for the two
         // parties only: nobody else, not even admins, reads or acts on them. Every call below
         // that gets through is refused for its content (an empty message, a step the request's
@@ -279,6 +279,7 @@ pub(super) fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
 struct Cast {
     org: i64,
     owner: i64,
+    resource: i64,
     event: i64,
     cancelled: i64,
     item: i64,
@@ -290,65 +291,79 @@ struct Cast {
     cookies: Vec<(Who, Option<String>)>,
 }
 
-/// The demo people, plus a coordinator of another organisation, each with a live session.
+/// The people of the matrix, each with a live session, and what the calls are about: a partner
+/// organisation run by the owner and the coordinator, with a resource and an upcoming event that
+/// the participant joined; another organisation with its own coordinator and a cancelled event
+/// that three people had joined; the owner's cooperative with a member whose knife grinding the
+/// resident booked (done and thanked); and the resident's two listings.
 async fn cast(db: &app::db::Db) -> Cast {
-    use app::demo::DEMO_ACCOUNTS;
-    let first = orgs::directory(db.pool(), "阳光助老", None).await.unwrap();
-    let other = orgs::directory(db.pool(), "益路同行", None).await.unwrap();
-    let (org, other_org) = (first[0].id, other[0].id);
-    let resident = user_id(db, DEMO_ACCOUNTS[0].0).await;
-    let coordinator = user_id(db, DEMO_ACCOUNTS[1].0).await;
-    let owner = user_id(db, DEMO_ACCOUNTS[2].0).await;
-    let admin = user_id(db, DEMO_ACCOUNTS[3].0).await;
-
-    let event_named = |org_id: i64, title: &'static str| async move {
-        let events = app::events::db::of_org(db.pool(), org_id, 100)
-            .await
-            .unwrap();
-        events
-            .into_iter()
-            .find(|e| e.title == title)
-            .expect("a demo event")
-            .id
-    };
-    let event = event_named(org, "长者生日会").await;
-    let cancelled = event_named(other_org, "户外拓展（因天气取消）").await;
-
-    let mut tx = db.begin_write().await.unwrap();
-    let participant = match create_user(
-        &mut tx,
-        &Contact::parse("13900000006").unwrap(),
-        "报名居民",
-        "x",
-        1,
-    )
-    .await
-    .unwrap()
-    {
-        app::accounts::db::CreateUser::Created(id) => id,
-        _ => panic!("the extra account exists already"),
-    };
-    app::events::signup::join(&mut tx, event, participant, 1)
+    use app::events::model::EventStatus;
+    use app::orgs::model::{OrgKind, Verification};
+    use app::resources::model::ResourceKind;
+    use app::testing::{event_of, neighbours, org_run_by, person, set_standing};
+    let resident = person(db, "13800000001", "小云（居民）").await;
+    let coordinator = person(db, "13800000002", "王协调（协调员）").await;
+    let owner = person(db, "13800000003", "李负责（机构负责人）").await;
+    let admin = app::testing::admin(db).await;
+    let participant = person(db, "13900000006", "报名居民").await;
+    let elsewhere = person(db, "13900000007", "别家协调员").await;
+    // Each has a password (one nobody knows), as people who change or check it do.
+    sqlx::query("UPDATE users SET password_hash = 'x'")
+        .execute(db.pool())
         .await
         .unwrap();
-    let contact = Contact::parse("13900000007").unwrap();
-    let app::accounts::db::CreateUser::Created(elsewhere) =
-        create_user(&mut tx, &contact, "别家协调员", "x", 1)
-            .await
-            .unwrap()
-    else {
-        panic!("the extra account exists already")
-    };
-    orgs::add_member(
+    let org = org_run_by(
+        db,
+        "云岩区阳光助老服务中心",
+        OrgKind::SocialOrg,
+        owner,
+        &[coordinator],
+    )
+    .await;
+    set_standing(db, org, Verification::Partner).await;
+    let resource =
+        app::testing::resource(db, Some(org), ResourceKind::DonationPoint, "旧衣物捐赠点").await;
+    let other_org = org_run_by(db, "益路同行", OrgKind::Ngo, elsewhere, &[]).await;
+    let joined = neighbours(db, 1, 3).await;
+    let now = app::db::now_unix();
+    let mut tx = db.begin_write().await.unwrap();
+    let event = event_of(
+        &mut tx,
+        org,
+        EventStatus::Published,
+        now + 21 * 86_400,
+        |e| {
+            e.title = "长者生日会".into();
+            e.capacity = Some(30);
+        },
+    )
+    .await;
+    app::events::signup::join(&mut tx, event, participant, now)
+        .await
+        .unwrap();
+    let cancelled = event_of(
         &mut tx,
         other_org,
-        elsewhere,
-        OrgRole::Coordinator,
-        admin,
-        1,
+        EventStatus::Published,
+        now + 14 * 86_400,
+        |e| {
+            e.title = "户外拓展（因天气取消）".into();
+        },
     )
-    .await
-    .unwrap();
+    .await;
+    for &person in &joined {
+        app::events::signup::join(&mut tx, cancelled, person, now)
+            .await
+            .unwrap();
+    }
+    let called_off = app::events::db::set_status(
+        &mut tx,
+        cancelled,
+        EventStatus::Published,
+        EventStatus::Cancelled,
+        now,
+    );
+    assert!(called_off.await.unwrap());
     let mut cookies = vec![(Who::Visitor, None)];
     for (who, id) in [
         (Who::Resident, resident),
@@ -358,17 +373,18 @@ async fn cast(db: &app::db::Db) -> Cast {
         (Who::OtherCoordinator, elsewhere),
         (Who::Admin, admin),
     ] {
-        let session = start_session(&mut tx, id, app::db::now_unix())
-            .await
-            .unwrap();
+        let session = start_session(&mut tx, id, now).await.unwrap();
         cookies.push((who, Some(format!("sid={}", session.token))));
     }
     tx.commit().await.unwrap();
     let (item, item_request, handed) = listings(db, resident, participant).await;
-    let (coop, member, booking) = knife_grinding(db, resident).await;
+    let coop = org_run_by(db, "云岩区邻里互助合作社", OrgKind::Cooperative, owner, &[]).await;
+    let member = app::testing::coop_member(db, coop, owner).await;
+    let booking = app::testing::done_booking(db, resident, member, owner).await;
     Cast {
         org,
         owner,
+        resource,
         event,
         cancelled,
         item,
@@ -379,22 +395,6 @@ async fn cast(db: &app::db::Db) -> Cast {
         booking,
         cookies,
     }
-}
-
-/// The demo cooperative, its member 周大爷, and the demo resident's booking of his knife grinding.
-async fn knife_grinding(db: &app::db::Db, resident: i64) -> (i64, i64, i64) {
-    let coop = orgs::directory(db.pool(), "云岩区邻里互助合作社", None)
-        .await
-        .unwrap()[0]
-        .id;
-    let mut conn = db.pool().acquire().await.unwrap();
-    let booking = app::help::bookings::of_resident(&mut conn, resident)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|b| b.title == "磨刀")
-        .expect("the demo booking");
-    (coop, booking.member_id, booking.id)
 }
 
 /// Two listings of `owner`: one promised to `asker`, one already handed over to them.
@@ -448,7 +448,7 @@ async fn listings(db: &app::db::Db, owner: i64, asker: i64) -> (i64, i64, i64) {
 #[tokio::test]
 async fn every_server_function_lets_through_exactly_who_it_should() {
     for test in app::db::testing::each_backend().await {
-        let (router, test) = app_on(test).await;
+        let (router, test) = bare_app_on(test);
         check_matrix(&router, &test).await;
         test.finish().await;
     }
@@ -479,6 +479,7 @@ async fn check_matrix(router: &axum::Router, test: &TestDb) {
             let body = body
                 .replace("{org}", &cast.org.to_string())
                 .replace("{owner}", &cast.owner.to_string())
+                .replace("{resource}", &cast.resource.to_string())
                 .replace("{event}", &cast.event.to_string())
                 .replace("{cancelled}", &cast.cancelled.to_string())
                 .replace("{item_request}", &cast.item_request.to_string())

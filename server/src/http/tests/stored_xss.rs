@@ -83,9 +83,9 @@ fn page_addresses() -> Vec<String> {
 
 #[tokio::test]
 async fn typed_text_with_markup_is_shown_as_text_on_every_page() {
-    let (router, test) = app().await;
-    let owner = session_of(&test, "13800000003").await;
-    let admin = session_of(&test, "13800000004").await;
+    let (router, test) = demo_app().await;
+    let owner = session_of(&test, app::demo::DEMO_ACCOUNTS[2].0).await;
+    let admin = session_of(&test, app::demo::DEMO_ACCOUNTS[3].0).await;
     let poisoned = poison_every_typed_text(&test).await;
     assert!(poisoned > 200, "only {poisoned} texts were given markup");
     let mut failures = Vec::new();

@@ -5,20 +5,87 @@
 use super::*;
 
 const RESIDENT: &str = "13800000001";
-const COORDINATOR: &str = "13800000002";
+
+/// A resident (小云（居民）, RESIDENT) with two approved hours at 社区长者义剪日, a verified
+/// organisation's event a month ago; the resident's id.
+async fn served(test: &TestDb) -> i64 {
+    use app::events::model::EventStatus;
+    use app::orgs::model::{OrgKind, Verification};
+    use app::testing::{event_of, neighbour, org_run_by, person, set_standing};
+    let db = &test.db;
+    let resident = person(db, RESIDENT, "小云（居民）").await;
+    let org = org_run_by(
+        db,
+        "晨光助老服务中心",
+        OrgKind::SocialOrg,
+        neighbour(db, 1).await,
+        &[],
+    )
+    .await;
+    set_standing(db, org, Verification::Verified).await;
+    let month_ago = app::db::now_unix() - 30 * 86_400;
+    let mut tx = db.begin_write().await.unwrap();
+    let event = event_of(&mut tx, org, EventStatus::Published, month_ago, |e| {
+        e.title = "社区长者义剪日".into();
+    })
+    .await;
+    app::events::signup::join(&mut tx, event, resident, month_ago - 86_400)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    sqlx::query(
+        "INSERT INTO volunteer_hours (event_id, participant_id, kind, minutes, reason, status, \
+         created_at) SELECT event_id, id, 'honour', 120, '义剪', 'approved', $1 \
+         FROM event_participants WHERE event_id = $2",
+    )
+    .bind(month_ago)
+    .bind(event)
+    .execute(db.pool())
+    .await
+    .unwrap();
+    resident
+}
+
+/// An organisation with a coordinator, its published 长者生日会 in three weeks and a draft, and
+/// a resident: (event, coordinator, resident).
+async fn a_birthday_party(test: &TestDb) -> (i64, i64, i64) {
+    use app::events::model::EventStatus;
+    use app::orgs::model::OrgKind;
+    use app::testing::{event_of, neighbour, org_run_by};
+    let db = &test.db;
+    let (owner, coordinator, resident) = (
+        neighbour(db, 1).await,
+        neighbour(db, 2).await,
+        neighbour(db, 3).await,
+    );
+    let org = org_run_by(db, "晨光助老服务中心", OrgKind::Ngo, owner, &[coordinator]).await;
+    let in_three_weeks = app::db::now_unix() + 21 * 86_400;
+    let mut tx = db.begin_write().await.unwrap();
+    let party = event_of(&mut tx, org, EventStatus::Published, in_three_weeks, |e| {
+        e.title = "长者生日会".into();
+        e.capacity = Some(20);
+    })
+    .await;
+    event_of(&mut tx, org, EventStatus::Draft, in_three_weeks, |e| {
+        e.title = "新春写福字（草稿）".into();
+    })
+    .await;
+    tx.commit().await.unwrap();
+    (party, coordinator, resident)
+}
 
 #[tokio::test]
-async fn the_demo_resident_has_hours_and_a_certificate_anyone_can_verify() {
-    let (router, test) = app().await;
-    let resident = session_of(&test, RESIDENT).await;
+async fn a_resident_with_hours_gets_a_certificate_anyone_can_verify() {
+    let (router, test) = bare_app().await;
+    let id = served(&test).await;
+    let resident = session_for(&test, id).await;
     let (status, _, body) = send(&router, get_with_cookie("/me/hours", Some(&resident))).await;
     let body = body.replace("<!>", "");
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("社区长者义剪日"), "past demo events: {body}");
+    assert!(body.contains("社区长者义剪日"), "past events: {body}");
     assert!(body.contains("开具证明"));
 
     // Issue a certificate for the first organisation and year on the record.
-    let id = user_id(&test.db, RESIDENT).await;
     let mut conn = test.db.pool().acquire().await.unwrap();
     let served = app::volunteering::record::served_events(&mut conn, id)
         .await
@@ -27,7 +94,7 @@ async fn the_demo_resident_has_hours_and_a_certificate_anyone_can_verify() {
     let year = app::volunteering::record::service_years(&served)
         .into_iter()
         .next()
-        .expect("confirmed demo hours");
+        .expect("confirmed hours");
     let (status, headers, _) = send(
         &router,
         html_form(
@@ -51,8 +118,8 @@ async fn the_demo_resident_has_hours_and_a_certificate_anyone_can_verify() {
     assert!(body.contains("<svg"), "a QR code to the verification page");
     assert!(body.contains(&format!("/verify/{serial}")));
     // Someone else's certificate is not there for them.
-    let coordinator = session_of(&test, COORDINATOR).await;
-    let (status, _, _) = send(&router, get_with_cookie(&location, Some(&coordinator))).await;
+    let someone = session_for(&test, app::testing::neighbour(&test.db, 2).await).await;
+    let (status, _, _) = send(&router, get_with_cookie(&location, Some(&someone))).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
     // The public page: name, organisation, hours, period, valid — and not the phone number.
@@ -74,7 +141,7 @@ async fn the_demo_resident_has_hours_and_a_certificate_anyone_can_verify() {
 
     // The organisation lists it and withdraws it with a reason (a plain form); the public page
     // then says revoked, without the reason, and the holder is told why.
-    let admin = session_of(&test, "13800000004").await;
+    let admin = session_for(&test, app::testing::admin(&test.db).await).await;
     let issued = format!("/orgs/{}/certificates", year.org_id);
     let (status, _, _) = send(&router, get_with_cookie(&issued, Some(&resident))).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -123,15 +190,8 @@ async fn the_demo_resident_has_hours_and_a_certificate_anyone_can_verify() {
 
 #[tokio::test]
 async fn check_in_and_hours_pages_are_for_the_right_people() {
-    let (router, test) = app().await;
-    let event = app::events::db::upcoming(test.db.pool(), &Default::default(), 100)
-        .await
-        .unwrap()
-        .events
-        .into_iter()
-        .find(|e| e.title == "长者生日会")
-        .expect("a demo event");
-    let id = event.id;
+    let (router, test) = bare_app().await;
+    let (id, coordinator, resident) = a_birthday_party(&test).await;
     // Visitors are sent to sign in, and back with the code they scanned.
     let (status, headers, _) =
         send(&router, page(&format!("/events/{id}/checkin?code=123456"))).await;
@@ -142,8 +202,8 @@ async fn check_in_and_hours_pages_are_for_the_right_people() {
         "{to}"
     );
 
-    let resident = session_of(&test, RESIDENT).await;
-    let coordinator = session_of(&test, COORDINATOR).await;
+    let resident = session_for(&test, resident).await;
+    let coordinator = session_for(&test, coordinator).await;
     for path in [
         format!("/events/{id}/checkin/code"),
         format!("/events/{id}/hours"),
@@ -173,11 +233,18 @@ async fn check_in_and_hours_pages_are_for_the_right_people() {
 
 #[tokio::test]
 async fn calendar_feeds_for_an_organisation_and_a_private_address() {
-    let (router, test) = app().await;
-    let org = app::orgs::db::directory(test.db.pool(), "阳光助老", None)
+    let (router, test) = bare_app().await;
+    let (party, _, id) = a_birthday_party(&test).await;
+    let org = app::events::db::find(test.db.pool(), party)
         .await
-        .unwrap()[0]
-        .id;
+        .unwrap()
+        .unwrap()
+        .org_id;
+    let mut tx = test.db.begin_write().await.unwrap();
+    app::events::signup::join(&mut tx, party, id, app::db::now_unix())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
     let (status, headers, body) = send(&router, get(&format!("/orgs/{org}/calendar.ics"))).await;
     assert_eq!(status, StatusCode::OK);
     assert!(headers[header::CONTENT_TYPE]
@@ -191,8 +258,7 @@ async fn calendar_feeds_for_an_organisation_and_a_private_address() {
 
     // The private feed: off until turned on; on, it lists the person's events; renewed, the old
     // address stops working.
-    let resident = session_of(&test, RESIDENT).await;
-    let id = user_id(&test.db, RESIDENT).await;
+    let resident = session_for(&test, id).await;
     let stored = || async {
         sqlx::query_as::<_, (Option<String>, Option<String>)>(
             "SELECT calendar_token, calendar_token_hash FROM users WHERE id = $1",
@@ -239,10 +305,7 @@ async fn calendar_feeds_for_an_organisation_and_a_private_address() {
     }
     let (status, headers, body) = send(&router, get(&addresses[1])).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(
-        body.contains("社区长者义剪日"),
-        "the resident's past event: {body}"
-    );
+    assert!(body.contains("长者生日会"), "the resident's event: {body}");
     assert_eq!(headers[header::CACHE_CONTROL], "private, no-store");
     let (status, _, _) = send(&router, get(&addresses[0])).await;
     assert_eq!(
