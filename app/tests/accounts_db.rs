@@ -293,22 +293,102 @@ async fn every_column_about_a_person_has_a_fate_on_deletion() {
     }
 }
 
-/// A demo volunteer deletes their account: their listings come down with photos and notes,
-/// what they wrote is blanked (the other side sees it as deleted), places at events to come are
-/// given up, the calendar address stops working, bookings are cancelled, and their certificates
-/// stay checkable without their name.
+/// A volunteer who has done a bit of everything: their listing (with a photo and notes) and
+/// a request for a neighbour's, with a message in its thread; a place at an event to come; a
+/// booking of a cooperative member's service; approved hours at a verified organisation's past
+/// event and a certificate for them; a private calendar address. Their id and the serial.
+async fn busy_volunteer(db: &app::db::Db) -> (i64, String) {
+    use app::events::model::EventStatus;
+    use app::orgs::model::{OrgKind, Verification};
+    use app::testing::{self, neighbour};
+    let me = testing::person(db, "13800000102", "阿兰").await;
+    let neighbour_id = neighbour(db, 1).await;
+    let now = app::db::now_unix();
+    // Listings: one of mine (with a photo), and a neighbour's I asked for, with a message.
+    let mine = testing::listing_with(db, me, "儿童绘本", "give", |f| {
+        f.description = "九成新".into();
+        f.pickup_notes = "晚上七点后".into();
+    })
+    .await;
+    let theirs = testing::listing(db, neighbour_id, "折叠椅", "give").await;
+    let mut tx = db.begin_write().await.unwrap();
+    sqlx::query(
+        "INSERT INTO item_photos (item_id, position, width, height, display, thumb) \
+         VALUES ($1, 0, 1, 1, $2, $2)",
+    )
+    .bind(mine)
+    .bind(vec![0xFFu8, 0xD8])
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    let limits = Default::default();
+    let asked = app::items::requests::ask(&mut tx, theirs, me, "想要", limits, now).await;
+    let app::items::requests::AskOutcome::Sent(request) = asked.unwrap() else {
+        panic!("not asked")
+    };
+    let request = app::items::requests::find(&mut tx, request)
+        .await
+        .unwrap()
+        .unwrap();
+    app::items::thread::post(&mut tx, &request, me, "明天来取", now)
+        .await
+        .unwrap();
+    // Events: a place at one to come; two approved hours at a verified organisation's past one.
+    let org = testing::new_org(&mut tx, "晨光助老服务中心", OrgKind::SocialOrg).await;
+    let coming = testing::event_of(
+        &mut tx,
+        org,
+        EventStatus::Published,
+        now + 86_400 * 7,
+        |_| {},
+    )
+    .await;
+    let past = now - 86_400 * 30;
+    let served = testing::event_of(&mut tx, org, EventStatus::Published, past, |_| {}).await;
+    for event in [coming, served] {
+        app::events::signup::join(&mut tx, event, me, past - 86_400)
+            .await
+            .unwrap();
+    }
+    app::events::feed::db::set_token(&mut tx, me, Some(&"a".repeat(64)))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    testing::set_standing(db, org, Verification::Verified).await;
+    sqlx::query(
+        "INSERT INTO volunteer_hours (event_id, participant_id, kind, minutes, reason, status, \
+         created_at) SELECT event_id, id, 'honour', 120, '义剪', 'approved', $1 \
+         FROM event_participants WHERE event_id = $2",
+    )
+    .bind(past)
+    .bind(served)
+    .execute(db.pool())
+    .await
+    .unwrap();
+    // A booking of a cooperative member's service, done and thanked.
+    let member = testing::coop_member(db, testing::cooperative(db).await, neighbour_id).await;
+    testing::done_booking(db, me, member, neighbour_id).await;
+    let year = app::china_time::china_year(past).unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    let issued = app::volunteering::certificate::issue(&mut tx, me, org, year, now).await;
+    let app::volunteering::certificate::Issue::Serial(serial) = issued.unwrap() else {
+        panic!("no certificate for the volunteer")
+    };
+    tx.commit().await.unwrap();
+    (me, serial)
+}
+
+/// A volunteer deletes their account: their listings come down with photos and notes, what they
+/// wrote is blanked (the other side sees it as deleted), places at events to come are given up,
+/// the calendar address stops working, bookings are cancelled, and their certificates stay
+/// checkable without their name.
 #[tokio::test]
 async fn deleting_an_account_leaves_no_personal_data_behind() {
     use app::volunteering::certificate;
     for test in each_backend().await {
         let db = &test.db;
-        app::demo::seed_demo(db).await.unwrap();
         let pool = db.pool();
-        // 阿兰: listings, requests, a message in a thread, places at events to come, hours.
-        let me = app::orgs::db::user_by_contact(pool, "13800000102")
-            .await
-            .unwrap()
-            .unwrap();
+        let (me, serial) = busy_volunteer(db).await;
         let now = app::db::now_unix();
         let count = |sql: &'static str| async move {
             sqlx::query_scalar::<_, i64>(sql)
@@ -318,54 +398,6 @@ async fn deleting_an_account_leaves_no_personal_data_behind() {
                 .await
                 .unwrap()
         };
-        // What they have, so that the checks below can fail: the demo's listings have no photos
-        // and its bookings are other people's, so one of each is added.
-        let mut tx = db.begin_write().await.unwrap();
-        sqlx::query(
-            "INSERT INTO item_photos (item_id, position, width, height, display, thumb) \
-             SELECT MIN(id), 0, 1, 1, $2, $2 FROM items WHERE owner_id = $1",
-        )
-        .bind(me)
-        .bind(vec![0xFFu8, 0xD8])
-        .execute(&mut *tx)
-        .await
-        .unwrap();
-        sqlx::query("UPDATE coop_bookings SET resident_id = $1 WHERE id = (SELECT MIN(id) FROM coop_bookings)")
-            .bind(me)
-            .execute(&mut *tx)
-            .await
-            .unwrap();
-        app::events::feed::db::set_token(&mut tx, me, Some(&"a".repeat(64)))
-            .await
-            .unwrap();
-        let cert_org: i64 = sqlx::query_scalar(
-            "SELECT e.org_id FROM volunteer_hours h JOIN event_participants p ON p.id = h.participant_id \
-             JOIN events e ON e.id = h.event_id JOIN organisations o ON o.id = e.org_id \
-             WHERE p.user_id = $1 AND h.status = 'approved' AND o.verification IN ('verified', 'partner') \
-             ORDER BY e.starts_at LIMIT 1",
-        )
-        .bind(me)
-        .fetch_one(&mut *tx)
-        .await
-        .unwrap();
-        let year: i32 = sqlx::query_scalar::<_, i64>(
-            "SELECT MIN(e.starts_at) FROM volunteer_hours h JOIN event_participants p ON p.id = h.participant_id \
-             JOIN events e ON e.id = h.event_id WHERE p.user_id = $1 AND e.org_id = $2 AND h.status = 'approved'",
-        )
-        .bind(me)
-        .bind(cert_org)
-        .fetch_one(&mut *tx)
-        .await
-        .map(|at| app::china_time::china_year(at).unwrap())
-        .unwrap();
-        let certificate::Issue::Serial(serial) =
-            certificate::issue(&mut tx, me, cert_org, year, now)
-                .await
-                .unwrap()
-        else {
-            panic!("no certificate for the demo volunteer")
-        };
-        tx.commit().await.unwrap();
         let listed = "SELECT COUNT(*) FROM items WHERE owner_id = $1 AND status IN ('available', 'promised') AND $2 > 0";
         let photos = "SELECT COUNT(*) FROM item_photos p JOIN items i ON i.id = p.item_id WHERE i.owner_id = $1 AND $2 > 0";
         let notes = "SELECT COUNT(*) FROM items WHERE owner_id = $1 AND (pickup_notes <> '' OR description <> '') AND $2 > 0";
@@ -385,7 +417,7 @@ async fn deleting_an_account_leaves_no_personal_data_behind() {
             ("places to come", upcoming),
         ];
         for (what, sql) in kept {
-            assert!(count(sql).await > 0, "the demo volunteer has no {what}");
+            assert!(count(sql).await > 0, "the volunteer has no {what}");
         }
         let seats_before: i64 =
             sqlx::query_scalar("SELECT CAST(SUM(seats_taken) AS BIGINT) FROM events")

@@ -153,7 +153,8 @@ async fn seed_demo_twice_leaves_the_same_data_as_once() {
 async fn backup_copies_sqlite_and_points_postgres_to_pg_dump() {
     for test in each_backend().await {
         let db = &test.db;
-        seed_demo(db).await.unwrap();
+        app::testing::subdistrict(db, "yy-a", "甲街道", (26.58, 106.70)).await;
+        app::testing::subdistrict(db, "yy-b", "乙街道", (26.59, 106.71)).await;
         let folder = tempfile::tempdir().unwrap();
         let target = folder.path().join("backups/copy.db");
         match db.kind() {
