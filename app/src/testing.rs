@@ -456,3 +456,19 @@ pub async fn done_booking(db: &Db, resident: i64, member: i64, coordinator: i64)
     tx.commit().await.unwrap();
     id
 }
+
+/// Approved honour hours (`minutes` each) for everyone holding a place at `event`, recorded at
+/// `at`, as an organiser's approval leaves them.
+pub async fn approved_hours(db: &Db, event: i64, minutes: i64, at: i64) {
+    sqlx::query(
+        "INSERT INTO volunteer_hours (event_id, participant_id, kind, minutes, reason, status, \
+         created_at) SELECT event_id, id, 'honour', $1, '测试', 'approved', $2 \
+         FROM event_participants WHERE event_id = $3",
+    )
+    .bind(minutes)
+    .bind(at)
+    .bind(event)
+    .execute(db.pool())
+    .await
+    .unwrap();
+}

@@ -355,16 +355,7 @@ async fn busy_volunteer(db: &app::db::Db) -> (i64, String) {
         .unwrap();
     tx.commit().await.unwrap();
     testing::set_standing(db, org, Verification::Verified).await;
-    sqlx::query(
-        "INSERT INTO volunteer_hours (event_id, participant_id, kind, minutes, reason, status, \
-         created_at) SELECT event_id, id, 'honour', 120, '义剪', 'approved', $1 \
-         FROM event_participants WHERE event_id = $2",
-    )
-    .bind(past)
-    .bind(served)
-    .execute(db.pool())
-    .await
-    .unwrap();
+    testing::approved_hours(db, served, 120, past).await;
     // A booking of a cooperative member's service, done and thanked.
     let member = testing::coop_member(db, testing::cooperative(db).await, neighbour_id).await;
     testing::done_booking(db, me, member, neighbour_id).await;

@@ -9,6 +9,7 @@ mod architecture;
 mod dashboard_bench;
 mod dashboard_db;
 mod db;
+mod demo_names;
 mod events_checkin;
 mod events_list;
 mod events_series;

@@ -1,4 +1,5 @@
 import { test, expect, signIn } from './fixtures';
+import { ADMIN, COORDINATOR, DEMO } from './demo';
 
 // Dashboards: a coordinator opens their organisation's figures; every chart's bars carry the same
 // numbers as the table beside it; a period can be chosen (and one that cannot be read is refused
@@ -9,8 +10,8 @@ test.describe('dashboard', () => {
 
   test('a coordinator sees the figures as charts and tables with the same numbers', async ({ page }, info) => {
     const project = info.project.name;
-    await signIn(page, project, '13800000002', 'demo-coordinator', '/orgs');
-    await page.getByRole('link', { name: '阳光助老' }).first().click();
+    await signIn(page, project, COORDINATOR.contact, COORDINATOR.password, '/orgs');
+    await page.getByRole('link', { name: DEMO.sunshineShort }).first().click();
     await page.getByTestId('dashboard-link').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('数据看板');
 
@@ -62,13 +63,13 @@ test.describe('dashboard', () => {
     await expect(impact.locator('[data-figure="events"] .impact__value')).toHaveText(/^[1-9][\d,.万]*$/);
     await expect(impact).toContainText('不到 3 个人的数字不显示');
     await page.goto('/orgs');
-    await page.getByRole('link', { name: '阳光助老' }).first().click();
+    await page.getByRole('link', { name: DEMO.sunshineShort }).first().click();
     await expect(page.getByTestId('impact')).toContainText('场公益活动');
   });
 
   test('an admin sees the platform: queues, organisations and every organisation\'s figures', async ({ page }, info) => {
     const project = info.project.name;
-    await signIn(page, project, '13800000004', 'demo-admin', '/me');
+    await signIn(page, project, ADMIN.contact, ADMIN.password, '/me');
     await page.getByTestId('platform-dashboard-link').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('平台数据看板');
     const moderation = page.getByTestId('queues').locator('tr[data-queue="moderation"]');
@@ -96,8 +97,8 @@ test.describe('dashboard', () => {
 
   test('a coordinator reads the impact report, prints it and downloads its table', async ({ page }, info) => {
     const project = info.project.name;
-    await signIn(page, project, '13800000002', 'demo-coordinator', '/orgs');
-    await page.getByRole('link', { name: '阳光助老' }).first().click();
+    await signIn(page, project, COORDINATOR.contact, COORDINATOR.password, '/orgs');
+    await page.getByRole('link', { name: DEMO.sunshineShort }).first().click();
     await page.getByTestId('dashboard-link').click();
     await page.getByTestId('report-link').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('影响力报告');

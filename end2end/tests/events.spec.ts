@@ -1,4 +1,5 @@
 import { test, expect, ready, jsEnabled, signIn, signUp, publishEvent } from './fixtures';
+import { COORDINATOR, DEMO, RESIDENT } from './demo';
 
 // Both projects share one server: each test makes its own event and its own resident.
 
@@ -45,7 +46,7 @@ test.describe('events', () => {
     await expect(page.getByTestId('my-events').locator('li').filter({ hasText: title })).toContainText('已报名');
 
     // The demo resident finds it full and joins the waitlist.
-    await signIn(page, project, '13800000001', 'demo-resident', eventPath);
+    await signIn(page, project, RESIDENT.contact, RESIDENT.password, eventPath);
     await expect(page.getByTestId('signup')).toContainText('名额已满');
     await page.getByRole('button', { name: '名额已满，加入候补' }).click();
     await expect(page.getByRole('status')).toHaveText('名额已满，你已加入候补名单。');
@@ -59,7 +60,7 @@ test.describe('events', () => {
     await expect(page.getByTestId('join')).toHaveText('名额已满，加入候补');
 
     // ...and the resident has it, and was told.
-    await signIn(page, project, '13800000001', 'demo-resident', '/me/notifications');
+    await signIn(page, project, RESIDENT.contact, RESIDENT.password, '/me/notifications');
     await expect(page.getByTestId('inbox')).toContainText(`有人退出，你已从候补转为正式参加「${title}」。`);
     await page.goto(eventPath);
     await expect(page.getByTestId('my-place')).toHaveText('你已报名，届时见！');
@@ -71,13 +72,13 @@ test.describe('events', () => {
     const title = `社区读书会 ${js ? 'js' : 'nojs'}`;
     const eventPath = await publishEvent(page, project, title, '5');
 
-    await signIn(page, project, '13800000001', 'demo-resident', eventPath);
+    await signIn(page, project, RESIDENT.contact, RESIDENT.password, eventPath);
     await page.getByTestId('join').click();
     await expect(page.getByRole('status')).toHaveText('报名成功！');
 
-    await signIn(page, project, '13800000002', 'demo-coordinator', eventPath);
+    await signIn(page, project, COORDINATOR.contact, COORDINATOR.password, eventPath);
     // The organisation's page lists it for its people, with the way to add another.
-    await page.getByRole('link', { name: '云岩区阳光助老服务中心' }).first().click();
+    await page.getByRole('link', { name: DEMO.sunshine }).first().click();
     await expect(page.getByTestId('org-events')).toContainText(title);
     await expect(page.getByTestId('org-events').getByRole('link', { name: '发布活动' })).toBeVisible();
     await page.goto(eventPath);
@@ -106,12 +107,12 @@ test.describe('events', () => {
     await page.getByTestId('organiser-tools').getByRole('link', { name: '报名名单' }).click();
     await expect(page).toHaveURL(`${eventPath}/roster`);
     await ready(page, project);
-    await expect(page.getByTestId('roster-entry').filter({ hasText: '小云（居民）' })).toContainText('13800000001');
+    await expect(page.getByTestId('roster-entry').filter({ hasText: RESIDENT.name })).toContainText(RESIDENT.contact);
     const csv = await page.request.get(`${eventPath}/roster.csv`);
     expect(csv.status()).toBe(200);
     const text = await csv.text();
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text).toContain('小云（居民）,13800000001,已报名');
+    expect(text).toContain(`${RESIDENT.name},${RESIDENT.contact},已报名`);
     // Someone without the app is added by name and phone; everyone gets a message.
     await page.getByLabel('姓名').fill('张奶奶');
     await page.getByLabel('电话（选填）').fill('0851-1234567');
@@ -138,7 +139,7 @@ test.describe('events', () => {
     await expect(page.getByRole('status')).toContainText('活动已取消');
     await expect(page.getByTestId('event-status')).toHaveText('本活动已取消。');
 
-    await signIn(page, project, '13800000001', 'demo-resident', '/me/notifications');
+    await signIn(page, project, RESIDENT.contact, RESIDENT.password, '/me/notifications');
     await expect(page.getByTestId('inbox')).toContainText(`活动「${title}」已取消。`);
     await expect(page.getByTestId('inbox')).toContainText('明天下雨，请带伞。');
     // A cancelled event is no longer listed.
@@ -148,7 +149,7 @@ test.describe('events', () => {
 
   test('residents cannot add events; unreadable filters are a 400 with a way back', async ({ page }, info) => {
     const project = info.project.name;
-    await signIn(page, project, '13800000001', 'demo-resident', '/me');
+    await signIn(page, project, RESIDENT.contact, RESIDENT.password, '/me');
     const refused = await page.request.get('/events/new');
     expect(refused.status()).toBe(403);
     const bad = await page.request.get('/events?when=someday');

@@ -1,4 +1,5 @@
 import { test as base, expect, Page } from '@playwright/test';
+import { COORDINATOR, DEMO } from './demo';
 
 // Every test fails if the page logs an error or throws: a page that "looks fine" but is broken
 // in the console is broken.
@@ -103,8 +104,8 @@ export async function publishEvent(
   when?: { from: string; to: string },
   more?: (page: Page) => Promise<void>,
 ): Promise<string> {
-  await signIn(page, project, '13800000002', 'demo-coordinator', '/events/new');
-  await expect(page.getByLabel('主办机构').locator('option:checked')).toHaveText('云岩区阳光助老服务中心');
+  await signIn(page, project, COORDINATOR.contact, COORDINATOR.password, '/events/new');
+  await expect(page.getByLabel('主办机构').locator('option:checked')).toHaveText(DEMO.sunshine);
   await page.getByLabel('活动名称').fill(title);
   await page.getByLabel('类别', { exact: true }).selectOption({ label: '助学' });
   const day = dayAfterTomorrow();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { test, expect, ready, signIn, signUp, jsEnabled } from './fixtures';
+import { DEMO, OWNER, RESIDENT } from './demo';
 
 const PHONE_PHOTO = path.join(__dirname, '..', 'fixtures', 'phone-photo.jpg');
 
@@ -11,37 +12,37 @@ test.describe('邻里帮帮 cards', () => {
     await page.goto('/help');
     await ready(page, project);
     const cards = page.getByTestId('member-card');
-    await expect(cards.filter({ hasText: '王阿姨' })).toContainText('缝补改衣');
-    await expect(cards.filter({ hasText: '王阿姨' })).toContainText('¥10');
+    await expect(cards.filter({ hasText: DEMO.auntWang })).toContainText(DEMO.mending);
+    await expect(cards.filter({ hasText: DEMO.auntWang })).toContainText('¥10');
     // Residents-only and unconsented members are not shown to visitors.
-    await expect(page.locator('main')).not.toContainText('张奶奶');
-    await expect(page.locator('main')).not.toContainText('小杨');
+    await expect(page.locator('main')).not.toContainText(DEMO.grandmaZhang);
+    await expect(page.locator('main')).not.toContainText(DEMO.xiaoYang);
 
     await page.locator('summary', { hasText: '更多筛选' }).click();
     await page.getByLabel('看什么').selectOption({ label: '只看需要的帮助' });
     await page.getByTestId('apply-filters').click();
     await expect(page).toHaveURL(/offers=needs/);
-    await expect(cards.filter({ hasText: '李师傅' })).toHaveCount(0);
-    await expect(cards.filter({ hasText: '王阿姨' })).toContainText('每周帮忙买一次菜');
+    await expect(cards.filter({ hasText: DEMO.masterLi })).toHaveCount(0);
+    await expect(cards.filter({ hasText: DEMO.auntWang })).toContainText(DEMO.errands);
 
-    await cards.filter({ hasText: '王阿姨' }).getByRole('link', { name: '王阿姨' }).click();
-    await expect(page.getByTestId('member-name')).toHaveText('王阿姨');
-    await expect(page.getByTestId('member-services')).toContainText('手工鞋垫');
+    await cards.filter({ hasText: DEMO.auntWang }).getByRole('link', { name: DEMO.auntWang }).click();
+    await expect(page.getByTestId('member-name')).toHaveText(DEMO.auntWang);
+    await expect(page.getByTestId('member-services')).toContainText(DEMO.insoles);
     await expect(page.getByTestId('member-availability')).toHaveText('工作日上午');
     await expect(page.getByTestId('situation-note')).toHaveCount(0);
   });
 
   test('a signed-in resident also sees residents-only cards; the coordinator sees the note', async ({ page }, info) => {
     const project = info.project.name;
-    await signIn(page, project, '13800000001', 'demo-resident', '/help');
-    await expect(page.getByTestId('member-card').filter({ hasText: '张奶奶' })).toContainText('帮忙到医院取药');
-    await expect(page.locator('main')).not.toContainText('小杨');
+    await signIn(page, project, RESIDENT.contact, RESIDENT.password, '/help');
+    await expect(page.getByTestId('member-card').filter({ hasText: DEMO.grandmaZhang })).toContainText('帮忙到医院取药');
+    await expect(page.locator('main')).not.toContainText(DEMO.xiaoYang);
 
-    await signIn(page, project, '13800000003', 'demo-owner', '/help');
-    const private_card = page.getByTestId('member-card').filter({ hasText: '小杨' });
-    await expect(private_card).toContainText('手工串珠饰品');
-    await private_card.getByRole('link', { name: '小杨' }).click();
-    await expect(page.getByTestId('situation-note')).toContainText('轮椅使用者');
+    await signIn(page, project, OWNER.contact, OWNER.password, '/help');
+    const private_card = page.getByTestId('member-card').filter({ hasText: DEMO.xiaoYang });
+    await expect(private_card).toContainText(DEMO.beads);
+    await private_card.getByRole('link', { name: DEMO.xiaoYang }).click();
+    await expect(page.getByTestId('situation-note')).toContainText(DEMO.wheelchair);
   });
 });
 
@@ -55,8 +56,8 @@ test.describe('邻里帮帮 desk', () => {
     const name = `测试成员${project}`;
     const service = `陪聊天${project}`;
 
-    await signIn(page, project, '13800000003', 'demo-owner', '/orgs');
-    await page.getByRole('link', { name: '云岩区邻里互助合作社' }).first().click();
+    await signIn(page, project, OWNER.contact, OWNER.password, '/orgs');
+    await page.getByRole('link', { name: DEMO.coop }).first().click();
     await ready(page, project);
     await page.getByTestId('coop-members-link').click();
     await expect(page.getByRole('heading', { name: '合作社成员' })).toBeVisible();
@@ -107,7 +108,7 @@ test.describe('邻里帮帮 desk', () => {
     await expect(page.locator('main')).not.toContainText('听力');
     await expect(page.locator('main')).not.toContainText('周末下午');
 
-    await signIn(page, project, '13800000001', 'demo-resident', new URL(memberUrl).pathname);
+    await signIn(page, project, RESIDENT.contact, RESIDENT.password, new URL(memberUrl).pathname);
     const services = page.getByTestId('member-services');
     await expect(services).toContainText(service);
     await services.locator('summary', { hasText: '预约这项服务' }).click();
@@ -120,16 +121,16 @@ test.describe('邻里帮帮 desk', () => {
     const bookingPath = new URL(page.url()).pathname;
 
     // The coordinator answers for the member, who has no account, and confirms it was done.
-    await signIn(page, project, '13800000003', 'demo-owner', bookingPath);
+    await signIn(page, project, OWNER.contact, OWNER.password, bookingPath);
     await expect(page.getByTestId('acting-for-member')).toBeVisible();
-    await expect(page.getByTestId('booking-resident')).toHaveText('小云（居民）');
+    await expect(page.getByTestId('booking-resident')).toHaveText(RESIDENT.name);
     await page.getByTestId('answer-accepted').click();
     await expect(page.getByTestId('booking-status')).toHaveText('已接受');
     await ready(page, project);
     await page.getByTestId('answer-done').click();
     await expect(page.getByTestId('booking-status')).toHaveText('已完成');
 
-    await signIn(page, project, '13800000001', 'demo-resident', bookingPath);
+    await signIn(page, project, RESIDENT.contact, RESIDENT.password, bookingPath);
     await page.getByLabel('想对成员说声谢谢吗？').fill('聊得很开心，谢谢！');
     await page.getByRole('button', { name: '发送感谢' }).click();
     await expect(page.getByTestId('booking-thanks')).toContainText('聊得很开心');
@@ -137,9 +138,9 @@ test.describe('邻里帮帮 desk', () => {
     await expect(page.getByTestId('my-bookings')).toContainText(service);
 
     // Export, then delete.
-    await signIn(page, project, '13800000003', 'demo-owner', `${new URL(memberUrl).pathname}/edit`);
+    await signIn(page, project, OWNER.contact, OWNER.password, `${new URL(memberUrl).pathname}/edit`);
     await expect(page.getByTestId('proxy-log')).toContainText('代为接受预约');
-    await expect(page.getByTestId('access-log')).toContainText('小云（居民）');
+    await expect(page.getByTestId('access-log')).toContainText(RESIDENT.name);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('export-member').click(),
@@ -176,8 +177,8 @@ test.describe('邻里帮帮 photo and own consents', () => {
     const name = `照片成员${project}${contact.slice(-3)}`;
     await signUp(page, project, contact, '有照片的成员');
 
-    await signIn(page, project, '13800000003', 'demo-owner', '/orgs');
-    await page.getByRole('link', { name: '云岩区邻里互助合作社' }).first().click();
+    await signIn(page, project, OWNER.contact, OWNER.password, '/orgs');
+    await page.getByRole('link', { name: DEMO.coop }).first().click();
     await page.getByTestId('coop-members-link').click();
     await page.getByTestId('add-member').click();
     await ready(page, project);
@@ -224,7 +225,7 @@ test.describe('邻里帮帮 photo and own consents', () => {
     const invitation = page.getByTestId('invitations');
     await expect(invitation).toContainText('有合作社协调员邀请你把账号关联到你的成员档案');
     await expect(invitation).not.toContainText(name);
-    await expect(invitation).not.toContainText('云岩区邻里互助合作社');
+    await expect(invitation).not.toContainText(DEMO.coop);
     await invitation.getByLabel('协调员当面告诉你的 6 位数字').fill(code);
     await invitation.getByRole('button', { name: '接受' }).click();
     await expect(page).toHaveURL(`${memberPath}?done=account_linked`);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { test, expect, ready, jsEnabled, signUp, signIn } from './fixtures';
+import { ADMIN, COORDINATOR } from './demo';
 
 // A JPEG as a phone stores it: sideways with an EXIF orientation, and carrying a GPS position.
 const PHONE_PHOTO = path.join(__dirname, '..', 'fixtures', 'phone-photo.jpg');
@@ -94,7 +95,7 @@ test.describe('益享生活', () => {
   test('a coordinator hands donated clothes out at their organisation\'s donation point', async ({ page }, info) => {
     const project = info.project.name;
     const title = `儿童棉鞋 ${jsEnabled(project) ? 'js' : 'nojs'} ${String(Date.now()).slice(-4)}`;
-    await signIn(page, project, '13800000002', 'demo-coordinator', '/items/new');
+    await signIn(page, project, COORDINATOR.contact, COORDINATOR.password, '/items/new');
     await ready(page, project);
     await page.getByLabel('物品名称').fill(title);
     await page.getByLabel('分类').selectOption({ label: '母婴儿童' });
@@ -236,7 +237,7 @@ test.describe('益享生活', () => {
     expect(hidden?.status()).toBe(404);
 
     // An admin restores it from the queue.
-    await signIn(page, project, '13800000004', 'demo-admin', '/admin/items');
+    await signIn(page, project, ADMIN.contact, ADMIN.password, '/admin/items');
     const entry = page.getByTestId('reported-item').filter({ hasText: title });
     await expect(entry.getByTestId('moderation-state')).toHaveText('已隐藏');
     await expect(entry).toContainText('诈骗或收费');

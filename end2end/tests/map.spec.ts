@@ -1,5 +1,6 @@
 import { test, expect, ready, jsEnabled, TILE_SERVERS } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
+import { DEMO } from './demo';
 
 /// Clicks `pin` until its card opens: the layers follow every keystroke, so a pin found a moment
 /// ago may have been redrawn by the time it is clicked.
@@ -24,23 +25,23 @@ test('without JavaScript the map page lists the places nearest a chosen area, ne
     expect(all.indexOf(near)).toBeGreaterThanOrEqual(0);
     expect(all.indexOf(near)).toBeLessThan(all.indexOf(far));
   };
-  await expect(page.getByTestId('nearby-list')).toContainText('黔书房公益图书馆');
-  await before('黔味善食爱心冰箱', '黔书房公益图书馆');
+  await expect(page.getByTestId('nearby-list')).toContainText(DEMO.library);
+  await before(DEMO.fridge, DEMO.library);
   await expect(page.getByTestId('map-canvas')).toBeHidden();
 
-  await page.getByLabel('看看这附近').selectOption({ label: '金关街道' });
+  await page.getByLabel('看看这附近').selectOption({ label: DEMO.jinguan });
   await page.getByRole('button', { name: '查看附近' }).click();
   await expect(page).toHaveURL(/\/map\?area=yy-jinguan$/);
-  await expect(page.getByRole('heading', { level: 2 })).toContainText('金关街道');
+  await expect(page.getByRole('heading', { level: 2 })).toContainText(DEMO.jinguan);
   // An upcoming clean-up on the hill path is nearest, then the committee's office.
-  await expect(page.getByTestId('nearby-list')).toContainText('黔灵山社区居民委员会');
-  await expect(names.first()).toHaveText('黔灵山登山步道清洁');
+  await expect(page.getByTestId('nearby-list')).toContainText(DEMO.hillCommittee);
+  await expect(names.first()).toHaveText(DEMO.hillCleanup);
   await expect(page.getByTestId('nearby-list').locator('li').first()).toContainText('1.6 公里');
-  await before('黔灵山登山步道清洁', '黔灵山社区居民委员会');
+  await before(DEMO.hillCleanup, DEMO.hillCommittee);
   // Each place leads to its page.
   await names.first().click();
   await expect(page).toHaveURL(/\/events\/\d+$/);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('黔灵山登山步道清洁');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(DEMO.hillCleanup);
 });
 
 test.describe('with JavaScript', () => {
@@ -102,8 +103,8 @@ test.describe('with JavaScript', () => {
     const list = page.getByTestId('visible-list').locator('li');
     // Organisations off: only community resources are left, squares on the map.
     await orgs.uncheck();
-    await expect(list.filter({ hasText: '黔书房公益图书馆' })).toHaveCount(0);
-    await expect(list.filter({ hasText: '黔味善食爱心冰箱' })).toHaveCount(1);
+    await expect(list.filter({ hasText: DEMO.library })).toHaveCount(0);
+    await expect(list.filter({ hasText: DEMO.fridge })).toHaveCount(1);
     await expect(canvas.locator('.map-pin--orgs')).toHaveCount(0);
     await resources.uncheck();
     await expect(markers).toHaveCount(0);
@@ -128,24 +129,24 @@ test.describe('with JavaScript', () => {
     for (const text of await list.allTextContents()) expect(text).toContain('社区居委会');
 
     await page.getByLabel('类别').selectOption({ value: '' });
-    await page.getByLabel('搜索地点').fill('图书馆');
+    await page.getByLabel('搜索地点').fill(DEMO.libraryWord);
     await expect(list).toHaveCount(1);
-    await expect(list.first()).toContainText('黔书房公益图书馆');
+    await expect(list.first()).toContainText(DEMO.library);
   });
 
   test('a marker opens a card that leads to the place', async ({ page }) => {
     // The library's own events happen in its rooms: leave them out to find the library alone.
     await page.getByRole('checkbox', { name: '活动' }).uncheck();
-    await page.getByLabel('搜索地点').fill('图书馆');
+    await page.getByLabel('搜索地点').fill(DEMO.libraryWord);
     const pin = page.getByTestId('map-canvas').locator('.map-pin');
     // One pin, and the one the search found (not one left from before the answer came).
     await expect(pin).toHaveCount(1);
     await expect(pin).toHaveAttribute('title', /图书馆/);
     const card = await openCard(page, pin);
-    await expect(card).toContainText('黔书房公益图书馆');
+    await expect(card).toContainText(DEMO.library);
     await card.getByRole('link', { name: '查看详情' }).click();
     await expect(page).toHaveURL(/\/orgs\/\d+$/);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('黔书房公益图书馆');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(DEMO.library);
   });
 
   test('things to give are a layer of their own and lead to their listing', async ({ page }) => {
@@ -156,15 +157,15 @@ test.describe('with JavaScript', () => {
     await page.getByLabel('类别').selectOption({ label: '母婴儿童' });
     await expect(canvas.locator('.map-pin--items, .map-cluster').first()).toBeVisible();
     await expect(canvas.locator('.map-pin--orgs, .map-pin--events, .map-pin--resources')).toHaveCount(0);
-    await page.getByLabel('搜索地点').fill('婴儿推车');
+    await page.getByLabel('搜索地点').fill(DEMO.pram);
     const pin = canvas.locator('.map-pin--items');
     await expect(pin).toHaveCount(1);
     await expect(pin).toHaveAttribute('title', /婴儿推车/);
     const card = await openCard(page, pin);
-    await expect(card).toContainText('婴儿推车');
+    await expect(card).toContainText(DEMO.pram);
     await card.getByRole('link', { name: '查看详情' }).click();
     await expect(page).toHaveURL(/\/items\/\d+$/);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('婴儿推车');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(DEMO.pram);
   });
 
   test('neighbours who made their place public are a layer of their own, named only as they agreed', async ({ page }) => {
@@ -174,11 +175,11 @@ test.describe('with JavaScript', () => {
     }
     const list = page.getByTestId('visible-list').locator('li');
     await expect(canvas.locator('.map-pin--help, .map-cluster').first()).toBeVisible();
-    await page.getByLabel('搜索地点').fill('王阿姨');
+    await page.getByLabel('搜索地点').fill(DEMO.auntWang);
     await expect(canvas.locator('.map-pin--help')).toHaveCount(1);
     await expect(list.first()).toContainText('邻里服务');
     // A member who withdrew their name shows by what they offer.
-    await page.getByLabel('搜索地点').fill('赵叔');
+    await page.getByLabel('搜索地点').fill(DEMO.uncleZhao);
     await expect(list).toHaveCount(0);
     await page.getByLabel('搜索地点').fill('下象棋');
     await expect(canvas.locator('.map-pin--help')).toHaveCount(1);
@@ -186,13 +187,13 @@ test.describe('with JavaScript', () => {
     const card = await openCard(page, canvas.locator('.map-pin--help'));
     await card.getByRole('link', { name: '查看详情' }).click();
     await expect(page).toHaveURL(/\/help\/\d+$/);
-    await expect(page.getByTestId('member-services')).toContainText('下象棋陪练');
+    await expect(page.getByTestId('member-services')).toContainText(DEMO.chess);
   });
 
   test('switching to 高德 Amap keeps the markers on the same streets', async ({ page }) => {
     const canvas = page.getByTestId('map-canvas');
     await page.getByRole('checkbox', { name: '活动' }).uncheck();
-    await page.getByLabel('搜索地点').fill('图书馆');
+    await page.getByLabel('搜索地点').fill(DEMO.libraryWord);
     const pin = canvas.locator('.map-pin');
     await expect(pin).toHaveCount(1);
     const amapTiles = page.waitForRequest(/is\.autonavi\.com/);

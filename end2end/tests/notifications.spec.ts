@@ -1,4 +1,5 @@
 import { test, expect, ready, jsEnabled, signUp, signIn } from './fixtures';
+import { DEMO, OWNER } from './demo';
 
 
 
@@ -11,8 +12,8 @@ test.describe('notifications', () => {
     await expect(page.getByTestId('unread-count')).toHaveCount(0);
 
     // The demo owner invites the new person to the cooperative: nobody joins without saying yes.
-    await signIn(page, project, '13800000003', 'demo-owner');
-    await page.getByTestId('my-orgs').getByRole('link', { name: '云岩区邻里互助合作社' }).click();
+    await signIn(page, project, OWNER.contact, OWNER.password);
+    await page.getByTestId('my-orgs').getByRole('link', { name: DEMO.coop }).click();
     await ready(page, project);
     await page.getByRole('link', { name: '编辑资料' }).click();
     await ready(page, project);
@@ -31,7 +32,7 @@ test.describe('notifications', () => {
     await expect(entry).toContainText('「云岩区邻里互助合作社」邀请你成为协调员，请在「我的」里答复。');
     await expect(page.getByRole('heading', { name: '邮件提醒' })).toBeVisible();
     const invitation = page.getByTestId('invitations');
-    await expect(invitation).toContainText('邀请你成为「云岩区邻里互助合作社」的协调员');
+    await expect(invitation).toContainText(`邀请你成为「${DEMO.coop}」的协调员`);
 
     await invitation.getByRole('button', { name: '接受' }).click();
     await expect(page).toHaveURL(/\/orgs\/\d+\?done=joined$/);

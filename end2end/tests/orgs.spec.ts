@@ -1,5 +1,6 @@
 import { test, expect, ready, jsEnabled, baseURL, signUp, signIn as signInTo } from './fixtures';
 import type { Page } from '@playwright/test';
+import { ADMIN, COORDINATOR, DEMO, OWNER, RESIDENT } from './demo';
 
 // Words of each language the flow looks for.
 const words = {
@@ -20,8 +21,6 @@ const words = {
     search: 'Search organisations', searchButton: 'Search', picked: 'Chosen location: ',
   },
 };
-
-const ADMIN = { contact: '13800000004', password: 'demo-admin' };
 
 async function signIn(page: Page, project: string, w: typeof words.zh, contact: string, password: string) {
   await ready(page, project);
@@ -155,7 +154,7 @@ test.describe('organisation permissions', () => {
   test('a resident gets a 403 page for the review queue; the demo coordinator can edit', async ({ page }, info) => {
     const project = info.project.name;
     await page.goto('/signin?next=/admin/orgs');
-    await signIn(page, project, words.zh, '13800000001', 'demo-resident');
+    await signIn(page, project, words.zh, RESIDENT.contact, RESIDENT.password);
     await expect(page).toHaveURL('/admin/orgs');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('你没有权限打开这个页面');
     const response = await page.request.get('/admin/orgs');
@@ -163,17 +162,17 @@ test.describe('organisation permissions', () => {
 
     await page.context().clearCookies();
     await page.goto('/signin?next=/me');
-    await signIn(page, project, words.zh, '13800000002', 'demo-coordinator');
+    await signIn(page, project, words.zh, COORDINATOR.contact, COORDINATOR.password);
     await expect(page).toHaveURL('/me');
     const mine = page.getByTestId('my-orgs');
-    await expect(mine).toContainText('云岩区阳光助老服务中心');
+    await expect(mine).toContainText(DEMO.sunshine);
     await expect(mine).toContainText('协调员');
-    await mine.getByRole('link', { name: '云岩区阳光助老服务中心' }).click();
+    await mine.getByRole('link', { name: DEMO.sunshine }).click();
     await ready(page, project);
     await page.getByRole('link', { name: '编辑资料' }).click();
     await expect(page).toHaveURL(/\/orgs\/\d+\/edit$/);
     // A coordinator sees the team but cannot change it.
-    await expect(page.getByTestId('team-list')).toContainText('李负责');
+    await expect(page.getByTestId('team-list')).toContainText(DEMO.ownerShort);
     await expect(page.getByRole('button', { name: '添加协调员' })).toHaveCount(0);
   });
 });
@@ -184,13 +183,13 @@ test.describe('organisation owner', () => {
   test('the owner edits the profile, invites a coordinator who signs up and accepts, then removes them', async ({ page }, info) => {
     const project = info.project.name;
     // Each project works on its own organisation of the demo owner, so they never collide.
-    const org = jsEnabled(project) ? '云岩区邻里互助合作社' : '云岩区阳光助老服务中心';
+    const org = jsEnabled(project) ? DEMO.coop : DEMO.sunshine;
     const hours = `周日 9:00–12:00（${project}）`;
     // Nobody has this number yet: the invitation waits for whoever signs up with it.
     const contact = `1350000001${jsEnabled(project) ? 1 : 0}`;
     const name = `受邀协调员 ${project}`;
     await page.goto('/signin?next=/me');
-    await signIn(page, project, words.zh, '13800000003', 'demo-owner');
+    await signIn(page, project, words.zh, OWNER.contact, OWNER.password);
     await expect(page).toHaveURL('/me');
     await page.getByTestId('my-orgs').getByRole('link', { name: org }).click();
     await ready(page, project);
@@ -226,13 +225,13 @@ test.describe('organisation owner', () => {
     await expect(page).toHaveURL(/\/orgs\/\d+\?done=joined$/);
     await expect(page.getByRole('status')).toHaveText('你已加入团队，成为协调员。');
 
-    await signInTo(page, project, '13800000003', 'demo-owner', editPath);
+    await signInTo(page, project, OWNER.contact, OWNER.password, editPath);
     const team = page.getByTestId('team-list');
     await expect(team.locator('li', { hasText: name })).toContainText('协调员');
     await expect(page.getByTestId('sent-invitations')).toHaveCount(0);
     await team.locator('li', { hasText: name }).getByRole('button', { name: '移除' }).click();
     await expect(team.locator('li', { hasText: name })).toHaveCount(0);
-    await expect(team).toContainText('李负责');
+    await expect(team).toContainText(DEMO.ownerShort);
   });
 });
 

@@ -3,6 +3,7 @@ import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO, RESIDENT } from './demo';
 
 // The service worker needs JavaScript; these run in the "hydrate" project only.
 test.beforeEach(({}, info) => test.skip(!jsEnabled(info.project.name), 'needs JavaScript'));
@@ -59,19 +60,19 @@ test.describe('offline', () => {
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
     await ready(page, project);
-    await page.getByLabel('手机号或邮箱').fill('13800000001');
-    await page.getByLabel('密码', { exact: true }).fill('demo-resident');
+    await page.getByLabel('手机号或邮箱').fill(RESIDENT.contact);
+    await page.getByLabel('密码', { exact: true }).fill(RESIDENT.password);
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await expect(page).toHaveURL('/me');
     await page.reload();
-    await expect(page.getByTestId('account-card')).toContainText('小云');
+    await expect(page.getByTestId('account-card')).toContainText(DEMO.residentShort);
     await page.getByRole('button', { name: '退出登录' }).click();
     await expect(page).toHaveURL('/');
 
     await context.setOffline(true);
     await page.goto('/me');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('现在没有网络');
-    await expect(page.getByText('小云')).toHaveCount(0);
+    await expect(page.getByText(DEMO.residentShort)).toHaveCount(0);
     await context.setOffline(false);
   });
 });

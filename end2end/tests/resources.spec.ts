@@ -1,4 +1,5 @@
 import { test, expect, ready, jsEnabled } from './fixtures';
+import { COORDINATOR, DEMO, RESIDENT } from './demo';
 
 test.describe('community resources', () => {
   // A refused form answers 4xx, which Chromium logs as a failed resource load.
@@ -9,18 +10,18 @@ test.describe('community resources', () => {
     const name = `社区共享雨伞站 ${jsEnabled(project) ? 'js' : 'nojs'}`;
     await page.goto('/signin?next=/me');
     await ready(page, project);
-    await page.getByLabel('手机号或邮箱').fill('13800000002');
-    await page.getByLabel('密码', { exact: true }).fill('demo-coordinator');
+    await page.getByLabel('手机号或邮箱').fill(COORDINATOR.contact);
+    await page.getByLabel('密码', { exact: true }).fill(COORDINATOR.password);
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await expect(page).toHaveURL('/me');
-    await page.getByTestId('my-orgs').getByRole('link', { name: '云岩区阳光助老服务中心' }).click();
+    await page.getByTestId('my-orgs').getByRole('link', { name: DEMO.sunshine }).click();
     await ready(page, project);
     await page.getByRole('link', { name: '添加社区资源' }).click();
     await expect(page).toHaveURL(/\/resources\/new\?org=\d+$/);
     await ready(page, project);
     // The organisation the coordinator came from is chosen already.
     await expect(page.getByLabel('运营机构')).toHaveValue(/\d+/);
-    await expect(page.getByLabel('运营机构').locator('option:checked')).toHaveText('云岩区阳光助老服务中心');
+    await expect(page.getByLabel('运营机构').locator('option:checked')).toHaveText(DEMO.sunshine);
 
     await page.getByLabel('资源类型').selectOption({ label: '共享物品站' });
     await page.getByLabel('名称', { exact: true }).fill(name);
@@ -43,7 +44,7 @@ test.describe('community resources', () => {
     await expect(page).toHaveURL(/\/resources\/\d+\?done=saved$/);
     await expect(page.getByRole('status')).toContainText('已保存');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-    await expect(page.locator('.facts')).toContainText('云岩区阳光助老服务中心');
+    await expect(page.locator('.facts')).toContainText(DEMO.sunshine);
     const resourceUrl = page.url().replace(/\?.*$/, '');
 
     await ready(page, project);
@@ -68,8 +69,8 @@ test.describe('community resources', () => {
     const project = info.project.name;
     await page.goto('/signin?next=/resources/new');
     await ready(page, project);
-    await page.getByLabel('手机号或邮箱').fill('13800000001');
-    await page.getByLabel('密码', { exact: true }).fill('demo-resident');
+    await page.getByLabel('手机号或邮箱').fill(RESIDENT.contact);
+    await page.getByLabel('密码', { exact: true }).fill(RESIDENT.password);
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await expect(page).toHaveURL('/resources/new');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('你没有权限打开这个页面');

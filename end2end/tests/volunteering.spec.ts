@@ -1,5 +1,6 @@
 import { test, expect, ready, jsEnabled, signIn, signUp, publishEvent, chinaTime, baseURL } from './fixtures';
 import type { Browser, Page } from '@playwright/test';
+import { COORDINATOR, DEMO, RESIDENT } from './demo';
 
 // From check-in to certificate: a coordinator runs an event about to start and shows its code; a
 // resident checks in and out with it; the coordinator confirms the hours and adds honour hours;
@@ -9,7 +10,7 @@ import type { Browser, Page } from '@playwright/test';
 async function coordinatorPage(browser: Browser, project: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: jsEnabled(project) });
   const page = await context.newPage();
-  await signIn(page, project, '13800000002', 'demo-coordinator', '/me');
+  await signIn(page, project, COORDINATOR.contact, COORDINATOR.password, '/me');
   return page;
 }
 
@@ -87,7 +88,7 @@ test.describe('volunteering', () => {
     await coordinator.getByTestId('add-honour').click();
     await expect(coordinator.getByRole('status')).toHaveText('荣誉时长已添加。');
     await expect(coordinator.getByTestId('hours-history')).toContainText('提前一小时到场布置');
-    await expect(coordinator.getByTestId('hours-history')).toContainText('王协调（协调员） 确认了');
+    await expect(coordinator.getByTestId('hours-history')).toContainText(`${COORDINATOR.name} 确认了`);
     await coordinator.context().close();
 
     // The volunteer sees the hours on 我的 and in the record, and gets a certificate.
@@ -97,7 +98,7 @@ test.describe('volunteering', () => {
     await expect(page).toHaveURL('/me/hours');
     await ready(page, project);
     await expect(page.getByTestId('served-events')).toContainText(title);
-    await page.getByTestId('service-years').locator('li').filter({ hasText: '云岩区阳光助老服务中心' })
+    await page.getByTestId('service-years').locator('li').filter({ hasText: DEMO.sunshine })
       .getByTestId('issue-certificate').click();
     await expect(page).toHaveURL(/\/me\/certificates\/YYX-\d{4}-[A-Z0-9]{8}$/);
     const certificate = page.getByTestId('certificate');
@@ -112,7 +113,7 @@ test.describe('volunteering', () => {
     await expect(page.getByTestId('verify-result')).toHaveText('有效：这是云益享开具的真实证明。');
     const facts = page.getByTestId('verify-facts');
     await expect(facts).toContainText(name);
-    await expect(facts).toContainText('云岩区阳光助老服务中心');
+    await expect(facts).toContainText(DEMO.sunshine);
     // The organisation's badge when it issued the certificate.
     await expect(page.getByTestId('verify-org')).toContainText('合作伙伴');
     await expect(facts).not.toContainText(volunteer);
@@ -121,7 +122,7 @@ test.describe('volunteering', () => {
     // revoked without the reason, and the volunteer is told why.
     const organiser = await coordinatorPage(browser, project);
     await organiser.goto(eventPath);
-    await organiser.getByRole('link', { name: '云岩区阳光助老服务中心' }).first().click();
+    await organiser.getByRole('link', { name: DEMO.sunshine }).first().click();
     await organiser.getByRole('link', { name: '已开证明' }).click();
     await expect(organiser).toHaveURL(/\/orgs\/\d+\/certificates$/);
     await ready(organiser, project);
@@ -132,7 +133,7 @@ test.describe('volunteering', () => {
     await entry.getByTestId('confirm-withdraw').click();
     await expect(organiser.getByRole('status')).toHaveText('证明已作废，已通知本人。');
     await expect(organiser.getByTestId('issued-entry').filter({ hasText: serial }).getByTestId('revoked-note'))
-      .toContainText('王协调（协调员） 作废：签到记录有误');
+      .toContainText(`${COORDINATOR.name} 作废：签到记录有误`);
     await organiser.context().close();
     await page.goto(`/verify/${serial}`);
     await expect(page.getByTestId('verify-result')).toHaveText(/^已作废/);
@@ -189,14 +190,14 @@ test.describe('volunteering', () => {
     const title = `长者午餐送餐 ${js ? 'js' : 'nojs'}`;
     const eventPath = await publishEvent(page, project, title, '5', { from: chinaTime(5), to: chinaTime(125) });
 
-    await signIn(page, project, '13800000001', 'demo-resident', eventPath);
+    await signIn(page, project, RESIDENT.contact, RESIDENT.password, eventPath);
     await page.getByTestId('join').click();
     await expect(page.getByRole('status')).toHaveText('报名成功！');
     await page.goto(`${eventPath}/checkin/code`);
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('现场签到码');
     await expect(page.getByTestId('checkin-code')).toHaveCount(0);
 
-    await signIn(page, project, '13800000002', 'demo-coordinator', `${eventPath}/roster`);
+    await signIn(page, project, COORDINATOR.contact, COORDINATOR.password, `${eventPath}/roster`);
     // Someone without a phone, added by hand, is marked present; the event is not over, so
     // no-shows cannot be recorded yet.
     await page.getByLabel('姓名').fill('张奶奶');
@@ -207,12 +208,12 @@ test.describe('volunteering', () => {
     await expect(page.getByRole('status')).toHaveText('出勤已登记。');
     await expect(grandma.getByTestId('attendance')).toHaveText('已到');
     await expect(page.getByTestId('record-no-shows')).toHaveCount(0);
-    const resident = page.getByTestId('roster-entry').filter({ hasText: '小云（居民）' });
+    const resident = page.getByTestId('roster-entry').filter({ hasText: RESIDENT.name });
     await resident.getByTestId('mark-no_show').click();
     await expect(resident.getByTestId('attendance')).toHaveText('缺席');
     // Her hours wait for confirmation; the resident marked absent has none to confirm.
     await page.goto(`${eventPath}/hours`);
     await expect(page.getByTestId('hours-entry').filter({ hasText: '张奶奶' })).toContainText('待确认');
-    await expect(page.getByTestId('hours-entry').filter({ hasText: '小云（居民）' })).toHaveCount(0);
+    await expect(page.getByTestId('hours-entry').filter({ hasText: RESIDENT.name })).toHaveCount(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, ready, jsEnabled, publishEvent, signUp } from './fixtures';
+import { COORDINATOR, DEMO } from './demo';
 
 // Markup that people type into names, titles and descriptions is shown as the characters they
 // typed, with JavaScript on and off, on every page that shows it and in the map's cards: never
@@ -71,8 +72,8 @@ test.describe('typed markup', () => {
     await page.context().clearCookies();
     await page.goto(`/signin?next=${encodeURIComponent(`${eventPath}/roster`)}`);
     await ready(page, project);
-    await page.getByLabel('手机号或邮箱').fill('13800000002');
-    await page.getByLabel('密码', { exact: true }).fill('demo-coordinator');
+    await page.getByLabel('手机号或邮箱').fill(COORDINATOR.contact);
+    await page.getByLabel('密码', { exact: true }).fill(COORDINATOR.password);
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await expect(page).toHaveURL(`${eventPath}/roster`);
     await ready(page, project);
@@ -82,7 +83,7 @@ test.describe('typed markup', () => {
     await page.context().clearCookies();
     for (const [path, typed] of [
       // Searched for: the list shows 20 events a page, and other tests add events on the same day.
-      [`/events?q=${encodeURIComponent('读书会')}`, eventTitle],
+      [`/events?q=${encodeURIComponent(DEMO.readingClub)}`, eventTitle],
       [eventPath, eventTitle],
       ['/items', itemTitle],
       [itemPath, itemTitle],

@@ -148,6 +148,41 @@ async fn session_for(test: &TestDb, id: i64) -> String {
     format!("sid={}", session.token)
 }
 
+/// The people most page tests act as, each signed in (their session cookies): the owner and a
+/// coordinator of a partner organisation, 晨光助老服务中心; a resident; the admin.
+struct PartnerOrg {
+    org: i64,
+    owner_id: i64,
+    resident_id: i64,
+    owner: String,
+    coordinator: String,
+    resident: String,
+    admin: String,
+}
+
+async fn partner_org(test: &TestDb) -> PartnerOrg {
+    use app::orgs::model::{OrgKind, Verification};
+    use app::testing::{neighbour, org_run_by};
+    let db = &test.db;
+    let (owner, coordinator, resident) = (
+        neighbour(db, 1).await,
+        neighbour(db, 2).await,
+        neighbour(db, 3).await,
+    );
+    let name = "晨光助老服务中心";
+    let org = org_run_by(db, name, OrgKind::SocialOrg, owner, &[coordinator]).await;
+    app::testing::set_standing(db, org, Verification::Partner).await;
+    PartnerOrg {
+        org,
+        owner_id: owner,
+        resident_id: resident,
+        owner: session_for(test, owner).await,
+        coordinator: session_for(test, coordinator).await,
+        resident: session_for(test, resident).await,
+        admin: session_for(test, app::testing::admin(db).await).await,
+    }
+}
+
 /// The `sid=...` pair of a response's Set-Cookie header.
 fn session_cookie(headers: &axum::http::HeaderMap) -> String {
     headers

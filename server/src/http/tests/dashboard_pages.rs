@@ -20,31 +20,26 @@ struct People {
 /// hidden by three reports; a resident and the admin, each signed in.
 async fn district(test: &TestDb) -> People {
     use app::events::model::EventStatus;
-    use app::orgs::model::{OrgKind, Verification};
-    use app::testing::{event_of, listing, neighbour, neighbours, org_run_by, set_standing};
+    use app::orgs::model::OrgKind;
+    use app::testing::{event_of, listing, neighbours, org_run_by};
     let db = &test.db;
-    let (owner, coordinator, resident) = (
-        neighbour(db, 1).await,
-        neighbour(db, 2).await,
-        neighbour(db, 3).await,
-    );
-    let org = org_run_by(
-        db,
-        "晨光助老服务中心",
-        OrgKind::SocialOrg,
+    let PartnerOrg {
+        org,
+        owner_id,
+        resident_id,
         owner,
-        &[coordinator],
-    )
-    .await;
-    set_standing(db, org, Verification::Partner).await;
-    let coop = org_run_by(db, "河滨邻里互助社", OrgKind::Cooperative, owner, &[]).await;
+        coordinator,
+        resident,
+        admin,
+    } = partner_org(test).await;
+    let coop = org_run_by(db, "河滨邻里互助社", OrgKind::Cooperative, owner_id, &[]).await;
     let now = app::db::now_unix();
     let mut tx = db.begin_write().await.unwrap();
     for starts_at in [now - 21 * 86_400, now + 7 * 86_400] {
         event_of(&mut tx, org, EventStatus::Published, starts_at, |_| {}).await;
     }
     tx.commit().await.unwrap();
-    let reported = listing(db, resident, "可疑的手机", "give").await;
+    let reported = listing(db, resident_id, "可疑的手机", "give").await;
     let reporters = neighbours(db, 10, 3).await;
     let mut tx = db.begin_write().await.unwrap();
     for reporter in reporters {
@@ -57,10 +52,10 @@ async fn district(test: &TestDb) -> People {
     People {
         org,
         coop,
-        owner: session_for(test, owner).await,
-        coordinator: session_for(test, coordinator).await,
-        resident: session_for(test, resident).await,
-        admin: session_for(test, app::testing::admin(db).await).await,
+        owner,
+        coordinator,
+        resident,
+        admin,
     }
 }
 

@@ -19,19 +19,16 @@ struct District {
 /// resident and the admin, each signed in.
 async fn district(test: &TestDb) -> District {
     use app::events::model::{EventCategory, EventStatus};
-    use app::orgs::model::{OrgKind, Verification};
-    use app::testing::{event_of, neighbour, neighbours, org_run_by, set_standing};
+    use app::testing::{event_of, neighbours};
     let db = &test.db;
-    let (owner, coordinator) = (neighbour(db, 1).await, neighbour(db, 2).await);
-    let org = org_run_by(
-        db,
-        "晨光助老服务中心",
-        OrgKind::SocialOrg,
+    let PartnerOrg {
+        org,
         owner,
-        &[coordinator],
-    )
-    .await;
-    set_standing(db, org, Verification::Partner).await;
+        coordinator,
+        resident,
+        admin,
+        ..
+    } = partner_org(test).await;
     let joining = neighbours(db, 101, 9).await;
     let now = app::db::now_unix();
     // On the hour, as forms write times (to the minute).
@@ -57,10 +54,10 @@ async fn district(test: &TestDb) -> District {
         org,
         visit,
         draft,
-        owner: session_for(test, owner).await,
-        coordinator: session_for(test, coordinator).await,
-        resident: session_for(test, neighbour(db, 3).await).await,
-        admin: session_for(test, app::testing::admin(db).await).await,
+        owner,
+        coordinator,
+        resident,
+        admin,
     }
 }
 

@@ -241,6 +241,7 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
             id = id_now.expect("the new invitation");
         }
     }
+    test.finish().await;
 }
 
 #[tokio::test]
@@ -419,6 +420,8 @@ async fn member_link_on((router, test): (axum::Router, TestDb)) {
         .await
         .unwrap();
     assert_eq!(kept, None);
+    drop(conn);
+    test.finish().await;
 }
 
 #[tokio::test]
@@ -497,4 +500,5 @@ async fn two_answers_at_once_on((router, test): (axum::Router, TestDb)) {
     .await
     .unwrap();
     assert_eq!(open, 1);
+    test.finish().await;
 }

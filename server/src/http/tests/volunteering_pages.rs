@@ -33,16 +33,7 @@ async fn served(test: &TestDb) -> i64 {
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    sqlx::query(
-        "INSERT INTO volunteer_hours (event_id, participant_id, kind, minutes, reason, status, \
-         created_at) SELECT event_id, id, 'honour', 120, '义剪', 'approved', $1 \
-         FROM event_participants WHERE event_id = $2",
-    )
-    .bind(month_ago)
-    .bind(event)
-    .execute(db.pool())
-    .await
-    .unwrap();
+    app::testing::approved_hours(db, event, 120, month_ago).await;
     resident
 }
 
