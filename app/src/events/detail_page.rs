@@ -146,8 +146,9 @@ fn SignupCard(view: EventView) -> impl IntoView {
     let can_join = e.signup_open(view.now);
     let can_leave = e.leaving_open(view.now);
     let full = e.is_full();
-    // Once it is over, what counts is how many came, not the seats that were left.
-    let over = e.has_ended(view.now) || e.status == EventStatus::Completed;
+    // Once it took place, what counts is how many came, not the seats that were left.
+    let over = e.status != EventStatus::Cancelled
+        && (e.has_ended(view.now) || e.status == EventStatus::Completed);
     let place = view.place;
     let action_view = match (view.signed_in, place) {
         (false, _) => can_join.then(|| {

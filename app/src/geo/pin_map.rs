@@ -22,7 +22,7 @@ pub fn configured_tiles() -> TileChoice {
     #[cfg(feature = "ssr")]
     {
         use_context::<crate::state::AppState>()
-            .map(|state| TileChoice::clone(&state.part()))
+            .map(|state| TileChoice::clone(&state.part::<TileChoice>()))
             .unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]

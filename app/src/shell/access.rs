@@ -22,11 +22,12 @@ pub fn page_error(error: AppError) -> AnyView {
 #[component]
 pub fn SignInRedirect() -> impl IntoView {
     let location = use_location();
-    let here = format!(
-        "{}{}",
-        location.pathname.get_untracked(),
-        location.search.get_untracked()
-    );
+    // The router's `search` comes without its `?`.
+    let search = location.search.get_untracked();
+    let here = match search.trim_start_matches('?') {
+        "" => location.pathname.get_untracked(),
+        query => format!("{}?{query}", location.pathname.get_untracked()),
+    };
     let path = format!("/signin?next={}", encode_component(&here));
     view! { <Redirect path/> }
 }

@@ -5,7 +5,7 @@ use axum::{
     body::Body,
     extract::{FromRef, Request, State},
     handler::HandlerWithoutStateExt,
-    http::{HeaderMap, StatusCode},
+    http::{header, HeaderMap, Method, StatusCode},
     middleware::{self, Next},
     response::{IntoResponse, Response},
     routing::{get, post, MethodRouter},
@@ -139,6 +139,7 @@ fn router_for_bundle(
             assets::static_cache_headers,
         ))
         .layer(middleware::from_fn(server_fn_error_status))
+        .layer(middleware::from_fn(page_redirects_are_302))
         // Forms are small; uploads (added after this layer) have their own limit.
         .layer(middleware::from_fn(|request, next| {
             form_limit::limit_form_bodies(MAX_FORM_BYTES, request, next)
@@ -194,6 +195,24 @@ async fn server_fn_error_status(request: Request, next: Next) -> Response {
         parts.status = error.status();
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// A page that sends the reader elsewhere (a visitor to sign in, say) answers a real 302, whatever
+/// the request accepts. leptos_axum makes a redirect a 302 only for `Accept: text/html`, and
+/// otherwise marks it for its own JavaScript client, which calls server functions (under `/api/`),
+/// never pages: a crawler or a link-preview fetcher asking for `*/*` got a 200 with an empty body.
+async fn page_redirects_are_302(request: Request, next: Next) -> Response {
+    let is_page = matches!(*request.method(), Method::GET | Method::HEAD)
+        && !request.uri().path().starts_with("/api/");
+    let mut response = next.run(request).await;
+    if is_page
+        && response.status() == StatusCode::OK
+        && response.headers().contains_key(header::LOCATION)
+    {
+        *response.status_mut() = StatusCode::FOUND;
+        response.headers_mut().remove("serverfnredirect");
+    }
+    response
 }
 
 /// A path as logs may keep it: a private calendar address's secret is left out (only its hash

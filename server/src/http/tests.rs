@@ -334,6 +334,28 @@ async fn set_language_sets_the_cookie_and_rejects_unknown_languages() {
     test.finish().await;
 }
 
+/// A page that sends a visitor to sign in is a 302 for every client, not only for browsers that
+/// say they accept HTML (a link preview or `curl` got a 200 with an empty body).
+#[tokio::test]
+async fn a_page_sends_visitors_to_sign_in_with_a_302_whatever_they_accept() {
+    let (router, test) = bare_app().await;
+    for accept in [None, Some("*/*"), Some("text/html")] {
+        let mut request = Request::get("/me/notifications?x=1");
+        if let Some(accept) = accept {
+            request = request.header(header::ACCEPT, accept);
+        }
+        let (status, headers, _) = send(&router, request.body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::FOUND, "{accept:?}");
+        assert_eq!(
+            headers[header::LOCATION],
+            "/signin?next=%2Fme%2Fnotifications%3Fx%3D1",
+            "{accept:?}"
+        );
+        assert!(headers.get("serverfnredirect").is_none());
+    }
+    test.finish().await;
+}
+
 #[tokio::test]
 async fn home_still_renders_when_the_database_is_down() {
     let (router, test) = bare_app().await;
