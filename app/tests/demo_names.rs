@@ -19,32 +19,17 @@ fn names_in_demo_ts() -> Vec<String> {
 /// Whether `value` is in some text column of the database (as a whole value or a part of one).
 async fn stored(test: &TestDb, value: &str) -> bool {
     let pool = test.db.pool();
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-         AND name NOT LIKE '%fts%' AND name NOT LIKE '_sqlx%'",
-    )
-    .fetch_all(pool)
-    .await
-    .unwrap();
-    for table in tables {
-        let columns: Vec<(String, String)> =
-            sqlx::query_as("SELECT name, type FROM pragma_table_info(?)")
-                .bind(&table)
-                .fetch_all(pool)
-                .await
-                .unwrap();
-        for (column, _) in columns.iter().filter(|(_, kind)| kind == "TEXT") {
-            // Names come from the schema, not from input.
-            let found: i64 = sqlx::query_scalar(&format!(
-                "SELECT COUNT(*) FROM {table} WHERE instr({column}, ?) > 0"
-            ))
-            .bind(value)
-            .fetch_one(pool)
-            .await
-            .unwrap();
-            if found > 0 {
-                return true;
-            }
+    for (table, column) in app::db::testing::sqlite_text_columns(pool).await {
+        // Names come from the schema, not from input.
+        let found: i64 = sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM {table} WHERE instr({column}, ?) > 0"
+        ))
+        .bind(value)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        if found > 0 {
+            return true;
         }
     }
     false

@@ -112,3 +112,30 @@ impl TestDb {
         }
     }
 }
+
+/// Every text column of a SQLite database's own tables, as (table, column): what people typed
+/// lives in these. Search indexes and sqlx's bookkeeping are left out.
+pub async fn sqlite_text_columns(pool: &sqlx::AnyPool) -> Vec<(String, String)> {
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+         AND name NOT LIKE '%fts%' AND name NOT LIKE '_sqlx%'",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let mut text_columns = Vec::new();
+    for table in tables {
+        let columns: Vec<(String, String)> =
+            sqlx::query_as("SELECT name, type FROM pragma_table_info(?)")
+                .bind(&table)
+                .fetch_all(pool)
+                .await
+                .unwrap();
+        for (column, kind) in columns {
+            if kind.eq_ignore_ascii_case("TEXT") {
+                text_columns.push((table.clone(), column));
+            }
+        }
+    }
+    text_columns
+}

@@ -20,48 +20,30 @@ const AS_MARKUP: &[&str] = &["<img src=x", "<svg onload", "<script>alert"];
 /// kinds are ASCII, JSON starts with a bracket: those are left alone so the data stays valid.
 async fn poison_every_typed_text(test: &TestDb) -> usize {
     let pool = test.db.pool();
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-         AND name NOT LIKE '%fts%' AND name NOT LIKE '_sqlx%'",
-    )
-    .fetch_all(pool)
-    .await
-    .unwrap();
     let mut poisoned = 0;
-    for table in tables {
-        let columns: Vec<(String, String)> =
-            sqlx::query_as("SELECT name, type FROM pragma_table_info(?)")
-                .bind(&table)
-                .fetch_all(pool)
-                .await
-                .unwrap();
-        for (column, kind) in columns {
-            if !kind.eq_ignore_ascii_case("TEXT") {
+    for (table, column) in app::db::testing::sqlite_text_columns(pool).await {
+        // Names come from the schema, not from input.
+        let rows: Vec<(i64, String)> = sqlx::query_as(&format!(
+            "SELECT rowid, {column} FROM {table} WHERE {column} IS NOT NULL"
+        ))
+        .fetch_all(pool)
+        .await
+        .unwrap();
+        for (rowid, text) in rows {
+            if text.is_ascii() || text.starts_with(['{', '[']) {
                 continue;
             }
-            // Names come from the schema, not from input.
-            let rows: Vec<(i64, String)> = sqlx::query_as(&format!(
-                "SELECT rowid, {column} FROM {table} WHERE {column} IS NOT NULL"
-            ))
-            .fetch_all(pool)
-            .await
-            .unwrap();
-            for (rowid, text) in rows {
-                if text.is_ascii() || text.starts_with(['{', '[']) {
-                    continue;
-                }
-                // Columns have length limits: the whole payload where it fits, else the tag alone.
-                for payload in [PAYLOAD, SHORT_PAYLOAD] {
-                    let stored =
-                        sqlx::query(&format!("UPDATE {table} SET {column} = ? WHERE rowid = ?"))
-                            .bind(format!("{text}{payload}"))
-                            .bind(rowid)
-                            .execute(pool)
-                            .await;
-                    if stored.is_ok() {
-                        poisoned += 1;
-                        break;
-                    }
+            // Columns have length limits: the whole payload where it fits, else the tag alone.
+            for payload in [PAYLOAD, SHORT_PAYLOAD] {
+                let stored =
+                    sqlx::query(&format!("UPDATE {table} SET {column} = ? WHERE rowid = ?"))
+                        .bind(format!("{text}{payload}"))
+                        .bind(rowid)
+                        .execute(pool)
+                        .await;
+                if stored.is_ok() {
+                    poisoned += 1;
+                    break;
                 }
             }
         }
