@@ -174,6 +174,7 @@ async fn a_weekly_series_is_made_ahead_once_and_edited_for_all_future_occurrence
             0
         );
         assert_eq!(occurrences(db, first).await.len(), 11);
+        test.finish().await;
     }
 }
 
@@ -197,6 +198,7 @@ async fn a_draft_series_is_published_from_one_occurrence_on() {
         assert_eq!(series_db::extend_all(db, START + 7 * DAY).await.unwrap(), 2);
         let newest = occurrences(db, first).await.pop().unwrap();
         assert_eq!(newest.status, EventStatus::Published);
+        test.finish().await;
     }
 }
 
@@ -219,6 +221,7 @@ async fn a_monthly_series_keeps_its_weekday_and_stops_on_its_last_day() {
         // Nothing after the last day.
         series_db::extend_all(db, START + 160 * DAY).await.unwrap();
         assert_eq!(days(db, first).await, expected);
+        test.finish().await;
     }
 }
 

@@ -4,12 +4,15 @@
 use super::{Db, DbKind};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-/// A migrated, empty database that removes itself in [`TestDb::finish`].
+/// A migrated, empty database that removes itself in [`TestDb::finish`]. One dropped without it
+/// fails its test: its PostgreSQL schema would stay behind on the machine, and CI runs on the same
+/// machine, where piled-up schemas slowed every later run.
 pub struct TestDb {
     pub db: Db,
     /// Where it is, for another process (a server started by a test) to open it too.
     pub url: String,
-    cleanup: Cleanup,
+    /// `None` once finished.
+    cleanup: Option<Cleanup>,
 }
 
 enum Cleanup {
@@ -54,7 +57,7 @@ impl TestDb {
         TestDb {
             db,
             url,
-            cleanup: Cleanup::SqliteFolder(folder),
+            cleanup: Some(Cleanup::SqliteFolder(folder)),
         }
     }
 
@@ -87,21 +90,22 @@ impl TestDb {
         TestDb {
             db,
             url,
-            cleanup: Cleanup::PostgresSchema {
+            cleanup: Some(Cleanup::PostgresSchema {
                 admin_url: admin_url.to_string(),
                 schema,
-            },
+            }),
         }
     }
 
     /// Closes the pool and removes the database; call at the end of each test.
-    pub async fn finish(self) {
+    pub async fn finish(mut self) {
         self.db.close().await;
-        match self.cleanup {
-            Cleanup::SqliteFolder(folder) => {
+        match self.cleanup.take() {
+            None => {}
+            Some(Cleanup::SqliteFolder(folder)) => {
                 let _ = std::fs::remove_dir_all(folder);
             }
-            Cleanup::PostgresSchema { admin_url, schema } => {
+            Some(Cleanup::PostgresSchema { admin_url, schema }) => {
                 use sqlx::Connection;
                 if let Ok(mut admin) = sqlx::AnyConnection::connect(&admin_url).await {
                     let drop = format!("DROP SCHEMA IF EXISTS {schema} CASCADE");
@@ -109,6 +113,18 @@ impl TestDb {
                     admin.close().await.ok();
                 }
             }
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        // A test that failed already says why; only a passing one is told it left a database.
+        if self.cleanup.is_some() && !std::thread::panicking() {
+            panic!(
+                "a test database ({}) was dropped without `test.finish().await`",
+                self.url
+            );
         }
     }
 }
