@@ -22,6 +22,11 @@ struct Kept {
     areas: Arc<[Area]>,
 }
 
+/// The district's areas, from the server's shared copy (see `AreaCache::list`).
+pub async fn areas(state: &crate::state::AppState) -> Result<Arc<[Area]>, sqlx::Error> {
+    state.part::<AreaCache>().list(state.db.pool()).await
+}
+
 impl AreaCache {
     /// Every area, sub-districts first, then by code (as `db::list`).
     pub async fn list(&self, pool: &AnyPool) -> Result<Arc<[Area]>, sqlx::Error> {

@@ -120,10 +120,7 @@ pub async fn list_events(filter: EventFilter) -> Result<EventList, AppError> {
     use crate::geo::LatLng;
     let state = crate::state::use_app_state()?;
     let pool = state.db.pool();
-    let areas = state
-        .part::<crate::areas::cache::AreaCache>()
-        .list(pool)
-        .await?;
+    let areas = crate::areas::cache::areas(&state).await?;
     let now = crate::db::now_unix();
     let wanted = filter
         .wanted(now, |code| {

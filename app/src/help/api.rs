@@ -182,10 +182,7 @@ pub async fn list_help(filter: HelpFilter) -> Result<HelpList, AppError> {
     let offers = filter
         .offers()
         .ok_or_else(|| AppError::InvalidInput("offers".into()))?;
-    let areas = state
-        .part::<crate::areas::cache::AreaCache>()
-        .list(state.db.pool())
-        .await?;
+    let areas = crate::areas::cache::areas(&state).await?;
     let area = match filter.area.trim() {
         "" => None,
         code => Some(
@@ -258,10 +255,7 @@ pub async fn get_member(id: i64) -> Result<MemberView, AppError> {
         _ => (None, None),
     };
     tx.commit().await?;
-    let areas = state
-        .part::<crate::areas::cache::AreaCache>()
-        .list(state.db.pool())
-        .await?;
+    let areas = crate::areas::cache::areas(&state).await?;
     Ok(MemberView {
         card,
         areas: areas.to_vec(),

@@ -156,11 +156,7 @@ async fn cooperative(
 /// The community codes that exist, for checking a member's area.
 #[cfg(feature = "ssr")]
 async fn areas(state: &crate::state::AppState) -> Result<Vec<Area>, AppError> {
-    Ok(state
-        .part::<crate::areas::cache::AreaCache>()
-        .list(state.db.pool())
-        .await?
-        .to_vec())
+    Ok(crate::areas::cache::areas(state).await?.to_vec())
 }
 
 #[server(endpoint = "help/coop-members")]

@@ -47,11 +47,7 @@ pub struct ItemView {
 pub async fn list_items(filter: ItemFilter) -> Result<ItemList, AppError> {
     use crate::geo::LatLng;
     let state = crate::state::use_app_state()?;
-    let pool = state.db.pool();
-    let areas = state
-        .part::<crate::areas::cache::AreaCache>()
-        .list(pool)
-        .await?;
+    let areas = crate::areas::cache::areas(&state).await?;
     let wanted = filter
         .wanted(|code| {
             areas
@@ -110,13 +106,7 @@ pub async fn get_item(id: i64) -> Result<ItemView, AppError> {
         Some(user) if !is_owner => super::requests::mine(&mut conn, id, user.id).await?,
         _ => None,
     };
-    let near = nearest_community(
-        &state
-            .part::<crate::areas::cache::AreaCache>()
-            .list(state.db.pool())
-            .await?,
-        &item,
-    );
+    let near = nearest_community(&crate::areas::cache::areas(&state).await?, &item);
     Ok(ItemView {
         item,
         is_owner,
@@ -159,11 +149,7 @@ pub async fn item_form() -> Result<ItemFormChoices, AppError> {
     let user = authorize(&state, Rule::SignedIn).await?;
     let pool = state.db.pool();
     Ok(ItemFormChoices {
-        areas: state
-            .part::<crate::areas::cache::AreaCache>()
-            .list(pool)
-            .await?
-            .to_vec(),
+        areas: crate::areas::cache::areas(&state).await?.to_vec(),
         points: crate::resources::db::handout_points(pool, user.id).await?,
     })
 }

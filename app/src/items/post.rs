@@ -17,10 +17,7 @@ pub async fn post_item(
     uploads: Vec<Vec<u8>>,
 ) -> Result<i64, AppError> {
     let pool = state.db.pool();
-    let areas = state
-        .part::<crate::areas::cache::AreaCache>()
-        .list(pool)
-        .await?;
+    let areas = crate::areas::cache::areas(state).await?;
     let points = crate::resources::db::handout_points(pool, owner.id).await?;
     let details = fields.check_at(
         |code| {

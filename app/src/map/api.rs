@@ -16,10 +16,7 @@ pub async fn nearby_places(area: Option<String>) -> Result<Nearby, AppError> {
     use crate::geo::DISTRICT_CENTRE;
     let state = crate::state::use_app_state()?;
     let pool = state.db.pool();
-    let areas = state
-        .part::<crate::areas::cache::AreaCache>()
-        .list(pool)
-        .await?;
+    let areas = crate::areas::cache::areas(&state).await?;
     let chosen = area
         .as_deref()
         .and_then(|code| areas.iter().find(|a| a.code == code.trim()));
