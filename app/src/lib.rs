@@ -6,6 +6,7 @@ pub mod areas;
 pub mod china_time;
 mod choice;
 pub mod components;
+pub mod contacts;
 pub mod cookies;
 pub mod dashboard;
 pub mod error;
@@ -26,6 +27,7 @@ pub mod orgs;
 pub mod paging;
 pub mod resources;
 pub mod shell;
+pub mod sms;
 pub mod vocabulary;
 pub mod volunteering;
 

@@ -144,20 +144,31 @@ pub async fn attempt(db: &Db, event: i64, user: i64, code: &str, at: i64) -> Che
 }
 
 /// A resident signed up with `contact` (a mobile number, or an e-mail address when it holds an
-/// `@`) and no password: nobody signs in as them. Their id.
+/// `@`), proved by a code, and no password: nobody signs in as them. Their id.
 pub async fn person(db: &Db, contact: &str, name: &str) -> i64 {
+    account(db, contact, name, Some(1)).await
+}
+
+/// A resident whose contact was typed in and never proved (an account from before codes, or
+/// someone who registered another person's number).
+pub async fn unverified_person(db: &Db, contact: &str, name: &str) -> i64 {
+    account(db, contact, name, None).await
+}
+
+async fn account(db: &Db, contact: &str, name: &str, verified_at: Option<i64>) -> i64 {
     let kind = if contact.contains('@') {
         "email"
     } else {
         "mobile"
     };
     sqlx::query_scalar(
-        "INSERT INTO users (contact, contact_kind, display_name, created_at) \
-         VALUES ($1, $2, $3, 1) RETURNING id",
+        "INSERT INTO users (contact, contact_kind, display_name, created_at, contact_verified_at) \
+         VALUES ($1, $2, $3, 1, $4) RETURNING id",
     )
     .bind(contact)
     .bind(kind)
     .bind(name)
+    .bind(verified_at)
     .fetch_one(db.pool())
     .await
     .unwrap()

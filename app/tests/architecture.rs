@@ -37,11 +37,13 @@ const LAYERS: &[&str] = &[
     "components",
     "photos",
     "state",
+    "sms",
     // Domains, each on those it needs.
     "areas",
     "geo",
     "accounts",
     "notifications",
+    "contacts",
     "invitations",
     "orgs",
     "resources",

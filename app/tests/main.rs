@@ -6,6 +6,7 @@
 
 mod accounts_db;
 mod architecture;
+mod contacts_codes;
 mod dashboard_bench;
 mod dashboard_db;
 mod db;

@@ -10,6 +10,7 @@ fn every_refusal() -> Vec<Refusal> {
     }
     all(FormRefusal::ALL)
         .chain(all(app::accounts::AccountRefusal::ALL))
+        .chain(all(app::contacts::ContactRefusal::ALL))
         .chain(all(app::orgs::OrgRefusal::ALL))
         .chain(all(app::invitations::InvitationRefusal::ALL))
         .chain(all(app::resources::ResourceRefusal::ALL))

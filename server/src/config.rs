@@ -5,6 +5,8 @@ use app::geo::tiles::{TileChoice, TileSource};
 use leptos::config::{get_configuration, LeptosOptions};
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/yunyixiang.db";
+/// Where the key for one-time codes is kept when `SECRET_KEY` is not set (made on first start).
+pub const DEFAULT_SECRET_KEY_FILE: &str = "data/secret.key";
 /// The name of the built JS/WASM/CSS files, as in `[[workspace.metadata.leptos]]`.
 const OUTPUT_NAME: &str = "yunyixiang";
 
@@ -26,6 +28,14 @@ pub struct Config {
     pub mail: Option<MailSetting>,
     /// `SITE_URL`: the public address, so links in emails are complete.
     pub site_url: Option<String>,
+    /// `SMS_DIR`: write each text message into this folder instead of sending it.
+    pub sms_dir: Option<String>,
+    /// `SECRET_KEY`: the key one-time codes are kept under (every instance needs the same one);
+    /// without it, a key file beside the database (`SECRET_KEY_FILE`, default `data/secret.key`).
+    pub secret_key: Option<String>,
+    pub secret_key_file: String,
+    /// `CODES_PER_CONTACT_MINUTE`, `…_HOUR`, `…_DAY`, `CODES_PER_ADDRESS_HOUR`, `CODES_PER_DAY`.
+    pub code_limits: app::contacts::codes::CodeLimits,
     /// `MAP_TILES` (osm, amap or tianditu) picks the base map shown first; `TIANDITU_KEY` adds
     /// 天地图 to the choice.
     pub tiles: TileChoice,
@@ -102,6 +112,20 @@ impl Config {
                 defaults.received_per_28_days,
             )?,
         };
+        let code_defaults = app::contacts::codes::CodeLimits::default();
+        let code_count = |name: &'static str, default: i64| {
+            count(name, u32::try_from(default).unwrap_or(u32::MAX)).map(i64::from)
+        };
+        let code_limits = app::contacts::codes::CodeLimits {
+            per_contact_minute: code_count(
+                "CODES_PER_CONTACT_MINUTE",
+                code_defaults.per_contact_minute,
+            )?,
+            per_contact_hour: code_count("CODES_PER_CONTACT_HOUR", code_defaults.per_contact_hour)?,
+            per_contact_day: code_count("CODES_PER_CONTACT_DAY", code_defaults.per_contact_day)?,
+            per_address_hour: code_count("CODES_PER_ADDRESS_HOUR", code_defaults.per_address_hour)?,
+            per_day: code_count("CODES_PER_DAY", code_defaults.per_day)?,
+        };
         let setting = |name: &str| {
             var(name)
                 .map(|v| v.trim().to_string())
@@ -139,6 +163,11 @@ impl Config {
             item_limits,
             mail,
             site_url: setting("SITE_URL"),
+            sms_dir: setting("SMS_DIR"),
+            secret_key: setting("SECRET_KEY"),
+            secret_key_file: setting("SECRET_KEY_FILE")
+                .unwrap_or_else(|| DEFAULT_SECRET_KEY_FILE.to_string()),
+            code_limits,
         })
     }
 }

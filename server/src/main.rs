@@ -3,6 +3,7 @@
 mod allocator;
 mod config;
 mod http;
+mod secret_key;
 mod serve;
 
 use app::db::Db;

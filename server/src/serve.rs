@@ -2,10 +2,13 @@
 
 use crate::{config, http};
 use app::accounts::rate_limit::AuthLimits;
+use app::contacts::{codes::CodeKey, delivery::CodeSenders};
 use app::notifications::mail::{send_pending, Mailer};
+use app::sms::SmsTransport;
 use app::{db::Db, state::AppState};
 use axum::serve::ListenerExt;
 use config::MailSetting;
+use std::sync::Arc;
 
 pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
     let options = config::leptos_options().map_err(|e| e.to_string())?;
@@ -15,8 +18,26 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
         config.sign_in_attempts_per_ip,
         config.sign_in_attempts_per_account,
     );
+    let mailer = mailer(config)?.map(Arc::new);
+    let key = crate::secret_key::load(
+        config.secret_key.as_deref(),
+        std::path::Path::new(&config.secret_key_file),
+    )?;
+    let sms = match &config.sms_dir {
+        Some(dir) => Some(Arc::new(
+            SmsTransport::folder(dir.into()).map_err(|e| e.to_string())?,
+        )),
+        None => None,
+    };
+    let senders = CodeSenders {
+        sms,
+        mail: mailer.clone(),
+    };
     let state = AppState::new(db, config.secure_cookies)
         .with_part(limits)
+        .with_part(CodeKey::new(key))
+        .with_part(config.code_limits)
+        .with_part(senders)
         .with_part(config.item_limits)
         .with_part(config.tiles.clone());
     let router = http::router(state, options);
@@ -28,7 +49,7 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
             let _ = socket.set_nodelay(true);
         });
     tokio::spawn(hourly_upkeep(db_for_mail.clone()));
-    if let Some(mailer) = mailer(config)? {
+    if let Some(mailer) = mailer {
         tokio::spawn(send_notification_emails(db_for_mail, mailer));
     }
     tracing::info!("listening on http://{addr}");
@@ -92,12 +113,15 @@ async fn hourly_upkeep(db: Db) {
         if let Err(error) = app::invitations::db::forget_old(db.pool(), now).await {
             tracing::warn!("could not forget old invitations: {error}");
         }
+        if let Err(error) = app::contacts::codes::forget_old(&db, now).await {
+            tracing::warn!("could not forget old one-time codes: {error}");
+        }
     }
 }
 
 /// Every few seconds, emails what is pending. A failure is logged and tried again next round;
 /// what is pending when the server stops is sent after the next start.
-async fn send_notification_emails(db: Db, mailer: Mailer) {
+async fn send_notification_emails(db: Db, mailer: Arc<Mailer>) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(10));
     loop {
         every.tick().await;

@@ -36,6 +36,11 @@ async fn start(url: &str, addr: SocketAddr) -> Child {
         .env("LEPTOS_SITE_ADDR", addr.to_string())
         .env("LEPTOS_SITE_ROOT", std::env::temp_dir())
         .env("SIGN_IN_ATTEMPTS_PER_IP", "100000")
+        // Sign-ups need a code: it is written into a folder, and the limits are out of the way.
+        .env("SMS_DIR", sms_dir())
+        .env("SECRET_KEY", "the fault tests' own key for codes")
+        .env("CODES_PER_ADDRESS_HOUR", "100000")
+        .env("CODES_PER_DAY", "100000")
         .env("RUST_LOG", "error")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -54,6 +59,47 @@ async fn start(url: &str, addr: SocketAddr) -> Child {
     let _ = child.kill();
     let _ = child.wait();
     panic!("the server did not answer on {addr}");
+}
+
+/// Where the servers these tests start write their text messages.
+fn sms_dir() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("yunyixiang-faults-sms-{}", std::process::id()))
+}
+
+/// Asks for a sign-up code for `mobile` and reads it from the message the server wrote (taking
+/// the message away); `None` when the server did not answer.
+async fn code_for(addr: SocketAddr, mobile: &str) -> Option<String> {
+    let ask = format!("contact={mobile}&purpose=sign_up");
+    let answer = request(addr, "POST /api/accounts/send_code HTTP/1.1", &ask)
+        .await
+        .ok()?;
+    assert!(
+        answer.starts_with("HTTP/1.1 200"),
+        "no code was sent: {answer}"
+    );
+    // Other people's messages may be half-written: those are passed over.
+    for entry in std::fs::read_dir(sms_dir()).ok()?.flatten() {
+        let path = entry.path();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        if json["to"] == mobile {
+            let _ = std::fs::remove_file(&path);
+            return json["params"]["code"].as_str().map(String::from);
+        }
+    }
+    panic!("the server answered but wrote no message to {mobile}")
+}
+
+/// A sign-up form for `mobile` with its code; `None` when the server did not answer.
+async fn sign_up_form(addr: SocketAddr, mobile: &str) -> Option<String> {
+    let code = code_for(addr, mobile).await?;
+    Some(format!(
+        "contact={mobile}&code={code}&display_name=%E9%82%BB%E5%B1%85&password=long-enough-1"
+    ))
 }
 
 /// How a request went wrong.
@@ -168,7 +214,9 @@ fn posted_listing(answer: &str) -> Option<i64> {
 
 /// Sends a sign-up and closes the connection after `patience`, answered or not.
 async fn hang_up(addr: SocketAddr, mobile: &str, patience: Duration) {
-    let form = format!("contact={mobile}&display_name=%E9%82%BB%E5%B1%85&password=long-enough-1");
+    let form = sign_up_form(addr, mobile)
+        .await
+        .expect("the server answers");
     let sent = request(addr, "POST /api/accounts/sign_up HTTP/1.1", &form);
     let _ = tokio::time::timeout(patience, sent).await;
 }
@@ -249,7 +297,9 @@ async fn step(
 /// One person: signs up, takes a place at `event`, posts a listing; each answer that says done
 /// goes in the tally. Refusals are bugs here: every request is valid.
 async fn visit(addr: SocketAddr, mobile: String, event: i64, tally: &Mutex<Tally>) {
-    let form = format!("contact={mobile}&display_name=%E9%82%BB%E5%B1%85&password=long-enough-1");
+    let Some(form) = sign_up_form(addr, &mobile).await else {
+        return;
+    };
     let sign_up = request(addr, "POST /api/accounts/sign_up HTTP/1.1", &form);
     let Step::Answered(answer) = step(tally, sign_up).await else {
         return;
@@ -501,7 +551,7 @@ async fn clients_hanging_up_leave_no_write_lock_behind() {
         settle(&test.db).await;
         for n in 0..5 {
             let mobile = format!("136{n:08}");
-            let form = format!("contact={mobile}&display_name=X&password=long-enough-1");
+            let form = sign_up_form(addr, &mobile).await.unwrap();
             let started = Instant::now();
             let answer = request(addr, "POST /api/accounts/sign_up HTTP/1.1", &form)
                 .await
@@ -543,8 +593,8 @@ async fn an_image_bomb_is_refused_before_its_pixels_are_decoded() {
     let test = app::db::testing::TestDb::sqlite().await;
     let addr = free_addr();
     let mut server = start(&test.url, addr).await;
-    let form = "contact=13500000001&display_name=%E9%82%BB%E5%B1%85&password=long-enough-1";
-    let answer = request(addr, "POST /api/accounts/sign_up HTTP/1.1", form)
+    let form = sign_up_form(addr, "13500000001").await.unwrap();
+    let answer = request(addr, "POST /api/accounts/sign_up HTTP/1.1", &form)
         .await
         .unwrap();
     let cookie = session_cookie(&answer).expect("a session after signing up");

@@ -1,4 +1,5 @@
-//! Server functions of accounts: sign up, sign in, sign out, and who is signed in.
+//! Server functions of accounts: sign in with a password, sign out, and who is signed in.
+//! Signing up and everything a code opens are `crate::contacts`.
 
 use super::model::SessionUser;
 use crate::error::AppError;
@@ -8,47 +9,6 @@ use leptos::prelude::*;
 pub async fn get_current_user() -> Result<Option<SessionUser>, AppError> {
     let state = crate::state::use_app_state()?;
     super::auth::current_user(&state).await
-}
-
-#[server(endpoint = "accounts/sign_up")]
-pub async fn sign_up(
-    contact: String,
-    display_name: String,
-    password: String,
-    next: Option<String>,
-) -> Result<(), AppError> {
-    use super::{contact::Contact, db, display_name::parse_display_name, password};
-    use crate::accounts::AccountRefusal;
-    use crate::error::FormRefusal;
-
-    let state = crate::state::use_app_state()?;
-    let contact = Contact::parse(&contact).ok_or(FormRefusal::ContactInvalid)?;
-    state
-        .part::<super::rate_limit::AuthLimits>()
-        .check(super::rate_limit::client_ip(), contact.as_str())?;
-    let name = parse_display_name(&display_name).ok_or(FormRefusal::DisplayNameInvalid)?;
-    new_password_rules(&password)?;
-    let hash = password::hash_password(password).await?;
-
-    let mut tx = state.db.begin_write().await?;
-    let created = db::create_user(&mut tx, &contact, &name, &hash, crate::db::now_unix()).await?;
-    tx.commit().await?;
-    let db::CreateUser::Created(user_id) = created else {
-        return Err(AccountRefusal::ContactTaken.into());
-    };
-    if let Some(parts) = use_context::<http::request::Parts>() {
-        let mut tx = state.db.begin_write().await?;
-        db::set_lang(
-            &mut tx,
-            user_id,
-            crate::i18n::lang_from_headers(&parts.headers),
-        )
-        .await?;
-        tx.commit().await?;
-    }
-    super::auth::sign_in_as(&state, user_id).await?;
-    leptos_axum::redirect(&super::auth::safe_next(next.as_deref()));
-    Ok(())
 }
 
 #[server(endpoint = "accounts/sign_in")]
@@ -133,7 +93,7 @@ pub(crate) async fn confirm_password(
 }
 
 #[cfg(feature = "ssr")]
-fn new_password_rules(password: &str) -> Result<(), crate::error::Refusal> {
+pub(crate) fn new_password_rules(password: &str) -> Result<(), crate::error::Refusal> {
     use super::password::{check_password_rules, PasswordProblem};
     use crate::accounts::AccountRefusal;
     check_password_rules(password).map_err(|problem| match problem {

@@ -12,7 +12,7 @@ pub mod contact;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod display_name;
-mod form_parts;
+pub(crate) mod form_parts;
 mod language;
 pub mod model;
 pub mod password;
@@ -23,11 +23,9 @@ mod refusals;
 pub mod session;
 pub mod settings;
 mod sign_in_page;
-mod sign_up_page;
 pub use language::{LanguageSwitch, SetLanguage};
 pub use refusals::AccountRefusal;
 
 /// The name of the session cookie (the session code itself is server-only).
 pub const SESSION_COOKIE: &str = "sid";
 pub use sign_in_page::SignInPage;
-pub use sign_up_page::SignUpPage;

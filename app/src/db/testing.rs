@@ -11,6 +11,8 @@ pub struct TestDb {
     pub db: Db,
     /// Where it is, for another process (a server started by a test) to open it too.
     pub url: String,
+    /// A folder of the test's own for files (messages a test server writes), removed at the end.
+    pub files: std::path::PathBuf,
     /// `None` once finished.
     cleanup: Option<Cleanup>,
 }
@@ -57,6 +59,7 @@ impl TestDb {
         TestDb {
             db,
             url,
+            files: folder.join("files"),
             cleanup: Some(Cleanup::SqliteFolder(folder)),
         }
     }
@@ -90,6 +93,7 @@ impl TestDb {
         TestDb {
             db,
             url,
+            files: std::env::temp_dir().join(format!("yunyixiang-test-{schema}")),
             cleanup: Some(Cleanup::PostgresSchema {
                 admin_url: admin_url.to_string(),
                 schema,
@@ -107,6 +111,7 @@ impl TestDb {
             }
             Some(Cleanup::PostgresSchema { admin_url, schema }) => {
                 use sqlx::Connection;
+                let _ = std::fs::remove_dir_all(&self.files);
                 if let Ok(mut admin) = sqlx::AnyConnection::connect(&admin_url).await {
                     let drop = format!("DROP SCHEMA IF EXISTS {schema} CASCADE");
                     let _ = sqlx::query(&drop).execute(&mut admin).await;

@@ -720,8 +720,9 @@ pub(crate) async fn volunteers(
             Some(id) => id,
             None => {
                 sqlx::query_scalar(
-                    "INSERT INTO users (contact, contact_kind, display_name, created_at) \
-                     VALUES ($1, 'mobile', $2, $3) RETURNING id",
+                    "INSERT INTO users \
+                       (contact, contact_kind, display_name, created_at, contact_verified_at) \
+                     VALUES ($1, 'mobile', $2, $3, $3) RETURNING id",
                 )
                 .bind(mobile)
                 .bind(name)

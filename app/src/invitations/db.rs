@@ -1,8 +1,8 @@
 //! Invitations in the database. Every lookup of "the invitations this person may see" goes through
-//! `REACHABLE`. Today that is any live account holding the contact, verified or not: whoever signs
-//! up first with a number receives what is sent to it. That is why a member link also needs the
-//! code the coordinator tells the member in person, and names neither the cooperative nor the
-//! coordinator. Issue 37 (verified phones) adds "the contact was verified" here, and nowhere else.
+//! `REACHABLE`: the live account that holds the contact and proved it by a code (`contacts`).
+//! An account that only typed a number in (someone else's, perhaps) sees nothing sent to it. A
+//! member link still needs the code the coordinator tells the member in person as well, and names
+//! neither the cooperative nor the coordinator.
 //!
 //! To its organisation a declined invitation looks like one still waiting (only an account can
 //! decline, so showing it would tell whether the contact has one); it closes when it expires.
@@ -15,7 +15,8 @@ use crate::notifications::model::Notice;
 use sqlx::{AnyConnection, AnyPool};
 
 /// Which account (`u`) receives invitations sent to its contact.
-const REACHABLE: &str = "u.deleted_at IS NULL AND u.contact IS NOT NULL";
+const REACHABLE: &str =
+    "u.deleted_at IS NULL AND u.contact IS NOT NULL AND u.contact_verified_at IS NOT NULL";
 
 /// What became of an invitation someone tried to send.
 #[derive(Debug, PartialEq, Eq)]

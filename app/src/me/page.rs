@@ -20,6 +20,7 @@ pub fn MePage() -> impl IntoView {
     );
     let query = use_query_map();
     let password_changed = move || query.read().get("changed").as_deref() == Some("password");
+    let contact_changed = move || query.read().get("changed").as_deref() == Some("contact");
     view! {
         <PageTitle text=crate::locales::me::title(lang.get_untracked())/>
         <div class="page-head">
@@ -32,6 +33,9 @@ pub fn MePage() -> impl IntoView {
                         Ok(Some(user)) => view! {
                             {move || password_changed().then(|| view! {
                                 <p class="notice-ok" role="status">{move || crate::locales::accounts::password_changed(lang.get())}</p>
+                            })}
+                            {move || contact_changed().then(|| view! {
+                                <p class="notice-ok" role="status">{move || crate::locales::contacts::contact_changed(lang.get())}</p>
                             })}
                             <section class="card account-card" data-testid="account-card">
                                 <p>
@@ -52,6 +56,7 @@ pub fn MePage() -> impl IntoView {
                                     </button>
                                 </ActionForm>
                             </section>
+                            <crate::contacts::MyContactCard/>
                             <super::InvitationsCard/>
                             <crate::events::MyEventsCard/>
                             <crate::volunteering::MyHoursCard/>

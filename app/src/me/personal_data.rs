@@ -110,6 +110,11 @@ pub const PERSON_COLUMNS: &[(&str, &str, Fate)] = &[
         Fate::Kept("the anonymous count of people active each month"),
     ),
     ("code_tries", "user_id", Fate::Wiped("deleted")),
+    (
+        "one_time_codes",
+        "user_id",
+        Fate::Wiped("a code asked for to change the contact is deleted"),
+    ),
     ("invitations", "answered_by", Fate::Anonymised),
     ("invitations", "invited_by", Fate::Anonymised),
 ];
@@ -159,6 +164,7 @@ pub async fn erase(conn: &mut AnyConnection, user_id: i64, now: i64) -> Result<b
         "notifications",
         "notification_settings",
         "code_tries",
+        "one_time_codes",
     ] {
         sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1"))
             .bind(user_id)
@@ -167,7 +173,7 @@ pub async fn erase(conn: &mut AnyConnection, user_id: i64, now: i64) -> Result<b
     }
     let result = sqlx::query(
         "UPDATE users SET contact = NULL, contact_kind = NULL, display_name = '-', \
-         password_hash = NULL, is_admin = 0, calendar_token = NULL, \
+         contact_verified_at = NULL, password_hash = NULL, is_admin = 0, calendar_token = NULL, \
          calendar_token_hash = NULL, deleted_at = $1 \
          WHERE id = $2 AND deleted_at IS NULL",
     )

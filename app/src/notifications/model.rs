@@ -18,15 +18,18 @@ pub enum NoticeKind {
     Items,
     /// Bookings and offers of help on 邻里帮帮, mine or those I answer for a member.
     Help,
+    /// My account itself: someone proved the contact it held was theirs.
+    Account,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 5] = [
+    pub const ALL: [NoticeKind; 6] = [
         NoticeKind::OrgReview,
         NoticeKind::OrgTeam,
         NoticeKind::Events,
         NoticeKind::Items,
         NoticeKind::Help,
+        NoticeKind::Account,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -36,6 +39,7 @@ impl NoticeKind {
             NoticeKind::Events => "events",
             NoticeKind::Items => "items",
             NoticeKind::Help => "help",
+            NoticeKind::Account => "account",
         }
     }
 
@@ -50,6 +54,7 @@ impl NoticeKind {
             NoticeKind::Events => crate::locales::notifications::kind_events(lang),
             NoticeKind::Items => crate::locales::notifications::kind_items(lang),
             NoticeKind::Help => crate::locales::notifications::kind_help(lang),
+            NoticeKind::Account => crate::locales::notifications::kind_account(lang),
         }
     }
 }
@@ -81,6 +86,9 @@ pub enum Notice {
     /// A cooperative invites me to link my member record. It names nobody: see
     /// `invitations::model::InvitationForMe::from`.
     InvitedToLink {},
+    /// Someone proved by a code that the mobile number or address this account held (never
+    /// proved) is theirs; it moved to them.
+    ContactTakenBack {},
     /// Someone accepted an invitation I sent.
     InvitationAccepted {
         org_id: i64,
@@ -220,6 +228,7 @@ impl Notice {
             | Notice::ItemWarning { .. }
             | Notice::ItemMessage { .. } => NoticeKind::Items,
             Notice::HelpBooking { .. } | Notice::HelpThanks { .. } => NoticeKind::Help,
+            Notice::ContactTakenBack {} => NoticeKind::Account,
         }
     }
 
@@ -232,6 +241,7 @@ impl Notice {
             Notice::InvitedToTeam { .. } | Notice::InvitedToLink {} => {
                 "/me#invitations".to_string()
             }
+            Notice::ContactTakenBack {} => "/me/contact".to_string(),
             Notice::InvitationAccepted { org_id, kind, .. } => match kind {
                 InvitationKind::Coordinator => format!("/orgs/{org_id}/edit"),
                 InvitationKind::MemberLink => format!("/orgs/{org_id}/members"),
@@ -297,6 +307,9 @@ impl Notice {
             }
             Notice::InvitedToLink {} => {
                 crate::locales::invitations::invited_to_link_notice(lang).to_string()
+            }
+            Notice::ContactTakenBack {} => {
+                crate::locales::notifications::contact_taken_back(lang).to_string()
             }
             Notice::InvitationAccepted {
                 org_name,

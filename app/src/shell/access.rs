@@ -32,7 +32,8 @@ pub fn SignInRedirect() -> impl IntoView {
     view! { <Redirect path/> }
 }
 
-fn encode_component(text: &str) -> String {
+/// `text` written safely into one value of a query string.
+pub fn encode_component(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 

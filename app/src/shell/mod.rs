@@ -15,7 +15,7 @@ mod param_page;
 mod routes;
 mod tab_bar;
 
-pub use access::{page_error, SignInRedirect};
+pub use access::{encode_component, page_error, SignInRedirect};
 pub use document::shell;
 pub use icons::Icon;
 pub use install_hint::InstallHint;

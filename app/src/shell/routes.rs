@@ -56,6 +56,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("me") view=crate::me::MePage ssr=SsrMode::InOrder/>
                     <Route path=(StaticSegment("me"), StaticSegment("notifications"))
                         view=Inbox ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("me"), StaticSegment("contact"))
+                        view=crate::contacts::ContactPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("me"), StaticSegment("hours"))
                         view=crate::volunteering::VolunteerRecordPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("me"), StaticSegment("certificates"), ParamSegment("serial"))
@@ -63,7 +65,9 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("verify"), ParamSegment("serial"))
                         view=crate::volunteering::VerifyPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("signin") view=crate::accounts::SignInPage/>
-                    <Route path=StaticSegment("signup") view=crate::accounts::SignUpPage/>
+                    <Route path=StaticSegment("signup") view=crate::contacts::SignUpPage/>
+                    <Route path=(StaticSegment("signin"), StaticSegment("code")) view=crate::contacts::CodeSignInPage/>
+                    <Route path=(StaticSegment("signin"), StaticSegment("reset")) view=crate::contacts::ResetPasswordPage/>
                     <Route path=StaticSegment("orgs") view=crate::orgs::OrgDirectoryPage ssr=SsrMode::InOrder/>
                     // Async: these may answer 302 (sign in first), 403 or 404, so nothing is sent before they know.
                     <Route path=(StaticSegment("orgs"), StaticSegment("new")) view=crate::orgs::RegisterOrgPage

@@ -10,6 +10,7 @@ use tower::ServiceExt;
 
 mod bad_input;
 mod bad_routes;
+mod contact_codes;
 mod dashboard_pages;
 mod event_pages;
 mod help_desk;
@@ -46,7 +47,81 @@ async fn bare_app() -> (axum::Router, TestDb) {
 
 fn bare_app_on(test: TestDb) -> (axum::Router, TestDb) {
     let options = LeptosOptions::builder().output_name("yunyixiang").build();
-    (router(AppState::new(test.db.clone(), false), options), test)
+    let state = with_code_senders(AppState::new(test.db.clone(), false), &test);
+    (router(state, options), test)
+}
+
+/// Codes leave as files in the test's own folder, where `sent_code` reads them.
+fn with_code_senders(state: AppState, test: &TestDb) -> AppState {
+    use app::contacts::delivery::CodeSenders;
+    use std::sync::Arc;
+    let sms = app::sms::SmsTransport::folder(test.files.join("sms")).unwrap();
+    let mail = app::notifications::mail::Mailer::folder(
+        test.files.join("mail"),
+        "云益享 <noreply@localhost>",
+        None,
+    )
+    .unwrap();
+    state.with_part(CodeSenders {
+        sms: Some(Arc::new(sms)),
+        mail: Some(Arc::new(mail)),
+    })
+}
+
+/// The newest code sent to `contact`: by SMS to a mobile number, by e-mail to an address.
+fn sent_code(test: &TestDb, contact: &str) -> Option<String> {
+    let email = contact.contains('@');
+    let folder = test.files.join(if email { "mail" } else { "sms" });
+    let mut messages: Vec<(std::time::SystemTime, String, String)> = std::fs::read_dir(folder)
+        .ok()?
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let modified = entry.metadata().ok()?.modified().ok()?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            Some((modified, name, std::fs::read_to_string(entry.path()).ok()?))
+        })
+        .collect();
+    messages.sort();
+    messages.into_iter().rev().find_map(|(_, _, text)| {
+        if email {
+            let (head, body) = text.split_once("\r\n\r\n")?;
+            head.contains(&format!("To: {contact}"))
+                .then(|| six_digits(body))?
+        } else {
+            let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+            (json["to"] == contact).then(|| json["params"]["code"].as_str().map(String::from))?
+        }
+    })
+}
+
+/// The first run of exactly six digits in `text`.
+fn six_digits(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(5)).find_map(|at| {
+        let run = &bytes[at..at + 6];
+        let before = at.checked_sub(1).map(|b| bytes[b]);
+        let after = bytes.get(at + 6).copied();
+        (run.iter().all(u8::is_ascii_digit)
+            && !before.is_some_and(|b| b.is_ascii_digit())
+            && !after.is_some_and(|b| b.is_ascii_digit()))
+        .then(|| String::from_utf8_lossy(run).into_owned())
+    })
+}
+
+/// Signs `contact` up as `name` (password `volunteer-2026`) the way a person does: a code, then
+/// the form. The new session's cookie.
+async fn signed_up_as(router: &axum::Router, test: &TestDb, contact: &str, name: &str) -> String {
+    let contact_field: String = form_urlencoded::byte_serialize(contact.as_bytes()).collect();
+    let ask = format!("contact={contact_field}&purpose=sign_up");
+    let (status, _, body) = send(router, form("/api/accounts/send_code", &ask, None)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let code = sent_code(test, contact).expect("a code was sent");
+    let name: String = form_urlencoded::byte_serialize(name.as_bytes()).collect();
+    let sign_up =
+        format!("contact={contact_field}&code={code}&display_name={name}&password=volunteer-2026");
+    let (status, headers, body) = send(router, form("/api/accounts/sign_up", &sign_up, None)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    session_cookie(&headers)
 }
 
 async fn send(
@@ -551,14 +626,18 @@ mod accounts {
         send(router, request).await.2
     }
 
-    const SIGN_UP: &str =
-        "contact=138+0851+0001&display_name=%E6%9D%8E%E6%98%8E&password=volunteer-2026";
-
     #[tokio::test]
     async fn sign_up_sign_out_sign_in() {
         let (router, test) = bare_app().await;
+        let ask = "contact=138+0851+0001&purpose=sign_up";
+        let (status, _, _) = send(&router, form("/api/accounts/send_code", ask, None)).await;
+        assert_eq!(status, StatusCode::OK);
+        let code = sent_code(&test, "13808510001").unwrap();
+        let sign_up = format!(
+            "contact=138+0851+0001&code={code}&display_name=%E6%9D%8E%E6%98%8E&password=volunteer-2026"
+        );
         let (status, headers, _) =
-            send(&router, form("/api/accounts/sign_up", SIGN_UP, None)).await;
+            send(&router, form("/api/accounts/sign_up", &sign_up, None)).await;
         assert_eq!(status, StatusCode::OK);
         let set = headers[header::SET_COOKIE].to_str().unwrap();
         assert!(
@@ -581,8 +660,9 @@ mod accounts {
         let (_, headers, _) = send(&router, page(None)).await;
         assert!(headers.get(header::CACHE_CONTROL).is_none());
 
-        // The same number again is refused with its own status and message key.
-        let (status, _, body) = send(&router, form("/api/accounts/sign_up", SIGN_UP, None)).await;
+        // The same number again is refused with its own status and message key, before any code.
+        let ask = "contact=13808510001&purpose=sign_up";
+        let (status, _, body) = send(&router, form("/api/accounts/send_code", ask, None)).await;
         assert_eq!(
             (status, body.as_str()),
             (
@@ -620,16 +700,14 @@ mod accounts {
         test.finish().await;
     }
 
-    async fn signed_up(router: &axum::Router) -> String {
-        let (status, headers, _) = send(router, form("/api/accounts/sign_up", SIGN_UP, None)).await;
-        assert_eq!(status, StatusCode::OK);
-        session_cookie(&headers)
+    async fn signed_up(router: &axum::Router, test: &TestDb) -> String {
+        signed_up_as(router, test, "13808510001", "李明").await
     }
 
     #[tokio::test]
     async fn changing_the_password_signs_out_other_browsers() {
         let (router, test) = bare_app().await;
-        let phone = signed_up(&router).await;
+        let phone = signed_up(&router, &test).await;
         let laptop = {
             let body = "contact=13808510001&password=volunteer-2026";
             session_cookie(
@@ -691,7 +769,7 @@ mod accounts {
     #[tokio::test]
     async fn deleting_the_account_needs_the_password_and_ends_it() {
         let (router, test) = bare_app().await;
-        let cookie = signed_up(&router).await;
+        let cookie = signed_up(&router, &test).await;
         let (status, _, _) = send(
             &router,
             form(
@@ -722,8 +800,12 @@ mod accounts {
         let sign_in = "contact=13808510001&password=volunteer-2026";
         let (status, _, _) = send(&router, form("/api/accounts/sign_in", sign_in, None)).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
-        // The number is free again.
-        signed_up(&router).await;
+        // The number is free again (once a minute has passed since its last code).
+        sqlx::query("UPDATE code_sends SET sent_at = sent_at - 60")
+            .execute(test.db.pool())
+            .await
+            .unwrap();
+        signed_up(&router, &test).await;
         test.finish().await;
     }
 
@@ -732,16 +814,24 @@ mod accounts {
         let (router, test) = bare_app().await;
         for (body, expected) in [
             (
-                "contact=12345&display_name=a&password=long-enough",
+                "contact=12345&code=123456&display_name=a&password=long-enough",
                 refused(app::error::FormRefusal::ContactInvalid),
             ),
             (
-                "contact=13808510001&display_name=+&password=long-enough",
+                "contact=13808510001&code=123456&display_name=+&password=long-enough",
                 refused(app::error::FormRefusal::DisplayNameInvalid),
             ),
             (
-                "contact=13808510001&display_name=a&password=short",
+                "contact=13808510001&code=123456&display_name=a&password=short",
                 refused(app::accounts::AccountRefusal::PasswordTooShort),
+            ),
+            (
+                "contact=13808510001&code=12345&display_name=a&password=long-enough",
+                refused(app::contacts::ContactRefusal::CodeMalformed),
+            ),
+            (
+                "contact=13808510001&code=123456&display_name=a&password=long-enough",
+                refused(app::contacts::ContactRefusal::CodeDead),
             ),
         ] {
             let (status, headers, response) =
@@ -796,10 +886,8 @@ async fn after_sign_in_the_redirect_stays_on_this_site() {
     let options = LeptosOptions::builder().output_name("yunyixiang").build();
     let state = AppState::new(test.db.clone(), false)
         .with_part(app::accounts::rate_limit::AuthLimits::new(1000, 1000));
-    let router = router(state, options);
-    let sign_up = "contact=13808510002&display_name=%E6%9D%8E%E6%98%8E&password=volunteer-2026";
-    let (status, _, _) = send(&router, form("/api/accounts/sign_up", sign_up, None)).await;
-    assert_eq!(status, StatusCode::OK);
+    let router = router(with_code_senders(state, &test), options);
+    signed_up_as(&router, &test, "13808510002", "李明").await;
     let site = url::Url::parse("http://127.0.0.1:3000/signin").unwrap();
     let long = format!("/{}", "x".repeat(10_000));
     for (next, expected) in [

@@ -13,7 +13,7 @@ use app::orgs::model::OrgRole;
 /// Nobody has this number until the test signs it up.
 const NEWCOMER: &str = "13500000000";
 
-async fn my_invitations(router: &axum::Router, cookie: &str) -> serde_json::Value {
+pub(super) async fn my_invitations(router: &axum::Router, cookie: &str) -> serde_json::Value {
     let (status, _, body) = send(router, form("/api/invitations/mine", "", Some(cookie))).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     serde_json::from_str(&body).unwrap()
@@ -151,11 +151,7 @@ async fn coordinator_invitations_on((router, test): (axum::Router, TestDb)) {
     assert_eq!(status, StatusCode::NOT_FOUND, "answered once only");
 
     // Whoever signs up with the other contact later finds theirs waiting, and can decline it.
-    let sign_up =
-        format!("contact={NEWCOMER}&display_name=%E6%96%B0%E4%BA%BA&password=volunteer-2026");
-    let (status, headers, _) = send(&router, form("/api/accounts/sign_up", &sign_up, None)).await;
-    assert_eq!(status, StatusCode::OK);
-    let newcomer = session_cookie(&headers);
+    let newcomer = signed_up_as(&router, &test, NEWCOMER, "新人").await;
     let mut id = waiting_invitation(&router, &newcomer).await;
     post_ok(
         &router,
@@ -355,10 +351,7 @@ async fn member_link_on((router, test): (axum::Router, TestDb)) {
         &owner,
     )
     .await;
-    let sign_up =
-        format!("contact={NEWCOMER}&display_name=%E6%96%B0%E4%BA%BA&password=volunteer-2026");
-    let (_, headers, _) = send(&router, form("/api/accounts/sign_up", &sign_up, None)).await;
-    let newcomer = session_cookie(&headers);
+    let newcomer = signed_up_as(&router, &test, NEWCOMER, "新人").await;
     let (invitation, code) = super::help_desk::link_invitation(&test.db, other).await;
     let (status, _, body) = send(
         &router,

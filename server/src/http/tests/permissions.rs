@@ -51,9 +51,19 @@ pub(super) fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
         ("accounts/me", "", ALL),
         (
             "accounts/sign_up",
-            "contact={fresh}&display_name=x&password=short",
+            "contact={fresh}&code=000000&display_name=x&password=short",
             ALL,
         ),
+        ("accounts/send_code", "contact={fresh}&purpose=sign_in", ALL),
+        ("accounts/send_code", "contact={fresh}&purpose=change", SIGNED_IN),
+        ("accounts/sign_in_by_code", "contact={fresh}&code=000000", ALL),
+        (
+            "accounts/reset_password",
+            "contact={fresh}&code=000000&new_password=short",
+            ALL,
+        ),
+        ("accounts/change_contact", "contact={fresh}&code=000000", SIGNED_IN),
+        ("contacts/mine", "", SIGNED_IN),
         (
             "accounts/sign_in",
             "contact=13900000009&password=not-this-one",

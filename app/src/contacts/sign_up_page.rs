@@ -1,19 +1,38 @@
+//! /signup: first the contact, which gets a code; then the code, a name and a password.
+
 use super::api::SignUp;
-use super::form_parts::{use_next, AccountPageHead, ContactField, SwitchLink};
+use super::form_parts::{use_sent_to, CodeField, SendCodeForm, SentTo};
+use crate::accounts::form_parts::{use_next, AccountPageHead, SwitchLink};
 use crate::components::FormErrorMessage;
 use crate::i18n::use_lang;
 use leptos::prelude::*;
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
+    let sent_to = use_sent_to();
+    view! {
+        <AccountPageHead title=crate::locales::accounts::sign_up lead=crate::locales::accounts::sign_up_lead/>
+        {move || match sent_to.get() {
+            None => view! {
+                <SendCodeForm purpose="sign_up" button=crate::locales::contacts::get_code/>
+            }.into_any(),
+            Some(contact) => view! { <SignUpForm contact/> }.into_any(),
+        }}
+        <SwitchLink question=crate::locales::accounts::have_account label=crate::locales::accounts::sign_in to="/signin"/>
+    }
+}
+
+#[component]
+fn SignUpForm(contact: String) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SignUp>::new();
     let next = use_next();
     view! {
-        <AccountPageHead title=crate::locales::accounts::sign_up lead=crate::locales::accounts::sign_up_lead/>
+        <SentTo contact=contact.clone() purpose="sign_up" back="/signup"/>
         <ActionForm action=action attr:class="card form">
             <FormErrorMessage result=action.value()/>
-            <ContactField/>
+            <input type="hidden" name="contact" value=contact/>
+            <CodeField/>
             <label for="display_name">{move || crate::locales::accounts::display_name_label(lang.get())}</label>
             <input id="display_name" name="display_name" type="text" autocomplete="nickname" required
                 maxlength="40" aria-describedby="name-hint"/>
@@ -25,6 +44,5 @@ pub fn SignUpPage() -> impl IntoView {
             <input type="hidden" name="next" value=next/>
             <button type="submit" class="button">{move || crate::locales::accounts::sign_up(lang.get())}</button>
         </ActionForm>
-        <SwitchLink question=crate::locales::accounts::have_account label=crate::locales::accounts::sign_in to="/signin"/>
     }
 }
