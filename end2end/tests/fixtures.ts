@@ -1,4 +1,7 @@
 import { test as base, expect, Page } from '@playwright/test';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { COORDINATOR, DEMO } from './demo';
 
 // Every test fails if the page logs an error or throws: a page that "looks fine" but is broken
@@ -59,12 +62,57 @@ export async function ready(page: Page, projectName: string) {
   }
 }
 
+// Where the test server writes its text messages and e-mails (start-server.sh names the same).
+const messages = path.join(os.tmpdir(), `yunyixiang-e2e-${process.env.E2E_PORT ?? 3100}`);
+
+function newestCode(contact: string): string | undefined {
+  const email = contact.includes('@');
+  const dir = path.join(messages, email ? 'mail' : 'sms');
+  if (!fs.existsSync(dir)) return undefined;
+  const files = fs
+    .readdirSync(dir)
+    .map((name) => path.join(dir, name))
+    .map((file) => ({ file, at: fs.statSync(file).mtimeMs }))
+    .sort((a, b) => b.at - a.at || b.file.localeCompare(a.file));
+  for (const { file } of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (email) {
+      const [head, ...body] = text.split('\r\n\r\n');
+      const code = body.join('\n').match(/(?<!\d)\d{6}(?!\d)/);
+      if (head.includes(`To: ${contact}`) && code) return code[0];
+    } else {
+      try {
+        const message = JSON.parse(text);
+        if (message.to === contact) return message.params.code;
+      } catch {
+        // Half-written by the server at this moment: not the one asked for yet.
+      }
+    }
+  }
+  return undefined;
+}
+
+// The newest code sent to `contact` (an 11-digit number or a lower-case address), once it is there.
+export async function sentCode(contact: string): Promise<string> {
+  await expect.poll(() => newestCode(contact), { message: `a code for ${contact}` }).toMatch(/^\d{6}$/);
+  return newestCode(contact)!;
+}
+
+// Asks for a code on a page showing the contact field, then types it in (the page's second step).
+export async function typeSentCode(page: Page, projectName: string, contact: string, label = '手机号或邮箱', button = '获取验证码', codeLabel = '验证码') {
+  await page.getByLabel(label).fill(contact);
+  await page.getByRole('button', { name: button }).click();
+  await expect(page.getByTestId('code-sent')).toBeVisible();
+  await ready(page, projectName);
+  await page.getByLabel(codeLabel, { exact: true }).fill(await sentCode(contact));
+}
+
 // Signs up a new resident (password `volunteer-2026`) in a browser with no session, ending on 我的.
 export async function signUp(page: Page, projectName: string, contact: string, name: string) {
   await page.context().clearCookies();
   await page.goto('/signup?next=/me');
   await ready(page, projectName);
-  await page.getByLabel('手机号或邮箱').fill(contact);
+  await typeSentCode(page, projectName, contact);
   await page.getByLabel('称呼').fill(name);
   await page.getByLabel('密码').fill('volunteer-2026');
   await page.getByRole('button', { name: '注册' }).click();

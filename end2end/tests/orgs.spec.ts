@@ -1,4 +1,4 @@
-import { test, expect, ready, jsEnabled, baseURL, signUp, signIn as signInTo } from './fixtures';
+import { test, expect, ready, jsEnabled, baseURL, signUp, signIn as signInTo, typeSentCode } from './fixtures';
 import type { Page } from '@playwright/test';
 import { ADMIN, COORDINATOR, DEMO, OWNER, RESIDENT } from './demo';
 
@@ -10,7 +10,7 @@ const words = {
     lat: '纬度', lng: '经度', creditCode: '统一社会信用代码', verify: '认证通过',
     unverified: '未认证', verified: '已认证', registered: '机构已登记',
     badCode: '统一社会信用代码不正确', search: '搜索机构', searchButton: '搜索',
-    picked: '已选位置：',
+    picked: '已选位置：', getCode: '获取验证码', code: '验证码',
   },
   en: {
     contact: 'Mobile number or email', name: 'Name', password: 'Password', signUp: 'Sign up',
@@ -19,6 +19,7 @@ const words = {
     creditCode: 'Unified social credit code', verify: 'Verify', unverified: 'Unverified',
     verified: 'Verified', registered: 'Registered.', badCode: 'credit code is not valid',
     search: 'Search organisations', searchButton: 'Search', picked: 'Chosen location: ',
+    getCode: 'Send me a code', code: 'Code',
   },
 };
 
@@ -49,7 +50,7 @@ for (const lang of ['zh', 'en'] as const) {
       await page.getByRole('link', { name: w.signUp, exact: true }).last().click();
       await expect(page).toHaveURL(/\/signup\?next=/);
       await ready(page, project);
-      await page.getByLabel(w.contact).fill(contact);
+      await typeSentCode(page, project, contact, w.contact, w.getCode, w.code);
       await page.getByLabel(w.name, { exact: true }).fill(`居民 ${suffix}`);
       await page.getByLabel(w.password, { exact: true }).fill('volunteer-2026');
       await page.getByRole('button', { name: w.signUp, exact: true }).click();

@@ -278,6 +278,31 @@ mod tests {
     }
 
     #[test]
+    fn code_settings_have_defaults_and_are_counts() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.code_limits, app::contacts::codes::CodeLimits::default());
+        assert_eq!((c.sms_dir, c.secret_key), (None, None));
+        assert_eq!(c.secret_key_file, DEFAULT_SECRET_KEY_FILE);
+        let set = config(&[
+            ("CODES_PER_CONTACT_MINUTE", "2"),
+            ("CODES_PER_DAY", "50"),
+            ("SMS_DIR", "data/sms"),
+            ("SECRET_KEY", "a key shared by the instances"),
+        ])
+        .unwrap();
+        assert_eq!(
+            (set.code_limits.per_contact_minute, set.code_limits.per_day),
+            (2, 50)
+        );
+        assert_eq!(set.code_limits.per_contact_hour, 5);
+        assert_eq!(set.sms_dir.as_deref(), Some("data/sms"));
+        assert_eq!(
+            config(&[("CODES_PER_DAY", "0")]),
+            Err(ConfigError::NotACount("CODES_PER_DAY", "0".into()))
+        );
+    }
+
+    #[test]
     fn mail_goes_by_smtp_or_into_a_folder_or_not_at_all() {
         assert_eq!(config(&[]).unwrap().mail, None);
         assert_eq!(

@@ -62,6 +62,24 @@ pub async fn find_credentials(
     .await
 }
 
+/// Marks the account's contact as its own: proved by a code, or vouched for by the operator
+/// (`server admin create`, the demo people).
+pub async fn mark_contact_verified(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET contact_verified_at = $1 \
+         WHERE id = $2 AND contact_verified_at IS NULL AND contact IS NOT NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 pub async fn set_admin(
     conn: &mut AnyConnection,
     user_id: i64,

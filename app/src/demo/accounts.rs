@@ -2,7 +2,7 @@
 //! organisation owner or a platform admin. The README lists them with their passwords.
 
 use crate::accounts::contact::Contact;
-use crate::accounts::db::{create_user, set_admin, CreateUser};
+use crate::accounts::db::{create_user, mark_contact_verified, set_admin, CreateUser};
 use sqlx::AnyConnection;
 
 /// (mobile number, display name, password), in the order of `DemoPeople`'s fields.
@@ -51,13 +51,7 @@ pub async fn seed(conn: &mut AnyConnection, now: i64) -> Result<(u64, DemoPeople
     set_admin(conn, admin, true).await?;
     // The demo people proved their numbers (invitations and member links reach only those).
     for id in ids {
-        sqlx::query(
-            "UPDATE users SET contact_verified_at = $1 WHERE id = $2 AND contact_verified_at IS NULL",
-        )
-        .bind(now)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+        mark_contact_verified(conn, id, now).await?;
     }
     Ok((
         added,

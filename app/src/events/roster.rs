@@ -12,6 +12,8 @@ pub struct RosterEntry {
     pub name: String,
     /// Mobile number or email; empty when unknown (an account since deleted).
     pub contact: String,
+    /// The account proved its contact by a code (people added by hand have no account).
+    pub contact_verified: bool,
     pub place: Place,
     /// Unix seconds.
     pub joined_at: i64,
@@ -38,6 +40,7 @@ mod db {
         id: i64,
         name: Option<String>,
         contact: Option<String>,
+        contact_verified: Flag,
         status: String,
         joined_at: i64,
         by_hand: Flag,
@@ -50,7 +53,9 @@ mod db {
     pub async fn roster(pool: &AnyPool, event_id: i64) -> Result<Vec<RosterEntry>, sqlx::Error> {
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT p.id, COALESCE(p.guest_name, u.display_name) AS name, \
-             COALESCE(p.guest_phone, u.contact) AS contact, p.status, p.joined_at, \
+             COALESCE(p.guest_phone, u.contact) AS contact, \
+             CASE WHEN u.contact_verified_at IS NULL THEN 0 ELSE 1 END AS contact_verified, \
+             p.status, p.joined_at, \
              CASE WHEN p.user_id IS NULL AND p.guest_name IS NOT NULL THEN 1 ELSE 0 END AS by_hand, \
              p.attendance, p.checked_in_at, p.checked_out_at \
              FROM event_participants p LEFT JOIN users u ON u.id = p.user_id \
@@ -74,6 +79,7 @@ mod db {
                     participant_id: row.id,
                     name: row.name.unwrap_or_default(),
                     contact: row.contact.unwrap_or_default(),
+                    contact_verified: row.contact_verified.into(),
                     place,
                     joined_at: row.joined_at,
                     by_hand: row.by_hand.into(),

@@ -104,7 +104,13 @@ fn RosterView(roster: Roster) -> impl IntoView {
                             <span class="roster__contact">{match tel {
                                 Some(tel) if !entry.contact.is_empty() => view! { <a href=tel>{entry.contact.clone()}</a> }.into_any(),
                                 _ => view! { <span>{entry.contact.clone()}</span> }.into_any(),
-                            }}</span>
+                            }}
+                            {(!entry.by_hand && !entry.contact.is_empty()).then(|| if entry.contact_verified {
+                                view! { <span class="badge badge--ok">{move || crate::locales::contacts::verified(lang.get())}</span> }.into_any()
+                            } else {
+                                view! { <span class="badge badge--warn">{move || crate::locales::contacts::unverified(lang.get())}</span> }.into_any()
+                            })}
+                            </span>
                             <span class="roster__joined">{joined}</span>
                             {(place == Place::Going).then(|| view! { <AttendanceMarks id entry=entry.clone() may_mark mark/> })}
                             // A second tap confirms (no dialog needed, so it works without JavaScript).

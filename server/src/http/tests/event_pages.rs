@@ -367,6 +367,21 @@ async fn the_roster_and_its_spreadsheet_are_for_organisers_only() {
         .unwrap();
     let added = roster.iter().find(|r| r.name == "张奶奶").unwrap();
     assert!(added.by_hand && added.contact == "08511234567");
+    // Accounts say whether they proved their contact; one that never did is marked on the page.
+    assert!(!added.contact_verified);
+    assert!(roster.iter().any(|r| r.contact == "13810000101" && r.contact_verified));
+    sqlx::query("UPDATE users SET contact_verified_at = NULL WHERE contact = '13810000101'")
+        .execute(test.db.pool())
+        .await
+        .unwrap();
+    let (_, _, page) = send(
+        &router,
+        get_with_cookie(&format!("/events/{visit}/roster"), Some(&coordinator)),
+    )
+    .await;
+    let entry = page.find("13810000101").unwrap();
+    let unverified = page.find("badge--warn").unwrap();
+    assert!(unverified > entry && page[entry..unverified].matches("roster-entry").count() == 0);
     assert_eq!(
         added.place,
         app::events::model::Place::Waitlisted { position: 4 }
