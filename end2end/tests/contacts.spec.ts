@@ -75,8 +75,8 @@ test.describe('codes to a phone', () => {
     await signUp(page, project, old, '换号的邻居');
     await page.getByRole('link', { name: '更换手机号或邮箱' }).click();
     await expect(page).toHaveURL('/me/contact');
-    await ready(page, project);
-    await typeSentCode(page, project, next);
+    await ready(page, project);    await typeSentCode(page, project, next);
+    await page.getByLabel('当前密码').fill('volunteer-2026');
     await page.getByRole('button', { name: '确认' }).click();
     await expect(page).toHaveURL('/me?changed=contact');
     await expect(page.getByRole('status')).toContainText('已验证');

@@ -22,6 +22,9 @@ CREATE TABLE code_sends (
     id      INTEGER PRIMARY KEY,
     contact_mac TEXT NOT NULL,
     client  TEXT,
+    -- 0 for a code made for a number no account holds (sign-in, reset): counted for the limits
+    -- per contact and address, but not for the day's cap, which only what is paid for fills
+    sent    INTEGER NOT NULL DEFAULT 1 CHECK (sent IN (0, 1)),
     sent_at INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX code_sends_by_contact ON code_sends (contact_mac, sent_at);

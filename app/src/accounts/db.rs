@@ -117,6 +117,15 @@ pub async fn password_hash(pool: &AnyPool, user_id: i64) -> Result<Option<String
     Ok(hash.flatten())
 }
 
+/// Removes the password: the account signs in by code until a new one is set.
+pub async fn clear_password(conn: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = NULL WHERE id = $1")
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn set_password_hash(
     conn: &mut AnyConnection,
     user_id: i64,

@@ -24,7 +24,7 @@ pub async fn send_code(
     let contact = Contact::parse(&contact).ok_or(crate::error::FormRefusal::ContactInvalid)?;
     // Limited by the counts in the database (per contact, per address, per day), not by the
     // password-guessing limits: asking for a code guesses nothing.
-    let client = crate::accounts::rate_limit::client_ip().map(|ip| ip.to_string());
+    let client = crate::accounts::rate_limit::client_ip().map(address_key);
     let user_id = match purpose {
         CodePurpose::Change => Some(
             crate::accounts::auth::authorize(&state, crate::accounts::auth::Rule::SignedIn)
@@ -44,14 +44,19 @@ pub async fn send_code(
     let mut tx = state.db.begin_write().await?;
     let holder = db::holder(&mut tx, contact.as_str()).await?;
     let proved_by_another = holder.is_some_and(|h| h.verified && Some(h.user_id) != user_id);
-    if proved_by_another && matches!(purpose, CodePurpose::SignUp | CodePurpose::Change) {
-        return Err(AccountRefusal::ContactTaken.into());
-    }
+    let for_new_contact = matches!(purpose, CodePurpose::SignUp | CodePurpose::Change);
+    let taken = proved_by_another && for_new_contact;
+    // Signing in or resetting for a contact no account holds: the code is made and counted like
+    // any other (so the answer and the limits look the same), but goes nowhere. So does one for a
+    // contact another account proved, refused only once the limits have counted it: asking costs
+    // the same whatever the answer.
+    let goes_somewhere = !taken && (holder.is_some() || for_new_contact);
     let request = CodeRequest {
         contact: contact.as_str(),
         purpose,
         user_id,
         client: client.as_deref(),
+        paid: goes_somewhere,
     };
     let issued = issue(
         &mut tx,
@@ -68,10 +73,9 @@ pub async fn send_code(
         Issued::ContactOverLimit => return Err(ContactRefusal::ContactOverLimit.into()),
         Issued::Busy => return Err(ContactRefusal::Busy.into()),
     };
-    // Signing in or resetting for a contact no account holds: the code is made and counted like
-    // any other (so the answer and the limits look the same), but goes nowhere.
-    let goes_somewhere =
-        holder.is_some() || matches!(purpose, CodePurpose::SignUp | CodePurpose::Change);
+    if taken {
+        return Err(AccountRefusal::ContactTaken.into());
+    }
     if goes_somewhere && !senders.send(&contact, &code, request_lang()).await {
         return Err(AppError::Unavailable);
     }
@@ -104,11 +108,16 @@ pub async fn sign_up(
     state
         .part::<crate::accounts::rate_limit::AuthLimits>()
         .check(crate::accounts::rate_limit::client_ip(), contact.as_str())?;
-    let hash = crate::accounts::password::hash_password(password).await?;
     let now = crate::db::now_unix();
+    code_waiting(&state, &contact, CodePurpose::SignUp, None, &code, now).await?;
+    let hash = crate::accounts::password::hash_password(password).await?;
     let mut tx = prove(&state, &contact, CodePurpose::SignUp, None, &code, now).await?;
     match super::db::holder(&mut tx, contact.as_str()).await? {
-        Some(holder) if holder.verified => return Err(AccountRefusal::ContactTaken.into()),
+        Some(holder) if holder.verified => {
+            // The code is used up all the same.
+            tx.commit().await?;
+            return Err(AccountRefusal::ContactTaken.into());
+        }
         Some(squatter) => super::db::take_back(&mut tx, squatter.user_id, now).await?,
         None => {}
     }
@@ -163,8 +172,9 @@ pub async fn reset_password(
     state
         .part::<crate::accounts::rate_limit::AuthLimits>()
         .check(crate::accounts::rate_limit::client_ip(), contact.as_str())?;
-    let hash = crate::accounts::password::hash_password(new_password).await?;
     let now = crate::db::now_unix();
+    code_waiting(&state, &contact, CodePurpose::Reset, None, &code, now).await?;
+    let hash = crate::accounts::password::hash_password(new_password).await?;
     let mut tx = prove(&state, &contact, CodePurpose::Reset, None, &code, now).await?;
     let user_id = proved_holder(&mut tx, &contact, now).await?;
     crate::accounts::db::set_password_hash(&mut tx, user_id, &hash).await?;
@@ -175,9 +185,15 @@ pub async fn reset_password(
     Ok(())
 }
 
-/// Gives the signed-in account a contact proved by a code (a new one, or the one it holds).
+/// Gives the signed-in account a contact proved by a code: the one it holds, or a new one. A new
+/// one also needs the password (a borrowed phone or a stolen session must not be enough to move
+/// the account to another number), and every other session ends.
 #[server(endpoint = "accounts/change_contact")]
-pub async fn change_contact(contact: String, code: String) -> Result<(), AppError> {
+pub async fn change_contact(
+    contact: String,
+    code: String,
+    password: Option<String>,
+) -> Result<(), AppError> {
     use super::codes::CodePurpose;
     use crate::accounts::{contact::Contact, AccountRefusal};
 
@@ -185,6 +201,15 @@ pub async fn change_contact(contact: String, code: String) -> Result<(), AppErro
     let user =
         crate::accounts::auth::authorize(&state, crate::accounts::auth::Rule::SignedIn).await?;
     let contact = Contact::parse(&contact).ok_or(crate::error::FormRefusal::ContactInvalid)?;
+    let mut conn = state.db.pool().acquire().await?;
+    let current = super::db::own_contact(&mut conn, user.id).await?;
+    drop(conn);
+    let is_new = current
+        .as_ref()
+        .is_none_or(|(held, _)| held != contact.as_str());
+    if is_new {
+        crate::accounts::api::confirm_password(&state, password.unwrap_or_default()).await?;
+    }
     let now = crate::db::now_unix();
     let mut tx = prove(
         &state,
@@ -197,12 +222,21 @@ pub async fn change_contact(contact: String, code: String) -> Result<(), AppErro
     .await?;
     match super::db::holder(&mut tx, contact.as_str()).await? {
         Some(holder) if holder.user_id == user.id => {}
-        Some(holder) if holder.verified => return Err(AccountRefusal::ContactTaken.into()),
+        Some(holder) if holder.verified => {
+            tx.commit().await?;
+            return Err(AccountRefusal::ContactTaken.into());
+        }
         Some(squatter) => super::db::take_back(&mut tx, squatter.user_id, now).await?,
         None => {}
     }
     super::db::set_verified_contact(&mut tx, user.id, &contact, now).await?;
+    if is_new {
+        crate::accounts::session::end_all_sessions(&mut tx, user.id).await?;
+    }
     tx.commit().await?;
+    if is_new {
+        crate::accounts::auth::sign_in_as(&state, user.id).await?;
+    }
     leptos_axum::redirect("/me?changed=contact");
     Ok(())
 }
@@ -228,6 +262,7 @@ async fn prove(
         purpose,
         user_id,
         client: None,
+        paid: false,
     };
     let mut tx = state.db.begin_write().await?;
     let checked = check(&mut tx, &state.part::<CodeKey>(), request, typed, now).await?;
@@ -257,8 +292,54 @@ async fn proved_holder(
     if !holder.verified {
         super::db::set_verified_contact(tx, holder.user_id, contact, now).await?;
         crate::accounts::session::end_all_sessions(tx, holder.user_id).await?;
+        // Whoever typed the number in chose the password; the owner sets their own (reset).
+        crate::accounts::db::clear_password(tx, holder.user_id).await?;
     }
     Ok(holder.user_id)
+}
+
+/// Refuses a code that cannot be right (not six digits, or none waiting) before the costly parts
+/// of a form run; `prove` then checks it for real.
+#[cfg(feature = "ssr")]
+async fn code_waiting(
+    state: &crate::state::AppState,
+    contact: &crate::accounts::contact::Contact,
+    purpose: super::codes::CodePurpose,
+    user_id: Option<i64>,
+    typed: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    use super::codes::{is_live, looks_like_code, CodeKey, CodeRequest};
+    use super::ContactRefusal;
+    if !looks_like_code(typed) {
+        return Err(ContactRefusal::CodeMalformed.into());
+    }
+    let request = CodeRequest {
+        contact: contact.as_str(),
+        purpose,
+        user_id,
+        client: None,
+        paid: false,
+    };
+    let mut conn = state.db.pool().acquire().await?;
+    if is_live(&mut conn, &state.part::<CodeKey>(), request, now).await? {
+        Ok(())
+    } else {
+        Err(ContactRefusal::CodeDead.into())
+    }
+}
+
+/// What the limit per client address counts: the address, or for IPv6 its /64 (one household or
+/// phone holds a whole /64, and could otherwise step through it).
+#[cfg(feature = "ssr")]
+fn address_key(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V6(v6) if v6.to_ipv4_mapped().is_none() => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        other => other.to_canonical().to_string(),
+    }
 }
 
 /// The language of the request (for the words of a code's message and a new account).

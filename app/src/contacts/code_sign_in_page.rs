@@ -1,7 +1,7 @@
 //! /signin/code: signing in with a code sent to one's number or address, no password needed.
 
 use super::api::SignInByCode;
-use super::form_parts::{use_sent_to, CodeField, SendCodeForm, SentTo};
+use super::form_parts::{use_sent_to, CodeField, SendAgain, SendCodeForm, SentTo};
 use crate::accounts::form_parts::{use_next, AccountPageHead, SwitchLink};
 use crate::components::FormErrorMessage;
 use crate::i18n::use_lang;
@@ -19,16 +19,18 @@ pub fn CodeSignInPage() -> impl IntoView {
             }.into_any(),
             Some(contact) => {
                 let action = ServerAction::<SignInByCode>::new();
+                let again = contact.clone();
                 let next = use_next();
                 view! {
-                    <SentTo contact=contact.clone() purpose="sign_in" back="/signin/code"/>
+                    <SentTo contact=contact.clone()/>
                     <ActionForm action=action attr:class="card form">
                         <FormErrorMessage result=action.value()/>
-                        <input type="hidden" name="contact" value=contact/>
+                        <input type="hidden" name="contact" value=contact.clone()/>
                         <CodeField/>
                         <input type="hidden" name="next" value=next/>
                         <button type="submit" class="button">{move || crate::locales::accounts::sign_in(lang.get())}</button>
                     </ActionForm>
+                    <SendAgain contact=again purpose="sign_in" back="/signin/code"/>
                 }.into_any()
             }
         }}

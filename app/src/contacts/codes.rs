@@ -44,6 +44,15 @@ impl CodeKey {
     fn code_mac(&self, contact: &str, purpose: CodePurpose, code: &str) -> String {
         self.mac(&["code", purpose.as_str(), contact, code])
     }
+
+    /// Which live code a request is about: one per contact and purpose, and for a change of
+    /// contact one per contact and account (nobody can replace another person's code).
+    fn slot(&self, request: &CodeRequest<'_>) -> String {
+        match request.user_id {
+            Some(user) => self.mac(&["contact", request.contact, &user.to_string()]),
+            None => self.contact_mac(request.contact),
+        }
+    }
 }
 
 impl Default for CodeKey {
@@ -181,19 +190,23 @@ pub async fn issue(
         }
         None => 0,
     };
-    let today: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM code_sends WHERE sent_at > $1")
-        .bind(now - DAY)
-        .fetch_one(&mut *conn)
-        .await?;
-    if from_address >= limits.per_address_hour || today >= limits.per_day {
+    let today: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM code_sends WHERE sent = 1 AND sent_at > $1")
+            .bind(now - DAY)
+            .fetch_one(&mut *conn)
+            .await?;
+    if from_address >= limits.per_address_hour || (request.paid && today >= limits.per_day) {
         return Ok(Issued::Busy);
     }
-    sqlx::query("INSERT INTO code_sends (contact_mac, client, sent_at) VALUES ($1, $2, $3)")
-        .bind(&contact_mac)
-        .bind(request.client)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO code_sends (contact_mac, client, sent, sent_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(&contact_mac)
+    .bind(request.client)
+    .bind(i64::from(request.paid))
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
     let code = new_code();
     sqlx::query(
         "INSERT INTO one_time_codes \
@@ -203,7 +216,7 @@ pub async fn issue(
            tries = 0, user_id = excluded.user_id, created_at = excluded.created_at, \
            expires_at = excluded.expires_at",
     )
-    .bind(&contact_mac)
+    .bind(key.slot(&request))
     .bind(request.purpose.as_str())
     .bind(key.code_mac(request.contact, request.purpose, &code))
     .bind(request.user_id)
@@ -224,6 +237,8 @@ pub struct CodeRequest<'a> {
     pub user_id: Option<i64>,
     /// The client's address, for the limit per address.
     pub client: Option<&'a str>,
+    /// Whether the code will really be sent (and paid for): counted for the day's cap.
+    pub paid: bool,
 }
 
 fn new_code() -> String {
@@ -252,13 +267,13 @@ pub async fn check(
     typed: &str,
     now: i64,
 ) -> Result<Checked, sqlx::Error> {
-    let contact_mac = key.contact_mac(request.contact);
+    let slot = key.slot(&request);
     let row: Option<(String, i64, Option<i64>)> = sqlx::query_as(
         "UPDATE one_time_codes SET tries = tries + 1 \
          WHERE contact_mac = $1 AND purpose = $2 AND tries < $3 AND expires_at > $4 \
          RETURNING code_mac, tries, user_id",
     )
-    .bind(&contact_mac)
+    .bind(&slot)
     .bind(request.purpose.as_str())
     .bind(MOST_TRIES)
     .bind(now)
@@ -277,7 +292,7 @@ pub async fn check(
             == 0;
     if same_mac && for_user == request.user_id {
         sqlx::query("DELETE FROM one_time_codes WHERE contact_mac = $1 AND purpose = $2")
-            .bind(&contact_mac)
+            .bind(&slot)
             .bind(request.purpose.as_str())
             .execute(&mut *conn)
             .await?;
@@ -286,6 +301,27 @@ pub async fn check(
     Ok(Checked::Wrong {
         tries_left: MOST_TRIES - tries,
     })
+}
+
+/// Whether a live code is waiting for this request (read only: checked before the costly parts of
+/// a form, such as hashing a new password, so that a made-up code costs the server little).
+pub async fn is_live(
+    conn: &mut AnyConnection,
+    key: &CodeKey,
+    request: CodeRequest<'_>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let live: Option<i64> = sqlx::query_scalar(
+        "SELECT tries FROM one_time_codes \
+         WHERE contact_mac = $1 AND purpose = $2 AND tries < $3 AND expires_at > $4",
+    )
+    .bind(key.slot(&request))
+    .bind(request.purpose.as_str())
+    .bind(MOST_TRIES)
+    .bind(now)
+    .fetch_optional(conn)
+    .await?;
+    Ok(live.is_some())
 }
 
 /// Whether what someone typed looks like a code at all (six digits, spaces around allowed);

@@ -38,19 +38,26 @@ pub fn SendCodeForm(purpose: &'static str, button: Text) -> impl IntoView {
     }
 }
 
-/// Step two's heading line: where the code went, how long it lasts, and (as its own small form)
-/// sending it again or typing another contact.
+/// Step two's first line: where the code went and how long it lasts.
 #[component]
-pub fn SentTo(contact: String, purpose: &'static str, back: &'static str) -> impl IntoView {
+pub fn SentTo(contact: String) -> impl IntoView {
     let lang = use_lang();
-    let resend = ServerAction::<SendCode>::new();
-    let next = use_next();
     let shown = masked(&contact);
     view! {
         <p class="notice-ok" role="status" data-testid="code-sent">
             {move || crate::t!(lang.get(), contacts::code_sent { to: shown.clone() })}
         </p>
-        <ActionForm action=resend attr:class="form form--inline">
+    }
+}
+
+/// Below step two's form: sending the code again (its own small form), or another contact.
+#[component]
+pub fn SendAgain(contact: String, purpose: &'static str, back: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    let resend = ServerAction::<SendCode>::new();
+    let next = use_next();
+    view! {
+        <ActionForm action=resend attr:class="form button-row send-again">
             <FormErrorMessage result=resend.value()/>
             <input type="hidden" name="contact" value=contact/>
             <input type="hidden" name="purpose" value=purpose/>

@@ -2,7 +2,7 @@
 //! one and signs every other browser out.
 
 use super::api::ResetPassword;
-use super::form_parts::{use_sent_to, CodeField, SendCodeForm, SentTo};
+use super::form_parts::{use_sent_to, CodeField, SendAgain, SendCodeForm, SentTo};
 use crate::accounts::form_parts::AccountPageHead;
 use crate::components::FormErrorMessage;
 use crate::i18n::use_lang;
@@ -20,11 +20,12 @@ pub fn ResetPasswordPage() -> impl IntoView {
             }.into_any(),
             Some(contact) => {
                 let action = ServerAction::<ResetPassword>::new();
+                let again = contact.clone();
                 view! {
-                    <SentTo contact=contact.clone() purpose="reset" back="/signin/reset"/>
+                    <SentTo contact=contact.clone()/>
                     <ActionForm action=action attr:class="card form">
                         <FormErrorMessage result=action.value()/>
-                        <input type="hidden" name="contact" value=contact/>
+                        <input type="hidden" name="contact" value=contact.clone()/>
                         <CodeField/>
                         <label for="new_password">{move || crate::locales::accounts::new_password_label(lang.get())}</label>
                         <input id="new_password" name="new_password" type="password" autocomplete="new-password"
@@ -32,6 +33,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         <p id="password-hint" class="hint">{move || crate::locales::accounts::new_password_hint(lang.get())}</p>
                         <button type="submit" class="button">{move || crate::locales::contacts::set_password(lang.get())}</button>
                     </ActionForm>
+                    <SendAgain contact=again purpose="reset" back="/signin/reset"/>
                 }.into_any()
             }
         }}

@@ -1,7 +1,7 @@
 //! /signup: first the contact, which gets a code; then the code, a name and a password.
 
 use super::api::SignUp;
-use super::form_parts::{use_sent_to, CodeField, SendCodeForm, SentTo};
+use super::form_parts::{use_sent_to, CodeField, SendAgain, SendCodeForm, SentTo};
 use crate::accounts::form_parts::{use_next, AccountPageHead, SwitchLink};
 use crate::components::FormErrorMessage;
 use crate::i18n::use_lang;
@@ -27,11 +27,12 @@ fn SignUpForm(contact: String) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SignUp>::new();
     let next = use_next();
+    let again = contact.clone();
     view! {
-        <SentTo contact=contact.clone() purpose="sign_up" back="/signup"/>
+        <SentTo contact=contact.clone()/>
         <ActionForm action=action attr:class="card form">
             <FormErrorMessage result=action.value()/>
-            <input type="hidden" name="contact" value=contact/>
+            <input type="hidden" name="contact" value=contact.clone()/>
             <CodeField/>
             <label for="display_name">{move || crate::locales::accounts::display_name_label(lang.get())}</label>
             <input id="display_name" name="display_name" type="text" autocomplete="nickname" required
@@ -44,5 +45,6 @@ fn SignUpForm(contact: String) -> impl IntoView {
             <input type="hidden" name="next" value=next/>
             <button type="submit" class="button">{move || crate::locales::accounts::sign_up(lang.get())}</button>
         </ActionForm>
+        <SendAgain contact=again purpose="sign_up" back="/signup"/>
     }
 }

@@ -22,7 +22,8 @@ pub async fn notify(
     sqlx::query_scalar(
         "INSERT INTO notifications (user_id, kind, payload, created_at, email_state) \
          SELECT u.id, $2, $3, $4, \
-           CASE WHEN u.contact_kind = 'email' AND COALESCE(s.email, 1) = 1 THEN 'pending' ELSE 'none' END \
+           CASE WHEN u.contact_kind = 'email' AND u.contact_verified_at IS NOT NULL \
+             AND COALESCE(s.email, 1) = 1 THEN 'pending' ELSE 'none' END \
          FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id AND s.kind = $2 \
          WHERE u.id = $1 AND u.deleted_at IS NULL \
          RETURNING id",

@@ -204,19 +204,38 @@ async fn changing_the_contact_needs_a_code_sent_to_the_new_one() {
     let code = sent_code(&test, "zhang.wei@example.cn").expect("a code by e-mail");
     // Only the account that asked may use it.
     let other = signed_up_as(&router, &test, "13808510008", "旁人").await;
-    let change = format!("contact=zhang.wei%40example.cn&code={code}");
+    let change = format!("contact=zhang.wei%40example.cn&code={code}&password=volunteer-2026");
     let (status, _, _) = send(
         &router,
         form("/api/accounts/change_contact", &change, Some(&other)),
     )
     .await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(status, StatusCode::BAD_REQUEST); // Moving the account to a new contact needs the password as well.
+    let without = format!("contact=zhang.wei%40example.cn&code={code}&password=guess-guess");
     let (status, _, body) = send(
+        &router,
+        form("/api/accounts/change_contact", &without, Some(&cookie)),
+    )
+    .await;
+    assert_eq!(
+        (status, body),
+        (
+            StatusCode::FORBIDDEN,
+            refused(app::accounts::AccountRefusal::WrongPassword)
+        )
+    );
+    let (status, headers, body) = send(
         &router,
         form("/api/accounts/change_contact", &change, Some(&cookie)),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        signed_in_as(&router, &cookie).await,
+        None,
+        "other sessions end"
+    );
+    let cookie = session_cookie(&headers);
     let (_, _, mine) = send(&router, form("/api/contacts/mine", "", Some(&cookie))).await;
     assert_eq!(
         mine,
@@ -317,6 +336,36 @@ async fn a_squatter_sees_nothing_sent_to_the_number_and_loses_it_to_its_owner() 
         assert_eq!(mine.as_array().unwrap().len(), 2, "{mine}");
         test.finish().await;
     }
+}
+
+/// Proving a number by code on an account that only typed it in signs the owner in, and the
+/// password whoever typed it chose stops working.
+#[tokio::test]
+async fn a_code_sign_in_takes_an_unproved_account_away_from_its_password() {
+    let (router, test) = bare_app().await;
+    let hash = app::accounts::password::hash_password("squatters-password".into())
+        .await
+        .unwrap();
+    let squatter = app::testing::unverified_person(&test.db, "13908510011", "冒名者").await;
+    let mut tx = test.db.begin_write().await.unwrap();
+    app::accounts::db::set_password_hash(&mut tx, squatter, &hash)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let password = "contact=13908510011&password=squatters-password";
+    let (status, _, _) = send(&router, form("/api/accounts/sign_in", password, None)).await;
+    assert_eq!(status, StatusCode::OK);
+
+    let (status, _) = ask_code(&router, "13908510011", "sign_in", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let code = sent_code(&test, "13908510011").unwrap();
+    let body = format!("contact=13908510011&code={code}");
+    let (status, _, _) = send(&router, form("/api/accounts/sign_in_by_code", &body, None)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(verified_at(&test, squatter).await.is_some());
+    let (status, _, _) = send(&router, form("/api/accounts/sign_in", password, None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "the old password is gone");
+    test.finish().await;
 }
 
 #[tokio::test]

@@ -369,7 +369,9 @@ async fn the_roster_and_its_spreadsheet_are_for_organisers_only() {
     assert!(added.by_hand && added.contact == "08511234567");
     // Accounts say whether they proved their contact; one that never did is marked on the page.
     assert!(!added.contact_verified);
-    assert!(roster.iter().any(|r| r.contact == "13810000101" && r.contact_verified));
+    assert!(roster
+        .iter()
+        .any(|r| r.contact == "13810000101" && r.contact_verified));
     sqlx::query("UPDATE users SET contact_verified_at = NULL WHERE contact = '13810000101'")
         .execute(test.db.pool())
         .await
