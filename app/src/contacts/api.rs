@@ -257,13 +257,7 @@ async fn prove(
     if !looks_like_code(typed) {
         return Err(ContactRefusal::CodeMalformed.into());
     }
-    let request = CodeRequest {
-        contact: contact.as_str(),
-        purpose,
-        user_id,
-        client: None,
-        paid: false,
-    };
+    let request = CodeRequest::to_check(contact.as_str(), purpose, user_id);
     let mut tx = state.db.begin_write().await?;
     let checked = check(&mut tx, &state.part::<CodeKey>(), request, typed, now).await?;
     if checked == Checked::Right {
@@ -314,13 +308,7 @@ async fn code_waiting(
     if !looks_like_code(typed) {
         return Err(ContactRefusal::CodeMalformed.into());
     }
-    let request = CodeRequest {
-        contact: contact.as_str(),
-        purpose,
-        user_id,
-        client: None,
-        paid: false,
-    };
+    let request = CodeRequest::to_check(contact.as_str(), purpose, user_id);
     let mut conn = state.db.pool().acquire().await?;
     if is_live(&mut conn, &state.part::<CodeKey>(), request, now).await? {
         Ok(())

@@ -241,6 +241,19 @@ pub struct CodeRequest<'a> {
     pub paid: bool,
 }
 
+impl<'a> CodeRequest<'a> {
+    /// A request to check a typed code (no address or sending to count).
+    pub fn to_check(contact: &'a str, purpose: CodePurpose, user_id: Option<i64>) -> Self {
+        CodeRequest {
+            contact,
+            purpose,
+            user_id,
+            client: None,
+            paid: false,
+        }
+    }
+}
+
 fn new_code() -> String {
     use rand::Rng as _;
     format!("{:06}", rand::rng().random_range(0..1_000_000u32))

@@ -21,9 +21,32 @@ pub fn use_sent_to() -> Memo<Option<String>> {
     })
 }
 
+/// The two steps of every page that asks for a code: first the contact, with a button that sends
+/// a code to it for `purpose`; once sent (`?contact=`), `form` for that contact (the code and
+/// whatever else the page needs), with sending again or another contact below it.
+#[component]
+pub fn CodeSteps<F, V>(purpose: &'static str, back: &'static str, form: F) -> impl IntoView
+where
+    F: Fn(String) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let sent_to = use_sent_to();
+    move || match sent_to.get() {
+        None => {
+            view! { <SendCodeForm purpose button=crate::locales::contacts::get_code/> }.into_any()
+        }
+        Some(contact) => view! {
+            <SentTo contact=contact.clone()/>
+            {form(contact.clone())}
+            <SendAgain contact purpose back/>
+        }
+        .into_any(),
+    }
+}
+
 /// Step one: the contact, and a button that sends a code to it for `purpose`.
 #[component]
-pub fn SendCodeForm(purpose: &'static str, button: Text) -> impl IntoView {
+fn SendCodeForm(purpose: &'static str, button: Text) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SendCode>::new();
     let next = use_next();
@@ -40,7 +63,7 @@ pub fn SendCodeForm(purpose: &'static str, button: Text) -> impl IntoView {
 
 /// Step two's first line: where the code went and how long it lasts.
 #[component]
-pub fn SentTo(contact: String) -> impl IntoView {
+fn SentTo(contact: String) -> impl IntoView {
     let lang = use_lang();
     let shown = masked(&contact);
     view! {
@@ -52,7 +75,7 @@ pub fn SentTo(contact: String) -> impl IntoView {
 
 /// Below step two's form: sending the code again (its own small form), or another contact.
 #[component]
-pub fn SendAgain(contact: String, purpose: &'static str, back: &'static str) -> impl IntoView {
+fn SendAgain(contact: String, purpose: &'static str, back: &'static str) -> impl IntoView {
     let lang = use_lang();
     let resend = ServerAction::<SendCode>::new();
     let next = use_next();

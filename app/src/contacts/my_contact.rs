@@ -2,7 +2,7 @@
 //! be), and /me/contact, where a code proves it or a new one.
 
 use super::api::ChangeContact;
-use super::form_parts::{use_sent_to, CodeField, SendAgain, SendCodeForm, SentTo};
+use super::form_parts::{CodeField, CodeSteps};
 use crate::accounts::form_parts::AccountPageHead;
 use crate::components::FormErrorMessage;
 use crate::error::AppError;
@@ -83,7 +83,6 @@ pub fn MyContactCard() -> impl IntoView {
 #[component]
 pub fn ContactPage() -> impl IntoView {
     let lang = use_lang();
-    let sent_to = use_sent_to();
     let mine = Resource::new(|| (), |_| my_contact());
     view! {
         <AccountPageHead title=crate::locales::contacts::contact_page_title lead=crate::locales::contacts::contact_page_lead/>
@@ -93,31 +92,24 @@ pub fn ContactPage() -> impl IntoView {
                     Ok(own) => own.contact,
                     Err(error) => return crate::shell::page_error(error),
                 };
-                match sent_to.get() {
-                    None => view! {
-                        <SendCodeForm purpose="change" button=crate::locales::contacts::get_code/>
-                    }.into_any(),
-                    Some(contact) => {
-                        let action = ServerAction::<ChangeContact>::new();
-                        let again = contact.clone();
-                        // Moving the account to another number or address needs the password too.
-                        let is_new = own.as_deref() != Some(contact.as_str());
-                        view! {
-                            <SentTo contact=contact.clone()/>
-                            <ActionForm action=action attr:class="card form">
-                                <FormErrorMessage result=action.value()/>
-                                <input type="hidden" name="contact" value=contact.clone()/>
-                                <CodeField/>
-                                {is_new.then(|| view! {
-                                    <label for="password">{move || crate::locales::accounts::current_password_label(lang.get())}</label>
-                                    <input id="password" name="password" type="password" autocomplete="current-password" required/>
-                                })}
-                                <button type="submit" class="button">{move || crate::locales::contacts::confirm_contact(lang.get())}</button>
-                            </ActionForm>
-                            <SendAgain contact=again purpose="change" back="/me/contact"/>
-                        }.into_any()
+                // Moving the account to another number or address needs the password too.
+                let form = move |contact: String| {
+                    let action = ServerAction::<ChangeContact>::new();
+                    let is_new = own.as_deref() != Some(contact.as_str());
+                    view! {
+                        <ActionForm action=action attr:class="card form">
+                            <FormErrorMessage result=action.value()/>
+                            <input type="hidden" name="contact" value=contact/>
+                            <CodeField/>
+                            {is_new.then(|| view! {
+                                <label for="password">{move || crate::locales::accounts::current_password_label(lang.get())}</label>
+                                <input id="password" name="password" type="password" autocomplete="current-password" required/>
+                            })}
+                            <button type="submit" class="button">{move || crate::locales::contacts::confirm_contact(lang.get())}</button>
+                        </ActionForm>
                     }
-                }
+                };
+                view! { <CodeSteps purpose="change" back="/me/contact" form/> }.into_any()
             })}
         </Suspense>
     }

@@ -658,8 +658,8 @@ mod accounts {
         assert_eq!(headers[header::CACHE_CONTROL], "no-store, private");
         assert!(body.contains("李明"), "the signed-in page names the person");
         let (_, headers, _) = send(&router, page(None)).await;
-        assert!(headers.get(header::CACHE_CONTROL).is_none());        // The same number again (a minute later) is refused with its own status and message key,
-        // and no code goes out.
+        assert!(headers.get(header::CACHE_CONTROL).is_none()); // The same number again (a minute later) is refused with its own status and message key,
+                                                               // and no code goes out.
         sqlx::query("UPDATE code_sends SET sent_at = sent_at - 61")
             .execute(test.db.pool())
             .await
