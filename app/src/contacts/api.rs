@@ -208,6 +208,13 @@ pub async fn change_contact(
         .as_ref()
         .is_none_or(|(held, _)| held != contact.as_str());
     if is_new {
+        // An account whose password was cleared (its number proved by code) sets one first.
+        if crate::accounts::db::password_hash(state.db.pool(), user.id)
+            .await?
+            .is_none()
+        {
+            return Err(super::ContactRefusal::PasswordFirst.into());
+        }
         crate::accounts::api::confirm_password(&state, password.unwrap_or_default()).await?;
     }
     let now = crate::db::now_unix();

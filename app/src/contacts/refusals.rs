@@ -16,8 +16,9 @@ crate::refusals! {
         /// Too many codes from this address, or from the whole site today.
         Busy = busy, TOO_MANY_REQUESTS;
         /// The site has no SMS set up (codes to mobile numbers cannot be sent).
-        NoSms = no_sms, UNPROCESSABLE_ENTITY;
-        /// The site has no mail set up.
+        NoSms = no_sms, UNPROCESSABLE_ENTITY;        /// The site has no mail set up.
         NoMail = no_mail, UNPROCESSABLE_ENTITY;
+        /// Moving to a new contact needs the password, and this account has none yet.
+        PasswordFirst = password_first, FORBIDDEN;
     }
 }

@@ -365,6 +365,24 @@ async fn a_code_sign_in_takes_an_unproved_account_away_from_its_password() {
     assert!(verified_at(&test, squatter).await.is_some());
     let (status, _, _) = send(&router, form("/api/accounts/sign_in", password, None)).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "the old password is gone");
+    // Without a password, moving to another number says to set one first.
+    let cookie = session_for(&test, squatter).await;
+    let (status, _) = ask_code(&router, "13908510012", "change", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    let code = sent_code(&test, "13908510012").unwrap();
+    let change = format!("contact=13908510012&code={code}");
+    let (status, _, body) = send(
+        &router,
+        form("/api/accounts/change_contact", &change, Some(&cookie)),
+    )
+    .await;
+    assert_eq!(
+        (status, body),
+        (
+            StatusCode::FORBIDDEN,
+            refused(ContactRefusal::PasswordFirst)
+        )
+    );
     test.finish().await;
 }
 
