@@ -30,6 +30,11 @@ fn free_addr() -> SocketAddr {
 
 /// `server serve` on `addr` over the database at `url`, once it answers.
 async fn start(url: &str, addr: SocketAddr) -> Child {
+    start_logging(url, addr, Stdio::null(), "error").await
+}
+
+/// Like `start`, with its log at `level` going to `log`.
+async fn start_logging(url: &str, addr: SocketAddr, log: Stdio, level: &str) -> Child {
     let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
         .arg("serve")
         .env("DATABASE_URL", url)
@@ -41,9 +46,9 @@ async fn start(url: &str, addr: SocketAddr) -> Child {
         .env("SECRET_KEY", "the fault tests' own key for codes")
         .env("CODES_PER_ADDRESS_HOUR", "100000")
         .env("CODES_PER_DAY", "100000")
-        .env("RUST_LOG", "error")
+        .env("RUST_LOG", level)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(log)
         .spawn()
         .expect("start the server");
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -77,6 +82,16 @@ async fn code_for(addr: SocketAddr, mobile: &str) -> Option<String> {
         answer.starts_with("HTTP/1.1 200"),
         "no code was sent: {answer}"
     );
+    let code = taken_code(mobile);
+    assert!(
+        code.is_some(),
+        "the server answered but wrote no message to {mobile}"
+    );
+    code
+}
+
+/// The code in the message the server wrote to `mobile`, taking the message away.
+fn taken_code(mobile: &str) -> Option<String> {
     // Other people's messages may be half-written: those are passed over.
     for entry in std::fs::read_dir(sms_dir()).ok()?.flatten() {
         let path = entry.path();
@@ -91,7 +106,7 @@ async fn code_for(addr: SocketAddr, mobile: &str) -> Option<String> {
             return json["params"]["code"].as_str().map(String::from);
         }
     }
-    panic!("the server answered but wrote no message to {mobile}")
+    None
 }
 
 /// A sign-up form for `mobile` with its code; `None` when the server did not answer.
@@ -630,5 +645,63 @@ async fn an_image_bomb_is_refused_before_its_pixels_are_decoded() {
     println!("image bomb refused; the server's peak memory was {peak} MB");
     server.kill().unwrap();
     server.wait().unwrap();
+    test.finish().await;
+}
+
+/// The log, at the level a site runs with and with the app's own debug lines, never holds a code,
+/// a session or a whole mobile number, while people sign up, type a wrong code and reset a
+/// password.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_log_holds_no_code_no_session_and_no_whole_number() {
+    let test = app::db::testing::TestDb::sqlite().await;
+    std::fs::create_dir_all(&test.files).unwrap();
+    let log_path = test.files.join("server.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let addr = free_addr();
+    let level = "info,sqlx=warn,app=debug,server=debug";
+    let mut server = start_logging(&test.url, addr, log.into(), level).await;
+    let mobile = "13500000021";
+    let mut secrets = Vec::new();
+    let code = code_for(addr, mobile).await.unwrap();
+    let wrong = format!("{:06}", (code.parse::<u32>().unwrap() + 1) % 1_000_000);
+    let form = |code: &str| {
+        format!(
+            "contact={mobile}&code={code}&display_name=%E9%82%BB%E5%B1%85&password=long-enough-1"
+        )
+    };
+    let answer = request(addr, "POST /api/accounts/sign_up HTTP/1.1", &form(&wrong))
+        .await
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    let answer = request(addr, "POST /api/accounts/sign_up HTTP/1.1", &form(&code))
+        .await
+        .unwrap();
+    let cookie = session_cookie(&answer).expect("a session after signing up");
+    secrets.push(cookie.trim_start_matches("Cookie: sid=").trim().to_string());
+    secrets.push(code);
+    let ask = format!("contact={mobile}&purpose=reset");
+    // One code a minute per number: the reset's is asked for once the minute is over.
+    sqlx::query("UPDATE code_sends SET sent_at = sent_at - 61")
+        .execute(test.db.pool())
+        .await
+        .unwrap();
+    let answer = request(addr, "POST /api/accounts/send_code HTTP/1.1", &ask)
+        .await
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let reset_code = taken_code(mobile).expect("a reset code");
+    let reset = format!("contact={mobile}&code={reset_code}&new_password=another-one-2");
+    let answer = request(addr, "POST /api/accounts/reset_password HTTP/1.1", &reset)
+        .await
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    secrets.push(reset_code);
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let text = std::fs::read_to_string(&log_path).unwrap();
+    assert!(text.contains("send_code"), "requests were logged: {text}");
+    for secret in secrets.iter().map(String::as_str).chain([mobile]) {
+        assert!(!text.contains(secret), "{secret} is in the log:\n{text}");
+    }
     test.finish().await;
 }
