@@ -5,14 +5,25 @@ use sha2::{Digest, Sha256};
 
 /// What is stored of a secret token (a session's, a calendar address's): its SHA-256, in hex.
 pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// Bytes in lower-case hex. Written into one string: a `format!` per byte was 32 allocations on
+/// every signed-in request.
+pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
-    // Written into one string: a `format!` per byte was 32 allocations on every signed-in request.
-    Sha256::digest(token.as_bytes())
+    bytes
         .iter()
-        .fold(String::with_capacity(64), |mut hex, b| {
+        .fold(String::with_capacity(bytes.len() * 2), |mut hex, b| {
             let _ = write!(hex, "{b:02x}");
             hex
         })
+}
+
+/// A random six-digit code (leading zeros kept): told in person, typed back, or sent by SMS.
+pub fn six_digit_code() -> String {
+    use rand::Rng as _;
+    format!("{:06}", rand::rng().random_range(0..1_000_000u32))
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ pub fn load(setting: Option<&str>, file: &Path) -> Result<[u8; 32], String> {
         use rand::RngCore as _;
         let mut bytes = [0u8; 32];
         rand::rng().fill_bytes(&mut bytes);
-        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        app::secrets::hex(&bytes)
     };
     if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)

@@ -291,7 +291,7 @@ async fn proved_holder(
         .await?
         .ok_or(super::ContactRefusal::CodeWrong)?;
     if !holder.verified {
-        super::db::set_verified_contact(tx, holder.user_id, contact, now).await?;
+        crate::accounts::db::mark_contact_verified(tx, holder.user_id, now).await?;
         crate::accounts::session::end_all_sessions(tx, holder.user_id).await?;
         // Whoever typed the number in chose the password; the owner sets their own (reset).
         crate::accounts::db::clear_password(tx, holder.user_id).await?;

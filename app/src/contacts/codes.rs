@@ -33,7 +33,7 @@ impl CodeKey {
             // A separator no part contains, so ("ab", "c") and ("a", "bc") differ.
             mac.update(&[0]);
         }
-        hex(&mac.finalize().into_bytes())
+        crate::secrets::hex(&mac.finalize().into_bytes())
     }
 
     /// What is stored for a contact (a number or an address), in the tables of codes.
@@ -62,14 +62,6 @@ impl Default for CodeKey {
         rand::rng().fill_bytes(&mut bytes);
         CodeKey(bytes)
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes.iter().fold(String::with_capacity(64), |mut out, b| {
-        let _ = write!(out, "{b:02x}");
-        out
-    })
 }
 
 /// What a code proves the contact for. A code made for one use opens nothing else.
@@ -207,7 +199,7 @@ pub async fn issue(
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    let code = new_code();
+    let code = crate::secrets::six_digit_code();
     sqlx::query(
         "INSERT INTO one_time_codes \
            (contact_mac, purpose, code_mac, tries, user_id, created_at, expires_at) \
@@ -252,11 +244,6 @@ impl<'a> CodeRequest<'a> {
             paid: false,
         }
     }
-}
-
-fn new_code() -> String {
-    use rand::Rng as _;
-    format!("{:06}", rand::rng().random_range(0..1_000_000u32))
 }
 
 /// What a typed code came to.
@@ -389,7 +376,7 @@ mod tests {
     #[test]
     fn codes_are_six_digits() {
         for _ in 0..100 {
-            let code = new_code();
+            let code = crate::secrets::six_digit_code();
             assert!(looks_like_code(&code), "{code}");
         }
         assert!(looks_like_code(" 012345 "));

@@ -84,7 +84,7 @@ pub async fn send(
     if let Some(member) = invitation.member_id {
         withdraw_member_link(conn, member, now).await?;
     }
-    let code = (invitation.kind == InvitationKind::MemberLink).then(new_code);
+    let code = (invitation.kind == InvitationKind::MemberLink).then(crate::secrets::six_digit_code);
     let inserted = sqlx::query(
         "INSERT INTO invitations (kind, org_id, member_id, contact, invited_by, code, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -119,12 +119,6 @@ pub async fn send(
         crate::notifications::db::notify(conn, holder, &notice, now).await?;
     }
     Ok(Sending::Sent)
-}
-
-/// A member link's code: six digits, told in person.
-fn new_code() -> String {
-    use rand::Rng as _;
-    format!("{:06}", rand::rng().random_range(0..1_000_000u32))
 }
 
 /// Whether an invitation like this one is open (waiting or declined, and not expired).

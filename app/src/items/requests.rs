@@ -294,12 +294,6 @@ async fn set_request_status(
     Ok(changed.is_some())
 }
 
-/// A fresh six-digit handover code.
-fn new_code() -> String {
-    use rand::Rng as _;
-    format!("{:06}", rand::rng().random_range(0..1_000_000u32))
-}
-
 /// Counts a wrong code typed for a request; the last one allowed changes the code.
 async fn wrong_handover_code(conn: &mut AnyConnection, request_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
@@ -312,7 +306,7 @@ async fn wrong_handover_code(conn: &mut AnyConnection, request_id: i64) -> Resul
         "UPDATE item_requests SET handover_code = $1, handover_wrong_tries = 0 \
          WHERE id = $2 AND handover_wrong_tries >= $3",
     )
-    .bind(new_code())
+    .bind(crate::secrets::six_digit_code())
     .bind(request_id)
     .bind(HANDOVER_TRIES_PER_CODE)
     .execute(&mut *conn)
@@ -348,7 +342,7 @@ pub async fn promise(
          promised_at = $3, giver_confirmed_at = NULL, taker_confirmed_at = NULL, updated_at = $3 \
          WHERE id = $4 AND status = 'open' RETURNING id",
     )
-    .bind(new_code())
+    .bind(crate::secrets::six_digit_code())
     .bind(due_at)
     .bind(now)
     .bind(request_id)

@@ -108,6 +108,14 @@ fn six_digits(text: &str) -> Option<String> {
     })
 }
 
+/// Lets the next code to the same contact go out (one a minute).
+async fn a_minute_passes(test: &TestDb) {
+    sqlx::query("UPDATE code_sends SET sent_at = sent_at - 61")
+        .execute(test.db.pool())
+        .await
+        .unwrap();
+}
+
 /// Signs `contact` up as `name` (password `volunteer-2026`) the way a person does: a code, then
 /// the form. The new session's cookie.
 async fn signed_up_as(router: &axum::Router, test: &TestDb, contact: &str, name: &str) -> String {
@@ -658,12 +666,11 @@ mod accounts {
         assert_eq!(headers[header::CACHE_CONTROL], "no-store, private");
         assert!(body.contains("李明"), "the signed-in page names the person");
         let (_, headers, _) = send(&router, page(None)).await;
-        assert!(headers.get(header::CACHE_CONTROL).is_none()); // The same number again (a minute later) is refused with its own status and message key,
-                                                               // and no code goes out.
-        sqlx::query("UPDATE code_sends SET sent_at = sent_at - 61")
-            .execute(test.db.pool())
-            .await
-            .unwrap();
+        assert!(headers.get(header::CACHE_CONTROL).is_none());
+
+        // The same number again (a minute later) is refused with its own status and message key,
+        // and no code goes out.
+        a_minute_passes(&test).await;
         let ask = "contact=13808510001&purpose=sign_up";
         let (status, _, body) = send(&router, form("/api/accounts/send_code", ask, None)).await;
         assert_eq!(
@@ -804,10 +811,7 @@ mod accounts {
         let (status, _, _) = send(&router, form("/api/accounts/sign_in", sign_in, None)).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
         // The number is free again (once a minute has passed since its last code).
-        sqlx::query("UPDATE code_sends SET sent_at = sent_at - 60")
-            .execute(test.db.pool())
-            .await
-            .unwrap();
+        a_minute_passes(&test).await;
         signed_up(&router, &test).await;
         test.finish().await;
     }

@@ -28,14 +28,6 @@ async fn verified_at(test: &TestDb, user: i64) -> Option<i64> {
         .unwrap()
 }
 
-/// Lets the next code to the same contact go out (one a minute).
-async fn a_minute_passes(test: &TestDb) {
-    sqlx::query("UPDATE code_sends SET sent_at = sent_at - 61")
-        .execute(test.db.pool())
-        .await
-        .unwrap();
-}
-
 async fn signed_in_as(router: &axum::Router, cookie: &str) -> Option<String> {
     let (_, _, body) = send(router, form("/api/accounts/me", "", Some(cookie))).await;
     let me: serde_json::Value = serde_json::from_str(&body).unwrap();
