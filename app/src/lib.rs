@@ -24,6 +24,8 @@ pub mod me;
 pub mod notifications;
 pub mod numbers;
 pub mod orgs;
+#[cfg(feature = "ssr")]
+pub mod outbox;
 pub mod paging;
 pub mod resources;
 pub mod shell;

@@ -39,8 +39,13 @@ impl AppState {
 
     /// Sets a domain's part (a setting read from the environment, say) before serving.
     pub fn with_part<T: Send + Sync + 'static>(self, part: T) -> AppState {
+        self.with_shared_part(Arc::new(part))
+    }
+
+    /// Sets a part the server also holds itself (a background task shares it with the requests).
+    pub fn with_shared_part<T: Send + Sync + 'static>(self, part: Arc<T>) -> AppState {
         let mut parts = self.parts.0.write().unwrap_or_else(|e| e.into_inner());
-        parts.insert(TypeId::of::<T>(), Arc::new(part));
+        parts.insert(TypeId::of::<T>(), part);
         drop(parts);
         self
     }

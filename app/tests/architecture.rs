@@ -43,6 +43,7 @@ const LAYERS: &[&str] = &[
     "geo",
     "accounts",
     "notifications",
+    "outbox",
     "contacts",
     "invitations",
     "orgs",

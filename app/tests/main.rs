@@ -24,6 +24,7 @@ mod locales;
 mod map_index;
 mod notifications_db;
 mod orgs_db;
+mod outbox;
 mod refusals;
 mod schema;
 mod volunteering;

@@ -162,7 +162,8 @@ async fn email_is_queued_only_for_email_accounts_that_want_it() {
 
 #[tokio::test]
 async fn pending_emails_are_sent_in_the_readers_language() {
-    use app::notifications::mail::{send_pending, Mailer, MAIL_WITHIN_SECONDS};
+    use app::notifications::mail::{Mailer, MAIL_WITHIN_SECONDS};
+    use app::outbox::Outbox;
     for test in each_backend().await {
         let db = &test.db;
         let folder = tempfile::tempdir().unwrap();
@@ -172,6 +173,7 @@ async fn pending_emails_are_sent_in_the_readers_language() {
             Some("https://yyx.example.cn/".into()),
         )
         .unwrap();
+        let outbox = Outbox::new(None, Some(std::sync::Arc::new(mailer)));
         let reader = testing::person(db, "reader@example.cn", "邻居").await;
         let by_mobile = testing::person(db, "13800000024", "邻居").await;
         let now = 1_800_000_000;
@@ -195,12 +197,12 @@ async fn pending_emails_are_sent_in_the_readers_language() {
             .unwrap();
         tx.commit().await.unwrap();
 
-        assert_eq!(send_pending(db, &mailer, now).await.unwrap(), 1);
+        assert_eq!(outbox.send_due(db, now).await.unwrap(), 1);
         // The stale one is given up, the fresh one sent, the mobile account never had one.
         assert_eq!(email_states(db, reader).await, ["failed", "sent"]);
         assert_eq!(email_states(db, by_mobile).await, ["none"]);
         assert_eq!(
-            send_pending(db, &mailer, now + 10).await.unwrap(),
+            outbox.send_due(db, now + 10).await.unwrap(),
             0,
             "sent once only"
         );

@@ -71,6 +71,8 @@ function newestCode(contact: string): string | undefined {
   if (!fs.existsSync(dir)) return undefined;
   const files = fs
     .readdirSync(dir)
+    // A message still being written has a name starting with a dot.
+    .filter((name) => !name.startsWith('.'))
     .map((name) => path.join(dir, name))
     .map((file) => ({ file, at: fs.statSync(file).mtimeMs }))
     .sort((a, b) => b.at - a.at || b.file.localeCompare(a.file));

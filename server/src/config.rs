@@ -28,8 +28,8 @@ pub struct Config {
     pub mail: Option<MailSetting>,
     /// `SITE_URL`: the public address, so links in emails are complete.
     pub site_url: Option<String>,
-    /// `SMS_DIR`: write each text message into this folder instead of sending it.
-    pub sms_dir: Option<String>,
+    /// How text messages leave (none: no SMS, so no codes to mobile numbers).
+    pub sms: Option<SmsSetting>,
     /// `SECRET_KEY`: the key one-time codes are kept under (every instance needs the same one);
     /// without it, a key file beside the database (`SECRET_KEY_FILE`, default `data/secret.key`).
     pub secret_key: Option<String>,
@@ -48,6 +48,14 @@ pub enum MailSetting {
     Folder { dir: String, from: String },
 }
 
+/// `SMS_URL` sends through Alibaba Cloud or Tencent Cloud SMS; `SMS_DIR` writes each message
+/// into a folder instead.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SmsSetting {
+    Provider(app::sms::SmsProvider),
+    Folder(String),
+}
+
 /// The sender when only `MAIL_DIR` is set (nothing leaves the machine).
 const FOLDER_SENDER: &str = "云益享 <noreply@localhost>";
 
@@ -64,6 +72,10 @@ pub enum ConfigError {
     NotACount(&'static str, String),
     #[error("MAIL_FROM is needed with SMTP_URL, e.g. MAIL_FROM=\"云益享 <noreply@example.cn>\"")]
     MailFromMissing,
+    #[error("{0}")]
+    SmsUrl(#[from] app::sms::SmsUrlError),
+    #[error("set SMS_URL (a provider) or SMS_DIR (a folder), not both")]
+    TwoSmsSettings,
     #[error("MAP_TILES must be osm, amap or tianditu, not \"{0}\"")]
     UnknownTiles(String),
     #[error("MAP_TILES=tianditu needs TIANDITU_KEY (a key from console.tianditu.gov.cn)")]
@@ -144,6 +156,12 @@ impl Config {
             }),
             (None, None, _) => None,
         };
+        let sms = match (setting("SMS_URL"), setting("SMS_DIR")) {
+            (Some(_), Some(_)) => return Err(ConfigError::TwoSmsSettings),
+            (Some(url), None) => Some(SmsSetting::Provider(app::sms::SmsProvider::from_url(&url)?)),
+            (None, Some(dir)) => Some(SmsSetting::Folder(dir)),
+            (None, None) => None,
+        };
         let tianditu_key = setting("TIANDITU_KEY");
         let first_tiles = match setting("MAP_TILES") {
             None => TileSource::Osm,
@@ -163,7 +181,7 @@ impl Config {
             item_limits,
             mail,
             site_url: setting("SITE_URL"),
-            sms_dir: setting("SMS_DIR"),
+            sms,
             secret_key: setting("SECRET_KEY"),
             secret_key_file: setting("SECRET_KEY_FILE")
                 .unwrap_or_else(|| DEFAULT_SECRET_KEY_FILE.to_string()),
@@ -281,7 +299,7 @@ mod tests {
     fn code_settings_have_defaults_and_are_counts() {
         let c = config(&[]).unwrap();
         assert_eq!(c.code_limits, app::contacts::codes::CodeLimits::default());
-        assert_eq!((c.sms_dir, c.secret_key), (None, None));
+        assert_eq!((c.sms, c.secret_key), (None, None));
         assert_eq!(c.secret_key_file, DEFAULT_SECRET_KEY_FILE);
         let set = config(&[
             ("CODES_PER_CONTACT_MINUTE", "2"),
@@ -295,10 +313,31 @@ mod tests {
             (2, 50)
         );
         assert_eq!(set.code_limits.per_contact_hour, 5);
-        assert_eq!(set.sms_dir.as_deref(), Some("data/sms"));
+        assert_eq!(set.sms, Some(SmsSetting::Folder("data/sms".into())));
         assert_eq!(
             config(&[("CODES_PER_DAY", "0")]),
             Err(ConfigError::NotACount("CODES_PER_DAY", "0".into()))
+        );
+    }
+
+    #[test]
+    fn sms_goes_through_a_provider_or_into_a_folder() {
+        let url = "aliyun://LTAI:secret@dysmsapi.aliyuncs.com?sign=%E4%BA%91%E7%9B%8A%E4%BA%AB&verification_code=SMS_1";
+        assert!(matches!(
+            config(&[("SMS_URL", url)]).unwrap().sms,
+            Some(SmsSetting::Provider(_))
+        ));
+        assert_eq!(
+            config(&[("SMS_URL", url), ("SMS_DIR", "data/sms")]),
+            Err(ConfigError::TwoSmsSettings)
+        );
+        let missing = config(&[(
+            "SMS_URL",
+            "aliyun://LTAI:secret@dysmsapi.aliyuncs.com?sign=s",
+        )]);
+        assert_eq!(
+            missing.unwrap_err().to_string(),
+            "SMS_URL is missing ?verification_code=…"
         );
     }
 

@@ -2,18 +2,19 @@
 
 use crate::{config, http};
 use app::accounts::rate_limit::AuthLimits;
-use app::contacts::{codes::CodeKey, delivery::CodeSenders};
-use app::notifications::mail::{send_pending, Mailer};
+use app::contacts::codes::CodeKey;
+use app::notifications::mail::Mailer;
+use app::outbox::Outbox;
 use app::sms::SmsTransport;
 use app::{db::Db, state::AppState};
 use axum::serve::ListenerExt;
-use config::MailSetting;
+use config::{MailSetting, SmsSetting};
 use std::sync::Arc;
 
 pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
     let options = config::leptos_options().map_err(|e| e.to_string())?;
     let addr = options.site_addr;
-    let db_for_mail = db.clone();
+    let db_for_jobs = db.clone();
     let limits = AuthLimits::new(
         config.sign_in_attempts_per_ip,
         config.sign_in_attempts_per_account,
@@ -23,21 +24,20 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
         config.secret_key.as_deref(),
         std::path::Path::new(&config.secret_key_file),
     )?;
-    let sms = match &config.sms_dir {
-        Some(dir) => Some(Arc::new(
-            SmsTransport::folder(dir.into()).map_err(|e| e.to_string())?,
-        )),
+    let sms = match &config.sms {
+        Some(SmsSetting::Provider(provider)) => {
+            tracing::info!("text messages leave through {provider:?}");
+            Some(Arc::new(SmsTransport::provider(provider.clone())))
+        }
+        Some(SmsSetting::Folder(dir)) => Some(Arc::new(SmsTransport::folder(dir.into())?)),
         None => None,
     };
-    let senders = CodeSenders {
-        sms,
-        mail: mailer.clone(),
-    };
+    let outbox = Arc::new(Outbox::new(sms, mailer.clone()));
     let state = AppState::new(db, config.secure_cookies)
         .with_part(limits)
         .with_part(CodeKey::new(key))
         .with_part(config.code_limits)
-        .with_part(senders)
+        .with_shared_part(outbox.clone())
         .with_part(config.item_limits)
         .with_part(config.tiles.clone());
     let router = http::router(state, options);
@@ -48,10 +48,8 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
         .tap_io(|socket| {
             let _ = socket.set_nodelay(true);
         });
-    tokio::spawn(hourly_upkeep(db_for_mail.clone()));
-    if let Some(mailer) = mailer {
-        tokio::spawn(send_notification_emails(db_for_mail, mailer));
-    }
+    tokio::spawn(hourly_upkeep(db_for_jobs.clone()));
+    tokio::spawn(outbox.run(db_for_jobs.clone()));
     tracing::info!("listening on http://{addr}");
     // The peer address feeds the per-address limits on sign-in attempts.
     axum::serve(
@@ -98,7 +96,8 @@ fn mailer(config: &config::Config) -> Result<Option<Mailer>, String> {
 }
 
 /// At start and every hour, makes the occurrences of repeating events that are now within reach,
-/// expires listings past their 30 days, and forgets invitations past theirs. A failure is logged and tried again next round.
+/// expires listings past their 30 days, and forgets invitations, codes and sent messages past
+/// their time. A failure is logged and tried again next round.
 async fn hourly_upkeep(db: Db) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
@@ -116,17 +115,8 @@ async fn hourly_upkeep(db: Db) {
         if let Err(error) = app::contacts::codes::forget_old(&db, now).await {
             tracing::warn!("could not forget old one-time codes: {error}");
         }
-    }
-}
-
-/// Every few seconds, emails what is pending. A failure is logged and tried again next round;
-/// what is pending when the server stops is sent after the next start.
-async fn send_notification_emails(db: Db, mailer: Arc<Mailer>) {
-    let mut every = tokio::time::interval(std::time::Duration::from_secs(10));
-    loop {
-        every.tick().await;
-        if let Err(error) = send_pending(&db, &mailer, app::db::now_unix()).await {
-            tracing::warn!(%error, "sending notification emails failed; will try again");
+        if let Err(error) = app::outbox::queue::forget_old(&db, now).await {
+            tracing::warn!("could not forget sent messages: {error}");
         }
     }
 }

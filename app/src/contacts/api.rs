@@ -15,8 +15,9 @@ pub async fn send_code(
     next: Option<String>,
 ) -> Result<(), AppError> {
     use super::codes::{issue, CodeKey, CodeLimits, CodePurpose, CodeRequest, Issued};
-    use super::{db, delivery::CodeSenders, ContactRefusal};
+    use super::{codes::CODE_VALID_SECS, db, ContactRefusal};
     use crate::accounts::{contact::Contact, AccountRefusal};
+    use crate::outbox::{queue::enqueue, Channel, Outbox, Outgoing};
 
     let state = crate::state::use_app_state()?;
     let purpose =
@@ -33,11 +34,15 @@ pub async fn send_code(
         ),
         _ => None,
     };
-    let senders = state.part::<CodeSenders>();
-    if !senders.reaches(&contact) {
-        return Err(match contact {
-            Contact::Mobile(_) => ContactRefusal::NoSms.into(),
-            Contact::Email(_) => ContactRefusal::NoMail.into(),
+    let outbox = state.part::<Outbox>();
+    let channel = match contact {
+        Contact::Mobile(_) => Channel::Sms,
+        Contact::Email(_) => Channel::Mail,
+    };
+    if !outbox.reaches(channel) {
+        return Err(match channel {
+            Channel::Sms => ContactRefusal::NoSms.into(),
+            Channel::Mail => ContactRefusal::NoMail.into(),
         });
     }
     let now = crate::db::now_unix();
@@ -66,19 +71,27 @@ pub async fn send_code(
         now,
     )
     .await?;
+    if let (Issued::Code(code), true) = (&issued, goes_somewhere) {
+        // Queued with the code, sent in the background: the answer takes as long whether the
+        // code goes somewhere or nowhere.
+        let message = Outgoing::Code {
+            to: contact.as_str().to_string(),
+            code: code.clone(),
+            lang: request_lang(),
+        };
+        enqueue(&mut tx, &message, now, now + CODE_VALID_SECS).await?;
+    }
     tx.commit().await?;
-    let code = match issued {
-        Issued::Code(code) => code,
+    match issued {
+        Issued::Code(_) => {}
         Issued::WaitAMinute => return Err(ContactRefusal::WaitAMinute.into()),
         Issued::ContactOverLimit => return Err(ContactRefusal::ContactOverLimit.into()),
         Issued::Busy => return Err(ContactRefusal::Busy.into()),
-    };
+    }
     if taken {
         return Err(AccountRefusal::ContactTaken.into());
     }
-    if goes_somewhere && !senders.send(&contact, &code, request_lang()).await {
-        return Err(AppError::Unavailable);
-    }
+    outbox.ring();
     leptos_axum::redirect(&super::enter_code_page(
         purpose.as_str(),
         contact.as_str(),

@@ -9,8 +9,6 @@ mod code_sign_in_page;
 pub mod codes;
 #[cfg(feature = "ssr")]
 pub mod db;
-#[cfg(feature = "ssr")]
-pub mod delivery;
 mod form_parts;
 mod my_contact;
 mod refusals;

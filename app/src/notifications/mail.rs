@@ -1,6 +1,6 @@
 //! Email for notifications. `notify` marks a notification `pending` when its person wants email;
-//! the mailer sends pending ones in the background, in the person's language, and records each
-//! outcome. Nothing is mailed when no mailer is configured.
+//! the outbox queues pending ones and sends them in the background, in the person's language,
+//! and each is recorded here as sent. Nothing is mailed when no mailer is configured.
 
 use super::model::Notice;
 use crate::db::Db;
@@ -13,8 +13,6 @@ use std::path::PathBuf;
 
 /// Notifications older than this are not mailed any more (the inbox still has them).
 pub const MAIL_WITHIN_SECONDS: i64 = 24 * 60 * 60;
-/// How many emails one round sends at most.
-const BATCH: i64 = 50;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailConfigError {
@@ -163,17 +161,8 @@ pub fn compose(notice: &Notice, lang: Lang, site_url: Option<&str>) -> (String, 
     )
 }
 
-#[derive(sqlx::FromRow)]
-struct PendingRow {
-    id: i64,
-    payload: String,
-    contact: Option<String>,
-    lang: String,
-}
-
-/// Sends the pending emails (those younger than a day; older ones are given up); returns how many
-/// were sent.
-pub async fn send_pending(db: &Db, mailer: &Mailer, now: i64) -> Result<usize, sqlx::Error> {
+/// Gives up e-mailing notifications older than a day (the inbox still has them).
+pub async fn give_up_stale(db: &Db, now: i64) -> Result<(), sqlx::Error> {
     let mut tx = db.begin_write().await?;
     sqlx::query(
         "UPDATE notifications SET email_state = 'failed' \
@@ -182,37 +171,65 @@ pub async fn send_pending(db: &Db, mailer: &Mailer, now: i64) -> Result<usize, s
     .bind(now - MAIL_WITHIN_SECONDS)
     .execute(&mut *tx)
     .await?;
-    tx.commit().await?;
-    let rows: Vec<PendingRow> = sqlx::query_as(
-        "SELECT n.id, n.payload, u.contact, u.lang FROM notifications n \
-         JOIN users u ON u.id = n.user_id \
-         WHERE n.email_state = 'pending' ORDER BY n.id LIMIT $1",
+    tx.commit().await
+}
+
+/// Notifications waiting for e-mail, oldest first, with the address each goes to.
+pub async fn pending(db: &Db, limit: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT n.id, u.contact FROM notifications n JOIN users u ON u.id = n.user_id \
+         WHERE n.email_state = 'pending' AND u.contact_kind = 'email' \
+           AND u.contact_verified_at IS NOT NULL \
+         ORDER BY n.id LIMIT $1",
     )
-    .bind(BATCH)
+    .bind(limit)
     .fetch_all(db.pool())
+    .await
+}
+
+#[derive(sqlx::FromRow)]
+struct PendingRow {
+    payload: String,
+    lang: String,
+}
+
+/// E-mails notification `id` to `to`, in its reader's language, and records that it was sent.
+/// `None` when there is nothing to send any more: it was sent or given up, or `to` is no longer
+/// its reader's proved address. Otherwise whether the mail server took it.
+pub async fn send_notice(
+    db: &Db,
+    mailer: &Mailer,
+    id: i64,
+    to: &str,
+) -> Result<Option<bool>, sqlx::Error> {
+    let row: Option<PendingRow> = sqlx::query_as(
+        "SELECT n.payload, u.lang FROM notifications n JOIN users u ON u.id = n.user_id \
+         WHERE n.id = $1 AND n.email_state = 'pending' AND u.contact = $2 \
+           AND u.contact_kind = 'email' AND u.contact_verified_at IS NOT NULL",
+    )
+    .bind(id)
+    .bind(to)
+    .fetch_optional(db.pool())
     .await?;
-    let mut sent = 0;
-    for row in rows {
-        let message = (|| {
-            let notice: Notice = serde_json::from_str(&row.payload).ok()?;
-            let to: Mailbox = row.contact.as_deref()?.parse().ok()?;
-            let lang = Lang::from_code(&row.lang).unwrap_or_default();
-            mailer.message(to, &notice, lang)
-        })();
-        let delivered = match message {
-            Some(message) => mailer.send(message).await,
-            None => false,
-        };
-        sent += usize::from(delivered);
-        let mut tx = db.begin_write().await?;
-        sqlx::query("UPDATE notifications SET email_state = $1 WHERE id = $2")
-            .bind(if delivered { "sent" } else { "failed" })
-            .bind(row.id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
+    let Some(row) = row else { return Ok(None) };
+    let message = (|| {
+        let notice: Notice = serde_json::from_str(&row.payload).ok()?;
+        let lang = Lang::from_code(&row.lang).unwrap_or_default();
+        mailer.message(to.parse().ok()?, &notice, lang)
+    })();
+    let Some(message) = message else {
+        return Ok(None);
+    };
+    if !mailer.send(message).await {
+        return Ok(Some(false));
     }
-    Ok(sent)
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE notifications SET email_state = 'sent' WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Some(true))
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Text messages to mainland mobile numbers. One setting picks how they leave: `SMS_DIR` writes
-//! each message into a folder as a JSON file (for trying things out, and what the tests read).
+//! Text messages to mainland mobile numbers. One setting picks how they leave: `SMS_URL` sends
+//! through Alibaba Cloud or Tencent Cloud SMS; `SMS_DIR` writes each message into a folder as a
+//! JSON file (for trying things out, and what the tests read).
 //! Providers name their messages by template: the text's words are the provider's approved
 //! template, and only the template's variables travel, so a message here is a template and its
 //! values. A building block: it imports only leaves.
@@ -8,9 +9,21 @@ use crate::locales::Lang;
 use serde::Serialize;
 
 #[cfg(feature = "ssr")]
+mod aliyun;
+#[cfg(feature = "ssr")]
+mod provider;
+#[cfg(feature = "ssr")]
+mod setting;
+#[cfg(all(test, feature = "ssr"))]
+mod stand_in_tests;
+#[cfg(feature = "ssr")]
+mod tencent;
+#[cfg(feature = "ssr")]
 mod transport;
 #[cfg(feature = "ssr")]
-pub use transport::{SmsError, SmsTransport};
+pub use setting::{SmsProvider, SmsUrlError};
+#[cfg(feature = "ssr")]
+pub use transport::SmsTransport;
 
 /// The messages the product sends, each one template at the provider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -21,16 +34,27 @@ pub enum SmsTemplate {
     VerificationCode,
 }
 
+impl SmsTemplate {
+    pub const ALL: [SmsTemplate; 1] = [SmsTemplate::VerificationCode];
+
+    /// The name `SMS_URL` gives its template id, and the folder's files carry.
+    pub fn name(self) -> &'static str {
+        match self {
+            SmsTemplate::VerificationCode => "verification_code",
+        }
+    }
+}
+
 /// One message to one number.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sms {
     /// 11 digits, mainland.
     pub to: String,
     pub template: SmsTemplate,
-    /// The template's variables, by name.
+    /// The template's variables, by name, in the template's order.
     pub params: Vec<(&'static str, String)>,
-    /// The words as the person reads them (what the template says, filled in).
-    pub text: String,
+    /// The reader's language, which picks the template.
+    pub lang: Lang,
 }
 
 impl Sms {
@@ -40,9 +64,30 @@ impl Sms {
             to: to.to_string(),
             template: SmsTemplate::VerificationCode,
             params: vec![("code", code.to_string())],
-            text: crate::t!(lang, sms::verification_code { code }),
+            lang,
         }
     }
+
+    /// The words as the person reads them (what the template says, filled in).
+    pub fn text(&self) -> String {
+        match self.template {
+            SmsTemplate::VerificationCode => {
+                let code = self.params.first().map_or("", |(_, v)| v.as_str());
+                crate::t!(self.lang, sms::verification_code { code })
+            }
+        }
+    }
+}
+
+/// Why a message did not leave.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SmsError {
+    /// Worth trying again later: no answer, the provider's own trouble, too many at once.
+    #[error("not sent, will try again: {0}")]
+    Retry(String),
+    /// Trying again changes nothing: a wrong key, sign name, template or number.
+    #[error("refused: {0}")]
+    Refused(String),
 }
 
 /// A number as logs may show it: `138****0001`. Anything not 11 characters long is hidden whole.

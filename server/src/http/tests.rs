@@ -53,7 +53,11 @@ fn bare_app_on(test: TestDb) -> (axum::Router, TestDb) {
 
 /// Codes leave as files in the test's own folder, where `sent_code` reads them.
 fn with_code_senders(state: AppState, test: &TestDb) -> AppState {
-    use app::contacts::delivery::CodeSenders;
+    state.with_part(test_outbox(test))
+}
+
+/// An outbox whose messages leave as files in the test's own folder.
+fn test_outbox(test: &TestDb) -> app::outbox::Outbox {
     use std::sync::Arc;
     let sms = app::sms::SmsTransport::folder(test.files.join("sms")).unwrap();
     let mail = app::notifications::mail::Mailer::folder(
@@ -62,14 +66,16 @@ fn with_code_senders(state: AppState, test: &TestDb) -> AppState {
         None,
     )
     .unwrap();
-    state.with_part(CodeSenders {
-        sms: Some(Arc::new(sms)),
-        mail: Some(Arc::new(mail)),
-    })
+    app::outbox::Outbox::new(Some(Arc::new(sms)), Some(Arc::new(mail)))
 }
 
-/// The newest code sent to `contact`: by SMS to a mobile number, by e-mail to an address.
-fn sent_code(test: &TestDb, contact: &str) -> Option<String> {
+/// The newest code sent to `contact` (by SMS to a mobile number, by e-mail to an address), once
+/// what is in the outbox has left: a round is run here rather than waited for.
+async fn sent_code(test: &TestDb, contact: &str) -> Option<String> {
+    test_outbox(test)
+        .send_due(&test.db, app::db::now_unix())
+        .await
+        .unwrap();
     let email = contact.contains('@');
     let folder = test.files.join(if email { "mail" } else { "sms" });
     let mut messages: Vec<(std::time::SystemTime, String, String)> = std::fs::read_dir(folder)
@@ -78,6 +84,9 @@ fn sent_code(test: &TestDb, contact: &str) -> Option<String> {
             let entry = entry.ok()?;
             let modified = entry.metadata().ok()?.modified().ok()?;
             let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                return None;
+            }
             Some((modified, name, std::fs::read_to_string(entry.path()).ok()?))
         })
         .collect();
@@ -123,7 +132,7 @@ async fn signed_up_as(router: &axum::Router, test: &TestDb, contact: &str, name:
     let ask = format!("contact={contact_field}&purpose=sign_up");
     let (status, _, body) = send(router, form("/api/accounts/send_code", &ask, None)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let code = sent_code(test, contact).expect("a code was sent");
+    let code = sent_code(test, contact).await.expect("a code was sent");
     let name: String = form_urlencoded::byte_serialize(name.as_bytes()).collect();
     let sign_up =
         format!("contact={contact_field}&code={code}&display_name={name}&password=volunteer-2026");
@@ -640,7 +649,7 @@ mod accounts {
         let ask = "contact=138+0851+0001&purpose=sign_up";
         let (status, _, _) = send(&router, form("/api/accounts/send_code", ask, None)).await;
         assert_eq!(status, StatusCode::OK);
-        let code = sent_code(&test, "13808510001").unwrap();
+        let code = sent_code(&test, "13808510001").await.unwrap();
         let sign_up = format!(
             "contact=138+0851+0001&code={code}&display_name=%E6%9D%8E%E6%98%8E&password=volunteer-2026"
         );

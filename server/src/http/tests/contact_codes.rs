@@ -39,7 +39,7 @@ async fn sign_up_needs_the_code_sent_to_the_number() {
     let (router, test) = bare_app().await;
     let (status, body) = ask_code(&router, "138 0851 0003", "sign_up", None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let code = sent_code(&test, "13808510003").unwrap();
+    let code = sent_code(&test, "13808510003").await.unwrap();
     // The message holds the code and no link (providers refuse links in verification texts).
     let message = std::fs::read_dir(test.files.join("sms"))
         .unwrap()
@@ -96,7 +96,7 @@ async fn a_code_signs_in_and_resets_a_forgotten_password() {
     a_minute_passes(&test).await;
     let (status, _) = ask_code(&router, "13808510004", "sign_in", None).await;
     assert_eq!(status, StatusCode::OK);
-    let code = sent_code(&test, "13808510004").unwrap();
+    let code = sent_code(&test, "13808510004").await.unwrap();
     let body = format!("contact=13808510004&code={code}");
     let (status, headers, _) =
         send(&router, form("/api/accounts/sign_in_by_code", &body, None)).await;
@@ -117,7 +117,7 @@ async fn a_code_signs_in_and_resets_a_forgotten_password() {
     a_minute_passes(&test).await;
     let (status, _) = ask_code(&router, "13808510004", "reset", None).await;
     assert_eq!(status, StatusCode::OK);
-    let code = sent_code(&test, "13808510004").unwrap();
+    let code = sent_code(&test, "13808510004").await.unwrap();
     let reset = format!("contact=13808510004&code={code}&new_password=a-new-password-2027");
     let (status, headers, _) =
         send(&router, form("/api/accounts/reset_password", &reset, None)).await;
@@ -167,7 +167,7 @@ async fn a_number_without_an_account_gets_the_same_answer_and_no_message() {
     assert_eq!(to(&known_headers), "/signin/code?contact=13808510005");
     assert_eq!(to(&unknown_headers), "/signin/code?contact=13808510006");
     assert!(
-        sent_code(&test, "13808510006").is_none(),
+        sent_code(&test, "13808510006").await.is_none(),
         "nothing is sent where no account is"
     );
     // The page that follows asks for the code and shows the number masked.
@@ -193,7 +193,9 @@ async fn changing_the_contact_needs_a_code_sent_to_the_new_one() {
 
     let (status, body) = ask_code(&router, "Zhang.Wei@Example.cn", "change", Some(&cookie)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let code = sent_code(&test, "zhang.wei@example.cn").expect("a code by e-mail");
+    let code = sent_code(&test, "zhang.wei@example.cn")
+        .await
+        .expect("a code by e-mail");
     // Only the account that asked may use it.
     let other = signed_up_as(&router, &test, "13808510008", "旁人").await;
     let change = format!("contact=zhang.wei%40example.cn&code={code}&password=volunteer-2026");
@@ -350,7 +352,7 @@ async fn a_code_sign_in_takes_an_unproved_account_away_from_its_password() {
 
     let (status, _) = ask_code(&router, "13908510011", "sign_in", None).await;
     assert_eq!(status, StatusCode::OK);
-    let code = sent_code(&test, "13908510011").unwrap();
+    let code = sent_code(&test, "13908510011").await.unwrap();
     let body = format!("contact=13908510011&code={code}");
     let (status, _, _) = send(&router, form("/api/accounts/sign_in_by_code", &body, None)).await;
     assert_eq!(status, StatusCode::OK);
@@ -361,7 +363,7 @@ async fn a_code_sign_in_takes_an_unproved_account_away_from_its_password() {
     let cookie = session_for(&test, squatter).await;
     let (status, _) = ask_code(&router, "13908510012", "change", Some(&cookie)).await;
     assert_eq!(status, StatusCode::OK);
-    let code = sent_code(&test, "13908510012").unwrap();
+    let code = sent_code(&test, "13908510012").await.unwrap();
     let change = format!("contact=13908510012&code={code}");
     let (status, _, body) = send(
         &router,

@@ -1,0 +1,185 @@
+//! Rows of the outbox claimed with a lease. `claim_due` marks up to n due rows of one channel as
+//! being sent by one claimer (a random token) until the lease runs out; `finish` records what
+//! happened, only for the claimer that still holds the row. Claiming re-checks each row's state
+//! in the `UPDATE` itself, so on PostgreSQL a second instance waiting on the same rows finds them
+//! taken and skips them; on SQLite writes run one at a time anyway.
+
+use super::{Channel, Outgoing};
+use crate::db::Db;
+use sqlx::AnyConnection;
+
+/// How long a claim holds a row: far longer than one send may take (10 s).
+pub const LEASE_SECONDS: i64 = 60;
+/// Tries before a message that keeps failing is given up.
+pub const MAX_ATTEMPTS: i64 = 5;
+
+/// Puts `message` in the outbox, to be sent from `now` until `give_up_at`. Part of the caller's
+/// transaction: a message is queued exactly when what it tells about is committed.
+pub async fn enqueue(
+    conn: &mut AnyConnection,
+    message: &Outgoing,
+    now: i64,
+    give_up_at: i64,
+) -> Result<i64, sqlx::Error> {
+    enqueue_once(conn, message, None, now, give_up_at)
+        .await
+        .map(|id| id.unwrap_or_default())
+}
+
+/// Puts `message` in the outbox unless one with the same `key` (`notice:42`) is there already,
+/// however many senders try at once; its id, or `None` when it was there.
+pub async fn enqueue_once(
+    conn: &mut AnyConnection,
+    message: &Outgoing,
+    key: Option<&str>,
+    now: i64,
+    give_up_at: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let payload = serde_json::to_string(message).expect("outgoing messages serialise");
+    sqlx::query_scalar(
+        "INSERT INTO outbox \
+           (channel, payload, recipient, not_before, give_up_at, created_at, once_key) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (once_key) DO NOTHING RETURNING id",
+    )
+    .bind(message.channel().as_str())
+    .bind(payload)
+    .bind(message.masked_recipient())
+    .bind(now)
+    .bind(give_up_at)
+    .bind(now)
+    .bind(key)
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+/// A row this sender holds.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Claimed {
+    pub id: i64,
+    payload: String,
+    /// This try's number, from 1.
+    pub attempts: i64,
+    pub give_up_at: i64,
+    #[sqlx(skip)]
+    token: String,
+}
+
+impl Claimed {
+    /// The message; `None` if the row holds something this version cannot read.
+    pub fn message(&self) -> Option<Outgoing> {
+        serde_json::from_str(&self.payload).ok()
+    }
+}
+
+/// Claims up to `limit` rows of `channel` that are due at `now`: queued ones whose time has come,
+/// and ones whose claimer's lease ran out (it stopped mid-way).
+pub async fn claim_due(
+    db: &Db,
+    channel: Channel,
+    limit: i64,
+    now: i64,
+) -> Result<Vec<Claimed>, sqlx::Error> {
+    let token = crate::secrets::hex(&rand::random::<[u8; 16]>());
+    let mut tx = db.begin_write().await?;
+    let mut claimed: Vec<Claimed> = sqlx::query_as(
+        "UPDATE outbox SET state = 'sending', claim = $1, lease_until = $2, \
+           attempts = attempts + 1 \
+         WHERE id IN (SELECT id FROM outbox WHERE channel = $3 \
+             AND ((state = 'queued' AND not_before <= $4) \
+               OR (state = 'sending' AND lease_until < $4)) \
+             ORDER BY id LIMIT $5) \
+           AND ((state = 'queued' AND not_before <= $4) \
+             OR (state = 'sending' AND lease_until < $4)) \
+         RETURNING id, payload, attempts, give_up_at",
+    )
+    .bind(&token)
+    .bind(now + LEASE_SECONDS)
+    .bind(channel.as_str())
+    .bind(now)
+    .bind(limit)
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    for row in &mut claimed {
+        row.token.clone_from(&token);
+    }
+    claimed.sort_by_key(|row| row.id);
+    Ok(claimed)
+}
+
+/// What became of a claimed message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// It left; the provider's id of it.
+    Sent(String),
+    /// Not this time; why.
+    Again(String),
+    /// It will not leave; why.
+    Failed(String),
+    /// Its time ran out before it could leave (a code that has expired).
+    Expired,
+}
+
+/// How long to wait before try `attempts + 1`: 15 s, 1 min, 4 min, 16 min.
+pub fn backoff(attempts: i64) -> i64 {
+    15 * 4_i64.pow(u32::try_from(attempts.clamp(1, 4) - 1).unwrap_or(0))
+}
+
+/// Records `outcome` for `row`; false when the row was no longer this sender's (its lease ran
+/// out and another took it over), in which case nothing is written.
+pub async fn finish(
+    db: &Db,
+    row: &Claimed,
+    outcome: Outcome,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let retry_at = now + backoff(row.attempts);
+    let (state, detail) = match outcome {
+        Outcome::Sent(id) => ("sent", id),
+        Outcome::Expired => ("expired", String::new()),
+        Outcome::Again(why) if row.attempts >= MAX_ATTEMPTS => ("failed", why),
+        Outcome::Again(why) if retry_at >= row.give_up_at => ("expired", why),
+        Outcome::Again(why) => ("queued", why),
+        Outcome::Failed(why) => ("failed", why),
+    };
+    let done = state != "queued";
+    let mut tx = db.begin_write().await?;
+    let changed = sqlx::query(
+        "UPDATE outbox SET state = $1, outcome = $2, not_before = $3, done_at = $4, \
+           payload = CASE WHEN $5 = 1 THEN '' ELSE payload END, claim = NULL, lease_until = NULL \
+         WHERE id = $6 AND claim = $7",
+    )
+    .bind(state)
+    .bind(detail)
+    .bind(retry_at)
+    .bind(done.then_some(now))
+    .bind(i64::from(done))
+    .bind(row.id)
+    .bind(&row.token)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(changed == 1)
+}
+
+/// Forgets messages done with for more than a week.
+pub async fn forget_old(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let gone = sqlx::query("DELETE FROM outbox WHERE done_at < $1")
+        .bind(now - 7 * 24 * 3600)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok(gone)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn retries_wait_longer_each_time() {
+        let waits: Vec<i64> = (1..=5).map(super::backoff).collect();
+        assert_eq!(waits, [15, 60, 240, 960, 960]);
+    }
+}
