@@ -29,7 +29,10 @@ async fn send(
     at: i64,
 ) -> Issued {
     let mut tx = db.begin_write().await.unwrap();
-    let issued = issue(&mut tx, key, limits, request, at).await.unwrap();
+    let seal = app::secrets::new_seal();
+    let issued = issue(&mut tx, key, limits, request, &seal, at)
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     issued
 }

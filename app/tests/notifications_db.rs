@@ -173,7 +173,7 @@ async fn pending_emails_are_sent_in_the_readers_language() {
             Some("https://yyx.example.cn/".into()),
         )
         .unwrap();
-        let outbox = Outbox::new(None, Some(std::sync::Arc::new(mailer)));
+        let outbox = Outbox::new(None, Some(std::sync::Arc::new(mailer)), [7; 32]);
         let reader = testing::person(db, "reader@example.cn", "邻居").await;
         let by_mobile = testing::person(db, "13800000024", "邻居").await;
         let now = 1_800_000_000;

@@ -4,23 +4,30 @@
 use app::db::testing::{each_backend, TestDb};
 use app::db::Db;
 use app::locales::Lang;
-use app::outbox::queue::{claim_due, enqueue, finish, Outcome, LEASE_SECONDS, MAX_ATTEMPTS};
+use app::outbox::queue::{
+    claim_due, enqueue_once, finish, renew, Outcome, State, LEASE_SECONDS, MAX_ATTEMPTS,
+};
 use app::outbox::{lease, Channel, Outbox, Outgoing};
 use std::sync::Arc;
 
 const NOW: i64 = 1_800_000_000;
+/// The server key the codes are sealed with.
+const KEY: [u8; 32] = [7; 32];
 
 fn code_to(to: &str) -> Outgoing {
     Outgoing::Code {
         to: to.to_string(),
-        code: "204816".to_string(),
+        seal: "5eal".to_string(),
         lang: Lang::Zh,
     }
 }
 
 async fn queue(db: &Db, message: &Outgoing, give_up_at: i64) -> i64 {
     let mut tx = db.begin_write().await.unwrap();
-    let id = enqueue(&mut tx, message, NOW, give_up_at).await.unwrap();
+    let id = enqueue_once(&mut tx, message, None, NOW, give_up_at)
+        .await
+        .unwrap()
+        .unwrap();
     tx.commit().await.unwrap();
     id
 }
@@ -56,13 +63,13 @@ async fn a_claimed_message_is_one_senders_until_its_lease_runs_out() {
             .await
             .unwrap();
         assert_eq!((second.len(), second[0].attempts), (1, 2));
+        // The first one may not send it any more, nor record anything.
+        assert!(!renew(db, &first[0], NOW + 62).await.unwrap());
         let late = finish(db, &first[0], Outcome::Failed("late".into()), NOW + 62).await;
-        assert!(!late.unwrap());
-        assert!(
-            finish(db, &second[0], Outcome::Sent("biz-1".into()), NOW + 62)
-                .await
-                .unwrap()
-        );
+        assert_eq!(late.unwrap(), None);
+        assert!(renew(db, &second[0], NOW + 62).await.unwrap());
+        let sent = finish(db, &second[0], Outcome::Sent("biz-1".into()), NOW + 62).await;
+        assert_eq!(sent.unwrap(), Some(State::Sent));
         // Done with: the number and the code are gone; the state, a masked number and the
         // provider's id stay.
         assert_eq!(
@@ -172,7 +179,11 @@ async fn instance(test: &TestDb, name: &str) -> (Db, Arc<Outbox>, std::path::Pat
     let db = Db::connect(&test.url).await.unwrap();
     let dir = test.files.join(name);
     let sms = app::sms::SmsTransport::folder(dir.clone()).unwrap();
-    (db, Arc::new(Outbox::new(Some(Arc::new(sms)), None)), dir)
+    (
+        db,
+        Arc::new(Outbox::new(Some(Arc::new(sms)), None, KEY)),
+        dir,
+    )
 }
 
 #[tokio::test]
@@ -242,7 +253,7 @@ async fn two_instances_mail_each_notification_once() {
                 let mailer = Mailer::folder(dir.clone(), "云益享 <noreply@example.cn>", None);
                 (
                     db,
-                    Arc::new(Outbox::new(None, Some(Arc::new(mailer.unwrap())))),
+                    Arc::new(Outbox::new(None, Some(Arc::new(mailer.unwrap())), KEY)),
                     dir,
                 )
             }
@@ -280,6 +291,60 @@ async fn two_instances_mail_each_notification_once() {
         assert_eq!(states, ["sent"]);
         db_a.close().await;
         db_b.close().await;
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_code_is_kept_sealed_and_sent_opened() {
+    for test in each_backend().await {
+        let seal = app::secrets::new_seal();
+        let message = Outgoing::Code {
+            to: "13808520006".into(),
+            seal: seal.clone(),
+            lang: Lang::Zh,
+        };
+        let id = queue(&test.db, &message, NOW + 300).await;
+        let code = app::secrets::code_from_seal(&KEY, &seal);
+        let (_, payload, _, _) = row(&test.db, id).await;
+        assert!(
+            !payload.contains(&code),
+            "the outbox holds no code: {payload}"
+        );
+        let (db, outbox, dir) = instance(&test, "sealed").await;
+        assert_eq!(outbox.send_due(&db, NOW).await.unwrap(), 1);
+        let file = std::fs::read_dir(&dir).unwrap().flatten().next().unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(file.path()).unwrap()).unwrap();
+        assert_eq!(json["params"]["code"], code.as_str());
+        db.close().await;
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn what_no_sender_took_is_emptied_once_past_its_time() {
+    for test in each_backend().await {
+        // Queued for SMS on a site whose SMS setting was removed since: nobody claims it.
+        let id = queue(&test.db, &code_to("13808520007"), NOW + 300).await;
+        app::outbox::queue::forget_old(&test.db, NOW + 299)
+            .await
+            .unwrap();
+        assert_eq!(row(&test.db, id).await.0, "queued");
+        app::outbox::queue::forget_old(&test.db, NOW + 301)
+            .await
+            .unwrap();
+        let (state, payload, _, _) = row(&test.db, id).await;
+        assert_eq!((state.as_str(), payload.as_str()), ("expired", ""));
+        // A week after it is done with, it is forgotten.
+        app::outbox::queue::forget_old(&test.db, NOW + 301 + 7 * 24 * 3600 + 1)
+            .await
+            .unwrap();
+        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
+            .fetch_one(test.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(left, 0);
         test.finish().await;
     }
 }

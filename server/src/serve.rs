@@ -32,7 +32,7 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
         Some(SmsSetting::Folder(dir)) => Some(Arc::new(SmsTransport::folder(dir.into())?)),
         None => None,
     };
-    let outbox = Arc::new(Outbox::new(sms, mailer.clone()));
+    let outbox = Arc::new(Outbox::new(sms, mailer.clone(), key));
     let state = AppState::new(db, config.secure_cookies)
         .with_part(limits)
         .with_part(CodeKey::new(key))

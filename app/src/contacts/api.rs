@@ -63,20 +63,22 @@ pub async fn send_code(
         client: client.as_deref(),
         paid: goes_somewhere,
     };
+    let seal = crate::secrets::new_seal();
     let issued = issue(
         &mut tx,
         &state.part::<CodeKey>(),
         &state.part::<CodeLimits>(),
         request,
+        &seal,
         now,
     )
     .await?;
-    if let (Issued::Code(code), true) = (&issued, goes_somewhere) {
-        // Queued with the code, sent in the background: the answer takes as long whether the
-        // code goes somewhere or nowhere.
+    if let (Issued::Code(_), true) = (&issued, goes_somewhere) {
+        // Queued as its seal (the outbox holds no code), sent in the background: the answer
+        // takes as long whether the code goes somewhere or nowhere.
         let message = Outgoing::Code {
             to: contact.as_str().to_string(),
-            code: code.clone(),
+            seal,
             lang: request_lang(),
         };
         enqueue(&mut tx, &message, now, now + CODE_VALID_SECS).await?;

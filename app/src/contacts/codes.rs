@@ -41,6 +41,11 @@ impl CodeKey {
         self.mac(&["contact", contact])
     }
 
+    /// The code a seal stands for (what the outbox keeps instead of the code).
+    pub fn sealed_code(&self, seal: &str) -> String {
+        crate::secrets::code_from_seal(&self.0, seal)
+    }
+
     fn code_mac(&self, contact: &str, purpose: CodePurpose, code: &str) -> String {
         self.mac(&["code", purpose.as_str(), contact, code])
     }
@@ -139,12 +144,14 @@ pub enum Issued {
 }
 
 /// A code for `contact` (normalised) and `purpose`, replacing any live one, if the limits allow.
-/// `user_id` ties a code for a change of contact to the account that asked.
+/// `user_id` ties a code for a change of contact to the account that asked. The code is the one
+/// `seal` stands for under the key (`secrets::new_seal`).
 pub async fn issue(
     conn: &mut AnyConnection,
     key: &CodeKey,
     limits: &CodeLimits,
     request: CodeRequest<'_>,
+    seal: &str,
     now: i64,
 ) -> Result<Issued, sqlx::Error> {
     // Every sender waits here for the one before (PostgreSQL; SQLite's write lock is held already),
@@ -199,7 +206,7 @@ pub async fn issue(
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    let code = crate::secrets::six_digit_code();
+    let code = key.sealed_code(seal);
     sqlx::query(
         "INSERT INTO one_time_codes \
            (contact_mac, purpose, code_mac, tries, user_id, created_at, expires_at) \

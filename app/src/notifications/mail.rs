@@ -46,6 +46,8 @@ impl Mailer {
     ) -> Result<Mailer, MailConfigError> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|_| MailConfigError::SmtpUrl)?
+            // Well within the outbox's lease on the message (60 s).
+            .timeout(Some(std::time::Duration::from_secs(20)))
             .build();
         Mailer::with(Transport::Smtp(transport), from, site_url)
     }
@@ -123,19 +125,26 @@ impl Mailer {
 
     async fn send(&self, message: Message) -> bool {
         let outcome = match &self.transport {
-            Transport::Smtp(smtp) => smtp
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(|e| e.to_string()),
+            // What kind of failure, never the server's words (they may quote the address).
+            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
+                if e.is_timeout() {
+                    "SMTP timed out"
+                } else if e.is_permanent() {
+                    "SMTP refused it"
+                } else if e.is_transient() {
+                    "SMTP busy"
+                } else {
+                    "SMTP connection failed"
+                }
+            }),
             Transport::Folder(folder) => folder
                 .send(message)
                 .await
                 .map(|_| ())
-                .map_err(|e| e.to_string()),
+                .map_err(|_| "mail folder not writable"),
         };
         if let Err(error) = &outcome {
-            tracing::warn!(%error, "a notification email was not sent");
+            tracing::warn!(%error, "an e-mail was not sent");
         }
         outcome.is_ok()
     }
@@ -174,17 +183,16 @@ pub async fn give_up_stale(db: &Db, now: i64) -> Result<(), sqlx::Error> {
     tx.commit().await
 }
 
-/// Notifications waiting for e-mail, oldest first, with the address each goes to.
-pub async fn pending(db: &Db, limit: i64) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT n.id, u.contact FROM notifications n JOIN users u ON u.id = n.user_id \
-         WHERE n.email_state = 'pending' AND u.contact_kind = 'email' \
-           AND u.contact_verified_at IS NOT NULL \
-         ORDER BY n.id LIMIT $1",
+/// Gives up e-mailing notification `id` (the outbox could not send it).
+pub async fn give_up(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "UPDATE notifications SET email_state = 'failed' WHERE id = $1 AND email_state = 'pending'",
     )
-    .bind(limit)
-    .fetch_all(db.pool())
-    .await
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await
 }
 
 #[derive(sqlx::FromRow)]
@@ -223,12 +231,18 @@ pub async fn send_notice(
     if !mailer.send(message).await {
         return Ok(Some(false));
     }
-    let mut tx = db.begin_write().await?;
-    sqlx::query("UPDATE notifications SET email_state = 'sent' WHERE id = $1")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
+    // It left: a failure to record that must not send it again.
+    let recorded = async {
+        let mut tx = db.begin_write().await?;
+        sqlx::query("UPDATE notifications SET email_state = 'sent' WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await
+    };
+    if let Err(error) = recorded.await {
+        tracing::warn!(%error, "a notification e-mail left but was not marked sent");
+    }
     Ok(Some(true))
 }
 

@@ -1,9 +1,10 @@
-//! The outbox: messages that leave the site (SMS, e-mailed codes) are written here in the
-//! transaction that decides them, and sent in the background. A request never waits on a
-//! provider, so how long it takes tells nothing about whether a message went anywhere.
-//! Each row is claimed with a lease (`queue`), so several server instances share the work and
-//! never send one message twice; `lease` gives work that must run on one instance at a time a
-//! named lease. Both are the pieces other background jobs build on.
+//! The outbox: messages that leave the site (SMS, e-mailed codes, notification e-mails) are
+//! written here in the transaction that decides them, and sent in the background. A request
+//! never waits on a provider, so how long it takes tells nothing about whether a message went
+//! anywhere. Each row is claimed with a lease (`queue`), renewed just before it is sent, so
+//! several server instances share the work and send each message once (a send is cut off long
+//! before its lease runs out). `lease` gives work that must run on one instance at a time a named
+//! lease. Both are the pieces other background jobs build on.
 
 use crate::locales::Lang;
 use serde::{Deserialize, Serialize};
@@ -18,10 +19,11 @@ pub use send::Outbox;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Outgoing {
-    /// A one-time code: by SMS to a mobile number, by e-mail to an address.
+    /// A one-time code: by SMS to a mobile number, by e-mail to an address. Kept as the seal it
+    /// is derived from with the server key (`secrets::code_from_seal`), never as the code.
     Code {
         to: String,
-        code: String,
+        seal: String,
         lang: Lang,
     },
     /// A notification, by e-mail to its reader's proved address.
@@ -74,7 +76,7 @@ mod tests {
     fn recipients_are_kept_masked() {
         let code = |to: &str| Outgoing::Code {
             to: to.into(),
-            code: "123456".into(),
+            seal: crate::secrets::new_seal(),
             lang: Lang::Zh,
         };
         assert_eq!(code("13800000001").masked_recipient(), "138****0001");

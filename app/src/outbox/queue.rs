@@ -1,14 +1,16 @@
 //! Rows of the outbox claimed with a lease. `claim_due` marks up to n due rows of one channel as
-//! being sent by one claimer (a random token) until the lease runs out; `finish` records what
-//! happened, only for the claimer that still holds the row. Claiming re-checks each row's state
-//! in the `UPDATE` itself, so on PostgreSQL a second instance waiting on the same rows finds them
-//! taken and skips them; on SQLite writes run one at a time anyway.
+//! being sent by one claimer (a random token) until the lease runs out; `renew` extends it just
+//! before a row is sent; `finish` records what happened, only for the claimer that still holds
+//! the row. Claiming re-checks each row's state in the `UPDATE` itself, so on PostgreSQL a second
+//! instance waiting on the same rows finds them taken and skips them; on SQLite writes run one at
+//! a time anyway.
 
 use super::{Channel, Outgoing};
 use crate::db::Db;
 use sqlx::AnyConnection;
 
-/// How long a claim holds a row: far longer than one send may take (10 s).
+/// How long a claim holds a row: far longer than one send may take (an SMS is cut off after
+/// 10 s, an e-mail after 20 s).
 pub const LEASE_SECONDS: i64 = 60;
 /// Tries before a message that keeps failing is given up.
 pub const MAX_ATTEMPTS: i64 = 5;
@@ -20,10 +22,10 @@ pub async fn enqueue(
     message: &Outgoing,
     now: i64,
     give_up_at: i64,
-) -> Result<i64, sqlx::Error> {
+) -> Result<(), sqlx::Error> {
     enqueue_once(conn, message, None, now, give_up_at)
         .await
-        .map(|id| id.unwrap_or_default())
+        .map(|_| ())
 }
 
 /// Puts `message` in the outbox unless one with the same `key` (`notice:42`) is there already,
@@ -79,32 +81,65 @@ pub async fn claim_due(
     limit: i64,
     now: i64,
 ) -> Result<Vec<Claimed>, sqlx::Error> {
+    // PostgreSQL passes over rows another claimer is locking rather than waiting for them (and
+    // two claimers locking in different orders cannot deadlock); SQLite writes one at a time.
+    let claim = match db.kind() {
+        crate::db::DbKind::Postgres => {
+            "UPDATE outbox SET state = 'sending', claim = $1, lease_until = $2, \
+               attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM outbox WHERE channel = $3 \
+                 AND ((state = 'queued' AND not_before <= $4) \
+                   OR (state = 'sending' AND lease_until < $4)) \
+                 ORDER BY id LIMIT $5 FOR UPDATE SKIP LOCKED) \
+               AND ((state = 'queued' AND not_before <= $4) \
+                 OR (state = 'sending' AND lease_until < $4)) \
+             RETURNING id, payload, attempts, give_up_at"
+        }
+        crate::db::DbKind::Sqlite => {
+            "UPDATE outbox SET state = 'sending', claim = $1, lease_until = $2, \
+               attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM outbox WHERE channel = $3 \
+                 AND ((state = 'queued' AND not_before <= $4) \
+                   OR (state = 'sending' AND lease_until < $4)) \
+                 ORDER BY id LIMIT $5) \
+             RETURNING id, payload, attempts, give_up_at"
+        }
+    };
     let token = crate::secrets::hex(&rand::random::<[u8; 16]>());
     let mut tx = db.begin_write().await?;
-    let mut claimed: Vec<Claimed> = sqlx::query_as(
-        "UPDATE outbox SET state = 'sending', claim = $1, lease_until = $2, \
-           attempts = attempts + 1 \
-         WHERE id IN (SELECT id FROM outbox WHERE channel = $3 \
-             AND ((state = 'queued' AND not_before <= $4) \
-               OR (state = 'sending' AND lease_until < $4)) \
-             ORDER BY id LIMIT $5) \
-           AND ((state = 'queued' AND not_before <= $4) \
-             OR (state = 'sending' AND lease_until < $4)) \
-         RETURNING id, payload, attempts, give_up_at",
-    )
-    .bind(&token)
-    .bind(now + LEASE_SECONDS)
-    .bind(channel.as_str())
-    .bind(now)
-    .bind(limit)
-    .fetch_all(&mut *tx)
-    .await?;
+    let mut claimed: Vec<Claimed> = sqlx::query_as(claim)
+        .bind(&token)
+        .bind(now + LEASE_SECONDS)
+        .bind(channel.as_str())
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
     tx.commit().await?;
     for row in &mut claimed {
         row.token.clone_from(&token);
     }
     claimed.sort_by_key(|row| row.id);
     Ok(claimed)
+}
+
+/// Renews `row`'s lease from `now`, just before it is sent: rows later in a batch would otherwise
+/// wait out part of their lease behind the ones before. False when the row is no longer this
+/// sender's, which must then not send it.
+pub async fn renew(db: &Db, row: &Claimed, now: i64) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let renewed = sqlx::query(
+        "UPDATE outbox SET lease_until = $1 WHERE id = $2 AND claim = $3 AND lease_until >= $4",
+    )
+    .bind(now + LEASE_SECONDS)
+    .bind(row.id)
+    .bind(&row.token)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(renewed == 1)
 }
 
 /// What became of a claimed message.
@@ -125,31 +160,51 @@ pub fn backoff(attempts: i64) -> i64 {
     15 * 4_i64.pow(u32::try_from(attempts.clamp(1, 4) - 1).unwrap_or(0))
 }
 
-/// Records `outcome` for `row`; false when the row was no longer this sender's (its lease ran
-/// out and another took it over), in which case nothing is written.
+/// What a message came to: sent, waiting for another try, or given up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    Queued,
+    Sent,
+    Failed,
+    Expired,
+}
+
+impl State {
+    fn as_str(self) -> &'static str {
+        match self {
+            State::Queued => "queued",
+            State::Sent => "sent",
+            State::Failed => "failed",
+            State::Expired => "expired",
+        }
+    }
+}
+
+/// Records `outcome` for `row`: the state it came to, or `None` when the row was no longer this
+/// sender's (its lease ran out and another took it over), in which case nothing is written.
 pub async fn finish(
     db: &Db,
     row: &Claimed,
     outcome: Outcome,
     now: i64,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Option<State>, sqlx::Error> {
     let retry_at = now + backoff(row.attempts);
     let (state, detail) = match outcome {
-        Outcome::Sent(id) => ("sent", id),
-        Outcome::Expired => ("expired", String::new()),
-        Outcome::Again(why) if row.attempts >= MAX_ATTEMPTS => ("failed", why),
-        Outcome::Again(why) if retry_at >= row.give_up_at => ("expired", why),
-        Outcome::Again(why) => ("queued", why),
-        Outcome::Failed(why) => ("failed", why),
+        Outcome::Sent(id) => (State::Sent, id),
+        Outcome::Expired => (State::Expired, String::new()),
+        Outcome::Again(why) if row.attempts >= MAX_ATTEMPTS => (State::Failed, why),
+        Outcome::Again(why) if retry_at >= row.give_up_at => (State::Expired, why),
+        Outcome::Again(why) => (State::Queued, why),
+        Outcome::Failed(why) => (State::Failed, why),
     };
-    let done = state != "queued";
+    let done = state != State::Queued;
     let mut tx = db.begin_write().await?;
     let changed = sqlx::query(
         "UPDATE outbox SET state = $1, outcome = $2, not_before = $3, done_at = $4, \
            payload = CASE WHEN $5 = 1 THEN '' ELSE payload END, claim = NULL, lease_until = NULL \
          WHERE id = $6 AND claim = $7",
     )
-    .bind(state)
+    .bind(state.as_str())
     .bind(detail)
     .bind(retry_at)
     .bind(done.then_some(now))
@@ -160,12 +215,20 @@ pub async fn finish(
     .await?
     .rows_affected();
     tx.commit().await?;
-    Ok(changed == 1)
+    Ok((changed == 1).then_some(state))
 }
 
-/// Forgets messages done with for more than a week.
+/// Gives up and empties what is past its time but was never sent (say, SMS queued before the
+/// SMS setting was removed), then forgets messages done with for more than a week.
 pub async fn forget_old(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
     let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "UPDATE outbox SET state = 'expired', payload = '', done_at = $1, claim = NULL \
+         WHERE give_up_at < $1 AND (state = 'queued' OR (state = 'sending' AND lease_until < $1))",
+    )
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
     let gone = sqlx::query("DELETE FROM outbox WHERE done_at < $1")
         .bind(now - 7 * 24 * 3600)
         .execute(&mut *tx)

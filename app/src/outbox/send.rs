@@ -1,9 +1,9 @@
 //! Sending what is in the outbox: each round claims what is due, one channel at a time, sends it
 //! through the transport set for that channel and records the outcome. A round starts when a
 //! request rings the bell (a code just queued leaves at once) and every few seconds besides
-//! (retries, and what another instance queued).
+//! (retries, notification e-mails, and what another instance queued).
 
-use super::queue::{self, Claimed, Outcome};
+use super::queue::{self, Outcome, State};
 use super::{Channel, Outgoing};
 use crate::db::Db;
 use crate::notifications::mail::{self, Mailer, MAIL_WITHIN_SECONDS};
@@ -16,20 +16,23 @@ const BATCH: i64 = 20;
 /// The longest a queued message waits when no bell rings.
 const POLL: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// The ways out the server was set up with, and the bell that starts a round. None by default:
-/// a site without them cannot send codes and says so.
+/// The ways out the server was set up with, the key that opens the codes' seals, and the bell
+/// that starts a round. No ways out by default: a site without them cannot send codes and says so.
 #[derive(Default)]
 pub struct Outbox {
     pub sms: Option<Arc<SmsTransport>>,
     pub mail: Option<Arc<Mailer>>,
+    key: [u8; 32],
     bell: Notify,
 }
 
 impl Outbox {
-    pub fn new(sms: Option<Arc<SmsTransport>>, mail: Option<Arc<Mailer>>) -> Outbox {
+    /// `key` is the server key the codes are sealed with (`SECRET_KEY`).
+    pub fn new(sms: Option<Arc<SmsTransport>>, mail: Option<Arc<Mailer>>, key: [u8; 32]) -> Outbox {
         Outbox {
             sms,
             mail,
+            key,
             bell: Notify::new(),
         }
     }
@@ -47,41 +50,41 @@ impl Outbox {
         self.bell.notify_one();
     }
 
-    /// Sends `message`.
+    /// Sends `message` at `now`.
     async fn deliver(&self, db: &Db, message: &Outgoing, now: i64) -> Outcome {
-        match message {
-            Outgoing::NoticeMail {
-                notification_id,
-                to,
-            } => {
-                let Some(mail) = &self.mail else {
-                    return Outcome::Failed("no mail transport".into());
-                };
-                match mail::send_notice(db, mail, *notification_id, to).await {
-                    Ok(Some(true)) => Outcome::Sent(String::new()),
-                    Ok(Some(false)) => Outcome::Again("mail not accepted".into()),
-                    // Sent or given up meanwhile, or the reader's address changed.
-                    Ok(None) => Outcome::Failed("nothing to send".into()),
-                    Err(error) => Outcome::Again(format!("database: {error}")),
-                }
+        let (mail, sms) = (self.mail.as_deref(), self.sms.as_deref());
+        match (message, message.channel()) {
+            (Outgoing::NoticeMail { .. }, _) | (Outgoing::Code { .. }, Channel::Mail)
+                if mail.is_none() =>
+            {
+                Outcome::Failed("no mail transport".into())
             }
-            Outgoing::Code { to, code, lang } if message.channel() == Channel::Mail => {
-                let Some(mail) = &self.mail else {
-                    return Outcome::Failed("no mail transport".into());
-                };
-                match mail.send_code(to, code, *lang).await {
+            (Outgoing::Code { .. }, Channel::Sms) if sms.is_none() => {
+                Outcome::Failed("no SMS transport".into())
+            }
+            (
+                Outgoing::NoticeMail {
+                    notification_id,
+                    to,
+                },
+                _,
+            ) => match mail::send_notice(db, mail.expect("checked"), *notification_id, to).await {
+                Ok(Some(true)) => Outcome::Sent(String::new()),
+                Ok(Some(false)) => Outcome::Again("mail not accepted".into()),
+                Ok(None) => Outcome::Failed("sent, given up or readdressed meanwhile".into()),
+                Err(error) => Outcome::Again(format!("database: {error}")),
+            },
+            (Outgoing::Code { to, seal, lang }, Channel::Mail) => {
+                let code = crate::secrets::code_from_seal(&self.key, seal);
+                match mail.expect("checked").send_code(to, &code, *lang).await {
                     true => Outcome::Sent(String::new()),
                     false => Outcome::Again("mail not accepted".into()),
                 }
             }
-            Outgoing::Code { to, code, lang } => {
-                let Some(sms) = &self.sms else {
-                    return Outcome::Failed("no SMS transport".into());
-                };
-                match sms
-                    .send(&Sms::verification_code(to, code, *lang), now)
-                    .await
-                {
+            (Outgoing::Code { to, seal, lang }, Channel::Sms) => {
+                let code = crate::secrets::code_from_seal(&self.key, seal);
+                let sms_message = Sms::verification_code(to, &code, *lang);
+                match sms.expect("checked").send(&sms_message, now).await {
                     Ok(id) => Outcome::Sent(id),
                     Err(SmsError::Retry(why)) => Outcome::Again(why),
                     Err(SmsError::Refused(why)) => Outcome::Failed(why),
@@ -91,7 +94,7 @@ impl Outbox {
     }
 
     /// One round: claims and sends what is due on every channel that has a transport; how many
-    /// messages left.
+    /// messages were sent.
     pub async fn send_due(&self, db: &Db, now: i64) -> Result<usize, sqlx::Error> {
         let mut sent = 0;
         if self.reaches(Channel::Mail) {
@@ -99,26 +102,40 @@ impl Outbox {
         }
         for channel in Channel::ALL.into_iter().filter(|c| self.reaches(*c)) {
             for row in queue::claim_due(db, channel, BATCH, now).await? {
-                let outcome = self.outcome(db, &row, now).await;
-                let left = matches!(outcome, Outcome::Sent(_));
+                // The clock moves on while a batch is sent: each message is judged at its turn.
+                let at = now.max(crate::db::now_unix());
+                if !queue::renew(db, &row, at).await? {
+                    tracing::warn!(id = row.id, "a message's lease ran out before its turn");
+                    continue;
+                }
+                let message = row.message();
+                let outcome = match &message {
+                    _ if at >= row.give_up_at => Outcome::Expired,
+                    Some(message) => self.deliver(db, message, at).await,
+                    None => Outcome::Failed("unreadable".into()),
+                };
                 if let Outcome::Again(why) | Outcome::Failed(why) = &outcome {
                     tracing::warn!(id = row.id, attempt = row.attempts, %why, "a message did not leave");
                 }
-                if !queue::finish(db, &row, outcome, crate::db::now_unix()).await? {
-                    tracing::warn!(id = row.id, "a message's lease ran out while it was sent");
+                let was_sent = matches!(outcome, Outcome::Sent(_));
+                match queue::finish(db, &row, outcome, at).await? {
+                    None => {
+                        tracing::warn!(id = row.id, "a message's lease ran out while it was sent")
+                    }
+                    Some(State::Failed | State::Expired) => {
+                        if let Some(Outgoing::NoticeMail {
+                            notification_id, ..
+                        }) = message
+                        {
+                            mail::give_up(db, notification_id).await?;
+                        }
+                    }
+                    Some(State::Queued | State::Sent) => {}
                 }
-                sent += usize::from(left);
+                sent += usize::from(was_sent);
             }
         }
         Ok(sent)
-    }
-
-    async fn outcome(&self, db: &Db, row: &Claimed, now: i64) -> Outcome {
-        match row.message() {
-            _ if now >= row.give_up_at => Outcome::Expired,
-            Some(message) => self.deliver(db, &message, now).await,
-            None => Outcome::Failed("unreadable".into()),
-        }
     }
 
     /// Sends rounds until the server stops. A failed round is logged and tried again.
@@ -133,11 +150,20 @@ impl Outbox {
     }
 }
 
-/// Queues the notifications waiting for e-mail (each once, however many instances do this at
-/// the same moment), after giving up those older than a day.
+/// Queues the notifications waiting for e-mail that are not queued yet (each once, however many
+/// instances do this at the same moment), after giving up those older than a day.
 async fn queue_notice_mail(db: &Db, now: i64) -> Result<(), sqlx::Error> {
     mail::give_up_stale(db, now).await?;
-    let waiting = mail::pending(db, BATCH).await?;
+    let waiting: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT n.id, u.contact FROM notifications n JOIN users u ON u.id = n.user_id \
+         WHERE n.email_state = 'pending' AND u.contact_kind = 'email' \
+           AND u.contact_verified_at IS NOT NULL \
+           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.once_key = 'notice:' || n.id) \
+         ORDER BY n.id LIMIT $1",
+    )
+    .bind(BATCH)
+    .fetch_all(db.pool())
+    .await?;
     if waiting.is_empty() {
         return Ok(());
     }

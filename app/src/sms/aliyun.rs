@@ -160,21 +160,19 @@ pub fn read_answer(status: u16, body: &str) -> Result<String, SmsError> {
         .unwrap_or("");
     match (status, code) {
         (200, "OK") => Ok(answer.and_then(|a| a.biz_id).unwrap_or_default()),
-        // The provider's own trouble, or sending too fast: later may work.
+        // Refused for sending too fast: nothing was sent, later may work.
         (status, code)
-            if status >= 500
-                || status == 429
-                || code.starts_with("isp.")
+            if status == 429
                 || code.starts_with("Throttling")
-                || code == "isv.BUSINESS_LIMIT_CONTROL"
-                || code == "ServiceUnavailable" =>
+                || code == "isv.BUSINESS_LIMIT_CONTROL" =>
         {
             Err(SmsError::Retry(format!(
                 "aliyun {status} {}",
                 error_code(code)
             )))
         }
-        // A wrong key, sign name, template or number: sending again changes nothing.
+        // A wrong key, sign name, template or number, or the provider's own trouble (after which
+        // the message may have gone out): not sent again.
         (status, code) => Err(SmsError::Refused(format!(
             "aliyun {status} {}",
             error_code(code)
@@ -234,7 +232,12 @@ mod tests {
         assert!(
             matches!(retry, Err(SmsError::Retry(ref why)) if why == "aliyun 200 isv.BUSINESS_LIMIT_CONTROL")
         );
-        assert!(matches!(read_answer(503, "busy"), Err(SmsError::Retry(_))));
+        assert!(matches!(read_answer(429, ""), Err(SmsError::Retry(_))));
+        // The provider's trouble: it may have sent it, so it is not paid for twice.
+        assert!(matches!(
+            read_answer(503, "busy"),
+            Err(SmsError::Refused(_))
+        ));
         let refused = read_answer(
             200,
             r#"{"Code":"isv.SMS_SIGNATURE_ILLEGAL","Message":"签名不合法"}"#,

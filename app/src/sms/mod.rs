@@ -45,8 +45,8 @@ impl SmsTemplate {
     }
 }
 
-/// One message to one number.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One message to one number. Its `Debug` shows neither the number nor the values.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Sms {
     /// 11 digits, mainland.
     pub to: String,
@@ -79,14 +79,22 @@ impl Sms {
     }
 }
 
+impl std::fmt::Debug for Sms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Sms({:?} to {})", self.template, masked(&self.to))
+    }
+}
+
 /// Why a message did not leave.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SmsError {
-    /// Worth trying again later: no answer, the provider's own trouble, too many at once.
+    /// Certainly not sent, and worth trying again later: the provider could not be reached, or
+    /// refused it for coming too fast.
     #[error("not sent, will try again: {0}")]
     Retry(String),
-    /// Trying again changes nothing: a wrong key, sign name, template or number.
-    #[error("refused: {0}")]
+    /// Not to be sent again: a wrong key, sign name, template or number; or cut off on the way,
+    /// when it may have been sent (and paid for) already.
+    #[error("not sent again: {0}")]
     Refused(String),
 }
 

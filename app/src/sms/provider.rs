@@ -28,8 +28,8 @@ pub fn client() -> reqwest::Client {
         .expect("a client with these settings always builds")
 }
 
-/// POSTs `request`; the status and the body of the answer. A request that did not get an
-/// answer is worth trying again.
+/// POSTs `request`; the status and the body of the answer. Only a request that never reached
+/// the provider is worth sending again: one cut off on the way may have been sent (and paid for).
 pub async fn post(
     client: &reqwest::Client,
     request: SignedRequest,
@@ -41,28 +41,21 @@ pub async fn post(
             builder = builder.header(*name, value);
         }
     }
-    let answer = builder
-        .send()
-        .await
-        .map_err(|e| SmsError::Retry(transport_failure(&e)))?;
+    let answer = builder.send().await.map_err(|e| {
+        if e.is_connect() {
+            SmsError::Retry("provider could not be reached".into())
+        } else if e.is_timeout() {
+            SmsError::Refused("provider timed out; it may have sent it".into())
+        } else {
+            SmsError::Refused("provider cut off; it may have sent it".into())
+        }
+    })?;
     let status = answer.status().as_u16();
     let body = answer
         .text()
         .await
-        .map_err(|e| SmsError::Retry(transport_failure(&e)))?;
+        .map_err(|_| SmsError::Refused("answer cut off; it may have sent it".into()))?;
     Ok((status, body))
-}
-
-/// What went wrong on the way, without the address (which may carry the number).
-fn transport_failure(error: &reqwest::Error) -> String {
-    let what = if error.is_timeout() {
-        "timed out"
-    } else if error.is_connect() {
-        "could not connect"
-    } else {
-        "no answer"
-    };
-    format!("provider {what}")
 }
 
 /// A provider's error code as the outbox keeps it: the provider's own vocabulary, never its

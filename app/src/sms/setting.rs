@@ -16,6 +16,10 @@ use crate::locales::Lang;
 pub enum SmsUrlError {
     #[error("SMS_URL must start with aliyun:// or tencent://")]
     Scheme,
+    #[error(
+        "SMS_URL is not a valid address: write / ? # % in the key or secret as %2F %3F %23 %25"
+    )]
+    Unreadable,
     #[error("SMS_URL needs the key and its secret before the host: aliyun://KEY_ID:SECRET@host")]
     Key,
     #[error(
@@ -85,7 +89,19 @@ impl std::fmt::Debug for SmsProvider {
 
 impl SmsProvider {
     pub fn from_url(setting: &str) -> Result<SmsProvider, SmsUrlError> {
-        let url = url::Url::parse(setting.trim()).map_err(|_| SmsUrlError::Scheme)?;
+        let setting = setting.trim();
+        if ![
+            "aliyun://",
+            "aliyun+http://",
+            "tencent://",
+            "tencent+http://",
+        ]
+        .iter()
+        .any(|scheme| setting.starts_with(scheme))
+        {
+            return Err(SmsUrlError::Scheme);
+        }
+        let url = url::Url::parse(setting).map_err(|_| SmsUrlError::Unreadable)?;
         let (provider, plain) = match url.scheme() {
             "aliyun" => ("aliyun", false),
             "aliyun+http" => ("aliyun", true),
@@ -107,11 +123,13 @@ impl SmsProvider {
         if plain && !matches!(host, "127.0.0.1" | "localhost" | "[::1]") {
             return Err(SmsUrlError::PlainHttp);
         }
+        // The port as the Host header carries it: none for the scheme's own (what the client
+        // sends, and so what must be signed).
         let endpoint = Endpoint {
             scheme: if plain { "http" } else { "https" },
             host: match url.port() {
-                Some(port) => format!("{host}:{port}"),
-                None => host.to_string(),
+                Some(port) if port != if plain { 80 } else { 443 } => format!("{host}:{port}"),
+                _ => host.to_string(),
             },
         };
         let mut sign = None;
@@ -120,6 +138,9 @@ impl SmsProvider {
         let mut templates = Templates::default();
         for (name, value) in url.query_pairs() {
             let value = value.trim().to_string();
+            if value.is_empty() {
+                continue;
+            }
             match name.as_ref() {
                 "sign" => sign = Some(value),
                 "app" if provider == "tencent" => app = Some(value),
@@ -260,5 +281,24 @@ mod tests {
             Some(SmsUrlError::PlainHttp)
         );
         assert!(wrong("aliyun+http://a:b@127.0.0.1:9?sign=s&verification_code=1").is_none());
+        assert_eq!(
+            wrong("aliyun://a:b/c@h?sign=s&verification_code=1"),
+            Some(SmsUrlError::Unreadable)
+        );
+        assert_eq!(
+            wrong("aliyun://a:b@h?sign=s&verification_code="),
+            Some(SmsUrlError::Missing("verification_code"))
+        );
+    }
+
+    #[test]
+    fn the_schemes_own_port_is_not_named() {
+        let SmsProvider::Aliyun(a) = SmsProvider::from_url(
+            "aliyun://a:b@dysmsapi.aliyuncs.com:443?sign=s&verification_code=1",
+        )
+        .unwrap() else {
+            panic!("not aliyun")
+        };
+        assert_eq!(a.endpoint.host, "dysmsapi.aliyuncs.com");
     }
 }

@@ -187,7 +187,16 @@ async fn a_providers_refusal_and_its_trouble_are_told_apart() {
             "aliyun 200 isv.SMS_TEMPLATE_ILLEGAL".into()
         ))
     );
+    // The provider's own trouble: it may have sent it, so it is not sent (and paid for) again.
     let (host, _) = stand_in(503, "").await;
+    let url = format!("aliyun+http://k:s@{host}?sign=s&verification_code=SMS_1");
+    let transport = SmsTransport::provider(SmsProvider::from_url(&url).unwrap());
+    assert!(matches!(
+        transport.send(&sms, 1_796_000_000).await,
+        Err(SmsError::Refused(_))
+    ));
+    // Refused for coming too fast: nothing was sent, tried again later.
+    let (host, _) = stand_in(429, "").await;
     let url = format!("aliyun+http://k:s@{host}?sign=s&verification_code=SMS_1");
     let transport = SmsTransport::provider(SmsProvider::from_url(&url).unwrap());
     assert!(matches!(
@@ -202,6 +211,6 @@ async fn a_providers_refusal_and_its_trouble_are_told_apart() {
     let transport = SmsTransport::provider(SmsProvider::from_url(&url).unwrap());
     assert_eq!(
         transport.send(&sms, 1_796_000_000).await,
-        Err(SmsError::Retry("provider could not connect".into()))
+        Err(SmsError::Retry("provider could not be reached".into()))
     );
 }

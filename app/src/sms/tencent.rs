@@ -144,7 +144,10 @@ pub fn read_answer(status: u16, body: &str) -> Result<String, SmsError> {
     }
     let refused = |code: &str| SmsError::Refused(format!("tencent {status} {}", error_code(code)));
     let retry = |code: &str| SmsError::Retry(format!("tencent {status} {}", error_code(code)));
-    if status >= 500 || status == 429 {
+    // Refused for sending too fast: nothing was sent, later may work. Anything else (a wrong key,
+    // sign name or template, the provider's own trouble, after which it may have gone out) is not
+    // sent again.
+    if status == 429 {
         return Err(retry(""));
     }
     let Ok(Answer { response }) = serde_json::from_str::<Answer>(body) else {
@@ -152,18 +155,14 @@ pub fn read_answer(status: u16, body: &str) -> Result<String, SmsError> {
     };
     if let Some(failure) = response.error {
         let code = failure.code;
-        // The provider's own trouble, or too many requests: later may work.
-        return Err(
-            if code.starts_with("InternalError") || code.starts_with("RequestLimitExceeded") {
-                retry(&code)
-            } else {
-                refused(&code)
-            },
-        );
+        return Err(if code.starts_with("RequestLimitExceeded") {
+            retry(&code)
+        } else {
+            refused(&code)
+        });
     }
     match response.send_status_set.into_iter().next() {
         Some(sent) if sent.code == "Ok" => Ok(sent.serial_no),
-        Some(failed) if failed.code.starts_with("InternalError") => Err(retry(&failed.code)),
         Some(failed) => Err(refused(&failed.code)),
         None => Err(refused("empty")),
     }
@@ -222,10 +221,13 @@ mod tests {
         assert!(
             matches!(read_answer(200, signature), Err(SmsError::Refused(ref why)) if why == "tencent 200 AuthFailure.SignatureFailure")
         );
+        let fast = r#"{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"t"},"RequestId":"x"}}"#;
+        assert!(matches!(read_answer(200, fast), Err(SmsError::Retry(_))));
+        // The provider's trouble: it may have sent it, so it is not paid for twice.
         let busy = r#"{"Response":{"Error":{"Code":"InternalError.Timeout","Message":"t"},"RequestId":"x"}}"#;
-        assert!(matches!(read_answer(200, busy), Err(SmsError::Retry(_))));
+        assert!(matches!(read_answer(200, busy), Err(SmsError::Refused(_))));
         let daily = r#"{"Response":{"SendStatusSet":[{"SerialNo":"","PhoneNumber":"+8613800000001","Code":"LimitExceeded.PhoneNumberDailyLimit","Message":"m"}],"RequestId":"x"}}"#;
         assert!(matches!(read_answer(200, daily), Err(SmsError::Refused(_))));
-        assert!(matches!(read_answer(502, ""), Err(SmsError::Retry(_))));
+        assert!(matches!(read_answer(502, ""), Err(SmsError::Refused(_))));
     }
 }

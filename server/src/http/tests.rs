@@ -53,8 +53,13 @@ fn bare_app_on(test: TestDb) -> (axum::Router, TestDb) {
 
 /// Codes leave as files in the test's own folder, where `sent_code` reads them.
 fn with_code_senders(state: AppState, test: &TestDb) -> AppState {
-    state.with_part(test_outbox(test))
+    state
+        .with_part(app::contacts::codes::CodeKey::new(TEST_KEY))
+        .with_part(test_outbox(test))
 }
+
+/// The server key of every test app: the outbox opens the seals the code module made with it.
+const TEST_KEY: [u8; 32] = [42; 32];
 
 /// An outbox whose messages leave as files in the test's own folder.
 fn test_outbox(test: &TestDb) -> app::outbox::Outbox {
@@ -66,7 +71,7 @@ fn test_outbox(test: &TestDb) -> app::outbox::Outbox {
         None,
     )
     .unwrap();
-    app::outbox::Outbox::new(Some(Arc::new(sms)), Some(Arc::new(mail)))
+    app::outbox::Outbox::new(Some(Arc::new(sms)), Some(Arc::new(mail)), TEST_KEY)
 }
 
 /// The newest code sent to `contact` (by SMS to a mobile number, by e-mail to an address), once
