@@ -22,6 +22,7 @@ mod items_moderation;
 mod items_requests;
 mod locales;
 mod map_index;
+mod notice_sms;
 mod notifications_db;
 mod orgs_db;
 mod outbox;

@@ -5,7 +5,7 @@ use app::db::testing::{each_backend, TestDb};
 use app::db::Db;
 use app::locales::Lang;
 use app::outbox::queue::{
-    claim_due, enqueue_once, finish, renew, Outcome, State, LEASE_SECONDS, MAX_ATTEMPTS,
+    claim_due, enqueue_once, finish, renew, Outcome, State, Window, LEASE_SECONDS, MAX_ATTEMPTS,
 };
 use app::outbox::{lease, Channel, Outbox, Outgoing};
 use std::sync::Arc;
@@ -24,10 +24,16 @@ fn code_to(to: &str) -> Outgoing {
 
 async fn queue(db: &Db, message: &Outgoing, give_up_at: i64) -> i64 {
     let mut tx = db.begin_write().await.unwrap();
-    let id = enqueue_once(&mut tx, message, None, NOW, give_up_at)
-        .await
-        .unwrap()
-        .unwrap();
+    let id = enqueue_once(
+        &mut tx,
+        message,
+        None,
+        NOW,
+        Window::from_now(NOW, give_up_at),
+    )
+    .await
+    .unwrap()
+    .unwrap();
     tx.commit().await.unwrap();
     id
 }

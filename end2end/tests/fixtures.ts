@@ -85,7 +85,7 @@ function newestCode(contact: string): string | undefined {
     } else {
       try {
         const message = JSON.parse(text);
-        if (message.to === contact) return message.params.code;
+        if (message.to === contact && message.template === 'verification_code') return message.params.code;
       } catch {
         // Half-written by the server at this moment: not the one asked for yet.
       }

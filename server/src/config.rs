@@ -30,6 +30,8 @@ pub struct Config {
     pub site_url: Option<String>,
     /// How text messages leave (none: no SMS, so no codes to mobile numbers).
     pub sms: Option<SmsSetting>,
+    /// `SMS_PER_PERSON_MONTH`: notices one person gets by SMS in a calendar month.
+    pub sms_per_month: app::notifications::model::SmsMonthlyCap,
     /// `SECRET_KEY`: the key one-time codes are kept under (every instance needs the same one);
     /// without it, a key file beside the database (`SECRET_KEY_FILE`, default `data/secret.key`).
     pub secret_key: Option<String>,
@@ -182,6 +184,10 @@ impl Config {
             mail,
             site_url: setting("SITE_URL"),
             sms,
+            sms_per_month: app::notifications::model::SmsMonthlyCap(i64::from(count(
+                "SMS_PER_PERSON_MONTH",
+                10,
+            )?)),
             secret_key: setting("SECRET_KEY"),
             secret_key_file: setting("SECRET_KEY_FILE")
                 .unwrap_or_else(|| DEFAULT_SECRET_KEY_FILE.to_string()),
@@ -330,6 +336,14 @@ mod tests {
         assert_eq!(
             config(&[("SMS_URL", url), ("SMS_DIR", "data/sms")]),
             Err(ConfigError::TwoSmsSettings)
+        );
+        assert_eq!(config(&[]).unwrap().sms_per_month.0, 10);
+        assert_eq!(
+            config(&[("SMS_PER_PERSON_MONTH", "30")])
+                .unwrap()
+                .sms_per_month
+                .0,
+            30
         );
         let missing = config(&[(
             "SMS_URL",

@@ -32,12 +32,14 @@ pub async fn serve(db: Db, config: &config::Config) -> Result<(), String> {
         Some(SmsSetting::Folder(dir)) => Some(Arc::new(SmsTransport::folder(dir.into())?)),
         None => None,
     };
-    let outbox = Arc::new(Outbox::new(sms, mailer.clone(), key));
+    let outbox =
+        Arc::new(Outbox::new(sms, mailer.clone(), key).with_monthly_cap(config.sms_per_month));
     let state = AppState::new(db, config.secure_cookies)
         .with_part(limits)
         .with_part(CodeKey::new(key))
         .with_part(config.code_limits)
         .with_shared_part(outbox.clone())
+        .with_part(config.sms_per_month)
         .with_part(config.item_limits)
         .with_part(config.tiles.clone());
     let router = http::router(state, options);

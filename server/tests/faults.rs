@@ -119,7 +119,7 @@ fn taken_code(mobile: &str) -> Option<String> {
         let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
             continue;
         };
-        if json["to"] == mobile {
+        if json["to"] == mobile && json["template"] == "verification_code" {
             let _ = std::fs::remove_file(&path);
             return json["params"]["code"].as_str().map(String::from);
         }

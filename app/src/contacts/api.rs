@@ -17,7 +17,8 @@ pub async fn send_code(
     use super::codes::{issue, CodeKey, CodeLimits, CodePurpose, CodeRequest, Issued};
     use super::{codes::CODE_VALID_SECS, db, ContactRefusal};
     use crate::accounts::{contact::Contact, AccountRefusal};
-    use crate::outbox::{queue::enqueue, Channel, Outbox, Outgoing};
+    use crate::outbox::queue::{enqueue, Window};
+    use crate::outbox::{Channel, Outbox, Outgoing};
 
     let state = crate::state::use_app_state()?;
     let purpose =
@@ -81,7 +82,8 @@ pub async fn send_code(
             seal,
             lang: request_lang(),
         };
-        enqueue(&mut tx, &message, now, now + CODE_VALID_SECS).await?;
+        let window = Window::from_now(now, now + CODE_VALID_SECS);
+        enqueue(&mut tx, &message, now, window).await?;
     }
     tx.commit().await?;
     match issued {

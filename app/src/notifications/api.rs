@@ -1,6 +1,6 @@
 //! Server functions of the inbox: read, count, mark read, and the email choices.
 
-use super::model::{EmailSettings, InboxEntry};
+use super::model::{EmailSettings, InboxEntry, SmsSettings};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -68,6 +68,40 @@ pub async fn set_email(kind: String, email: bool) -> Result<(), AppError> {
     let kind = NoticeKind::parse(&kind).ok_or_else(|| AppError::InvalidInput("kind".into()))?;
     let mut tx = state.db.begin_write().await?;
     super::db::set_email_choice(&mut tx, user.id, kind, email).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[server(endpoint = "notifications/sms_settings")]
+pub async fn get_sms_settings() -> Result<SmsSettings, AppError> {
+    use crate::accounts::auth::{authorize, Rule};
+    let state = crate::state::use_app_state()?;
+    let user = authorize(&state, Rule::SignedIn).await?;
+    let contact = super::db::contact_kind(state.db.pool(), user.id).await?;
+    let (has_mobile, proved) = match contact {
+        Some((kind, proved)) if kind == "mobile" => (true, proved),
+        _ => (false, false),
+    };
+    Ok(SmsSettings {
+        has_mobile,
+        proved,
+        choices: super::db::sms_choices(state.db.pool(), user.id).await?,
+        per_month: state.part::<super::model::SmsMonthlyCap>().0,
+    })
+}
+
+/// Turns SMS on or off for one kind of notification (one that goes by SMS at all).
+#[server(endpoint = "notifications/set_sms")]
+pub async fn set_sms(kind: String, sms: bool) -> Result<(), AppError> {
+    use super::model::NoticeKind;
+    use crate::accounts::auth::{authorize, Rule};
+    let state = crate::state::use_app_state()?;
+    let user = authorize(&state, Rule::SignedIn).await?;
+    let kind = NoticeKind::parse(&kind)
+        .filter(|kind| kind.has_sms())
+        .ok_or_else(|| AppError::InvalidInput("kind".into()))?;
+    let mut tx = state.db.begin_write().await?;
+    super::db::set_sms_choice(&mut tx, user.id, kind, sms).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,7 +1,11 @@
-//! `/me/notifications`: the inbox, newest first, and the email choices per kind.
+//! `/me/notifications`: the inbox, newest first, and the email and SMS choices per kind.
 
-use super::api::{get_email_settings, get_inbox, MarkAllRead, OpenNotification, SetEmail};
+use super::api::{
+    get_email_settings, get_inbox, get_sms_settings, MarkAllRead, OpenNotification, SetEmail,
+    SetSms,
+};
 use super::model::{EmailSettings, InboxEntry};
+use super::sms_card::SmsCard;
 use super::InboxVersion;
 use crate::i18n::{format_date, use_lang};
 use crate::shell::page_error;
@@ -15,6 +19,7 @@ pub fn InboxPage(children: Children) -> impl IntoView {
     let open = ServerAction::<OpenNotification>::new();
     let mark_all = ServerAction::<MarkAllRead>::new();
     let set_email = ServerAction::<SetEmail>::new();
+    let set_sms = ServerAction::<SetSms>::new();
     // The unread count on the tab follows what happens here.
     if let Some(InboxVersion(version)) = use_context::<InboxVersion>() {
         Effect::new(move |_| version.set(open.version().get() + mark_all.version().get()));
@@ -24,6 +29,7 @@ pub fn InboxPage(children: Children) -> impl IntoView {
         |_| get_inbox(),
     );
     let settings = Resource::new(move || set_email.version().get(), |_| get_email_settings());
+    let sms_settings = Resource::new(move || set_sms.version().get(), |_| get_sms_settings());
     view! {
         <PageTitle text=crate::locales::notifications::title(lang.get())/>
         <div class="page-head">
@@ -42,6 +48,11 @@ pub fn InboxPage(children: Children) -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 settings.await.ok().map(|settings| view! { <EmailCard settings action=set_email/> })
+            })}
+        </Suspense>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                sms_settings.await.ok().map(|settings| view! { <SmsCard settings action=set_sms/> })
             })}
         </Suspense>
     }

@@ -8,6 +8,7 @@ mod inbox_page;
 #[cfg(feature = "ssr")]
 pub mod mail;
 pub mod model;
+mod sms_card;
 mod unread_badge;
 
 pub use inbox_page::InboxPage;

@@ -2,6 +2,7 @@
 //! language only when shown (or mailed).
 
 use crate::i18n::Lang;
+use crate::sms::SmsTemplate;
 use crate::vocabulary::{BookingStatus, InvitationKind, OrgRole, Verification};
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +46,14 @@ impl NoticeKind {
 
     pub fn parse(value: &str) -> Option<NoticeKind> {
         NoticeKind::ALL.into_iter().find(|k| k.as_str() == value)
+    }
+
+    /// Whether some notices of this kind go by SMS (and so it has an SMS switch).
+    pub fn has_sms(self) -> bool {
+        matches!(
+            self,
+            NoticeKind::Events | NoticeKind::Items | NoticeKind::Help
+        )
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -202,6 +211,23 @@ pub enum Notice {
 }
 
 impl Notice {
+    /// The SMS template this notice also goes by, with the title it names: only the few where
+    /// timing matters (a place of mine, an event I joined cancelled, a handover arranged, my
+    /// booking answered). Everything else stays in the inbox and e-mail.
+    pub fn by_sms(&self) -> Option<(SmsTemplate, &str)> {
+        match self {
+            Notice::PromotedFromWaitlist { title, .. } => Some((SmsTemplate::WaitlistPlace, title)),
+            Notice::EventCancelled { title, .. } => Some((SmsTemplate::EventCancelled, title)),
+            Notice::ItemPromised { title, .. } => Some((SmsTemplate::HandoverArranged, title)),
+            Notice::HelpBooking {
+                title,
+                status: BookingStatus::Accepted | BookingStatus::Declined,
+                ..
+            } => Some((SmsTemplate::BookingAnswered, title)),
+            _ => None,
+        }
+    }
+
     pub fn kind(&self) -> NoticeKind {
         match self {
             Notice::OrgReviewed { .. } => NoticeKind::OrgReview,
@@ -446,6 +472,34 @@ pub struct EmailChoice {
 pub struct EmailSettings {
     pub has_email_address: bool,
     pub choices: Vec<EmailChoice>,
+}
+
+/// The person's SMS choice for one kind of notification that goes by SMS.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmsChoice {
+    pub kind: NoticeKind,
+    pub sms: bool,
+}
+
+/// The SMS settings card: whether the person has a mobile number and proved it, the choices,
+/// and how many notices a month may come by SMS.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmsSettings {
+    pub has_mobile: bool,
+    pub proved: bool,
+    pub choices: Vec<SmsChoice>,
+    pub per_month: i64,
+}
+
+/// `SMS_PER_PERSON_MONTH`: how many notices one person gets by SMS in a calendar month (China
+/// time); the rest stay in the inbox. SMS cost money, and a phone that buzzes all day is turned off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SmsMonthlyCap(pub i64);
+
+impl Default for SmsMonthlyCap {
+    fn default() -> Self {
+        SmsMonthlyCap(10)
+    }
 }
 
 #[cfg(test)]

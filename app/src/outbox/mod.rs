@@ -10,8 +10,10 @@ use crate::locales::Lang;
 use serde::{Deserialize, Serialize};
 
 pub mod lease;
+mod notice_sms;
 pub mod queue;
 pub mod send;
+pub mod sms_rules;
 
 pub use send::Outbox;
 
@@ -28,6 +30,8 @@ pub enum Outgoing {
     },
     /// A notification, by e-mail to its reader's proved address.
     NoticeMail { notification_id: i64, to: String },
+    /// A notification where timing matters, by SMS to its reader's proved number.
+    NoticeSms { notification_id: i64, to: String },
 }
 
 impl Outgoing {
@@ -37,12 +41,15 @@ impl Outgoing {
             Outgoing::Code { to, .. } if to.contains('@') => Channel::Mail,
             Outgoing::Code { .. } => Channel::Sms,
             Outgoing::NoticeMail { .. } => Channel::Mail,
+            Outgoing::NoticeSms { .. } => Channel::Sms,
         }
     }
 
     /// Who it goes to, as the outbox may show it once the message is gone.
     pub fn masked_recipient(&self) -> String {
-        let (Outgoing::Code { to, .. } | Outgoing::NoticeMail { to, .. }) = self;
+        let (Outgoing::Code { to, .. }
+        | Outgoing::NoticeMail { to, .. }
+        | Outgoing::NoticeSms { to, .. }) = self;
         match to.split_once('@') {
             Some((name, domain)) => format!("{}***@{domain}", name.chars().next().unwrap_or('*')),
             None => crate::sms::masked(to),

@@ -15,15 +15,32 @@ pub const LEASE_SECONDS: i64 = 60;
 /// Tries before a message that keeps failing is given up.
 pub const MAX_ATTEMPTS: i64 = 5;
 
-/// Puts `message` in the outbox, to be sent from `now` until `give_up_at`. Part of the caller's
-/// transaction: a message is queued exactly when what it tells about is committed.
+/// When a message may leave: not before `not_before`, and not at all from `give_up_at`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    pub not_before: i64,
+    pub give_up_at: i64,
+}
+
+impl Window {
+    /// From `now` until `give_up_at`.
+    pub fn from_now(now: i64, give_up_at: i64) -> Window {
+        Window {
+            not_before: now,
+            give_up_at,
+        }
+    }
+}
+
+/// Puts `message` in the outbox, to be sent within `window`. Part of the caller's transaction: a
+/// message is queued exactly when what it tells about is committed.
 pub async fn enqueue(
     conn: &mut AnyConnection,
     message: &Outgoing,
     now: i64,
-    give_up_at: i64,
+    window: Window,
 ) -> Result<(), sqlx::Error> {
-    enqueue_once(conn, message, None, now, give_up_at)
+    enqueue_once(conn, message, None, now, window)
         .await
         .map(|_| ())
 }
@@ -35,7 +52,7 @@ pub async fn enqueue_once(
     message: &Outgoing,
     key: Option<&str>,
     now: i64,
-    give_up_at: i64,
+    window: Window,
 ) -> Result<Option<i64>, sqlx::Error> {
     let payload = serde_json::to_string(message).expect("outgoing messages serialise");
     sqlx::query_scalar(
@@ -46,8 +63,8 @@ pub async fn enqueue_once(
     .bind(message.channel().as_str())
     .bind(payload)
     .bind(message.masked_recipient())
-    .bind(now)
-    .bind(give_up_at)
+    .bind(window.not_before)
+    .bind(window.give_up_at)
     .bind(now)
     .bind(key)
     .fetch_optional(&mut *conn)

@@ -7,6 +7,7 @@ use super::queue::{self, Outcome, State};
 use super::{Channel, Outgoing};
 use crate::db::Db;
 use crate::notifications::mail::{self, Mailer, MAIL_WITHIN_SECONDS};
+use crate::notifications::model::SmsMonthlyCap;
 use crate::sms::{Sms, SmsError, SmsTransport};
 use std::sync::Arc;
 use tokio::sync::Notify;
@@ -23,6 +24,8 @@ pub struct Outbox {
     pub sms: Option<Arc<SmsTransport>>,
     pub mail: Option<Arc<Mailer>>,
     key: [u8; 32],
+    /// How many notices one person gets by SMS in a calendar month.
+    sms_per_month: i64,
     bell: Notify,
 }
 
@@ -33,8 +36,15 @@ impl Outbox {
             sms,
             mail,
             key,
+            sms_per_month: SmsMonthlyCap::default().0,
             bell: Notify::new(),
         }
+    }
+
+    /// At most `cap` notices a month per person by SMS (`SMS_PER_PERSON_MONTH`).
+    pub fn with_monthly_cap(mut self, cap: SmsMonthlyCap) -> Outbox {
+        self.sms_per_month = cap.0;
+        self
     }
 
     /// Whether messages can leave by `channel` at all.
@@ -59,8 +69,17 @@ impl Outbox {
             {
                 Outcome::Failed("no mail transport".into())
             }
-            (Outgoing::Code { .. }, Channel::Sms) if sms.is_none() => {
+            (Outgoing::Code { .. } | Outgoing::NoticeSms { .. }, _) if sms.is_none() => {
                 Outcome::Failed("no SMS transport".into())
+            }
+            (
+                Outgoing::NoticeSms {
+                    notification_id,
+                    to,
+                },
+                _,
+            ) => {
+                super::notice_sms::send(db, sms.expect("checked"), *notification_id, to, now).await
             }
             (
                 Outgoing::NoticeMail {
@@ -100,6 +119,9 @@ impl Outbox {
         if self.reaches(Channel::Mail) {
             queue_notice_mail(db, now).await?;
         }
+        if let Some(sms) = &self.sms {
+            super::notice_sms::queue_due(db, sms, self.sms_per_month, now).await?;
+        }
         for channel in Channel::ALL.into_iter().filter(|c| self.reaches(*c)) {
             for row in queue::claim_due(db, channel, BATCH, now).await? {
                 // The clock moves on while a batch is sent: each message is judged at its turn.
@@ -122,14 +144,15 @@ impl Outbox {
                     None => {
                         tracing::warn!(id = row.id, "a message's lease ran out while it was sent")
                     }
-                    Some(State::Failed | State::Expired) => {
-                        if let Some(Outgoing::NoticeMail {
+                    Some(State::Failed | State::Expired) => match message {
+                        Some(Outgoing::NoticeMail {
                             notification_id, ..
-                        }) = message
-                        {
-                            mail::give_up(db, notification_id).await?;
-                        }
-                    }
+                        }) => mail::give_up(db, notification_id).await?,
+                        Some(Outgoing::NoticeSms {
+                            notification_id, ..
+                        }) => super::notice_sms::set_state(db, notification_id, "failed").await?,
+                        _ => {}
+                    },
                     Some(State::Queued | State::Sent) => {}
                 }
                 sent += usize::from(was_sent);
@@ -174,14 +197,8 @@ async fn queue_notice_mail(db: &Db, now: i64) -> Result<(), sqlx::Error> {
             notification_id,
             to,
         };
-        queue::enqueue_once(
-            &mut tx,
-            &message,
-            Some(&key),
-            now,
-            now + MAIL_WITHIN_SECONDS,
-        )
-        .await?;
+        let window = queue::Window::from_now(now, now + MAIL_WITHIN_SECONDS);
+        queue::enqueue_once(&mut tx, &message, Some(&key), now, window).await?;
     }
     tx.commit().await
 }

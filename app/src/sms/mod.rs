@@ -32,15 +32,33 @@ pub enum SmsTemplate {
     /// "Your code is ${code}, valid for 5 minutes." No link: providers refuse links in
     /// verification texts.
     VerificationCode,
+    /// A seat came free at "${title}" and is now the reader's.
+    WaitlistPlace,
+    /// "${title}", which the reader signed up for, was cancelled.
+    EventCancelled,
+    /// "${title}", which the reader asked for, was promised to them.
+    HandoverArranged,
+    /// The reader's booking of "${title}" was answered.
+    BookingAnswered,
 }
 
 impl SmsTemplate {
-    pub const ALL: [SmsTemplate; 1] = [SmsTemplate::VerificationCode];
+    pub const ALL: [SmsTemplate; 5] = [
+        SmsTemplate::VerificationCode,
+        SmsTemplate::WaitlistPlace,
+        SmsTemplate::EventCancelled,
+        SmsTemplate::HandoverArranged,
+        SmsTemplate::BookingAnswered,
+    ];
 
     /// The name `SMS_URL` gives its template id, and the folder's files carry.
     pub fn name(self) -> &'static str {
         match self {
             SmsTemplate::VerificationCode => "verification_code",
+            SmsTemplate::WaitlistPlace => "waitlist_place",
+            SmsTemplate::EventCancelled => "event_cancelled",
+            SmsTemplate::HandoverArranged => "handover_arranged",
+            SmsTemplate::BookingAnswered => "booking_answered",
         }
     }
 }
@@ -68,13 +86,31 @@ impl Sms {
         }
     }
 
+    /// A notice's template, with the title a person wrote as its one variable (already made fit
+    /// for a template).
+    pub fn notice(to: &str, template: SmsTemplate, title: String, lang: Lang) -> Sms {
+        Sms {
+            to: to.to_string(),
+            template,
+            params: vec![("title", title)],
+            lang,
+        }
+    }
+
     /// The words as the person reads them (what the template says, filled in).
     pub fn text(&self) -> String {
+        let value = self.params.first().map_or("", |(_, v)| v.as_str());
+        let lang = self.lang;
         match self.template {
             SmsTemplate::VerificationCode => {
-                let code = self.params.first().map_or("", |(_, v)| v.as_str());
-                crate::t!(self.lang, sms::verification_code { code })
+                crate::t!(lang, sms::verification_code { code: value })
             }
+            SmsTemplate::WaitlistPlace => crate::t!(lang, sms::waitlist_place { title: value }),
+            SmsTemplate::EventCancelled => crate::t!(lang, sms::event_cancelled { title: value }),
+            SmsTemplate::HandoverArranged => {
+                crate::t!(lang, sms::handover_arranged { title: value })
+            }
+            SmsTemplate::BookingAnswered => crate::t!(lang, sms::booking_answered { title: value }),
         }
     }
 }

@@ -56,6 +56,13 @@ impl Endpoint {
 pub struct Templates(Vec<(SmsTemplate, Lang, String)>);
 
 impl Templates {
+    /// Whether `template` has an id (in Chinese at least).
+    pub fn has(&self, template: SmsTemplate) -> bool {
+        self.0
+            .iter()
+            .any(|(t, l, _)| *t == template && *l == Lang::Zh)
+    }
+
     /// The template for `template` in `lang`, else its Chinese one.
     pub fn id(&self, template: SmsTemplate, lang: Lang) -> Result<&str, SmsError> {
         let find = |lang: Lang| {
@@ -88,6 +95,13 @@ impl std::fmt::Debug for SmsProvider {
 }
 
 impl SmsProvider {
+    pub fn templates(&self) -> &Templates {
+        match self {
+            SmsProvider::Aliyun(aliyun) => &aliyun.templates,
+            SmsProvider::Tencent(tencent) => &tencent.templates,
+        }
+    }
+
     pub fn from_url(setting: &str) -> Result<SmsProvider, SmsUrlError> {
         let setting = setting.trim();
         if ![

@@ -31,6 +31,14 @@ impl SmsTransport {
         Ok(SmsTransport::Folder { dir })
     }
 
+    /// Whether messages of `template` can leave: a provider needs its template id set up.
+    pub fn sends(&self, template: super::SmsTemplate) -> bool {
+        match self {
+            SmsTransport::Provider { provider, .. } => provider.templates().has(template),
+            SmsTransport::Folder { .. } => true,
+        }
+    }
+
     /// Sends `sms` at `now` (Unix seconds); the provider's id of the message.
     pub async fn send(&self, sms: &Sms, now: i64) -> Result<String, SmsError> {
         match self {

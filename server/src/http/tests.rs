@@ -27,6 +27,7 @@ mod page_cache;
 mod permissions;
 mod pwa;
 mod resource_pages;
+mod sms_settings;
 mod static_files;
 mod stored_xss;
 mod volunteering_pages;

@@ -147,6 +147,8 @@ pub(super) fn matrix() -> Vec<(&'static str, &'static str, &'static [Who])> {
             "kind=org_team&email=true",
             SIGNED_IN,
         ),
+        ("notifications/sms_settings", "", SIGNED_IN),
+        ("notifications/set_sms", "kind=events&sms=false", SIGNED_IN),
         ("events/list", "filter[q]=", ALL),
         // `{event}` is an upcoming published event of `{org}`; `{cancelled}` a cancelled one of
         // the other organisation.
