@@ -1,6 +1,7 @@
 //! Notices by SMS, on SQLite and (when TEST_POSTGRES_URL is set) PostgreSQL: only the few where
 //! timing matters, only to proved numbers whose person left SMS on for the kind, never in the
 //! quiet hours (held until 08:00 China time), no more a month than the cap, each exactly once.
+use super::outbox::rounds_until_done;
 use app::db::testing::{each_backend, TestDb};
 use app::db::Db;
 use app::notifications::db::{notify, set_sms_choice};
@@ -185,17 +186,10 @@ async fn two_instances_text_each_notice_once_within_the_cap() {
         };
         let (db_a, a, dir_a) = instance("a").await;
         let (db_b, b, dir_b) = instance("b").await;
-        let round = |db: Db, outbox: Arc<Outbox>| async move {
-            let mut sent = 0;
-            loop {
-                let n = outbox.send_due(&db, MORNING).await.unwrap();
-                if n == 0 {
-                    return sent;
-                }
-                sent += n;
-            }
-        };
-        let (sent_a, sent_b) = tokio::join!(round(db_a.clone(), a), round(db_b.clone(), b));
+        let (sent_a, sent_b) = tokio::join!(
+            rounds_until_done(&db_a, &a, MORNING),
+            rounds_until_done(&db_b, &b, MORNING)
+        );
         // Two a person, each once.
         assert_eq!(sent_a + sent_b, people * 2);
         let mut all = texts(&dir_a);

@@ -161,6 +161,18 @@ async fn failures_are_retried_later_then_given_up() {
     }
 }
 
+/// Sends rounds at `now` until one sends nothing; how many messages were sent. Two of these at
+/// once are two server instances at work on one database.
+pub async fn rounds_until_done(db: &Db, outbox: &Outbox, now: i64) -> usize {
+    let mut sent = 0;
+    loop {
+        match outbox.send_due(db, now).await.unwrap() {
+            0 => return sent,
+            n => sent += n,
+        }
+    }
+}
+
 /// What the senders wrote into `dir`: the number each file went to.
 fn numbers_in(dir: &std::path::Path) -> Vec<String> {
     let mut numbers: Vec<String> = std::fs::read_dir(dir)
@@ -202,17 +214,10 @@ async fn two_instances_on_one_database_send_each_message_once() {
         let (db_a, a, dir_a) = instance(&test, "a").await;
         let (db_b, b, dir_b) = instance(&test, "b").await;
         // Both send rounds at the same time until nothing is left.
-        let round = |db: Db, outbox: Arc<Outbox>| async move {
-            let mut sent = 0;
-            loop {
-                let n = outbox.send_due(&db, NOW).await.unwrap();
-                if n == 0 {
-                    return sent;
-                }
-                sent += n;
-            }
-        };
-        let (sent_a, sent_b) = tokio::join!(round(db_a.clone(), a), round(db_b.clone(), b));
+        let (sent_a, sent_b) = tokio::join!(
+            rounds_until_done(&db_a, &a, NOW),
+            rounds_until_done(&db_b, &b, NOW)
+        );
         assert_eq!(sent_a + sent_b, numbers.len());
         let mut all = numbers_in(&dir_a);
         all.extend(numbers_in(&dir_b));
@@ -266,17 +271,10 @@ async fn two_instances_mail_each_notification_once() {
         };
         let (db_a, a, dir_a) = mail_instance("mail-a").await;
         let (db_b, b, dir_b) = mail_instance("mail-b").await;
-        let round = |db: Db, outbox: Arc<Outbox>| async move {
-            let mut sent = 0;
-            loop {
-                let n = outbox.send_due(&db, now).await.unwrap();
-                if n == 0 {
-                    return sent;
-                }
-                sent += n;
-            }
-        };
-        let (sent_a, sent_b) = tokio::join!(round(db_a.clone(), a), round(db_b.clone(), b));
+        let (sent_a, sent_b) = tokio::join!(
+            rounds_until_done(&db_a, &a, now),
+            rounds_until_done(&db_b, &b, now)
+        );
         assert_eq!(sent_a + sent_b, readers.len());
         let mut to: Vec<String> = [dir_a, dir_b]
             .iter()

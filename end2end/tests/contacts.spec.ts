@@ -109,3 +109,21 @@ test.describe('in English', () => {
     await expect(page.getByTestId('account-card')).toContainText('Neighbour');
   });
 });
+
+test.describe('text messages', () => {
+  test('choose which notices come by SMS', async ({ page }, info) => {
+    const project = info.project.name;
+    await signUp(page, project, phone(project, 7), '收短信的邻居');
+    await page.goto('/me/notifications');
+    await ready(page, project);
+    const card = page.getByTestId('sms-choices');
+    await expect(page.getByRole('heading', { name: '短信提醒' })).toBeVisible();
+    await expect(card.getByRole('button', { name: '关闭短信' })).toHaveCount(3);
+    await card.getByRole('listitem').filter({ hasText: '我报名的活动' }).getByRole('button', { name: '关闭短信' }).click();
+    await expect(card.getByRole('listitem').filter({ hasText: '我报名的活动' })).toContainText('不发短信');
+    await expect(card.getByRole('button', { name: '关闭短信' })).toHaveCount(2);
+    // Kept: seen again after a reload.
+    await page.reload();
+    await expect(page.getByTestId('sms-choices').getByRole('button', { name: '开启短信' })).toHaveCount(1);
+  });
+});

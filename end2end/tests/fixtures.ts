@@ -65,7 +65,8 @@ export async function ready(page: Page, projectName: string) {
 // Where the test server writes its text messages and e-mails (start-server.sh names the same).
 const messages = path.join(os.tmpdir(), `yunyixiang-e2e-${process.env.E2E_PORT ?? 3100}`);
 
-function newestCode(contact: string): string | undefined {
+// The newest code message to `contact`: its file and its code.
+function newestCode(contact: string): { file: string; code: string } | undefined {
   const email = contact.includes('@');
   const dir = path.join(messages, email ? 'mail' : 'sms');
   if (!fs.existsSync(dir)) return undefined;
@@ -81,11 +82,11 @@ function newestCode(contact: string): string | undefined {
     if (email) {
       const [head, ...body] = text.split('\r\n\r\n');
       const code = body.join('\n').match(/(?<!\d)\d{6}(?!\d)/);
-      if (head.includes(`To: ${contact}`) && code) return code[0];
+      if (head.includes(`To: ${contact}`) && code) return { file, code: code[0] };
     } else {
       try {
         const message = JSON.parse(text);
-        if (message.to === contact && message.template === 'verification_code') return message.params.code;
+        if (message.to === contact && message.template === 'verification_code') return { file, code: message.params.code };
       } catch {
         // Half-written by the server at this moment: not the one asked for yet.
       }
@@ -94,19 +95,26 @@ function newestCode(contact: string): string | undefined {
   return undefined;
 }
 
-// The newest code sent to `contact` (an 11-digit number or a lower-case address), once it is there.
-export async function sentCode(contact: string): Promise<string> {
-  await expect.poll(() => newestCode(contact), { message: `a code for ${contact}` }).toMatch(/^\d{6}$/);
-  return newestCode(contact)!;
+// The newest code sent to `contact` (an 11-digit number or a lower-case address), once it is there;
+// with `before` (the file of the code that was newest before asking), only a newer one: codes
+// leave in the background, moments after the page says they were sent.
+export async function sentCode(contact: string, before?: string): Promise<string> {
+  const fresh = () => {
+    const newest = newestCode(contact);
+    return newest && newest.file !== before ? newest.code : undefined;
+  };
+  await expect.poll(fresh, { message: `a code for ${contact}` }).toMatch(/^\d{6}$/);
+  return fresh()!;
 }
 
 // Asks for a code on a page showing the contact field, then types it in (the page's second step).
 export async function typeSentCode(page: Page, projectName: string, contact: string, label = '手机号或邮箱', button = '获取验证码', codeLabel = '验证码') {
+  const before = newestCode(contact)?.file;
   await page.getByLabel(label).fill(contact);
   await page.getByRole('button', { name: button }).click();
   await expect(page.getByTestId('code-sent')).toBeVisible();
   await ready(page, projectName);
-  await page.getByLabel(codeLabel, { exact: true }).fill(await sentCode(contact));
+  await page.getByLabel(codeLabel, { exact: true }).fill(await sentCode(contact, before));
 }
 
 // Signs up a new resident (password `volunteer-2026`) in a browser with no session, ending on 我的.
