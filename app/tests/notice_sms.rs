@@ -223,3 +223,31 @@ async fn a_notice_without_a_template_at_the_provider_stays_in_the_inbox() {
         test.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_stale_notice_or_one_switched_off_meanwhile_is_not_texted() {
+    for test in each_backend().await {
+        let db = &test.db;
+        let person = app::testing::person(db, "13808540041", "邻居").await;
+        let dir = test.files.join("sms");
+        let outbox = outbox(&dir, 10);
+        // Marked while no SMS was set up, seven hours ago: not sent late.
+        let old = tell(db, person, &promoted("早上的活动"), MORNING - 7 * 3600).await;
+        // Held through the night, then switched off before the morning.
+        let late = MIDNIGHT + 23 * 3600;
+        let held = tell(db, person, &promoted("晚上的活动"), late).await;
+        assert_eq!(outbox.send_due(db, late).await.unwrap(), 0);
+        assert_eq!(sms_state(db, old).await, "skipped");
+        assert_eq!(sms_state(db, held).await, "queued");
+        let mut tx = db.begin_write().await.unwrap();
+        set_sms_choice(&mut tx, person, NoticeKind::Events, false)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let morning = MIDNIGHT + 32 * 3600;
+        assert_eq!(outbox.send_due(db, morning).await.unwrap(), 0);
+        assert_eq!(sms_state(db, held).await, "failed");
+        assert!(texts(&dir).is_empty());
+        test.finish().await;
+    }
+}

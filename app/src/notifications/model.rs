@@ -508,6 +508,39 @@ mod tests {
     use crate::i18n::Lang;
 
     #[test]
+    fn every_notice_that_goes_by_sms_has_an_sms_switch() {
+        let by_sms = [
+            Notice::PromotedFromWaitlist {
+                event_id: 1,
+                title: "义剪".into(),
+            },
+            Notice::EventCancelled {
+                event_id: 1,
+                title: "义剪".into(),
+            },
+            Notice::ItemPromised {
+                item_id: 1,
+                title: "电饭煲".into(),
+            },
+            Notice::HelpBooking {
+                booking_id: 1,
+                title: "磨刀".into(),
+                status: BookingStatus::Declined,
+            },
+        ];
+        for notice in by_sms {
+            assert!(notice.by_sms().is_some(), "{notice:?}");
+            assert!(notice.kind().has_sms(), "{notice:?}");
+        }
+        let requested = Notice::HelpBooking {
+            booking_id: 1,
+            title: "磨刀".into(),
+            status: BookingStatus::Requested,
+        };
+        assert!(requested.by_sms().is_none());
+    }
+
+    #[test]
     fn notices_read_in_each_language_and_survive_storage() {
         let notice = Notice::AddedToTeam {
             org_id: 3,

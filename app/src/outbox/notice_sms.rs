@@ -2,15 +2,19 @@
 //! each queued once, held through the quiet hours, and no more a month per person than the cap.
 
 use super::queue::{self, Outcome, Window};
-use super::sms_rules::{first_allowed, month_start, template_text};
+use super::sms_rules::{first_allowed, last_allowed, month_start, template_text};
 use super::Outgoing;
 use crate::db::Db;
 use crate::locales::Lang;
 use crate::notifications::model::Notice;
 use crate::sms::{Sms, SmsError, SmsTransport};
 
-/// How long a notice may wait for its SMS once it may be sent (past that, the inbox has told).
+/// How long a notice may wait for its SMS once it may be sent (past that, the inbox has told),
+/// and never into the next quiet hours.
 const SMS_WITHIN_SECONDS: i64 = 12 * 3600;
+/// A notice marked for SMS that was not queued within this (no SMS was set up then) is not sent
+/// late: it would say what is no longer news, and outside the month it was counted in.
+const STALE_SECONDS: i64 = 6 * 3600;
 /// How many notices one round queues.
 const BATCH: i64 = 20;
 
@@ -31,6 +35,15 @@ pub async fn queue_due(
     per_month: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "UPDATE notifications SET sms_state = 'skipped' \
+         WHERE sms_state = 'pending' AND created_at < $1",
+    )
+    .bind(now - STALE_SECONDS)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
     let waiting: Vec<Waiting> = sqlx::query_as(
         "SELECT n.id, n.user_id, u.contact, n.payload FROM notifications n \
          JOIN users u ON u.id = n.user_id \
@@ -77,7 +90,7 @@ pub async fn queue_due(
             };
             let window = Window {
                 not_before,
-                give_up_at: not_before + SMS_WITHIN_SECONDS,
+                give_up_at: last_allowed(not_before, SMS_WITHIN_SECONDS),
             };
             let key = format!("notice-sms:{}", notice.id);
             queue::enqueue_once(&mut tx, &message, Some(&key), now, window).await?;
@@ -87,13 +100,15 @@ pub async fn queue_due(
     Ok(())
 }
 
-/// Sends notification `id` to `to` by SMS, if it is still queued for it and `to` is still its
-/// reader's proved number.
+/// Sends notification `id` to `to` by SMS, if it is still queued for it, `to` is still its
+/// reader's proved number and SMS is still on for its kind.
 pub async fn send(db: &Db, sms: &SmsTransport, id: i64, to: &str, now: i64) -> Outcome {
     let row: Result<Option<(String, String)>, sqlx::Error> = sqlx::query_as(
         "SELECT n.payload, u.lang FROM notifications n JOIN users u ON u.id = n.user_id \
+         LEFT JOIN notification_settings s ON s.user_id = u.id AND s.kind = n.kind \
          WHERE n.id = $1 AND n.sms_state = 'queued' AND u.contact = $2 \
-           AND u.contact_kind = 'mobile' AND u.contact_verified_at IS NOT NULL",
+           AND u.contact_kind = 'mobile' AND u.contact_verified_at IS NOT NULL \
+           AND COALESCE(s.sms, 1) = 1",
     )
     .bind(id)
     .bind(to)
@@ -101,7 +116,7 @@ pub async fn send(db: &Db, sms: &SmsTransport, id: i64, to: &str, now: i64) -> O
     .await;
     let (payload, lang) = match row {
         Ok(Some(row)) => row,
-        Ok(None) => return Outcome::Failed("readdressed or no longer queued".into()),
+        Ok(None) => return Outcome::Failed("readdressed, switched off or no longer queued".into()),
         Err(error) => return Outcome::Again(format!("database: {error}")),
     };
     let Some((template, title)) = serde_json::from_str::<Notice>(&payload)

@@ -32,8 +32,18 @@ pub fn month_start(at: i64) -> i64 {
     Month::of(at).map_or(at, Month::starts_at)
 }
 
+/// The last moment a message that may leave at `not_before` may still leave: before the next
+/// quiet hours begin, and within `within` seconds.
+pub fn last_allowed(not_before: i64, within: i64) -> i64 {
+    let evening = china_day(not_before).map_or(not_before + within, |(day, _)| {
+        china_midnight(day) + QUIET_FROM
+    });
+    evening.min(not_before + within)
+}
+
 /// What a person wrote, made fit for a template variable: letters, digits, CJK and spaces only
-/// (no dots, slashes or colons, so nothing reads as a link), at most 20 characters.
+/// (no dots, slashes or colons, so nothing reads as a link), no run of 5 digits or more (nothing
+/// reads as a phone number to call), at most 20 characters.
 pub fn template_text(text: &str) -> String {
     let kept: String = text
         .chars()
@@ -45,7 +55,20 @@ pub fn template_text(text: &str) -> String {
             }
         })
         .collect();
-    let words: Vec<&str> = kept.split_whitespace().collect();
+    let mut digits = String::new();
+    let mut without_numbers = String::new();
+    for c in kept.chars().chain([' ']) {
+        if c.is_numeric() {
+            digits.push(c);
+            continue;
+        }
+        if digits.chars().count() < 5 {
+            without_numbers.push_str(&digits);
+        }
+        digits.clear();
+        without_numbers.push(c);
+    }
+    let words: Vec<&str> = without_numbers.split_whitespace().collect();
     let joined = words.join(" ");
     match joined.chars().count() {
         0 => "—".to_string(),
@@ -90,5 +113,17 @@ mod tests {
             "一二三四五六七八九十一二三四五六七八九…"
         );
         assert_eq!(template_text("..."), "—");
+        // Numbers to call are dropped, in any digits; short ones (a year, a size) stay.
+        assert_eq!(template_text("退款请致电13912345678"), "退款请致电");
+        assert_eq!(template_text("加微信 １３９１２３４５"), "加微信");
+        assert_eq!(template_text("2026 重阳 3 升"), "2026 重阳 3 升");
+    }
+
+    #[test]
+    fn a_held_message_is_given_up_before_the_next_quiet_hours() {
+        let at = |h: i64| MIDNIGHT + h * 3600;
+        assert_eq!(last_allowed(at(8), 12 * 3600), at(20));
+        assert_eq!(last_allowed(at(14), 12 * 3600), at(21));
+        assert_eq!(last_allowed(at(20), 3600), at(21));
     }
 }
