@@ -170,14 +170,39 @@ pub fn compose(notice: &Notice, lang: Lang, site_url: Option<&str>) -> (String, 
     )
 }
 
-/// Gives up e-mailing notifications older than a day (the inbox still has them).
-pub async fn give_up_stale(db: &Db, now: i64) -> Result<(), sqlx::Error> {
+/// Gives up sending notifications marked for e-mail before `email_before` and for SMS before
+/// `sms_before` (`None`: that channel is not sent here): they would tell late what the inbox
+/// told on time. It reads first, so the rounds with nothing stale (nearly all) take no write lock.
+pub async fn give_up_stale(
+    db: &Db,
+    email_before: Option<i64>,
+    sms_before: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    let stale: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM notifications \
+         WHERE (email_state = 'pending' AND created_at < $1) \
+            OR (sms_state = 'pending' AND created_at < $2) LIMIT 1",
+    )
+    .bind(email_before)
+    .bind(sms_before)
+    .fetch_optional(db.pool())
+    .await?;
+    if stale.is_none() {
+        return Ok(());
+    }
     let mut tx = db.begin_write().await?;
     sqlx::query(
         "UPDATE notifications SET email_state = 'failed' \
          WHERE email_state = 'pending' AND created_at < $1",
     )
-    .bind(now - MAIL_WITHIN_SECONDS)
+    .bind(email_before)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE notifications SET sms_state = 'skipped' \
+         WHERE sms_state = 'pending' AND created_at < $1",
+    )
+    .bind(sms_before)
     .execute(&mut *tx)
     .await?;
     tx.commit().await

@@ -14,7 +14,7 @@ use crate::sms::{Sms, SmsError, SmsTransport};
 const SMS_WITHIN_SECONDS: i64 = 12 * 3600;
 /// A notice marked for SMS that was not queued within this (no SMS was set up then) is not sent
 /// late: it would say what is no longer news, and outside the month it was counted in.
-const STALE_SECONDS: i64 = 6 * 3600;
+pub const STALE_SECONDS: i64 = 6 * 3600;
 /// How many notices one round queues.
 const BATCH: i64 = 20;
 
@@ -26,7 +26,7 @@ struct Waiting {
     payload: String,
 }
 
-/// Queues the notices marked for SMS: each once (its state moves from pending to queued in the
+/// Queues the notices marked for SMS (the stale ones given up already): each once (its state moves from pending to queued in the
 /// same transaction), after 08:00 if decided in the quiet hours; skipped when the person has had
 /// `per_month` this calendar month, or when no template is set up for it.
 pub async fn queue_due(
@@ -35,15 +35,6 @@ pub async fn queue_due(
     per_month: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    let mut tx = db.begin_write().await?;
-    sqlx::query(
-        "UPDATE notifications SET sms_state = 'skipped' \
-         WHERE sms_state = 'pending' AND created_at < $1",
-    )
-    .bind(now - STALE_SECONDS)
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
     let waiting: Vec<Waiting> = sqlx::query_as(
         "SELECT n.id, n.user_id, u.contact, n.payload FROM notifications n \
          JOIN users u ON u.id = n.user_id \

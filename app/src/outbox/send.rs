@@ -4,7 +4,7 @@
 //! (retries, notification e-mails, and what another instance queued).
 
 use super::queue::{self, Outcome, State};
-use super::{Channel, Outgoing};
+use super::{notice_sms, Channel, Outgoing};
 use crate::db::Db;
 use crate::notifications::mail::{self, Mailer, MAIL_WITHIN_SECONDS};
 use crate::notifications::model::SmsMonthlyCap;
@@ -78,9 +78,7 @@ impl Outbox {
                     to,
                 },
                 _,
-            ) => {
-                super::notice_sms::send(db, sms.expect("checked"), *notification_id, to, now).await
-            }
+            ) => notice_sms::send(db, sms.expect("checked"), *notification_id, to, now).await,
             (
                 Outgoing::NoticeMail {
                     notification_id,
@@ -116,11 +114,18 @@ impl Outbox {
     /// messages were sent.
     pub async fn send_due(&self, db: &Db, now: i64) -> Result<usize, sqlx::Error> {
         let mut sent = 0;
+        let mail_before = self
+            .reaches(Channel::Mail)
+            .then_some(now - MAIL_WITHIN_SECONDS);
+        let sms_before = self
+            .reaches(Channel::Sms)
+            .then_some(now - notice_sms::STALE_SECONDS);
+        mail::give_up_stale(db, mail_before, sms_before).await?;
         if self.reaches(Channel::Mail) {
             queue_notice_mail(db, now).await?;
         }
         if let Some(sms) = &self.sms {
-            super::notice_sms::queue_due(db, sms, self.sms_per_month, now).await?;
+            notice_sms::queue_due(db, sms, self.sms_per_month, now).await?;
         }
         for channel in Channel::ALL.into_iter().filter(|c| self.reaches(*c)) {
             for row in queue::claim_due(db, channel, BATCH, now).await? {
@@ -150,7 +155,7 @@ impl Outbox {
                         }) => mail::give_up(db, notification_id).await?,
                         Some(Outgoing::NoticeSms {
                             notification_id, ..
-                        }) => super::notice_sms::set_state(db, notification_id, "failed").await?,
+                        }) => notice_sms::set_state(db, notification_id, "failed").await?,
                         _ => {}
                     },
                     Some(State::Queued | State::Sent) => {}
@@ -174,9 +179,8 @@ impl Outbox {
 }
 
 /// Queues the notifications waiting for e-mail that are not queued yet (each once, however many
-/// instances do this at the same moment), after giving up those older than a day.
+/// instances do this at the same moment); those older than a day were given up already.
 async fn queue_notice_mail(db: &Db, now: i64) -> Result<(), sqlx::Error> {
-    mail::give_up_stale(db, now).await?;
     let waiting: Vec<(i64, String)> = sqlx::query_as(
         "SELECT n.id, u.contact FROM notifications n JOIN users u ON u.id = n.user_id \
          WHERE n.email_state = 'pending' AND u.contact_kind = 'email' \
